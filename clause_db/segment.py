@@ -1,0 +1,505 @@
+"""Contract text -> Outline: documents, parts, articles, clauses, with nothing dropped.
+
+The text may be clean (one heading per line) or scraped (everything on one line, headings
+glued to their text, a table of contents that repeats every heading, several contracts in
+one file each ending with 全文完, site boilerplate around). The steps:
+
+1. site boilerplate at the very start and end of the file is skipped (reported);
+2. the file is cut into documents at 全文完 / END OF DOCUMENT markers;
+3. in each document: title (and any cover text before it), table of contents (skipped, but
+   its headings are used to split glued headings from text), then the body;
+4. the body's numbering markers are accepted or rejected as headings by where they stand
+   (line start, cross-reference words around them) and by the sequence they form; the
+   accepted ones cut the text into nested nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clause_db.headings import clean, heading_end
+from clause_db.markers import (
+    ARTICLE_KINDS,
+    ITEM_KINDS,
+    PART_KINDS,
+    Marker,
+    find_markers,
+    looks_like_number_in_sentence,
+    looks_like_reference,
+)
+from clause_db.model import (
+    Article,
+    Clause,
+    Document,
+    Gap,
+    Outline,
+    Part,
+    Piece,
+    Skipped,
+)
+from clause_db.placeholders import find_placeholders
+
+_BOILERPLATE_LINE = re.compile(
+    r"_第\d+页\s*$|^已阅读|继续免费阅读|^下载本文档|^版权说明|^文档简介\s*$|^温馨提示\s*$|本站|人人文库|"
+    r"^评论\s*$|^\d+/\d+\s*$|^提交评论\s*$|^相关(?:资源|搜索|文档)|^猜你喜欢"
+)
+_BOILERPLATE_HEADER = re.compile(r"^\s*(?:温馨提示|评论|提交评论|相关资源|相关搜索|相关文档|猜你喜欢)\s*$")
+_END_MARKER = re.compile(r"全文完[。.]?|(?i:end of document)\.?")
+_TOC_MARKER = re.compile(r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M)
+_CN_TITLE_TAIL = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()《》·、]{1,40}"
+    r"(?:合同书?|协议书?|契约|章程|协定|备忘录)(?P<seq>\d{1,2})?[ \t\u3000]*$"
+)
+_TITLE_LINE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{0,60}(?:合同书?|协议书?|契约|章程|协定|备忘录|法)"
+    r"(?:[（(][^）)\n]{1,12}[）)])?"
+    r"|[A-Z][A-Za-z0-9 ,.&'’()-]{0,80}?\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
+)
+_MAX_TITLE_LINE = 80
+_SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
+_GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
+
+
+@dataclass
+class _Node:
+    """A node while the tree is being built: its marker and where it ends."""
+
+    marker: Marker | None  # None for an implicit part
+    start: int
+    label_end: int
+    level: str  # part | article | clause
+    end: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+
+def parse_text(text: str, encoding: str = "utf-8") -> Outline:
+    """Understand contract text; every character ends up in exactly one piece or skipped span."""
+    outline = Outline(text=text, encoding=encoding)
+    core_start, core_end = _strip_site_boilerplate(text, outline.skipped)
+    for start, end, marker in _document_regions(text, core_start, core_end):
+        if not text[start:end].strip():
+            if end > start:
+                outline.skipped.append(Skipped("blank", (start, end), text[start:end]))
+        else:
+            outline.documents.append(_parse_document(text, start, end))
+        if marker:
+            target = outline.documents[-1].skipped if outline.documents else outline.skipped
+            target.append(Skipped("end of document marker", marker, text[marker[0] : marker[1]]))
+    return outline
+
+
+# -- file level ---------------------------------------------------------------------------
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        out.append((pos, stop))
+        pos = stop
+    return out
+
+
+def _strip_site_boilerplate(text: str, skipped: list[Skipped]) -> tuple[int, int]:
+    """Skip the web page's chrome: matching lines at the head, a footer block at the tail."""
+    lines = _lines(text, 0, len(text))
+    head = 0
+    for s, e in lines:
+        line = text[s:e]
+        if line.strip() and not _BOILERPLATE_LINE.search(line.strip()):
+            break
+        head = e
+    if head and text[:head].strip():
+        skipped.append(Skipped("boilerplate", (0, head), text[:head]))
+    else:
+        head = 0
+    tail = len(text)
+    footer_start = None
+    for s, e in reversed(lines):
+        if s < head:
+            break
+        line = text[s:e].strip()
+        if len(line) > 300:
+            break
+        if _BOILERPLATE_HEADER.match(line):
+            footer_start = s
+    if footer_start is not None:
+        tail = footer_start
+        skipped.append(Skipped("boilerplate", (tail, len(text)), text[tail:]))
+    return head, tail
+
+
+def _document_regions(text: str, start: int, end: int):
+    """(start, end, end-marker span or None) for each document, split at 全文完."""
+    pos = start
+    for m in _END_MARKER.finditer(text, start, end):
+        yield pos, m.start(), (m.start(), m.end())
+        pos = m.end()
+    yield pos, end, None
+
+
+# -- document level -----------------------------------------------------------------------
+
+
+def _parse_document(text: str, s: int, e: int) -> Document:
+    markers = find_markers(text, s, e)
+    line_mode = _is_line_mode(markers)
+    scheme = _article_scheme(text, markers, line_mode, s)
+    structural = [
+        m
+        for m in markers
+        if (m.kind in PART_KINDS or m.kind == scheme)
+        and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
+    ]
+    first_struct = structural[0].start if structural else e
+    toc = _find_toc(text, s, first_struct, markers)
+    title_start, title_end = _find_title(text, s, toc[0] if toc else first_struct, line_mode)
+    body_start = toc[1] if toc else title_end
+    known = _toc_headings(text, toc, markers) if toc else {}
+    body_markers = [m for m in markers if m.start >= body_start]
+    root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
+
+    first_body = root[0].start if root else e
+    preamble_end = toc[0] if toc else first_body
+    title_piece = Piece(_clean_title(text[title_start:title_end]), (title_start, title_end))
+    doc = Document(
+        title=title_piece.value,
+        title_piece=title_piece,
+        preamble=Piece(text[title_end:preamble_end].strip(), (title_end, preamble_end)),
+        span=(s, e),
+    )
+    if title_start > s:
+        doc.skipped.append(Skipped("cover page", (s, title_start), text[s:title_start]))
+    if toc:
+        doc.skipped.append(Skipped("table of contents", toc, text[toc[0] : toc[1]]))
+    doc.parts = [_to_part(text, n, known, line_mode) for n in root]
+    _report_gaps(doc.parts)
+    return doc
+
+
+def _is_line_mode(markers: list[Marker]) -> bool:
+    """Clean text starts its headings on new lines; scraped text glues them mid-line."""
+    headingish = ("cn_part", "cn_chapter", "cn_article", "en_part", "en_article", "dotted", "arabic")
+    at_start = sum(1 for m in markers if m.line_start and m.kind in headingish)
+    mid_line = sum(1 for m in markers if not m.line_start and m.kind in headingish)
+    return at_start >= 2 and at_start >= mid_line
+
+
+def _find_toc(
+    text: str, s: int, first_struct: int, markers: list[Marker]
+) -> tuple[int, int] | None:
+    """The table of contents: from its marker to where its first entry repeats in the body."""
+    m = _TOC_MARKER.search(text, s, max(first_struct, s) + 1)
+    if not m:
+        return None
+    entries = [mk for mk in markers if mk.start >= m.end() and mk.kind in PART_KINDS + ARTICLE_KINDS]
+    if not entries:
+        return None
+    first = entries[0]
+    for mk in entries[1:]:
+        same = mk.kind == first.kind and mk.value == first.value
+        if same or (mk.kind in PART_KINDS and first.kind not in PART_KINDS):
+            return (m.start(), mk.start)
+    return None
+
+
+def _toc_headings(text: str, toc: tuple[int, int], markers: list[Marker]) -> dict:
+    """Headings the table of contents gives, by ("article", n) and ("clause", "1.1")."""
+    toc_markers = [m for m in markers if toc[0] <= m.start < toc[1]]
+    known: dict = {}
+    for m, nxt in zip(toc_markers, [*toc_markers[1:], None], strict=True):
+        end = nxt.start if nxt else toc[1]
+        heading = clean(text[m.label_end : end])
+        if not heading or len(heading) > 40:
+            continue
+        if m.kind in ARTICLE_KINDS:
+            known[("article", m.value)] = heading
+        elif m.kind == "dotted":
+            known[("clause", m.number)] = heading
+    return known
+
+
+def _find_title(text: str, s: int, stop: int, line_mode: bool) -> tuple[int, int]:
+    """The title's span; an empty span at ``s`` when the document has none we can see."""
+    if line_mode or "\n" in text[s:stop].strip():
+        for ls, le in _lines(text, s, stop)[:12]:
+            line = text[ls:le]
+            bare = line.strip().strip("#*").strip()
+            m = _TITLE_LINE.match(bare) if bare else None
+            if m and m.end() <= _MAX_TITLE_LINE and (m.end() == len(bare) or line_mode):
+                begin = ls + line.index(bare[0])
+                decorated = ls if not text[ls:begin].strip(" \t\u3000#*") else begin
+                return decorated, begin + m.end()
+        return s, s
+    m = _CN_TITLE_TAIL.search(text, s, stop)
+    if m:
+        return m.start(), m.end()
+    return s, s
+
+
+def _clean_title(raw: str) -> str:
+    """2024年度电商客服外包服务协议1 -> without the page's sequence number."""
+    return _SEQ_SUFFIX.sub("", clean(raw))
+
+
+# -- body: accepting markers and building the tree ----------------------------------------
+
+
+def _article_scheme(text: str, markers: list[Marker], line_mode: bool, s: int) -> str | None:
+    """Which kind of marker numbers the articles of this document."""
+
+    def count(kind: str, **kw) -> int:
+        return sum(
+            1
+            for m in markers
+            if m.kind == kind
+            and (m.line_start or not line_mode)
+            and all(getattr(m, k) == v for k, v in kw.items())
+        )
+
+    if any(
+        m.kind == "cn_article" and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
+        for m in markers
+    ):
+        return "cn_article"
+    if count("en_article"):
+        return "en_article"
+    if count("en_section", path=()) >= 2:
+        return "en_section"
+    if sum(1 for m in markers if m.kind == "arabic" and m.line_start) >= 2:
+        return "arabic"
+    if sum(1 for m in markers if m.kind == "cn_dun" and m.line_start) >= 2:
+        return "cn_dun"
+    return None
+
+
+class _TreeBuilder:
+    """Walks the candidate markers in order and keeps the ones that make a sound outline."""
+
+    def __init__(
+        self, text: str, start: int, end: int, line_mode: bool, scheme: str | None, toc: bool
+    ):
+        self.text, self.start, self.end = text, start, end
+        self.toc = toc  # after a table of contents the body starts at once; else at 第一条
+        self.line_mode, self.scheme = line_mode, scheme
+        self.parts: list[_Node] = []
+        self.article: _Node | None = None
+        self.stack: list[_Node] = []  # open clauses, outermost first
+        self.last_end = start
+
+    def _close_clauses(self, depth: int, at: int) -> None:
+        while len(self.stack) > depth:
+            self.stack.pop().end = at
+
+    def _close_article(self, at: int) -> None:
+        self._close_clauses(0, at)
+        if self.article:
+            self.article.end = at
+            self.article = None
+
+    def _part(self, at: int) -> _Node:
+        if not self.parts:
+            start = self.start if self.toc else at
+            self.parts.append(_Node(None, start, start, "part"))
+        return self.parts[-1]
+
+    def feed(self, m: Marker) -> None:
+        if m.start < self.last_end:
+            return
+        accepted = (
+            self._part_marker(m)
+            if m.kind in PART_KINDS
+            else self._article_marker(m)
+            if m.kind == self.scheme
+            else self._clause_marker(m)
+        )
+        if accepted:
+            self.last_end = m.label_end
+
+    def _standing(self, m: Marker) -> bool:
+        """Could this marker start a heading where it stands?"""
+        if self.line_mode:
+            return m.line_start and not looks_like_reference(self.text, m, self.start)
+        return not looks_like_reference(self.text, m, self.start)
+
+    def _part_marker(self, m: Marker) -> bool:
+        if not self._standing(m):
+            return False
+        self._close_article(m.start)
+        if self.parts:
+            self.parts[-1].end = m.start
+        self.parts.append(_Node(m, m.start, m.label_end, "part"))
+        return True
+
+    def _article_marker(self, m: Marker) -> bool:
+        if not self._standing(m):
+            return False
+        part = self._part(m.start)
+        prev = part.children[-1].marker.value if part.children else None
+        colon = self.text[m.start : m.label_end].rstrip().endswith((":", "："))
+        if prev is not None and m.value <= prev:
+            if m.value == 1 and m.kind != "cn_section":
+                self._close_article(m.start)
+                part.end = m.start
+                part = _Node(None, m.start, m.start, "part")
+                self.parts.append(part)
+            elif not (self.line_mode or colon):
+                return False
+        elif prev is not None and m.value > prev + 20 and not (self.line_mode or colon):
+            return False
+        self._close_article(m.start)
+        self.article = _Node(m, m.start, m.label_end, "article")
+        part.children.append(self.article)
+        return True
+
+    def _parent_children(self) -> list[_Node]:
+        return self.stack[-1].children if self.stack else self.article.children
+
+    def _push(self, m: Marker, depth: int) -> bool:
+        self._close_clauses(depth, m.start)
+        node = _Node(m, m.start, m.label_end, "clause")
+        self._parent_children().append(node)
+        self.stack.append(node)
+        return True
+
+    def _clause_marker(self, m: Marker) -> bool:
+        if self.article is None or (self.line_mode and not m.line_start):
+            return False
+        if m.kind in ("dotted", "en_section") and m.path:
+            return self._dotted(m)
+        if m.kind in ITEM_KINDS:
+            return self._item(m)
+        return False
+
+    def _dotted(self, m: Marker) -> bool:
+        if looks_like_number_in_sentence(self.text, m):
+            return False
+        article_no = self.article.marker.value
+        if article_no is not None and m.path[0] != article_no:
+            return False
+        depth = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[i].marker
+            if node.path and node.path == m.path[:-1]:
+                depth = i + 1
+                break
+        siblings = self.stack[depth - 1].children if depth else self.article.children
+        dotted = [c.marker.path for c in siblings if c.marker.path]
+        if dotted and not self.line_mode and dotted[-1] >= m.path:
+            return False
+        if len(m.path) > 2 and depth == 0 and not self.line_mode and dotted:
+            # 8.3.1 with no 8.3 open: only if it follows the clauses of its own article
+            if dotted[-1][: len(m.path) - 1] > m.path[:-1]:
+                return False
+        return self._push(m, depth)
+
+    def _item(self, m: Marker) -> bool:
+        if not self.line_mode and not (
+            _GLUE_BEFORE_ITEM.search(self.text, max(0, m.start - 3), m.start)
+            or m.start == self._innermost_label_end()
+        ):
+            return False
+        if m.kind == "arabic" and looks_like_number_in_sentence(self.text, m):
+            return False
+        for i in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[i].marker
+            if node.path:
+                break
+            if node.kind == m.kind:
+                ok = m.value == node.value + 1 or (self.line_mode and m.value > node.value)
+                return ok and self._push(m, i)
+        if m.value != 1:
+            return False
+        if m.kind == "paren_alpha" and m.label.strip("()（）").lower() == "i" and self._open("paren_roman"):
+            return False
+        return self._push(m, len(self.stack))
+
+    def _open(self, kind: str) -> bool:
+        return any(n.marker.kind == kind for n in self.stack)
+
+    def _innermost_label_end(self) -> int:
+        node = self.stack[-1] if self.stack else self.article
+        return node.label_end
+
+    def finish(self) -> list[_Node]:
+        self._close_article(self.end)
+        if self.parts:
+            self.parts[-1].end = self.end
+        return self.parts
+
+
+def _build_tree(
+    text: str, s: int, e: int, markers: list[Marker], line_mode: bool, scheme: str | None, toc: bool
+) -> list[_Node]:
+    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc)
+    for m in markers:
+        builder.feed(m)
+    parts = builder.finish()
+    return [p for p in parts if p.end > p.start or p.children]
+
+
+# -- tree -> model ------------------------------------------------------------------------
+
+
+def _pieces(text: str, node: _Node, known: str | None, line_mode: bool) -> tuple[Piece, Piece, Piece]:
+    content_end = node.children[0].start if node.children else node.end
+    h = heading_end(text, node.label_end, content_end, known, line_mode)
+    label = Piece(node.marker.label if node.marker else "", (node.start, node.label_end))
+    heading = Piece(clean(text[node.label_end : h]), (node.label_end, h))
+    body = Piece(text[h:content_end].strip(), (h, content_end))
+    return label, heading, body
+
+
+def _to_part(text: str, node: _Node, known: dict, line_mode: bool) -> Part:
+    label, heading, body = _pieces(text, node, None, line_mode)
+    title = " ".join(x for x in (label.value, heading.value) if x) or None
+    part = Part(title=title, label=label, heading=heading, text=body, span=(node.start, node.end))
+    part.articles = [_to_article(text, a, known, line_mode) for a in node.children]
+    return part
+
+
+def _to_article(text: str, node: _Node, known: dict, line_mode: bool) -> Article:
+    m = node.marker
+    label, heading, body = _pieces(text, node, known.get(("article", m.value)), line_mode)
+    article = Article(
+        number=m.value, label=label, heading=heading, text=body, span=(node.start, node.end)
+    )
+    article.placeholders = find_placeholders(text, heading.span[0], body.span[1])
+    article.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
+    return article
+
+
+def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
+    m = node.marker
+    label, heading, body = _pieces(text, node, known.get(("clause", m.number)), line_mode)
+    clause = Clause(
+        number=m.number,
+        label=label,
+        heading=heading,
+        text=body,
+        span=(node.start, node.end),
+        kind="dotted" if m.path else m.kind,
+    )
+    clause.placeholders = find_placeholders(text, heading.span[0], body.span[1])
+    clause.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
+    return clause
+
+
+def _report_gaps(parts: list[Part]) -> None:
+    """Numbers that jump (第五条 then 第八条), as written: reported, not renumbered.
+
+    A part whose first article is not 第一条 continues the numbering of the part before it
+    (statutes number 条 across chapters); a part starting at 1 restarts it (the seed's parts).
+    """
+    prev = None
+    for part in parts:
+        numbers = [a.number for a in part.articles if a.number is not None]
+        if numbers and numbers[0] == 1:
+            prev = None
+        for n in numbers:
+            expected = 1 if prev is None else prev + 1
+            if n > expected:
+                part.gaps.append(Gap(prev, n, list(range(expected, n))))
+            prev = n
