@@ -50,7 +50,7 @@ def heading_end(text: str, a: int, b: int, known: str | None, line_mode: bool) -
     m = _EN_INLINE_HEADING.match(text, a, b)
     if m and _title_case_words(m.group(2)) and (m.group(1) or len(m.group(2).split()) <= 6):
         return m.end()
-    if line_mode and seg.rstrip().endswith((":", "：")):
+    if line_mode and "\n" not in seg.strip() and seg.rstrip().endswith((":", "：")):
         return a  # a lead-in sentence (劳动合同应当具备以下条款：) introduces items, it heads nothing
     first_line_end = seg.find("\n")
     if line_mode and first_line_end > 0:

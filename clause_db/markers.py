@@ -45,10 +45,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         re.compile(r"(?:SECTION|Section|§)[ \t]*(?P<n>\d+(?:\.\d+)*)\b\.?[ \t]*"),
         True,
     ),
-    ("dotted", re.compile(r"(?<![\d.．])(?P<n>\d{1,3}(?:[.．]\d{1,3})+)(?![\d])[.．]?[ \t\u3000]*"), False),
+    ("dotted", re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3}(?:[.．]\d{1,3})+)(?![\d])[.．]?[ \t\u3000]*"), False),
     ("paren_cn", re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)][ \t\u3000]*"), False),
     ("cn_dun", re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、[ \t\u3000]*"), False),
-    ("arabic", re.compile(r"(?<![\d.．])(?P<n>\d{1,3})[.．、](?![\d.．])[ \t\u3000]*"), False),
+    ("arabic", re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3})[.．、](?![\d.．])[ \t\u3000]*"), False),
     ("paren_num", re.compile(r"[（(](?P<n>\d{1,2})[）)][ \t\u3000]*"), False),
     ("paren_alpha", re.compile(r"[（(](?P<n>[a-zA-Z])[）)][ \t\u3000]*"), True),
     ("paren_roman", re.compile(r"[（(](?P<n>[ivxIVX]{1,5})[）)][ \t\u3000]*"), True),
@@ -57,8 +57,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
 
 # Words before a 第X条 that make it a reference, not a heading: 按照本合同第八条, 第四条、第五条.
 _REF_BEFORE = re.compile(
-    r"(?:本合同|本协议|本法|本条例|本规定|本章|本条|本款|合同|协议|按照|依照|根据|依据|参照|参见|详见|"
-    r"违反|遵守|适用|见|及|和|与|或|、|至|即|依|按|照|经|由|对|于|之|除|前|后|第)[ \t]*$"
+    r"(?:(?:本|该|原|主|此|上述|前述|(?:按照|依照|根据|依据|参照|参见|详见|违反|遵守|适用|见|依|按|照)(?:本|该)?)"
+    r"(?:合同|协议|法|条例|规定|章|条|款)?|及|和|与|或|、|至|即|经|由|对|于|之|除|第)[ \t]*$"
 )
 # Words after one: 第八条的规定, 第四条、第五条, 第三条第二款, 第8条约定.
 _REF_AFTER = re.compile(

@@ -58,6 +58,7 @@ _TITLE_LINE = re.compile(
 )
 _MAX_TITLE_LINE = 80
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
+_CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
 
 
@@ -145,7 +146,7 @@ def _document_regions(text: str, start: int, end: int):
 
 def _parse_document(text: str, s: int, e: int) -> Document:
     markers = find_markers(text, s, e)
-    line_mode = _is_line_mode(markers)
+    line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
     structural = [
         m
@@ -160,6 +161,8 @@ def _parse_document(text: str, s: int, e: int) -> Document:
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
     root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
+    if toc and not root and body_start < e:
+        root = [_Node(None, body_start, body_start, "part", end=e)]  # a body with no headings
 
     first_body = root[0].start if root else e
     preamble_end = toc[0] if toc else first_body
@@ -179,12 +182,23 @@ def _parse_document(text: str, s: int, e: int) -> Document:
     return doc
 
 
-def _is_line_mode(markers: list[Marker]) -> bool:
-    """Clean text starts its headings on new lines; scraped text glues them mid-line."""
-    headingish = ("cn_part", "cn_chapter", "cn_article", "en_part", "en_article", "dotted", "arabic")
+def _is_line_mode(text: str, markers: list[Marker]) -> bool:
+    """Clean text starts its headings on new lines; scraped Chinese text glues them mid-line.
+
+    Only markers glued to Chinese text count against line mode: an English sentence is full
+    of numbers (3.5 million, Section 4.2) that never start a heading.
+    """
+    headingish = PART_KINDS + ARTICLE_KINDS + ("cn_article", "en_section", "dotted", "arabic")
     at_start = sum(1 for m in markers if m.line_start and m.kind in headingish)
-    mid_line = sum(1 for m in markers if not m.line_start and m.kind in headingish)
-    return at_start >= 2 and at_start >= mid_line
+    glued = sum(
+        1
+        for m in markers
+        if not m.line_start
+        and m.kind in ("cn_part", "cn_chapter", "cn_article", "dotted")
+        and _CJK_BEFORE.search(text, max(0, m.start - 1), m.start)
+        and not looks_like_reference(text, m, 0)
+    )
+    return at_start >= 1 and at_start >= glued
 
 
 def _find_toc(
@@ -408,7 +422,8 @@ class _TreeBuilder:
             if node.path:
                 break
             if node.kind == m.kind:
-                ok = m.value == node.value + 1 or (self.line_mode and m.value > node.value)
+                gap_ok = self.line_mode and m.kind in ("arabic", "paren_num")  # 1. 2. 4. happens
+                ok = m.value == node.value + 1 or (gap_ok and m.value > node.value)
                 return ok and self._push(m, i)
         if m.value != 1:
             return False
