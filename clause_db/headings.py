@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 _SENTENCE_PUNCT = re.compile(r"[。；;，,!?！？]")
-_LINE_PUNCT = re.compile(r"[。；;，!?！？]|[.:：]\s*$")  # a short line with commas can head (English)
+_LINE_PUNCT = re.compile(
+    r"[。；;，!?！？]|[.:：]\s*$"
+)  # a short line with commas can head (English)
 _COLON_HEADING = re.compile(r"[ \t\u3000]*([^:：，,。；;\n]{1,20})[:：][ \t\u3000]*")
 _SMALL_WORDS = {"of", "and", "the", "to", "for", "in", "on", "or", "a", "an", "with", "by", "as"}
 _EN_INLINE_HEADING = re.compile(
@@ -51,7 +53,9 @@ def heading_end(text: str, a: int, b: int, known: str | None, line_mode: bool) -
     if m and _title_case_words(m.group(2)) and (m.group(1) or len(m.group(2).split()) <= 6):
         return m.end()
     if line_mode and "\n" not in seg.strip() and seg.rstrip().endswith((":", "：")):
-        return a  # a lead-in sentence (劳动合同应当具备以下条款：) introduces items, it heads nothing
+        return (
+            a  # a lead-in sentence (劳动合同应当具备以下条款：) introduces items, it heads nothing
+        )
     first_line_end = seg.find("\n")
     if line_mode and first_line_end > 0:
         line = seg[:first_line_end]

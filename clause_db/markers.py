@@ -1,4 +1,4 @@
-"""Numbering markers in contract text (第一条, 1.1, （一）, ARTICLE I, (a)) and whether they are headings.
+"""Numbering markers (第一条, 1.1, （一）, ARTICLE I, (a)) in contract text, and which are headings.
 
 Finding the markers is easy; the work is in rejecting the ones that are not headings: cross
 references inside sentences (按照本合同第八条的规定, Section 4.2 above) and numbers inside
@@ -45,10 +45,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
         re.compile(r"(?:SECTION|Section|§)[ \t]*(?P<n>\d+(?:\.\d+)*)\b\.?[ \t]*"),
         True,
     ),
-    ("dotted", re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3}(?:[.．]\d{1,3})+)(?![\d])[.．]?[ \t\u3000]*"), False),
+    (
+        "dotted",
+        re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3}(?:[.．]\d{1,3})+)(?![\d])[.．]?[ \t\u3000]*"),
+        False,
+    ),
     ("paren_cn", re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3})[）)][ \t\u3000]*"), False),
-    ("cn_dun", re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、[ \t\u3000]*"), False),
-    ("arabic", re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3})[.．、](?![\d.．])[ \t\u3000]*"), False),
+    (
+        "cn_dun",
+        re.compile(r"(?<![一二三四五六七八九十])(?P<n>[一二三四五六七八九十]{1,3})、[ \t\u3000]*"),
+        False,
+    ),
+    (
+        "arabic",
+        re.compile(r"(?<!\d)(?<!\d[.．])(?P<n>\d{1,3})[.．、](?![\d.．])[ \t\u3000]*"),
+        False,
+    ),
     ("paren_num", re.compile(r"[（(](?P<n>\d{1,2})[）)][ \t\u3000]*"), False),
     ("paren_alpha", re.compile(r"[（(](?P<n>[a-zA-Z])[）)][ \t\u3000]*"), True),
     ("paren_roman", re.compile(r"[（(](?P<n>[ivxIVX]{1,5})[）)][ \t\u3000]*"), True),

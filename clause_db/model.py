@@ -19,7 +19,9 @@ Span = tuple[int, int]
 class Placeholder:
     """A blank a lawyer fills: ``____``, ``【服务费用】``, ``[Party]``, ``{{name}}``, ``□`` ..."""
 
-    kind: str  # underscore | bracket_named | bracket_empty | square | template | checkbox | stand_in
+    kind: (
+        str  # underscore | bracket_named | bracket_empty | square | template | checkbox | stand_in
+    )
     span: Span
     label: str
     name: str | None = None  # the name written inside the blank, if any
@@ -43,7 +45,9 @@ class Clause:
     heading: Piece
     text: Piece
     span: Span
-    kind: str  # dotted | paren_cn | cn_dun | arabic | paren_num | paren_alpha | paren_roman | circled
+    kind: (
+        str  # dotted | paren_cn | cn_dun | arabic | paren_num | paren_alpha | paren_roman | circled
+    )
     clauses: list[Clause] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
 
@@ -127,7 +131,9 @@ class Gap:
 
 @dataclass
 class Part:
-    title: str | None  # "第二部分:第三方介入后的修正" -> "第三方介入后的修正"; None for an implicit part
+    title: (
+        str | None
+    )  # "第二部分:第三方介入后的修正" -> "第三方介入后的修正"; None for an implicit part
     label: Piece  # "第二部分", empty for an implicit part
     heading: Piece
     text: Piece  # text of the part before its first article

@@ -9,7 +9,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000
 
 
 def cn_to_int(text: str) -> int | None:
-    """Read 一 .. 九千九百九十九 (十一, 二十, 一百零一, 两百) or Arabic digits; None if unreadable."""
+    """Read 一 .. 九千九百九十九 (十一, 一百零一, 两百) or Arabic digits; None if unreadable."""
     if text.isdigit():
         return int(text)
     total, digit = 0, None

@@ -44,9 +44,13 @@ _BOILERPLATE_LINE = re.compile(
     r"_第\d+页\s*$|^已阅读|继续免费阅读|^下载本文档|^版权说明|^文档简介\s*$|^温馨提示\s*$|本站|人人文库|"
     r"^评论\s*$|^\d+/\d+\s*$|^提交评论\s*$|^相关(?:资源|搜索|文档)|^猜你喜欢"
 )
-_BOILERPLATE_HEADER = re.compile(r"^\s*(?:温馨提示|评论|提交评论|相关资源|相关搜索|相关文档|猜你喜欢)\s*$")
+_BOILERPLATE_HEADER = re.compile(
+    r"^\s*(?:温馨提示|评论|提交评论|相关资源|相关搜索|相关文档|猜你喜欢)\s*$"
+)
 _END_MARKER = re.compile(r"全文完[。.]?|(?i:end of document)\.?")
-_TOC_MARKER = re.compile(r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M)
+_TOC_MARKER = re.compile(
+    r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M
+)
 _CN_TITLE_TAIL = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()《》·、]{1,40}"
     r"(?:合同书?|协议书?|契约|章程|协定|备忘录)(?P<seq>\d{1,2})?[ \t\u3000]*$"
@@ -54,7 +58,8 @@ _CN_TITLE_TAIL = re.compile(
 _TITLE_LINE = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{0,60}(?:合同书?|协议书?|契约|章程|协定|备忘录|法)"
     r"(?:[（(][^）)\n]{1,12}[）)])?"
-    r"|[A-Z][A-Za-z0-9 ,.&'’()-]{0,80}?\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
+    r"|[A-Z][A-Za-z0-9 ,.&'’()-]{0,80}?"
+    r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
@@ -208,7 +213,9 @@ def _find_toc(
     m = _TOC_MARKER.search(text, s, max(first_struct, s) + 1)
     if not m:
         return None
-    entries = [mk for mk in markers if mk.start >= m.end() and mk.kind in PART_KINDS + ARTICLE_KINDS]
+    entries = [
+        mk for mk in markers if mk.start >= m.end() and mk.kind in PART_KINDS + ARTICLE_KINDS
+    ]
     if not entries:
         return None
     first = entries[0]
@@ -274,7 +281,8 @@ def _article_scheme(text: str, markers: list[Marker], line_mode: bool, s: int) -
         )
 
     if any(
-        m.kind == "cn_article" and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
+        m.kind == "cn_article"
+        and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
         for m in markers
     ):
         return "cn_article"
@@ -403,10 +411,9 @@ class _TreeBuilder:
         dotted = [c.marker.path for c in siblings if c.marker.path]
         if dotted and not self.line_mode and dotted[-1] >= m.path:
             return False
-        if len(m.path) > 2 and depth == 0 and not self.line_mode and dotted:
-            # 8.3.1 with no 8.3 open: only if it follows the clauses of its own article
-            if dotted[-1][: len(m.path) - 1] > m.path[:-1]:
-                return False
+        orphan = len(m.path) > 2 and depth == 0 and not self.line_mode and dotted
+        if orphan and dotted[-1][: len(m.path) - 1] > m.path[:-1]:
+            return False  # 8.3.1 with no 8.3 open must still follow its article's clauses
         return self._push(m, depth)
 
     def _item(self, m: Marker) -> bool:
@@ -427,7 +434,11 @@ class _TreeBuilder:
                 return ok and self._push(m, i)
         if m.value != 1:
             return False
-        if m.kind == "paren_alpha" and m.label.strip("()（）").lower() == "i" and self._open("paren_roman"):
+        if (
+            m.kind == "paren_alpha"
+            and m.label.strip("()（）").lower() == "i"
+            and self._open("paren_roman")
+        ):
             return False
         return self._push(m, len(self.stack))
 
@@ -458,7 +469,9 @@ def _build_tree(
 # -- tree -> model ------------------------------------------------------------------------
 
 
-def _pieces(text: str, node: _Node, known: str | None, line_mode: bool) -> tuple[Piece, Piece, Piece]:
+def _pieces(
+    text: str, node: _Node, known: str | None, line_mode: bool
+) -> tuple[Piece, Piece, Piece]:
     content_end = node.children[0].start if node.children else node.end
     h = heading_end(text, node.label_end, content_end, known, line_mode)
     label = Piece(node.marker.label if node.marker else "", (node.start, node.label_end))

@@ -10,7 +10,9 @@ def assert_lossless(outline: Outline) -> None:
     spans = outline.covered_spans()
     pos = 0
     for start, end in spans:
-        assert start == pos, f"characters {pos}..{start} are in no piece: {outline.text[pos:start]!r}"
+        assert start == pos, (
+            f"characters {pos}..{start} are in no piece: {outline.text[pos:start]!r}"
+        )
         assert end > start
         pos = end
     assert pos == len(outline.text), f"the tail from {pos} is in no piece"

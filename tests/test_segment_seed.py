@@ -60,7 +60,12 @@ def test_first_contract_articles(seed):
 def test_nested_clauses_and_a_missing_first_clause(seed):
     body = seed.documents[0].parts[0]
     termination = body.articles[7]
-    assert [c.number for c in termination.clauses[2].clauses] == ["8.3.1", "8.3.2", "8.3.3", "8.3.4"]
+    assert [c.number for c in termination.clauses[2].clauses] == [
+        "8.3.1",
+        "8.3.2",
+        "8.3.3",
+        "8.3.4",
+    ]
     assert [c.number for c in body.articles[3].clauses] == ["4.3"]  # 4.1 and 4.2 are missing
 
 

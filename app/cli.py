@@ -1,0 +1,166 @@
+"""Headless commands: ``contract-editor outline|library ...``.
+
+Every failure a user can cause (a missing file, a broken library) ends as one line on stderr
+and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from clause_db.bundled import open_library
+
+from app import __version__
+from clause_db.errors import ClauseDbError
+from clause_db.model import Outline
+from clause_db.reader import read_outline
+
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contract-editor",
+        description="Offline contract editor for lawyers (合同编辑器). "
+        "Without a command it opens the editor window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="clause library file (default: user data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    outline = commands.add_parser("outline", help="show the structure of a contract file")
+    outline.add_argument("file", metavar="FILE")
+    outline.add_argument("--json", action="store_true", help="print one JSON object")
+
+    library = commands.add_parser("library", help="work with the clause library")
+    library_commands = library.add_subparsers(dest="library_command", metavar="ACTION")
+    library_commands.required = True
+    imp = library_commands.add_parser("import", help="import contract files into the library")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    search = library_commands.add_parser("search", help="full-text search of the library")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    stats = library_commands.add_parser("stats", help="counts of what the library holds")
+    stats.add_argument("--json", action="store_true")
+    for sub in (imp, search, stats):
+        sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="library file")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed headless command; returns the exit code."""
+    if args.command == "outline":
+        return _outline(args)
+    library = open_library(args.db)
+    try:
+        if args.library_command == "import":
+            return _import(library, args.files)
+        if args.library_command == "search":
+            return _search(library, args.query, args.limit, args.json)
+        return _stats(library, args.json)
+    finally:
+        library.close()
+
+
+def main_cli(argv: Sequence[str]) -> int:
+    """Parse and run a headless command, turning user errors into one line on stderr."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except ClauseDbError as exc:
+        print(f"contract-editor: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last guard: a line, not a traceback
+        print(f"contract-editor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+def _outline(args: argparse.Namespace) -> int:
+    outline = read_outline(Path(args.file))
+    if args.json:
+        _print_json(outline.to_json())
+    else:
+        print(render_outline(outline))
+    return 0
+
+
+def _import(library, files: list[str]) -> int:
+    for name in files:
+        outline = read_outline(Path(name))
+        ids = library.import_outline(outline, Path(name).name)
+        articles = sum(len(list(d.iter_articles())) for d in outline.documents)
+        print(f"{name}: {len(ids)} document(s), {articles} article(s) imported")
+    return 0
+
+
+def _search(library, query: str, limit: int, as_json: bool) -> int:
+    hits = library.search(query, limit=limit)
+    if as_json:
+        _print_json({"query": query, "hits": [hit.to_json() for hit in hits]})
+        return 0
+    for hit in hits:
+        where = " ".join(x for x in (hit.source_title, hit.label, hit.heading) if x)
+        print(f"{where}\n    {hit.plain_snippet()}")
+    if not hits:
+        print("no matches")
+    return 0
+
+
+def _stats(library, as_json: bool) -> int:
+    stats = library.stats()
+    if as_json:
+        _print_json(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1))
+    sys.stdout.write("\n")
+
+
+def render_outline(outline: Outline) -> str:
+    """The outline as an indented tree a person can read in a terminal."""
+    lines: list[str] = []
+    for s in outline.skipped:
+        lines.append(f"[skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
+    for d in outline.documents:
+        lines.append(f"《{d.title or '(untitled)'}》")
+        for s in d.skipped:
+            lines.append(f"  [skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
+        for p in d.parts:
+            lines.append(f"  {p.title or '(body)'}")
+            for gap in p.gaps:
+                lines.append(f"    [numbering jumps: {gap.missing} missing]")
+            for a in p.articles:
+                lines.append(f"    {a.label.value} {a.heading.value}".rstrip())
+                for c in a.iter_clauses():
+                    depth = _clause_depth(a, c)
+                    lines.append(f"    {'  ' * depth}{c.label.value} {c.heading.value}".rstrip())
+    return "\n".join(lines)
+
+
+def _clause_depth(article, clause) -> int:
+    def walk(children, depth):
+        for c in children:
+            if c is clause:
+                return depth
+            found = walk(c.clauses, depth + 1)
+            if found:
+                return found
+        return 0
+
+    return walk(article.clauses, 1)
