@@ -74,12 +74,14 @@ _REF_BEFORE = re.compile(
 )
 # Words after one: 第八条的规定, 第四条、第五条, 第三条第二款, 第8条约定.
 _REF_AFTER = re.compile(
-    r"^(?:的|之|、|及|和|与|或|至|到|规定|约定|所|项下|中|第[一二三四五六七八九十\d]+[款项条]|款|项|"
+    r"^(?:的|之|、|及|和|与|或|至|到|规定|约定|所(?:述|列|称|指|规定|约定)|项下|"
+    r"第[一二三四五六七八九十\d]+[款项条]|款|项|"
     r"[,，。；;）)]|[ \t]*\d)"
 )
 # What follows a number inside a sentence: 1.5倍, 3.5 million, 2.5万元, 10%.
 _UNIT_AFTER = re.compile(
-    r"^(?:[%％‰倍元万亿千百米吨斤克个次份页天日月年周時时分秒号楼层条款项]|小时|公里|平方|"
+    r"^(?:[%％‰倍元万亿米吨克]|小时|个月|个工作日|工作日|公里|平方|分钟|秒钟?|"
+    r"天(?!气)|年(?![度龄])|周(?!期)|次(?![日序])|日(?![期常])|月(?!份)|"
     r"[ \t]*(?:million|billion|thousand|percent|per\b|times|%|x\b|days?|months?|years?|hours?|"
     r"kg|km|m\b|cm|mm|USD|RMB|CNY|dollars?|yuan|above|below|hereof|herein|of\b))",
     re.IGNORECASE,
@@ -167,7 +169,8 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
 def looks_like_reference(text: str, marker: Marker, region_start: int) -> bool:
     """True when a 第X条 / 第X部分 marker sits inside a sentence as a cross-reference."""
     if marker.line_start:
-        return bool(_REF_AFTER.match(text, marker.label_end)) and not _heading_follows(text, marker)
+        after = text[marker.label_end : marker.label_end + 8]
+        return bool(_REF_AFTER.match(after)) and not _heading_follows(text, marker)
     before = text[max(region_start, marker.start - 6) : marker.start]
     if _REF_BEFORE.search(before):
         return True
@@ -184,10 +187,11 @@ def _heading_follows(text: str, marker: Marker) -> bool:
 
 def looks_like_number_in_sentence(text: str, marker: Marker) -> bool:
     """True for 1.5倍, 3.5 million, 第8.3条, Section 4.2 above: numbers that are not headings."""
-    raw_end = marker.start + len(marker.label) if not marker.line_start else marker.label_end
-    after = text[raw_end : raw_end + 12]
-    if _UNIT_AFTER.match(after):
-        return True
+    if marker.kind == "en_section":  # "Section 4.2 above applies": a heading is not lowercase
+        return bool(re.match(r"[ \t]*[a-z]", text[marker.label_end : marker.label_end + 2]))
     if marker.line_start:
         return False
+    after = text[marker.start + len(marker.label) : marker.start + len(marker.label) + 12]
+    if _UNIT_AFTER.match(after):
+        return True
     return bool(_REF_WORD_BEFORE.search(text[max(0, marker.start - 9) : marker.start]))

@@ -1,0 +1,94 @@
+"""What is a heading and what is not: cross-references and numbers inside sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from clause_db.numerals import cn_to_int, int_to_cn, roman_to_int
+from clause_db.segment import parse_text
+from tests.outline_checks import assert_lossless
+
+INSIDE_SENTENCES = [
+    "按照本合同第八条的规定执行",
+    "按照本合同第四条、第五条的规定执行",
+    "详见第8.3条",
+    "as set out in Section 4.2 above",
+    "违约金为1.5倍",
+    "比例为10%",
+    "自2024年1月1日起",
+    "在30天内",
+    "提供7×24小时服务",
+    "时间为9:00至22:00",
+    "up to 3.5 million tickets",
+    "依照本法第三十九条和第四十条第一项的规定",
+]
+
+
+def structure(text: str):
+    outline = parse_text(text)
+    assert_lossless(outline)
+    return [
+        (a.number, a.heading.value, [c.number for c in a.iter_clauses()])
+        for d in outline.documents
+        for a in d.iter_articles()
+    ]
+
+
+@pytest.mark.parametrize("phrase", INSIDE_SENTENCES)
+def test_glued_text_keeps_references_and_numbers_in_sentences(phrase):
+    text = f"服务协议第一条服务内容1.1服务范围:乙方{phrase}。1.2服务时间:每日。第二条费用2.1标准:{phrase}。"
+    assert structure(text) == [(1, "服务内容", ["1.1", "1.2"]), (2, "费用", ["2.1"])]
+
+
+@pytest.mark.parametrize("phrase", INSIDE_SENTENCES)
+def test_line_text_keeps_references_and_numbers_in_sentences(phrase):
+    text = f"服务协议\n第一条 服务内容\n1.1 乙方{phrase}。\n1.2 每日。\n第二条 费用\n2.1 {phrase}。\n"
+    assert structure(text) == [(1, "服务内容", ["1.1", "1.2"]), (2, "费用", ["2.1"])]
+
+
+def test_reference_at_a_line_start_is_not_a_heading():
+    text = "协议\n第一条 服务\n1.1 变更程序按照本合同\n第八条的规定执行;\n1.2 其他。\n"
+    assert structure(text) == [(1, "服务", ["1.1", "1.2"])]
+
+
+def test_chinese_article_numbers_of_every_shape():
+    labels = ["第一条", "第2条", "第十一条", "第二十条", "第一百零一条"]
+    text = "合同\n" + "".join(f"{label} 标题{i}\n正文。\n" for i, label in enumerate(labels))
+    assert [n for n, _, _ in structure(text)] == [1, 2, 11, 20, 101]
+
+
+def test_chinese_list_items_nest():
+    text = "合同\n第一条 义务\n乙方应当：\n（一）按时服务；\n1. 白天；\n2. 夜间；\n（二）保密。\n"
+    assert structure(text) == [(1, "义务", ["一", "1", "2", "二"])]
+
+
+def test_english_part_and_articles():
+    text = "SUPPLY AGREEMENT\nPART A\nArticle 1 Scope\n1.1 Goods.\nArticle 2 Price\n2.1 Fixed.\n"
+    outline = parse_text(text)
+    (doc,) = outline.documents
+    assert [p.label.value for p in doc.parts] == ["PART A"]
+    assert structure(text) == [(1, "Scope", ["1.1"]), (2, "Price", ["2.1"])]
+
+
+def test_several_contracts_in_one_file_split_at_the_end_marker():
+    text = "甲协议第一条目的:甲。全文完。乙协议第一条目的:乙。第二条期限:一年。全文完。"
+    outline = parse_text(text)
+    assert [d.title for d in outline.documents] == ["甲协议", "乙协议"]
+    assert [len(list(d.iter_articles())) for d in outline.documents] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("n", "cn"),
+    [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (101, "一百零一"), (110, "一百一十"),
+     (1001, "一千零一"), (2024, "二千零二十四")],
+)  # fmt: skip
+def test_chinese_numerals_both_ways(n, cn):
+    assert int_to_cn(n) == cn
+    assert cn_to_int(cn) == n
+
+
+def test_numerals_that_are_not_numbers():
+    assert cn_to_int("一二") is None
+    assert cn_to_int("两百") == 200
+    assert roman_to_int("XIV") == 14
+    assert roman_to_int("abc") is None
