@@ -7,17 +7,20 @@ and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from clause_db.bundled import open_library
-
 from app import __version__
+from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError
+from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.model import Outline
 from clause_db.reader import read_outline
+from clause_db.rows import SearchHit
+from clause_db.store import ClauseLibrary
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
@@ -95,7 +98,7 @@ def _outline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(library, files: list[str]) -> int:
+def _import(library: ClauseLibrary, files: list[str]) -> int:
     for name in files:
         outline = read_outline(Path(name))
         ids = library.import_outline(outline, Path(name).name)
@@ -104,20 +107,25 @@ def _import(library, files: list[str]) -> int:
     return 0
 
 
-def _search(library, query: str, limit: int, as_json: bool) -> int:
+def _search(library: ClauseLibrary, query: str, limit: int, as_json: bool) -> int:
     hits = library.search(query, limit=limit)
     if as_json:
-        _print_json({"query": query, "hits": [hit.to_json() for hit in hits]})
+        _print_json({"query": query, "hits": [_hit_json(hit) for hit in hits]})
         return 0
     for hit in hits:
         where = " ".join(x for x in (hit.source_title, hit.label, hit.heading) if x)
-        print(f"{where}\n    {hit.plain_snippet()}")
+        print(f"{where}\n    {hit.snippet}")
     if not hits:
         print("no matches")
     return 0
 
 
-def _stats(library, as_json: bool) -> int:
+def _hit_json(hit: SearchHit) -> dict:
+    plain = hit.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+    return {**dataclasses.asdict(hit), "text": plain, "highlight": [HIGHLIGHT_START, HIGHLIGHT_END]}
+
+
+def _stats(library: ClauseLibrary, as_json: bool) -> int:
     stats = library.stats()
     if as_json:
         _print_json(stats)

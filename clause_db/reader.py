@@ -9,7 +9,8 @@ from clause_db.model import Outline
 from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+# Far beyond any contract (the 98-article labour law is 35 KB); understanding takes ~1 s/MB.
+MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 
 def read_outline(path: Path) -> Outline:
@@ -17,4 +18,10 @@ def read_outline(path: Path) -> Outline:
     if path.suffix.lower() == ".docx":
         raise InputError(f"{path}: Word (.docx) import is not available in this version.")
     text, encoding = read_text_file(path)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"{path} holds {len(text) / 1e6:.0f} million characters, too many for one contract "
+            f"file (the limit is {MAX_TEXT_CHARS // 1024 // 1024} million); split it into files "
+            "of a few contracts each."
+        )
     return parse_text(text, encoding)
