@@ -15,6 +15,15 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 
+def _piece_spans(node: Part | Article | Clause) -> dict[str, list[int]]:
+    """The spans of a node's innermost pieces, so a reader of the JSON can check losslessness."""
+    return {
+        "label_span": list(node.label.span),
+        "heading_span": list(node.heading.span),
+        "text_span": list(node.text.span),
+    }
+
+
 @dataclass
 class Placeholder:
     """A blank a lawyer fills: ``____``, ``【服务费用】``, ``[Party]``, ``{{name}}``, ``□`` ..."""
@@ -65,6 +74,7 @@ class Clause:
             "heading": self.heading.value,
             "text": self.text.value,
             "span": list(self.span),
+            **_piece_spans(self),
             "kind": self.kind,
             "placeholders": [p.to_json() for p in self.placeholders],
             "clauses": [c.to_json() for c in self.clauses],
@@ -102,6 +112,7 @@ class Article:
             "heading": self.heading.value,
             "text": self.text.value,
             "span": list(self.span),
+            **_piece_spans(self),
             "placeholders": [p.to_json() for p in self.placeholders],
             "clauses": [c.to_json() for c in self.clauses],
         }
@@ -152,8 +163,10 @@ class Part:
         return {
             "title": self.title,
             "label": self.label.value,
+            "heading": self.heading.value,
             "text": self.text.value,
             "span": list(self.span),
+            **_piece_spans(self),
             "gaps": [g.to_json() for g in self.gaps],
             "articles": [a.to_json() for a in self.articles],
         }
@@ -182,7 +195,9 @@ class Document:
         return {
             "title": self.title,
             "span": list(self.span),
+            "title_span": list(self.title_piece.span),
             "preamble": self.preamble.value,
+            "preamble_span": list(self.preamble.span),
             "parts": [p.to_json() for p in self.parts],
             "skipped": [s.to_json() for s in self.skipped],
         }

@@ -185,3 +185,28 @@ def test_the_installed_command_runs_and_reports_its_version(tmp_path):
         [exe, "outline", str(tmp_path / "missing.txt")], capture_output=True, text=True
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def _leaf_spans(node: dict) -> list[list[int]]:
+    spans = [node[k] for k in ("label_span", "heading_span", "text_span")]
+    for child in node.get("articles", []) + node.get("clauses", []):
+        spans += _leaf_spans(child)
+    return spans
+
+
+@pytest.mark.parametrize(
+    "path", [SEED_FILES[0], CORPUS / "zh_law_labor_contract_law_2012.md"], ids=["seed", "law"]
+)
+def test_outline_json_spans_tile_the_text(capsys, path):
+    code, out, _ = run(capsys, "outline", str(path), "--json")
+    data = json.loads(out)
+    spans = [s["span"] for s in data["skipped"]]
+    for doc in data["documents"]:
+        spans += [doc["title_span"], doc["preamble_span"]] + [s["span"] for s in doc["skipped"]]
+        for part in doc["parts"]:
+            spans += _leaf_spans(part)
+    pos = 0
+    for start, end in sorted(s for s in spans if s[0] < s[1]):
+        assert start == pos
+        pos = end
+    assert pos == len(path.read_text(encoding="utf-8"))
