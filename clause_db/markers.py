@@ -17,7 +17,7 @@ CN_NUM = r"[零〇一二两三四五六七八九十百千]+|\d+"
 
 # Kinds by level. Parts group articles; articles hold clauses; clauses nest.
 PART_KINDS = ("cn_part", "cn_chapter", "cn_section", "en_part")
-ARTICLE_KINDS = ("cn_article", "en_article", "en_section", "arabic_top", "cn_dun_top")
+ARTICLE_KINDS = ("cn_article", "en_article", "en_section")  # plus 1. / 一、 when nothing else
 ITEM_KINDS = ("paren_cn", "cn_dun", "arabic", "paren_num", "paren_alpha", "paren_roman", "circled")
 
 # A marker may start a line after markdown or bullet decoration.
@@ -106,8 +106,7 @@ class Marker:
         """The clause number as a reader writes it: 8.3.1, 一, 1, a, i."""
         if self.path:
             return ".".join(map(str, self.path))
-        inner = re.sub(r"^[（(]|[）)、.．:：\s]+$", "", self.label)
-        return inner.lstrip("（(").rstrip("）)")
+        return self.label.strip("（()）、.．:： \t\u3000")
 
 
 def _value(kind: str, raw: str) -> tuple[int | None, tuple[int, ...]]:

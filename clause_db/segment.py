@@ -193,7 +193,7 @@ def _is_line_mode(text: str, markers: list[Marker]) -> bool:
     Only markers glued to Chinese text count against line mode: an English sentence is full
     of numbers (3.5 million, Section 4.2) that never start a heading.
     """
-    headingish = PART_KINDS + ARTICLE_KINDS + ("cn_article", "en_section", "dotted", "arabic")
+    headingish = PART_KINDS + ARTICLE_KINDS + ("dotted", "arabic")
     at_start = sum(1 for m in markers if m.line_start and m.kind in headingish)
     glued = sum(
         1
@@ -362,7 +362,7 @@ class _TreeBuilder:
         prev = part.children[-1].marker.value if part.children else None
         colon = self.text[m.start : m.label_end].rstrip().endswith((":", "："))
         if prev is not None and m.value <= prev:
-            if m.value == 1 and m.kind != "cn_section":
+            if m.value == 1:  # numbering restarts: a new part, even without a heading
                 self._close_article(m.start)
                 part.end = m.start
                 part = _Node(None, m.start, m.start, "part")
