@@ -193,8 +193,7 @@ def _is_line_mode(text: str, markers: list[Marker]) -> bool:
     Only markers glued to Chinese text count against line mode: an English sentence is full
     of numbers (3.5 million, Section 4.2) that never start a heading.
     """
-    headingish = PART_KINDS + ARTICLE_KINDS + ("dotted", "arabic")
-    at_start = sum(1 for m in markers if m.line_start and m.kind in headingish)
+    at_start = sum(1 for m in markers if m.line_start)
     glued = sum(
         1
         for m in markers

@@ -94,3 +94,19 @@ def test_numerals_that_are_not_numbers():
     assert cn_to_int("两百") == 200
     assert roman_to_int("XIV") == 14
     assert roman_to_int("abc") is None
+
+
+def test_memo_style_contract_numbers_articles_with_chinese_list_markers():
+    text = (
+        "技术服务合同\n\n甲方：____\n乙方：____\n\n一、服务内容\n（一）系统维护。\n（二）服务期限为____年。\n"
+        "二、费用及支付\n（一）人民币【服务费用】元。\n三、违约责任\n任何一方违约，应赔偿损失。\n"
+    )
+    outline = parse_text(text)
+    assert outline.documents[0].preamble.value.startswith("甲方：")
+    assert structure(text) == [(1, "服务内容", ["一", "二"]), (2, "费用及支付", ["一"]),
+                               (3, "违约责任", [])]  # fmt: skip
+
+
+def test_markdown_headings_with_full_width_digits():
+    text = "## 第１条 定义\n本合同中，下列用语含义如下：\n## 第２条 期限\n一年。\n"
+    assert structure(text) == [(1, "定义", []), (2, "期限", [])]
