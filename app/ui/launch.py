@@ -1,0 +1,42 @@
+"""Start the window: the Qt application, the library, and the event loop.
+
+Launching from a desktop icon leaves nowhere to print, so a library that will not open is
+reported in a message box and the exit code, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from clause_db.bundled import open_library
+from clause_db.errors import ClauseDbError
+
+from .main_window import WINDOW_TITLE, MainWindow
+from .settings import APPLICATION, ORGANIZATION
+
+EXIT_USER_ERROR = 2
+
+
+def _application(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([APPLICATION, *argv])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(WINDOW_TITLE)  # the same text, so Qt adds no " — name" suffix
+    return app
+
+
+def launch(db: str | None, argv: list[str]) -> int:
+    """Open the library at ``db`` (or the user's own, seeded on first run) in the window."""
+    app = _application(argv)
+    try:
+        library = open_library(db)
+        path = library.path
+        library.close()  # it was opened to seed and check it; the window opens its own
+        window = MainWindow(path)
+    except ClauseDbError as exc:
+        QMessageBox.critical(None, WINDOW_TITLE, str(exc))
+        return EXIT_USER_ERROR
+    window.show()
+    return app.exec()

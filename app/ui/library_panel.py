@@ -1,0 +1,126 @@
+"""The library browser in the side dock: search box, topic/source switch, tree or hits.
+
+Search runs as the user types, debounced so a fast typist does not queue a query per key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clause_db.store import ClauseLibrary
+
+from .item_refs import ItemRefRole
+from .library_model import LibraryTreeModel
+from .search_results import HitDelegate, SearchResultsModel
+
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 200
+MODE_LABELS = (("topic", "按主题 By topic"), ("source", "按来源 By source"))
+
+
+class LibraryPanel(QWidget):
+    """Browse the library by topic or source, or search it; reports what is selected."""
+
+    refSelected = Signal(str, int)
+    """(kind, id) of the row the user moved to, in the tree or the hits."""
+    searchFinished = Signal(str, int)
+    """(query, hit count) after each search; an empty query means the tree is back."""
+
+    def __init__(self, library: ClauseLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText("搜索条款… / Search clauses…")
+        self.search_box.setClearButtonEnabled(True)
+
+        self.mode_box = QComboBox(self)
+        self.mode_box.setObjectName("libraryMode")
+        for mode, label in MODE_LABELS:
+            self.mode_box.addItem(label, mode)
+
+        self.tree_model = LibraryTreeModel(library, parent=self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("libraryTree")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # lets a 2,000-article topic scroll smoothly
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the source's "#n"
+        self._make_drag_source(self.tree)
+
+        self.hits_model = SearchResultsModel(library, parent=self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.hits_model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._make_drag_source(self.results)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.results)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.mode_box)
+        layout.addWidget(self.stack)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._timer.start)
+        self.mode_box.currentIndexChanged.connect(
+            lambda i: self.set_mode(self.mode_box.itemData(i))
+        )
+        self.tree.selectionModel().currentChanged.connect(self._emit_ref)
+        self.results.selectionModel().currentChanged.connect(self._emit_ref)
+
+    @staticmethod
+    def _make_drag_source(view: QAbstractItemView) -> None:
+        view.setDragEnabled(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def mode(self) -> str:
+        return self.tree_model.mode()
+
+    def set_mode(self, mode: str) -> None:
+        """Browse by "topic" or "source"; the switch and the tree follow."""
+        self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
+        if mode != self.tree_model.mode():
+            self.tree_model.setMode(mode)
+
+    def run_search(self) -> None:
+        """Search for the box's text now; an empty box brings the tree back."""
+        self._timer.stop()
+        query = self.search_box.text().strip()
+        if not query:
+            self.hits_model.setHits([])
+            self.stack.setCurrentWidget(self.tree)
+        else:
+            self.hits_model.setHits(self.library.search(query, limit=SEARCH_LIMIT))
+            self.stack.setCurrentWidget(self.results)
+        self.searchFinished.emit(query, self.hits_model.rowCount())
+
+    def cancel_search(self) -> None:
+        """Drop a search still waiting for its debounce, e.g. before the library closes."""
+        self._timer.stop()
+
+    def _emit_ref(self, current: QModelIndex) -> None:
+        if current.isValid():
+            self.refSelected.emit(*current.data(ItemRefRole))

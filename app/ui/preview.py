@@ -1,0 +1,145 @@
+"""Read-only preview of what is selected in the library, laid out like a printed contract."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from clause_db.rows import ArticleRow, ClauseRow
+from clause_db.store import ClauseLibrary
+
+from .clause_text import find_clause, source_names, walk
+from .item_refs import ItemRef
+
+STYLE = """
+p { line-height: 150%; margin-top: 0; margin-bottom: 6px; }
+h2 { font-size: 16pt; margin-bottom: 4px; }
+h3 { font-size: 13pt; margin-bottom: 4px; }
+.meta { color: #666; font-size: 10pt; line-height: 120%; margin-bottom: 12px; }
+.label { font-weight: bold; }
+.note { color: #555; font-size: 10pt; margin-top: 16px; }
+.hint { color: #888; font-size: 11pt; }
+"""
+BODY_POINTS = 12.0  # contract text is read closely; the UI font is too small for that
+INDENT_PX = 28  # per level of sub-clause
+EMPTY_HTML = (
+    '<p class="hint">在左侧选择条文或条款，可在此查看全文。<br>'
+    "Select an article or clause on the left to read it here.</p>"
+)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _clause_html(clause: ClauseRow, depth: int) -> str:
+    head = " ".join(p for p in (clause.label, clause.heading) if p)
+    sep = "：" if clause.heading and clause.text else " "
+    body = f'<span class="label">{_esc(head)}</span>{sep if head else ""}{_esc(clause.text)}'
+    return f'<p style="margin-left:{depth * INDENT_PX}px">{body}</p>'
+
+
+def _clauses_html(clauses: list[ClauseRow], base_depth: int = 0) -> str:
+    return "".join(_clause_html(c, base_depth + d) for d, c in walk(clauses))
+
+
+class ClausePreview(QTextBrowser):
+    """Shows an article or clause in full, with where it came from and why it has its topic."""
+
+    def __init__(self, library: ClauseLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.setObjectName("clausePreview")
+        self.setOpenLinks(False)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF() * 1.2, BODY_POINTS))
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(STYLE)
+        self.document().setDocumentMargin(24)
+        self.clear_preview()
+
+    def clear_preview(self) -> None:
+        self.setHtml(EMPTY_HTML)
+
+    def show_ref(self, ref: ItemRef) -> None:
+        """Preview a (kind, id) reference from the library tree or the search results."""
+        kind, item_id = ref
+        builders = {
+            "article": self._article_html,
+            "clause": self._clause_html,
+            "topic": self._topic_html,
+            "source": self._source_html,
+            "part": self._source_html,  # a part's id is its source's
+        }
+        build = builders.get(kind)
+        body = build(item_id) if build else None
+        self.setHtml(body or EMPTY_HTML)
+
+    # ---- pieces -------------------------------------------------------------------------
+
+    def _source_line(self, article: ArticleRow) -> str:
+        source = source_names(self.library).get(article.source_id, article.source_title)
+        where = " · ".join(p for p in (f"《{source}》", article.part_title) if p)
+        return f'<p class="meta">{_esc(where)}</p>'
+
+    def _topic_note(self, article: ArticleRow) -> str:
+        topics = {t.id: t.name for t in self.library.topics()}
+        name = topics.get(article.topic_id or -1, "")
+        reason = self.library.topic_explanation(article.id)
+        if not (name or reason):
+            return ""
+        lines = [f"主题 Topic: {_esc(name)}" if name else ""]
+        if reason:
+            lines.append(f"归类依据 Why: {_esc(reason)}")
+        return f'<p class="note">{"<br>".join(x for x in lines if x)}</p>'
+
+    def _article_html(self, article_id: int) -> str | None:
+        article = self.library.article(article_id)
+        if article is None:
+            return None
+        title = " ".join(p for p in (article.label, article.heading) if p)
+        text = f"<p>{_esc(article.text)}</p>" if article.text else ""
+        return (
+            f"<h2>{_esc(title)}</h2>{self._source_line(article)}{text}"
+            f"{_clauses_html(self.library.clauses_of(article_id))}{self._topic_note(article)}"
+        )
+
+    def _clause_html(self, clause_id: int) -> str | None:
+        row = self.library.clause(clause_id)
+        article = self.library.article(row.article_id) if row else None
+        if row is None or article is None:
+            return None
+        clause = find_clause(self.library.clauses_of(article.id), clause_id) or row
+        title = " ".join(p for p in (clause.label, clause.heading) if p)
+        context = " ".join(p for p in (article.label, article.heading) if p)
+        body = f"<p>{_esc(clause.text)}</p>" if clause.text else ""
+        return (
+            f"<h3>{_esc(title)}</h3>{self._source_line(article)}"
+            f'<p class="meta">出自 From: {_esc(context)}</p>{body}'
+            f"{_clauses_html(clause.children)}{self._topic_note(article)}"
+        )
+
+    def _topic_html(self, topic_id: int) -> str | None:
+        topic = next((t for t in self.library.topics() if t.id == topic_id), None)
+        if topic is None:
+            return None
+        return (
+            f"<h2>{_esc(topic.name)}</h2>"
+            f'<p class="meta">{topic.article_count} 条 articles</p>'
+            f'<p class="hint">展开主题，选择条文查看全文。<br>'
+            "Expand the topic and select an article to read it.</p>"
+        )
+
+    def _source_html(self, source_id: int) -> str | None:
+        source = next((s for s in self.library.sources_list() if s.id == source_id), None)
+        if source is None:
+            return None
+        name = source_names(self.library)[source.id]
+        facts = [
+            f"文件 File: {_esc(source.file_name)}",
+            f"导入时间 Imported: {_esc(source.imported_at.replace('T', ' ')[:16])} UTC",
+            f"语言 Language: {'中文' if source.lang == 'zh' else 'English'}",
+            f"条文 Articles: {source.article_count}",
+        ]
+        return f"<h2>{_esc(name)}</h2><p>{'<br>'.join(facts)}</p>"

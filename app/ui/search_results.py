@@ -1,0 +1,175 @@
+"""Search hits as a list, each drawn as two lines with the matched words marked.
+
+The store marks matches in snippets with ⟦…⟧ (【】 are blanks in contract text); the
+delegate turns those marks into a highlighter-pen background.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
+from clause_db.rows import SearchHit
+from clause_db.store import ClauseLibrary
+
+from .clause_text import source_names
+from .item_refs import MIME_TYPES, ItemRef, ItemRefRole, refs_mime_data
+
+HitRole = Qt.ItemDataRole.UserRole + 2
+"""Model role whose value is the row's ``SearchHit``."""
+ContextRole = Qt.ItemDataRole.UserRole + 3
+"""Model role: where the hit sits (its article, for a clause, and its source)."""
+
+MARK_STYLE = "background-color:#ffe066;color:#000;font-weight:bold"
+PADDING = 6
+MIN_WIDTH = 120  # pixels; narrower rows would wrap one character a line
+_NO_PARENT = QModelIndex()
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def strip_marks(snippet: str) -> str:
+    return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
+
+
+def snippet_html(snippet: str) -> str:
+    """The snippet as rich text, every marked match on a highlighter background."""
+    out = []
+    for i, piece in enumerate(snippet.split(HIGHLIGHT_START)):
+        if i == 0:
+            out.append(html.escape(piece))
+            continue
+        match, _, rest = piece.partition(HIGHLIGHT_END)
+        out.append(f'<span style="{MARK_STYLE}">{html.escape(match)}</span>{html.escape(rest)}')
+    return "".join(out)
+
+
+def hit_title(hit: SearchHit) -> str:
+    return " ".join(p for p in (hit.label, hit.heading) if p) or "（无标题）"
+
+
+class SearchResultsModel(QAbstractListModel):
+    """The hits of the last search; rows drag like the tree's articles and clauses."""
+
+    def __init__(self, library: ClauseLibrary, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._hits: list[SearchHit] = []
+        self._context: list[str] = []
+
+    def setHits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._context = self._contexts(self._hits)
+        self.endResetModel()
+
+    def _contexts(self, hits: list[SearchHit]) -> list[str]:
+        """"第五条 保密条款 · source #n": the seed's six contracts share one title."""
+        names = source_names(self.library)
+        out = []
+        for hit in hits:
+            article = self.library.article(hit.article_id)
+            if article is None:
+                out.append(hit.source_title)
+                continue
+            parts = [names.get(article.source_id, hit.source_title)]
+            if hit.kind == "clause":
+                parts.insert(0, " ".join(p for p in (article.label, article.heading) if p))
+            out.append(" · ".join(p for p in parts if p))
+        return out
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit_title(hit)}\n{strip_marks(hit.snippet)}"
+        if role in (Qt.ItemDataRole.ToolTipRole, ContextRole):
+            return self._context[index.row()]
+        if role == ItemRefRole:
+            return (hit.kind, hit.id)
+        if role == HitRole:
+            return hit
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return list(MIME_TYPES)
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        refs: list[ItemRef] = [self.data(i, ItemRefRole) for i in indexes if i.isValid()]
+        return refs_mime_data(self.library, refs)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as its title and source, then the snippet with matches highlighted.
+
+    Rows wrap to the list's width, so the list must re-lay itself out when resized.
+    """
+
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        hit: SearchHit = index.data(HitRole)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        color = option.palette.color(group).name()
+        muted_role = group if selected else QPalette.ColorRole.PlaceholderText
+        muted = option.palette.color(muted_role).name()
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(PADDING)
+        doc.setHtml(
+            f'<div style="color:{color}"><b>{html.escape(hit_title(hit))}</b>'
+            f'&nbsp;&nbsp;<span style="color:{muted}">{html.escape(index.data(ContextRole))}</span>'
+            f"<br>{snippet_html(hit.snippet)}</div>"
+        )
+        doc.setTextWidth(max(width, MIN_WIDTH))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(opt, index, opt.rect.width())
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = opt.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else MIN_WIDTH
+        doc = self._document(opt, index, width)
+        return QSize(width, int(doc.size().height()))

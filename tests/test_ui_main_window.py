@@ -1,0 +1,277 @@
+"""The main window on a real seeded library, offscreen: browse, search, preview, drag, close."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QTextBrowser,
+    QTreeView,
+)
+
+from app import __version__
+from app.ui import launch as launch_module
+from app.ui.item_refs import MIME_CLAUSE_IDS, ItemRefRole, refs_from_mime
+from app.ui.library_model import LibraryTreeModel
+from app.ui.main_window import WINDOW_TITLE, MainWindow
+from app.ui.settings import app_settings
+from clause_db.bundled import install_seed_library
+
+COUNTED = re.compile(r".+ \(\d+\)$")
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed library, built once; each test copies it (building takes most of a second)."""
+    path = tmp_path_factory.mktemp("seed") / "lib.sqlite"
+    install_seed_library(path)
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path: Path, seed_template: Path) -> Path:
+    path = tmp_path / "lib.sqlite"
+    path.write_bytes(seed_template.read_bytes())
+    return path
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path) -> MainWindow:
+    w = MainWindow(library_path)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def tree_of(w: MainWindow) -> tuple[QTreeView, LibraryTreeModel]:
+    tree = w.findChild(QTreeView, "libraryTree")
+    return tree, tree.model()
+
+
+def topic_row(model: LibraryTreeModel, name: str) -> QModelIndex:
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data().startswith(f"{name} ("):
+            return index
+    raise AssertionError(f"no topic {name}")
+
+
+def test_window_has_its_named_parts(window: MainWindow) -> None:
+    assert window.windowTitle() == WINDOW_TITLE
+    assert isinstance(window.findChild(QDockWidget, "libraryDock"), QDockWidget)
+    search = window.findChild(QLineEdit, "librarySearch")
+    assert "搜索条款" in search.placeholderText()
+    assert window.findChild(QTreeView, "libraryTree").isVisible()
+    assert isinstance(window.findChild(QTextBrowser, "clausePreview"), QTextBrowser)
+    assert isinstance(window.findChild(QListView, "searchResults"), QListView)
+    modes = window.findChild(QComboBox, "libraryMode")
+    labels = [modes.itemText(i) for i in range(modes.count())]
+    assert labels == ["按主题 By topic", "按来源 By source"]
+    stats = window.library.stats()
+    assert f"{stats['articles']} 条" in window.statusBar().findChild(type(window._stats)).text()
+
+
+def test_topic_tree_counts_and_fetches_articles_lazily(window: MainWindow) -> None:
+    tree, model = tree_of(window)
+    topics = window.library.topics()
+    assert model.rowCount() == len(topics) > 5
+    assert all(COUNTED.match(model.index(r, 0).data()) for r in range(model.rowCount()))
+    secrecy = topic_row(model, "保密")
+    assert secrecy.data(ItemRefRole)[0] == "topic"
+    count = int(secrecy.data().rsplit("(", 1)[1].rstrip(")"))
+    assert model.hasChildren(secrecy) and model.canFetchMore(secrecy)
+    assert model.rowCount(secrecy) == 0, "articles are not read before the topic is opened"
+    tree.expand(secrecy)  # the view asks the model to fetch
+    assert model.rowCount(secrecy) == count and not model.canFetchMore(secrecy)
+    article = model.index(0, 0, secrecy)
+    kind, article_id = article.data(ItemRefRole)
+    assert kind == "article" and " — 2024年度电商客服外包服务协议 #" in article.data()
+    assert model.parent(article) == secrecy
+    assert model.rowCount(article) == 0 and model.canFetchMore(article)
+    model.fetchMore(article)
+    clauses = window.library.clauses_of(article_id)
+    assert model.rowCount(article) == len(clauses) > 0
+    first = model.index(0, 0, article)
+    assert first.data(ItemRefRole) == ("clause", clauses[0].id)
+    assert first.data().startswith(clauses[0].label)
+
+
+def test_source_mode_shows_six_contracts_with_their_parts(qtbot, window: MainWindow) -> None:
+    tree, model = tree_of(window)
+    modes = window.findChild(QComboBox, "libraryMode")
+    modes.setCurrentIndex(modes.findData("source"))
+    assert model.mode() == "source"
+    assert model.rowCount() == 6
+    names = [model.index(r, 0).data() for r in range(6)]
+    assert all(COUNTED.match(n) for n in names) and len(set(names)) == 6
+    first = model.index(0, 0)
+    assert first.data(ItemRefRole) == ("source", window.library.sources_list()[0].id)
+    tree.expand(first)  # after a reset the view lays out, and so fetches, on its next paint
+    qtbot.waitUntil(lambda: model.rowCount(first) > 0, timeout=2000)
+    parts = [model.index(r, 0, first).data() for r in range(model.rowCount(first))]
+    assert parts[0].startswith("第一部分") and len(parts) > 1
+    part = model.index(0, 0, first)
+    assert model.index(0, 0, part).data().startswith("第一条")
+    window.library_panel.set_mode("topic")
+    assert modes.currentData() == "topic" and model.rowCount() == len(window.library.topics())
+
+
+def type_like_an_ime(widget: QLineEdit, text: str) -> None:
+    """Chinese arrives from an input method as committed strings, not as key presses."""
+    widget.setFocus()
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.parametrize("query", ["费", "保密"])
+def test_search_as_you_type_shows_highlighted_hits(qtbot, window: MainWindow, query: str) -> None:
+    search = window.findChild(QLineEdit, "librarySearch")
+    results = window.findChild(QListView, "searchResults")
+    type_like_an_ime(search, query)
+    assert search.text() == query
+    assert not results.isVisible(), "the search waits for the typist to pause"
+    qtbot.waitUntil(lambda: results.isVisible() and results.model().rowCount() > 0, timeout=2000)
+    hits = [results.model().index(r, 0) for r in range(results.model().rowCount())]
+    assert all(query in h.data() for h in hits[:10])
+    assert query in window.statusBar().currentMessage()
+    first = hits[0]
+    results.setCurrentIndex(first)
+    kind, _ = first.data(ItemRefRole)
+    assert kind in {"article", "clause"}
+    snippet_text = first.data().split("\n", 1)[1].rstrip("…")
+    assert snippet_text in window.preview.toPlainText().replace("\n", "")
+    search.clear()
+    qtbot.waitUntil(lambda: window.findChild(QTreeView, "libraryTree").isVisible(), timeout=2000)
+    assert results.model().rowCount() == 0 and window.statusBar().currentMessage() == ""
+
+
+def test_hit_snippet_marks_become_highlighted_rich_text() -> None:
+    from app.ui.search_results import snippet_html, strip_marks
+
+    marked = "乙方应对⟦保密⟧信息<保密>"
+    assert strip_marks(marked) == "乙方应对保密信息<保密>"
+    html = snippet_html(marked)
+    assert "<span style=" in html and ">保密</span>" in html and "&lt;保密&gt;" in html
+
+
+def test_selecting_an_article_previews_its_full_text(window: MainWindow) -> None:
+    tree, model = tree_of(window)
+    secrecy = topic_row(model, "保密")
+    tree.expand(secrecy)
+    article = model.index(0, 0, secrecy)
+    tree.setCurrentIndex(article)
+    _, article_id = article.data(ItemRefRole)
+    row = window.library.article(article_id)
+    shown = window.preview.toPlainText()
+    assert f"{row.label} {row.heading}" in shown
+    for clause in window.library.clauses_of(article_id):
+        assert clause.text in shown
+    assert "2024年度电商客服外包服务协议 #" in shown
+    assert window.library.topic_explanation(article_id) in shown
+
+    tree.expand(article)
+    clause = model.index(0, 0, article)
+    tree.setCurrentIndex(clause)
+    assert f"{row.label} {row.heading}" in window.preview.toPlainText()  # where it comes from
+
+
+def test_article_drag_carries_ids_and_plain_text(window: MainWindow) -> None:
+    tree, model = tree_of(window)
+    assert tree.dragEnabled()
+    assert tree.dragDropMode() == QTreeView.DragDropMode.DragOnly
+    secrecy = topic_row(model, "保密")
+    assert not model.flags(secrecy) & Qt.ItemFlag.ItemIsDragEnabled
+    model.fetchMore(secrecy)
+    article = model.index(0, 0, secrecy)
+    assert model.flags(article) & Qt.ItemFlag.ItemIsDragEnabled
+    assert model.mimeTypes() == [MIME_CLAUSE_IDS, "text/plain"]
+    _, article_id = article.data(ItemRefRole)
+    mime = model.mimeData([article, secrecy])  # the topic is not draggable: left out
+    payload = json.loads(bytes(mime.data(MIME_CLAUSE_IDS).data()).decode("utf-8"))
+    assert payload == [{"kind": "article", "id": article_id}]
+    assert refs_from_mime(mime) == [("article", article_id)]
+    row = window.library.article(article_id)
+    text = mime.text()
+    assert text.startswith(f"{row.label} {row.heading}\n")
+    clauses = window.library.clauses_of(article_id)
+    assert f"{clauses[0].label} {clauses[0].heading}：{clauses[0].text}" in text
+
+
+def test_closing_saves_layout_and_closes_library(
+    qtbot, library_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    w = MainWindow(library_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.library_panel.set_mode("source")
+    assert w.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        w.library.db.execute("SELECT 1")
+    settings = app_settings()
+    assert Path(settings.fileName()).is_relative_to(tmp_path_factory.getbasetemp())
+    state = settings.value("mainWindow/state")
+    assert isinstance(state, QByteArray) and not state.isEmpty()
+    assert settings.value("library/mode") == "source"
+
+    again = MainWindow(library_path)
+    qtbot.addWidget(again)
+    assert again.library_panel.mode() == "source"
+    assert tree_of(again)[1].rowCount() == 6
+
+
+def test_menus_quit_and_about(qtbot, window: MainWindow) -> None:
+    quit_action = window.findChild(QAction, "quitAction")
+    assert quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    window.findChild(QAction, "aboutAction").trigger()
+    assert seen and __version__ in seen[0] and str(window.library.path) in seen[0]
+    quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_launch_reports_a_bad_library_in_a_box(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert launch_module.launch(str(tmp_path), []) == launch_module.EXIT_USER_ERROR
+    assert shown and "folder" in shown[0]
+
+
+def test_launch_opens_the_window_and_runs_until_it_closes(qtbot, library_path: Path) -> None:
+    app = QApplication.instance()
+    opened: list[MainWindow] = []
+
+    def close_window() -> None:
+        windows = app.topLevelWidgets()
+        opened.extend(w for w in windows if isinstance(w, MainWindow) and w.isVisible())
+        for w in opened:
+            w.close()
+
+    QTimer.singleShot(100, close_window)
+    QTimer.singleShot(5000, app.quit)  # never hang the suite
+    assert launch_module.launch(str(library_path), ["--db", str(library_path)]) == 0
+    assert len(opened) == 1 and opened[0].library.path == library_path
+    assert app.applicationDisplayName() == WINDOW_TITLE
