@@ -17,17 +17,22 @@ from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
 
 
-def open_library(db: str | os.PathLike[str] | None = None) -> ClauseLibrary:
-    """The library at ``db``, or the user's own library (seeded on first use) when None.
+def library_path(db: str | os.PathLike[str] | None = None) -> Path:
+    """The library file to use: ``db``, or the user's own library, seeded on first use.
 
-    A library the user names explicitly is opened as it is, or created empty.
+    A library the user names explicitly is used as it is (a new file starts empty).
     """
     if db is not None:
-        return ClauseLibrary(Path(db))
+        return Path(db)
     path = default_library_path()
     if not path.exists():
         install_seed_library(path)
-    return ClauseLibrary(path)
+    return path
+
+
+def open_library(db: str | os.PathLike[str] | None = None) -> ClauseLibrary:
+    """Open the library ``library_path(db)`` names."""
+    return ClauseLibrary(library_path(db))
 
 
 def install_seed_library(path: Path) -> None:

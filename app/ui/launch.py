@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clause_db.bundled import open_library
+from clause_db.bundled import library_path
 from clause_db.errors import ClauseDbError
 
 from .main_window import WINDOW_TITLE, MainWindow
@@ -31,10 +31,7 @@ def launch(db: str | None, argv: list[str]) -> int:
     """Open the library at ``db`` (or the user's own, seeded on first run) in the window."""
     app = _application(argv)
     try:
-        library = open_library(db)
-        path = library.path
-        library.close()  # it was opened to seed and check it; the window opens its own
-        window = MainWindow(path)
+        window = MainWindow(library_path(db))
     except ClauseDbError as exc:
         QMessageBox.critical(None, WINDOW_TITLE, str(exc))
         return EXIT_USER_ERROR
