@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.draft_cli import add_draft_parser, run_draft
 from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     for sub in (imp, search, stats):
         sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="library file")
+    add_draft_parser(commands)
     return parser
 
 
@@ -60,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed headless command; returns the exit code."""
     if args.command == "outline":
         return _outline(args)
+    if args.command == "draft":
+        return run_draft(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":

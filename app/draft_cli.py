@@ -1,0 +1,177 @@
+"""``contract-editor draft new|show|fill|move|delete``: drafts from the command line.
+
+Every command that changes a draft saves it the way the app does (atomically, keeping
+``NAME.contract.bak``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from clause_db.errors import InputError
+from clause_db.reader import read_outline
+
+from .model import ops
+from .model.draft import Draft
+from .model.files import load_draft, save_draft
+from .model.importer import draft_from_document
+from .model.numbering import number_paths
+from .model.view import show
+
+
+class DraftCommandError(InputError):
+    """A draft command asked for something the draft does not have."""
+
+
+def add_draft_parser(commands: argparse._SubParsersAction) -> None:
+    draft = commands.add_parser("draft", help="create, show and edit contract drafts")
+    actions = draft.add_subparsers(dest="draft_command", metavar="ACTION")
+    actions.required = True
+
+    new = actions.add_parser("new", help="a draft from a contract file")
+    new.add_argument("--from", dest="source", required=True, metavar="FILE")
+    new.add_argument("--document", type=int, default=1, metavar="N",
+                     help="which contract of a file holding several (1-based)")  # fmt: skip
+    new.add_argument("-o", "--output", required=True, metavar="X.contract")
+
+    shown = actions.add_parser("show", help="the draft with numbers and field values")
+    shown.add_argument("path", metavar="X.contract")
+    shown.add_argument("--json", action="store_true")
+
+    fill = actions.add_parser("fill", help="fill fields: NAME=VALUE (an empty VALUE clears)")
+    fill.add_argument("path", metavar="X.contract")
+    fill.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+
+    move = actions.add_parser("move", help="move an article to another position")
+    move.add_argument("path", metavar="X.contract")
+    move.add_argument("--article", type=int, required=True, metavar="N")
+    move.add_argument("--to", type=int, required=True, metavar="M")
+    move.add_argument("--part", type=int, default=1, metavar="P")
+
+    delete = actions.add_parser("delete", help="delete an article")
+    delete.add_argument("path", metavar="X.contract")
+    delete.add_argument("--article", type=int, required=True, metavar="N")
+    delete.add_argument("--part", type=int, default=1, metavar="P")
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    if args.draft_command == "new":
+        return _new(Path(args.source), args.document, Path(args.output))
+    path = Path(args.path)
+    draft = load_draft(path)
+    if args.draft_command == "show":
+        _print_show(draft, args.json)
+        return 0
+    history = ops.History(draft)
+    if args.draft_command == "fill":
+        for assignment in args.assignments:
+            name, value = _assignment(assignment)
+            for field_id in _fields_named(draft, name):
+                history.push(ops.set_field_value(draft, field_id, value), merge=False)
+    elif args.draft_command == "move":
+        articles = _part(draft, args.part).articles
+        index = _article_index(draft, args.part, args.article)
+        target = _position(draft, args.part, args.to)
+        to_index = target if target < index else target + 1
+        part_id = draft.parts[args.part - 1].id
+        history.push(ops.move_node(draft, articles[index].id, part_id, to_index))
+    else:
+        index = _article_index(draft, args.part, args.article)
+        history.push(ops.delete_node(draft, _part(draft, args.part).articles[index].id))
+    save_draft(path, draft)
+    for command in history.done:
+        print(command.name)
+    return 0
+
+
+def _new(source: Path, document: int, output: Path) -> int:
+    outline = read_outline(source)
+    count = len(outline.documents)
+    if not 1 <= document <= count:
+        raise DraftCommandError(
+            f"{source} holds {count} contract(s); there is no contract number {document}."
+        )
+    name = source.name if count == 1 else f"{source.name} #{document}"
+    draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+    save_draft(output, draft)
+    articles = sum(len(p.articles) for p in draft.parts)
+    print(f"{output}: 《{draft.title}》, {len(draft.parts)} part(s), {articles} article(s)")
+    return 0
+
+
+def _print_show(draft: Draft, as_json: bool) -> None:
+    data = show(draft)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    print(f"《{data['title']}》")
+    for part in data["parts"]:
+        if part["title"]:
+            print(f"\n{part['title']}")
+        for article in part["articles"]:
+            print(f"\n{article['label']} {article['heading']}".rstrip())
+            if article["text"]:
+                print(article["text"])
+            _print_clauses(article["clauses"], 1)
+    unfilled = [f for f in data["fields"] if f["value"] is None]
+    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
+
+
+def _print_clauses(clauses: list[dict], depth: int) -> None:
+    for clause in clauses:
+        print(f"{'  ' * depth}{clause['label']} {clause['heading']} {clause['text']}".rstrip())
+        _print_clauses(clause["clauses"], depth + 1)
+
+
+def _assignment(text: str) -> tuple[str, str | None]:
+    if "=" not in text:
+        raise DraftCommandError(f"“{text}” is not NAME=VALUE.")
+    name, value = text.split("=", 1)
+    return name.strip(), value or None
+
+
+def _fields_named(draft: Draft, name: str) -> list[int]:
+    """A named field (【通知期限】), else every blank labelled so (甲方名称), else #ID."""
+    counts = draft.occurrences()
+    live = [f for f in draft.fields.values() if counts.get(f.id)]
+    named = [f.id for f in live if f.name == name]
+    labelled = [f.id for f in live if f.name is None and f.label == name]
+    by_id = [f.id for f in live if name.startswith("#") and name[1:] == str(f.id)]
+    found = named or labelled or by_id
+    if not found:
+        known = sorted({f.name or f.label for f in live})
+        raise DraftCommandError(f"the draft has no field “{name}”; its fields: {'、'.join(known)}.")
+    return found
+
+
+def _part(draft: Draft, number: int):
+    if not 1 <= number <= len(draft.parts):
+        raise DraftCommandError(
+            f"the draft has {len(draft.parts)} part(s); there is no part {number}."
+        )
+    return draft.parts[number - 1]
+
+
+def _shown_numbers(draft: Draft, part: int) -> list[int]:
+    """The numbers the part's articles show (a part may continue the previous part's)."""
+    paths = number_paths(draft)
+    return [paths[a.id][0] for a in _part(draft, part).articles]
+
+
+def _article_index(draft: Draft, part: int, number: int) -> int:
+    shown = _shown_numbers(draft, part)
+    if number not in shown:
+        span = f"{shown[0]}..{shown[-1]}" if shown else "none"
+        raise DraftCommandError(f"part {part} has no article {number} (its articles: {span}).")
+    return shown.index(number)
+
+
+def _position(draft: Draft, part: int, number: int) -> int:
+    shown = _shown_numbers(draft, part)
+    if number not in shown:
+        span = f"{shown[0]}..{shown[-1]}" if shown else "none"
+        raise DraftCommandError(f"--to {number} is outside the part's articles ({span}).")
+    return shown.index(number)

@@ -1,0 +1,1 @@
+"""The draft document model: structure, numbering, references, fields, edits, files. No widgets."""

@@ -1,0 +1,180 @@
+"""A lawyer's draft: parts of articles of nested clauses, with fields and live references.
+
+Articles and clauses are the same kind of ``Node``: a node directly under a part is an
+article, a node under a node is a clause, so promoting a clause to an article is a move.
+A node's text is a list of segments: plain strings, ``Blank``s (one occurrence of a field)
+and ``Ref``s (a cross-reference bound to another node by id). Numbers are never stored in
+the text: labels are computed from the structure (see ``numbering``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+NUMBERING_STYLES = ("chinese", "chinese_list", "english", "decimal")
+
+
+@dataclass
+class Blank:
+    """One occurrence of a field in the text; ``blank`` is how it was written (____, 【】)."""
+
+    field_id: int
+    blank: str
+
+
+@dataclass
+class Ref:
+    """A cross-reference to node ``target``, written in ``form`` (cn_article, en_section…).
+
+    ``last`` is the text it showed when its target was deleted: a dangling reference keeps
+    it rather than being rewritten to a wrong number.
+    """
+
+    target: int
+    form: str
+    last: str
+
+
+Segment = str | Blank | Ref
+
+
+@dataclass
+class Provenance:
+    """Where a node came from: the library row (or file) and its text as taken."""
+
+    source: str  # the library source title or the imported file name
+    written_label: str  # the number as written there: 第八条, 1.1
+    taken_heading: str
+    taken_text: str
+    library_article_id: int | None = None
+    library_clause_id: int | None = None
+
+
+@dataclass
+class Node:
+    id: int
+    heading: str = ""
+    body: list[Segment] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    provenance: Provenance | None = None
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Part:
+    id: int
+    title: str = ""
+    restart_numbering: bool = True  # the seed's parts each start at 第一条; statutes run on
+    body: list[Segment] = field(default_factory=list)  # text before the first article
+    articles: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Field:
+    """A blank to fill. A named field (【服务费用】) has one value wherever it occurs."""
+
+    id: int
+    label: str
+    name: str | None = None
+    value: str | None = None
+
+
+@dataclass
+class Party:
+    role: str  # 甲方, 乙方, Party A, Client
+    name: str = ""
+    address: str = ""
+
+
+@dataclass
+class Draft:
+    title: str = ""
+    numbering: str = "chinese"
+    parties: list[Party] = field(default_factory=list)
+    preamble: list[Segment] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    fields: dict[int, Field] = field(default_factory=dict)
+    next_id: int = 1
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def nodes(self) -> Iterator[tuple[Part, Node]]:
+        """Every article and clause in reading order, with its part."""
+        for part in self.parts:
+            for article in part.articles:
+                for node in article.walk():
+                    yield part, node
+
+    def find(self, node_id: int) -> tuple[Part, list[Node], int] | None:
+        """The part, the sibling list holding the node, and its index there."""
+        for part in self.parts:
+            found = _find_in(part.articles, node_id)
+            if found:
+                return part, *found
+        return None
+
+    def node(self, node_id: int) -> Node | None:
+        located = self.find(node_id)
+        return located[1][located[2]] if located else None
+
+    def part(self, part_id: int) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+    def container(self, parent_id: int) -> list[Node]:
+        """The child list of a part (articles) or of a node (clauses), by id."""
+        part = self.part(parent_id)
+        if part is not None:
+            return part.articles
+        node = self.node(parent_id)
+        if node is None:
+            raise KeyError(f"no part or node {parent_id}")
+        return node.children
+
+    def parent_id(self, node_id: int) -> int:
+        """The id of the part or node whose child list holds the node."""
+        for part in self.parts:
+            if any(a.id == node_id for a in part.articles):
+                return part.id
+            for article in part.articles:
+                for node in article.walk():
+                    if any(c.id == node_id for c in node.children):
+                        return node.id
+        raise KeyError(f"no node {node_id}")
+
+    def occurrences(self) -> dict[int, int]:
+        """How many blanks each field has in the text."""
+        counts = dict.fromkeys(self.fields, 0)
+        for _, node in self.nodes():
+            for seg in node.body:
+                if isinstance(seg, Blank):
+                    counts[seg.field_id] = counts.get(seg.field_id, 0) + 1
+        return counts
+
+    def field_named(self, name: str) -> Field | None:
+        return next((f for f in self.fields.values() if f.name == name), None)
+
+
+def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
+    for i, node in enumerate(nodes):
+        if node.id == node_id:
+            return nodes, i
+        found = _find_in(node.children, node_id)
+        if found:
+            return found
+    return None
+
+
+def plain(body: list[Segment]) -> str:
+    """The body's text with blanks as written and references as they were last seen."""
+    return "".join(
+        s if isinstance(s, str) else s.blank if isinstance(s, Blank) else s.last for s in body
+    )

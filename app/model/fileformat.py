@@ -1,0 +1,270 @@
+"""`.contract` files: a draft as UTF-8 JSON.
+
+Format version 1::
+
+    {"format": "contract-editor/draft", "version": 1,
+     "title": str, "numbering": "chinese" | "chinese_list" | "english" | "decimal",
+     "next_id": int,
+     "parties": [{"role": str, "name": str, "address": str}],
+     "preamble": [segment],
+     "parts": [{"id": int, "title": str, "restart_numbering": bool, "body": [segment],
+                "articles": [node]}],
+     "fields": [{"id": int, "label": str, "name": str | null, "value": str | null}]}
+
+    node     = {"id": int, "heading": str, "body": [segment], "children": [node],
+                "provenance": null | {"source", "written_label", "taken_heading",
+                                      "taken_text", "library_article_id", "library_clause_id"}}
+    segment  = str                                           plain text
+             | {"field": int, "blank": str}                  a blank: one occurrence of a field
+             | {"ref": int, "form": str, "last": str}        a reference to node "ref"
+
+Numbers never appear: they are computed from the order of parts, articles and clauses.
+Files come from other people, so loading checks everything and says clearly what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .draft import (
+    NUMBERING_STYLES,
+    Blank,
+    Draft,
+    Field,
+    Node,
+    Part,
+    Party,
+    Provenance,
+    Ref,
+    Segment,
+)
+
+FORMAT = "contract-editor/draft"
+VERSION = 1
+REFERENCE_FORMS = (
+    "cn_article", "cn_article_digits", "cn_clause", "kuan", "kuan_cn", "en_section", "en_clause",
+    "en_article",
+)  # fmt: skip
+
+
+class DraftFormatError(ValueError):
+    """The file is not a draft this version can read; the message says why."""
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def draft_to_json(draft: Draft) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": draft.title,
+        "numbering": draft.numbering,
+        "next_id": draft.next_id,
+        "parties": [{"role": p.role, "name": p.name, "address": p.address} for p in draft.parties],
+        "preamble": _segments_out(draft.preamble),
+        "parts": [
+            {
+                "id": part.id,
+                "title": part.title,
+                "restart_numbering": part.restart_numbering,
+                "body": _segments_out(part.body),
+                "articles": [_node_out(n) for n in part.articles],
+            }
+            for part in draft.parts
+        ],
+        "fields": [
+            {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+            for f in draft.fields.values()
+        ],
+    }
+
+
+def dumps(draft: Draft) -> bytes:
+    return json.dumps(draft_to_json(draft), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _node_out(node: Node) -> dict[str, Any]:
+    p = node.provenance
+    return {
+        "id": node.id,
+        "heading": node.heading,
+        "body": _segments_out(node.body),
+        "children": [_node_out(c) for c in node.children],
+        "provenance": None if p is None else vars(p).copy(),
+    }
+
+
+def _segments_out(body: list[Segment]) -> list[Any]:
+    out: list[Any] = []
+    for seg in body:
+        if isinstance(seg, str):
+            out.append(seg)
+        elif isinstance(seg, Blank):
+            out.append({"field": seg.field_id, "blank": seg.blank})
+        else:
+            out.append({"ref": seg.target, "form": seg.form, "last": seg.last})
+    return out
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def loads(data: bytes | str) -> Draft:
+    """The draft in ``data``; DraftFormatError for anything that is not a valid draft."""
+    try:
+        obj = json.loads(data)
+    except UnicodeDecodeError:
+        raise DraftFormatError("the file is not UTF-8 text") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise DraftFormatError(f"the file is damaged (not valid JSON: {exc})") from None
+    return draft_from_json(obj)
+
+
+def draft_from_json(obj: Any) -> Draft:
+    reader = _Reader()
+    try:
+        return reader.draft(obj)
+    except RecursionError:
+        raise DraftFormatError("the file nests articles too deeply to be a draft") from None
+
+
+class _Reader:
+    """Checks as it builds: every id unique, every blank's field and every field known."""
+
+    def __init__(self) -> None:
+        self.ids: set[int] = set()
+        self.blank_fields: list[int] = []
+
+    def draft(self, obj: Any) -> Draft:
+        _expect(isinstance(obj, dict), "the file is not a contract draft")
+        _expect(obj.get("format") == FORMAT, "the file is not a contract draft")
+        version = obj.get("version")
+        _expect(isinstance(version, int), "the draft has no format version")
+        if version > VERSION:
+            raise DraftFormatError(
+                f"the draft was saved by a newer version of the app (format {version}; "
+                f"this version reads up to {VERSION}): update the app to open it"
+            )
+        _expect(version >= 1, f"unknown draft format version {version}")
+        numbering = obj.get("numbering")
+        _expect(numbering in NUMBERING_STYLES, f"unknown numbering style {numbering!r}")
+        draft = Draft(title=_str(obj, "title"), numbering=numbering)
+        draft.parties = [self.party(p) for p in _list(obj, "parties")]
+        draft.preamble = self.segments(obj.get("preamble"))
+        draft.parts = [self.part(p) for p in _list(obj, "parts")]
+        for f in _list(obj, "fields"):
+            field = self.field(f)
+            _expect(field.id not in draft.fields, f"field {field.id} appears twice")
+            draft.fields[field.id] = field
+        missing = sorted(set(self.blank_fields) - set(draft.fields))
+        _expect(not missing, f"blanks refer to fields that do not exist: {missing[:5]}")
+        next_id = obj.get("next_id")
+        _expect(isinstance(next_id, int), "the draft has no next_id")
+        used = self.ids | set(draft.fields)
+        _expect(not used or next_id > max(used), "next_id is not above every id in the draft")
+        draft.next_id = next_id
+        return draft
+
+    def _id(self, obj: dict, what: str) -> int:
+        value = obj.get("id")
+        _expect(isinstance(value, int) and not isinstance(value, bool) and value > 0,
+                f"{what} without a valid id")  # fmt: skip
+        _expect(value not in self.ids, f"id {value} is used twice")
+        self.ids.add(value)
+        return value
+
+    def party(self, obj: Any) -> Party:
+        _expect(isinstance(obj, dict), "a party is not an object")
+        return Party(_str(obj, "role"), _str(obj, "name"), _str(obj, "address"))
+
+    def part(self, obj: Any) -> Part:
+        _expect(isinstance(obj, dict), "a part is not an object")
+        part = Part(self._id(obj, "a part"), title=_str(obj, "title"))
+        restart = obj.get("restart_numbering", True)
+        _expect(isinstance(restart, bool), "restart_numbering is not true or false")
+        part.restart_numbering = restart
+        part.body = self.segments(obj.get("body"))
+        part.articles = [self.node(n) for n in _list(obj, "articles")]
+        return part
+
+    def node(self, obj: Any) -> Node:
+        _expect(isinstance(obj, dict), "an article or clause is not an object")
+        node = Node(self._id(obj, "an article or clause"), heading=_str(obj, "heading"))
+        node.body = self.segments(obj.get("body"))
+        node.children = [self.node(c) for c in _list(obj, "children")]
+        prov = obj.get("provenance")
+        if prov is not None:
+            _expect(isinstance(prov, dict), "a provenance is not an object")
+            node.provenance = Provenance(
+                source=_str(prov, "source"),
+                written_label=_str(prov, "written_label"),
+                taken_heading=_str(prov, "taken_heading"),
+                taken_text=_str(prov, "taken_text"),
+                library_article_id=_opt_int(prov, "library_article_id"),
+                library_clause_id=_opt_int(prov, "library_clause_id"),
+            )
+        return node
+
+    def field(self, obj: Any) -> Field:
+        _expect(isinstance(obj, dict), "a field is not an object")
+        fid = obj.get("id")
+        _expect(
+            isinstance(fid, int) and not isinstance(fid, bool) and fid > 0,
+            "a field without a valid id",
+        )
+        _expect(fid not in self.ids, f"id {fid} is used twice")
+        name, value = obj.get("name"), obj.get("value")
+        _expect(name is None or isinstance(name, str), "a field name is not text")
+        _expect(value is None or isinstance(value, str), "a field value is not text")
+        return Field(fid, label=_str(obj, "label"), name=name, value=value)
+
+    def segments(self, items: Any) -> list[Segment]:
+        _expect(isinstance(items, list), "a text is not a list of segments")
+        out: list[Segment] = []
+        for item in items:
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict) and "field" in item:
+                fid = item["field"]
+                _expect(isinstance(fid, int), "a blank without a field id")
+                self.blank_fields.append(fid)
+                out.append(Blank(fid, _str(item, "blank")))
+            elif isinstance(item, dict) and "ref" in item:
+                target = item["ref"]
+                _expect(isinstance(target, int), "a reference without a target id")
+                form = item.get("form")
+                _expect(form in REFERENCE_FORMS, f"unknown reference form {form!r}")
+                out.append(Ref(target, form, _str(item, "last")))
+            else:
+                raise DraftFormatError(
+                    "a text holds something that is neither text, blank nor reference"
+                )
+        return out
+
+
+def _expect(condition: bool, message: str) -> None:
+    if not condition:
+        raise DraftFormatError(message)
+
+
+def _str(obj: dict, key: str) -> str:
+    value = obj.get(key, "")
+    _expect(isinstance(value, str), f"{key} is not text")
+    return value
+
+
+def _list(obj: dict, key: str) -> list:
+    value = obj.get(key, [])
+    _expect(isinstance(value, list), f"{key} is not a list")
+    return value
+
+
+def _opt_int(obj: dict, key: str) -> int | None:
+    value = obj.get(key)
+    _expect(
+        value is None or (isinstance(value, int) and not isinstance(value, bool)),
+        f"{key} is not a number",
+    )
+    return value

@@ -1,0 +1,105 @@
+"""A draft from understood contract text (an Outline document), or nodes from the library.
+
+Written numbers are stripped into the structure (and kept in the provenance); references
+are bound by the numbers as written, so 第八条 after a gap (第五条, 第八条) still points at the
+article written 第八条, whatever its new number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clause_db.model import Article, Clause, Document
+from clause_db.references import Mention
+
+from .draft import Draft, Field, Node, Part, Party, Provenance
+from .text import enter_text
+
+_PARTY_LINE = re.compile(
+    r"^[ \t]*(?P<role>[甲乙丙丁]方|Party [A-D]|委托方|受托方|出卖人|买受人)"
+    r"[^:：\n]{0,12}[:：][ \t]*(?P<name>[^\n]*)$",
+    re.MULTILINE,
+)
+_ROLE_IN_TEXT = re.compile(r"[甲乙丙]方")
+
+
+def draft_from_document(doc: Document, text: str, source: str) -> Draft:
+    """The draft of one contract of an outline: every part, article and clause."""
+    draft = Draft(title=doc.title)
+    built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
+    by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
+    for outline_part in doc.parts:
+        numbers = [a.number for a in outline_part.articles]
+        part = Part(draft.new_id(), title=outline_part.title or "")
+        part.restart_numbering = not numbers or numbers[0] in (1, None)
+        draft.parts.append(part)
+        for article in outline_part.articles:
+            node = _skeleton(draft, article, source, part, None, built, by_written)
+            part.articles.append(node)
+    pending: dict[str, Field] = {}
+    new_fields: list[Field] = []
+
+    def enter(raw: str, part: Part | None, article: Node | None):
+        entered = enter_text(draft, raw, _written_resolver(by_written, part, article), pending)
+        new_fields.extend(entered.new_fields)
+        return entered.segments
+
+    draft.preamble = enter(doc.preamble.value, None, None)
+    for outline_part, part in zip(doc.parts, draft.parts, strict=True):
+        part.body = enter(outline_part.text.value, part, None)
+    for node, origin, part, article in built:
+        node.body = enter(origin.text.value, part, article)
+    for f in new_fields:
+        draft.fields[f.id] = f
+    draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
+    return draft
+
+
+def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:
+    """A node and its children with ids and headings; bodies are filled once all ids exist."""
+    node = Node(draft.new_id(), heading=origin.heading.value)
+    node.provenance = Provenance(
+        source=source,
+        written_label=origin.label.value,
+        taken_heading=origin.heading.value,
+        taken_text=origin.text.value,
+    )
+    article = article or node
+    built.append((node, origin, part, article))
+    if isinstance(origin, Article):
+        if origin.number is not None:
+            by_written[(part.id, "article", (origin.number,))] = node.id
+    elif origin.kind == "dotted":
+        path = tuple(int(x) for x in origin.number.split("."))
+        by_written[(part.id, "clause", path)] = node.id
+    for child in origin.clauses:
+        node.children.append(_skeleton(draft, child, source, part, article, built, by_written))
+    return node
+
+
+def _written_resolver(by_written, part: Part | None, article: Node | None):
+    def resolve(m: Mention) -> int | None:
+        if m.target == "kuan":
+            k = m.number[0]
+            return (
+                article.children[k - 1].id if article and 0 < k <= len(article.children) else None
+            )
+        if part is None:  # the preamble: any part, the first that has it
+            return next(
+                (v for (p, t, n), v in by_written.items() if (t, n) == (m.target, m.number)), None
+            )
+        return by_written.get((part.id, m.target, m.number))
+
+    return resolve
+
+
+def _parties(preamble: str, document_text: str) -> list[Party]:
+    """Parties named in the preamble (甲方：某公司), else the roles the text speaks of."""
+    parties = [
+        Party(m.group("role"), m.group("name").strip(" _＿"))
+        for m in _PARTY_LINE.finditer(preamble)
+    ]
+    if parties:
+        return parties
+    roles = sorted(set(_ROLE_IN_TEXT.findall(document_text)), key=lambda r: "甲乙丙".index(r[0]))
+    return [Party(role) for role in roles]

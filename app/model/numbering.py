@@ -1,0 +1,88 @@
+"""Numbers are computed from the structure, never typed: 第十一条, 1.1, （一）, Article 3, (a).
+
+``number_paths`` walks the draft once and gives every node its path of ordinals (article 8,
+clause 3 of it -> (8, 3)); a style turns a path into the label shown.
+"""
+
+from __future__ import annotations
+
+from clause_db.numerals import int_to_cn
+
+from .draft import Draft, Node
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+STYLE_NAMES = {
+    "chinese": ("中文（第一条 / 1.1 / 1.1.1）", "Chinese (第一条 / 1.1 / 1.1.1)"),
+    "chinese_list": ("中文列表（一、/（一）/ 1.）", "Chinese list (一、/ （一） / 1.)"),
+    "english": ("英文（Article 1 / 1.1 / (a)）", "English (Article 1 / 1.1 / (a))"),
+    "decimal": ("数字（1. / 1.1 / 1.1.1）", "Decimal (1. / 1.1 / 1.1.1)"),
+}
+
+
+def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
+    """Every node's ordinals, articles numbered per part or running on across parts."""
+    paths: dict[int, tuple[int, ...]] = {}
+    count = 0
+    for part in draft.parts:
+        if part.restart_numbering:
+            count = 0
+        for article in part.articles:
+            count += 1
+            _assign(article, (count,), paths)
+    return paths
+
+
+def _assign(node: Node, path: tuple[int, ...], paths: dict[int, tuple[int, ...]]) -> None:
+    paths[node.id] = path
+    for i, child in enumerate(node.children, 1):
+        _assign(child, (*path, i), paths)
+
+
+def alpha(n: int) -> str:
+    """a..z, then aa, ab … (as Word's lowerLetter continues)."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):  # fmt: skip
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def cn(n: int) -> str:
+    return int_to_cn(n) if n <= 9999 else str(n)
+
+
+def label(path: tuple[int, ...], style: str) -> str:
+    """The label of the node at ``path`` in ``style``."""
+    depth, last = len(path), path[-1]
+    dotted = ".".join(map(str, path))
+    if style == "chinese":
+        return f"第{cn(last)}条" if depth == 1 else dotted
+    if style == "chinese_list":
+        forms = (f"{cn(last)}、", f"（{cn(last)}）", f"{last}.", f"（{last}）")
+        if depth <= len(forms):
+            return forms[depth - 1]
+        return CIRCLED[last - 1] if last <= len(CIRCLED) else f"{last})"
+    if style == "english":
+        if depth == 1:
+            return f"Article {last}"
+        if depth == 2:
+            return dotted
+        return f"({alpha(last)})" if depth == 3 else f"({roman(last)})"
+    if style == "decimal":
+        return f"{last}." if depth == 1 else dotted
+    raise ValueError(f"unknown numbering style {style!r}")
+
+
+def labels(draft: Draft) -> dict[int, str]:
+    """Every node's label in the draft's style."""
+    return {nid: label(path, draft.numbering) for nid, path in number_paths(draft).items()}

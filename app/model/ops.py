@@ -1,0 +1,358 @@
+"""Builders of commands: what a lawyer asks for, turned into an exact, undoable command.
+
+Each builder reads the draft as it is and returns a command that has not been applied yet
+(the draft is left exactly as it was, its id counter included).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from clause_db.references import Mention
+
+from .commands import (
+    Command,
+    DeleteNode,
+    InsertNodes,
+    LinkFields,
+    MergeNodes,
+    MoveNode,
+    RenameField,
+    SetBody,
+    SetDraftAttribute,
+    SetFieldValue,
+    SetHeading,
+    SplitNode,
+)
+from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
+from .numbering import number_paths
+from .text import enter_text, ref_text
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (a node moved into itself, an unknown field…)."""
+
+
+@contextmanager
+def _allocating(draft: Draft) -> Iterator[list[int]]:
+    """Let a builder take ids, then put the counter back: the command sets it on apply."""
+    before = draft.next_id
+    ids = [before, before]
+    try:
+        yield ids
+    finally:
+        ids[1] = draft.next_id
+        draft.next_id = before
+
+
+def _short(text: str, size: int = 12) -> str:
+    text = text.strip()
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _describe(node: Node) -> str:
+    return _short(node.heading or "".join(s for s in node.body if isinstance(s, str)))
+
+
+# -- where things are -----------------------------------------------------------------------
+
+
+def _locate(draft: Draft, node_id: int) -> tuple[Part, list[Node], int]:
+    located = draft.find(node_id)
+    if located is None:
+        raise EditError(f"no article or clause {node_id}")
+    return located
+
+
+def _article_of(draft: Draft, node_id: int) -> tuple[Part, Node] | None:
+    for part in draft.parts:
+        for article in part.articles:
+            if any(n.id == node_id for n in article.walk()):
+                return part, article
+    return None
+
+
+def current_resolver(draft: Draft, owner_id: int):
+    """Bind mentions by the numbers the lawyer sees now, preferring the owner's own part."""
+    paths = number_paths(draft)
+    home = _article_of(draft, owner_id)
+    home_part = home[0] if home else draft.part(owner_id)
+    part_of = {node.id: part.id for part, node in draft.nodes()}
+
+    def resolve(m: Mention) -> int | None:
+        if m.target == "kuan":
+            if home is None:
+                return None
+            k = m.number[0]
+            children = home[1].children
+            return children[k - 1].id if 0 < k <= len(children) else None
+        want = m.number if m.target == "clause" else m.number[:1]
+        matches = [nid for nid, path in paths.items() if path == want]
+        if m.target == "article" and len(want) == 1:
+            matches = [nid for nid in matches if len(paths[nid]) == 1]
+        if home_part is not None:
+            own = [nid for nid in matches if part_of[nid] == home_part.id]
+            matches = own or matches
+        return matches[0] if matches else None
+
+    return resolve
+
+
+# -- structure ------------------------------------------------------------------------------
+
+
+def insert_nodes(
+    draft: Draft, parent_id: int, index: int, nodes: list[Node], new_fields: list[Field],
+    ids: tuple[int, int], what: str,
+) -> InsertNodes:  # fmt: skip
+    container = draft.container(parent_id)
+    if not 0 <= index <= len(container):
+        raise EditError(f"position {index} is outside 0..{len(container)}")
+    kind = "条" if draft.part(parent_id) else "款"
+    return InsertNodes(f"插入{kind}“{what}”", ids, parent_id, index, nodes, new_fields)
+
+
+def insert_empty(draft: Draft, parent_id: int, index: int, heading: str = "") -> InsertNodes:
+    """A new empty article (parent is a part) or clause (parent is a node)."""
+    with _allocating(draft) as ids:
+        node = Node(draft.new_id(), heading=heading)
+    return insert_nodes(draft, parent_id, index, [node], [], tuple(ids), heading or "新条款")
+
+
+def insert_text_node(
+    draft: Draft, parent_id: int, index: int, heading: str, text: str, children=()
+) -> InsertNodes:
+    """A new node holding ``text`` (and clauses as (heading, text, children) tuples)."""
+    pending: dict[str, Field] = {}
+    new_fields: list[Field] = []
+    resolve = current_resolver(draft, parent_id)
+    with _allocating(draft) as ids:
+
+        def build(heading: str, text: str, children) -> Node:
+            node = Node(draft.new_id(), heading=heading)
+            entered = enter_text(draft, text, resolve, pending)
+            new_fields.extend(entered.new_fields)
+            node.body = entered.segments
+            node.children = [build(*child) for child in children]
+            return node
+
+        node = build(heading, text, children)
+    return insert_nodes(draft, parent_id, index, [node], new_fields, tuple(ids), _describe(node))
+
+
+def delete_node(draft: Draft, node_id: int) -> DeleteNode:
+    part, container, index = _locate(draft, node_id)
+    node = container[index]
+    parent_id = draft.parent_id(node_id)
+    gone = {n.id for n in node.walk()}
+    paths = number_paths(draft)
+    dangling = [  # every text: a part's intro or the preamble may refer to it too
+        (seg, seg.last, ref_text(seg, paths))
+        for body in _bodies(draft)
+        for seg in body
+        if isinstance(seg, Ref) and seg.target in gone
+    ]
+    ids = (draft.next_id, draft.next_id)
+    return DeleteNode(f"删除“{_describe(node)}”", ids, parent_id, index, node, dangling)
+
+
+def move_node(draft: Draft, node_id: int, to_parent: int, to_index: int) -> MoveNode:
+    """Move a node; ``to_index`` counts in the destination list as it is before the move."""
+    _, container, index = _locate(draft, node_id)
+    node = container[index]
+    if any(n.id == to_parent for n in node.walk()):
+        raise EditError("an article or clause cannot move into itself")
+    destination = draft.container(to_parent)
+    from_parent = draft.parent_id(node_id)
+    if not 0 <= to_index <= len(destination):
+        raise EditError(f"position {to_index} is outside 0..{len(destination)}")
+    if destination is container and to_index > index:
+        to_index -= 1  # the node leaves its place first
+    ids = (draft.next_id, draft.next_id)
+    return MoveNode(
+        f"移动“{_describe(node)}”", ids, node_id, from_parent, index, to_parent, to_index
+    )
+
+
+def split_node(draft: Draft, node_id: int, offset: int) -> SplitNode:
+    """Split a node's text at ``offset`` (in its text as written, blanks and references whole)."""
+    _, container, index = _locate(draft, node_id)
+    node = container[index]
+    head, tail = _split_segments(node.body, offset)
+    with _allocating(draft) as ids:
+        tail_node = Node(draft.new_id(), body=tail)
+    parent_id = draft.parent_id(node_id)
+    return SplitNode(
+        f"拆分“{_describe(node)}”", tuple(ids), parent_id, index, list(node.body), head, tail_node
+    )
+
+
+def _split_segments(body: list[Segment], offset: int) -> tuple[list[Segment], list[Segment]]:
+    head: list[Segment] = []
+    pos = 0
+    for i, seg in enumerate(body):
+        size = (
+            len(seg)
+            if isinstance(seg, str)
+            else len(seg.blank if isinstance(seg, Blank) else seg.last)
+        )
+        if pos + size > offset:
+            if isinstance(seg, str) and offset > pos:
+                cut = offset - pos
+                return [*head, seg[:cut]], [seg[cut:], *body[i + 1 :]]
+            return head, list(body[i:])
+        head.append(seg)
+        pos += size
+    return head, []
+
+
+def merge_with_next(draft: Draft, node_id: int) -> MergeNodes:
+    _, container, index = _locate(draft, node_id)
+    if index + 1 >= len(container):
+        raise EditError("there is nothing after it to merge with")
+    first, second = container[index], container[index + 1]
+    paths = number_paths(draft)
+    dangling = [
+        (seg, seg.last, ref_text(seg, paths))
+        for body in _bodies(draft)
+        for seg in body
+        if isinstance(seg, Ref) and seg.target == second.id
+    ]
+    ids = (draft.next_id, draft.next_id)
+    parent_id = draft.parent_id(node_id)
+    return MergeNodes(
+        f"合并“{_describe(first)}”", ids, parent_id, index, list(first.body), second, dangling
+    )
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def set_heading(draft: Draft, node_id: int, heading: str) -> SetHeading:
+    _, container, index = _locate(draft, node_id)
+    ids = (draft.next_id, draft.next_id)
+    node = container[index]
+    return SetHeading(f"编辑标题“{_short(heading)}”", ids, node_id, node.heading, heading)
+
+
+def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
+    """New text for a node (or a part's intro, or the preamble with owner 0)."""
+    if owner_id == 0:
+        old = draft.preamble
+    else:
+        owner = draft.part(owner_id) or draft.node(owner_id)
+        if owner is None:
+            raise EditError(f"no article or clause {owner_id}")
+        old = owner.body
+    with _allocating(draft) as ids:
+        entered = enter_text(draft, text, current_resolver(draft, owner_id))
+    return SetBody(
+        "编辑文字", tuple(ids), owner_id, list(old), entered.segments, entered.new_fields
+    )
+
+
+# -- fields -----------------------------------------------------------------------------------
+
+
+def _field(draft: Draft, field_id: int) -> Field:
+    if field_id not in draft.fields:
+        raise EditError(f"no field {field_id}")
+    return draft.fields[field_id]
+
+
+def set_field_value(draft: Draft, field_id: int, value: str | None) -> SetFieldValue:
+    f = _field(draft, field_id)
+    ids = (draft.next_id, draft.next_id)
+    verb = "填写" if value else "清除"
+    return SetFieldValue(f"{verb}“{f.name or f.label}”", ids, field_id, f.value, value or None)
+
+
+def rename_field(draft: Draft, field_id: int, name: str) -> RenameField:
+    f = _field(draft, field_id)
+    other = draft.field_named(name)
+    if other is not None and other.id != field_id:
+        raise EditError(f"a field named “{name}” exists already: link the two instead")
+    ids = (draft.next_id, draft.next_id)
+    return RenameField(
+        f"重命名“{f.name or f.label}”", ids, field_id, (f.name, f.label), (name, name)
+    )
+
+
+def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
+    keep, drop = _field(draft, keep_id), _field(draft, drop_id)
+    if keep_id == drop_id:
+        raise EditError("a field cannot be linked to itself")
+    blanks = [
+        seg
+        for body in _bodies(draft)
+        for seg in body
+        if isinstance(seg, Blank) and seg.field_id == drop_id
+    ]
+    ids = (draft.next_id, draft.next_id)
+    position = list(draft.fields).index(drop_id)
+    return LinkFields(
+        f"关联“{drop.label}”与“{keep.label}”", ids, keep_id, drop, blanks, position
+    )
+
+
+def _bodies(draft: Draft) -> Iterator[list[Segment]]:
+    yield draft.preamble
+    for part in draft.parts:
+        yield part.body
+    for _, node in draft.nodes():
+        yield node.body
+
+
+# -- the draft as a whole ---------------------------------------------------------------------
+
+
+def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
+    if style not in NUMBERING_STYLES:
+        raise EditError(f"unknown numbering style {style!r}: one of {', '.join(NUMBERING_STYLES)}")
+    ids = (draft.next_id, draft.next_id)
+    return SetDraftAttribute("更改编号样式", ids, "numbering", draft.numbering, style)
+
+
+def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
+    ids = (draft.next_id, draft.next_id)
+    return SetDraftAttribute(
+        "编辑当事人", ids, "parties", copy.deepcopy(draft.parties), copy.deepcopy(parties)
+    )
+
+
+def set_title(draft: Draft, title: str) -> SetDraftAttribute:
+    ids = (draft.next_id, draft.next_id)
+    return SetDraftAttribute("编辑标题", ids, "title", draft.title, title)
+
+
+class History:
+    """An undo stack without Qt, for the command line and the tests (the GUI uses QUndoStack)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.done: list[Command] = []
+        self.undone: list[Command] = []
+
+    def push(self, command: Command, merge: bool = True) -> None:
+        command.apply(self.draft)
+        self.undone.clear()
+        if not (merge and self.done and self.done[-1].merge(command)):
+            self.done.append(command)
+
+    def undo(self) -> bool:
+        if not self.done:
+            return False
+        command = self.done.pop()
+        command.revert(self.draft)
+        self.undone.append(command)
+        return True
+
+    def redo(self) -> bool:
+        if not self.undone:
+            return False
+        command = self.undone.pop()
+        command.apply(self.draft)
+        self.done.append(command)
+        return True

@@ -1,0 +1,86 @@
+"""Text entering the draft: blanks become field occurrences, references get bound.
+
+Used for imported text and for every edit, so a blank typed by the lawyer becomes a field
+and a reference typed as 第八条 follows its article from then on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from clause_db.placeholders import find_placeholders
+from clause_db.references import Mention, find_references, write_reference
+
+from .draft import Blank, Draft, Field, Ref, Segment
+
+# Finds the node a mention points at, or None when nothing in the draft matches it.
+Resolver = Callable[[Mention], int | None]
+
+
+@dataclass
+class EnteredText:
+    """Segments for a text, the fields it needs created, and references nothing matched."""
+
+    segments: list[Segment]
+    new_fields: list[Field] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+
+def enter_text(
+    draft: Draft, text: str, resolve: Resolver, pending: dict[str, Field] | None = None
+) -> EnteredText:
+    """Turn ``text`` into segments. ``pending`` holds named fields created earlier in the same
+    operation (an import creates 【通知期限】 once, however often it occurs)."""
+    pending = {} if pending is None else pending
+    result = EnteredText([])
+    pieces: list[tuple[int, int, Segment]] = []
+    for p in find_placeholders(text):
+        blank = text[p.span[0] : p.span[1]]
+        existing = (draft.field_named(p.name) or pending.get(p.name)) if p.name else None
+        if existing is None:
+            existing = Field(draft.new_id(), label=p.label, name=p.name)
+            result.new_fields.append(existing)
+            if p.name:
+                pending[p.name] = existing
+        pieces.append((p.span[0], p.span[1], Blank(existing.id, blank)))
+    taken = [(s, e) for s, e, _ in pieces]
+    for m in find_references(text):
+        if any(s < m.end and m.start < e for s, e in taken):
+            continue
+        target = resolve(m)
+        if target is None:
+            result.unresolved.append(text[m.start : m.end])
+        else:
+            pieces.append((m.start, m.end, Ref(target, m.form, text[m.start : m.end])))
+    pos = 0
+    for start, end, seg in sorted(pieces, key=lambda p: p[0]):
+        if start > pos:
+            result.segments.append(text[pos:start])
+        result.segments.append(seg)
+        pos = end
+    if pos < len(text):
+        result.segments.append(text[pos:])
+    return result
+
+
+def ref_text(ref: Ref, paths: dict[int, tuple[int, ...]]) -> str:
+    """What a reference reads now: its target's current number, or its last text if gone."""
+    path = paths.get(ref.target)
+    if path is None:
+        return ref.last
+    return write_reference(ref.form, path[-1:] if ref.form.startswith("kuan") else path)
+
+
+def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: Draft) -> str:
+    """The text as the reader sees it: values in the blanks, references renumbered."""
+    out = []
+    for seg in body:
+        if isinstance(seg, str):
+            out.append(seg)
+        elif isinstance(seg, Blank):
+            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
+            out.append(value if value else seg.blank)
+        else:
+            out.append(ref_text(seg, paths))
+    return "".join(out)

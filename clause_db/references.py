@@ -1,0 +1,90 @@
+"""Cross-references written inside sentences: 本合同第八条, 第四条、第五条, 第8.3条, 本条第2款,
+Section 4.2, Article 7.
+
+Each mention says what it points at (an article by number, a clause by dotted number, the
+n-th clause of the current article) and in which form it was written, so that it can be
+written again, in the same form, with the target's new number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clause_db.numerals import cn_to_int, int_to_cn, roman_to_int
+
+_CN = r"[零〇一二两三四五六七八九十百千]+"
+_PATTERN = re.compile(
+    rf"(?P<kuan>(?<=本条)第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
+    r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*条)"
+    rf"|(?P<cn_article>第[ \t]*(?P<an>{_CN}|\d+)[ \t]*条)"
+    r"|(?P<en_section>(?P<sw>Section|Clause|section|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
+    r"|(?P<en_article>(?:Article|ARTICLE)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
+)
+# 《劳动法》第三十九条, 劳动法第三十九条: another instrument's article, not ours (本法 is ours).
+_OTHER_INSTRUMENT = re.compile(r"(?:》|(?<!本)(?:法|条例|规定|办法|细则|公约))[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference as written: its span, what it points at, and the form to write it in."""
+
+    start: int
+    end: int
+    target: str  # "article" | "clause" | "kuan"
+    number: tuple[int, ...]  # (8,) for 第八条, (8, 3) for 第8.3条, (2,) for 本条第2款
+    form: str  # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | en_section…
+
+
+def find_references(text: str) -> list[Mention]:
+    """Every cross-reference in ``text`` that points inside the same document."""
+    found = []
+    for m in _PATTERN.finditer(text):
+        if _OTHER_INSTRUMENT.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        mention = _mention(m)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _mention(m: re.Match[str]) -> Mention | None:
+    kind = m.lastgroup  # the outer group: it closes after the number inside it
+    if kind == "kuan":
+        raw = m.group("kn")
+        n = cn_to_int(raw)
+        return n and Mention(
+            m.start(), m.end(), "kuan", (n,), "kuan" if raw.isdigit() else "kuan_cn"
+        )
+    if kind == "cn_clause":
+        path = tuple(int(x) for x in re.split(r"[.．]", m.group("cp")))
+        return Mention(m.start(), m.end(), "clause", path, "cn_clause")
+    if kind == "cn_article":
+        raw = m.group("an")
+        n = cn_to_int(raw)
+        form = "cn_article_digits" if raw.isdigit() else "cn_article"
+        return n and Mention(m.start(), m.end(), "article", (n,), form)
+    if kind == "en_section":
+        path = tuple(int(x) for x in m.group("sp").split("."))
+        form = "en_clause" if m.group("sw").lower() == "clause" else "en_section"
+        target = "article" if len(path) == 1 else "clause"
+        return Mention(m.start(), m.end(), target, path, form)
+    raw = m.group("ea")
+    n = int(raw) if raw.isdigit() else roman_to_int(raw)
+    return n and Mention(m.start(), m.end(), "article", (n,), "en_article")
+
+
+def write_reference(form: str, path: tuple[int, ...]) -> str:
+    """The reference in ``form`` to the node now at ``path`` (ordinals from the article down)."""
+    dotted = ".".join(map(str, path))
+    last = path[-1]
+    return {
+        "cn_article": lambda: f"第{int_to_cn(path[0])}条",
+        "cn_article_digits": lambda: f"第{path[0]}条",
+        "cn_clause": lambda: f"第{dotted}条" if len(path) > 1 else f"第{int_to_cn(path[0])}条",
+        "kuan": lambda: f"第{last}款",
+        "kuan_cn": lambda: f"第{int_to_cn(last)}款",
+        "en_section": lambda: f"Section {dotted}",
+        "en_clause": lambda: f"Clause {dotted}",
+        "en_article": lambda: f"Article {path[0]}",
+    }[form]()
