@@ -67,8 +67,15 @@ def _clause(w: _Writer, spec: object, number: str) -> Clause:
     label = w.piece(number)
     head = w.piece(heading)
     body = w.piece(text)
-    clause = Clause(number, label, head, body, (start, start), "dotted",
-                    placeholders=w.placeholders(head) + w.placeholders(body))
+    clause = Clause(
+        number,
+        label,
+        head,
+        body,
+        (start, start),
+        "dotted",
+        placeholders=w.placeholders(head) + w.placeholders(body),
+    )
     clause.clauses = [_clause(w, c, f"{number}.{i}") for i, c in enumerate(children, 1)]
     clause.span = (start, w.size)
     return clause
@@ -84,8 +91,14 @@ def _article(w: _Writer, spec: object, number: int) -> Article:
     label = w.piece(f"第{_cn_number(number)}条")
     head = w.piece(heading)
     body = w.piece(text)
-    article = Article(number, label, head, body, (start, start),
-                      placeholders=w.placeholders(head) + w.placeholders(body))
+    article = Article(
+        number,
+        label,
+        head,
+        body,
+        (start, start),
+        placeholders=w.placeholders(head) + w.placeholders(body),
+    )
     article.clauses = [_clause(w, c, f"{number}.{i}") for i, c in enumerate(clauses, 1)]
     article.span = (start, w.size)
     return article

@@ -6,30 +6,38 @@ from pathlib import Path
 
 import pytest
 from outline_factory import make_outline
+from sqlite_utils import Database
 
-from clause_db import store
+from clause_db import schema, store
 from clause_db.errors import LibraryError
 from clause_db.paths import default_library_path
+from clause_db.schema import MIGRATIONS
 from clause_db.store import ClauseLibrary
 
-OUTLINE = make_outline({
-    "客服外包服务协议": {
-        "第一部分：基本条款": [
-            ("保密条款", "双方应当对【客户数据】保密。", [
-                "乙方不得泄露商业秘密。",
-                ("违约", "违约方应赔偿____损失。", ["赔偿包括律师费。"]),
-            ]),
-            ("服务费用与支付", "甲方按月支付【服务费用】。"),
+OUTLINE = make_outline(
+    {
+        "客服外包服务协议": {
+            "第一部分：基本条款": [
+                (
+                    "保密条款",
+                    "双方应当对【客户数据】保密。",
+                    [
+                        "乙方不得泄露商业秘密。",
+                        ("违约", "违约方应赔偿____损失。", ["赔偿包括律师费。"]),
+                    ],
+                ),
+                ("服务费用与支付", "甲方按月支付【服务费用】。"),
+            ],
+            "第二部分：第三方介入后的修正": [
+                ("第三方介入的违约责任", "", ["第三方违约的，由乙方先行赔付。"]),
+                "附则",
+            ],
+        },
+        "Service Agreement": [
+            ("Confidentiality", "Each party shall keep Confidential Information secret."),
         ],
-        "第二部分：第三方介入后的修正": [
-            ("第三方介入的违约责任", "", ["第三方违约的，由乙方先行赔付。"]),
-            "附则",
-        ],
-    },
-    "Service Agreement": [
-        ("Confidentiality", "Each party shall keep Confidential Information secret."),
-    ],
-})
+    }
+)
 
 
 @pytest.fixture
@@ -43,7 +51,11 @@ def test_import_and_stats(lib: ClauseLibrary) -> None:
     ids = lib.import_outline(OUTLINE, "协议.txt")
     assert len(ids) == 2
     assert lib.stats() == {
-        "sources": 2, "articles": 5, "clauses": 4, "topics": 4, "placeholders": 3,
+        "sources": 2,
+        "articles": 5,
+        "clauses": 4,
+        "topics": 4,
+        "placeholders": 3,
     }
     sources = lib.sources_list()
     assert [(s.name, s.title, s.lang, s.article_count) for s in sources] == [
@@ -114,7 +126,11 @@ def test_delete_source_cascades(lib: ClauseLibrary) -> None:
     first, second = lib.import_outline(OUTLINE, "协议.txt")
     lib.delete_source(first)
     assert lib.stats() == {
-        "sources": 1, "articles": 1, "clauses": 0, "topics": 4, "placeholders": 0,
+        "sources": 1,
+        "articles": 1,
+        "clauses": 0,
+        "topics": 4,
+        "placeholders": 0,
     }
     assert lib.search("律师费") == [] and lib.search("赔") == []
     assert [h.article_id for h in lib.search("secret")] == [lib.articles_in_source(second)[0].id]
@@ -123,13 +139,72 @@ def test_delete_source_cascades(lib: ClauseLibrary) -> None:
 def test_migrations_recorded_and_reopen_is_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     with ClauseLibrary(path) as lib:
-        assert lib.schema_version == ["m001_initial"]
+        assert lib.schema_version == ["m001_initial", "m002_words_index"]
         lib.import_outline(OUTLINE, "协议.txt")
     with ClauseLibrary(path) as lib:
-        assert lib.schema_version == ["m001_initial"]
+        assert lib.schema_version == ["m001_initial", "m002_words_index"]
         assert lib.stats()["articles"] == 5
         assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert lib.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_index_follows_updates_and_deletes(lib: ClauseLibrary) -> None:
+    lib.import_outline(OUTLINE, "协议.txt")
+    (hit,) = lib.search("律师费")
+    with lib.db.conn:
+        lib.db.execute("UPDATE clauses SET text = 'Fees include counsel.' WHERE id = ?", [hit.id])
+    assert lib.search("律师费") == [] and lib.search("律师") == []
+    assert [h.id for h in lib.search("counsel")] == [hit.id]
+    with lib.db.conn:
+        lib.db.execute("DELETE FROM clauses WHERE id = ?", [hit.id])
+    assert lib.search("counsel") == [] and lib.search("fees") == []
+    rows = lib.db.execute("SELECT count(*) FROM words_fts WHERE words_fts MATCH 'fees'")
+    assert rows.fetchone() == (0,)  # gone from the index, not only filtered out
+
+
+def test_library_from_before_m002_is_reindexed(tmp_path: Path) -> None:
+    """m001 used to create chars_fts and tri_fts with triggers; m002 replaces them."""
+    path = tmp_path / "old.sqlite"
+    db = Database(path)
+    MIGRATIONS.apply(db, stop_before="m002_words_index")
+    db.executescript(
+        "CREATE VIRTUAL TABLE chars_fts USING fts5(heading, body, content='');"
+        "CREATE VIRTUAL TABLE tri_fts USING fts5(heading, body, content='', tokenize='trigram');"
+        "CREATE TRIGGER clauses_ad AFTER DELETE ON clauses BEGIN"
+        " INSERT INTO chars_fts(chars_fts, rowid, heading, body)"
+        " VALUES ('delete', old.id * 2, han_tokens(old.heading), han_tokens(old.text)); END;"
+    )
+    db.conn.close()
+    with ClauseLibrary(path) as lib:  # applies m002 to the empty library, then imports
+        lib.import_outline(OUTLINE, "协议.txt")
+    with ClauseLibrary(path) as lib:
+        assert lib.schema_version == ["m001_initial", "m002_words_index"]
+        assert not lib.db["chars_fts"].exists() and not lib.db["tri_fts"].exists()
+        assert len(lib.search("律师费")) == 1 and len(lib.search("confidential")) == 1
+        lib.delete_source(1)  # the old trigger, calling a function that is gone, is gone too
+        assert lib.search("律师费") == []
+
+
+def test_m002_indexes_rows_already_there(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    with ClauseLibrary(path) as lib:
+        lib.import_outline(OUTLINE, "协议.txt")
+        lib.db.executescript(
+            "DROP TABLE words_fts; DELETE FROM _sqlite_migrations WHERE name = 'm002_words_index';"
+        )
+    with ClauseLibrary(path) as lib:
+        assert lib.fts and len(lib.search("律师费")) == 1 and len(lib.search("secret")) == 1
+
+
+def test_without_fts5_search_falls_back_to_like(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(schema, "fts_supported", lambda: False)
+    with ClauseLibrary(tmp_path / "lib.sqlite") as lib:
+        lib.import_outline(OUTLINE, "协议.txt")
+        assert not lib.fts and not lib.db["words_fts"].exists()
+        assert len(lib.search("律师费")) == 1 and len(lib.search("赔")) == 3
+        assert [h.heading for h in lib.search("confid")] == ["Confidentiality"]
+        lib.delete_source(1)
+        assert lib.search("律师费") == []
 
 
 def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:

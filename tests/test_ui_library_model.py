@@ -27,12 +27,18 @@ def big_library_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     library = ClauseLibrary(path)
     for d in range(DOCUMENTS):
         articles = [
-            (HEADINGS[a % len(HEADINGS)], "", [f"第{d}号合同第{a}条第{c}款，乙方应当保密。"
-                                              for c in range(4)])
+            (
+                HEADINGS[a % len(HEADINGS)],
+                "",
+                [f"第{d}号合同第{a}条第{c}款，乙方应当保密。" for c in range(4)],
+            )
             for a in range(ARTICLES)
         ]
-        body = {"第一部分 合同正文": articles[:20], "第二部分 补充条款": articles[20:]} if d == 0 \
+        body = (
+            {"第一部分 合同正文": articles[:20], "第二部分 补充条款": articles[20:]}
+            if d == 0
             else articles
+        )
         library.import_outline(make_outline({f"客服外包服务协议 {d + 1}": body}), f"c{d}.txt")
     library.close()
     return path
@@ -43,8 +49,7 @@ def counted(big_library_file: Path, monkeypatch: pytest.MonkeyPatch):
     """The library, with a tally of the store reads the model makes."""
     library = ClauseLibrary(big_library_file, read_only=True)
     calls: Counter[str] = Counter()
-    for name in ("topics", "sources_list", "articles_in_topic", "articles_in_source",
-                 "clauses_of"):
+    for name in ("topics", "sources_list", "articles_in_topic", "articles_in_source", "clauses_of"):
         method = getattr(library, name)
 
         def counting(*args, _method=method, _name=name):
@@ -87,7 +92,8 @@ def test_source_mode_is_lazy_and_groups_parts(counted) -> None:
     first, second = model.index(0, 0), model.index(1, 0)
     model.fetchMore(first)
     assert [model.index(r, 0, first).data() for r in range(2)] == [
-        "第一部分 合同正文 (20)", "第二部分 补充条款 (5)"
+        "第一部分 合同正文 (20)",
+        "第二部分 补充条款 (5)",
     ]
     model.fetchMore(second)
     assert model.rowCount(second) == ARTICLES, "a one-part contract lists its articles directly"

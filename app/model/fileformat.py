@@ -117,7 +117,7 @@ def loads(data: bytes | str) -> Draft:
         obj = json.loads(data)
     except UnicodeDecodeError:
         raise DraftFormatError("the file is not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5000-digit number
         raise DraftFormatError(f"the file is damaged (not valid JSON: {exc})") from None
     return draft_from_json(obj)
 

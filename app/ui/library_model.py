@@ -37,8 +37,16 @@ class _Node:
 
     __slots__ = ("kind", "id", "text", "tip", "parent", "row", "children", "fetched")
 
-    def __init__(self, kind: str, item_id: int, text: str, parent: _Node | None,
-                 *, tip: str = "", fetched: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        item_id: int,
+        text: str,
+        parent: _Node | None,
+        *,
+        tip: str = "",
+        fetched: bool = False,
+    ) -> None:
         self.kind = kind
         self.id = item_id
         self.text = text
@@ -58,8 +66,9 @@ def _tip(text: str) -> str:
 class LibraryTreeModel(QAbstractItemModel):
     """Topics or sources at the top, then articles, then their (nested) clauses."""
 
-    def __init__(self, library: ClauseLibrary, mode: str = "topic",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, library: ClauseLibrary, mode: str = "topic", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library
         self._mode = mode
@@ -86,8 +95,9 @@ class LibraryTreeModel(QAbstractItemModel):
         else:
             for s in self.library.sources_list():
                 text = f"{self._sources[s.id]} ({s.article_count})"
-                _Node("source", s.id, text, self._root, tip=s.file_name,
-                      fetched=s.article_count == 0)
+                _Node(
+                    "source", s.id, text, self._root, tip=s.file_name, fetched=s.article_count == 0
+                )
         self.endResetModel()
 
     # ---- structure ----------------------------------------------------------------------
@@ -146,8 +156,9 @@ class LibraryTreeModel(QAbstractItemModel):
 
     # ---- building nodes -----------------------------------------------------------------
 
-    def _add_articles(self, parent: _Node, articles: Sequence[ArticleRow],
-                      *, with_source: bool) -> None:
+    def _add_articles(
+        self, parent: _Node, articles: Sequence[ArticleRow], *, with_source: bool
+    ) -> None:
         for a in articles:
             text = " ".join(p for p in (a.label, a.heading) if p) or a.text[:CLAUSE_LABEL_CHARS]
             if with_source:
@@ -162,8 +173,9 @@ class LibraryTreeModel(QAbstractItemModel):
             return
         for index, title in parts:
             members = [a for a in articles if a.part_index == index]
-            node = _Node("part", parent.id, f"{title or '（正文）'} ({len(members)})", parent,
-                         fetched=True)
+            node = _Node(
+                "part", parent.id, f"{title or '（正文）'} ({len(members)})", parent, fetched=True
+            )
             self._add_articles(node, members, with_source=False)
 
     def _add_clauses(self, parent: _Node, clauses: list[ClauseRow]) -> None:
@@ -174,8 +186,14 @@ class LibraryTreeModel(QAbstractItemModel):
                 excerpt = c.text[:CLAUSE_LABEL_CHARS]
                 ellipsis = "…" if len(c.text) > CLAUSE_LABEL_CHARS else ""
                 text = f"{c.label} {excerpt}{ellipsis}".strip()
-            node = _Node("clause", c.id, text, parent,
-                         tip=_tip(joined(c.label, c.heading, c.text)), fetched=True)
+            node = _Node(
+                "clause",
+                c.id,
+                text,
+                parent,
+                tip=_tip(joined(c.label, c.heading, c.text)),
+                fetched=True,
+            )
             self._add_clauses(node, c.children)
 
     # ---- data and drag ------------------------------------------------------------------

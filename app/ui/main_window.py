@@ -30,8 +30,7 @@ DOCK_WIDTH = 420
 class MainWindow(QMainWindow):
     """Opens the library at ``library_path`` itself and closes it when the window closes."""
 
-    def __init__(self, library_path: str | os.PathLike[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, library_path: str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = ClauseLibrary(Path(library_path))
         self._closed = False

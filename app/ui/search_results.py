@@ -83,7 +83,7 @@ class SearchResultsModel(QAbstractListModel):
         self.endResetModel()
 
     def _contexts(self, hits: list[SearchHit]) -> list[str]:
-        """"第五条 保密条款 · source #n": the seed's six contracts share one title."""
+        """ "第五条 保密条款 · source #n": the seed's six contracts share one title."""
         names = source_names(self.library)
         out = []
         for hit in hits:

@@ -1,0 +1,218 @@
+"""Saving and opening `.contract` files without ever losing the lawyer's document.
+
+A save never writes into the user's file: the new bytes go to a temporary file in the same
+folder, are flushed to disk, and then atomically replace the file, so at every instant the
+real name holds either the complete old version or the complete new one — a crash, a kill
+or a full disk in the middle leaves the old file as it was. The previous version is kept
+as ``NAME.contract.bak`` (a hard link, or a copy where links are not supported, made
+before the replace so the real name is never moved away).
+
+A save killed midway can leave a ``.NAME.contract.tmp-…`` file behind. Nothing reads
+them; the next save in that folder removes those older than a minute (younger ones may
+belong to a save running right now in another window).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import stat
+import time
+from pathlib import Path
+
+from clause_db.errors import ClauseDbError
+
+from .draft import Draft
+from .fileformat import DraftFormatError, dumps, loads
+
+# Far beyond any contract (the six-contract seed is 300 KB as drafts); a bigger file is not
+# a draft, and reading it whole would only freeze the app.
+MAX_DRAFT_BYTES = 200 * 1024 * 1024
+STALE_TEMP_SECONDS = 60.0
+
+_WINDOWS_SHARING_VIOLATIONS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # EDQUOT: over quota
+
+
+class DraftFileError(ClauseDbError):
+    """A draft file cannot be saved or opened; the message says which file and why."""
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak``."""
+    write_atomically(Path(path), dumps(draft), keep_backup=True)
+
+
+def load_draft(path: Path) -> Draft:
+    """The draft in ``path``; DraftFileError naming the file for anything that goes wrong."""
+    path = Path(path)
+    try:
+        if path.is_dir():  # Windows reports reading a folder as "permission denied"
+            raise DraftFileError(f"{path} cannot be opened: it is a folder, not a draft file.")
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftFileError(
+                f"{path} cannot be opened: at {size / 1e6:.0f} MB it is far too big to be a "
+                f"draft (the limit is {MAX_DRAFT_BYTES // 1024 // 1024} MB)."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftFileError(f"{path} cannot be opened: the file does not exist.") from None
+    except PermissionError as exc:
+        raise DraftFileError(f"{path} cannot be opened: {_permission_reason(exc)}.") from None
+    except OSError as exc:
+        raise DraftFileError(f"{path} cannot be opened: {_reason(exc)}.") from None
+    try:
+        return loads(data)
+    except DraftFormatError as exc:
+        raise DraftFileError(f"{path} cannot be opened: {exc}.") from None
+    except ValueError as exc:  # e.g. a number too long for Python to convert
+        raise DraftFileError(f"{path} cannot be opened: the file is damaged ({exc}).") from None
+
+
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Replace ``path`` by ``data`` so that it is always either complete old or complete new.
+
+    Shared by saves and autosaves so both get the same guarantees; DraftFileError on failure,
+    with the temporary files removed and ``path`` untouched.
+    """
+    if path.is_symlink():  # save through the link, as editors do, rather than replace it
+        path = Path(os.path.realpath(path))
+    folder = path.parent
+    _check_target(path)
+    _remove_stale_temps(path)
+    temp = folder / f".{path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    backup_temp = temp.with_name(temp.name + "-bak")
+    stage = "create"
+    try:
+        _write_synced(temp, data, _existing_mode(path))
+        if keep_backup and path.exists():
+            stage = "backup"
+            _link_or_copy(path, backup_temp)
+            os.replace(backup_temp, path.with_name(path.name + ".bak"))
+            # If a killed save left the .bak as a second name of the file itself, POSIX
+            # rename "succeeds" without removing backup_temp.
+            backup_temp.unlink(missing_ok=True)
+        stage = "replace"
+        os.replace(temp, path)
+    except OSError as exc:
+        for leftover in (temp, backup_temp):
+            with contextlib.suppress(OSError):  # else a later save removes it once stale
+                leftover.unlink(missing_ok=True)
+        raise DraftFileError(_save_message(path, stage, exc)) from None
+    _sync_folder(folder)
+
+
+def _check_target(path: Path) -> None:
+    """Refuse early, with a precise reason, what the OS would refuse vaguely or not at all."""
+    if path.is_dir():
+        raise DraftFileError(f"{path} cannot be written: it is a folder.")
+    if not path.parent.is_dir():
+        raise DraftFileError(f"{path} cannot be written: the folder {path.parent} does not exist.")
+    mode = _existing_mode(path)
+    if mode is not None and not mode & stat.S_IWUSR:
+        # On POSIX replacing a read-only file would succeed; honour the user's intent.
+        raise DraftFileError(f"{path} cannot be written: the file is read-only.")
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return None
+
+
+def _write_synced(temp: Path, data: bytes, mode: int | None) -> None:
+    """Write and fsync ``temp``, with the old file's permissions so a private file stays so."""
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        if mode is not None and os.name == "posix":
+            os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A second name for ``source``'s current content; copy where hard links are refused."""
+    try:
+        os.link(source, target)
+    except OSError as exc:
+        if exc.errno in (*_DISK_FULL, errno.EROFS):
+            raise
+        shutil.copy2(source, target)  # FAT, some network shares, sandboxed folders
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not supported (nor needed) on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse to sync a folder; the file itself is already synced
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary files of killed saves of this file, if older than a minute."""
+    prefix = f".{path.name}.tmp-"
+    deadline = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < deadline:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to delete: it does no harm
+
+
+def _save_message(path: Path, stage: str, exc: OSError) -> str:
+    if exc.errno in _DISK_FULL:
+        reason = "the disk is full; free some space and save again"
+    elif exc.errno == errno.EROFS:
+        reason = "the folder is read-only"
+    elif isinstance(exc, PermissionError):
+        if getattr(exc, "winerror", None) in _WINDOWS_SHARING_VIOLATIONS:
+            reason = "it is open in another program; close it there and save again"
+        elif stage == "create":
+            reason = "the folder is read-only"
+        elif stage == "backup":
+            reason = f"its backup {path.name}.bak is read-only or open in another program"
+        elif os.name == "nt":
+            reason = "it is read-only or open in another program"
+        else:
+            reason = "the folder is read-only"
+    elif isinstance(exc, FileNotFoundError):
+        reason = f"the folder {path.parent} does not exist"
+    else:
+        reason = _reason(exc)
+    return f"{path} cannot be written: {reason}."
+
+
+def _permission_reason(exc: PermissionError) -> str:
+    if getattr(exc, "winerror", None) in _WINDOWS_SHARING_VIOLATIONS:
+        return "it is locked by another program"
+    return "you do not have permission to read it"
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return (exc.strerror or str(exc)).rstrip(".").lower() or "the system refused"

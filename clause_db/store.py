@@ -1,0 +1,362 @@
+"""The clause library: one SQLite file of imported contracts, browsable by topic and searchable.
+
+Opening refuses anything that is not a library (a folder, another kind of file, a corrupt
+file) before writing a byte, so no journal or WAL file appears next to a file we refuse.
+A library we may not write (read-only file or folder, or ``read_only=True``) still opens
+for browsing and search; every write then raises ``LibraryError``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import searcher
+from .errors import LibraryError
+from .model import Article, Clause, Outline
+from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
+from .schema import INDEX, MIGRATIONS, index_new_rows, register_functions
+from .topics import assign_topic
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+LANG_SAMPLE = 4000  # characters of a document enough to tell its language
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _check_existing(path: Path) -> None:
+    """Refuse a path that is not a readable SQLite library, without writing anything."""
+    if path.is_dir():
+        raise LibraryError(f"“{path}” is a folder, not a clause library file.")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise LibraryError(f"Cannot read the clause library “{path}”: {e.strerror}.") from e
+    if header and header != SQLITE_HEADER:
+        raise LibraryError(f"“{path}” is not a clause library (not an SQLite database).")
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise LibraryError(f"The clause library “{path}” is damaged ({e}).") from e
+    finally:
+        probe.close()
+
+
+def _connect(path: Path, writable: bool) -> sqlite3.Connection:
+    """A connection to ``path``; read-only ones must not create -wal/-shm files either."""
+    if writable:
+        return sqlite3.connect(path)
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:  # a WAL library in a folder we cannot write
+        conn.close()
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    return conn
+
+
+def _lang(text: str) -> str:
+    """'zh' when Han characters carry the text, else 'en' (a Han char is about a word)."""
+    sample = text[:LANG_SAMPLE]
+    return "zh" if len(_HAN.findall(sample)) * 5 >= len(_LATIN.findall(sample)) else "en"
+
+
+class ClauseLibrary:
+    """The clause library stored in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        exists = self.path.exists()
+        if exists:
+            _check_existing(self.path)
+            folder_ok = os.access(self.path.parent, os.W_OK)
+            writable = not read_only and os.access(self.path, os.W_OK) and folder_ok
+        elif read_only:
+            raise LibraryError(f"There is no clause library at “{self.path}”.")
+        else:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise LibraryError(
+                    f"Cannot create the clause library in “{self.path.parent}”: {e.strerror}."
+                ) from e
+            writable = True
+        self.read_only = not writable
+        try:
+            conn = _connect(self.path, writable)
+        except sqlite3.Error as e:
+            raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
+        try:
+            self._setup(conn)
+        except (sqlite3.Error, LibraryError) as e:
+            conn.close()
+            if not exists:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            if isinstance(e, LibraryError):
+                raise
+            raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
+
+    def _setup(self, conn: sqlite3.Connection) -> None:
+        register_functions(conn)
+        self.db = Database(conn)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            if MIGRATIONS.pending(self.db):
+                raise LibraryError(
+                    f"The clause library “{self.path}” needs upgrading but cannot be written."
+                )
+        else:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            MIGRATIONS.apply(self.db)
+        self.fts = self.db[INDEX].exists()  # False where SQLite lacks FTS5: LIKE search
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> ClauseLibrary:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> list[str]:
+        """Names of the applied migrations, oldest first."""
+        return [m.name for m in MIGRATIONS.applied(self.db)]
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; any failure rolls it all back and reaches the user as LibraryError."""
+        if self.read_only:
+            raise LibraryError(f"The clause library “{self.path}” is read-only.")
+        try:
+            with self.db.atomic():
+                yield self.db.conn
+        except sqlite3.Error as e:
+            raise LibraryError(f"Cannot write the clause library “{self.path}” ({e}).") from e
+
+    # ---- import -------------------------------------------------------------------------
+
+    def import_outline(self, outline: Outline, file_name: str) -> list[int]:
+        """Store every document of ``outline`` as a source; all or nothing. Returns source ids."""
+        stem = Path(file_name).stem
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        source_ids = []
+        with self._writing() as conn:
+            first_ids = {
+                t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+                for t in ("articles", "clauses")
+            }
+            next_id = dict(first_ids)
+            articles: list[tuple] = []
+            clauses: list[tuple] = []
+            placeholders: list[tuple] = []
+            for d_index, doc in enumerate(outline.documents):
+                name = stem if len(outline.documents) == 1 else f"{stem} ({d_index + 1})"
+                lang = _lang(outline.text[doc.span[0] : doc.span[1]])
+                cur = conn.execute(
+                    "INSERT INTO sources (name, file_name, imported_at, document_index, title,"
+                    " lang) VALUES (?, ?, ?, ?, ?, ?)",
+                    (name, file_name, now, d_index, doc.title, lang),
+                )
+                source_id = cur.lastrowid
+                source_ids.append(source_id)
+                for p_index, part in enumerate(doc.parts):
+                    for position, article in enumerate(part.articles):
+                        a_id = next_id["articles"]
+                        next_id["articles"] += 1
+                        topic_id, reason = self._topic_for(conn, article)
+                        articles.append(
+                            (
+                                a_id,
+                                source_id,
+                                p_index,
+                                part.title,
+                                position,
+                                article.number,
+                                article.label.value,
+                                article.heading.value,
+                                article.text.value,
+                                topic_id,
+                                reason,
+                            )
+                        )
+                        for ph in article.placeholders:
+                            placeholders.append((a_id, None, ph))
+                        self._flatten(article.clauses, a_id, None, next_id, clauses, placeholders)
+            conn.executemany(
+                "INSERT INTO articles (id, source_id, part_index, part_title, position, number,"
+                " label, heading, text, topic_id, topic_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                articles,
+            )
+            conn.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?,?)", clauses)
+            conn.executemany(
+                "INSERT INTO placeholders (article_id, clause_id, kind, label, name)"
+                " VALUES (?,?,?,?,?)",
+                [(a, c, ph.kind, ph.label, ph.name) for a, c, ph in placeholders],
+            )
+            if self.fts:
+                index_new_rows(conn, first_ids)
+        return source_ids
+
+    @staticmethod
+    def _flatten(
+        items: list[Clause],
+        article_id: int,
+        parent_id: int | None,
+        next_id: dict[str, int],
+        clauses: list[tuple],
+        placeholders: list[tuple],
+    ) -> None:
+        """Give nested clauses their ids up front, so one executemany stores them all."""
+        for position, c in enumerate(items):
+            c_id = next_id["clauses"]
+            next_id["clauses"] += 1
+            clauses.append(
+                (
+                    c_id,
+                    article_id,
+                    parent_id,
+                    position,
+                    c.number,
+                    c.label.value,
+                    c.heading.value,
+                    c.text.value,
+                    c.kind,
+                )
+            )
+            placeholders.extend((article_id, c_id, ph) for ph in c.placeholders)
+            ClauseLibrary._flatten(c.clauses, article_id, c_id, next_id, clauses, placeholders)
+
+    @staticmethod
+    def _topic_for(conn: sqlite3.Connection, article: Article) -> tuple[int, str]:
+        """The id of the article's topic (created on first use) and why it was chosen."""
+        text = article.text.value or next((c.text.value for c in article.iter_clauses()), "")
+        match = assign_topic(article.heading.value, text)
+        conn.execute(
+            "INSERT INTO topics (key, name_zh, name_en) VALUES (?, ?, ?)"
+            " ON CONFLICT (key) DO NOTHING",
+            (match.key, match.name_zh, match.name_en),
+        )
+        row = conn.execute("SELECT id FROM topics WHERE key = ?", (match.key,)).fetchone()
+        return row[0], match.explanation
+
+    def delete_source(self, source_id: int) -> None:
+        """Remove a source with its articles, clauses, placeholders and search rows."""
+        with self._writing() as conn:
+            conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    # ---- counts and browsing ------------------------------------------------------------
+
+    def stats(self) -> dict[str, int]:
+        tables = ("sources", "articles", "clauses", "topics", "placeholders")
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def topics(self) -> list[TopicRow]:
+        """Topics that hold at least one article, by Chinese name."""
+        rows = self.db.execute(
+            "SELECT t.id, t.name_zh, count(*) FROM topics t JOIN articles a ON a.topic_id = t.id"
+            " GROUP BY t.id ORDER BY t.name_zh"
+        )
+        return [TopicRow(*r) for r in rows]
+
+    _ARTICLE_SELECT = (
+        "SELECT a.id, a.source_id, s.title, a.part_index, a.part_title, a.position, a.number,"
+        " a.label, a.heading, a.text, a.topic_id, a.tags"
+        " FROM articles a JOIN sources s ON s.id = a.source_id"
+    )
+
+    @staticmethod
+    def _article_row(r: tuple) -> ArticleRow:
+        return ArticleRow(*r[:-1], tags=json.loads(r[-1]))
+
+    def articles_in_topic(self, topic_id: int) -> list[ArticleRow]:
+        rows = self.db.execute(
+            self._ARTICLE_SELECT + " WHERE a.topic_id = ? ORDER BY a.source_id, a.part_index,"
+            " a.position",
+            (topic_id,),
+        )
+        return [self._article_row(r) for r in rows]
+
+    def sources_list(self) -> list[SourceRow]:
+        rows = self.db.execute(
+            "SELECT s.id, s.name, s.file_name, s.imported_at, s.document_index, s.title, s.lang,"
+            " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s"
+            " ORDER BY s.id"
+        )
+        return [SourceRow(*r) for r in rows]
+
+    def articles_in_source(self, source_id: int) -> list[ArticleRow]:
+        """The source's articles in document order; part_index/part_title say where parts start."""
+        rows = self.db.execute(
+            self._ARTICLE_SELECT + " WHERE a.source_id = ? ORDER BY a.part_index, a.position",
+            (source_id,),
+        )
+        return [self._article_row(r) for r in rows]
+
+    def article(self, article_id: int) -> ArticleRow | None:
+        row = self.db.execute(self._ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
+        return self._article_row(row) if row else None
+
+    _CLAUSE_SELECT = (
+        "SELECT id, article_id, parent_id, position, number, label, heading, text, kind"
+        " FROM clauses"
+    )
+
+    def clauses_of(self, article_id: int) -> list[ClauseRow]:
+        """The article's top-level clauses, each with its sub-clauses in ``children``."""
+        rows = [
+            ClauseRow(*r)
+            for r in self.db.execute(
+                self._CLAUSE_SELECT + " WHERE article_id = ? ORDER BY position", (article_id,)
+            )
+        ]
+        by_id = {c.id: c for c in rows}
+        top = []
+        for c in sorted(rows, key=lambda c: c.position):
+            (by_id[c.parent_id].children if c.parent_id else top).append(c)
+        return top
+
+    def clause(self, clause_id: int) -> ClauseRow | None:
+        row = self.db.execute(self._CLAUSE_SELECT + " WHERE id = ?", (clause_id,)).fetchone()
+        return ClauseRow(*row) if row else None
+
+    # ---- topics -------------------------------------------------------------------------
+
+    def set_article_topic(self, article_id: int, topic_id: int) -> None:
+        """Move an article to another topic; the explanation records that a person chose it."""
+        with self._writing() as conn:
+            row = conn.execute("SELECT name_zh FROM topics WHERE id = ?", (topic_id,)).fetchone()
+            if row is None:
+                raise LibraryError(f"There is no topic {topic_id} in the clause library.")
+            cur = conn.execute(
+                "UPDATE articles SET topic_id = ?, topic_reason = ? WHERE id = ?",
+                (topic_id, f"用户手动归入“{row[0]}”", article_id),
+            )
+            if cur.rowcount == 0:
+                raise LibraryError(f"There is no article {article_id} in the clause library.")
+
+    def topic_explanation(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT topic_reason FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    # ---- search -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Ranked hits for every space-separated term of ``query`` (ANDed)."""
+        return searcher.run(self.db.conn, self.fts, query, limit)
