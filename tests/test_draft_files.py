@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.model import files
+from app.model import files, ops
 from app.model.draft import Draft
 from app.model.fileformat import dumps
 from app.model.files import DraftFileError, load_draft, save_draft
@@ -369,3 +369,15 @@ def test_killing_a_save_at_random_moments_never_loses_the_file(tmp_path, draft):
         os.utime(tmp_path / name, (an_hour_ago, an_hour_ago))
     save_draft(path, draft)
     assert folder_names(tmp_path) == {path.name, path.name + ".bak"}
+
+
+def test_pasted_text_a_file_cannot_hold_is_cleaned_on_entry(tmp_path, draft):
+    history = ops.History(draft)
+    node = draft.parts[0].articles[0]
+    history.push(ops.set_text(draft, node.id, "broken \ud800 paste\x0b with a tab\t"))
+    history.push(ops.set_heading(draft, node.id, "标题\udfff"))
+    history.push(ops.set_title(draft, "合同\ud83d"))
+    save_draft(tmp_path / "x.contract", draft)
+    loaded = load_draft(tmp_path / "x.contract")
+    assert loaded == draft
+    assert "\ufffd" in loaded.parts[0].articles[0].heading

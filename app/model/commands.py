@@ -265,7 +265,7 @@ class LinkFields(Command):
     def _revert(self, draft: Draft) -> None:
         # Back in its old place, not at the end: the saved file must be byte-for-byte the same.
         items = list(draft.fields.items())
-        position = len(items)
+        position = len(items) if self.position < 0 else self.position
         items.insert(position, (self.dropped.id, self.dropped))
         draft.fields.clear()
         draft.fields.update(items)

@@ -153,11 +153,19 @@ class Draft:
     def occurrences(self) -> dict[int, int]:
         """How many blanks each field has in the text."""
         counts = dict.fromkeys(self.fields, 0)
-        for _, node in self.nodes():
-            for seg in node.body:
+        for body in self.bodies():
+            for seg in body:
                 if isinstance(seg, Blank):
                     counts[seg.field_id] = counts.get(seg.field_id, 0) + 1
         return counts
+
+    def bodies(self) -> Iterator[list[Segment]]:
+        """Every text of the draft: the preamble, the parts' intros, the articles and clauses."""
+        yield self.preamble
+        for part in self.parts:
+            yield part.body
+        for _, node in self.nodes():
+            yield node.body
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)

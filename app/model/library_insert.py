@@ -12,7 +12,7 @@ from clause_db.store import ClauseLibrary
 
 from .commands import InsertNodes
 from .draft import Draft, Field, Node, Provenance, plain
-from .ops import EditError, _allocating, current_resolver, insert_nodes
+from .ops import EditError, allocating, current_resolver, insert_nodes
 from .text import enter_text
 
 
@@ -49,7 +49,7 @@ def insert_from_library(
         node.children = [build(c, c.label, c.article_id, c.id, c.children) for c in kids]
         return node
 
-    with _allocating(draft) as ids:
+    with allocating(draft) as ids:
         if kind == "article":
             node = build(row, row.label, row.id, None, children)
         else:

@@ -28,7 +28,7 @@ from .commands import (
 )
 from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
 from .numbering import number_paths
-from .text import enter_text, ref_text
+from .text import clean_text, enter_text, ref_text
 
 
 class EditError(ValueError):
@@ -36,7 +36,7 @@ class EditError(ValueError):
 
 
 @contextmanager
-def _allocating(draft: Draft) -> Iterator[list[int]]:
+def allocating(draft: Draft) -> Iterator[list[int]]:
     """Let a builder take ids, then put the counter back: the command sets it on apply."""
     before = draft.next_id
     ids = [before, before]
@@ -66,6 +66,14 @@ def _locate(draft: Draft, node_id: int) -> tuple[Part, list[Node], int]:
     return located
 
 
+def _container(draft: Draft, parent_id: int) -> list[Node]:
+    """The child list of a part or node; an EditError (not a KeyError) for a stale id."""
+    try:
+        return draft.container(parent_id)
+    except KeyError:
+        raise EditError(f"no part, article or clause {parent_id}") from None
+
+
 def _article_of(draft: Draft, node_id: int) -> tuple[Part, Node] | None:
     for part in draft.parts:
         for article in part.articles:
@@ -75,11 +83,16 @@ def _article_of(draft: Draft, node_id: int) -> tuple[Part, Node] | None:
 
 
 def current_resolver(draft: Draft, owner_id: int):
-    """Bind mentions by the numbers the lawyer sees now, preferring the owner's own part."""
-    paths = number_paths(draft)
-    home = _article_of(draft, owner_id)
-    home_part = home[0] if home else draft.part(owner_id)
-    part_of = {node.id: part.id for part, node in draft.nodes()}
+    """Bind mentions by the numbers the lawyer sees now, preferring the owner's own part.
+
+    Article n of a part is found by position (parts restart at 第一条 or run on), not by
+    numbering the whole draft: on a 1,000-article draft that walk is what an edit waits on.
+    """
+    home_part = draft.part(owner_id)
+    home = None if home_part is not None or owner_id == 0 else _article_of(draft, owner_id)
+    if home is not None:
+        home_part = home[0]
+    order = [p for p in [home_part, *draft.parts] if p is not None]  # its own part first
 
     def resolve(m: Mention) -> int | None:
         if m.target == "kuan":
@@ -89,15 +102,39 @@ def current_resolver(draft: Draft, owner_id: int):
             children = home[1].children
             return children[k - 1].id if 0 < k <= len(children) else None
         want = m.number if m.target == "clause" else m.number[:1]
-        matches = [nid for nid, path in paths.items() if path == want]
-        if m.target == "article" and len(want) == 1:
-            matches = [nid for nid in matches if len(paths[nid]) == 1]
-        if home_part is not None:
-            own = [nid for nid in matches if part_of[nid] == home_part.id]
-            matches = own or matches
-        return matches[0] if matches else None
+        firsts = _first_numbers(draft)
+        for part in order:
+            node = _node_at(part, firsts[part.id], want)
+            if node is not None:
+                return node.id
+        return None
 
     return resolve
+
+
+def _first_numbers(draft: Draft) -> dict[int, int]:
+    """The number of each part's first article (as ``number_paths`` counts them)."""
+    firsts: dict[int, int] = {}
+    count = 0
+    for part in draft.parts:
+        if part.restart_numbering:
+            count = 0
+        firsts[part.id] = count + 1
+        count += len(part.articles)
+    return firsts
+
+
+def _node_at(part: Part, first: int, path: tuple[int, ...]) -> Node | None:
+    """The node of ``part`` numbered ``path`` (article ``path[0]``, then clause ordinals)."""
+    index = path[0] - first
+    if not 0 <= index < len(part.articles):
+        return None
+    node = part.articles[index]
+    for k in path[1:]:
+        if not 0 < k <= len(node.children):
+            return None
+        node = node.children[k - 1]
+    return node
 
 
 # -- structure ------------------------------------------------------------------------------
@@ -107,7 +144,7 @@ def insert_nodes(
     draft: Draft, parent_id: int, index: int, nodes: list[Node], new_fields: list[Field],
     ids: tuple[int, int], what: str,
 ) -> InsertNodes:  # fmt: skip
-    container = draft.container(parent_id)
+    container = _container(draft, parent_id)
     if not 0 <= index <= len(container):
         raise EditError(f"position {index} is outside 0..{len(container)}")
     kind = "条" if draft.part(parent_id) else "款"
@@ -116,7 +153,7 @@ def insert_nodes(
 
 def insert_empty(draft: Draft, parent_id: int, index: int, heading: str = "") -> InsertNodes:
     """A new empty article (parent is a part) or clause (parent is a node)."""
-    with _allocating(draft) as ids:
+    with allocating(draft) as ids:
         node = Node(draft.new_id(), heading=heading)
     return insert_nodes(draft, parent_id, index, [node], [], tuple(ids), heading or "新条款")
 
@@ -128,7 +165,7 @@ def insert_text_node(
     pending: dict[str, Field] = {}
     new_fields: list[Field] = []
     resolve = current_resolver(draft, parent_id)
-    with _allocating(draft) as ids:
+    with allocating(draft) as ids:
 
         def build(heading: str, text: str, children) -> Node:
             node = Node(draft.new_id(), heading=heading)
@@ -150,7 +187,7 @@ def delete_node(draft: Draft, node_id: int) -> DeleteNode:
     paths = number_paths(draft)
     dangling = [  # every text: a part's intro or the preamble may refer to it too
         (seg, seg.last, ref_text(seg, paths))
-        for body in _bodies(draft)
+        for body in draft.bodies()
         for seg in body
         if isinstance(seg, Ref) and seg.target in gone
     ]
@@ -164,7 +201,7 @@ def move_node(draft: Draft, node_id: int, to_parent: int, to_index: int) -> Move
     node = container[index]
     if any(n.id == to_parent for n in node.walk()):
         raise EditError("an article or clause cannot move into itself")
-    destination = draft.container(to_parent)
+    destination = _container(draft, to_parent)
     from_parent = draft.parent_id(node_id)
     if not 0 <= to_index <= len(destination):
         raise EditError(f"position {to_index} is outside 0..{len(destination)}")
@@ -181,7 +218,7 @@ def split_node(draft: Draft, node_id: int, offset: int) -> SplitNode:
     _, container, index = _locate(draft, node_id)
     node = container[index]
     head, tail = _split_segments(node.body, offset)
-    with _allocating(draft) as ids:
+    with allocating(draft) as ids:
         tail_node = Node(draft.new_id(), body=tail)
     parent_id = draft.parent_id(node_id)
     return SplitNode(
@@ -216,7 +253,7 @@ def merge_with_next(draft: Draft, node_id: int) -> MergeNodes:
     paths = number_paths(draft)
     dangling = [
         (seg, seg.last, ref_text(seg, paths))
-        for body in _bodies(draft)
+        for body in draft.bodies()
         for seg in body
         if isinstance(seg, Ref) and seg.target == second.id
     ]
@@ -231,6 +268,7 @@ def merge_with_next(draft: Draft, node_id: int) -> MergeNodes:
 
 
 def set_heading(draft: Draft, node_id: int, heading: str) -> SetHeading:
+    heading = clean_text(heading)
     _, container, index = _locate(draft, node_id)
     ids = (draft.next_id, draft.next_id)
     node = container[index]
@@ -246,7 +284,7 @@ def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
         if owner is None:
             raise EditError(f"no article or clause {owner_id}")
         old = owner.body
-    with _allocating(draft) as ids:
+    with allocating(draft) as ids:
         entered = enter_text(draft, text, current_resolver(draft, owner_id))
     return SetBody(
         "编辑文字", tuple(ids), owner_id, list(old), entered.segments, entered.new_fields
@@ -264,12 +302,14 @@ def _field(draft: Draft, field_id: int) -> Field:
 
 def set_field_value(draft: Draft, field_id: int, value: str | None) -> SetFieldValue:
     f = _field(draft, field_id)
+    value = clean_text(value) if value else None
     ids = (draft.next_id, draft.next_id)
     verb = "填写" if value else "清除"
     return SetFieldValue(f"{verb}“{f.name or f.label}”", ids, field_id, f.value, value or None)
 
 
 def rename_field(draft: Draft, field_id: int, name: str) -> RenameField:
+    name = clean_text(name)
     f = _field(draft, field_id)
     other = draft.field_named(name)
     if other is not None and other.id != field_id:
@@ -286,23 +326,13 @@ def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
         raise EditError("a field cannot be linked to itself")
     blanks = [
         seg
-        for body in _bodies(draft)
+        for body in draft.bodies()
         for seg in body
         if isinstance(seg, Blank) and seg.field_id == drop_id
     ]
     ids = (draft.next_id, draft.next_id)
     position = list(draft.fields).index(drop_id)
-    return LinkFields(
-        f"关联“{drop.label}”与“{keep.label}”", ids, keep_id, drop, blanks, position
-    )
-
-
-def _bodies(draft: Draft) -> Iterator[list[Segment]]:
-    yield draft.preamble
-    for part in draft.parts:
-        yield part.body
-    for _, node in draft.nodes():
-        yield node.body
+    return LinkFields(f"关联“{drop.label}”与“{keep.label}”", ids, keep_id, drop, blanks, position)
 
 
 # -- the draft as a whole ---------------------------------------------------------------------
@@ -316,6 +346,7 @@ def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
 
 
 def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
+    parties = [Party(*(clean_text(v) for v in (p.role, p.name, p.address))) for p in parties]
     ids = (draft.next_id, draft.next_id)
     return SetDraftAttribute(
         "编辑当事人", ids, "parties", copy.deepcopy(draft.parties), copy.deepcopy(parties)
@@ -323,6 +354,7 @@ def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
 
 
 def set_title(draft: Draft, title: str) -> SetDraftAttribute:
+    title = clean_text(title)
     ids = (draft.next_id, draft.next_id)
     return SetDraftAttribute("编辑标题", ids, "title", draft.title, title)
 

@@ -6,6 +6,7 @@ and a reference typed as 第八条 follows its article from then on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from clause_db.placeholders import find_placeholders
 from clause_db.references import Mention, find_references, write_reference
 
 from .draft import Blank, Draft, Field, Ref, Segment
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Finds the node a mention points at, or None when nothing in the draft matches it.
 Resolver = Callable[[Mention], int | None]
@@ -27,12 +30,18 @@ class EnteredText:
     unresolved: list[str] = field(default_factory=list)
 
 
+def clean_text(text: str) -> str:
+    """Text as a file can hold it: a lone surrogate (from a broken paste) becomes U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def enter_text(
     draft: Draft, text: str, resolve: Resolver, pending: dict[str, Field] | None = None
 ) -> EnteredText:
     """Turn ``text`` into segments. ``pending`` holds named fields created earlier in the same
     operation (an import creates 【通知期限】 once, however often it occurs)."""
     pending = {} if pending is None else pending
+    text = clean_text(text)
     result = EnteredText([])
     pieces: list[tuple[int, int, Segment]] = []
     for p in find_placeholders(text):
