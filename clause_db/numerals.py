@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 CN_DIGITS = "〇一二三四五六七八九"
 _DIGIT_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"零": 0, "两": 2}
 _UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
@@ -28,6 +30,9 @@ def cn_to_int(text: str) -> int | None:
     return total if total > 0 else None
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # numbering asks for the same few hundred numbers again and again
 def int_to_cn(n: int) -> str:
     """Write n (0..9999) the way Word's chineseCounting does: 十二, 一百一十, 一百零一."""
     if not 0 <= n <= 9999:

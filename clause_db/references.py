@@ -74,17 +74,25 @@ def _mention(m: re.Match[str]) -> Mention | None:
     return n and Mention(m.start(), m.end(), "article", (n,), "en_article")
 
 
+def _dotted(path: tuple[int, ...]) -> str:
+    return ".".join(map(str, path))
+
+
+_WRITERS = {
+    "cn_article": lambda path: f"第{int_to_cn(path[0])}条",
+    "cn_article_digits": lambda path: f"第{path[0]}条",
+    "cn_clause": lambda path: (
+        f"第{_dotted(path)}条" if len(path) > 1 else f"第{int_to_cn(path[0])}条"
+    ),
+    "kuan": lambda path: f"第{path[-1]}款",
+    "kuan_cn": lambda path: f"第{int_to_cn(path[-1])}款",
+    "en_section": lambda path: f"Section {_dotted(path)}",
+    "en_clause": lambda path: f"Clause {_dotted(path)}",
+    "en_article": lambda path: f"Article {path[0]}",
+}
+REFERENCE_FORMS = tuple(_WRITERS)
+
+
 def write_reference(form: str, path: tuple[int, ...]) -> str:
     """The reference in ``form`` to the node now at ``path`` (ordinals from the article down)."""
-    dotted = ".".join(map(str, path))
-    last = path[-1]
-    return {
-        "cn_article": lambda: f"第{int_to_cn(path[0])}条",
-        "cn_article_digits": lambda: f"第{path[0]}条",
-        "cn_clause": lambda: f"第{dotted}条" if len(path) > 1 else f"第{int_to_cn(path[0])}条",
-        "kuan": lambda: f"第{last}款",
-        "kuan_cn": lambda: f"第{int_to_cn(last)}款",
-        "en_section": lambda: f"Section {dotted}",
-        "en_clause": lambda: f"Clause {dotted}",
-        "en_article": lambda: f"Article {path[0]}",
-    }[form]()
+    return _WRITERS[form](path)

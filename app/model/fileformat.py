@@ -27,6 +27,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from clause_db.references import REFERENCE_FORMS
+
 from .draft import (
     NUMBERING_STYLES,
     Blank,
@@ -42,10 +44,6 @@ from .draft import (
 
 FORMAT = "contract-editor/draft"
 VERSION = 1
-REFERENCE_FORMS = (
-    "cn_article", "cn_article_digits", "cn_clause", "kuan", "kuan_cn", "en_section", "en_clause",
-    "en_article",
-)  # fmt: skip
 
 
 class DraftFormatError(ValueError):
