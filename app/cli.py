@@ -15,11 +15,11 @@ from pathlib import Path
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
+from app.readers import note_to_stderr, read_any
 from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.model import Outline
-from clause_db.reader import read_outline
 from clause_db.rows import SearchHit
 from clause_db.store import ClauseLibrary
 
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="contract-editor",
         description="Offline contract editor for lawyers (合同编辑器). "
-        "Without a command it opens the editor window.",
+        "Without a command it opens the editor window: contract-editor [--db PATH] "
+        "[FILE.contract|FILE.txt|FILE.docx ...].",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH", help="clause library file (default: user data dir)")
@@ -94,7 +95,7 @@ def main_cli(argv: Sequence[str]) -> int:
 
 
 def _outline(args: argparse.Namespace) -> int:
-    outline = read_outline(Path(args.file))
+    outline = read_any(Path(args.file), note_to_stderr)
     if args.json:
         _print_json(outline.to_json())
     else:
@@ -104,7 +105,7 @@ def _outline(args: argparse.Namespace) -> int:
 
 def _import(library: ClauseLibrary, files: list[str]) -> int:
     for name in files:
-        outline = read_outline(Path(name))
+        outline = read_any(Path(name), note_to_stderr)
         ids = library.import_outline(outline, Path(name).name)
         articles = sum(len(list(d.iter_articles())) for d in outline.documents)
         print(f"{name}: {len(ids)} document(s), {articles} article(s) imported")

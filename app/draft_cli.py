@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from clause_db.errors import InputError
-from clause_db.reader import read_outline
 
 from .model import ops
 from .model.draft import Draft
@@ -20,6 +19,7 @@ from .model.files import load_draft, save_draft
 from .model.importer import draft_from_document
 from .model.numbering import number_paths
 from .model.view import show
+from .readers import note_to_stderr, read_any
 
 
 class DraftCommandError(InputError):
@@ -88,7 +88,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
 
 def _new(source: Path, document: int, output: Path) -> int:
-    outline = read_outline(source)
+    outline = read_any(source, note_to_stderr)
     count = len(outline.documents)
     if not 1 <= document <= count:
         raise DraftCommandError(

@@ -5,17 +5,38 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import build_parser, main_cli
+from app.cli import main_cli
+
+COMMANDS = {"outline", "library", "draft", "export"}
+
+
+def _gui_files(argv: list[str]) -> list[str] | None:
+    """The files to open when the arguments ask for the window, else None (a command)."""
+    positional, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            positional.append(arg)
+    if positional and positional[0] in COMMANDS:
+        return None
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    return positional
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args, _ = build_parser().parse_known_args(argv)
-    if args.command is None:
-        from app.ui.launch import launch  # Qt is loaded only for the window
+    files = _gui_files(argv)
+    if files is None:
+        return main_cli(argv)
+    db = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--db"), None)
+    db = db or next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
+    from app.ui.launch import launch  # Qt is loaded only for the window
 
-        return launch(args.db, argv)
-    return main_cli(argv)
+    return launch(db, [a for a in argv if a not in files], files)
 
 
 if __name__ == "__main__":

@@ -349,6 +349,8 @@ class _TreeBuilder:
         if not self._standing(m):
             return False
         self._close_article(m.start)
+        if not self.parts and self.toc and m.start > self.start:
+            self._part(m.start)  # text between the contents and the first part is a body too
         if self.parts:
             self.parts[-1].end = m.start
         self.parts.append(_Node(m, m.start, m.label_end, "part"))

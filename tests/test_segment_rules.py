@@ -110,3 +110,10 @@ def test_memo_style_contract_numbers_articles_with_chinese_list_markers():
 def test_markdown_headings_with_full_width_digits():
     text = "## 第１条 定义\n本合同中，下列用语含义如下：\n## 第２条 期限\n一年。\n"
     assert structure(text) == [(1, "定义", []), (2, "期限", [])]
+
+
+def test_text_between_contents_and_first_part_is_kept():
+    """Found by hypothesis: a rejected 第一条 after the contents, then a part."""
+    outline = parse_text("本合同目录一览第一条第一条。第二部分")
+    assert_lossless(outline)
+    assert outline.documents[0].parts[0].text.value == "第一条。"

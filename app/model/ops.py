@@ -285,7 +285,7 @@ def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
             raise EditError(f"no article or clause {owner_id}")
         old = owner.body
     with allocating(draft) as ids:
-        entered = enter_text(draft, text, current_resolver(draft, owner_id))
+        entered = enter_text(draft, text, current_resolver(draft, owner_id), previous=old)
     return SetBody(
         "编辑文字", tuple(ids), owner_id, list(old), entered.segments, entered.new_fields
     )

@@ -36,17 +36,34 @@ def clean_text(text: str) -> str:
 
 
 def enter_text(
-    draft: Draft, text: str, resolve: Resolver, pending: dict[str, Field] | None = None
+    draft: Draft,
+    text: str,
+    resolve: Resolver,
+    pending: dict[str, Field] | None = None,
+    previous: list[Segment] = (),
 ) -> EnteredText:
     """Turn ``text`` into segments. ``pending`` holds named fields created earlier in the same
-    operation (an import creates 【通知期限】 once, however often it occurs)."""
+    operation (an import creates 【通知期限】 once, however often it occurs). ``previous`` is
+    the text being replaced: its anonymous blanks keep their fields (and values), in order."""
     pending = {} if pending is None else pending
     text = clean_text(text)
     result = EnteredText([])
+    reusable = [
+        s
+        for s in previous
+        if isinstance(s, Blank)
+        and s.field_id in draft.fields
+        and draft.fields[s.field_id].name is None
+    ]
     pieces: list[tuple[int, int, Segment]] = []
     for p in find_placeholders(text):
         blank = text[p.span[0] : p.span[1]]
         existing = (draft.field_named(p.name) or pending.get(p.name)) if p.name else None
+        if existing is None and not p.name:
+            same = next((s for s in reusable if s.blank == blank), None)
+            if same is not None:
+                reusable.remove(same)
+                existing = draft.fields[same.field_id]
         if existing is None:
             existing = Field(draft.new_id(), label=p.label, name=p.name)
             result.new_fields.append(existing)
@@ -93,3 +110,11 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
         else:
             out.append(ref_text(seg, paths))
     return "".join(out)
+
+
+def editable_text(body: list[Segment], paths: dict[int, tuple[int, ...]]) -> str:
+    """The text a lawyer edits: blanks as written (so they stay fields), references as now."""
+    return "".join(
+        s if isinstance(s, str) else s.blank if isinstance(s, Blank) else ref_text(s, paths)
+        for s in body
+    )

@@ -13,6 +13,7 @@ from clause_db.errors import ClauseDbError
 
 from .main_window import WINDOW_TITLE, MainWindow
 from .settings import APPLICATION, ORGANIZATION
+from .translations import install_translators
 
 EXIT_USER_ERROR = 2
 
@@ -27,13 +28,18 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
-def launch(db: str | None, argv: list[str]) -> int:
-    """Open the library at ``db`` (or the user's own, seeded on first run) in the window."""
+def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
+    """Open the library at ``db`` (or the user's own, seeded on first run) in the window,
+    with ``files`` (drafts, text or Word contracts) open in tabs."""
     app = _application(argv)
+    install_translators(app)
     try:
         window = MainWindow(library_path(db))
     except ClauseDbError as exc:
         QMessageBox.critical(None, WINDOW_TITLE, str(exc))
         return EXIT_USER_ERROR
     window.show()
+    window.offer_recovery()
+    for path in files:
+        window.open_path(path)
     return app.exec()

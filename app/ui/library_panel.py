@@ -35,10 +35,13 @@ class LibraryPanel(QWidget):
     """(kind, id) of the row the user moved to, in the tree or the hits."""
     searchFinished = Signal(str, int)
     """(query, hit count) after each search; an empty query means the tree is back."""
+    insertRequested = Signal(str, int)
+    """(kind, id) to insert into the open draft: Enter or double-click on a row."""
 
     def __init__(self, library: ClauseLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self._insert_guard = False
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
@@ -89,6 +92,9 @@ class LibraryPanel(QWidget):
         )
         self.tree.selectionModel().currentChanged.connect(self._emit_ref)
         self.results.selectionModel().currentChanged.connect(self._emit_ref)
+        for view in (self.tree, self.results):
+            view.activated.connect(self._emit_insert)  # Enter, or double-click per platform
+            view.doubleClicked.connect(self._emit_insert)
 
     @staticmethod
     def _make_drag_source(view: QAbstractItemView) -> None:
@@ -120,6 +126,26 @@ class LibraryPanel(QWidget):
     def cancel_search(self) -> None:
         """Drop a search still waiting for its debounce, e.g. before the library closes."""
         self._timer.stop()
+
+    def refresh(self) -> None:
+        """Re-read the library after an import: the tree, and the search if one is shown."""
+        self.tree_model.setMode(self.tree_model.mode())
+        if self.search_box.text().strip():
+            self.run_search()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _emit_insert(self, index: QModelIndex) -> None:
+        ref = index.data(ItemRefRole) if index.isValid() else None
+        if ref and ref[0] in ("article", "clause") and not self._insert_guard:
+            self._insert_guard = True  # activated and doubleClicked may both fire for one click
+            self.insertRequested.emit(*ref)
+            QTimer.singleShot(0, self._release_insert_guard)
+
+    def _release_insert_guard(self) -> None:
+        self._insert_guard = False
 
     def _emit_ref(self, current: QModelIndex) -> None:
         if current.isValid():

@@ -1,30 +1,63 @@
-"""The main window: the clause library in a side dock, the selected text in the middle.
+"""The main window: the clause library on the left, the open contracts in the middle, the
+inspector on the right, with the menus a desktop program has.
 
-The centre is a read-only preview for now; the contract editor will take its place, with
-the library dock (a drag source) beside it.
+Layout and the library's browse mode are remembered between runs (QSettings). Unsaved work
+is autosaved every 30 s at most and offered back after a crash; closing asks before
+throwing anything away.
 """
 
 from __future__ import annotations
 
 import html
 import os
+import platform
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6 import __version__ as PYSIDE_VERSION
+from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, QTimer, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTreeView,
+    QWidget,
+)
 
 from app import __version__
+from app.model import ops
+from app.model.autosave import autosave_folder, recoverable
+from app.model.numbering import STYLE_NAMES
+from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
+from .contract_model import KindRole, NodeIdRole
+from .document_tabs import DRAFT_SUFFIX, DocumentTabs
+from .draft_document import DraftDocument
+from .inspector import Inspector
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
-DEFAULT_SIZE = (1280, 820)
-DOCK_WIDTH = 420
+DEFAULT_SIZE = (1400, 880)
+DOCK_WIDTH = 380
+AUTOSAVE_TICK_MS = 5000
+RECENT_LIMIT = 8
+OPEN_FILTER = "Contracts (*.contract *.txt *.md *.docx);;All files (*)"
+
+
+class _ArticlesOnly(QSortFilterProxyModel):
+    """The outline: parts and articles, not clauses."""
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
+        index = self.sourceModel().index(row, 0, parent)
+        return index.data(KindRole) in ("part", "article")
 
 
 class MainWindow(QMainWindow):
@@ -36,73 +69,611 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.setWindowTitle(WINDOW_TITLE)
 
-        self.preview = ClausePreview(self.library, self)
-        self.setCentralWidget(self.preview)
+        self.tabs = DocumentTabs(self.library, self)
+        self.setCentralWidget(self.tabs)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.library_panel = LibraryPanel(self.library, self)
-        self.library_dock = QDockWidget("条款库 Clause library", self)
-        self.library_dock.setObjectName("libraryDock")
-        self.library_dock.setWidget(self.library_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.preview = ClausePreview(self.library, self)
+        library_split = QSplitter(Qt.Orientation.Vertical, self)
+        library_split.addWidget(self.library_panel)
+        library_split.addWidget(self.preview)
+        library_split.setSizes([520, 260])
+        self.library_dock = self._dock(
+            "libraryDock",
+            self.tr("Clause library"),
+            library_split,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+
+        self.outline = QTreeView(self)
+        self.outline.setObjectName("outlineView")
+        self.outline.setHeaderHidden(True)
+        self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)
+        self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline.clicked.connect(self._outline_clicked)
+        self.outline_dock = self._dock(
+            "outlineDock", self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.tabifyDockWidget(self.library_dock, self.outline_dock)
+        self.library_dock.raise_()
+
+        self.inspector = Inspector(self.library, self)
+        self.inspector.jumpTo.connect(self._jump_to)
+        self.inspector_dock = self._dock(
+            "inspectorDock",
+            self.tr("Inspector"),
+            self.inspector,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
 
         self._stats = QLabel(self)
         self._stats.setObjectName("libraryStats")
         self.statusBar().addPermanentWidget(self._stats)
         self.refresh_stats()
 
+        self._build_actions()
         self._build_menus()
         self.library_panel.refSelected.connect(lambda kind, i: self.preview.show_ref((kind, i)))
         self.library_panel.searchFinished.connect(self._show_search_status)
+        self.library_panel.insertRequested.connect(self.insert_library_ref)
+        self.tabs.currentDocumentChanged.connect(self._document_switched)
+        self._document_switched(None)
+
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_TICK_MS)
+        self._autosave.timeout.connect(self.autosave_all)
+        self._autosave.start()
+        self.setAcceptDrops(True)
         self._restore_settings()
 
-    # ---- menus and status -----------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- actions and menus ------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        k = QKeySequence.StandardKey
+        a = self._action
+        self.new_action = a("newAction", self.tr("&New"), self.new_draft, k.New)
+        self.new_from_source_action = a(
+            "newFromSourceAction", self.tr("New from library &source…"), self.new_from_source
+        )
+        self.open_action = a("openAction", self.tr("&Open…"), self.open_dialog, k.Open)
+        self.save_action = a("saveAction", self.tr("&Save"), self.save_current, k.Save)
+        self.save_as_action = a(
+            "saveAsAction", self.tr("Save &As…"), self.save_current_as, k.SaveAs
+        )
+        self.import_action = a(
+            "importAction", self.tr("&Import into library…"), self.import_into_library
+        )
+        self.close_action = a("closeAction", self.tr("&Close"), self.close_current, k.Close)
+        self.quit_action = a("quitAction", self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.tabs.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcuts([QKeySequence(k.Undo)])
+        self.redo_action = self.tabs.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.delete_action = a(
+            "deleteAction", self.tr("&Delete article or clause"), self.delete_current, k.Delete
+        )
+        self.insert_article_action = a(
+            "insertArticleAction",
+            self.tr("Insert &article"),
+            self.insert_empty_article,
+            "Ctrl+Shift+A",
+        )
+        self.insert_clause_action = a(
+            "insertClauseAction",
+            self.tr("Insert c&lause"),
+            self.insert_empty_clause,
+            "Ctrl+Shift+L",
+        )
+        self.find_action = a(
+            "findAction", self.tr("&Find in library"), self.library_panel_focus, k.Find
+        )
+        self.save_selection_action = a(
+            "saveToLibraryAction",
+            self.tr("Save selection to &library"),
+            self.save_selection_to_library,
+        )
+        self.about_action = a("aboutAction", self.tr("&About…"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F) File")
-        quit_action = QAction("退出 Quit", self)
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_action, self.new_from_source_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.import_action):
+            file_menu.addAction(action)
+        self.export_menu_action = file_menu.addAction(self.tr("&Export to Word…"))
+        self.export_menu_action.setObjectName("exportAction")
+        self.export_menu_action.triggered.connect(self.export_current)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu("视图(&V) View")
-        view_menu.addAction(self.library_dock.toggleViewAction())
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for action in (self.insert_article_action, self.insert_clause_action, self.delete_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
 
-        help_menu = self.menuBar().addMenu("帮助(&H) Help")
-        about_action = QAction("关于 About…", self)
-        about_action.setObjectName("aboutAction")
-        about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for dock in (self.library_dock, self.outline_dock, self.inspector_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        numbering_menu = view_menu.addMenu(self.tr("&Numbering style"))
+        self.numbering_group = QActionGroup(self)
+        for style, (zh, en) in STYLE_NAMES.items():
+            action = numbering_menu.addAction(zh if self._chinese() else en)
+            action.setCheckable(True)
+            action.setData(style)
+            action.setObjectName(f"numbering_{style}")
+            self.numbering_group.addAction(action)
+        self.numbering_group.triggered.connect(lambda act: self.set_numbering(act.data()))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        for code, text in (("", self.tr("System")), ("zh_CN", "简体中文"), ("en", "English")):
+            action = language_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(app_settings().value("ui/language", "") == code)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(lambda act: self.set_language(act.data()))
+
+        library_menu = bar.addMenu(self.tr("&Library"))
+        library_menu.addAction(self.import_action)
+        library_menu.addAction(self.save_selection_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.undo_action,
+            self.redo_action,
+            self.insert_article_action,
+            self.insert_clause_action,
+        ):
+            toolbar.addAction(action)
+
+    @staticmethod
+    def _chinese() -> bool:
+        from .translations import current_language_is_chinese
+
+        return current_language_is_chinese()
+
+    # -- documents --------------------------------------------------------------------------
+
+    def open_path(self, path: str | os.PathLike[str], document: int = 1) -> DraftDocument | None:
+        """Open a .contract, .txt or .docx file in a new tab; a failure is a clear message."""
+        try:
+            opened = self.tabs.open_path(Path(path), document)
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            return None
+        self._remember_recent(Path(path))
+        return opened
+
+    def new_draft(self) -> None:
+        self.tabs.new_document()
+
+    def new_from_source(self) -> None:
+        sources = self.library.sources_list()
+        if not sources:
+            return
+        names = [f"{s.title} — {s.name}" for s in sources]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("New from library source"), self.tr("Contract:"), names, 0, False
+        )
+        if ok:
+            self.new_from_library_source(sources[names.index(name)].id)
+
+    def new_from_library_source(self, source_id: int) -> DraftDocument:
+        """A draft holding every article of a library source, in order."""
+        source = next(s for s in self.library.sources_list() if s.id == source_id)
+        document = self.tabs.new_document()
+        draft = document.draft
+        draft.title = source.title
+        from app.model.draft import Part
+        from app.model.library_insert import insert_from_library
+
+        parts: dict[int, Part] = {}
+        for article in self.library.articles_in_source(source_id):
+            if article.part_index not in parts:
+                part = Part(draft.new_id(), title=article.part_title or "")
+                parts[article.part_index] = part
+                draft.parts.append(part)
+            part = parts[article.part_index]
+            command = insert_from_library(
+                draft, self.library, "article", article.id, part.id, len(part.articles)
+            )
+            command.apply(draft)  # the starting state of a new draft, not an undo step
+        document.changed.emit("structure")
+        return document
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open"), self._last_folder(), OPEN_FILTER
+        )
+        if path:
+            self.open_path(path)
+
+    def save_current(self) -> bool:
+        document = self.tabs.current_document()
+        if document is None:
+            return False
+        if document.path is None:
+            return self.save_current_as()
+        return self._save(document, None)
+
+    def save_current_as(self) -> bool:
+        document = self.tabs.current_document()
+        if document is None:
+            return False
+        start = str(document.path or Path(self._last_folder()) / f"{document.title}{DRAFT_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save As"), start, f"Contract drafts (*{DRAFT_SUFFIX})"
+        )
+        if not path:
+            return False
+        if not path.endswith(DRAFT_SUFFIX):
+            path += DRAFT_SUFFIX
+        return self._save(document, Path(path))
+
+    def _save(self, document: DraftDocument, path: Path | None) -> bool:
+        try:
+            document.save(path)
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        self._remember_recent(document.path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(document.path), 5000)
+        return True
+
+    def close_current(self) -> None:
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def close_tab(self, index: int) -> bool:
+        document = self.tabs.widget(index).contract_model.document
+        if document.is_modified():
+            answer = self.ask_save(document)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save:
+                self.tabs.setCurrentIndex(index)
+                if not self.save_current():
+                    return False
+        self.tabs.remove(index)
+        return True
+
+    def ask_save(self, document: DraftDocument) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for unsaved changes (tests replace this)."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        return QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “{0}”?").format(document.title),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def autosave_all(self) -> None:
+        for document in self.tabs.documents():
+            document.autosave()
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer the autosaved drafts back (called once at start-up)."""
+        for item in recoverable():
+            if item.problem:
+                continue
+            answer = QMessageBox.question(
+                self,
+                self.tr("Recover unsaved work"),
+                self.tr(
+                    "“{0}” was not saved when the program last stopped ({1}). Recover it?"
+                ).format(item.title, item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                try:
+                    document = self.tabs.add_document(DraftDocument(item.load(), item.source_path))
+                    document.autosaver.changed()
+                except ClauseDbError as exc:
+                    QMessageBox.warning(self, self.tr("Cannot recover"), str(exc))
+                    continue
+            item.discard()
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _push(self, build) -> None:
+        document = self.tabs.current_document()
+        if document is None:
+            return
+        try:
+            document.push(build(document.draft))
+        except ops.EditError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _current_ids(self) -> tuple[int | None, str | None]:
+        view = self.tabs.current_view()
+        if view is None or not view.currentIndex().isValid():
+            return None, None
+        index = view.currentIndex()
+        return index.data(NodeIdRole), index.data(KindRole)
+
+    def _article_position(self, draft) -> tuple[int, int]:
+        """(part id, index) right after the current article (or at the end of the draft)."""
+        node_id, _ = self._current_ids()
+        if node_id is not None:
+            for part in draft.parts:
+                if part.id == node_id:
+                    return part.id, len(part.articles)
+                for i, article in enumerate(part.articles):
+                    if any(n.id == node_id for n in article.walk()):
+                        return part.id, i + 1
+        if not draft.parts:
+            raise ops.EditError(self.tr("the draft has no part"))
+        return draft.parts[-1].id, len(draft.parts[-1].articles)
+
+    def insert_empty_article(self) -> None:
+        def build(draft):
+            if not draft.parts:
+                from app.model.draft import Part
+
+                draft.parts.append(Part(draft.new_id()))
+            part_id, index = self._article_position(draft)
+            return ops.insert_empty(draft, part_id, index, self.tr("New article"))
+
+        self._push(build)
+
+    def insert_empty_clause(self) -> None:
+        node_id, kind = self._current_ids()
+        if node_id is None or kind == "part":
+            self.statusBar().showMessage(self.tr("Select an article first"), 5000)
+            return
+        self._push(
+            lambda draft: ops.insert_empty(draft, node_id, len(draft.node(node_id).children))
+        )
+
+    def delete_current(self) -> None:
+        node_id, kind = self._current_ids()
+        if node_id is not None and kind != "part":
+            self._push(lambda draft: ops.delete_node(draft, node_id))
+
+    def set_numbering(self, style: str) -> None:
+        self._push(lambda draft: ops.set_numbering(draft, style))
+
+    def insert_library_ref(self, kind: str, item_id: int) -> None:
+        """Enter or double-click in the library: insert after the current article."""
+        from app.model.library_insert import insert_from_library
+
+        if kind not in ("article", "clause"):
+            return
+        if self.tabs.current_document() is None:
+            self.tabs.new_document()
+        document = self.tabs.current_document()
+        if not document.draft.parts:
+            from app.model.draft import Part
+
+            document.draft.parts.append(Part(document.draft.new_id()))
+            document.changed.emit("structure")
+        self._push(
+            lambda draft: insert_from_library(
+                draft, self.library, kind, item_id, *self._article_position(draft)
+            )
+        )
+
+    def save_selection_to_library(self) -> None:
+        """Lawyers grow their library from their own drafts: the selected articles as a source."""
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        from app.model.library_export import outline_of_nodes
+
+        ids = [i.data(NodeIdRole) for i in view.selectionModel().selectedRows()]
+        document = view.contract_model.document
+        outline = outline_of_nodes(document.draft, [i for i in ids if i])
+        if not outline.documents:
+            self.statusBar().showMessage(self.tr("Select articles to save first"), 5000)
+            return
+        try:
+            self.library.import_outline(outline, f"{document.title}{DRAFT_SUFFIX}")
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save to the library"), str(exc))
+            return
+        self.library_panel.refresh()
+        self.refresh_stats()
+        self.statusBar().showMessage(self.tr("Saved to the library"), 5000)
+
+    def import_into_library(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import into library"), self._last_folder(), OPEN_FILTER
+        )
+        for path in paths:
+            self.import_file_into_library(Path(path))
+
+    def import_file_into_library(self, path: Path) -> bool:
+        from app.readers import read_any
+
+        try:
+            outline = read_any(path)
+            self.library.import_outline(outline, path.name)
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            return False
+        self.library_panel.refresh()
+        self.refresh_stats()
+        self.statusBar().showMessage(self.tr("Imported {0}").format(path.name), 5000)
+        return True
+
+    def export_current(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Export to Word"),
+            self.tr("Word export is not available in this version yet."),
+        )
+
+    def library_panel_focus(self) -> None:
+        self.library_dock.raise_()
+        self.library_panel.focus_search()
+
+    def set_language(self, code: str) -> None:
+        settings = app_settings()
+        settings.setValue("ui/language", code)
+        settings.sync()
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used from the next start.")
+        )
+
+    # -- following the current document -----------------------------------------------------
+
+    def _document_switched(self, document: DraftDocument | None) -> None:
+        has = document is not None
+        for action in (
+            self.save_action,
+            self.save_as_action,
+            self.close_action,
+            self.delete_action,
+            self.insert_clause_action,
+            self.save_selection_action,
+            self.export_menu_action,
+        ):
+            action.setEnabled(has)
+        self.inspector.set_document(document)
+        view = self.tabs.current_view()
+        if view is None:
+            self.outline.setModel(None)
+            return
+        proxy = _ArticlesOnly(self.outline)
+        proxy.setSourceModel(view.contract_model)
+        self.outline.setModel(proxy)
+        self.outline.expandAll()
+        proxy.modelReset.connect(self.outline.expandAll)
+        view.currentNodeChanged.connect(self.inspector.set_current_node)
+        for action in self.numbering_group.actions():
+            action.setChecked(action.data() == document.draft.numbering)
+
+    def _outline_clicked(self, index) -> None:
+        self._jump_to(index.data(NodeIdRole))
+
+    def _jump_to(self, node_id: int) -> None:
+        view = self.tabs.current_view()
+        if view is not None and node_id:
+            view.jump_to(node_id)
+
+    # -- drops of files on the window -------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == DRAFT_SUFFIX:
+                self.open_path(path)
+            elif path.suffix:
+                self.drop_file(path)
+        event.acceptProposedAction()
+
+    def drop_file(self, path: Path) -> None:
+        """A text or Word file dropped on the window: into the library, or as a draft?"""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import {0}").format(path.name))
+        box.setText(
+            self.tr("Open “{0}” as a new draft, or add it to the clause library?").format(path.name)
+        )
+        as_draft = box.addButton(self.tr("Open as draft"), QMessageBox.ButtonRole.AcceptRole)
+        into_library = box.addButton(self.tr("Add to library"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is as_draft:
+            self.open_path(path)
+        elif box.clickedButton() is into_library:
+            self.import_file_into_library(path)
+
+    # -- status, about, settings, closing ---------------------------------------------------
 
     def refresh_stats(self) -> None:
-        """Show how much the library holds (called again after imports, later)."""
         s = self.library.stats()
         self._stats.setText(
-            f"{s['sources']} 份合同 · {s['articles']} 条 · {s['clauses']} 款 · "
-            f"{s['topics']} 个主题  |  {s['sources']} sources · {s['articles']} articles · "
-            f"{s['clauses']} clauses"
+            self.tr("{0} contracts · {1} articles · {2} clauses · {3} topics").format(
+                s["sources"], s["articles"], s["clauses"], s["topics"]
+            )
         )
 
     def _show_search_status(self, query: str, count: int) -> None:
         if not query:
             self.statusBar().clearMessage()
             return
-        more = f"（仅显示前 {SEARCH_LIMIT} 条 / first {SEARCH_LIMIT} shown）"
-        more = more if count >= SEARCH_LIMIT else ""
-        self.statusBar().showMessage(f"“{query}”：{count} 条结果 / {count} hits{more}")
+        text = self.tr("“{0}”: {1} hits").format(query, count)
+        if count >= SEARCH_LIMIT:
+            text += self.tr(" (first {0} shown)").format(SEARCH_LIMIT)
+        self.statusBar().showMessage(text)
 
     def about_text(self) -> str:
-        return (
-            f"<h3>合同编辑器 Contract Editor</h3><p>版本 Version {html.escape(__version__)}</p>"
-            f"<p>条款库 Clause library:<br>{html.escape(str(self.library.path))}</p>"
+        rows = [
+            (self.tr("Version"), __version__),
+            ("Qt / PySide6", f"{qVersion()} / {PYSIDE_VERSION}"),
+            ("Python", platform.python_version()),
+            (self.tr("Clause library"), str(self.library.path)),
+            (self.tr("Autosaves"), str(autosave_folder())),
+        ]
+        table = "".join(
+            f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows
         )
+        return f"<h3>{html.escape(WINDOW_TITLE)}</h3><table cellspacing='6'>{table}</table>"
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "关于 About", self.about_text())
+        QMessageBox.about(self, self.tr("About"), self.about_text())
 
-    # ---- settings and closing -----------------------------------------------------------
+    def _last_folder(self) -> str:
+        return str(app_settings().value("files/lastFolder", str(Path.home())))
+
+    def _remember_recent(self, path: Path | None) -> None:
+        if path is None:
+            return
+        settings = app_settings()
+        recent = [p for p in (settings.value("files/recent") or []) if p != str(path)]
+        settings.setValue("files/recent", [str(path), *recent][:RECENT_LIMIT])
+        settings.setValue("files/lastFolder", str(path.parent))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = app_settings().value("files/recent") or []
+        for item in recent if isinstance(recent, list) else [recent]:
+            self.recent_menu.addAction(item, lambda p=item: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
 
     def _restore_settings(self) -> None:
         settings = app_settings()
@@ -111,7 +682,11 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
         state = settings.value("mainWindow/state")
         if not (isinstance(state, QByteArray) and self.restoreState(state)):
-            self.resizeDocks([self.library_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.resizeDocks(
+                [self.library_dock, self.inspector_dock],
+                [DOCK_WIDTH, DOCK_WIDTH],
+                Qt.Orientation.Horizontal,
+            )
         mode = settings.value("library/mode")
         if mode in MODES:
             self.library_panel.set_mode(mode)
@@ -123,11 +698,18 @@ class MainWindow(QMainWindow):
         settings.setValue("library/mode", self.library_panel.mode())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember the layout and release the library file (once, however often called)."""
-        if not self._closed:
-            self._closed = True
-            self.save_settings()
-            self.library_panel.cancel_search()
-            self.library.close()
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Ask about unsaved drafts, remember the layout, release the library (once)."""
+        if self._closed:
+            event.accept()
+            return
+        while self.tabs.count():
+            if not self.close_tab(self.tabs.count() - 1):
+                event.ignore()
+                return
+        self._closed = True
+        self._autosave.stop()
+        self.save_settings()
+        self.library_panel.cancel_search()
+        self.library.close()
         event.accept()

@@ -1,0 +1,49 @@
+"""One door for every contract file the app opens: Word documents and text files alike.
+
+``clause_db`` reads text and must not depend on the app, so the choice between the Word
+reader (``app.word``) and the text reader lives here. Word files are recognised by their
+extension or, for a file saved without one, by the zip signature every .docx starts with.
+Reading a Word file can produce notes (tracked changes accepted, comments dropped); they go
+to ``on_note``, prefixed with the file name -- the CLI prints them on stderr so that stdout
+keeps only the outline or JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app.word import read_docx_outline
+from clause_db.model import Outline
+from clause_db.reader import read_outline
+
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outline:
+    """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable."""
+    if not _is_word(path):
+        return read_outline(path)
+    outline, notes = read_docx_outline(path)
+    for note in notes:
+        if on_note is not None:
+            on_note(f"{path}: {note}")
+    return outline
+
+
+def note_to_stderr(note: str) -> None:
+    """Show an import note the way the CLI shows its messages."""
+    print(f"contract-editor: note: {note}", file=sys.stderr)
+
+
+def _is_word(path: Path) -> bool:
+    if path.suffix.lower() == ".docx":
+        return True
+    if path.suffix:
+        return False
+    try:
+        with path.open("rb") as f:
+            return f.read(len(_ZIP_MAGIC)) == _ZIP_MAGIC
+    except OSError:
+        return False  # the text reader reports the missing or unreadable file

@@ -1,0 +1,118 @@
+"""The open drafts, one tab each (objectName ``contractTabs``), and what opens and saves them.
+
+Opening a text or Word file makes a new, unsaved draft of its first contract; a file of
+several contracts says so in the status bar (File > New from library source reaches the
+others). Every failure is a message box with one clear sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoGroup
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.model.draft import Draft
+from app.model.importer import draft_from_document
+from app.readers import read_any
+from clause_db.store import ClauseLibrary
+
+from .contract_model import ContractModel
+from .contract_view import ContractView
+from .draft_document import DraftDocument
+
+DRAFT_SUFFIX = ".contract"
+
+
+class DocumentTabs(QTabWidget):
+    currentDocumentChanged = Signal(object)  # DraftDocument | None
+    message = Signal(str)  # a status-bar note
+
+    def __init__(self, library: ClauseLibrary | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contractTabs")
+        self.setDocumentMode(True)
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.library = library
+        self.undo_group = QUndoGroup(self)
+        self.currentChanged.connect(self._current_changed)
+
+    # -- what is open -----------------------------------------------------------------------
+
+    def views(self) -> list[ContractView]:
+        return [self.widget(i) for i in range(self.count())]
+
+    def documents(self) -> list[DraftDocument]:
+        return [v.contract_model.document for v in self.views()]
+
+    def current_view(self) -> ContractView | None:
+        return self.currentWidget()
+
+    def current_document(self) -> DraftDocument | None:
+        view = self.current_view()
+        return view.contract_model.document if view else None
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def open_path(self, path: Path, document: int = 1) -> DraftDocument:
+        """A .contract file as it is, or contract ``document`` of a text/Word file as a draft.
+
+        Raises ClauseDbError (InputError, DraftFileError) with a clear message.
+        """
+        for doc in self.documents():
+            if doc.path is not None and doc.path.resolve() == path.resolve():
+                self.setCurrentIndex(self.documents().index(doc))
+                return doc
+        if path.suffix.lower() == DRAFT_SUFFIX:
+            return self.add_document(DraftDocument.open(path))
+        outline = read_any(path)
+        count = len(outline.documents)
+        if count == 0:
+            from clause_db.errors import InputError
+
+            raise InputError(f"{path} holds no contract text.")
+        document = min(max(document, 1), count)
+        name = path.name if count == 1 else f"{path.name} #{document}"
+        draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+        if count > 1:
+            self.message.emit(
+                self.tr("{0} holds {1} contracts; the first one is open.").format(path.name, count)
+            )
+        return self.add_document(DraftDocument(draft))
+
+    def new_document(self, draft: Draft | None = None) -> DraftDocument:
+        return self.add_document(DraftDocument(draft or Draft(title=self.tr("Untitled contract"))))
+
+    def add_document(self, document: DraftDocument) -> DraftDocument:
+        document.setParent(self)
+        model = ContractModel(document, self.library, self)
+        model.dropFailed.connect(self.message)
+        view = ContractView(model, self)
+        self.undo_group.addStack(document.undo_stack)
+        index = self.addTab(view, document.title)
+        document.undo_stack.cleanChanged.connect(lambda _clean, d=document: self._retitle(d))
+        document.pathChanged.connect(lambda d=document: self._retitle(d))
+        self.setCurrentIndex(index)
+        return document
+
+    def _retitle(self, document: DraftDocument) -> None:
+        if document in self.documents():
+            index = self.documents().index(document)
+            mark = "*" if document.is_modified() else ""
+            self.setTabText(index, document.title + mark)
+            self.setTabToolTip(index, str(document.path or ""))
+
+    def remove(self, index: int) -> None:
+        view = self.widget(index)
+        document = view.contract_model.document
+        self.undo_group.removeStack(document.undo_stack)
+        self.removeTab(index)
+        document.close()
+        view.deleteLater()
+
+    def _current_changed(self, _index: int) -> None:
+        document = self.current_document()
+        self.undo_group.setActiveStack(document.undo_stack if document else None)
+        self.currentDocumentChanged.emit(document)

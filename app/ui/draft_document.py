@@ -1,0 +1,119 @@
+"""One open draft in the window: the model, its file, its QUndoStack and its autosave.
+
+Every edit goes through ``push``: the model command (app.model.commands) is wrapped in a
+QUndoCommand, so the Edit menu, Ctrl+Z and the step names come from Qt while the exact
+apply/revert logic stays in the model. ``changed`` tells the views to refresh; it carries
+what kind of change it was so a view can skip work (a field value does not move articles).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.model.autosave import Autosaver
+from app.model.commands import (
+    Command,
+    LinkFields,
+    RenameField,
+    SetBody,
+    SetFieldValue,
+    SetHeading,
+)
+from app.model.draft import Draft
+from app.model.files import load_draft, save_draft
+
+# What a change touched, so views refresh only what they must.
+STRUCTURE, TEXT, FIELDS = "structure", "text", "fields"
+_MERGE_IDS = {SetBody: 1, SetHeading: 2, SetFieldValue: 3}
+
+
+def change_kind(command: Command) -> str:
+    if isinstance(command, SetFieldValue | RenameField | LinkFields):
+        return FIELDS
+    if isinstance(command, SetBody | SetHeading):
+        return TEXT
+    return STRUCTURE
+
+
+class _UndoStep(QUndoCommand):
+    """A model command as a Qt undo step; typing in one text merges into one step."""
+
+    def __init__(self, document: DraftDocument, command: Command) -> None:
+        super().__init__(command.name)
+        self.document = document
+        self.command = command
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _MERGE_IDS.get(type(self.command), -1)
+
+    def redo(self) -> None:
+        self.command.apply(self.document.draft)
+        self.document.changed.emit(change_kind(self.command))
+
+    def undo(self) -> None:
+        self.command.revert(self.document.draft)
+        self.document.changed.emit(change_kind(self.command))
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        return isinstance(other, _UndoStep) and self.command.merge(other.command)
+
+
+class DraftDocument(QObject):
+    """A draft open in a tab. ``path`` is None until it is first saved."""
+
+    changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
+    pathChanged = Signal()
+
+    def __init__(self, draft: Draft, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.draft = draft
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.autosaver = Autosaver(uuid.uuid4().hex, path)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.changed.connect(lambda _kind: self.autosaver.changed())
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
+        return cls(load_draft(path), path, parent)
+
+    @property
+    def title(self) -> str:
+        if self.path is not None:
+            return self.path.stem
+        return self.draft.title or "未命名"
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def push(self, command: Command) -> None:
+        """Apply an edit as one undo step (or merged into the last one, while typing)."""
+        self.undo_stack.push(_UndoStep(self, command))
+
+    def save(self, path: Path | None = None) -> None:
+        """Save (atomically, keeping a .bak); raises DraftFileError with a clear message."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("the draft has no file yet: save it as")
+        save_draft(target, self.draft)
+        self.undo_stack.setClean()
+        self.autosaver.saved(target)
+        if target != self.path:
+            self.path = target
+            self.pathChanged.emit()
+
+    def autosave(self) -> bool:
+        """Write unsaved work for crash recovery (at most every 30 s; the window's timer asks)."""
+        return self.is_modified() and self.autosaver.maybe_save(self.draft)
+
+    def close(self) -> None:
+        """The tab closes normally: its autosave is no longer needed."""
+        self.autosaver.close()
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.autosaver.saved(self.path)

@@ -1,0 +1,66 @@
+"""The inspector beside the draft: its fields to fill, the current clause, and the checks.
+
+The main window owns one inspector and tells it which document and node are current; the
+inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
+emitting ``jumpTo(node_id)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from clause_db.store import ClauseLibrary
+
+from .draft_document import DraftDocument
+from .inspector_checks import ChecksTab
+from .inspector_clause import ClauseTab
+from .inspector_fields import FieldsTab
+
+
+class Inspector(QWidget):
+    """Fields, Clause and Checks tabs over one open draft (or none)."""
+
+    jumpTo = Signal(int)
+    """The id of an article or clause the editor should show."""
+
+    def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.document: DraftDocument | None = None
+        self.fields = FieldsTab(self)
+        self.clause = ClauseTab(library, self)
+        self.checks = ChecksTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("inspectorTabs")
+        self.tabs.addTab(self.fields, self.tr("Fields"))
+        self.tabs.addTab(self.clause, self.tr("Clause"))
+        self.tabs.addTab(self.checks, self.tr("Checks"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        for tab in (self.fields, self.clause, self.checks):
+            tab.jumpTo.connect(self.jumpTo)
+        self.checks.fieldChosen.connect(self.show_field)
+        self.checks.countChanged.connect(self._checks_counted)
+        self._checks_counted(len(self.checks.checks))
+
+    def set_document(self, document: DraftDocument | None) -> None:
+        """Inspect ``document`` (None when no draft is open)."""
+        self.document = document
+        for tab in (self.fields, self.clause, self.checks):
+            tab.set_document(document)
+
+    def set_current_node(self, node_id: int | None) -> None:
+        """The article or clause the editor's cursor is in, for the Clause tab."""
+        self.clause.set_current_node(node_id)
+
+    def show_field(self, field_id: int) -> None:
+        """Bring the Fields tab forward with the field selected, ready to type its value."""
+        self.tabs.setCurrentWidget(self.fields)
+        self.fields.select_field(field_id)
+
+    def _checks_counted(self, count: int) -> None:
+        title = self.tr("Checks (%n)", "", count) if count else self.tr("Checks")
+        self.tabs.setTabText(self.tabs.indexOf(self.checks), title)

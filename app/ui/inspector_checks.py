@@ -1,0 +1,106 @@
+"""The inspector's Checks tab: ``run_checks`` as a list to work through.
+
+Checks re-run a moment after the lawyer stops editing (debounced), not on every keystroke:
+on a 1,000-article draft a run takes tens of milliseconds, too much to repeat per key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.checks import ERROR, WARNING, Check, run_checks
+
+from .draft_document import DraftDocument
+from .translations import current_language_is_chinese
+
+CHECK_DELAY_MS = 300
+NodeRole = Qt.ItemDataRole.UserRole
+FieldRole = Qt.ItemDataRole.UserRole + 1
+_ICONS = {
+    ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
+
+
+def prefer_chinese() -> bool:
+    """Whether to show the Chinese wording of model messages (checks carry both): when the
+    app runs with its Chinese translation, or the system locale is Chinese."""
+    return current_language_is_chinese() or QLocale().language() == QLocale.Language.Chinese
+
+
+class ChecksTab(QWidget):
+    """The list of checks; activating one jumps to its node (and shows its field)."""
+
+    jumpTo = Signal(int)
+    fieldChosen = Signal(int)
+    countChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: DraftDocument | None = None
+        self.checks: list[Check] = []
+        self.list = QListWidget(self)
+        self.list.setObjectName("checksList")
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the dock resizes
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setIconSize(QSize(16, 16))  # the message boxes' icons are too big for a list
+        self.list.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    def set_document(self, document: DraftDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._changed)
+        self.document = document
+        if document is not None:
+            document.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, _kind: str) -> None:
+        self._timer.start()  # restarted by each edit: runs once the lawyer pauses
+
+    def refresh(self) -> None:
+        """Run the checks now and list them."""
+        self._timer.stop()
+        self.checks = run_checks(self.document.draft) if self.document else []
+        self.list.clear()
+        chinese = prefer_chinese()
+        style = self.style()
+        for check in self.checks:
+            message = check.message_zh if chinese else check.message_en
+            icon = _ICONS.get(check.severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+            item = QListWidgetItem(style.standardIcon(icon), message)
+            item.setToolTip(message)
+            item.setData(NodeRole, check.node_id)
+            item.setData(FieldRole, check.field_id)
+            self.list.addItem(item)
+        if not self.checks:
+            none = self.tr("No problems found.")
+            empty = QListWidgetItem(self.tr("No draft is open.") if self.document is None else none)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.countChanged.emit(len(self.checks))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        field_id = item.data(FieldRole)
+        if field_id is not None:
+            self.fieldChosen.emit(field_id)
+        node_id = item.data(NodeRole)
+        if node_id is not None:
+            self.jumpTo.emit(node_id)

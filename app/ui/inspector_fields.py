@@ -1,0 +1,299 @@
+"""The inspector's Fields tab: every blank of the draft to fill, one value per field.
+
+A value typed here is one ``set_field_value`` command, so it fills every occurrence at once
+and is one undo step. The table is rebuilt from the draft after each change (cheap: one walk
+of the text), but only once control is back in the event loop, never while a cell editor is
+still handing its value over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import ops
+from app.model.checks import field_nodes
+
+from .draft_document import DraftDocument
+
+LABEL, VALUE, COUNT = range(3)
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    field_id: int
+    label: str
+    value: str | None
+    nodes: tuple[int, ...]  # the nodes holding its blanks, in reading order (once per blank)
+    count: int
+
+
+class FieldsModel(QAbstractTableModel):
+    """The draft's fields that occur in the text, unfilled ones first; values editable."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document: DraftDocument | None = None
+        self.rows: list[FieldRow] = []
+
+    def set_document(self, document: DraftDocument | None) -> None:
+        self.document = document
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the fields again from the draft."""
+        self.beginResetModel()
+        self.rows = self._read() if self.document else []
+        self.endResetModel()
+
+    def _read(self) -> list[FieldRow]:
+        draft = self.document.draft
+        counts = draft.occurrences()
+        where = field_nodes(draft)
+        rows = [
+            FieldRow(f.id, f.name or f.label, f.value, tuple(where.get(f.id, ())), counts[f.id])
+            for f in draft.fields.values()
+            if counts.get(f.id)
+        ]
+        return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
+
+    def unfilled(self) -> int:
+        return sum(1 for r in self.rows if not r.value)
+
+    def row_of(self, field_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.field_id == field_id), None)
+
+    # -- Qt model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Field"), self.tr("Value"), self.tr("Uses"))[section]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (row.label, row.value or "", row.count)[column]
+        if role == Qt.ItemDataRole.FontRole and column == LABEL and not row.value:
+            font = QFont()
+            font.setBold(True)  # what is still to fill stands out
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and not row.value:
+            return self.tr("Not filled in yet: double-click to type the value")
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == VALUE else flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Fill (or clear) the field everywhere, as one undo step."""
+        if role != Qt.ItemDataRole.EditRole or index.column() != VALUE or not self.document:
+            return False
+        row = self.rows[index.row()]
+        new = str(value).strip() if value is not None else ""
+        if new == (row.value or ""):
+            return False
+        self.document.push(ops.set_field_value(self.document.draft, row.field_id, new or None))
+        return True
+
+
+class FieldsTab(QWidget):
+    """The fields table, what is left to fill, and rename / link / clear."""
+
+    jumpTo = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: DraftDocument | None = None
+        self._cycle: tuple[int, int] | None = None  # (field id, occurrence shown last)
+
+        self.remaining = QLabel(self)
+        self.remaining.setObjectName("fieldsRemaining")
+        self.model = FieldsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("fieldsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._activated)
+
+        self.rename_action = QAction(self.tr("Rename…"), self)
+        self.rename_action.setToolTip(self.tr("Give the field a name used wherever it occurs"))
+        self.rename_action.triggered.connect(self._ask_rename)
+        self.link_action = QAction(self.tr("Link with…"), self)
+        self.link_action.setToolTip(self.tr("Make this field and another one share one value"))
+        self.link_action.triggered.connect(self._ask_link)
+        self.clear_action = QAction(self.tr("Clear value"), self)
+        self.clear_action.triggered.connect(self.clear_current)
+        buttons = QHBoxLayout()
+        for action in (self.rename_action, self.link_action, self.clear_action):
+            self.table.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.remaining)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.refresh()
+
+    def set_document(self, document: DraftDocument | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._changed)
+        self.document = document
+        if document is not None:
+            document.changed.connect(self._changed)
+        self._cycle = None
+        self.model.set_document(document)
+        self.refresh()
+
+    def _changed(self, _kind: str) -> None:
+        self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Rebuild the table, keeping the same field current."""
+        self._refresh_timer.stop()
+        current = self.current_field()
+        self.model.refresh()
+        if current is not None:
+            self.select_field(current)
+        self.remaining.setText(self._remaining_text())
+        self._update_actions()
+
+    def _remaining_text(self) -> str:
+        if self.document is None:
+            return self.tr("No draft is open.")
+        if not self.model.rows:
+            return self.tr("This draft has no blanks to fill.")
+        left = self.model.unfilled()
+        if left == 0:
+            return self.tr("All fields are filled in.")
+        return self.tr("%n field(s) left to fill in", "", left)
+
+    def current_field(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()].field_id if index.isValid() else None
+
+    def select_field(self, field_id: int) -> None:
+        row = self.model.row_of(field_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, VALUE))
+            self.table.scrollTo(self.model.index(row, VALUE))
+
+    def _update_actions(self) -> None:
+        field_id = self.current_field()
+        has_value = field_id is not None and bool(self.document.draft.fields[field_id].value)
+        self.rename_action.setEnabled(field_id is not None)
+        self.link_action.setEnabled(field_id is not None and len(self.model.rows) > 1)
+        self.clear_action.setEnabled(has_value)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Jump to the field's first occurrence; activating it again goes to the next one."""
+        row = self.model.rows[index.row()]
+        if not row.nodes:
+            return  # only in the preamble or a part's introduction
+        last = self._cycle[1] if self._cycle and self._cycle[0] == row.field_id else -1
+        shown = (last + 1) % len(row.nodes)
+        self._cycle = (row.field_id, shown)
+        self.jumpTo.emit(row.nodes[shown])
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _push(self, build) -> bool:
+        """Push the command ``build()`` makes; an edit the model refuses is explained."""
+        try:
+            self.document.push(build())
+        except ops.EditError as e:
+            QMessageBox.warning(self, self.tr("Fields"), str(e))
+            return False
+        return True
+
+    def clear_current(self) -> None:
+        field_id = self.current_field()
+        if field_id is not None:
+            self._push(lambda: ops.set_field_value(self.document.draft, field_id, None))
+
+    def rename_current(self, name: str) -> bool:
+        field_id = self.current_field()
+        if field_id is None or not name.strip():
+            return False
+        return self._push(lambda: ops.rename_field(self.document.draft, field_id, name.strip()))
+
+    def link_current(self, other_id: int) -> bool:
+        """Link the current field with another; the one already filled in keeps its value."""
+        field_id = self.current_field()
+        if field_id is None:
+            return False
+        fields = self.document.draft.fields
+        keep, drop = field_id, other_id
+        if fields[other_id].value and not fields[field_id].value:
+            keep, drop = other_id, field_id
+        return self._push(lambda: ops.link_fields(self.document.draft, keep, drop))
+
+    def _ask_rename(self) -> None:
+        field_id = self.current_field()
+        if field_id is None:
+            return
+        f = self.document.draft.fields[field_id]
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename field"), self.tr("Name:"), text=f.name or f.label
+        )
+        if ok:
+            self.rename_current(name)
+
+    def _ask_link(self) -> None:
+        field_id = self.current_field()
+        others = [r for r in self.model.rows if r.field_id != field_id]
+        if field_id is None or not others:
+            return
+        empty = self.tr("empty")
+        names = [f"{i}. {r.label} ({r.value or empty})" for i, r in enumerate(others, 1)]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Link fields"), self.tr("Share one value with:"), names, 0, False
+        )
+        if ok:
+            self.link_current(others[names.index(choice)].field_id)

@@ -1,0 +1,158 @@
+"""The text a reader of the Word document sees, as lines: tracked changes accepted, numbers shown.
+
+We walk ``w:body`` ourselves instead of using python-docx's ``Paragraph.text``, which drops the
+runs of tracked insertions and skips block-level content controls -- both common in contracts
+that went through a lawyer's hands. One paragraph makes one line (soft line breaks inside it
+make more); a table row makes one line, its non-empty cells joined by :data:`CELL_SEPARATOR` and
+the paragraphs and line breaks within a cell by spaces, so that a cell's text never starts a line
+the segmenter could take for a clause; empty paragraphs make no line. Text boxes, drawings,
+comments, hidden text and field instructions are not document text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from app.word.numbering import NumberingResolver
+from app.word.xml import MC, W, attr, is_on
+
+CELL_SEPARATOR = " | "
+
+# Elements whose content is not part of the visible text (W: properties, instructions, shapes;
+# MC: a shape and its fallback rendering both hold the same text box).
+_NOT_TEXT = {
+    f"{W}pPr",
+    f"{W}rPr",
+    f"{W}sdtPr",
+    f"{W}sdtEndPr",
+    f"{W}tblPr",
+    f"{W}trPr",
+    f"{W}tcPr",
+    f"{W}drawing",
+    f"{W}pict",
+    f"{W}object",
+    f"{W}rt",  # ruby (phonetic guide) text above the base text
+    f"{MC}AlternateContent",
+}
+_LINE_BREAKS = {f"{W}br", f"{W}cr"}
+_COMMENT_MARKS = {f"{W}commentRangeStart", f"{W}commentReference"}
+_PAGE_BREAK_TYPES = {"page", "column"}
+
+
+@dataclass
+class Revisions:
+    """What we did to the document's tracked changes and comments, for the import notes."""
+
+    insertions: int = 0
+    deletions: int = 0
+    moves: int = 0
+    comment_ids: set[str] = field(default_factory=set)
+
+
+class BodyText:
+    """Walks one document body; :meth:`lines` may be called once."""
+
+    def __init__(self, numbering: NumberingResolver) -> None:
+        self._numbering = numbering
+        self.revisions = Revisions()
+        self._carry = ""  # text of paragraphs whose paragraph mark is a tracked deletion
+
+    def lines(self, body: etree._Element) -> list[str]:
+        out = list(self._blocks(body))
+        if self._carry.strip():
+            out.append(self._carry.strip())
+        return out
+
+    def _blocks(self, container: etree._Element) -> Iterator[str]:
+        for child in container:
+            tag = child.tag
+            if tag == f"{W}p":
+                line = self._paragraph(child)
+                if line:
+                    yield line
+            elif tag == f"{W}tbl":
+                yield from self._table(child)
+            elif tag in _COMMENT_MARKS:
+                self._comment(child)
+            elif tag in (f"{W}del", f"{W}moveFrom"):
+                self.revisions.deletions += tag == f"{W}del"
+            elif tag not in _NOT_TEXT and tag != f"{W}sectPr" and isinstance(tag, str):
+                # w:sdt, w:sdtContent, w:customXml, block-level w:ins / w:moveTo
+                self._count_insertion(tag)
+                yield from self._blocks(child)
+
+    def _paragraph(self, p: etree._Element) -> str:
+        parts: list[str] = []
+        self._inline(p, parts)
+        text = "".join(parts)
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and (
+            mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None
+        ):
+            # Accepting the deletion of a paragraph mark joins this paragraph to the next one,
+            # which keeps its own properties (and number).
+            self._carry += text
+            return ""
+        label = self._numbering.label(p) or ""
+        text, self._carry = (self._carry + text).strip(), ""
+        return (label + text).strip()
+
+    def _inline(self, el: etree._Element, out: list[str]) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == f"{W}t":
+                out.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                out.append("\t")
+            elif tag in _LINE_BREAKS:
+                if attr(child, "type") not in _PAGE_BREAK_TYPES:
+                    out.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-")
+            elif tag in _COMMENT_MARKS:
+                self._comment(child)
+            elif tag == f"{W}del":
+                self.revisions.deletions += 1
+            elif tag == f"{W}r" and is_on(child.find(f"{W}rPr/{W}vanish")):
+                continue  # hidden text: Word neither shows nor prints it
+            elif tag not in _NOT_TEXT and tag != f"{W}moveFrom" and isinstance(tag, str):
+                # w:r, w:ins, w:moveTo, w:hyperlink, w:sdt, w:sdtContent, w:fldSimple, w:smartTag...
+                self._count_insertion(tag)
+                self._inline(child, out)
+
+    def _table(self, tbl: etree._Element) -> Iterator[str]:
+        for row in _unwrapped(tbl, f"{W}tr"):
+            row_mark = row.find(f"{W}trPr")
+            if row_mark is not None and row_mark.find(f"{W}del") is not None:
+                self.revisions.deletions += 1
+                continue
+            if row_mark is not None and row_mark.find(f"{W}ins") is not None:
+                self.revisions.insertions += 1
+            cells = [self._cell(tc) for tc in _unwrapped(row, f"{W}tc")]
+            line = CELL_SEPARATOR.join(c for c in cells if c)
+            if line:
+                yield line
+
+    def _cell(self, tc: etree._Element) -> str:
+        return " ".join(self._blocks(tc)).replace("\n", " ")
+
+    def _comment(self, mark: etree._Element) -> None:
+        self.revisions.comment_ids.add(attr(mark, "id") or "")
+
+    def _count_insertion(self, tag: str) -> None:
+        if tag == f"{W}ins":
+            self.revisions.insertions += 1
+        elif tag == f"{W}moveTo":
+            self.revisions.moves += 1
+
+
+def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children named ``tag``, looking through content controls and custom XML around them."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            yield from _unwrapped(child, tag)

@@ -1,0 +1,71 @@
+"""A Word (.docx) contract -> the plain text the segmenter understands, plus import notes.
+
+The text is what a reader of the document sees, one line per paragraph (see
+:mod:`app.word.body` for tables and tracked changes), with Word's automatic numbers written
+out (see :mod:`app.word.numbering`) so ``1.1`` or ``第一条`` stands at the start of its line as
+if typed. Segmenting that text with :func:`clause_db.segment.parse_text` gives the same
+``Outline`` (and the same JSON) as for a text file: every span refers to the joined text.
+
+What the reading changed or left out is not part of the text; it is returned as *notes*
+(one sentence each, e.g. "3 tracked insertions accepted") for the caller to show the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.word.body import BodyText, Revisions
+from app.word.numbering import NumberingResolver
+from app.word.package import open_docx
+from clause_db.errors import InputError
+from clause_db.model import Outline
+from clause_db.reader import MAX_TEXT_CHARS
+from clause_db.segment import parse_text
+
+_ENCODING = "utf-8"  # what Word writes its XML in; reported like a text file's encoding
+
+
+@dataclass(frozen=True)
+class DocxText:
+    """The document as plain text (lines joined by "\\n") and what the reading noted."""
+
+    text: str
+    notes: tuple[str, ...]
+
+
+def read_docx_text(path: Path) -> DocxText:
+    """The visible text of the Word document at ``path``; InputError for unreadable files."""
+    parts = open_docx(path)
+    walker = BodyText(NumberingResolver(parts.numbering, parts.styles))
+    lines = walker.lines(parts.body)
+    return DocxText(text="\n".join(lines), notes=_notes(walker.revisions))
+
+
+def read_docx_outline(path: Path) -> tuple[Outline, tuple[str, ...]]:
+    """The outline of the Word contract at ``path`` and the notes on how it was read."""
+    docx = read_docx_text(path)
+    if len(docx.text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"{path} holds {len(docx.text) / 1e6:.0f} million characters, too many for one "
+            f"contract file (the limit is {MAX_TEXT_CHARS // 1024 // 1024} million)."
+        )
+    return parse_text(docx.text, _ENCODING), docx.notes
+
+
+def _notes(revisions: Revisions) -> tuple[str, ...]:
+    notes = []
+    changes = [
+        _count(revisions.insertions, "tracked insertion", "accepted"),
+        _count(revisions.deletions, "tracked deletion", "dropped"),
+        _count(revisions.moves, "tracked move", "applied"),
+    ]
+    if any(changes):
+        notes.append(", ".join(c for c in changes if c))
+    if revisions.comment_ids:
+        notes.append(_count(len(revisions.comment_ids), "comment", "dropped"))
+    return tuple(notes)
+
+
+def _count(n: int, noun: str, verb: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'} {verb}" if n else ""

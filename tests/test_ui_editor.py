@@ -1,0 +1,232 @@
+"""The editor window end to end, offscreen, as the issue describes it: a seed contract open,
+search 保密, drag the first hit between the 2nd and 3rd article (through mimeData into the
+model, and through synthesized drag events on the view), references follow, edit a clause,
+fill 【通知期限】 in the inspector, undo to the original exactly, save, reopen, compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTabWidget
+
+from app.model import ops
+from app.model.fileformat import dumps
+from app.model.files import load_draft, save_draft
+from app.model.importer import draft_from_document
+from app.model.view import show
+from app.ui.contract_model import ContractModel, KindRole, NodeIdRole
+from app.ui.contract_view import ContractView, NodeEditor
+from app.ui.main_window import MainWindow
+from clause_db.bundled import install_seed_library
+from clause_db.reader import read_outline
+from resources import SEED_FILES
+
+
+@pytest.fixture(scope="session")
+def seed_library(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("seedlib") / "lib.sqlite"
+    install_seed_library(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, seed_library) -> MainWindow:
+    library = tmp_path / "lib.sqlite"
+    library.write_bytes(seed_library.read_bytes())
+    w = MainWindow(library)
+    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def draft_path(tmp_path) -> Path:
+    outline = read_outline(SEED_FILES[0])
+    path = tmp_path / "协议2.contract"
+    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
+    return path
+
+
+def articles(model: ContractModel) -> list[dict]:
+    return show(model.draft)["parts"][0]["articles"]
+
+
+def rendered_text(model: ContractModel) -> str:
+    def walk(items):
+        for item in items:
+            yield item["text"]
+            yield from walk(item["clauses"])
+
+    data = show(model.draft)
+    return "".join(p["text"] + "".join(walk(p["articles"])) for p in data["parts"])
+
+
+def first_search_hit(window: MainWindow, query: str):
+    panel = window.library_panel
+    panel.search_box.setText(query)
+    panel.run_search()
+    model = panel.hits_model
+    assert model.rowCount() > 0
+    return model.mimeData([model.index(0, 0)])
+
+
+def test_objects_other_checks_rely_on(window, draft_path):
+    window.open_path(draft_path)
+    for name in ("libraryTree", "librarySearch", "contractTabs", "contractView", "outlineView",
+                 "inspector", "fieldsTable", "checksList"):  # fmt: skip
+        assert window.findChild(QObject, name) is not None, name
+    assert isinstance(window.findChild(QTabWidget, "contractTabs"), QTabWidget)
+
+
+def test_the_issue_scenario(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    original = dumps(document.draft)
+    view = window.findChild(ContractView, "contractView")
+    model = view.contract_model
+    part = model.index(0, 0)
+    before = articles(model)
+
+    # a reference to today's 第三条, typed into the first clause of 第一条
+    first_clause = model.index(0, 0, model.index(0, 0, part))
+    view.setCurrentIndex(first_clause)
+    view.edit(first_clause)
+    editor = view.findChild(NodeEditor)
+    assert editor is not None
+    editor.body.setPlainText("双方按照本合同第三条的规定结算。")
+    editor._finish(True)  # what Ctrl+Enter or leaving the editor does
+    assert "第三条" in articles(model)[0]["clauses"][0]["text"]
+
+    # drag the first 保密 hit between the 2nd and 3rd article (model path)
+    mime = first_search_hit(window, "保密")
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, 2, 0, part)
+    after = articles(model)
+    assert len(after) == len(before) + 1
+    assert [a["label"] for a in after][:4] == ["第一条", "第二条", "第三条", "第四条"]
+    assert after[3]["heading"] == before[2]["heading"]  # the old 第三条 is now 第四条
+    assert after[0]["clauses"][0]["text"] == "双方按照本合同第四条的规定结算。"
+
+    # the same drop through synthesized drag events on the view, onto the top edge of 第三条
+    mime = first_search_hit(window, "保密")
+    view.expandAll()
+    target = model.index(2, 0, part)
+    view.scrollTo(target)
+    rect = view.visualRect(target)
+    pos = QPoint(rect.left() + 40, rect.top() + 1)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    viewport = view.viewport()
+    enter = QDragEnterEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(
+        pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    drop = QDropEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    after2 = articles(model)
+    assert len(after2) == len(before) + 2
+    assert after2[2]["heading"] == after[2]["heading"]  # a second copy landed as 第三条
+    assert after2[0]["clauses"][0]["text"] == "双方按照本合同第五条的规定结算。"
+
+    # fill 【通知期限】 in the inspector: all four occurrences change
+    table = window.findChild(QTableView, "fieldsTable")
+    fields = table.model()
+    row = next(r for r in range(fields.rowCount()) if "通知期限" in str(fields.index(r, 0).data()))
+    assert fields.setData(fields.index(row, 1), "十五日", Qt.ItemDataRole.EditRole)
+    assert rendered_text(model).count("十五日") == 4
+
+    # undo everything: the original exactly
+    stack = document.undo_stack
+    assert stack.count() >= 4
+    while stack.canUndo():
+        stack.undo()
+    assert dumps(document.draft) == original
+
+    # redo, save, reopen, compare
+    while stack.canRedo():
+        stack.redo()
+    assert window.save_current()
+    assert load_draft(draft_path) == document.draft
+    assert not document.is_modified()
+
+
+def test_library_enter_inserts_after_the_current_article(window, draft_path):
+    document = window.open_path(draft_path)
+    view = window.findChild(ContractView, "contractView")
+    model = view.contract_model
+    view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+    count = len(articles(model))
+    panel = window.library_panel
+    panel.search_box.setText("不可抗力")
+    panel.run_search()
+    kind, item_id = panel.hits_model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    window.insert_library_ref(kind, item_id)
+    assert len(articles(model)) == count + (1 if kind == "article" else 1)
+    assert document.undo_stack.undoText().startswith("插入")
+
+
+def test_move_within_the_contract_by_drag(window, draft_path):
+    window.open_path(draft_path)
+    model = window.findChild(ContractView, "contractView").contract_model
+    part = model.index(0, 0)
+    headings = [a["heading"] for a in articles(model)]
+    mime = model.mimeData([model.index(4, 0, part)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, part)
+    assert [a["heading"] for a in articles(model)] == [headings[4]] + headings[:4] + headings[5:]
+    # dropped onto an article: a clause of it (demoted)
+    mime = model.mimeData([model.index(1, 0, part)])
+    target = model.index(0, 0, part)
+    clauses = model.rowCount(target)
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, target)
+    assert model.rowCount(model.index(0, 0, part)) == clauses + 1
+    assert model.index(0, 0, part).data(KindRole) == "article"
+
+
+def test_numbering_style_menu_and_close_asks(window, draft_path):
+    document = window.open_path(draft_path)
+    model = window.findChild(ContractView, "contractView").contract_model
+    window.set_numbering("english")
+    assert articles(model)[0]["label"] == "Article 1"
+    assert document.is_modified()
+    asked = []
+    window.ask_save = lambda d: asked.append(d) or QMessageBox.StandardButton.Cancel
+    window.close()
+    assert asked and window.isVisible()  # cancelled: nothing lost
+    window.ask_save = lambda d: QMessageBox.StandardButton.Discard
+
+
+def test_open_text_file_and_bad_file(window, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    doc = window.open_path(SEED_FILES[0])
+    assert doc is not None and len(doc.draft.parts) == 3
+    bad = tmp_path / "bad.contract"
+    bad.write_text("{not json")
+    assert window.open_path(bad) is None
+    assert warnings and "bad.contract" in warnings[0]
+
+
+def test_saving_selection_to_the_library(window, draft_path):
+    window.open_path(draft_path)
+    view = window.findChild(ContractView, "contractView")
+    model = view.contract_model
+    before = window.library.stats()["sources"]
+    view.selectionModel().select(model.index(1, 0, model.index(0, 0)),
+                                 view.selectionModel().SelectionFlag.Select)  # fmt: skip
+    window.save_selection_to_library()
+    assert window.library.stats()["sources"] == before + 1
+
+
+def test_edits_go_through_undo_with_readable_names(window, draft_path):
+    document = window.open_path(draft_path)
+    view = window.findChild(ContractView, "contractView")
+    node_id = view.contract_model.index(0, 0, view.contract_model.index(0, 0)).data(NodeIdRole)
+    document.push(ops.set_heading(document.draft, node_id, "总则"))
+    assert window.undo_action.text().endswith("编辑标题“总则”")

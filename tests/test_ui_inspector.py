@@ -1,0 +1,257 @@
+"""The inspector on a real seed contract, offscreen: fill fields, read a clause, work the checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView, QTextBrowser
+
+from app.model import ops
+from app.model.draft import Draft
+from app.model.fileformat import dumps
+from app.model.importer import draft_from_document
+from app.model.view import show
+from app.ui.draft_document import DraftDocument
+from app.ui.inspector import Inspector
+from app.ui.inspector_fields import VALUE
+from clause_db.bundled import install_seed_library
+from clause_db.reader import read_outline
+from clause_db.store import ClauseLibrary
+from resources import SEED_FILES
+
+
+@pytest.fixture(scope="module")
+def outline():
+    return read_outline(SEED_FILES[0])
+
+
+@pytest.fixture
+def document(outline) -> DraftDocument:
+    """…协议2: seven named fields, 通知期限 four times, and a 第六条/第七条 gap as written."""
+    return DraftDocument(draft_from_document(outline.documents[2], outline.text, "seed"))
+
+
+def make_inspector(qtbot, document: DraftDocument | None, library=None) -> Inspector:
+    inspector = Inspector(library)
+    qtbot.addWidget(inspector)
+    inspector.set_document(document)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    return inspector
+
+
+@pytest.fixture
+def inspector(qtbot, document) -> Inspector:
+    return make_inspector(qtbot, document)
+
+
+@pytest.fixture(scope="module")
+def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seed") / "lib.sqlite"
+    install_seed_library(path)
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path, seed_template: Path):
+    path = tmp_path / "lib.sqlite"
+    path.write_bytes(seed_template.read_bytes())
+    with ClauseLibrary(path) as lib:
+        yield lib
+
+
+def rendered(draft: Draft) -> str:
+    """Every text of the draft as the reader sees it."""
+    shown = show(draft)
+    texts = [shown["preamble"]]
+
+    def walk(items):
+        for item in items:
+            texts.append(item["text"])
+            walk(item["clauses"])
+
+    for part in shown["parts"]:
+        texts.append(part["text"])
+        walk(part["articles"])
+    return "\n".join(texts)
+
+
+def field_row(table: QTableView, name: str) -> int:
+    model = table.model()
+    return next(i for i, r in enumerate(model.rows) if r.label == name)
+
+
+def article(draft: Draft, heading: str):
+    return next(a for p in draft.parts for a in p.articles if a.heading == heading)
+
+
+# -- Fields -----------------------------------------------------------------------------------
+
+
+def test_a_value_typed_once_fills_every_occurrence_as_one_undo_step(inspector, document) -> None:
+    table = inspector.findChild(QTableView, "fieldsTable")
+    model = table.model()
+    index = model.index(field_row(table, "通知期限"), VALUE)
+    assert model.setData(index, "三十日")  # what the delegate does on commit
+    draft = document.draft
+    assert draft.field_named("通知期限").value == "三十日"
+    assert rendered(draft).count("三十日") == 4
+    stack = document.undo_stack
+    assert stack.count() == 1
+    assert stack.undoText() == "填写“通知期限”"
+    stack.undo()
+    assert draft.field_named("通知期限").value is None
+    assert "三十日" not in rendered(draft)
+
+
+def test_unfilled_fields_come_first_with_how_many_are_left(qtbot, inspector, document) -> None:
+    table = inspector.findChild(QTableView, "fieldsTable")
+    remaining = inspector.findChild(QLabel, "fieldsRemaining")
+    model = table.model()
+    assert model.rowCount() == 7
+    assert "7" in remaining.text()
+    table.setCurrentIndex(model.index(0, VALUE))
+    model.setData(model.index(0, VALUE), "2024年1月1日")
+    qtbot.waitUntil(lambda: "6" in remaining.text())
+    values = [model.index(r, VALUE).data() for r in range(model.rowCount())]
+    assert values[-1] == "2024年1月1日" and not any(values[:-1])
+    assert table.currentIndex().row() == 6  # the edited field stays current where it moved
+
+
+def test_activating_a_field_jumps_through_its_occurrences(qtbot, inspector) -> None:
+    table = inspector.findChild(QTableView, "fieldsTable")
+    row = table.model().rows[field_row(table, "通知期限")]
+    assert len(row.nodes) == 4
+    index = table.model().index(field_row(table, "通知期限"), 0)
+    seen = []
+    for _ in range(5):
+        with qtbot.waitSignal(inspector.jumpTo) as jumped:
+            table.activated.emit(index)
+        seen.append(jumped.args[0])
+    assert seen == [*row.nodes, row.nodes[0]]
+
+
+def test_rename_link_and_clear(qtbot, inspector, document) -> None:
+    fields = inspector.fields
+    draft = document.draft
+    start, end = draft.field_named("起始日期"), draft.field_named("终止日期")
+    end.value = "2025年1月1日"
+    fields.select_field(start.id)
+    assert fields.rename_current("开始日期")
+    assert start.name == "开始日期"
+    fields.select_field(start.id)
+    assert fields.link_current(end.id)  # the filled-in one is kept
+    assert start.id not in draft.fields
+    assert rendered(draft).count("2025年1月1日") == 2
+    qtbot.waitUntil(lambda: fields.model.row_of(end.id) is not None)
+    fields.select_field(end.id)
+    fields.clear_current()
+    assert end.value is None
+    assert document.undo_stack.count() == 3
+
+
+# -- Checks -----------------------------------------------------------------------------------
+
+
+def test_checks_are_listed_and_jump_to_their_node(qtbot, inspector, document) -> None:
+    checks = inspector.findChild(QListWidget, "checksList")
+    assert checks.count() == len(inspector.checks.checks) > 0
+    gap = next(c for c in inspector.checks.checks if c.kind == "numbering_gap")
+    item = checks.item(inspector.checks.checks.index(gap))
+    assert "第六条" in item.text() and "第七条" in item.text()
+    with qtbot.waitSignal(inspector.jumpTo) as jumped:
+        checks.itemActivated.emit(item)
+    assert jumped.args == [gap.node_id]
+    assert document.draft.node(gap.node_id).provenance.written_label == "第八条"
+
+
+def test_a_field_check_selects_the_field(qtbot, inspector, document) -> None:
+    checks = inspector.findChild(QListWidget, "checksList")
+    first = inspector.checks.checks.index(
+        next(c for c in inspector.checks.checks if c.kind == "unfilled")
+    )
+    check = inspector.checks.checks[first]
+    with qtbot.waitSignal(inspector.jumpTo):
+        checks.itemActivated.emit(checks.item(first))
+    assert inspector.tabs.currentWidget() is inspector.fields
+    assert inspector.fields.current_field() == check.field_id
+
+
+def test_checks_run_again_after_an_edit(qtbot, inspector, document) -> None:
+    checks = inspector.findChild(QListWidget, "checksList")
+    before = checks.count()
+    draft = document.draft
+    document.push(ops.set_field_value(draft, draft.field_named("服务费用").id, "10万元"))
+    assert checks.count() == before  # debounced: not on every keystroke
+    qtbot.waitUntil(lambda: checks.count() == before - 1, timeout=2000)
+    assert "(" in inspector.tabs.tabText(2)
+
+
+def test_with_no_draft_every_tab_says_so(qtbot) -> None:
+    inspector = make_inspector(qtbot, None)
+    assert inspector.objectName() == "inspector"
+    assert inspector.findChild(QTableView, "fieldsTable").model().rowCount() == 0
+    assert inspector.findChild(QLabel, "fieldsRemaining").text()
+    checks = inspector.findChild(QListWidget, "checksList")
+    assert checks.count() == 1 and not checks.item(0).flags()
+    inspector.set_current_node(5)
+    assert inspector.findChild(QLabel, "clauseTitle").text()
+
+
+# -- Clause -----------------------------------------------------------------------------------
+
+
+def test_the_clause_tab_shows_provenance_then_the_changes(qtbot, inspector, document) -> None:
+    draft = document.draft
+    node = article(draft, "合同的变更与终止")
+    inspector.set_current_node(node.id)
+    provenance = inspector.findChild(QLabel, "clauseProvenance")
+    status = inspector.findChild(QLabel, "clauseStatus")
+    diff = inspector.findChild(QTextBrowser, "clauseDiff")
+    assert "seed" in provenance.text() and "第八条" in provenance.text()
+    assert "第六条" in inspector.findChild(QLabel, "clauseTitle").text()  # renumbered
+    assert status.text().startswith("Unchanged") and diff.isHidden()
+
+    clause = node.children[0]
+    inspector.set_current_node(clause.id)
+    old = clause.provenance.taken_text
+    new = old.replace(old[:4], "") + "新增的一句。"
+    document.push(ops.set_text(draft, clause.id, new))
+    qtbot.waitUntil(lambda: status.text().startswith("Changed"))
+    assert not diff.isHidden()
+    html = diff.toHtml()
+    assert "line-through" in html and "underline" in html and "新增的一句" in html
+
+
+def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library) -> None:
+    inspector = make_inspector(qtbot, document, library)
+    draft = document.draft
+    node = article(draft, "保密条款")
+    part, _, index = draft.find(node.id)
+    inspector.set_current_node(node.id)
+    variants = inspector.findChild(QListWidget, "clauseVariants")
+    assert variants.count() > 0
+    assert "保密" in inspector.findChild(QLabel, "variantsTitle").text()
+    before = dumps(draft)
+    variants.setCurrentRow(0)
+    chosen = variants.item(0).data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(inspector.jumpTo) as jumped:
+        inspector.findChild(QPushButton, "swapVariant").click()
+    swapped = part.articles[index]
+    assert jumped.args == [swapped.id]
+    assert swapped.provenance.library_article_id == chosen
+    assert draft.node(node.id) is None
+    stack = document.undo_stack
+    assert stack.count() == 1
+    stack.undo()
+    assert dumps(draft) == before
+    stack.redo()
+    assert part.articles[index].provenance.library_article_id == chosen
+
+
+def test_without_a_library_there_are_no_variants(inspector, document) -> None:
+    inspector.set_current_node(article(document.draft, "保密条款").id)
+    assert inspector.findChild(QListWidget, "clauseVariants").isHidden()
+    assert inspector.findChild(QPushButton, "swapVariant").isHidden()
