@@ -230,3 +230,39 @@ def test_edits_go_through_undo_with_readable_names(window, draft_path):
     node_id = view.contract_model.index(0, 0, view.contract_model.index(0, 0)).data(NodeIdRole)
     document.push(ops.set_heading(document.draft, node_id, "总则"))
     assert window.undo_action.text().endswith("编辑标题“总则”")
+
+
+def test_copy_paste_and_cut(window, draft_path):
+    document = window.open_path(draft_path)
+    view = window.findChild(ContractView, "contractView")
+    model = view.contract_model
+    part = model.index(0, 0)
+    count = len(articles(model))
+    view.setCurrentIndex(model.index(0, 0, part))
+    view.selectionModel().select(
+        model.index(0, 0, part), view.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    assert window.copy_selection()
+    window.paste()
+    assert len(articles(model)) == count + 1
+    assert articles(model)[1]["heading"] == articles(model)[0]["heading"]
+    view.selectionModel().select(
+        model.index(1, 0, part), view.selectionModel().SelectionFlag.ClearAndSelect
+    )
+    window.cut_selection()
+    assert len(articles(model)) == count
+    QApplication.clipboard().setText("新增的约定：双方另行协商。")
+    view.setCurrentIndex(model.index(0, 0, part))
+    window.paste()
+    assert articles(model)[1]["text"] == "新增的约定：双方另行协商。"
+    assert document.undo_stack.count() == 3
+
+
+def test_importing_into_the_library_in_the_background(window, tmp_path):
+    source = tmp_path / "extra.txt"
+    source.write_text(
+        "补充协议\n第一条 标的\n甲方向乙方采购设备。\n第二条 保密\n双方应保密。\n", encoding="utf-8"
+    )
+    before = window.library.stats()["sources"]
+    assert window.import_file_into_library(source)
+    assert window.library.stats()["sources"] == before + 1

@@ -39,8 +39,9 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     pending: dict[str, Field] = {}
     new_fields: list[Field] = []
 
-    def enter(raw: str, part: Part | None, article: Node | None):
-        entered = enter_text(draft, raw, _written_resolver(by_written, part, article), pending)
+    def enter(raw: str, part: Part | None, article: Node | None, heading: str = ""):
+        resolve = _written_resolver(by_written, part, article)
+        entered = enter_text(draft, raw, resolve, pending, heading=heading)
         new_fields.extend(entered.new_fields)
         return entered.segments
 
@@ -48,7 +49,7 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     for outline_part, part in zip(doc.parts, draft.parts, strict=True):
         part.body = enter(outline_part.text.value, part, None)
     for node, origin, part, article in built:
-        node.body = enter(origin.text.value, part, article)
+        node.body = enter(origin.text.value, part, article, origin.heading.value)
     for f in new_fields:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])

@@ -42,7 +42,7 @@ def insert_from_library(
 
     def build(item, label: str, article_id: int | None, clause_id: int | None, kids) -> Node:
         node = Node(draft.new_id(), heading=item.heading)
-        entered = enter_text(draft, item.text, resolve, pending)
+        entered = enter_text(draft, item.text, resolve, pending, heading=item.heading)
         new_fields.extend(entered.new_fields)
         node.body = entered.segments
         node.provenance = Provenance(source, label, item.heading, item.text, article_id, clause_id)

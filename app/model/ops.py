@@ -277,6 +277,7 @@ def set_heading(draft: Draft, node_id: int, heading: str) -> SetHeading:
 
 def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
     """New text for a node (or a part's intro, or the preamble with owner 0)."""
+    heading = ""
     if owner_id == 0:
         old = draft.preamble
     else:
@@ -284,8 +285,10 @@ def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
         if owner is None:
             raise EditError(f"no article or clause {owner_id}")
         old = owner.body
+        heading = getattr(owner, "heading", "")
+    resolve = current_resolver(draft, owner_id)
     with allocating(draft) as ids:
-        entered = enter_text(draft, text, current_resolver(draft, owner_id), previous=old)
+        entered = enter_text(draft, text, resolve, previous=old, heading=heading)
     return SetBody(
         "编辑文字", tuple(ids), owner_id, list(old), entered.segments, entered.new_fields
     )

@@ -41,10 +41,12 @@ def enter_text(
     resolve: Resolver,
     pending: dict[str, Field] | None = None,
     previous: list[Segment] = (),
+    heading: str = "",
 ) -> EnteredText:
     """Turn ``text`` into segments. ``pending`` holds named fields created earlier in the same
     operation (an import creates 【通知期限】 once, however often it occurs). ``previous`` is
-    the text being replaced: its anonymous blanks keep their fields (and values), in order."""
+    the text being replaced: its anonymous blanks keep their fields (and values), in order.
+    ``heading`` is read for the labels of blanks that open the text (甲方名称：____)."""
     pending = {} if pending is None else pending
     text = clean_text(text)
     result = EnteredText([])
@@ -56,7 +58,11 @@ def enter_text(
         and draft.fields[s.field_id].name is None
     ]
     pieces: list[tuple[int, int, Segment]] = []
-    for p in find_placeholders(text):
+    context = f"{clean_text(heading)}：" if heading.strip() else ""
+    for p in find_placeholders(context + text):
+        if p.span[0] < len(context):
+            continue  # a blank in the heading itself is not part of this text
+        p.span = (p.span[0] - len(context), p.span[1] - len(context))
         blank = text[p.span[0] : p.span[1]]
         existing = (draft.field_named(p.name) or pending.get(p.name)) if p.name else None
         if existing is None and not p.name:

@@ -92,10 +92,17 @@ class DocumentTabs(QTabWidget):
         view = ContractView(model, self)
         self.undo_group.addStack(document.undo_stack)
         index = self.addTab(view, document.title)
-        document.undo_stack.cleanChanged.connect(lambda _clean, d=document: self._retitle(d))
-        document.pathChanged.connect(lambda d=document: self._retitle(d))
+        # bound methods, not lambdas: Qt drops these connections when the tabs are destroyed
+        document.undo_stack.cleanChanged.connect(self._retitle_sender)
+        document.pathChanged.connect(self._retitle_sender)
         self.setCurrentIndex(index)
         return document
+
+    def _retitle_sender(self, *_args) -> None:
+        sender = self.sender()
+        for document in self.documents():
+            if sender in (document, document.undo_stack):
+                self._retitle(document)
 
     def _retitle(self, document: DraftDocument) -> None:
         if document in self.documents():

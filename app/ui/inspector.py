@@ -27,7 +27,6 @@ class Inspector(QWidget):
     def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.document: DraftDocument | None = None
         self.fields = FieldsTab(self)
         self.clause = ClauseTab(library, self)
         self.checks = ChecksTab(self)
@@ -48,7 +47,6 @@ class Inspector(QWidget):
 
     def set_document(self, document: DraftDocument | None) -> None:
         """Inspect ``document`` (None when no draft is open)."""
-        self.document = document
         for tab in (self.fields, self.clause, self.checks):
             tab.set_document(document)
 

@@ -133,6 +133,12 @@ class LibraryPanel(QWidget):
         if self.search_box.text().strip():
             self.run_search()
 
+    def current_ref(self) -> tuple[str, int] | None:
+        """(kind, id) of the row selected in the tree or the hits, if any."""
+        view = self.stack.currentWidget()
+        index = view.currentIndex()
+        return index.data(ItemRefRole) if index.isValid() else None
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()

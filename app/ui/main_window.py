@@ -14,9 +14,10 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, QTimer, qVersion
+from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -32,13 +33,16 @@ from app import __version__
 from app.model import ops
 from app.model.autosave import autosave_folder, recoverable
 from app.model.numbering import STYLE_NAMES
+from app.readers import read_any
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
-from .contract_model import KindRole, NodeIdRole
+from .background import run_with_progress
+from .contract_model import MIME_NODE_IDS, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
 from .draft_document import DraftDocument
 from .inspector import Inspector
+from .item_refs import MIME_CLAUSE_IDS
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
@@ -184,6 +188,10 @@ class MainWindow(QMainWindow):
             self.insert_empty_clause,
             "Ctrl+Shift+L",
         )
+        self.cut_action = a("cutAction", self.tr("Cu&t"), self.cut_selection, k.Cut)
+        self.copy_action = a("copyAction", self.tr("&Copy"), self.copy_selection, k.Copy)
+        self.paste_action = a("pasteAction", self.tr("&Paste"), self.paste, k.Paste)
+        self.edit_topic_action = a("editTopicAction", self.tr("Edit &topic…"), self.edit_topic)
         self.find_action = a(
             "findAction", self.tr("&Find in library"), self.library_panel_focus, k.Find
         )
@@ -216,6 +224,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        for action in (self.cut_action, self.copy_action, self.paste_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         for action in (self.insert_article_action, self.insert_clause_action, self.delete_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
@@ -246,6 +257,7 @@ class MainWindow(QMainWindow):
         library_menu = bar.addMenu(self.tr("&Library"))
         library_menu.addAction(self.import_action)
         library_menu.addAction(self.save_selection_action)
+        library_menu.addAction(self.edit_topic_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -523,11 +535,16 @@ class MainWindow(QMainWindow):
             self.import_file_into_library(Path(path))
 
     def import_file_into_library(self, path: Path) -> bool:
-        from app.readers import read_any
+        """Read and import a file in the background (a big file takes a while)."""
+        library_path = self.library.path
+
+        def work() -> None:
+            outline = read_any(path)
+            with ClauseLibrary(library_path) as worker_library:  # SQLite: one per thread
+                worker_library.import_outline(outline, path.name)
 
         try:
-            outline = read_any(path)
-            self.library.import_outline(outline, path.name)
+            run_with_progress(self, self.tr("Importing {0}…").format(path.name), work)
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
             return False
@@ -535,6 +552,63 @@ class MainWindow(QMainWindow):
         self.refresh_stats()
         self.statusBar().showMessage(self.tr("Imported {0}").format(path.name), 5000)
         return True
+
+    # -- clipboard ------------------------------------------------------------------------
+
+    def copy_selection(self) -> bool:
+        view = self.tabs.current_view()
+        rows = view.selectionModel().selectedRows() if view else []
+        if not rows:
+            return False
+        QApplication.clipboard().setMimeData(view.contract_model.mimeData(rows))
+        return True
+
+    def cut_selection(self) -> None:
+        view = self.tabs.current_view()
+        if view is None or not self.copy_selection():
+            return
+        ids = [i.data(NodeIdRole) for i in view.selectionModel().selectedRows()]
+        ids = [i for i in ids if view.contract_model.draft.node(i) is not None]
+        stack = view.contract_model.document.undo_stack
+        stack.beginMacro(self.tr("Cut"))
+        for node_id in ids:
+            if view.contract_model.draft.node(node_id) is not None:
+                self._push(lambda draft, n=node_id: ops.delete_node(draft, n))
+        stack.endMacro()
+
+    def paste(self) -> None:
+        """Copied articles, library items, or plain text as a new article after the current."""
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        model = view.contract_model
+        mime = QApplication.clipboard().mimeData()
+        current = view.currentIndex()
+        parent, row = (
+            (current.parent(), current.row() + 1) if current.isValid() else (QModelIndex(), -1)
+        )
+        if current.isValid() and current.data(KindRole) == "part":
+            parent, row = current, -1
+        if mime.hasFormat(MIME_NODE_IDS) or mime.hasFormat(MIME_CLAUSE_IDS):
+            model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
+        elif mime.hasText() and mime.text().strip():
+            target, position = model.drop_target(row, parent)
+            self._push(lambda draft: ops.insert_text_node(draft, target, position, "", mime.text()))
+
+    def edit_topic(self) -> None:
+        """Move the library article selected on the left to another topic."""
+        ref = self.library_panel.current_ref()
+        if ref is None or ref[0] != "article":
+            self.statusBar().showMessage(self.tr("Select a library article first"), 5000)
+            return
+        topics = self.library.topics()
+        names = [t.name for t in topics]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Edit topic"), self.tr("Topic:"), names, 0, False
+        )
+        if ok:
+            self.library.set_article_topic(ref[1], topics[names.index(name)].id)
+            self.library_panel.refresh()
 
     def export_current(self) -> None:
         QMessageBox.information(
