@@ -55,6 +55,8 @@ _ORG = re.compile(
     r"|(?i:limited|ltd|inc|llc)\b)"
 )
 _DATE_PARTS = ("年", "月")
+_PARTY = re.compile(r"[甲乙丙丁]方|(?i:party [a-d]\b ?)")
+_SENTENCE_END = re.compile(r"[。；;\n]")
 _MAX_CJK, _MAX_WORDS, _REACH = 12, 5, 80
 
 
@@ -78,9 +80,23 @@ def find_placeholders(text: str, start: int = 0, end: int | None = None) -> list
             label = base = after or _label(seg, prev_end, s, e, prev_base)[0]
         else:
             label, base = _label(seg, prev_end, s, e, prev_base)
+            label = _with_party(label, found, seg, start, s)
         found.append(Placeholder(kind, (start + s, start + e), label, name))
         prev_end, prev_base, pos = e, base, e
     return found
+
+
+def _with_party(label: str, found: list[Placeholder], seg: str, start: int, s: int) -> str:
+    """地址 after 甲方名称 in one sentence is 甲方地址: the party carries over to its details."""
+    if not found or _PARTY.match(label):
+        return label
+    previous = found[-1]
+    party = _PARTY.match(previous.label)
+    between = seg[previous.span[1] - start : s]
+    if party and not _SENTENCE_END.search(between):
+        role = party.group(0).strip()
+        return f"{role} {label}" if role.isascii() else role + label
+    return label
 
 
 def _classify(m: re.Match[str], seg: str) -> tuple[str | None, str | None]:

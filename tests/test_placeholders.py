@@ -60,7 +60,7 @@ def test_every_kind(text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1.1甲方名称:____________,地址:________________。", ["甲方名称", "地址"]),
+        ("1.1甲方名称:____________,地址:________________。", ["甲方名称", "甲方地址"]),
         ("费用标准为人民币____元/月。", ["费用标准（人民币元/月）"]),
         ("人民币____元/月", ["金额（人民币元/月）"]),
         ("有效期限为____年", ["有效期限（年）"]),
@@ -155,3 +155,14 @@ def test_spans_are_sound_for_any_text(text: str, start: int, length: int | None)
         assert p.label.strip()
         assert p.name is None or p.name.strip()
         previous_end = e
+
+
+def test_a_party_carries_over_to_its_details_in_one_sentence() -> None:
+    text = "甲方名称:____,地址:____。乙方名称:____,地址:____。地址:____"
+    assert [p.label for p in find_placeholders(text)] == [
+        "甲方名称", "甲方地址", "乙方名称", "乙方地址", "地址",
+    ]  # fmt: skip
+    assert [p.label for p in find_placeholders("Party A: ____, address: ____")] == [
+        "Party A",
+        "Party A address",
+    ]

@@ -104,7 +104,7 @@ def test_placeholders_with_labels(seed):
     party = seed.documents[0].parts[0].articles[0].clauses[0]
     assert [(p.kind, p.label) for p in party.placeholders] == [
         ("underscore", "甲方名称"),
-        ("underscore", "地址"),
+        ("underscore", "甲方地址"),
     ]
     fee = seed.documents[5].parts[0].articles[3].clauses[0]
     assert [p.kind for p in fee.placeholders] == ["bracket_empty", "bracket_empty"]

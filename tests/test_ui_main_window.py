@@ -73,13 +73,13 @@ def test_window_has_its_named_parts(window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     assert isinstance(window.findChild(QDockWidget, "libraryDock"), QDockWidget)
     search = window.findChild(QLineEdit, "librarySearch")
-    assert "搜索条款" in search.placeholderText()
+    assert "Search clauses" in search.placeholderText()
     assert window.findChild(QTreeView, "libraryTree").isVisible()
     assert isinstance(window.findChild(QTextBrowser, "clausePreview"), QTextBrowser)
     assert isinstance(window.findChild(QListView, "searchResults"), QListView)
     modes = window.findChild(QComboBox, "libraryMode")
     labels = [modes.itemText(i) for i in range(modes.count())]
-    assert labels == ["按主题 By topic", "按来源 By source"]
+    assert labels == ["By topic", "By source"]
     stats = window.library.stats()
     assert f"{stats['articles']} " in window._stats.text()
 

@@ -72,7 +72,7 @@ class DocumentTabs(QTabWidget):
         if count == 0:
             from clause_db.errors import InputError
 
-            raise InputError(f"{path} holds no contract text.")
+            raise InputError(self.tr("{0} holds no contract text.").format(path))
         document = min(max(document, 1), count)
         name = path.name if count == 1 else f"{path.name} #{document}"
         draft = draft_from_document(outline.documents[document - 1], outline.text, name)

@@ -85,7 +85,7 @@ class DraftDocument(QObject):
     def title(self) -> str:
         if self.path is not None:
             return self.path.stem
-        return self.draft.title or "未命名"
+        return self.draft.title or self.tr("Untitled")
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

@@ -158,13 +158,13 @@ class ClauseTab(QWidget):
         p = node.provenance
         if p is None:
             return _esc(self.tr("Written in this draft."))
-        lines = [(self.tr("Source"), p.source), (self.tr("Numbered there"), p.written_label)]
+        lines = [(self.tr("Source:"), p.source), (self.tr("Numbered there:"), p.written_label)]
         if p.library_article_id is not None:
             ids = self.tr("article {article}").format(article=p.library_article_id)
             if p.library_clause_id is not None:
                 ids += ", " + self.tr("clause {clause}").format(clause=p.library_clause_id)
-            lines.append((self.tr("Library"), ids))
-        return "<br>".join(f"<b>{_esc(k)}:</b> {_esc(v)}" for k, v in lines if v)
+            lines.append((self.tr("Library:"), ids))
+        return "<br>".join(f"<b>{_esc(k)}</b> {_esc(v)}" for k, v in lines if v)
 
     def _show_changes(self, node: Node) -> None:
         p = node.provenance
@@ -185,7 +185,8 @@ class ClauseTab(QWidget):
         parts = []
         if node.heading != p.taken_heading:
             heading = diff_html([("-", p.taken_heading), ("+", node.heading)])
-            parts.append(f"<p><b>{_esc(self.tr('Heading'))}:</b> {heading}</p>")
+            title = self.tr("Heading:")
+            parts.append(f"<p><b>{_esc(title)}</b> {heading}</p>")
         if plain(node.body) != p.taken_text:
             parts.append(f"<p>{diff_html(changes(node))}</p>")
         self.diff.setHtml("".join(parts))

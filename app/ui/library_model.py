@@ -173,9 +173,8 @@ class LibraryTreeModel(QAbstractItemModel):
             return
         for index, title in parts:
             members = [a for a in articles if a.part_index == index]
-            node = _Node(
-                "part", parent.id, f"{title or '（正文）'} ({len(members)})", parent, fetched=True
-            )
+            name = title or self.tr("(Body)")
+            node = _Node("part", parent.id, f"{name} ({len(members)})", parent, fetched=True)
             self._add_articles(node, members, with_source=False)
 
     def _add_clauses(self, parent: _Node, clauses: list[ClauseRow]) -> None:

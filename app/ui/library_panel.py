@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 from clause_db.store import ClauseLibrary
 
 from .item_refs import ItemRefRole
-from .library_model import LibraryTreeModel
+from .library_model import MODES, LibraryTreeModel
 from .search_results import HitDelegate, SearchResultsModel
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 200
-MODE_LABELS = (("topic", "按主题 By topic"), ("source", "按来源 By source"))
 
 
 class LibraryPanel(QWidget):
@@ -45,13 +44,14 @@ class LibraryPanel(QWidget):
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
-        self.search_box.setPlaceholderText("搜索条款… / Search clauses…")
+        self.search_box.setPlaceholderText(self.tr("Search clauses…"))
         self.search_box.setClearButtonEnabled(True)
 
         self.mode_box = QComboBox(self)
         self.mode_box.setObjectName("libraryMode")
-        for mode, label in MODE_LABELS:
-            self.mode_box.addItem(label, mode)
+        labels = {"topic": self.tr("By topic"), "source": self.tr("By source")}
+        for mode in MODES:
+            self.mode_box.addItem(labels[mode], mode)
 
         self.tree_model = LibraryTreeModel(library, parent=self)
         self.tree = QTreeView(self)

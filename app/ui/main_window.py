@@ -53,7 +53,6 @@ DEFAULT_SIZE = (1400, 880)
 DOCK_WIDTH = 380
 AUTOSAVE_TICK_MS = 5000
 RECENT_LIMIT = 8
-OPEN_FILTER = "Contracts (*.contract *.txt *.md *.docx);;All files (*)"
 
 
 class _ArticlesOnly(QSortFilterProxyModel):
@@ -331,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open"), self._last_folder(), OPEN_FILTER
+            self, self.tr("Open"), self._last_folder(), self._open_filter()
         )
         if path:
             self.open_path(path)
@@ -350,7 +349,7 @@ class MainWindow(QMainWindow):
             return False
         start = str(document.path or Path(self._last_folder()) / f"{document.title}{DRAFT_SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save As"), start, f"Contract drafts (*{DRAFT_SUFFIX})"
+            self, self.tr("Save As"), start, self.tr("Contract drafts (*{0})").format(DRAFT_SUFFIX)
         )
         if not path:
             return False
@@ -529,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def import_into_library(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import into library"), self._last_folder(), OPEN_FILTER
+            self, self.tr("Import into library"), self._last_folder(), self._open_filter()
         )
         for path in paths:
             self.import_file_into_library(Path(path))
@@ -730,6 +729,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.about_text())
+
+    def _open_filter(self) -> str:
+        return self.tr("Contracts (*.contract *.txt *.md *.docx);;All files (*)")
 
     def _last_folder(self) -> str:
         return str(app_settings().value("files/lastFolder", str(Path.home())))

@@ -23,10 +23,6 @@ h3 { font-size: 13pt; margin-bottom: 4px; }
 """
 BODY_POINTS = 12.0  # contract text is read closely; the UI font is too small for that
 INDENT_PX = 28  # per level of sub-clause
-EMPTY_HTML = (
-    '<p class="hint">在左侧选择条文或条款，可在此查看全文。<br>'
-    "Select an article or clause on the left to read it here.</p>"
-)
 
 
 def _esc(text: str) -> str:
@@ -60,7 +56,11 @@ class ClausePreview(QTextBrowser):
         self.clear_preview()
 
     def clear_preview(self) -> None:
-        self.setHtml(EMPTY_HTML)
+        self.setHtml(self._empty_html())
+
+    def _empty_html(self) -> str:
+        hint = self.tr("Select an article or clause on the left to read it here.")
+        return f'<p class="hint">{_esc(hint)}</p>'
 
     def show_ref(self, ref: ItemRef) -> None:
         """Preview a (kind, id) reference from the library tree or the search results."""
@@ -74,7 +74,7 @@ class ClausePreview(QTextBrowser):
         }
         build = builders.get(kind)
         body = build(item_id) if build else None
-        self.setHtml(body or EMPTY_HTML)
+        self.setHtml(body or self._empty_html())
 
     # ---- pieces -------------------------------------------------------------------------
 
@@ -89,9 +89,9 @@ class ClausePreview(QTextBrowser):
         reason = self.library.topic_explanation(article.id)
         if not (name or reason):
             return ""
-        lines = [f"主题 Topic: {_esc(name)}" if name else ""]
+        lines = [self.tr("Topic: {0}").format(_esc(name)) if name else ""]
         if reason:
-            lines.append(f"归类依据 Why: {_esc(reason)}")
+            lines.append(self.tr("Why: {0}").format(_esc(reason)))
         return f'<p class="note">{"<br>".join(x for x in lines if x)}</p>'
 
     def _article_html(self, article_id: int) -> str | None:
@@ -114,9 +114,10 @@ class ClausePreview(QTextBrowser):
         title = " ".join(p for p in (clause.label, clause.heading) if p)
         context = " ".join(p for p in (article.label, article.heading) if p)
         body = f"<p>{_esc(clause.text)}</p>" if clause.text else ""
+        origin = self.tr("From: {0}").format(_esc(context))
         return (
             f"<h3>{_esc(title)}</h3>{self._source_line(article)}"
-            f'<p class="meta">出自 From: {_esc(context)}</p>{body}'
+            f'<p class="meta">{origin}</p>{body}'
             f"{_clauses_html(clause.children)}{self._topic_note(article)}"
         )
 
@@ -124,11 +125,11 @@ class ClausePreview(QTextBrowser):
         topic = next((t for t in self.library.topics() if t.id == topic_id), None)
         if topic is None:
             return None
+        count = self.tr("%n article(s)", "", topic.article_count)
+        hint = self.tr("Expand the topic and select an article to read it.")
         return (
             f"<h2>{_esc(topic.name)}</h2>"
-            f'<p class="meta">{topic.article_count} 条 articles</p>'
-            f'<p class="hint">展开主题，选择条文查看全文。<br>'
-            "Expand the topic and select an article to read it.</p>"
+            f'<p class="meta">{_esc(count)}</p><p class="hint">{_esc(hint)}</p>'
         )
 
     def _source_html(self, source_id: int) -> str | None:
@@ -136,10 +137,11 @@ class ClausePreview(QTextBrowser):
         if source is None:
             return None
         name = source_names(self.library)[source.id]
+        language = self.tr("Chinese") if source.lang == "zh" else self.tr("English")
         facts = [
-            f"文件 File: {_esc(source.file_name)}",
-            f"导入时间 Imported: {_esc(source.imported_at.replace('T', ' ')[:16])} UTC",
-            f"语言 Language: {'中文' if source.lang == 'zh' else 'English'}",
-            f"条文 Articles: {source.article_count}",
+            self.tr("File: {0}").format(_esc(source.file_name)),
+            self.tr("Imported: {0} UTC").format(_esc(source.imported_at.replace("T", " ")[:16])),
+            self.tr("Language: {0}").format(language),
+            self.tr("Articles: {0}").format(source.article_count),
         ]
         return f"<h2>{_esc(name)}</h2><p>{'<br>'.join(facts)}</p>"

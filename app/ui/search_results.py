@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -64,7 +65,8 @@ def snippet_html(snippet: str) -> str:
 
 
 def hit_title(hit: SearchHit) -> str:
-    return " ".join(p for p in (hit.label, hit.heading) if p) or "（无标题）"
+    title = " ".join(p for p in (hit.label, hit.heading) if p)
+    return title or QCoreApplication.translate("SearchResultsModel", "(untitled)")
 
 
 class SearchResultsModel(QAbstractListModel):

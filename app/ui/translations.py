@@ -14,7 +14,8 @@ from resources import RESOURCES
 from .settings import app_settings
 
 TRANSLATIONS = RESOURCES / "translations"
-_state = {"language": "en"}
+QM_FILE = TRANSLATIONS / "contract_editor_zh_CN.qm"
+_state: dict = {"language": "en", "installed": []}
 
 
 def chosen_language() -> str:
@@ -31,13 +32,22 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     _state["language"] = language
     if language == "zh_CN":
         ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS / "contract_editor_zh_CN.qm")):
+        if ours.load(str(QM_FILE)):
             app.installTranslator(ours)
+            _state["installed"].append(ours)
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):  # fmt: skip
             app.installTranslator(qt)
+            _state["installed"].append(qt)
     return language
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Undo ``install_translators``: back to the English texts of the code (tests use this)."""
+    while _state["installed"]:
+        app.removeTranslator(_state["installed"].pop())
+    _state["language"] = "en"
 
 
 def current_language_is_chinese() -> bool:

@@ -1,0 +1,78 @@
+"""Regenerate the screenshots in docs/ (the README shows them).
+
+    uv run python docs/screenshots.py
+
+Renders the real main window offscreen on a fresh copy of the bundled library, with the
+first seed contract open, in Chinese and in English, plus the inspector's fields.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def main() -> None:
+    home = Path(tempfile.mkdtemp(prefix="contract-editor-shots-"))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["CONTRACT_EDITOR_DATA_DIR"] = str(home / "data")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(home / var.lower())
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app.model import ops
+    from app.model.files import save_draft
+    from app.model.importer import draft_from_document
+    from app.ui.main_window import MainWindow
+    from app.ui.translations import install_translators
+    from clause_db.bundled import install_seed_library
+    from clause_db.reader import read_outline
+    from resources import SEED_FILES
+
+    library = home / "library.sqlite"
+    install_seed_library(library)
+    outline = read_outline(SEED_FILES[0])
+    draft = draft_from_document(outline.documents[0], outline.text, SEED_FILES[0].name)
+    history = ops.History(draft)
+    party_a = next(f for f in draft.fields.values() if f.label == "甲方名称")
+    history.push(ops.set_field_value(draft, party_a.id, "上海某某电子商务有限公司"))
+    contract = home / "2024年度电商客服外包服务协议.contract"
+    save_draft(contract, draft)
+
+    app = QApplication.instance() or QApplication([])
+    for language, name in (("zh_CN", "main-window-zh.png"), ("en", "main-window-en.png")):
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+            translator.deleteLater()
+        install_translators(app, language)
+        window = MainWindow(library)
+        window.resize(1500, 900)
+        window.show()
+        window.open_path(contract)
+        view = window.tabs.current_view()
+        model = view.contract_model
+        view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+        window.library_panel.search_box.setText("保密")
+        window.library_panel.run_search()
+        for _ in range(20):
+            QCoreApplication.processEvents()
+        window.grab().save(str(HERE / name))
+        if language == "zh_CN":
+            window.inspector.tabs.setCurrentIndex(0)
+            for _ in range(10):
+                QCoreApplication.processEvents()
+            window.inspector_dock.grab().save(str(HERE / "inspector-fields.png"))
+        window.tabs.current_document().undo_stack.setClean()
+        window.close()
+    print("screenshots written to", HERE)
+
+
+if __name__ == "__main__":
+    main()

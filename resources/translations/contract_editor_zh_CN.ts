@@ -1,0 +1,660 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ChecksTab</name>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+</context>
+<context>
+    <name>ClausePreview</name>
+    <message>
+        <source>Select an article or clause on the left to read it here.</source>
+        <translation>在左侧选择条文或条款，即可在此查看全文。</translation>
+    </message>
+    <message>
+        <source>Topic: {0}</source>
+        <translation>主题：{0}</translation>
+    </message>
+    <message>
+        <source>Why: {0}</source>
+        <translation>归类依据：{0}</translation>
+    </message>
+    <message>
+        <source>From: {0}</source>
+        <translation>出自：{0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expand the topic and select an article to read it.</source>
+        <translation>展开主题，选择条文即可查看全文。</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>Imported: {0} UTC</source>
+        <translation>导入时间：{0}（UTC）</translation>
+    </message>
+    <message>
+        <source>Language: {0}</source>
+        <translation>语言：{0}</translation>
+    </message>
+    <message>
+        <source>Articles: {0}</source>
+        <translation>条文数：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseTab</name>
+    <message>
+        <source>Swap in</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace this article with the chosen variant (one undo step)</source>
+        <translation>用所选版本替换本条（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+    <message>
+        <source>Select an article or clause to see where it came from.</source>
+        <translation>选择一条或一款，即可查看其出处。</translation>
+    </message>
+    <message>
+        <source>Written in this draft.</source>
+        <translation>在本草稿中新拟。</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Numbered there:</source>
+        <translation>原编号：</translation>
+    </message>
+    <message>
+        <source>article {article}</source>
+        <translation>条文 {article}</translation>
+    </message>
+    <message>
+        <source>clause {clause}</source>
+        <translation>条款 {clause}</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>条款库：</translation>
+    </message>
+    <message>
+        <source>since it was taken from the library</source>
+        <translation>自从条款库取用以来</translation>
+    </message>
+    <message>
+        <source>since it was imported</source>
+        <translation>自导入以来</translation>
+    </message>
+    <message>
+        <source>Unchanged {since}.</source>
+        <translation>{since}未作修改。</translation>
+    </message>
+    <message>
+        <source>Changed {since}:</source>
+        <translation>{since}已修改：</translation>
+    </message>
+    <message>
+        <source>Heading:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>No clause library is open.</source>
+        <translation>未打开条款库。</translation>
+    </message>
+    <message>
+        <source>Library variants are offered for articles.</source>
+        <translation>条款库中的其他版本仅针对“条”提供。</translation>
+    </message>
+    <message>
+        <source>The library has no articles on this topic.</source>
+        <translation>条款库中没有该主题的条文。</translation>
+    </message>
+    <message>
+        <source>Other variants of “{topic}” in the library ({count}):</source>
+        <translation>条款库中“{topic}”的其他版本（{count}）：</translation>
+    </message>
+    <message>
+        <source>Swap “{article}” for a library variant</source>
+        <translation>将“{article}”替换为条款库中的版本</translation>
+    </message>
+</context>
+<context>
+    <name>ContractModel</name>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>From {0} ({1})</source>
+        <translation>出自 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>the draft has no part to drop into</source>
+        <translation>草稿中没有可放入的部分</translation>
+    </message>
+    <message>
+        <source>Insert {0} items</source>
+        <translation>插入 {0} 项</translation>
+    </message>
+    <message>
+        <source>Copy {0} items</source>
+        <translation>复制 {0} 项</translation>
+    </message>
+    <message>
+        <source>Move {0} items</source>
+        <translation>移动 {0} 项</translation>
+    </message>
+    <message>
+        <source>nothing to copy</source>
+        <translation>没有可复制的内容</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTabs</name>
+    <message>
+        <source>{0} holds no contract text.</source>
+        <translation>{0} 中没有合同文本。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} contracts; the first one is open.</source>
+        <translation>{0} 包含 {1} 份合同，已打开第一份。</translation>
+    </message>
+    <message>
+        <source>Untitled contract</source>
+        <translation>未命名合同</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDocument</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>填写内容</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>Not filled in yet: double-click to type the value</source>
+        <translation>尚未填写：双击即可输入</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsTab</name>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Give the field a name used wherever it occurs</source>
+        <translation>为该字段命名，所有出现之处统一使用</translation>
+    </message>
+    <message>
+        <source>Link with…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>Make this field and another one share one value</source>
+        <translation>使该字段与另一字段共用同一内容</translation>
+    </message>
+    <message>
+        <source>Clear value</source>
+        <translation>清除内容</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+    <message>
+        <source>This draft has no blanks to fill.</source>
+        <translation>本草稿没有需要填写的空白处。</translation>
+    </message>
+    <message>
+        <source>All fields are filled in.</source>
+        <translation>所有字段均已填写。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) left to fill in</source>
+        <translation>
+            <numerusform>还有 %n 项未填写</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Rename field</source>
+        <translation>重命名字段</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Link fields</source>
+        <translation>关联字段</translation>
+    </message>
+    <message>
+        <source>Share one value with:</source>
+        <translation>与以下字段共用同一内容：</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks (%n)</source>
+        <translation>
+            <numerusform>检查（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Search clauses…</source>
+        <translation>搜索条款…</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTreeModel</name>
+    <message>
+        <source>(Body)</source>
+        <translation>（正文）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clause library</source>
+        <translation>条款库</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New from library &amp;source…</source>
+        <translation>从条款库来源新建(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into library…</source>
+        <translation>导入条款库(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete article or clause</source>
+        <translation>删除条/款(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Insert &amp;article</source>
+        <translation>插入条(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Insert c&amp;lause</source>
+        <translation>插入款(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;topic…</source>
+        <translation>修改主题(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in library</source>
+        <translation>在条款库中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save selection to &amp;library</source>
+        <translation>将所选内容存入条款库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Word…</source>
+        <translation>导出为 Word(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Numbering style</source>
+        <translation>编号样式(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>条款库(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>New from library source</source>
+        <translation>从条款库来源新建</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Contract drafts (*{0})</source>
+        <translation>合同草稿 (*{0})</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}”?</source>
+        <translation>是否保存对“{0}”的更改？</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的内容</translation>
+    </message>
+    <message>
+        <source>“{0}” was not saved when the program last stopped ({1}). Recover it?</source>
+        <translation>程序上次退出时，“{0}”尚未保存（{1}）。是否恢复？</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>the draft has no part</source>
+        <translation>草稿中没有任何部分</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新条文</translation>
+    </message>
+    <message>
+        <source>Select an article first</source>
+        <translation>请先选择一条</translation>
+    </message>
+    <message>
+        <source>Select articles to save first</source>
+        <translation>请先选择要保存的条文</translation>
+    </message>
+    <message>
+        <source>Cannot save to the library</source>
+        <translation>无法存入条款库</translation>
+    </message>
+    <message>
+        <source>Saved to the library</source>
+        <translation>已存入条款库</translation>
+    </message>
+    <message>
+        <source>Import into library</source>
+        <translation>导入条款库</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Imported {0}</source>
+        <translation>已导入 {0}</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Select a library article first</source>
+        <translation>请先在条款库中选择一条</translation>
+    </message>
+    <message>
+        <source>Edit topic</source>
+        <translation>修改主题</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Word export is not available in this version yet.</source>
+        <translation>本版本暂不支持导出为 Word。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新的界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <source>Open “{0}” as a new draft, or add it to the clause library?</source>
+        <translation>将“{0}”作为新草稿打开，还是添加到条款库？</translation>
+    </message>
+    <message>
+        <source>Open as draft</source>
+        <translation>作为草稿打开</translation>
+    </message>
+    <message>
+        <source>Add to library</source>
+        <translation>添加到条款库</translation>
+    </message>
+    <message>
+        <source>{0} contracts · {1} articles · {2} clauses · {3} topics</source>
+        <translation>{0} 份合同 · {1} 条 · {2} 款 · {3} 个主题</translation>
+    </message>
+    <message>
+        <source>“{0}”: {1} hits</source>
+        <translation>“{0}”：{1} 条结果</translation>
+    </message>
+    <message>
+        <source> (first {0} shown)</source>
+        <translation>（仅显示前 {0} 条）</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Autosaves</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Contracts (*.contract *.txt *.md *.docx);;All files (*)</source>
+        <translation>合同 (*.contract *.txt *.md *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeEditor</name>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text; blanks as ____ or 【name】</source>
+        <translation>正文；空白处写作 ____ 或【名称】</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+</TS>
