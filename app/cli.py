@@ -1,4 +1,4 @@
-"""Headless commands: ``contract-editor outline|library ...``.
+"""Headless commands: ``contract-editor outline|library|draft|export ...``.
 
 Every failure a user can cause (a missing file, a broken library) ends as one line on stderr
 and a non-zero exit code, never a traceback.
@@ -15,9 +15,13 @@ from pathlib import Path
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
+from app.model.draft import Draft
+from app.model.files import load_draft
+from app.model.importer import draft_from_document
 from app.readers import note_to_stderr, read_any
+from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
 from clause_db.bundled import open_library
-from clause_db.errors import ClauseDbError
+from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.model import Outline
 from clause_db.rows import SearchHit
@@ -25,6 +29,7 @@ from clause_db.store import ClauseLibrary
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
+_LISTED_FIELDS = 20  # a form with 188 blanks should not flood the terminal
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (imp, search, stats):
         sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="library file")
     add_draft_parser(commands)
+
+    export = commands.add_parser("export", help="write a draft or contract as a Word document")
+    export.add_argument("input", metavar="IN", help="a .contract draft, or a contract file "
+                        "(.txt, .md, .docx: its first contract)")  # fmt: skip
+    export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    export.add_argument("--toc", action="store_true", help="a table of contents Word fills in")
+    export.add_argument("--no-highlight", action="store_true",
+                        help="do not highlight unfilled blanks (a clean copy)")  # fmt: skip
+    export.add_argument("--numbering", choices=NUMBERING_MODES, default="literal",
+                        help="numbers typed into the text (default), or Word's own")  # fmt: skip
     return parser
 
 
@@ -65,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         return _outline(args)
     if args.command == "draft":
         return run_draft(args)
+    if args.command == "export":
+        return _export(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":
@@ -101,6 +118,32 @@ def _outline(args: argparse.Namespace) -> int:
     else:
         print(render_outline(outline))
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    source, output = Path(args.input), Path(args.output)
+    draft = _draft_to_export(source)
+    unfilled = unfilled_fields(draft)
+    if unfilled:  # said before writing, so the lawyer knows what the copy still lacks
+        count = f"{len(unfilled)} field{'s' if len(unfilled) > 1 else ''} unfilled"
+        names = ", ".join(unfilled[:_LISTED_FIELDS])
+        more = len(unfilled) - _LISTED_FIELDS
+        note_to_stderr(f"{count}: {names}" + (f" and {more} more" if more > 0 else ""))
+    options = ExportOptions(args.numbering, toc=args.toc, highlight=not args.no_highlight)
+    export_draft(draft, output, options)
+    articles = sum(len(p.articles) for p in draft.parts)
+    print(f"{output}: 《{draft.title}》, {articles} article(s)")
+    return 0
+
+
+def _draft_to_export(source: Path) -> Draft:
+    """A .contract draft as saved, or the first contract of a text or Word file."""
+    if source.suffix.lower() == ".contract":
+        return load_draft(source)
+    outline = read_any(source, note_to_stderr)
+    if not outline.documents:
+        raise InputError(f"{source} holds no contract to export.")
+    return draft_from_document(outline.documents[0], outline.text, source.name)
 
 
 def _import(library: ClauseLibrary, files: list[str]) -> int:

@@ -1,0 +1,350 @@
+"""A draft -> a Word contract a lawyer can send: A4, Chinese fonts, numbered articles, blanks.
+
+Articles are Word's own ``Heading 1`` (navigation pane, TOC), clauses numbered as the draft
+numbers them. Numbers are typed into the text by default ("literal"): identical in Word, WPS
+and LibreOffice, and kept by copy-paste and text extraction. ``numbering="word"`` uses one
+Word list linked to the article and clause styles instead, so a lawyer inserting an article
+in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
+一.1, and a part that restarts its articles needs a list instance of its own.
+
+Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+The file is written atomically: a failed export leaves any previous file untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from app.model.draft import Blank, Draft, Node, Party, Segment, plain
+from app.model.files import write_atomically
+from app.model.numbering import label, number_paths
+from app.model.text import ref_text
+from app.word import ooxml
+from app.word.docx_styles import (
+    CHINESE,
+    ENGLISH,
+    MAX_LEVELS,
+    Styles,
+    Typography,
+    list_levels,
+    setup_document,
+)
+
+NUMBERING_MODES = ("literal", "word")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_EMPTY = "________________"  # a party's unfilled name or address
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export. ``language`` None decides from the draft; ``typography`` None takes
+    the language's (宋体 小四 for Chinese, Times New Roman 12 pt for English)."""
+
+    numbering: str = "literal"
+    toc: bool = False
+    highlight: bool = True
+    language: str | None = None  # "zh" | "en"
+    typography: Typography | None = None
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The fixed texts of one language."""
+
+    party: str
+    address: str
+    seal: str
+    representative: str
+    date: str
+    page: tuple[str, str, str]  # before PAGE, between PAGE and NUMPAGES, after
+    toc_title: str
+    toc_hint: str
+    heading_sep: str  # between a clause's heading and its text
+    default_roles: tuple[str, str]
+
+
+_WORDS = {
+    "zh": _Words("{role}：", "地址：", "{role}（盖章）：", "法定代表人或授权代表：",
+                 "日期：　　　　年　　月　　日", ("第 ", " 页 共 ", " 页"), "目　录",
+                 "（右键单击此处，选择“更新域”，即生成目录。）",
+                 "：", ("甲方", "乙方")),
+    "en": _Words("{role}: ", "Address: ", "{role} (seal):", "Authorized representative:",
+                 "Date:", ("Page ", " of ", ""), "Contents",
+                 "(Right-click here and choose Update Field to build the table of contents.)",
+                 ". ", ("Party A", "Party B")),
+}  # fmt: skip
+
+
+def draft_language(draft: Draft) -> str:
+    """ "en" for English numbering or text with more Latin words than CJK characters (a CJK
+    character carries about a word), else "zh"."""
+    if draft.numbering == "english":
+        return "en"
+    texts = [draft.title, *(plain(body) for body in draft.bodies())]
+    texts += [node.heading for _, node in draft.nodes()]
+    text = "".join(texts)
+    return "en" if len(_LATIN_WORD.findall(text)) > len(_CJK.findall(text)) else "zh"
+
+
+def label_style(draft: Draft, language: str) -> str:
+    """The draft's numbering style, except that English text gets Article 1 / 1.1 / (a)
+    instead of 第一条 or 一、 (an imported English contract keeps the default "chinese")."""
+    if language == "en" and draft.numbering in ("chinese", "chinese_list"):
+        return "english"
+    return draft.numbering
+
+
+def unfilled_fields(draft: Draft) -> list[str]:
+    """The names (or labels) of fields with blanks in the text and no value, in reading order."""
+    seen: dict[int, str] = {}
+    for body in draft.bodies():
+        for seg in body:
+            if isinstance(seg, Blank) and seg.field_id not in seen:
+                field = draft.fields.get(seg.field_id)
+                if field is not None and not field.value:
+                    seen[seg.field_id] = field.name or field.label
+    return list(seen.values())
+
+
+def export_draft(draft: Draft, path: Path, options: ExportOptions | None = None) -> list[str]:
+    """Write the draft as a Word document at ``path`` (atomically); the unfilled fields.
+
+    DraftFileError (one sentence) when the file cannot be written: a read-only folder, a
+    file open in Word on Windows, a full disk.
+    """
+    data = render_docx(draft, options)
+    write_atomically(Path(path), data)
+    return unfilled_fields(draft)
+
+
+def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
+    """The .docx bytes of the draft."""
+    options = options or ExportOptions()
+    if options.numbering not in NUMBERING_MODES:
+        raise ValueError(f"numbering must be one of {NUMBERING_MODES}, not {options.numbering!r}")
+    language = options.language or draft_language(draft)
+    typo = options.typography or (ENGLISH if language == "en" else CHINESE)
+    doc = Document()
+    styles = setup_document(doc, typo, "en-US")
+    _Writer(doc, draft, options, language, styles, typo).write()
+    _core_properties(doc, draft.title, options.author, language)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+class _WordList:
+    """Word's automatic numbering: one list definition linked to the article and clause
+    styles, and one instance per part that restarts its articles at 第一条."""
+
+    def __init__(self, doc: WordDocument, numbering: str, styles: Styles, typo: Typography) -> None:
+        self._numbering = doc.part.numbering_part.element
+        levels = list_levels(numbering, styles, typo)
+        self._abstract = ooxml.add_abstract_num(self._numbering, levels, styles.char_twips)
+        self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=False)
+        for ilvl, style in enumerate((styles.article, styles.clause, styles.item)):
+            ooxml.set_num_pr(style.element.get_or_add_pPr(), self.num_id, ilvl)
+        self._used = False
+
+    def start_part(self, restart: bool) -> None:
+        if restart and self._used:
+            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True)
+
+    def number(self, paragraph: Paragraph, depth: int) -> None:
+        """Number the paragraph at ``depth`` (1 = article) in the current part's list."""
+        self._used = True
+        ooxml.number_paragraph(paragraph, self.num_id, depth - 1)
+
+
+class _Writer:
+    def __init__(self, doc: WordDocument, draft: Draft, options: ExportOptions, language: str,
+                 styles: Styles, typo: Typography) -> None:  # fmt: skip
+        self.doc = doc
+        self.draft = draft
+        self.options = options
+        self.words = _WORDS[language]
+        self.styles = styles
+        self.end = ooxml.BodyEnd(doc)
+        self.paths = number_paths(draft)
+        self.numbering = label_style(draft, language)
+        word = options.numbering == "word"
+        self.list = _WordList(doc, self.numbering, styles, typo) if word else None
+
+    def write(self) -> None:
+        draft, styles = self.draft, self.styles
+        if draft.title.strip():
+            self._paragraph(styles.title).add_run(ooxml.xml_text(draft.title))
+        if self.options.toc:
+            self._toc()
+        self._parties()
+        self._body_text(draft.preamble)
+        for part in draft.parts:
+            if self.list:
+                self.list.start_part(part.restart_numbering)
+            if part.title.strip():
+                self._paragraph(styles.part).add_run(ooxml.xml_text(part.title))
+            self._body_text(part.body)
+            for article in part.articles:
+                self._node(article, 1)
+        self._signatures()
+        self._footer()
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def _paragraph(self, style: ParagraphStyle) -> Paragraph:
+        return self.end.paragraph(style)
+
+    def _toc(self) -> None:
+        self._paragraph(self.styles.centred).add_run(self.words.toc_title)
+        field = self._paragraph(self.styles.plain)
+        ooxml.add_field(field, 'TOC \\o "1-1" \\h \\z \\u', self.words.toc_hint)
+        field.add_run().add_break(WD_BREAK.PAGE)
+        ooxml.ask_to_update_fields(self.doc.settings.element)
+
+    def _parties(self) -> None:
+        for party in self.draft.parties:
+            role = ooxml.xml_text(party.role)
+            p = self._paragraph(self.styles.plain)
+            p.add_run(self.words.party.format(role=role))
+            self._value(p, party.name)
+            p = self._paragraph(self.styles.plain)
+            p.add_run(self.words.address)
+            self._value(p, party.address)
+        if self.draft.parties:
+            self._paragraph(self.styles.plain)  # a blank line before the text
+
+    def _value(self, p: Paragraph, value: str) -> None:
+        if value.strip():
+            p.add_run(ooxml.xml_text(value))
+        else:
+            self._blank(p, _EMPTY)
+
+    def _body_text(self, body: list[Segment]) -> None:
+        """Text outside the numbered nodes: one paragraph per line, with the body's indent."""
+        lines: list[list[tuple[str, bool]]] = [[]]
+        for text, is_blank in self._pieces(body):
+            first, *rest = text.split("\n") if not is_blank else [text]
+            lines[-1].append((first, is_blank))
+            lines.extend([(line, False)] for line in rest)
+        for line in lines:
+            if any(text.strip() for text, _ in line):
+                self._runs(self._paragraph(self.styles.body), line)
+
+    def _node(self, node: Node, depth: int) -> None:
+        path = self.paths[node.id]
+        number = label(path, self.numbering)
+        heading = ooxml.xml_text(node.heading).strip()
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS
+        if depth == 1:
+            p = self._paragraph(self.styles.article)
+            text = heading if numbered_by_word else f"{number} {heading}".strip()
+            if text:
+                p.add_run(text)
+            if numbered_by_word:
+                self.list.number(p, depth)
+            self._body_text(node.body)
+        else:
+            style = self.styles.clause if depth == 2 else self.styles.item
+            p = self._paragraph(style)
+            if numbered_by_word:
+                self.list.number(p, depth)
+            else:
+                p.add_run(f"{number} ")
+            pieces = self._pieces(node.body)
+            if heading:
+                has_text = any(text.strip() for text, _ in pieces)
+                p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
+            self._runs(p, pieces)
+        for child in node.children:
+            self._node(child, depth + 1)
+
+    def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
+        """(text, is an unfilled blank) pieces of a text, values and references rendered."""
+        out: list[tuple[str, bool]] = []
+        for seg in body:
+            if isinstance(seg, str):
+                out.append((ooxml.xml_text(seg), False))
+            elif isinstance(seg, Blank):
+                field = self.draft.fields.get(seg.field_id)
+                value = field.value if field is not None else None
+                out.append((ooxml.xml_text(value), False) if value else (seg.blank, True))
+            else:
+                out.append((ooxml.xml_text(ref_text(seg, self.paths)), False))
+        return out
+
+    def _runs(self, p: Paragraph, pieces: list[tuple[str, bool]]) -> None:
+        """Adjacent plain pieces share one run: fewer runs, a faster export and reader."""
+        pending = ""
+        for text, is_blank in pieces:
+            if is_blank:
+                if pending:
+                    p.add_run(pending)
+                    pending = ""
+                self._blank(p, text)
+            else:
+                pending += text
+        if pending:
+            p.add_run(pending)
+
+    def _blank(self, p: Paragraph, text: str) -> None:
+        run = p.add_run(text)
+        if self.options.highlight:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    def _signatures(self) -> None:
+        """One borderless column per party (three to a row): seal, representative, date."""
+        parties = self.draft.parties or [Party(role) for role in self.words.default_roles]
+        self._paragraph(self.styles.plain)
+        per_row = min(3, len(parties))
+        for start in range(0, len(parties), per_row):
+            row = parties[start : start + per_row]
+            table = self.doc.add_table(rows=1, cols=per_row)
+            ooxml.keep_row_on_one_page(table.rows[0])
+            for cell, party in zip(table.rows[0].cells, row, strict=False):
+                seal = cell.paragraphs[0]  # a new cell holds one empty paragraph
+                ooxml.set_style(seal, self.styles.plain)
+                seal.add_run(self.words.seal.format(role=ooxml.xml_text(party.role)))
+                if party.name.strip():
+                    seal.add_run(ooxml.xml_text(party.name))
+                for text in ("", self.words.representative, "", self.words.date):
+                    line = ooxml.new_paragraph(cell, self.styles.plain)
+                    if text:
+                        line.add_run(text)
+
+    def _footer(self) -> None:
+        before, between, after = self.words.page
+        for section in self.doc.sections:
+            p = section.footer.paragraphs[0]
+            p.add_run(before)
+            ooxml.add_field(p, "PAGE", "1")
+            p.add_run(between)
+            ooxml.add_field(p, "NUMPAGES", "1")
+            if after:
+                p.add_run(after)
+
+
+def _core_properties(doc: WordDocument, title: str, author: str, language: str) -> None:
+    """Title from the draft, the author only if given, now as the date -- and nothing of the
+    template's (python-docx's name, its 2013 date, its description)."""
+    props = doc.core_properties
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    props.title = ooxml.xml_text(title)[:255]
+    props.author = ooxml.xml_text(author)[:255]
+    for name in ("comments", "keywords", "subject", "category", "last_modified_by",
+                 "content_status", "identifier", "version"):  # fmt: skip
+        setattr(props, name, "")
+    props.created = props.modified = now
+    props.revision = 1
+    props.language = "en-US" if language == "en" else "zh-CN"
