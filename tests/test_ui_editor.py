@@ -266,3 +266,25 @@ def test_importing_into_the_library_in_the_background(window, tmp_path):
     before = window.library.stats()["sources"]
     assert window.import_file_into_library(source)
     assert window.library.stats()["sources"] == before + 1
+
+
+def test_export_to_word_from_the_window(window, draft_path, tmp_path, monkeypatch):
+    from docx import Document
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from app.ui.export_dialog import ExportDialog
+
+    window.open_path(draft_path)
+    target = tmp_path / "out.docx"
+    asked = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
+    assert window.export_current() == target
+    assert asked and "通知期限" in asked[0]  # warned about the unfilled fields first
+    headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
+    assert headings[0].startswith("第一条")

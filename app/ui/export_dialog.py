@@ -1,0 +1,101 @@
+"""File > Export to Word: the options, a warning about unfilled fields, then the file.
+
+The export runs in the background with a progress dialog; it writes atomically, so a
+failure (a read-only folder, the file open in Word) leaves any earlier file as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QWidget,
+)
+
+from app.model.draft import Draft
+from clause_db.errors import ClauseDbError
+
+from .background import run_with_progress
+
+UNFILLED_SHOWN = 12
+
+
+class ExportDialog(QDialog):
+    """The export options a lawyer may want to change; the defaults suit most contracts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export to Word"))
+        self.numbering = QComboBox(self)
+        self.numbering.addItem(
+            self.tr("Numbers typed in the text (looks the same everywhere)"), "literal"
+        )
+        self.numbering.addItem(self.tr("Word automatic numbering (renumbers in Word)"), "word")
+        self.toc = QCheckBox(self.tr("Table of contents"), self)
+        self.highlight = QCheckBox(self.tr("Highlight unfilled blanks"), self)
+        self.highlight.setChecked(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Numbering:"), self.numbering)
+        form.addRow(self.toc)
+        form.addRow(self.highlight)
+        form.addRow(buttons)
+
+    def options(self):
+        from app.word.export import ExportOptions  # python-docx loads only when exporting
+
+        return ExportOptions(
+            numbering=self.numbering.currentData(),
+            toc=self.toc.isChecked(),
+            highlight=self.highlight.isChecked(),
+        )
+
+
+def export_with_dialogs(parent: QWidget, draft: Draft, suggested: Path) -> Path | None:
+    """Ask for options, warn about unfilled fields, ask where, export. The path, or None."""
+    from app.word.export import export_draft, unfilled_fields
+
+    dialog = ExportDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    options = dialog.options()
+    missing = unfilled_fields(draft)
+    if missing and not confirm_unfilled(parent, missing):
+        return None
+    name, _ = QFileDialog.getSaveFileName(
+        parent, dialog.tr("Export to Word"), str(suggested), dialog.tr("Word documents (*.docx)")
+    )
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".docx") else name + ".docx")
+    try:  # the progress dialog is window-modal: nobody edits the draft while it is read
+        run_with_progress(parent, dialog.tr("Exporting {0}…").format(path.name),
+                          lambda: export_draft(draft, path, options))  # fmt: skip
+    except ClauseDbError as exc:
+        QMessageBox.warning(parent, dialog.tr("Cannot export"), str(exc))
+        return None
+    return path
+
+
+def confirm_unfilled(parent: QWidget, missing: list[str]) -> bool:
+    """The export warns with the list of unfilled fields before writing."""
+    shown = ", ".join(missing[:UNFILLED_SHOWN]) + ("…" if len(missing) > UNFILLED_SHOWN else "")
+    tr = QCoreApplication.translate
+    question = tr("ExportDialog", "{0} field(s) are not filled in: {1}. Export them as blanks?")
+    answer = QMessageBox.question(
+        parent, tr("ExportDialog", "Unfilled fields"), question.format(len(missing), shown)
+    )
+    return answer == QMessageBox.StandardButton.Yes
