@@ -609,12 +609,18 @@ class MainWindow(QMainWindow):
             self.library.set_article_topic(ref[1], topics[names.index(name)].id)
             self.library_panel.refresh()
 
-    def export_current(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Export to Word"),
-            self.tr("Word export is not available in this version yet."),
-        )
+    def export_current(self) -> Path | None:
+        """File > Export to Word, for the draft in the current tab."""
+        from .export_dialog import export_with_dialogs
+
+        document = self.tabs.current_document()
+        if document is None:
+            return None
+        folder = document.path.parent if document.path else Path(self._last_folder())
+        path = export_with_dialogs(self, document.draft, folder / f"{document.title}.docx")
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
+        return path
 
     def library_panel_focus(self) -> None:
         self.library_dock.raise_()
