@@ -76,16 +76,21 @@ def export_with_dialogs(parent: QWidget, draft: Draft, suggested: Path) -> Path 
     if missing and not confirm_unfilled(parent, missing):
         return None
     name, _ = QFileDialog.getSaveFileName(
-        parent, dialog.tr("Export to Word"), str(suggested), dialog.tr("Word documents (*.docx)")
+        parent,
+        QCoreApplication.translate("ExportDialog", "Export to Word"),
+        str(suggested),
+        QCoreApplication.translate("ExportDialog", "Word documents (*.docx)"),
     )
     if not name:
         return None
     path = Path(name if name.lower().endswith(".docx") else name + ".docx")
     try:  # the progress dialog is window-modal: nobody edits the draft while it is read
-        run_with_progress(parent, dialog.tr("Exporting {0}…").format(path.name),
-                          lambda: export_draft(draft, path, options))  # fmt: skip
+        text = QCoreApplication.translate("ExportDialog", "Exporting {0}…").format(path.name)
+        run_with_progress(parent, text, lambda: export_draft(draft, path, options))
     except ClauseDbError as exc:
-        QMessageBox.warning(parent, dialog.tr("Cannot export"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ExportDialog", "Cannot export"), str(exc)
+        )
         return None
     return path
 
@@ -93,9 +98,9 @@ def export_with_dialogs(parent: QWidget, draft: Draft, suggested: Path) -> Path 
 def confirm_unfilled(parent: QWidget, missing: list[str]) -> bool:
     """The export warns with the list of unfilled fields before writing."""
     shown = ", ".join(missing[:UNFILLED_SHOWN]) + ("…" if len(missing) > UNFILLED_SHOWN else "")
-    tr = QCoreApplication.translate
-    question = tr("ExportDialog", "{0} field(s) are not filled in: {1}. Export them as blanks?")
-    answer = QMessageBox.question(
-        parent, tr("ExportDialog", "Unfilled fields"), question.format(len(missing), shown)
+    question = QCoreApplication.translate(
+        "ExportDialog", "{0} field(s) are not filled in: {1}. Export them as blanks?"
     )
+    title = QCoreApplication.translate("ExportDialog", "Unfilled fields")
+    answer = QMessageBox.question(parent, title, question.format(len(missing), shown))
     return answer == QMessageBox.StandardButton.Yes

@@ -206,6 +206,53 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to Word</source>
+        <translation>导出为 Word</translation>
+    </message>
+    <message>
+        <source>Numbers typed in the text (looks the same everywhere)</source>
+        <translation>编号写入正文（在任何软件中显示一致）</translation>
+    </message>
+    <message>
+        <source>Word automatic numbering (renumbers in Word)</source>
+        <translation>Word 自动编号（在 Word 中可自动重排）</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Highlight unfilled blanks</source>
+        <translation>突出显示未填写的空白</translation>
+    </message>
+    <message>
+        <source>Numbering:</source>
+        <translation>编号方式：</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>{0} field(s) are not filled in: {1}. Export them as blanks?</source>
+        <translation>有 {0} 项未填写：{1}。仍以空白导出吗？</translation>
+    </message>
+    <message>
+        <source>Unfilled fields</source>
+        <translation>未填写的字段</translation>
+    </message>
+</context>
+<context>
     <name>FieldsModel</name>
     <message>
         <source>Field</source>
@@ -579,12 +626,8 @@
         <translation>主题：</translation>
     </message>
     <message>
-        <source>Export to Word</source>
-        <translation>导出为 Word</translation>
-    </message>
-    <message>
-        <source>Word export is not available in this version yet.</source>
-        <translation>本版本暂不支持导出为 Word。</translation>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
     </message>
     <message>
         <source>Language</source>
