@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from app.cli import main_cli
-
 COMMANDS = {"outline", "library", "draft", "export"}
 
 
@@ -29,8 +27,14 @@ def _gui_files(argv: list[str]) -> list[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--smoke-test"]:  # the installed or frozen app checks itself, then quits
+        from app.smoke import run_smoke_test
+
+        return run_smoke_test(argv[1:])
     files = _gui_files(argv)
     if files is None:
+        from app.cli import main_cli  # the commands' imports would slow the window's start
+
         return main_cli(argv)
     db = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--db"), None)
     db = db or next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)

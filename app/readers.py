@@ -13,10 +13,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.word import read_docx_outline
-from clause_db.model import Outline
-from clause_db.reader import read_outline
+if TYPE_CHECKING:
+    from clause_db.model import Outline
 
 _ZIP_MAGIC = b"PK\x03\x04"
 
@@ -24,7 +24,11 @@ _ZIP_MAGIC = b"PK\x03\x04"
 def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outline:
     """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable."""
     if not _is_word(path):
+        from clause_db.reader import read_outline  # the segmenter: not needed to start the window
+
         return read_outline(path)
+    from app.word import read_docx_outline  # python-docx and lxml: only for Word files
+
     outline, notes = read_docx_outline(path)
     for note in notes:
         if on_note is not None:

@@ -29,7 +29,9 @@ HIGHLIGHT_END = "⟧"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _WORD_CHAR = re.compile(r"[^\W_]")  # unicode61's token characters, near enough: L*, N*
-_WORD_START = f"(?<![^\\W_{_HAN}])"  # not preceded by a letter or digit other than Han
+# Not preceded by a letter or digit other than Han. Case-sensitive inside: case changes no
+# character's class here, and compiling the Han ranges case-insensitively took 8 ms a query.
+_WORD_START = f"(?-i:(?<![^\\W_{_HAN}]))"
 _WORD_GAP = r"[\W_]+"  # what separates two words of a term in the text (Han is a word)
 
 SNIPPET_BEFORE = 20

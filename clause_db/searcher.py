@@ -103,32 +103,48 @@ def _full_text(conn: sqlite3.Connection, article_id: int) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
+def _rows_by_id(conn: sqlite3.Connection, select: str, ids: list[int]) -> dict[int, tuple]:
+    """``select`` (its first column the id, ending in ``WHERE <id column>``) for many ids at
+    once: one query per 500 ids, not one per hit."""
+    out: dict[int, tuple] = {}
+    unique = list(dict.fromkeys(ids))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i : i + 500]
+        sql = f"{select} IN ({','.join('?' * len(chunk))})"
+        out.update((row[0], row[1:]) for row in conn.execute(sql, chunk))
+    return out
+
+
 def _hits(
     conn: sqlite3.Connection, ranked: list[tuple[int, float]], spread: set[int], terms: list[Term]
 ) -> list[SearchHit]:
     """Turn (search rowid, rank) pairs into hits, snippets computed for these rows only."""
     patterns = [t.pattern() for t in terms]
+    is_article = [rid in spread or rid & 1 for rid, _ in ranked]
+    articles = _rows_by_id(
+        conn,
+        "SELECT a.id, a.label, a.heading, a.text, s.title FROM articles a"
+        " JOIN sources s ON s.id = a.source_id WHERE a.id",
+        [rid >> 1 for (rid, _), art in zip(ranked, is_article, strict=True) if art],
+    )
+    clauses = _rows_by_id(
+        conn,
+        "SELECT c.id, c.article_id, c.label, c.heading, c.text, s.title FROM clauses c"
+        " JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id"
+        " WHERE c.id",
+        [rid >> 1 for (rid, _), art in zip(ranked, is_article, strict=True) if not art],
+    )
     hits = []
-    for rid, rank in ranked:
-        if rid in spread or rid & 1:
+    for (rid, rank), art in zip(ranked, is_article, strict=True):
+        if art:
             a_id = rid >> 1
-            row = conn.execute(
-                "SELECT a.label, a.heading, a.text, s.title FROM articles a"
-                " JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
-                (a_id,),
-            ).fetchone()
-            label, heading, text, title = row
+            label, heading, text, title = articles[a_id]
             if rid in spread:
                 text = " ".join(_full_text(conn, a_id))
             kind, hit_id = "article", a_id
         else:
             hit_id = rid >> 1
-            a_id, label, heading, text, title = conn.execute(
-                "SELECT c.article_id, c.label, c.heading, c.text, s.title FROM clauses c"
-                " JOIN articles a ON a.id = c.article_id JOIN sources s ON s.id = a.source_id"
-                " WHERE c.id = ?",
-                (hit_id,),
-            ).fetchone()
+            a_id, label, heading, text, title = clauses[hit_id]
             kind = "clause"
         shown = text if any(p.search(text) for p in patterns) else heading
         hits.append(

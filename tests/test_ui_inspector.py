@@ -39,6 +39,7 @@ def make_inspector(qtbot, document: DraftDocument | None, library=None) -> Inspe
     inspector.set_document(document)
     inspector.show()
     qtbot.waitExposed(inspector)
+    qtbot.waitUntil(lambda: inspector.checks.list.count() > 0)  # checked just after it shows
     return inspector
 
 

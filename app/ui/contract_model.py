@@ -1,9 +1,10 @@
 """The open draft as a Qt tree: parts, then articles, then clauses, numbered as computed.
 
 Rows are addressed by the model ids of parts and nodes (internalId), so an index survives
-edits elsewhere. The tree is rebuilt from the draft only when its structure changes; text
-and field edits only repaint. Edits never touch the draft directly: they become model
-commands pushed on the document's undo stack.
+edits elsewhere. Inserting, deleting and moving nodes (drops, cut, paste, undo of those)
+tell the views exactly which rows came, went or moved; other structure changes (split,
+merge, numbering style) reset the tree. Text and field edits only repaint. Edits never
+touch the draft directly: they become model commands pushed on the document's undo stack.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from app.model import ops
+from app.model.commands import Command, DeleteNode, InsertNodes, MoveNode
 from app.model.draft import Draft, Field, Node, Part
 from app.model.library_insert import insert_from_library
 from app.model.numbering import label, number_paths
@@ -40,6 +42,15 @@ BodyRole = Qt.ItemDataRole.UserRole + 14  # the text as shown: values in, refere
 EditTextRole = Qt.ItemDataRole.UserRole + 15  # the text to edit: blanks as written
 SegmentsRole = Qt.ItemDataRole.UserRole + 16  # the body segments, for painting blanks
 
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_PART_FLAGS = (
+    _ROOT_FLAGS
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEditable
+)
+_NODE_FLAGS = _PART_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+
 
 class ContractModel(QAbstractItemModel):
     """One column; each row's data roles carry label, heading and text for the delegate."""
@@ -55,7 +66,10 @@ class ContractModel(QAbstractItemModel):
         self._parent: dict[int, int] = {}  # child id -> parent id (0 for a part)
         self._children: dict[int, list[int]] = {}
         self._paths: dict[int, tuple[int, ...]] = {}
+        self._moved_in: set[int] = set()  # the lists where the last rows came, went or moved
+        self._rows_updated = False  # the rows of the last structure change are already in
         self._rebuild()
+        document.structureChanged.connect(self._on_structure)
         document.changed.connect(self._on_changed)
 
     @property
@@ -64,7 +78,9 @@ class ContractModel(QAbstractItemModel):
 
     # -- the tree ---------------------------------------------------------------------------
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, renumber: bool = True) -> None:
+        """Read the tree from the draft; with ``renumber`` False the rows keep their numbers
+        until the change is in (Qt expects the other rows' data unchanged until then)."""
         self._parent.clear()
         self._children = {0: [p.id for p in self.draft.parts]}
         self._objects: dict[int, Part | Node] = {}
@@ -79,10 +95,68 @@ class ContractModel(QAbstractItemModel):
                 self._parent[node.id] = parent_id
                 self._children[node.id] = [c.id for c in node.children]
                 stack.extend((node.id, c) for c in node.children)
-        self._paths = number_paths(self.draft)
+        if renumber:
+            self._paths = number_paths(self.draft)
+        self._rows = {i: r for ids in self._children.values() for r, i in enumerate(ids)}
+
+    def _on_structure(self, command: Command, applied: bool) -> None:
+        self._rows_updated = self._update_rows(command, applied)
+
+    def _update_rows(self, command: Command, applied: bool) -> bool:
+        """Insert, remove or move the rows of an insert, delete or move (applied or reverted);
+        False for any other command, which resets the tree."""
+        if isinstance(command, InsertNodes):
+            rows = (command.parent_id, command.index, len(command.nodes))
+            return self._insert_rows(*rows) if applied else self._remove_rows(*rows)
+        if isinstance(command, DeleteNode):
+            rows = (command.parent_id, command.index, 1)
+            return self._remove_rows(*rows) if applied else self._insert_rows(*rows)
+        if isinstance(command, MoveNode):
+            source = (command.from_parent, command.from_index)
+            target = (command.to_parent, command.to_index)
+            return self._move_row(*source, *target) if applied else self._move_row(*target, *source)
+        return False
+
+    def _insert_rows(self, parent_id: int, first: int, count: int) -> bool:
+        if not (count and 0 <= first <= len(self._children.get(parent_id, ()))):
+            return False
+        self.beginInsertRows(self.index_of(parent_id), first, first + count - 1)
+        self._rebuild(renumber=False)
+        self.endInsertRows()
+        self._moved_in = {parent_id}
+        return True
+
+    def _remove_rows(self, parent_id: int, first: int, count: int) -> bool:
+        if not (count and first >= 0 and first + count <= len(self._children.get(parent_id, ()))):
+            return False
+        self.beginRemoveRows(self.index_of(parent_id), first, first + count - 1)
+        self._rebuild(renumber=False)
+        self.endRemoveRows()
+        self._moved_in = {parent_id}
+        return True
+
+    def _move_row(self, from_id: int, from_row: int, to_id: int, to_row: int) -> bool:
+        """Move one row; ``to_row`` counts after it left its old place, Qt counts before."""
+        if not (
+            0 <= from_row < len(self._children.get(from_id, ()))
+            and 0 <= to_row <= len(self._children.get(to_id, ())) - (from_id == to_id)
+        ):
+            return False
+        before = to_row + 1 if from_id == to_id and to_row >= from_row else to_row
+        source, target = self.index_of(from_id), self.index_of(to_id)
+        self._moved_in = {from_id, to_id}
+        if not self.beginMoveRows(source, from_row, from_row, target, before):
+            return True  # back where it was: nothing moves
+        self._rebuild(renumber=False)
+        self.endMoveRows()
+        return True
 
     def _on_changed(self, kind: str) -> None:
         if kind == STRUCTURE:
+            if self._rows_updated:
+                self._rows_updated = False
+                self._renumbered()
+                return
             self.beginResetModel()
             self._rebuild()
             self.endResetModel()
@@ -90,6 +164,19 @@ class ContractModel(QAbstractItemModel):
         if kind == FIELDS:
             self._paths = number_paths(self.draft)
         self._repaint_all()
+
+    def _renumbered(self) -> None:
+        """After rows came, went or moved, numbers may differ: of the articles, and of the
+        rows beside the change. One range per part and per list changed, not one per
+        article (a thousand signals took longer than the drop): a view repaints all it
+        shows for a range, so clauses elsewhere (5.1 now 6.1) are repainted too."""
+        self._paths = number_paths(self.draft)
+        parts = [self.index(r, 0) for r in range(self.rowCount())]
+        lists = [self.index_of(i) for i in self._moved_in if self._parent.get(i, 0)]
+        for parent in [QModelIndex(), *parts, *lists]:
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
 
     def _repaint_all(self) -> None:
         self._rebuild()  # the objects may have been replaced by undo; ids stay the same
@@ -113,8 +200,15 @@ class ContractModel(QAbstractItemModel):
         parent_id = self._parent.get(item_id)
         if parent_id is None:
             return QModelIndex()
-        row = self._children[parent_id].index(item_id)
+        row = self._rows[item_id]  # a list search here made each layout quadratic
         return self.createIndex(row, 0, item_id)
+
+    def depth(self, item_id: int) -> int:
+        """0 for a part, 1 for an article, 2 and more for clauses."""
+        depth, parent_id = 0, self._parent.get(item_id, 0)
+        while parent_id:
+            depth, parent_id = depth + 1, self._parent[parent_id]
+        return depth
 
     def kind(self, index: QModelIndex) -> str:
         if not index.isValid():
@@ -188,14 +282,10 @@ class ContractModel(QAbstractItemModel):
         return self.draft.fields.get(field_id)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
+        """The view asks for every row at each layout: constants, no flag arithmetic."""
         if not index.isValid():
-            return base
-        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsEditable
-        if self.kind(index) != "part":
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+            return _ROOT_FLAGS
+        return _PART_FLAGS if self._parent.get(index.internalId()) == 0 else _NODE_FLAGS
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Edits arrive as (heading, text) from the editor, or as text alone."""

@@ -9,9 +9,17 @@ text box in the row; the whole edit becomes one undo step when it is committed.
 from __future__ import annotations
 
 import html
+import re
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.draft import Blank, Ref
+from app.model.draft import Blank, Part, Ref, plain
 from app.model.text import ref_text
 
 from .contract_model import (
@@ -45,6 +53,8 @@ FILLED = "background-color:#e3f4e1;text-decoration:underline;"
 REFERENCE = "color:#1a5fb4;"
 DANGLING = "color:#c01c28;text-decoration:underline;"
 PADDING = 6
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")  # square
+_HAN_CHAR = chr(0x6C49)  # one Han character, to measure how wide they all are
 
 
 def row_html(model: ContractModel, index: QModelIndex) -> str:
@@ -143,15 +153,35 @@ class NodeEditor(QFrame):
 
 
 class ContractDelegate(QStyledItemDelegate):
-    """Paints rows as rich text and edits them with a NodeEditor."""
+    """Paints rows as rich text and edits them with a NodeEditor.
+
+    Laying out every row's rich text to size it took seconds for a 1,000-article draft, and
+    a view asks every row's size at each layout. So a row's height is estimated from its
+    text length and the font until the row is painted: painting lays it out anyway, keeps
+    its true height and, if the estimate was off, lays the view out again once.
+    """
 
     def __init__(self, view: ContractView) -> None:
         super().__init__(view)
         self.view = view
-        self._heights: dict[tuple[int, int], int] = {}
+        self._heights: dict[tuple[int, int], int] = {}  # (id, width) -> estimated or painted
+        self._metrics: tuple[int, int, int, int] | None = None  # of the view's font
+        self._relayout_due = False
+        self._exact: set[int] = set()  # rows to lay out rather than estimate: new ones
 
     def forget_sizes(self) -> None:
         self._heights.clear()
+        self._metrics = None
+
+    def forget_size(self, item_id: int) -> None:
+        """One row's text changed: estimate it again rather than trust its old height."""
+        for key in [k for k in self._heights if k[0] == item_id]:
+            del self._heights[key]
+
+    def measure_exactly(self, item_id: int) -> None:
+        """A new row, likely on screen: a wrong estimate there would cost a second layout."""
+        self.forget_size(item_id)
+        self._exact.add(item_id)
 
     def _document(self, index: QModelIndex, width: int) -> QTextDocument:
         doc = QTextDocument()
@@ -162,11 +192,7 @@ class ContractDelegate(QStyledItemDelegate):
         return doc
 
     def _width(self, index: QModelIndex) -> int:
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
+        depth = self.view.contract_model.depth(index.internalId())
         return self.view.viewport().width() - self.view.indentation() * (depth + 1)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -185,13 +211,59 @@ class ContractDelegate(QStyledItemDelegate):
             )
         doc.documentLayout().draw(painter, context)
         painter.restore()
+        height = int(doc.size().height()) + 2
+        key = (index.internalId(), option.rect.width())
+        if self._heights.get(key) != height:
+            self._heights[key] = height
+            if height != option.rect.height() and not self._relayout_due:
+                self._relayout_due = True  # one layout for all the rows of this paint
+                QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        self._relayout_due = False
+        self.view.scheduleDelayedItemsLayout()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         width = self._width(index)
-        key = (index.data(NodeIdRole), width)
-        if key not in self._heights:
-            self._heights[key] = int(self._document(index, width).size().height()) + 2
-        return QSize(width, self._heights[key])
+        key = (index.internalId(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if key[0] in self._exact:
+                self._exact.discard(key[0])
+                height = int(self._document(index, width).size().height()) + 2
+            else:
+                height = self._estimate(index, width)
+            self._heights[key] = height
+        return QSize(width, height)
+
+    def _estimate(self, index: QModelIndex, width: int) -> int:
+        """About the height ``row_html`` lays out to: its lines from the characters' count."""
+        if self._metrics is None:
+            metrics = QFontMetrics(self.view.font())
+            big = QFont(self.view.font())
+            big.setPointSizeF(15)
+            self._metrics = (
+                metrics.horizontalAdvance(_HAN_CHAR),
+                metrics.averageCharWidth() + 1,  # headings are bold
+                metrics.lineSpacing(),
+                QFontMetrics(big).lineSpacing(),
+            )
+        han, other, line, part_line = self._metrics
+        room = max(max(width, 80) - 2 * PADDING, 1)
+        item = self.view.contract_model.object(index)
+        if isinstance(item, Part):
+            return part_line + 2 * PADDING + 2
+        heading = " ".join(x for x in (index.data(LabelRole), item.heading) if x)
+        paragraphs = plain(item.body).split("\n")
+        if index.data(KindRole) == "article":
+            paragraphs = [heading] + (paragraphs if item.body else [])
+        else:
+            paragraphs[0] = f"{heading} {paragraphs[0]}"
+        lines = 0
+        for text in paragraphs:
+            wide = len(_HAN.findall(text))
+            lines += max(1, -(-(wide * han + (len(text) - wide) * other) // room))
+        return lines * line + 2 * PADDING + 2
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = NodeEditor(parent, with_heading=index.data(KindRole) != "part")
@@ -243,25 +315,39 @@ class ContractView(QTreeView):
         self.setAcceptDrops(True)
         self.delegate = ContractDelegate(self)
         self.setItemDelegate(self.delegate)
-        model.modelReset.connect(self._after_reset)
-        model.dataChanged.connect(lambda *_: self._relayout())
+        model.modelReset.connect(self.expandAll)
+        model.rowsInserted.connect(self._expand_inserted)
+        model.dataChanged.connect(self._data_changed)
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self._after_reset()
-
-    def _after_reset(self) -> None:
-        self.delegate.forget_sizes()
         self.expandAll()
 
-    def _relayout(self) -> None:
-        self.delegate.forget_sizes()
-        self.scheduleDelayedItemsLayout()
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """New rows show their clauses, as the rest of the draft does."""
+        model = self.contract_model
+        for row in range(first, last + 1):
+            index = model.index(row, 0, parent)
+            self.expandRecursively(index)
+            stack = [index]
+            while stack:
+                index = stack.pop()
+                self.delegate.measure_exactly(index.internalId())
+                stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+
+    def _data_changed(self, first: QModelIndex, last: QModelIndex, *_roles) -> None:
+        """An edited row may wrap differently: size it again. Wider changes (numbers) keep
+        the heights; painting corrects any row that now wraps differently."""
+        if first == last:
+            self.delegate.forget_size(first.internalId())
+            self.scheduleDelayedItemsLayout()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.currentNodeChanged.emit(current.data(NodeIdRole) or 0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._relayout()
+        if event.size().width() != event.oldSize().width():
+            self.delegate.forget_sizes()  # sized for another width
+            self.scheduleDelayedItemsLayout()
 
     def current_id(self) -> int | None:
         index = self.currentIndex()

@@ -4,6 +4,8 @@ Every edit goes through ``push``: the model command (app.model.commands) is wrap
 QUndoCommand, so the Edit menu, Ctrl+Z and the step names come from Qt while the exact
 apply/revert logic stays in the model. ``changed`` tells the views to refresh; it carries
 what kind of change it was so a view can skip work (a field value does not move articles).
+Just before it, a structure change also sends ``structureChanged`` with the command itself,
+so the tree model can insert, remove or move just those rows instead of rebuilding 3,000.
 """
 
 from __future__ import annotations
@@ -52,11 +54,11 @@ class _UndoStep(QUndoCommand):
 
     def redo(self) -> None:
         self.command.apply(self.document.draft)
-        self.document.changed.emit(change_kind(self.command))
+        self.document.notify(self.command, applied=True)
 
     def undo(self) -> None:
         self.command.revert(self.document.draft)
-        self.document.changed.emit(change_kind(self.command))
+        self.document.notify(self.command, applied=False)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         return isinstance(other, _UndoStep) and self.command.merge(other.command)
@@ -66,6 +68,7 @@ class DraftDocument(QObject):
     """A draft open in a tab. ``path`` is None until it is first saved."""
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
+    structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
     pathChanged = Signal()
 
     def __init__(self, draft: Draft, path: Path | None = None, parent: QObject | None = None):
@@ -93,6 +96,13 @@ class DraftDocument(QObject):
     def push(self, command: Command) -> None:
         """Apply an edit as one undo step (or merged into the last one, while typing)."""
         self.undo_stack.push(_UndoStep(self, command))
+
+    def notify(self, command: Command, applied: bool) -> None:
+        """Tell the views that ``command`` was just applied (or reverted)."""
+        kind = change_kind(command)
+        if kind == STRUCTURE:
+            self.structureChanged.emit(command, applied)
+        self.changed.emit(kind)
 
     def save(self, path: Path | None = None) -> None:
         """Save (atomically, keeping a .bak); raises DraftFileError with a clear message."""

@@ -6,9 +6,10 @@ reported in a message box and the exit code, never as a traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clause_db.bundled import library_path
 from clause_db.errors import ClauseDbError
 
 from .main_window import WINDOW_TITLE, MainWindow
@@ -28,13 +29,23 @@ def _application(argv: list[str]) -> QApplication:
     return app
 
 
+def _library_path(db: str | None) -> Path:
+    """``clause_db.bundled.library_path``, which loads the text reader for the seed: only
+    needed when no library is named, so a named one opens without that import."""
+    if db is not None:
+        return Path(db)
+    from clause_db.bundled import library_path
+
+    return library_path()
+
+
 def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
     """Open the library at ``db`` (or the user's own, seeded on first run) in the window,
     with ``files`` (drafts, text or Word contracts) open in tabs."""
     app = _application(argv)
     install_translators(app)
     try:
-        window = MainWindow(library_path(db))
+        window = MainWindow(_library_path(db))
     except ClauseDbError as exc:
         QMessageBox.critical(None, WINDOW_TITLE, str(exc))
         return EXIT_USER_ERROR

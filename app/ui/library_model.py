@@ -73,7 +73,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.library = library
         self._mode = mode
         self._root = _Node("root", 0, "", None, fetched=True)
-        self._sources: dict[int, str] = {}
+        self._sources: dict[int, str] | None = None  # read when first needed
         self.setMode(mode)
 
     # ---- mode ---------------------------------------------------------------------------
@@ -88,13 +88,13 @@ class LibraryTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._mode = mode
         self._root = _Node("root", 0, "", None, fetched=True)
-        self._sources = source_names(self.library)
+        self._sources = None  # a 100,000-clause library's sources take 20 ms: not for topics
         if mode == "topic":
             for t in sorted(self.library.topics(), key=lambda t: _COLLATOR.sortKey(t.name)):
                 _Node("topic", t.id, f"{t.name} ({t.article_count})", self._root)
         else:
             for s in self.library.sources_list():
-                text = f"{self._sources[s.id]} ({s.article_count})"
+                text = f"{self._source_names()[s.id]} ({s.article_count})"
                 _Node(
                     "source", s.id, text, self._root, tip=s.file_name, fetched=s.article_count == 0
                 )
@@ -162,8 +162,13 @@ class LibraryTreeModel(QAbstractItemModel):
         for a in articles:
             text = " ".join(p for p in (a.label, a.heading) if p) or a.text[:CLAUSE_LABEL_CHARS]
             if with_source:
-                text += f" — {self._sources.get(a.source_id, a.source_title)}"
+                text += f" — {self._source_names().get(a.source_id, a.source_title)}"
             _Node("article", a.id, text, parent, tip=_tip(a.text or a.heading))
+
+    def _source_names(self) -> dict[int, str]:
+        if self._sources is None:
+            self._sources = source_names(self.library)
+        return self._sources
 
     def _add_parts(self, parent: _Node, articles: list[ArticleRow]) -> None:
         """Articles under their part titles when the contract has several parts."""

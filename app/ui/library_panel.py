@@ -130,6 +130,7 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the library after an import: the tree, and the search if one is shown."""
         self.tree_model.setMode(self.tree_model.mode())
+        self.hits_model.forget_sources()
         if self.search_box.text().strip():
             self.run_search()
 

@@ -56,11 +56,18 @@ RECENT_LIMIT = 8
 
 
 class _ArticlesOnly(QSortFilterProxyModel):
-    """The outline: parts and articles, not clauses."""
+    """The outline: parts and articles, not clauses.
+
+    Rows are filtered by their depth alone, so an edit (new numbers, new text) never needs
+    them filtered again: without that, each drop re-filtered the whole draft in Python.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDynamicSortFilter(False)
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
-        index = self.sourceModel().index(row, 0, parent)
-        return index.data(KindRole) in ("part", "article")
+        return not parent.isValid() or not parent.parent().isValid()
 
 
 class MainWindow(QMainWindow):
@@ -93,6 +100,7 @@ class MainWindow(QMainWindow):
         self.outline = QTreeView(self)
         self.outline.setObjectName("outlineView")
         self.outline.setHeaderHidden(True)
+        self.outline.setUniformRowHeights(True)  # one line each: no row measured at a drop
         self.outline.setDragDropMode(QTreeView.DragDropMode.InternalMove)
         self.outline.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.outline.clicked.connect(self._outline_clicked)

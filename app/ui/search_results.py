@@ -7,6 +7,7 @@ delegate turns those marks into a highlighter-pen background.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -18,8 +19,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
-from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +46,8 @@ MARK_STYLE = "background-color:#ffe066;color:#000;font-weight:bold"
 PADDING = 6
 MIN_WIDTH = 120  # pixels; narrower rows would wrap one character a line
 _NO_PARENT = QModelIndex()
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # characters about a square wide
+_HAN_CHAR = chr(0x6C49)  # one Han character, to measure how wide they all are
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,28 +80,40 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self._hits: list[SearchHit] = []
-        self._context: list[str] = []
+        self._context: dict[int, str] = {}  # row -> context, read when the row is first shown
+        self._names: dict[int, str] | None = None
 
     def setHits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
-        self._context = self._contexts(self._hits)
+        self._context = {}
         self.endResetModel()
 
-    def _contexts(self, hits: list[SearchHit]) -> list[str]:
-        """ "第五条 保密条款 · source #n": the seed's six contracts share one title."""
-        names = source_names(self.library)
-        out = []
-        for hit in hits:
-            article = self.library.article(hit.article_id)
-            if article is None:
-                out.append(hit.source_title)
-                continue
-            parts = [names.get(article.source_id, hit.source_title)]
+    def forget_sources(self) -> None:
+        """The library's sources changed (an import): read their names again when needed."""
+        self._names = None
+
+    def _context_of(self, row: int) -> str:
+        """ "第五条 保密条款 · source #n": the seed's six contracts share one title.
+
+        Read per row as it is shown, not per hit at each keystroke: a query per hit for 200
+        hits cost more than the search itself, and most hits are never scrolled to.
+        """
+        if row in self._context:
+            return self._context[row]
+        if self._names is None:
+            self._names = source_names(self.library)
+        hit = self._hits[row]
+        article = self.library.article(hit.article_id)
+        if article is None:
+            context = hit.source_title
+        else:
+            parts = [self._names.get(article.source_id, hit.source_title)]
             if hit.kind == "clause":
                 parts.insert(0, " ".join(p for p in (article.label, article.heading) if p))
-            out.append(" · ".join(p for p in parts if p))
-        return out
+            context = " · ".join(p for p in parts if p)
+        self._context[row] = context
+        return context
 
     def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._hits)
@@ -109,7 +125,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit_title(hit)}\n{strip_marks(hit.snippet)}"
         if role in (Qt.ItemDataRole.ToolTipRole, ContextRole):
-            return self._context[index.row()]
+            return self._context_of(index.row())
         if role == ItemRefRole:
             return (hit.kind, hit.id)
         if role == HitRole:
@@ -134,8 +150,17 @@ class SearchResultsModel(QAbstractListModel):
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as its title and source, then the snippet with matches highlighted.
 
-    Rows wrap to the list's width, so the list must re-lay itself out when resized.
+    Rows wrap to the list's width, so the list must re-lay itself out when resized. Laying
+    out a rich-text document for every hit took most of a keystroke's time, so a row's
+    height is first estimated from font metrics; painting (which lays the row out anyway)
+    keeps its true height and corrects the estimate, for the few rows on screen.
     """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[ItemRef, int], int] = {}  # (hit, width) -> height
+        self._advances: dict[str, tuple[tuple[int, int], tuple[int, int], int]] = {}
+        self._misfit: QPersistentModelIndex | None = None  # a row painted at a wrong height
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         hit: SearchHit = index.data(HitRole)
@@ -167,11 +192,49 @@ class HitDelegate(QStyledItemDelegate):
         painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
         doc.drawContents(painter)
         painter.restore()
+        height = int(doc.size().height())
+        self._heights[(index.data(ItemRefRole), opt.rect.width())] = height
+        if height != opt.rect.height() and self._misfit is None:
+            # one layout for all rows painted at a wrong height, not one per row
+            self._misfit = QPersistentModelIndex(index)
+            QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        index, self._misfit = self._misfit, None
+        if index.isValid():
+            self.sizeHintChanged.emit(QModelIndex(index))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        view = opt.widget
+        view = option.widget
         width = view.viewport().width() if isinstance(view, QAbstractItemView) else MIN_WIDTH
-        doc = self._document(opt, index, width)
-        return QSize(width, int(doc.size().height()))
+        key = (index.data(ItemRefRole), width)
+        if key not in self._heights:
+            self._heights[key] = self._estimate(option.font, index.data(HitRole), width)
+        return QSize(width, self._heights[key])
+
+    def _estimate(self, font: QFont, hit: SearchHit, width: int) -> int:
+        """The height of the title line and the snippet wrapped at ``width``, from the
+        average advance of a Han and of another character (measuring each text's advance
+        cost more than the rest of a search)."""
+        key = font.key()
+        if key not in self._advances:
+            bold = QFont(font)
+            bold.setBold(True)
+            metrics, bold_metrics = QFontMetrics(font), QFontMetrics(bold)
+            self._advances[key] = (
+                (bold_metrics.horizontalAdvance(_HAN_CHAR), bold_metrics.averageCharWidth()),
+                (metrics.horizontalAdvance(_HAN_CHAR), metrics.averageCharWidth()),
+                metrics.lineSpacing(),
+            )
+        title_advance, text_advance, line = self._advances[key]
+        room = max(width, MIN_WIDTH) - 2 * PADDING
+        lines = _lines(f"{hit_title(hit)}  {hit.source_title}", title_advance, room)
+        lines += _lines(strip_marks(hit.snippet), text_advance, room)
+        return lines * line + 2 * PADDING
+
+
+def _lines(text: str, advances: tuple[int, int], room: int) -> int:
+    """About how many lines ``text`` wraps to in ``room`` pixels (at least one)."""
+    han = len(_HAN.findall(text))
+    width = han * advances[0] + (len(text) - han) * advances[1]
+    return max(1, -(-width // max(room, 1)))
