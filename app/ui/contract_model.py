@@ -1,10 +1,12 @@
 """The open draft as a Qt tree: parts, then articles, then clauses, numbered as computed.
 
-Rows are addressed by the model ids of parts and nodes (internalId), so an index survives
-edits elsewhere. Inserting, deleting and moving nodes (drops, cut, paste, undo of those)
-tell the views exactly which rows came, went or moved; other structure changes (split,
-merge, numbering style) reset the tree. Text and field edits only repaint. Edits never
-touch the draft directly: they become model commands pushed on the document's undo stack.
+The draft is mirrored into QStandardItems (one column) that carry every role's value, so
+the view's many index, parent, rowCount, data and flags calls during a layout stay in C++.
+Inserting, deleting and moving nodes (drops, cut, paste, undo of those) insert, remove or
+move just those item rows, then only the rows whose number changed are updated; other
+structure changes (split, merge, numbering style) reset the tree. Text and field edits
+update the rows whose text changed. Edits never touch the draft directly: they become model
+commands pushed on the document's undo stack.
 """
 
 from __future__ import annotations
@@ -13,23 +15,18 @@ import copy
 import json
 from contextlib import contextmanager
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMimeData,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.model import ops
 from app.model.commands import Command, DeleteNode, InsertNodes, MoveNode
-from app.model.draft import Draft, Field, Node, Part
+from app.model.draft import Draft, Field, Node, Part, Ref
 from app.model.library_insert import insert_from_library
 from app.model.numbering import label, number_paths
 from app.model.text import editable_text, render_body
 from clause_db.store import ClauseLibrary
 
-from .draft_document import FIELDS, STRUCTURE, DraftDocument
+from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
 
 MIME_NODE_IDS = "application/x-contract-draft-node-ids"
@@ -52,7 +49,7 @@ _PART_FLAGS = (
 _NODE_FLAGS = _PART_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
-class ContractModel(QAbstractItemModel):
+class ContractModel(QStandardItemModel):
     """One column; each row's data roles carry label, heading and text for the delegate."""
 
     dropFailed = Signal(str)  # a drop that could not be made, with the reason
@@ -63,12 +60,15 @@ class ContractModel(QAbstractItemModel):
         super().__init__(parent)
         self.document = document
         self.library = library
-        self._parent: dict[int, int] = {}  # child id -> parent id (0 for a part)
-        self._children: dict[int, list[int]] = {}
+        self.setColumnCount(1)
+        self.invisibleRootItem().setFlags(_ROOT_FLAGS)
+        self._items: dict[int, QStandardItem] = {}  # part or node id -> its row's item
+        self._objects: dict[int, Part | Node] = {}
+        self._refs: dict[int, frozenset[int]] = {}  # id -> the ids its references name
         self._paths: dict[int, tuple[int, ...]] = {}
-        self._moved_in: set[int] = set()  # the lists where the last rows came, went or moved
+        self._numbered: dict[int, tuple[int, ...]] = {}
         self._rows_updated = False  # the rows of the last structure change are already in
-        self._rebuild()
+        self._reset()
         document.structureChanged.connect(self._on_structure)
         document.changed.connect(self._on_changed)
 
@@ -76,30 +76,86 @@ class ContractModel(QAbstractItemModel):
     def draft(self) -> Draft:
         return self.document.draft
 
-    # -- the tree ---------------------------------------------------------------------------
+    # -- the items --------------------------------------------------------------------------
 
-    def _rebuild(self, renumber: bool = True) -> None:
-        """Read the tree from the draft; with ``renumber`` False the rows keep their numbers
-        until the change is in (Qt expects the other rows' data unchanged until then)."""
-        self._parent.clear()
-        self._children = {0: [p.id for p in self.draft.parts]}
-        self._objects: dict[int, Part | Node] = {}
-        for part in self.draft.parts:
-            self._objects[part.id] = part
-            self._parent[part.id] = 0
-            self._children[part.id] = [a.id for a in part.articles]
-            stack = [(part.id, a) for a in part.articles]
-            while stack:
-                parent_id, node = stack.pop()
-                self._objects[node.id] = node
-                self._parent[node.id] = parent_id
-                self._children[node.id] = [c.id for c in node.children]
-                stack.extend((node.id, c) for c in node.children)
-        if renumber:
-            self._paths = number_paths(self.draft)
-        self._rows = {i: r for ids in self._children.values() for r, i in enumerate(ids)}
+    def _values(self, obj: Part | Node, kind: str) -> dict[int, object]:
+        """Every role's value of one row, as the view reads them."""
+        body = render_body(obj.body, self._paths, self.draft)
+        edit = editable_text(obj.body, self._paths)
+        if kind == "part":
+            title = obj.title or self.tr("Body")
+            return {
+                Qt.ItemDataRole.DisplayRole: title,
+                HeadingRole: title,
+                LabelRole: "",
+                BodyRole: body,
+                EditTextRole: edit,
+            }
+        path = self._paths.get(obj.id)
+        number = label(path, self.draft.numbering) if path else ""
+        values = {
+            Qt.ItemDataRole.DisplayRole: f"{number} {obj.heading}".strip(),
+            LabelRole: number,
+            HeadingRole: obj.heading,
+            BodyRole: body,
+            EditTextRole: edit,
+            SegmentsRole: obj.body,
+        }
+        if obj.provenance:
+            p = obj.provenance
+            values[Qt.ItemDataRole.ToolTipRole] = self.tr("From {0} ({1})").format(
+                p.source, p.written_label
+            )
+        return values
+
+    def _make_item(self, obj: Part | Node, kind: str) -> QStandardItem:
+        """The item of a part or node with the items of all below it."""
+        item = QStandardItem()
+        item.setData(obj.id, NodeIdRole)
+        item.setData(kind, KindRole)
+        for role, value in self._values(obj, kind).items():
+            item.setData(value, role)
+        item.setFlags(_PART_FLAGS if kind == "part" else _NODE_FLAGS)
+        children = obj.articles if kind == "part" else obj.children
+        if children:
+            below = "article" if kind == "part" else "clause"
+            item.appendRows([self._make_item(c, below) for c in children])
+        self._items[obj.id] = item
+        self._objects[obj.id] = obj
+        self._note_refs(obj)
+        return item
+
+    def _forget(self, item: QStandardItem) -> None:
+        """Drop the ids of an item and all below it (before the rows are removed)."""
+        stack = [item]
+        while stack:
+            item = stack.pop()
+            item_id = item.data(NodeIdRole)
+            self._items.pop(item_id, None)
+            self._objects.pop(item_id, None)
+            self._refs.pop(item_id, None)
+            stack.extend(item.child(r) for r in range(item.rowCount()))
+
+    def _reset(self) -> None:
+        """Build every row again from the draft (views see one reset)."""
+        self._paths = number_paths(self.draft)
+        self.beginResetModel()
+        blocked = self.blockSignals(True)
+        try:
+            root = self.invisibleRootItem()
+            root.removeRows(0, root.rowCount())
+            self._items.clear()
+            self._objects.clear()
+            self._refs.clear()
+            parts = [self._make_item(p, "part") for p in self.draft.parts]
+            if parts:
+                root.appendRows(parts)
+        finally:
+            self.blockSignals(blocked)
+        self.endResetModel()
 
     def _on_structure(self, command: Command, applied: bool) -> None:
+        self._numbered = self._paths  # the numbers the rows show until the change is in
         self._rows_updated = self._update_rows(command, applied)
 
     def _update_rows(self, command: Command, applied: bool) -> bool:
@@ -118,37 +174,44 @@ class ContractModel(QAbstractItemModel):
         return False
 
     def _insert_rows(self, parent_id: int, first: int, count: int) -> bool:
-        if not (count and 0 <= first <= len(self._children.get(parent_id, ()))):
+        parent = self._items.get(parent_id)
+        container = self.draft.container(parent_id) if parent is not None else None
+        if not (
+            count
+            and container is not None
+            and 0 <= first <= parent.rowCount()
+            and len(container) == parent.rowCount() + count
+        ):
             return False
-        self.beginInsertRows(self.index_of(parent_id), first, first + count - 1)
-        self._rebuild(renumber=False)
-        self.endInsertRows()
-        self._moved_in = {parent_id}
+        self._paths = number_paths(self.draft)  # the new rows come numbered
+        kind = "article" if parent.data(KindRole) == "part" else "clause"
+        items = [self._make_item(n, kind) for n in container[first : first + count]]
+        parent.insertRows(first, items)
         return True
 
     def _remove_rows(self, parent_id: int, first: int, count: int) -> bool:
-        if not (count and first >= 0 and first + count <= len(self._children.get(parent_id, ()))):
+        parent = self._items.get(parent_id)
+        if not (parent is not None and count and first >= 0 and first + count <= parent.rowCount()):
             return False
-        self.beginRemoveRows(self.index_of(parent_id), first, first + count - 1)
-        self._rebuild(renumber=False)
-        self.endRemoveRows()
-        self._moved_in = {parent_id}
+        for row in range(first, first + count):
+            self._forget(parent.child(row))
+        parent.removeRows(first, count)
         return True
 
     def _move_row(self, from_id: int, from_row: int, to_id: int, to_row: int) -> bool:
-        """Move one row; ``to_row`` counts after it left its old place, Qt counts before."""
+        """Move one row; ``to_row`` counts after it left its old place."""
+        source, target = self._items.get(from_id), self._items.get(to_id)
         if not (
-            0 <= from_row < len(self._children.get(from_id, ()))
-            and 0 <= to_row <= len(self._children.get(to_id, ())) - (from_id == to_id)
+            source is not None
+            and target is not None
+            and 0 <= from_row < source.rowCount()
+            and 0 <= to_row <= target.rowCount() - (from_id == to_id)
         ):
             return False
-        before = to_row + 1 if from_id == to_id and to_row >= from_row else to_row
-        source, target = self.index_of(from_id), self.index_of(to_id)
-        self._moved_in = {from_id, to_id}
-        if not self.beginMoveRows(source, from_row, from_row, target, before):
+        if from_id == to_id and from_row == to_row:
             return True  # back where it was: nothing moves
-        self._rebuild(renumber=False)
-        self.endMoveRows()
+        (item,) = source.takeRow(from_row)
+        target.insertRow(to_row, item)
         return True
 
     def _on_changed(self, kind: str) -> None:
@@ -157,135 +220,118 @@ class ContractModel(QAbstractItemModel):
                 self._rows_updated = False
                 self._renumbered()
                 return
-            self.beginResetModel()
-            self._rebuild()
-            self.endResetModel()
+            self._reset()
             return
-        if kind == FIELDS:
-            self._paths = number_paths(self.draft)
-        self._repaint_all()
+        self._refresh()
 
     def _renumbered(self) -> None:
-        """After rows came, went or moved, numbers may differ: of the articles, and of the
-        rows beside the change. One range per part and per list changed, not one per
-        article (a thousand signals took longer than the drop): a view repaints all it
-        shows for a range, so clauses elsewhere (5.1 now 6.1) are repainted too."""
-        self._paths = number_paths(self.draft)
-        parts = [self.index(r, 0) for r in range(self.rowCount())]
-        lists = [self.index_of(i) for i in self._moved_in if self._parent.get(i, 0)]
-        for parent in [QModelIndex(), *parts, *lists]:
-            rows = self.rowCount(parent)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
-
-    def _repaint_all(self) -> None:
-        self._rebuild()  # the objects may have been replaced by undo; ids stay the same
-        rows = self.rowCount()
-        if rows:
-            self._emit_changed_below(QModelIndex())
-
-    def _emit_changed_below(self, parent: QModelIndex) -> None:
-        rows = self.rowCount(parent)
-        if not rows:
+        """After rows came, went or moved: update the rows whose number changed and those
+        whose references name a row whose number changed (or that is gone)."""
+        old_paths = self._numbered
+        self._paths = paths = number_paths(self.draft)
+        moved = {i for i, path in paths.items() if old_paths.get(i) != path}
+        moved.update(old_paths.keys() - paths.keys())
+        if not moved:
             return
-        self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
-        for row in range(rows):
-            self._emit_changed_below(self.index(row, 0, parent))
+        ids = moved & self._items.keys()
+        ids.update(i for i, targets in self._refs.items() if not targets.isdisjoint(moved))
+        changed: list[QStandardItem] = []
+        blocked = self.blockSignals(True)
+        try:
+            for item_id in ids:
+                item = self._items.get(item_id)
+                if item is not None and self._update_item(item, self._objects[item_id]):
+                    changed.append(item)
+        finally:
+            self.blockSignals(blocked)
+        self._emit_changed(changed)
+
+    def _update_item(self, item: QStandardItem, obj: Part | Node) -> bool:
+        """Set the roles whose values changed; True if any did."""
+        dirty = False
+        for role, value in self._values(obj, item.data(KindRole)).items():
+            if item.data(role) != value:
+                item.setData(value, role)
+                dirty = True
+        return dirty
+
+    def _refresh(self) -> None:
+        """After a text or field edit: update every row whose values changed. One
+        dataChanged per run of changed rows under one parent."""
+        self._paths = number_paths(self.draft)
+        changed: list[QStandardItem] = []
+        blocked = self.blockSignals(True)
+        try:
+            for obj, _kind in self._walk():
+                item = self._items.get(obj.id)
+                if item is None:
+                    self.blockSignals(blocked)
+                    self._reset()  # out of step with the draft: read it all again
+                    return
+                self._objects[obj.id] = obj  # undo may have replaced it; the id is the same
+                self._note_refs(obj)
+                if self._update_item(item, obj):
+                    changed.append(item)
+        finally:
+            self.blockSignals(blocked)
+        self._emit_changed(changed)
+
+    def _note_refs(self, obj: Part | Node) -> None:
+        targets = frozenset(s.target for s in obj.body if isinstance(s, Ref))
+        if targets:
+            self._refs[obj.id] = targets
+        else:
+            self._refs.pop(obj.id, None)
+
+    def _walk(self):
+        for part in self.draft.parts:
+            yield part, "part"
+            stack = [(a, "article") for a in reversed(part.articles)]
+            while stack:
+                node, kind = stack.pop()
+                yield node, kind
+                stack.extend((c, "clause") for c in reversed(node.children))
+
+    def _emit_changed(self, items: list[QStandardItem]) -> None:
+        runs: dict[int, list[int]] = {}  # parent item id (0: top) -> changed rows
+        parents: dict[int, QModelIndex] = {}
+        for item in items:
+            parent = item.parent()
+            key = parent.data(NodeIdRole) if parent is not None else 0
+            if key not in parents:
+                parents[key] = parent.index() if parent is not None else QModelIndex()
+            runs.setdefault(key, []).append(item.row())
+        for key, rows in runs.items():
+            parent = parents[key]
+            first, last = min(rows), max(rows)
+            self.dataChanged.emit(self.index(first, 0, parent), self.index(last, 0, parent))
 
     def object(self, index: QModelIndex) -> Part | Node | None:
-        return self._objects.get(index.internalId()) if index.isValid() else None
+        return self._objects.get(index.data(NodeIdRole)) if index.isValid() else None
 
     def index_of(self, item_id: int) -> QModelIndex:
         """The index of a part or node by id (invalid if it is not in the draft)."""
-        parent_id = self._parent.get(item_id)
-        if parent_id is None:
-            return QModelIndex()
-        row = self._rows[item_id]  # a list search here made each layout quadratic
-        return self.createIndex(row, 0, item_id)
+        item = self._items.get(item_id)
+        return item.index() if item is not None else QModelIndex()
 
     def depth(self, item_id: int) -> int:
         """0 for a part, 1 for an article, 2 and more for clauses."""
-        depth, parent_id = 0, self._parent.get(item_id, 0)
-        while parent_id:
-            depth, parent_id = depth + 1, self._parent[parent_id]
-        return depth
+        return len(self._paths.get(item_id, ()))
 
     def kind(self, index: QModelIndex) -> str:
-        if not index.isValid():
-            return "root"
-        item_id = index.internalId()
-        if self._parent.get(item_id) == 0:
-            return "part"
-        return "article" if self._parent.get(self._parent[item_id]) == 0 else "clause"
+        return index.data(KindRole) if index.isValid() else "root"
 
-    # -- QAbstractItemModel -----------------------------------------------------------------
+    # -- QStandardItemModel -----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        parent_id = parent.internalId() if parent.isValid() else 0
-        children = self._children.get(parent_id, [])
-        if column != 0 or not 0 <= row < len(children):
-            return QModelIndex()
-        return self.createIndex(row, 0, children[row])
+    def insertRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return False  # rows come from the draft only
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not index.isValid():
-            return QModelIndex()
-        parent_id = self._parent.get(index.internalId(), 0)
-        return QModelIndex() if parent_id == 0 else self.index_of(parent_id)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children.get(parent.internalId() if parent.isValid() else 0, []))
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 1
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        item = self.object(index)
-        if item is None:
-            return None
-        if role == NodeIdRole:
-            return item.id
-        if role == KindRole:
-            return self.kind(index)
-        if isinstance(item, Part):
-            if role in (Qt.ItemDataRole.DisplayRole, HeadingRole):
-                return item.title or self.tr("Body")
-            if role == BodyRole:
-                return render_body(item.body, self._paths, self.draft)
-            if role == EditTextRole:
-                return editable_text(item.body, self._paths)
-            if role == LabelRole:
-                return ""
-            return None
-        path = self._paths.get(item.id)
-        number = label(path, self.draft.numbering) if path else ""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{number} {item.heading}".strip()
-        if role == LabelRole:
-            return number
-        if role == HeadingRole:
-            return item.heading
-        if role == BodyRole:
-            return render_body(item.body, self._paths, self.draft)
-        if role == EditTextRole:
-            return editable_text(item.body, self._paths)
-        if role == SegmentsRole:
-            return item.body
-        if role == Qt.ItemDataRole.ToolTipRole and item.provenance:
-            p = item.provenance
-            return self.tr("From {0} ({1})").format(p.source, p.written_label)
-        return None
+    def removeRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        """A view that dragged rows out with a move would remove them: the drop moved them."""
+        return False
 
     def field(self, field_id: int) -> Field | None:
         return self.draft.fields.get(field_id)
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        """The view asks for every row at each layout: constants, no flag arithmetic."""
-        if not index.isValid():
-            return _ROOT_FLAGS
-        return _PART_FLAGS if self._parent.get(index.internalId()) == 0 else _NODE_FLAGS
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Edits arrive as (heading, text) from the editor, or as text alone."""
@@ -320,7 +366,7 @@ class ContractModel(QAbstractItemModel):
         return [MIME_NODE_IDS, MIME_CLAUSE_IDS, "text/plain"]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
-        ids = [i.internalId() for i in indexes if i.isValid() and self.kind(i) != "part"]
+        ids = [i.data(NodeIdRole) for i in indexes if i.isValid() and self.kind(i) != "part"]
         ids = [i for n, i in enumerate(ids) if i not in ids[:n]]
         mime = QMimeData()
         mime.setData(MIME_NODE_IDS, json.dumps(ids).encode("utf-8"))
@@ -347,8 +393,8 @@ class ContractModel(QAbstractItemModel):
                 part = self.draft.parts[-1]
                 return part.id, len(part.articles)
             return self.draft.parts[row].id, 0
-        parent_id = parent.internalId()
-        count = len(self._children.get(parent_id, []))
+        parent_id = parent.data(NodeIdRole)
+        count = self.rowCount(parent)
         return parent_id, count if row < 0 else min(row, count)
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802

@@ -191,10 +191,6 @@ class ContractDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width, 80))
         return doc
 
-    def _width(self, index: QModelIndex) -> int:
-        depth = self.view.contract_model.depth(index.internalId())
-        return self.view.viewport().width() - self.view.indentation() * (depth + 1)
-
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
@@ -212,7 +208,7 @@ class ContractDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
         height = int(doc.size().height()) + 2
-        key = (index.internalId(), option.rect.width())
+        key = (index.data(NodeIdRole), option.rect.width())
         if self._heights.get(key) != height:
             self._heights[key] = height
             if height != option.rect.height() and not self._relayout_due:
@@ -224,8 +220,12 @@ class ContractDelegate(QStyledItemDelegate):
         self.view.scheduleDelayedItemsLayout()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        width = self._width(index)
-        key = (index.internalId(), width)
+        item_id = index.data(NodeIdRole)  # asked for every row at each layout: kept lean
+        view = self.view
+        width = view.viewport().width() - view.indentation() * (
+            view.contract_model.depth(item_id) + 1
+        )
+        key = (item_id, width)
         height = self._heights.get(key)
         if height is None:
             if key[0] in self._exact:
@@ -330,14 +330,14 @@ class ContractView(QTreeView):
             stack = [index]
             while stack:
                 index = stack.pop()
-                self.delegate.measure_exactly(index.internalId())
+                self.delegate.measure_exactly(index.data(NodeIdRole))
                 stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
 
     def _data_changed(self, first: QModelIndex, last: QModelIndex, *_roles) -> None:
         """An edited row may wrap differently: size it again. Wider changes (numbers) keep
         the heights; painting corrects any row that now wraps differently."""
         if first == last:
-            self.delegate.forget_size(first.internalId())
+            self.delegate.forget_size(first.data(NodeIdRole))
             self.scheduleDelayedItemsLayout()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
