@@ -360,3 +360,7 @@ class ClauseLibrary:
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for every space-separated term of ``query`` (ANDed)."""
         return searcher.run(self.db.conn, self.fts, query, limit)
+
+    def warm_up(self) -> None:
+        """Read the index pages a first search needs, while nobody is waiting for it."""
+        self.search("的 a", limit=1)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
 from .item_refs import ItemRefRole
@@ -24,6 +25,7 @@ from .library_model import MODES, LibraryTreeModel
 from .search_results import HitDelegate, SearchResultsModel
 
 SEARCH_DELAY_MS = 150
+WARM_UP_MS = 300
 SEARCH_LIMIT = 200
 
 
@@ -90,6 +92,10 @@ class LibraryPanel(QWidget):
         self.mode_box.currentIndexChanged.connect(
             lambda i: self.set_mode(self.mode_box.itemData(i))
         )
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_up)
+        self._warm_timer.start(WARM_UP_MS)
         self.tree.selectionModel().currentChanged.connect(self._emit_ref)
         self.results.selectionModel().currentChanged.connect(self._emit_ref)
         for view in (self.tree, self.results):
@@ -126,6 +132,16 @@ class LibraryPanel(QWidget):
     def cancel_search(self) -> None:
         """Drop a search still waiting for its debounce, e.g. before the library closes."""
         self._timer.stop()
+        self._warm_timer.stop()
+
+    def _warm_up(self) -> None:
+        """Once the window is up: one tiny search loads the index pages the first keystroke
+        would otherwise wait for, and the hit list gets its style before it is first shown."""
+        try:
+            self.library.warm_up()
+        except ClauseDbError:
+            return  # a library that cannot search says so when the lawyer searches
+        self.results.ensurePolished()
 
     def refresh(self) -> None:
         """Re-read the library after an import: the tree, and the search if one is shown."""
