@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clause_db.errors import ClauseDbError
+from resources import RESOURCES
 
 from .main_window import WINDOW_TITLE, MainWindow
 from .settings import APPLICATION, ORGANIZATION
@@ -44,6 +46,7 @@ def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
     with ``files`` (drafts, text or Word contracts) open in tabs."""
     app = _application(argv)
     install_translators(app)
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "contract-editor-256.png")))
     try:
         window = MainWindow(_library_path(db))
     except ClauseDbError as exc:
