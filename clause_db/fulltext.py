@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from operator import add
 
+INDEX = "words_fts"  # the one search index table (schema.py creates it)
 HIGHLIGHT_START = "⟦"  # not 【】: those are blanks in contract text
 HIGHLIGHT_END = "⟧"
 

@@ -17,9 +17,9 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
-from .fulltext import index_text
+from .fulltext import INDEX, index_text
 
-MIGRATIONS = Migrations("clause_db")
+MIGRATIONS = Migrations("clause_db")  # store.MIGRATION_SET and MIGRATION_NAMES name these
 
 TABLES = """
 CREATE TABLE sources (
@@ -84,7 +84,6 @@ CREATE VIEW search_docs AS
     SELECT id * 2 + 1, heading, text FROM articles;
 """
 
-INDEX = "words_fts"
 # Every import adds an index segment; FTS5 merges them once this many share a level.
 # With the default, 4, postings are rewritten so often that building the 100k-clause
 # benchmark from 1,000 imports took ~40% longer; queries over the extra segments measured

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .fulltext import Term, fts_expression, like_pattern, parse_terms, snippet
+from .fulltext import INDEX, Term, fts_expression, like_pattern, parse_terms, snippet
 from .rows import SearchHit
-from .schema import INDEX
 
 RANK_WINDOW = 300
 BM25 = f"bm25({INDEX}, 5.0, 1.0)"

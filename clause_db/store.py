@@ -8,6 +8,7 @@ for browsing and search; every write then raises ``LibraryError``.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -17,19 +18,30 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from . import searcher
 from .errors import LibraryError
+from .fulltext import INDEX, index_text
 from .model import Article, Clause, Outline
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
-from .schema import INDEX, MIGRATIONS, index_new_rows, register_functions
 from .topics import assign_topic
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATION_SET = "clause_db"
+MIGRATION_NAMES = ("m001_initial", "m002_words_index")  # schema.MIGRATIONS, in order
 LANG_SAMPLE = 4000  # characters of a document enough to tell its language
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def _pending_migrations(conn: sqlite3.Connection) -> bool:
+    """Whether the schema is older than this version's (read without loading sqlite-utils)."""
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+        ).fetchall()
+    except sqlite3.OperationalError:  # no migrations table: a new library
+        return True
+    return not set(MIGRATION_NAMES) <= {name for (name,) in rows}
 
 
 def _check_existing(path: Path) -> None:
@@ -109,22 +121,35 @@ class ClauseLibrary:
             raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
 
     def _setup(self, conn: sqlite3.Connection) -> None:
-        register_functions(conn)
-        self.db = Database(conn)
-        self.db.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("index_text", 1, index_text, deterministic=True)  # for triggers
+        self.conn = conn
+        conn.execute("PRAGMA foreign_keys = ON")
+        pending = _pending_migrations(conn)
         if self.read_only:
-            if MIGRATIONS.pending(self.db):
+            if pending:
                 raise LibraryError(
                     f"The clause library “{self.path}” needs upgrading but cannot be written."
                 )
         else:
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            MIGRATIONS.apply(self.db)
-        self.fts = self.db[INDEX].exists()  # False where SQLite lacks FTS5: LIKE search
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if pending:
+                from .schema import MIGRATIONS
+
+                MIGRATIONS.apply(self.db)
+        found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (INDEX,)).fetchone()
+        self.fts = found is not None  # no index where SQLite lacks FTS5: LIKE search
+
+    @functools.cached_property
+    def db(self):
+        """sqlite-utils over the connection, for writes and migrations only: importing it
+        costs a tenth of a second, which opening the window for browsing need not pay."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     def __enter__(self) -> ClauseLibrary:
         return self
@@ -135,6 +160,8 @@ class ClauseLibrary:
     @property
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, oldest first."""
+        from .schema import MIGRATIONS
+
         return [m.name for m in MIGRATIONS.applied(self.db)]
 
     @contextmanager
@@ -209,6 +236,8 @@ class ClauseLibrary:
                 [(a, c, ph.kind, ph.label, ph.name) for a, c, ph in placeholders],
             )
             if self.fts:
+                from .schema import index_new_rows
+
                 index_new_rows(conn, first_ids)
         return source_ids
 
@@ -263,11 +292,11 @@ class ClauseLibrary:
 
     def stats(self) -> dict[str, int]:
         tables = ("sources", "articles", "clauses", "topics", "placeholders")
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def topics(self) -> list[TopicRow]:
         """Topics that hold at least one article, by Chinese name."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT t.id, t.name_zh, count(*) FROM topics t JOIN articles a ON a.topic_id = t.id"
             " GROUP BY t.id ORDER BY t.name_zh"
         )
@@ -284,7 +313,7 @@ class ClauseLibrary:
         return ArticleRow(*r[:-1], tags=json.loads(r[-1]))
 
     def articles_in_topic(self, topic_id: int) -> list[ArticleRow]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             self._ARTICLE_SELECT + " WHERE a.topic_id = ? ORDER BY a.source_id, a.part_index,"
             " a.position",
             (topic_id,),
@@ -292,7 +321,7 @@ class ClauseLibrary:
         return [self._article_row(r) for r in rows]
 
     def sources_list(self) -> list[SourceRow]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT s.id, s.name, s.file_name, s.imported_at, s.document_index, s.title, s.lang,"
             " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s"
             " ORDER BY s.id"
@@ -301,14 +330,14 @@ class ClauseLibrary:
 
     def articles_in_source(self, source_id: int) -> list[ArticleRow]:
         """The source's articles in document order; part_index/part_title say where parts start."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             self._ARTICLE_SELECT + " WHERE a.source_id = ? ORDER BY a.part_index, a.position",
             (source_id,),
         )
         return [self._article_row(r) for r in rows]
 
     def article(self, article_id: int) -> ArticleRow | None:
-        row = self.db.execute(self._ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
+        row = self.conn.execute(self._ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article_row(row) if row else None
 
     _CLAUSE_SELECT = (
@@ -320,7 +349,7 @@ class ClauseLibrary:
         """The article's top-level clauses, each with its sub-clauses in ``children``."""
         rows = [
             ClauseRow(*r)
-            for r in self.db.execute(
+            for r in self.conn.execute(
                 self._CLAUSE_SELECT + " WHERE article_id = ? ORDER BY position", (article_id,)
             )
         ]
@@ -331,7 +360,7 @@ class ClauseLibrary:
         return top
 
     def clause(self, clause_id: int) -> ClauseRow | None:
-        row = self.db.execute(self._CLAUSE_SELECT + " WHERE id = ?", (clause_id,)).fetchone()
+        row = self.conn.execute(self._CLAUSE_SELECT + " WHERE id = ?", (clause_id,)).fetchone()
         return ClauseRow(*row) if row else None
 
     # ---- topics -------------------------------------------------------------------------
@@ -350,7 +379,7 @@ class ClauseLibrary:
                 raise LibraryError(f"There is no article {article_id} in the clause library.")
 
     def topic_explanation(self, article_id: int) -> str:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT topic_reason FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         return row[0] if row else ""
@@ -359,7 +388,7 @@ class ClauseLibrary:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for every space-separated term of ``query`` (ANDed)."""
-        return searcher.run(self.db.conn, self.fts, query, limit)
+        return searcher.run(self.conn, self.fts, query, limit)
 
     def warm_up(self) -> None:
         """Read the index pages a first search needs, while nobody is waiting for it."""

@@ -115,7 +115,7 @@ def test_failed_import_writes_nothing(lib: ClauseLibrary, monkeypatch) -> None:
     def boom(*args: object) -> None:
         raise sqlite3.OperationalError("disk full (injected)")
 
-    monkeypatch.setattr(store, "index_new_rows", boom)
+    monkeypatch.setattr(schema, "index_new_rows", boom)
     with pytest.raises(LibraryError, match="injected"):
         lib.import_outline(OUTLINE, "second.txt")
     assert lib.stats() == before
@@ -280,3 +280,12 @@ def test_default_library_path(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CONTRACT_EDITOR_DATA_DIR")
     assert default_library_path().name == "library.sqlite"
     assert "contract-editor" in str(default_library_path())
+
+
+def test_the_store_knows_every_migration_by_name() -> None:
+    """The store checks for pending migrations without loading sqlite-utils: by these names."""
+    from clause_db import store
+    from clause_db.schema import MIGRATIONS
+
+    assert MIGRATIONS.name == store.MIGRATION_SET
+    assert tuple(m.name for m in MIGRATIONS._migrations) == store.MIGRATION_NAMES
