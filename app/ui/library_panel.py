@@ -96,6 +96,7 @@ class LibraryPanel(QWidget):
         self._warm_timer.setSingleShot(True)
         self._warm_timer.timeout.connect(self._warm_up)
         self._warm_timer.start(WARM_UP_MS)
+        self.search_box.textChanged.connect(self._warm_timer.stop)  # typing came first
         self.tree.selectionModel().currentChanged.connect(self._emit_ref)
         self.results.selectionModel().currentChanged.connect(self._emit_ref)
         for view in (self.tree, self.results):

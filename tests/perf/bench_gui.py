@@ -216,6 +216,16 @@ def settle(rounds: int = 3) -> None:
         QApplication.processEvents()
 
 
+def idle(seconds: float) -> None:
+    """Run the event loop for a while, as the window does while the lawyer looks at it."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
 def open_window(library: Path):
     """A shown MainWindow on ``library``, laid out and painted once."""
     from app.ui.main_window import DEFAULT_SIZE, MainWindow
@@ -249,6 +259,7 @@ def keystroke_latencies(
     process events until the hits are laid out and painted. The box is cleared (untimed)
     between queries, as a lawyer starting a new search does."""
     panel = window.library_panel
+    idle(0.5)  # nobody types within half a second of the window appearing
     out = []
     for query in queries:
         panel.search_box.clear()
