@@ -275,3 +275,14 @@ def test_launch_opens_the_window_and_runs_until_it_closes(qtbot, library_path: P
     assert launch_module.launch(str(library_path), ["--db", str(library_path)]) == 0
     assert len(opened) == 1 and opened[0].library.path == library_path
     assert app.applicationDisplayName() == WINDOW_TITLE
+
+
+def test_search_hits_arrive_a_page_at_a_time(window: MainWindow) -> None:
+    panel = window.library_panel
+    panel.search_box.setText("的")
+    panel.run_search()
+    model = panel.hits_model
+    assert model.hit_count() > model.rowCount() > 0  # the first page only
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.hit_count()

@@ -128,7 +128,7 @@ class LibraryPanel(QWidget):
         else:
             self.hits_model.setHits(self.library.search(query, limit=SEARCH_LIMIT))
             self.stack.setCurrentWidget(self.results)
-        self.searchFinished.emit(query, self.hits_model.rowCount())
+        self.searchFinished.emit(query, self.hits_model.hit_count())
 
     def cancel_search(self) -> None:
         """Drop a search still waiting for its debounce, e.g. before the library closes."""

@@ -46,6 +46,7 @@ MARK_STYLE = "background-color:#ffe066;color:#000;font-weight:bold"
 PADDING = 6
 MIN_WIDTH = 120  # pixels; narrower rows would wrap one character a line
 _NO_PARENT = QModelIndex()
+PAGE = 40  # hits laid out at a time: a screenful and then some
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # characters about a square wide
 _HAN_CHAR = chr(0x6C49)  # one Han character, to measure how wide they all are
 
@@ -80,14 +81,32 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self._hits: list[SearchHit] = []
+        self._shown = 0  # rows exposed so far (see fetchMore)
         self._context: dict[int, str] = {}  # row -> context, read when the row is first shown
         self._names: dict[int, str] | None = None
 
     def setHits(self, hits: list[SearchHit]) -> None:
+        """Show the best hits first; the rest arrive as the list is scrolled (fetchMore), so a
+        keystroke lays out a page of rows, not all of them."""
         self.beginResetModel()
         self._hits = list(hits)
+        self._shown = min(PAGE, len(self._hits))
         self._context = {}
         self.endResetModel()
+
+    def hit_count(self) -> int:
+        """Every hit of the search, shown or still to be fetched."""
+        return len(self._hits)
+
+    def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:  # noqa: N802 - Qt's name
+        return not parent.isValid() and self._shown < len(self._hits)
+
+    def fetchMore(self, parent: Index = _NO_PARENT) -> None:  # noqa: N802 - Qt's name
+        more = min(PAGE, len(self._hits) - self._shown)
+        if more > 0 and not parent.isValid():
+            self.beginInsertRows(parent, self._shown, self._shown + more - 1)
+            self._shown += more
+            self.endInsertRows()
 
     def forget_sources(self) -> None:
         """The library's sources changed (an import): read their names again when needed."""
@@ -116,7 +135,7 @@ class SearchResultsModel(QAbstractListModel):
         return context
 
     def rowCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
