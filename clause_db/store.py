@@ -390,6 +390,6 @@ class ClauseLibrary:
         """Ranked hits for every space-separated term of ``query`` (ANDed)."""
         return searcher.run(self.conn, self.fts, query, limit)
 
-    def warm_up(self) -> None:
+    def warm_up(self) -> list[SearchHit]:
         """Read the index pages a first search needs, while nobody is waiting for it."""
-        self.search("的", limit=1)  # one common term: cheap, and it touches the index
+        return self.search("的", limit=5)  # one common term: cheap, and it touches the index

@@ -137,12 +137,18 @@ class LibraryPanel(QWidget):
 
     def _warm_up(self) -> None:
         """Once the window is up: one tiny search loads the index pages the first keystroke
-        would otherwise wait for, and the hit list gets its style before it is first shown."""
+        would otherwise wait for, and the hit list is laid out and drawn once, off screen,
+        so its first real showing does not pay for polishing and rich-text set-up."""
         try:
-            self.library.warm_up()
+            hits = self.library.warm_up()
         except ClauseDbError:
             return  # a library that cannot search says so when the lawyer searches
-        self.results.ensurePolished()
+        if self.search_box.text():
+            return  # the lawyer is already searching
+        self.hits_model.setHits(hits)
+        self.results.resize(self.stack.size())
+        self.results.grab()
+        self.hits_model.setHits([])
 
     def refresh(self) -> None:
         """Re-read the library after an import: the tree, and the search if one is shown."""
