@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.model.autosave import Autosaver
 from app.model.commands import (
     Command,
     LinkFields,
@@ -76,6 +75,8 @@ class DraftDocument(QObject):
         self.draft = draft
         self.path = path
         self.undo_stack = QUndoStack(self)
+        from app.model.autosave import Autosaver  # loaded with the first draft, not at start-up
+
         self.autosaver = Autosaver(uuid.uuid4().hex, path)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.changed.connect(lambda _kind: self.autosaver.changed())

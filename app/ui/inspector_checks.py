@@ -24,10 +24,14 @@ from .translations import current_language_is_chinese
 CHECK_DELAY_MS = 300
 NodeRole = Qt.ItemDataRole.UserRole
 FieldRole = Qt.ItemDataRole.UserRole + 1
-_ICONS = {
-    ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-    WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
+
+
+def _icon_kind(severity: str) -> QStyle.StandardPixmap:
+    """Looked up when checks are shown: building Qt's pixmap enum costs start-up time."""
+    pixmaps = QStyle.StandardPixmap
+    if severity == ERROR:
+        return pixmaps.SP_MessageBoxCritical
+    return pixmaps.SP_MessageBoxWarning if severity == WARNING else pixmaps.SP_MessageBoxInformation
 
 
 def prefer_chinese() -> bool:
@@ -90,7 +94,7 @@ class ChecksTab(QWidget):
         style = self.style()
         for check in self.checks:
             message = check.message_zh if chinese else check.message_en
-            icon = _ICONS.get(check.severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+            icon = _icon_kind(check.severity)
             item = QListWidgetItem(style.standardIcon(icon), message)
             item.setToolTip(message)
             item.setData(NodeRole, check.node_id)
