@@ -23,7 +23,6 @@ from .errors import LibraryError
 from .fulltext import INDEX, index_text
 from .model import Article, Clause, Outline
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
-from .topics import assign_topic
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATION_SET = "clause_db"
@@ -274,6 +273,8 @@ class ClauseLibrary:
     def _topic_for(conn: sqlite3.Connection, article: Article) -> tuple[int, str]:
         """The id of the article's topic (created on first use) and why it was chosen."""
         text = article.text.value or next((c.text.value for c in article.iter_clauses()), "")
+        from .topics import assign_topic  # its rules compile when a first import needs them
+
         match = assign_topic(article.heading.value, text)
         conn.execute(
             "INSERT INTO topics (key, name_zh, name_en) VALUES (?, ?, ?)"

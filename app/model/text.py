@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from clause_db.placeholders import find_placeholders
 from clause_db.references import Mention, find_references, write_reference
 
 from .draft import Blank, Draft, Field, Ref, Segment
@@ -59,6 +58,8 @@ def enter_text(
     ]
     pieces: list[tuple[int, int, Segment]] = []
     context = f"{clean_text(heading)}：" if heading.strip() else ""
+    from clause_db.placeholders import find_placeholders  # its patterns compile on first use
+
     for p in find_placeholders(context + text):
         if p.span[0] < len(context):
             continue  # a blank in the heading itself is not part of this text

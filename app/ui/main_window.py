@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import os
-import platform
+import sys
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
@@ -732,7 +732,7 @@ class MainWindow(QMainWindow):
         rows = [
             (self.tr("Version"), __version__),
             ("Qt / PySide6", f"{qVersion()} / {PYSIDE_VERSION}"),
-            ("Python", platform.python_version()),
+            ("Python", sys.version.split()[0]),
             (self.tr("Clause library"), str(self.library.path)),
             (self.tr("Autosaves"), str(autosave_folder())),
         ]
