@@ -63,6 +63,15 @@ _TITLE_LINE = re.compile(
 )
 _MAX_TITLE_LINE = 80
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
+_SIGNATURE_LINE = re.compile(
+    r"[ \t\u3000]*(?:[甲乙丙丁]方|(?i:party [a-d])|出卖人|买受人|委托方|受托方)[ \t\u3000]*"
+    r"[（(](?:盖章|签章|签字|签名|(?i:seal|signature))"
+)
+_SIGNATURE_DETAIL = re.compile(
+    r"[ \t\u3000]*(?:日期|签订日期|法定代表人|授权代表|委托代理人|签字|签名|地址|电话|"
+    r"(?i:date|by|name|title|authori[sz]ed))[^\n]{0,40}[:：]"
+)
+_SIGNATURE_LINES = 12  # a signature block is the last few lines of a contract
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
 
@@ -149,7 +158,21 @@ def _document_regions(text: str, start: int, end: int):
 # -- document level -----------------------------------------------------------------------
 
 
+def _signature_start(text: str, s: int, e: int) -> int:
+    """Where a closing signature block (甲方（盖章）：…) begins, or ``e`` when there is none."""
+    start = e
+    for ls, le in reversed(_lines(text, s, e)[-_SIGNATURE_LINES:]):
+        line = text[ls:le]
+        if _SIGNATURE_LINE.match(line):
+            start = ls
+        elif line.strip() and not _SIGNATURE_DETAIL.match(line):
+            break
+    return start
+
+
 def _parse_document(text: str, s: int, e: int) -> Document:
+    signature = _signature_start(text, s, e)
+    e, signature_span = signature, (signature, e)
     markers = find_markers(text, s, e)
     line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
@@ -182,6 +205,9 @@ def _parse_document(text: str, s: int, e: int) -> Document:
         doc.skipped.append(Skipped("cover page", (s, title_start), text[s:title_start]))
     if toc:
         doc.skipped.append(Skipped("table of contents", toc, text[toc[0] : toc[1]]))
+    if signature_span[1] > signature_span[0]:
+        doc.span = (s, signature_span[1])
+        doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
     doc.parts = [_to_part(text, n, known, line_mode) for n in root]
     _report_gaps(doc.parts)
     return doc

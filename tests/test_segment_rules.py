@@ -117,3 +117,12 @@ def test_text_between_contents_and_first_part_is_kept():
     outline = parse_text("本合同目录一览第一条第一条。第二部分")
     assert_lossless(outline)
     assert outline.documents[0].parts[0].text.value == "第一条。"
+
+
+def test_a_closing_signature_block_is_reported_not_taken_as_text():
+    text = "协议\n第一条 标的\n甲方向乙方采购设备。\n\n甲方（盖章）：\n乙方（盖章）：\n日期：\n"
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert doc.parts[0].articles[0].text.value == "甲方向乙方采购设备。"
+    assert [s.reason for s in doc.skipped] == ["signature block"]
