@@ -51,3 +51,20 @@ def refs_from_mime(mime: QMimeData) -> list[ItemRef]:
         return []
     items = json.loads(bytes(mime.data(MIME_CLAUSE_IDS).data()).decode("utf-8"))
     return [(item["kind"], int(item["id"])) for item in items]
+
+
+class LibraryDragSource:
+    """Mixed into the library's models (browse tree, search hits): rows drag out as
+    ``refs_mime_data``. The model provides ``library`` and the ``ItemRefRole`` data."""
+
+    library: ClauseLibrary
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return list(MIME_TYPES)
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 - Qt's name
+        refs: list[ItemRef] = [self.data(i, ItemRefRole) for i in indexes if i.isValid()]
+        return refs_mime_data(self.library, refs)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+        return Qt.DropAction.CopyAction

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCollator,
     QLocale,
-    QMimeData,
     QModelIndex,
     QObject,
     Qt,
@@ -23,7 +22,7 @@ from clause_db.rows import ArticleRow, ClauseRow
 from clause_db.store import ClauseLibrary
 
 from .clause_text import joined, source_names
-from .item_refs import DRAGGABLE_KINDS, MIME_TYPES, ItemRef, ItemRefRole, refs_mime_data
+from .item_refs import DRAGGABLE_KINDS, ItemRefRole, LibraryDragSource
 
 MODES = ("topic", "source")
 TIP_CHARS = 300  # a tooltip longer than this covers the tree
@@ -63,7 +62,7 @@ def _tip(text: str) -> str:
     return text if len(text) <= TIP_CHARS else text[:TIP_CHARS] + "…"
 
 
-class LibraryTreeModel(QAbstractItemModel):
+class LibraryTreeModel(LibraryDragSource, QAbstractItemModel):
     """Topics or sources at the top, then articles, then their (nested) clauses."""
 
     def __init__(
@@ -219,13 +218,3 @@ class LibraryTreeModel(QAbstractItemModel):
         if index.isValid() and self._node(index).kind in DRAGGABLE_KINDS:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
-
-    def mimeTypes(self) -> list[str]:
-        return list(MIME_TYPES)
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        refs: list[ItemRef] = [self.data(i, ItemRefRole) for i in indexes if i.isValid()]
-        return refs_mime_data(self.library, refs)
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -35,7 +33,7 @@ from clause_db.rows import SearchHit
 from clause_db.store import ClauseLibrary
 
 from .clause_text import source_names
-from .item_refs import MIME_TYPES, ItemRef, ItemRefRole, refs_mime_data
+from .item_refs import ItemRef, ItemRefRole, LibraryDragSource
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 """Model role whose value is the row's ``SearchHit``."""
@@ -74,7 +72,7 @@ def hit_title(hit: SearchHit) -> str:
     return title or QCoreApplication.translate("SearchResultsModel", "(untitled)")
 
 
-class SearchResultsModel(QAbstractListModel):
+class SearchResultsModel(LibraryDragSource, QAbstractListModel):
     """The hits of the last search; rows drag like the tree's articles and clauses."""
 
     def __init__(self, library: ClauseLibrary, parent: QObject | None = None) -> None:
@@ -154,16 +152,6 @@ class SearchResultsModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
-
-    def mimeTypes(self) -> list[str]:
-        return list(MIME_TYPES)
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        refs: list[ItemRef] = [self.data(i, ItemRefRole) for i in indexes if i.isValid()]
-        return refs_mime_data(self.library, refs)
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
 
 
 class HitDelegate(QStyledItemDelegate):
