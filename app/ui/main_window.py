@@ -41,7 +41,6 @@ from .background import run_with_progress
 from .contract_model import MIME_NODE_IDS, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
 from .draft_document import DraftDocument
-from .inspector import Inspector
 from .item_refs import MIME_CLAUSE_IDS
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
@@ -110,14 +109,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.library_dock, self.outline_dock)
         self.library_dock.raise_()
 
-        self.inspector = Inspector(self.library, self)
-        self.inspector.jumpTo.connect(self._jump_to)
+        # The inspector is built once the window is up (or when a draft opens first): its
+        # modules are a good part of start-up, and it has nothing to show before a draft.
+        self._inspector = None
         self.inspector_dock = self._dock(
             "inspectorDock",
             self.tr("Inspector"),
-            self.inspector,
+            QWidget(self),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        QTimer.singleShot(0, self._ensure_inspector)
 
         self._stats = QLabel(self)
         self._stats.setObjectName("libraryStats")
@@ -138,6 +139,27 @@ class MainWindow(QMainWindow):
         self._autosave.start()
         self.setAcceptDrops(True)
         self._restore_settings()
+
+    @property
+    def inspector(self):
+        """The inspector dock's widget (objectName ``inspector``), built on first use."""
+        return self._ensure_inspector()
+
+    def _ensure_inspector(self):
+        if self._inspector is None and not self._closed:
+            from .inspector import Inspector
+
+            self._inspector = Inspector(self.library, self)
+            self._inspector.jumpTo.connect(self._jump_to)
+            placeholder = self.inspector_dock.widget()
+            self.inspector_dock.setWidget(self._inspector)
+            placeholder.deleteLater()
+            document = self.tabs.current_document()
+            self._inspector.set_document(document)
+            view = self.tabs.current_view()
+            if view is not None:
+                view.currentNodeChanged.connect(self._inspector.set_current_node)
+        return self._inspector
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -656,8 +678,9 @@ class MainWindow(QMainWindow):
             self.export_menu_action,
         ):
             action.setEnabled(has)
-        self.inspector.set_document(document)
         view = self.tabs.current_view()
+        if document is not None or self._inspector is not None:
+            self.inspector.set_document(document)
         if view is None:
             self.outline.setModel(None)
             return
