@@ -26,18 +26,18 @@ from app.model.numbering import label, number_paths
 from app.model.text import editable_text, render_body
 from clause_db.store import ClauseLibrary
 
+from .contract_roles import (  # re-exported: the model's public names
+    MIME_NODE_IDS,
+    BodyRole,
+    EditTextRole,
+    HeadingRole,
+    KindRole,
+    LabelRole,
+    NodeIdRole,
+    SegmentsRole,
+)
 from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
-
-MIME_NODE_IDS = "application/x-contract-draft-node-ids"
-
-NodeIdRole = Qt.ItemDataRole.UserRole + 10  # the part or node id of a row
-KindRole = Qt.ItemDataRole.UserRole + 11  # "part" | "article" | "clause"
-LabelRole = Qt.ItemDataRole.UserRole + 12  # the computed number: 第一条, 1.1
-HeadingRole = Qt.ItemDataRole.UserRole + 13
-BodyRole = Qt.ItemDataRole.UserRole + 14  # the text as shown: values in, references now
-EditTextRole = Qt.ItemDataRole.UserRole + 15  # the text to edit: blanks as written
-SegmentsRole = Qt.ItemDataRole.UserRole + 16  # the body segments, for painting blanks
 
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
 _PART_FLAGS = (

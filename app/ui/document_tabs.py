@@ -8,6 +8,7 @@ others). Every failure is a message box with one clear sentence, never a traceba
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup
@@ -18,9 +19,10 @@ from app.model.importer import draft_from_document
 from app.readers import read_any
 from clause_db.store import ClauseLibrary
 
-from .contract_model import ContractModel
-from .contract_view import ContractView
 from .draft_document import DraftDocument
+
+if TYPE_CHECKING:  # loaded with the first draft, not at start-up
+    from .contract_view import ContractView
 
 DRAFT_SUFFIX = ".contract"
 
@@ -86,6 +88,9 @@ class DocumentTabs(QTabWidget):
         return self.add_document(DraftDocument(draft or Draft(title=self.tr("Untitled contract"))))
 
     def add_document(self, document: DraftDocument) -> DraftDocument:
+        from .contract_model import ContractModel  # the editor loads with the first draft
+        from .contract_view import ContractView
+
         document.setParent(self)
         model = ContractModel(document, self.library, self)
         model.dropFailed.connect(self.message)

@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.model import ops
-from app.model.autosave import autosave_folder, recoverable
 from app.model.numbering import STYLE_NAMES
 from app.readers import read_any
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
 from .background import run_with_progress
-from .contract_model import MIME_NODE_IDS, KindRole, NodeIdRole
+from .contract_roles import MIME_NODE_IDS, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
 from .draft_document import DraftDocument
 from .item_refs import MIME_CLAUSE_IDS
@@ -52,6 +51,12 @@ DEFAULT_SIZE = (1400, 880)
 DOCK_WIDTH = 380
 AUTOSAVE_TICK_MS = 5000
 RECENT_LIMIT = 8
+
+
+def _autosave_folder() -> Path:
+    from app.model.autosave import autosave_folder
+
+    return autosave_folder()
 
 
 class _ArticlesOnly(QSortFilterProxyModel):
@@ -435,6 +440,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """After a crash: offer the autosaved drafts back (called once at start-up)."""
+        from app.model.autosave import recoverable  # only asked once, at start-up
+
         for item in recoverable():
             if item.problem:
                 continue
@@ -757,7 +764,7 @@ class MainWindow(QMainWindow):
             ("Qt / PySide6", f"{qVersion()} / {PYSIDE_VERSION}"),
             ("Python", sys.version.split()[0]),
             (self.tr("Clause library"), str(self.library.path)),
-            (self.tr("Autosaves"), str(autosave_folder())),
+            (self.tr("Autosaves"), str(_autosave_folder())),
         ]
         table = "".join(
             f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in rows
