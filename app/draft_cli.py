@@ -74,7 +74,7 @@ def run_draft(args: argparse.Namespace) -> int:
     elif args.draft_command == "move":
         articles = _part(draft, args.part).articles
         index = _article_index(draft, args.part, args.article)
-        target = _position(draft, args.part, args.to)
+        target = _article_index(draft, args.part, args.to, "--to")
         to_index = target if target < index else target + 1
         part_id = draft.parts[args.part - 1].id
         history.push(ops.move_node(draft, articles[index].id, part_id, to_index))
@@ -161,17 +161,12 @@ def _shown_numbers(draft: Draft, part: int) -> list[int]:
     return [paths[a.id][0] for a in _part(draft, part).articles]
 
 
-def _article_index(draft: Draft, part: int, number: int) -> int:
+def _article_index(draft: Draft, part: int, number: int, option: str = "--article") -> int:
+    """The list position of the article shown as ``number`` in ``part``."""
     shown = _shown_numbers(draft, part)
     if number not in shown:
         span = f"{shown[0]}..{shown[-1]}" if shown else "none"
+        if option == "--to":
+            raise DraftCommandError(f"--to {number} is outside the part's articles ({span}).")
         raise DraftCommandError(f"part {part} has no article {number} (its articles: {span}).")
-    return shown.index(number)
-
-
-def _position(draft: Draft, part: int, number: int) -> int:
-    shown = _shown_numbers(draft, part)
-    if number not in shown:
-        span = f"{shown[0]}..{shown[-1]}" if shown else "none"
-        raise DraftCommandError(f"--to {number} is outside the part's articles ({span}).")
     return shown.index(number)

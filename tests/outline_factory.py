@@ -19,22 +19,15 @@ from __future__ import annotations
 
 import re
 
+from app.model.library_export import OutlineText
 from clause_db.model import Article, Clause, Document, Outline, Part, Piece, Placeholder
 
 _BLANK = re.compile(r"【([^】]*)】|_{3,}")
 CN_DIGITS = "零一二三四五六七八九十"
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.chunks: list[str] = []
-        self.size = 0
-
-    def piece(self, value: str) -> Piece:
-        start = self.size
-        self.chunks.append(value + "\n")
-        self.size += len(value) + 1
-        return Piece(value, (start, start + len(value)))
+class _Writer(OutlineText):
+    """The app's outline text builder, plus blanks found the simple way tests need."""
 
     def placeholders(self, piece: Piece) -> list[Placeholder]:
         out = []

@@ -14,7 +14,7 @@ from .numbering import label, number_paths
 from .text import render_body
 
 
-class _Text:
+class OutlineText:
     """Appends pieces to the outline's text and gives each its span."""
 
     def __init__(self) -> None:
@@ -37,7 +37,7 @@ def outline_of_nodes(draft: Draft, node_ids: list[int]) -> Outline:
     chosen = [n for n in chosen if n.id not in inner]
     if not chosen:
         return Outline("")
-    out = _Text()
+    out = OutlineText()
     title = out.piece(draft.title)
     preamble = out.piece("")
     part_start = out.size
@@ -62,7 +62,7 @@ def outline_of_nodes(draft: Draft, node_ids: list[int]) -> Outline:
     return outline
 
 
-def _clause(out: _Text, node: Node, paths, draft: Draft) -> Clause:
+def _clause(out: OutlineText, node: Node, paths, draft: Draft) -> Clause:
     start = out.size
     number = ".".join(map(str, paths[node.id]))
     label_piece = out.piece(label(paths[node.id], draft.numbering))
