@@ -15,14 +15,16 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import searcher
 from .errors import LibraryError
 from .fulltext import INDEX, index_text
-from .model import Article, Clause, Outline
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
+
+if TYPE_CHECKING:  # what an import reads; browsing a library (the window's start) does not
+    from .model import Article, Clause, Outline
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATION_SET = "clause_db"
@@ -178,6 +180,8 @@ class ClauseLibrary:
 
     def import_outline(self, outline: Outline, file_name: str) -> list[int]:
         """Store every document of ``outline`` as a source; all or nothing. Returns source ids."""
+        from datetime import UTC, datetime
+
         stem = Path(file_name).stem
         now = datetime.now(UTC).isoformat(timespec="seconds")
         source_ids = []

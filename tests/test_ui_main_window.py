@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTextBrowser,
     QTreeView,
+    QWidget,
 )
 
 from app import __version__
@@ -69,14 +70,16 @@ def topic_row(model: LibraryTreeModel, name: str) -> QModelIndex:
     raise AssertionError(f"no topic {name}")
 
 
-def test_window_has_its_named_parts(window: MainWindow) -> None:
+def test_window_has_its_named_parts(qtbot, window: MainWindow) -> None:
     assert window.windowTitle() == WINDOW_TITLE
     assert isinstance(window.findChild(QDockWidget, "libraryDock"), QDockWidget)
     search = window.findChild(QLineEdit, "librarySearch")
     assert "Search clauses" in search.placeholderText()
     assert window.findChild(QTreeView, "libraryTree").isVisible()
     assert isinstance(window.findChild(QTextBrowser, "clausePreview"), QTextBrowser)
-    assert isinstance(window.findChild(QListView, "searchResults"), QListView)
+    # the hit list is built once the window is up (warming the search), and stays hidden
+    qtbot.waitUntil(lambda: window.findChild(QListView, "searchResults") is not None)
+    assert not window.findChild(QListView, "searchResults").isVisible()
     modes = window.findChild(QComboBox, "libraryMode")
     labels = [modes.itemText(i) for i in range(modes.count())]
     assert labels == ["By topic", "By source"]
@@ -141,11 +144,17 @@ def type_like_an_ime(widget: QLineEdit, text: str) -> None:
 @pytest.mark.parametrize("query", ["费", "保密"])
 def test_search_as_you_type_shows_highlighted_hits(qtbot, window: MainWindow, query: str) -> None:
     search = window.findChild(QLineEdit, "librarySearch")
-    results = window.findChild(QListView, "searchResults")
+    tree = window.findChild(QTreeView, "libraryTree")
     type_like_an_ime(search, query)
     assert search.text() == query
-    assert not results.isVisible(), "the search waits for the typist to pause"
-    qtbot.waitUntil(lambda: results.isVisible() and results.model().rowCount() > 0, timeout=2000)
+    assert tree.isVisible(), "the search waits for the typist to pause"
+
+    def hits_shown() -> bool:
+        results = window.findChild(QListView, "searchResults")
+        return results is not None and results.isVisible() and results.model().rowCount() > 0
+
+    qtbot.waitUntil(hits_shown, timeout=2000)
+    results = window.findChild(QListView, "searchResults")
     hits = [results.model().index(r, 0) for r in range(results.model().rowCount())]
     assert all(query in h.data() for h in hits[:10])
     assert query in window.statusBar().currentMessage()
@@ -156,7 +165,7 @@ def test_search_as_you_type_shows_highlighted_hits(qtbot, window: MainWindow, qu
     snippet_text = first.data().split("\n", 1)[1].rstrip("…")
     assert snippet_text in window.preview.toPlainText().replace("\n", "")
     search.clear()
-    qtbot.waitUntil(lambda: window.findChild(QTreeView, "libraryTree").isVisible(), timeout=2000)
+    qtbot.waitUntil(tree.isVisible, timeout=2000)
     assert results.model().rowCount() == 0 and window.statusBar().currentMessage() == ""
 
 
@@ -275,6 +284,58 @@ def test_launch_opens_the_window_and_runs_until_it_closes(qtbot, library_path: P
     assert launch_module.launch(str(library_path), ["--db", str(library_path)]) == 0
     assert len(opened) == 1 and opened[0].library.path == library_path
     assert app.applicationDisplayName() == WINDOW_TITLE
+
+
+def test_work_deferred_to_the_first_paint_runs_once_after_it(qtbot, library_path: Path) -> None:
+    w = MainWindow(library_path)
+    qtbot.addWidget(w)
+    ran: list[str] = []
+    w.after_first_paint(lambda: ran.append("first"))
+    qtbot.wait(50)
+    assert ran == [] and w._inspector is None, "nothing deferred runs before the window paints"
+    w.show()
+    qtbot.waitUntil(lambda: ran == ["first"])
+    assert w.findChild(QWidget, "inspector") is not None  # built once the window is up
+    w.after_first_paint(lambda: ran.append("later"))  # after the paint: runs at once
+    qtbot.waitUntil(lambda: ran == ["first", "later"])
+    w.update()
+    qtbot.wait(50)
+    assert ran == ["first", "later"]
+
+
+def test_deferred_work_runs_even_if_the_window_is_never_painted(qtbot, library_path) -> None:
+    w = MainWindow(library_path)  # e.g. started minimized
+    qtbot.addWidget(w)
+    ran: list[bool] = []
+    w.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: ran == [True], timeout=3000)
+
+
+def test_launch_opens_the_files_it_is_given_once_the_window_is_up(
+    qtbot, library_path: Path, tmp_path: Path
+) -> None:
+    contract = tmp_path / "服务协议.txt"
+    contract.write_text(
+        "第一条 服务内容\n乙方提供客服服务。\n第二条 费用\n甲方支付【服务费用】。\n"
+    )
+    app = QApplication.instance()
+    seen: list[list[str]] = []
+
+    def check_and_close() -> None:
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or not windows[0].tabs.count():
+            QTimer.singleShot(50, check_and_close)
+            return
+        window = windows[0]
+        seen.append([window.tabs.tabText(i) for i in range(window.tabs.count())])
+        for document in window.tabs.documents():
+            document.undo_stack.setClean()  # nothing to ask about on close
+        window.close()
+
+    QTimer.singleShot(0, check_and_close)
+    QTimer.singleShot(5000, app.quit)  # never hang the suite
+    assert launch_module.launch(str(library_path), [], [str(contract)]) == 0
+    assert seen and seen[0][0].startswith("服务协议")  # no title line: named after its file
 
 
 def test_search_hits_arrive_a_page_at_a_time(window: MainWindow) -> None:

@@ -6,9 +6,12 @@ clause 3 of it -> (8, 3)); a style turns a path into the label shown.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clause_db.numerals import int_to_cn
 
-from .draft import Draft, Node
+if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
+    from .draft import Draft, Node
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_NAMES = {

@@ -1,5 +1,6 @@
 """The open drafts, one tab each (objectName ``contractTabs``), and what opens and saves them.
 
+The draft modules and the contract editor load with the first draft, not at start-up.
 Opening a text or Word file makes a new, unsaved draft of its first contract; a file of
 several contracts says so in the status bar (File > New from library source reaches the
 others). Every failure is a message box with one clear sentence, never a traceback.
@@ -14,15 +15,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.model.draft import Draft
-from app.model.importer import draft_from_document
-from app.readers import read_any
 from clause_db.store import ClauseLibrary
 
-from .draft_document import DraftDocument
-
 if TYPE_CHECKING:  # loaded with the first draft, not at start-up
+    from app.model.draft import Draft
+
     from .contract_view import ContractView
+    from .draft_document import DraftDocument
 
 DRAFT_SUFFIX = ".contract"
 
@@ -63,6 +62,11 @@ class DocumentTabs(QTabWidget):
 
         Raises ClauseDbError (InputError, DraftFileError) with a clear message.
         """
+        from app.model.importer import draft_from_document
+        from app.readers import read_any
+
+        from .draft_document import DraftDocument
+
         for doc in self.documents():
             if doc.path is not None and doc.path.resolve() == path.resolve():
                 self.setCurrentIndex(self.documents().index(doc))
@@ -78,6 +82,7 @@ class DocumentTabs(QTabWidget):
         document = min(max(document, 1), count)
         name = path.name if count == 1 else f"{path.name} #{document}"
         draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+        draft.title = draft.title or path.stem  # a contract without a title line
         if count > 1:
             self.message.emit(
                 self.tr("{0} holds {1} contracts; the first one is open.").format(path.name, count)
@@ -85,10 +90,14 @@ class DocumentTabs(QTabWidget):
         return self.add_document(DraftDocument(draft))
 
     def new_document(self, draft: Draft | None = None) -> DraftDocument:
+        from app.model.draft import Draft
+
+        from .draft_document import DraftDocument
+
         return self.add_document(DraftDocument(draft or Draft(title=self.tr("Untitled contract"))))
 
     def add_document(self, document: DraftDocument) -> DraftDocument:
-        from .contract_model import ContractModel  # the editor loads with the first draft
+        from .contract_model import ContractModel
         from .contract_view import ContractView
 
         document.setParent(self)

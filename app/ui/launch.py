@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -53,12 +52,12 @@ def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
     except ClauseDbError as exc:
         QMessageBox.critical(None, WINDOW_TITLE, str(exc))
         return EXIT_USER_ERROR
+    window.after_first_paint(lambda: _once_on_screen(window, files))
     window.show()
-    QTimer.singleShot(0, lambda: _after_first_paint(window, files))
     return app.exec()
 
 
-def _after_first_paint(window: MainWindow, files: list[str]) -> None:
+def _once_on_screen(window: MainWindow, files: list[str]) -> None:
     """What can wait until the window is on screen: recovering a crash, opening files."""
     window.offer_recovery()
     for path in files:

@@ -5,6 +5,8 @@ Search runs as the user types, debounced so a fast typist does not queue a query
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,9 @@ from clause_db.store import ClauseLibrary
 
 from .item_refs import ItemRefRole
 from .library_model import MODES, LibraryTreeModel
-from .search_results import HitDelegate, SearchResultsModel
+
+if TYPE_CHECKING:
+    from .search_results import SearchResultsModel
 
 SEARCH_DELAY_MS = 150
 WARM_UP_MS = 300
@@ -62,21 +66,11 @@ class LibraryPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # lets a 2,000-article topic scroll smoothly
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the source's "#n"
-        self._make_drag_source(self.tree)
 
-        self.hits_model = SearchResultsModel(library, parent=self)
-        self.results = QListView(self)
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.hits_model)
-        self.results.setItemDelegate(HitDelegate(self.results))
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._make_drag_source(self.results)
+        self._results: QListView | None = None  # built by the first search or the warm-up
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tree)
-        self.stack.addWidget(self.results)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -97,17 +91,40 @@ class LibraryPanel(QWidget):
         self._warm_timer.timeout.connect(self._warm_up)
         self._warm_timer.start(WARM_UP_MS)
         self.search_box.textChanged.connect(self._warm_timer.stop)  # typing came first
-        self.tree.selectionModel().currentChanged.connect(self._emit_ref)
-        self.results.selectionModel().currentChanged.connect(self._emit_ref)
-        for view in (self.tree, self.results):
-            view.activated.connect(self._emit_insert)  # Enter, or double-click per platform
-            view.doubleClicked.connect(self._emit_insert)
+        self._connect_view(self.tree)
 
-    @staticmethod
-    def _make_drag_source(view: QAbstractItemView) -> None:
+    @property
+    def results(self) -> QListView:
+        """The list of search hits (objectName ``searchResults``), built when first needed:
+        its model and delegate are a good part of start-up, and nothing shows them before a
+        search."""
+        if self._results is None:
+            from .search_results import HitDelegate, SearchResultsModel
+
+            results = QListView(self)
+            results.setObjectName("searchResults")
+            results.setModel(SearchResultsModel(self.library, parent=self))
+            results.setItemDelegate(HitDelegate(results))
+            results.setResizeMode(QListView.ResizeMode.Adjust)
+            results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._connect_view(results)
+            self.stack.addWidget(results)
+            self._results = results
+        return self._results
+
+    @property
+    def hits_model(self) -> SearchResultsModel:
+        return self.results.model()
+
+    def _connect_view(self, view: QAbstractItemView) -> None:
+        """Make ``view`` a drag source whose rows report and insert what they show."""
         view.setDragEnabled(True)
         view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.selectionModel().currentChanged.connect(self._emit_ref)
+        view.activated.connect(self._emit_insert)  # Enter, or double-click per platform
+        view.doubleClicked.connect(self._emit_insert)
 
     def mode(self) -> str:
         return self.tree_model.mode()
@@ -123,12 +140,14 @@ class LibraryPanel(QWidget):
         self._timer.stop()
         query = self.search_box.text().strip()
         if not query:
-            self.hits_model.setHits([])
+            if self._results is not None:
+                self.hits_model.setHits([])
             self.stack.setCurrentWidget(self.tree)
+            self.searchFinished.emit(query, 0)
         else:
             self.hits_model.setHits(self.library.search(query, limit=SEARCH_LIMIT))
             self.stack.setCurrentWidget(self.results)
-        self.searchFinished.emit(query, self.hits_model.hit_count())
+            self.searchFinished.emit(query, self.hits_model.hit_count())
 
     def cancel_search(self) -> None:
         """Drop a search still waiting for its debounce, e.g. before the library closes."""
@@ -153,7 +172,8 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the library after an import: the tree, and the search if one is shown."""
         self.tree_model.setMode(self.tree_model.mode())
-        self.hits_model.forget_sources()
+        if self._results is not None:
+            self.hits_model.forget_sources()
         if self.search_box.text().strip():
             self.run_search()
 

@@ -4,6 +4,9 @@ inspector on the right, with the menus a desktop program has.
 Layout and the library's browse mode are remembered between runs (QSettings). Unsaved work
 is autosaved every 30 s at most and offered back after a crash; closing asks before
 throwing anything away.
+
+The draft modules (model, editing operations, file readers) are imported inside the methods
+that need them: they load with the first draft, and the window shows sooner without them.
 """
 
 from __future__ import annotations
@@ -11,11 +14,13 @@ from __future__ import annotations
 import html
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt, QTimer, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -30,27 +35,27 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.model import ops
 from app.model.numbering import STYLE_NAMES
-from app.readers import read_any
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
-from .background import run_with_progress
 from .contract_roles import MIME_NODE_IDS, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
-from .draft_document import DraftDocument
 from .item_refs import MIME_CLAUSE_IDS
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
 
+if TYPE_CHECKING:
+    from .draft_document import DraftDocument
+
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
 DEFAULT_SIZE = (1400, 880)
 DOCK_WIDTH = 380
 AUTOSAVE_TICK_MS = 5000
 RECENT_LIMIT = 8
+UNPAINTED_GRACE_MS = 1000  # a window started minimized runs its deferred work after this
 
 
 def _autosave_folder() -> Path:
@@ -81,6 +86,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = ClauseLibrary(Path(library_path))
         self._closed = False
+        self._after_paint: list[Callable[[], object]] | None = []  # None once run
+        QTimer.singleShot(UNPAINTED_GRACE_MS, self._run_after_first_paint)
         self.setWindowTitle(WINDOW_TITLE)
 
         self.tabs = DocumentTabs(self.library, self)
@@ -123,7 +130,7 @@ class MainWindow(QMainWindow):
             QWidget(self),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        QTimer.singleShot(0, self._ensure_inspector)
+        self.after_first_paint(self._ensure_inspector)
 
         self._stats = QLabel(self)
         self._stats.setObjectName("libraryStats")
@@ -144,6 +151,25 @@ class MainWindow(QMainWindow):
         self._autosave.start()
         self.setAcceptDrops(True)
         self._restore_settings()
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the window has been painted: what the lawyer does not see at
+        once waits until the window is on screen. (A zero timer set before ``show`` fires
+        before the first paint, so it is not enough.)"""
+        if self._after_paint is None:
+            QTimer.singleShot(0, work)
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self._run_after_first_paint)
+
+    def _run_after_first_paint(self) -> None:
+        work, self._after_paint = self._after_paint or [], None
+        for job in work:
+            job()
 
     @property
     def inspector(self):
@@ -464,6 +490,8 @@ class MainWindow(QMainWindow):
     # -- editing ----------------------------------------------------------------------------
 
     def _push(self, build) -> None:
+        from app.model import ops  # the draft modules load with the first draft
+
         document = self.tabs.current_document()
         if document is None:
             return
@@ -481,6 +509,8 @@ class MainWindow(QMainWindow):
 
     def _article_position(self, draft) -> tuple[int, int]:
         """(part id, index) right after the current article (or at the end of the draft)."""
+        from app.model import ops
+
         node_id, _ = self._current_ids()
         if node_id is not None:
             for part in draft.parts:
@@ -494,6 +524,8 @@ class MainWindow(QMainWindow):
         return draft.parts[-1].id, len(draft.parts[-1].articles)
 
     def insert_empty_article(self) -> None:
+        from app.model import ops
+
         def build(draft):
             if not draft.parts:
                 from app.model.draft import Part
@@ -505,6 +537,8 @@ class MainWindow(QMainWindow):
         self._push(build)
 
     def insert_empty_clause(self) -> None:
+        from app.model import ops
+
         node_id, kind = self._current_ids()
         if node_id is None or kind == "part":
             self.statusBar().showMessage(self.tr("Select an article first"), 5000)
@@ -514,11 +548,15 @@ class MainWindow(QMainWindow):
         )
 
     def delete_current(self) -> None:
+        from app.model import ops
+
         node_id, kind = self._current_ids()
         if node_id is not None and kind != "part":
             self._push(lambda draft: ops.delete_node(draft, node_id))
 
     def set_numbering(self, style: str) -> None:
+        from app.model import ops
+
         self._push(lambda draft: ops.set_numbering(draft, style))
 
     def insert_library_ref(self, kind: str, item_id: int) -> None:
@@ -572,6 +610,10 @@ class MainWindow(QMainWindow):
 
     def import_file_into_library(self, path: Path) -> bool:
         """Read and import a file in the background (a big file takes a while)."""
+        from app.readers import read_any
+
+        from .background import run_with_progress
+
         library_path = self.library.path
 
         def work() -> None:
@@ -600,6 +642,8 @@ class MainWindow(QMainWindow):
         return True
 
     def cut_selection(self) -> None:
+        from app.model import ops
+
         view = self.tabs.current_view()
         if view is None or not self.copy_selection():
             return
@@ -614,6 +658,8 @@ class MainWindow(QMainWindow):
 
     def paste(self) -> None:
         """Copied articles, library items, or plain text as a new article after the current."""
+        from app.model import ops
+
         view = self.tabs.current_view()
         if view is None:
             return
