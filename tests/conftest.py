@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -21,4 +22,8 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.setenv("CONTRACT_EDITOR_DATA_DIR", str(home / "data"))
     monkeypatch.delenv("CONTRACT_EDITOR_DB", raising=False)
+    # Qt reads XDG_CONFIG_HOME for settings once per process: each test names its own folder
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "xdg_config_home")
+    )
     return home

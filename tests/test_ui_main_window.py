@@ -8,16 +8,25 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QInputMethodEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
+    QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
+    QTabWidget,
     QTextBrowser,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -219,6 +228,58 @@ def test_article_drag_carries_ids_and_plain_text(window: MainWindow) -> None:
     assert text.startswith(f"{row.label} {row.heading}\n")
     clauses = window.library.clauses_of(article_id)
     assert f"{clauses[0].label} {clauses[0].heading}：{clauses[0].text}" in text
+
+
+def test_the_welcome_page_shows_while_no_draft_is_open(qtbot, window, tmp_path) -> None:
+    welcome = window.findChild(QWidget, "welcomePage")
+    tabs = window.findChild(QTabWidget, "contractTabs")
+    assert welcome.isVisible() and not tabs.isVisible()
+    texts = [b.text() for b in welcome.findChildren(QToolButton)]
+    assert texts == ["New", "New from library source", "Open"]  # as on a toolbar
+    assert not welcome.findChild(QLabel, "welcomeRecent").isVisible()  # nothing opened yet
+
+    window.findChild(QAction, "newAction").trigger()
+    assert tabs.isVisible() and not welcome.isVisible()
+    document = window.tabs.current_document()
+    path = tmp_path / "服务协议 <草稿> & 1.contract"
+    assert window._save(document, path)
+    window.close_tab(0)
+    assert welcome.isVisible()
+    recent = welcome.findChild(QLabel, "welcomeRecent")
+    assert recent.isVisible() and "服务协议 &lt;草稿&gt; &amp; 1.contract" in recent.text()
+
+    recent.linkActivated.emit(str(path))  # what a click on the link sends
+    assert tabs.isVisible() and window.tabs.current_document().path == path
+
+
+def test_a_library_article_dropped_on_the_welcome_page_starts_a_draft(window) -> None:
+    window.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
+    welcome = window.findChild(QWidget, "welcomePage")
+    _, model = tree_of(window)
+    secrecy = topic_row(model, "保密")
+    model.fetchMore(secrecy)
+    article = model.index(0, 0, secrecy)
+    mime = model.mimeData([article])
+    pos = welcome.rect().center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(welcome, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(welcome, QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, keys))
+
+    document = window.tabs.current_document()
+    assert document is not None and window.tabs.isVisible()
+    [part] = document.draft.parts
+    [inserted] = part.articles
+    row = window.library.article(article.data(ItemRefRole)[1])
+    assert inserted.heading == row.heading
+    assert document.undo_stack.canUndo()
+
+    files = QMimeData()
+    files.setUrls([QUrl.fromLocalFile("/tmp/x.txt")])
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, files, buttons, keys)
+    QApplication.sendEvent(welcome, enter)
+    assert enter.isAccepted()  # by the window, the page passing it on: the window asks
 
 
 def test_closing_saves_layout_and_closes_library(

@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QByteArray, QModelIndex, QSortFilterProxyModel, Qt, QTimer, qVersion
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    qVersion,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +38,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QWidget,
 )
@@ -41,11 +50,12 @@ from clause_db.store import ClauseLibrary
 
 from .contract_roles import MIME_NODE_IDS, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
-from .item_refs import MIME_CLAUSE_IDS
+from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
+from .welcome import WelcomePage
 
 if TYPE_CHECKING:
     from .draft_document import DraftDocument
@@ -91,7 +101,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(WINDOW_TITLE)
 
         self.tabs = DocumentTabs(self.library, self)
-        self.setCentralWidget(self.tabs)
+        self.centre = QStackedWidget(self)  # the drafts, or the welcome page when none is open
+        self.centre.setObjectName("centre")
+        self.centre.addWidget(self.tabs)
+        self.setCentralWidget(self.centre)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -139,6 +152,12 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.welcome = WelcomePage(
+            [self.new_action, self.new_from_source_action, self.open_action], self
+        )
+        self.welcome.recentChosen.connect(self.open_path)
+        self.welcome.libraryDropped.connect(self.start_draft_from_library)
+        self.centre.addWidget(self.welcome)
         self.library_panel.refSelected.connect(lambda kind, i: self.preview.show_ref((kind, i)))
         self.library_panel.searchFinished.connect(self._show_search_status)
         self.library_panel.insertRequested.connect(self.insert_library_ref)
@@ -579,6 +598,12 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def start_draft_from_library(self, mime: QMimeData) -> None:
+        """Library items dropped where no draft is open: a new draft holding them, in order."""
+        self.tabs.new_document()
+        for kind, item_id in refs_from_mime(mime):
+            self.insert_library_ref(kind, item_id)
+
     def save_selection_to_library(self) -> None:
         """Lawyers grow their library from their own drafts: the selected articles as a source."""
         view = self.tabs.current_view()
@@ -720,6 +745,11 @@ class MainWindow(QMainWindow):
     # -- following the current document -----------------------------------------------------
 
     def _document_switched(self, document: DraftDocument | None) -> None:
+        if self.tabs.count():
+            self.centre.setCurrentWidget(self.tabs)
+        else:
+            self.welcome.set_recent(self._recent_files())
+            self.centre.setCurrentWidget(self.welcome)
         has = document is not None
         for action in (
             self.save_action,
@@ -830,14 +860,20 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         settings = app_settings()
-        recent = [p for p in (settings.value("files/recent") or []) if p != str(path)]
+        recent = [p for p in self._recent_files() if p != str(path)]
         settings.setValue("files/recent", [str(path), *recent][:RECENT_LIMIT])
         settings.setValue("files/lastFolder", str(path.parent))
 
+    @staticmethod
+    def _recent_files() -> list[str]:
+        """The drafts opened or saved last, newest first (QSettings gives one as a str)."""
+        recent = app_settings().value("files/recent") or []
+        return recent if isinstance(recent, list) else [recent]
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = app_settings().value("files/recent") or []
-        for item in recent if isinstance(recent, list) else [recent]:
+        recent = self._recent_files()
+        for item in recent:
             self.recent_menu.addAction(item, lambda p=item: self.open_path(p))
         self.recent_menu.setEnabled(bool(recent))
 

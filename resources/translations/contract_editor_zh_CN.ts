@@ -700,4 +700,19 @@
         <translation>（无标题）</translation>
     </message>
 </context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Start a contract</source>
+        <translation>开始起草合同</translation>
+    </message>
+    <message>
+        <source>Or drag an article from the clause library on the left and drop it here; double-click or Enter in the library does the same.</source>
+        <translation>也可以从左侧条款库中将条文拖放到此处；在条款库中双击或按回车键亦可。</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近打开</translation>
+    </message>
+</context>
 </TS>
