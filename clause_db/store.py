@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 from . import searcher
 from .errors import LibraryError
 from .fulltext import INDEX, index_text
+from .language import text_language
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
 
 if TYPE_CHECKING:  # what an import reads; browsing a library (the window's start) does not
@@ -29,9 +29,6 @@ if TYPE_CHECKING:  # what an import reads; browsing a library (the window's star
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATION_SET = "clause_db"
 MIGRATION_NAMES = ("m001_initial", "m002_words_index")  # schema.MIGRATIONS, in order
-LANG_SAMPLE = 4000  # characters of a document enough to tell its language
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _pending_migrations(conn: sqlite3.Connection) -> bool:
@@ -77,12 +74,6 @@ def _connect(path: Path, writable: bool) -> sqlite3.Connection:
         conn.close()
         conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
     return conn
-
-
-def _lang(text: str) -> str:
-    """'zh' when Han characters carry the text, else 'en' (a Han char is about a word)."""
-    sample = text[:LANG_SAMPLE]
-    return "zh" if len(_HAN.findall(sample)) * 5 >= len(_LATIN.findall(sample)) else "en"
 
 
 class ClauseLibrary:
@@ -196,7 +187,7 @@ class ClauseLibrary:
             placeholders: list[tuple] = []
             for d_index, doc in enumerate(outline.documents):
                 name = stem if len(outline.documents) == 1 else f"{stem} ({d_index + 1})"
-                lang = _lang(outline.text[doc.span[0] : doc.span[1]])
+                lang = text_language(outline.text[doc.span[0] : doc.span[1]])
                 cur = conn.execute(
                     "INSERT INTO sources (name, file_name, imported_at, document_index, title,"
                     " lang) VALUES (?, ?, ?, ?, ?, ?)",

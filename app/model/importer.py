@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from clause_db.language import text_language
 from clause_db.model import Article, Clause, Document
 from clause_db.references import Mention
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
+from .numbering import written_style
 from .text import enter_text
 
 _PARTY_LINE = re.compile(
@@ -25,7 +27,9 @@ _ROLE_IN_TEXT = re.compile(r"[甲乙丙]方")
 
 def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     """The draft of one contract of an outline: every part, article and clause."""
-    draft = Draft(title=doc.title)
+    labels = [a.label.value for a in doc.iter_articles()]
+    language = text_language(text[doc.span[0] : doc.span[1]])
+    draft = Draft(title=doc.title, numbering=written_style(labels, language))
     built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
     by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
     for outline_part in doc.parts:

@@ -6,6 +6,9 @@ clause 3 of it -> (8, 3)); a style turns a path into the label shown.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clause_db.numerals import int_to_cn
@@ -20,6 +23,29 @@ STYLE_NAMES = {
     "english": ("英文（Article 1 / 1.1 / (a)）", "English (Article 1 / 1.1 / (a))"),
     "decimal": ("数字（1. / 1.1 / 1.1.1）", "Decimal (1. / 1.1 / 1.1.1)"),
 }
+
+
+# How an article label as written shows its style: 第十一条, 一、, Article 1 / Section 2, 1.
+_WRITTEN_STYLES = (
+    ("chinese", re.compile(r"^第\S+条$")),
+    ("chinese_list", re.compile(r"^[一二三四五六七八九十百零〇]+[、.．]?$")),
+    ("english", re.compile(r"^(?:article|section|clause)\b", re.IGNORECASE)),
+    ("decimal", re.compile(r"^\d+[.．]?$")),
+)
+
+
+def written_style(article_labels: Iterable[str], language: str) -> str:
+    """The style most of ``article_labels`` are written in, so an imported contract keeps
+    the look its author gave it (an English contract numbered 1., 2. does not turn into
+    第一条); with no label to go by, Chinese or English by the contract's ``language``."""
+    votes = Counter(
+        next((style for style, pattern in _WRITTEN_STYLES if pattern.match(text.strip())), None)
+        for text in article_labels
+    )
+    votes.pop(None, None)
+    if votes:
+        return votes.most_common(1)[0][0]
+    return "english" if language == "en" else "chinese"
 
 
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:

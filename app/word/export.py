@@ -14,7 +14,6 @@ The file is written atomically: a failed export leaves any previous file untouch
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,10 +38,9 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
+from clause_db.language import text_language
 
 NUMBERING_MODES = ("literal", "word")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _EMPTY = "________________"  # a party's unfilled name or address
 
 
@@ -88,19 +86,17 @@ _WORDS = {
 
 
 def draft_language(draft: Draft) -> str:
-    """ "en" for English numbering or text with more Latin words than CJK characters (a CJK
-    character carries about a word), else "zh"."""
+    """ "en" for English numbering or English text (``clause_db.language``), else "zh"."""
     if draft.numbering == "english":
         return "en"
     texts = [draft.title, *(plain(body) for body in draft.bodies())]
     texts += [node.heading for _, node in draft.nodes()]
-    text = "".join(texts)
-    return "en" if len(_LATIN_WORD.findall(text)) > len(_CJK.findall(text)) else "zh"
+    return text_language("".join(texts))
 
 
 def label_style(draft: Draft, language: str) -> str:
     """The draft's numbering style, except that English text gets Article 1 / 1.1 / (a)
-    instead of 第一条 or 一、 (an imported English contract keeps the default "chinese")."""
+    instead of 第一条 or 一、 (a new draft starts "chinese", whatever the lawyer writes in it)."""
     if language == "en" and draft.numbering in ("chinese", "chinese_list"):
         return "english"
     return draft.numbering
