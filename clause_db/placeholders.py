@@ -40,13 +40,23 @@ _NUMBERING = re.compile(
     r"|[一二三四五六七八九十]+、|第[一二三四五六七八九十百零\d]+条)\s*"
 )
 _CURRENCY = re.compile(r"(人民币|美元|港币|港元|欧元|日元|RMB|CNY|USD|US\$|HK\$|EUR|\$)\s*$")
-_CJK_FILLER = tuple("为是应在于至的共计约即按由达需须将每第") + ("不超过", "不少于", "不低于")
+# longest first: 合计 goes whole, not as 计 leaving 合
+_CJK_FILLER = (
+    "不超过",
+    "不少于",
+    "不低于",
+    "合计",
+    "总计",
+    "共计",
+    *"为是应在于至的共计约即按由达需须将每第等",
+)
 _EN_FILLER = frozenset(
     ("the", "a", "an", "of", "is", "are", "be", "to", "at", "on", "in", "for", "by", "as")
     + ("shall", "will", "and", "or", "with", "from", "within")
 )
 _UNIT = re.compile(
     r"\s*(元/(?:月|年|日|天|小时|次)|万元|美元|元|个工作日|工作日|个月|小时|分钟|年|月|日|天|周"
+    r"|时(?![间期候效限])|人(?![民员])|夜|份"
     r"|[%％]|(?i:(?:business |working |calendar )?days?|years?|months?|hours?|weeks?"
     r"|percent|dollars?)(?![A-Za-z]))"
 )
@@ -54,7 +64,8 @@ _ORG = re.compile(
     r"\s*(仲裁委员会|人民法院|法院|股份有限公司|有限责任公司|有限公司|公司|银行|律师事务所|省|市|区|县"
     r"|(?i:limited|ltd|inc|llc)\b)"
 )
-_DATE_PARTS = ("年", "月")
+_WITHIN = ("内", "以内", "后", "以后", "之内", "之后")
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _PARTY = re.compile(r"[甲乙丙丁]方|(?i:party [a-d]\b ?)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
 _MAX_CJK, _MAX_WORDS, _REACH = 12, 5, 80
@@ -131,6 +142,9 @@ def _label(seg: str, prev_end: int, s: int, e: int, prev_base: str) -> tuple[str
     """(label, base) of an anonymous blank: base is the label without its unit."""
     cjk = _CJK_RE.search(seg, max(0, s - 30), e + 30) is not None
     lo = max(prev_end, s - _REACH)
+    after_last = lo == prev_end and bool(prev_base)  # the last blank is within reach
+    if after_last and (unit_before := _UNIT.match(seg, lo)) and unit_before.end() <= s:
+        lo = unit_before.end()  # ____年____月: 年 is the last blank's, not this one's label
     chunk = seg[lo:s]
     cut = _last_stop(chunk)
     near = chunk[cut + 1 :]
@@ -142,14 +156,15 @@ def _label(seg: str, prev_end: int, s: int, e: int, prev_base: str) -> tuple[str
     unit_m = _UNIT.match(seg, e)
     unit = unit_m[1] if unit_m else ""
     org = _ORG.match(seg, e)
-    if near.strip() in _DATE_PARTS and lo == prev_end and prev_base:
-        base = prev_base  # ____年____月____日: one date, three blanks
+    if after_last and cut < 0 and not words:
+        base = prev_base  # ____年____月____日: one date, three blanks; 旅游者____等____人
     elif colon:
         base = colon
     elif org:
         base = f"{org[1]}名称" if cjk else "company name"
     else:
-        base = words or _category(unit, currency, cjk)
+        within = unit_m is not None and seg.startswith(_WITHIN, unit_m.end())
+        base = words or _category(unit, currency, cjk, within)
     if currency:
         unit = f"{currency}{unit}" if cjk else f"{currency} {unit}".strip()
     if not unit:
@@ -172,6 +187,7 @@ def _clean(words: str, cjk: bool) -> tuple[str, str]:
     if m := _CURRENCY.search(words):
         currency, words = m[1], words[: m.start()].strip()
     if cjk:
+        words = _CJK_GAP.sub("", words)  # 住　　址 -> 住址: spaced out to fill a form's width
         while words.endswith(_CJK_FILLER):
             words = next(words[: -len(f)] for f in _CJK_FILLER if words.endswith(f)).strip()
         words = words.strip("0123456789 ")
@@ -185,15 +201,18 @@ def _clean(words: str, cjk: bool) -> tuple[str, str]:
     return " ".join(tokens), currency
 
 
-def _category(unit: str, currency: str, cjk: bool) -> str:
-    """What a blank holds when only its unit says so: 金额, 比例, 日期, 期限, or just 空白."""
+def _category(unit: str, currency: str, cjk: bool, within: bool) -> str:
+    """What a blank holds when only its unit says so: 金额, 比例, 日期, 期限, or just 空白.
+    ``within``: the unit is followed by 内/后 (____日内 is a period, ____日 a date)."""
     u = unit.lower()
     if currency or "元" in u or "dollar" in u:
         kind = ("金额", "amount")
     elif u in ("%", "％", "percent"):
         kind = ("比例", "percentage")
-    elif u in ("年", "月", "日"):
+    elif u in ("年", "月", "日", "时") and not within:
         kind = ("日期", "date")
+    elif u == "人":
+        kind = ("人数", "number of people")
     elif u:
         kind = ("期限", "period")
     else:
