@@ -121,6 +121,20 @@ def test_unfilled_fields_come_first_with_how_many_are_left(qtbot, inspector, doc
     assert table.currentIndex().row() == 6  # the edited field stays current where it moved
 
 
+def test_two_fields_of_one_label_say_where_they_are(qtbot, outline) -> None:
+    """…协议 (the first): 本合同的有效期限为____年 in 12.3 and again in 13.3."""
+    document = DraftDocument(draft_from_document(outline.documents[0], outline.text, "seed"))
+    inspector = make_inspector(qtbot, document)
+    model = inspector.findChild(QTableView, "fieldsTable").model()
+    shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    term = [label for label in shown if label.startswith("本合同的有效期限（年）")]
+    assert len(term) == 2 and len(set(term)) == 2, shown
+    assert sorted(label.split(" · ")[1] for label in term) == ["12.3", "13.3"]
+    assert "甲方名称" in shown  # a label of its own carries no place
+    row = shown.index(term[0])
+    assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == f"In {term[0].split(' · ')[1]}"
+
+
 def test_activating_a_field_jumps_through_its_occurrences(qtbot, inspector) -> None:
     table = inspector.findChild(QTableView, "fieldsTable")
     row = table.model().rows[field_row(table, "通知期限")]

@@ -8,6 +8,7 @@ still handing its value over.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.model import ops
 from app.model.checks import field_nodes
+from app.model.numbering import labels
 
 from .draft_document import DraftDocument
 
@@ -42,6 +44,7 @@ class FieldRow:
     value: str | None
     nodes: tuple[int, ...]  # the nodes holding its blanks, in reading order (once per blank)
     count: int
+    places: tuple[str, ...]  # the numbers of those nodes (第十三条, 13.1), each once
 
 
 class FieldsModel(QAbstractTableModel):
@@ -66,11 +69,17 @@ class FieldsModel(QAbstractTableModel):
         draft = self.document.draft
         counts = draft.occurrences()
         where = field_nodes(draft)
-        rows = [
-            FieldRow(f.id, f.name or f.label, f.value, tuple(where.get(f.id, ())), counts[f.id])
-            for f in draft.fields.values()
-            if counts.get(f.id)
-        ]
+        numbers = labels(draft)
+        fields = [f for f in draft.fields.values() if counts.get(f.id)]
+        same_label = Counter(f.name or f.label for f in fields)
+        rows = []
+        for f in fields:
+            nodes = tuple(where.get(f.id, ()))
+            places = tuple(dict.fromkeys(numbers[n] for n in nodes if n in numbers))
+            label = f.name or f.label
+            if same_label[label] > 1 and places:
+                label = f"{label} · {places[0]}"  # two fields of one label: say which is which
+            rows.append(FieldRow(f.id, label, f.value, nodes, counts[f.id], places))
         return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
 
     def unfilled(self) -> int:
@@ -105,6 +114,8 @@ class FieldsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and not row.value:
             return self.tr("Not filled in yet: double-click to type the value")
+        if role == Qt.ItemDataRole.ToolTipRole and column == LABEL and row.places:
+            return self.tr("In {0}").format(", ".join(row.places))
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -270,6 +270,10 @@
         <source>Not filled in yet: double-click to type the value</source>
         <translation>尚未填写：双击即可输入</translation>
     </message>
+    <message>
+        <source>In {0}</source>
+        <translation>位于 {0}</translation>
+    </message>
 </context>
 <context>
     <name>FieldsTab</name>
