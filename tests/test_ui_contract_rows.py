@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.model import ops
+from app.model.draft import Draft, Part
 from app.model.importer import draft_from_document
 from app.ui.contract_model import ContractModel, NodeIdRole
 from app.ui.contract_view import ContractView
@@ -130,3 +131,19 @@ def test_other_structure_changes_still_reset(qtbot, view: ContractView) -> None:
         model.document.push(ops.set_numbering(model.draft, "decimal"))
     assert rows_of(model) == draft_rows(model)
     assert all_expanded(view)
+
+
+def test_untitled_parts_are_named_by_their_place(library) -> None:
+    one = Draft(title="x")
+    one.parts.append(Part(one.new_id()))
+    model = ContractModel(DraftDocument(one), library)
+    assert model.index(0, 0).data() == "Body"
+
+    several = Draft(title="x")
+    several.parts += [
+        Part(several.new_id()),
+        Part(several.new_id(), "附件"),
+        Part(several.new_id()),
+    ]
+    model = ContractModel(DraftDocument(several), library)
+    assert [model.index(r, 0).data() for r in range(3)] == ["Part 1", "附件", "Part 3"]

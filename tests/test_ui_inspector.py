@@ -132,7 +132,26 @@ def test_two_fields_of_one_label_say_where_they_are(qtbot, outline) -> None:
     assert sorted(label.split(" · ")[1] for label in term) == ["12.3", "13.3"]
     assert "甲方名称" in shown  # a label of its own carries no place
     row = shown.index(term[0])
-    assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == f"In {term[0].split(' · ')[1]}"
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{term[0]}\nIn {term[0].split(' · ')[1]}"
+
+
+def test_a_long_label_leaves_room_for_the_value(qtbot, tmp_path) -> None:
+    contract = tmp_path / "long.txt"
+    contract.write_text(
+        "1. Fees\nThe total consideration payable by the Customer under this agreement: ____\n"
+    )
+    outline = read_outline(contract)
+    document = DraftDocument(draft_from_document(outline.documents[0], outline.text, "x"))
+    inspector = make_inspector(qtbot, document)
+    inspector.resize(380, 600)
+    table = inspector.findChild(QTableView, "fieldsTable")
+    qtbot.waitUntil(lambda: table.viewport().width() < 380)
+    qtbot.wait(10)
+    width = table.viewport().width()
+    assert table.sizeHintForColumn(0) > 0.6 * width  # the label would take it all
+    assert table.columnWidth(0) <= 0.6 * width
+    assert table.columnWidth(1) >= 0.25 * width
 
 
 def test_activating_a_field_jumps_through_its_occurrences(qtbot, inspector) -> None:

@@ -78,12 +78,19 @@ class ContractModel(QStandardItemModel):
 
     # -- the items --------------------------------------------------------------------------
 
+    def _untitled_part(self, part: Part) -> str:
+        """What a part without a title is called: the body, or which of several it is."""
+        parts = self.draft.parts
+        if len(parts) == 1:
+            return self.tr("Body")
+        return self.tr("Part {0}").format(next(i for i, p in enumerate(parts, 1) if p is part))
+
     def _values(self, obj: Part | Node, kind: str) -> dict[int, object]:
         """Every role's value of one row, as the view reads them."""
         body = render_body(obj.body, self._paths, self.draft)
         edit = editable_text(obj.body, self._paths)
         if kind == "part":
-            title = obj.title or self.tr("Body")
+            title = obj.title or self._untitled_part(obj)
             return {
                 Qt.ItemDataRole.DisplayRole: title,
                 HeadingRole: title,

@@ -35,6 +35,7 @@ from .draft_document import DraftDocument
 LABEL, VALUE, COUNT = range(3)
 
 REFRESH_DELAY_MS = 150
+LABEL_SHARE = 0.6  # of the table's width at most: a long English label leaves room to type
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,9 @@ class FieldsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and not row.value:
             return self.tr("Not filled in yet: double-click to type the value")
-        if role == Qt.ItemDataRole.ToolTipRole and column == LABEL and row.places:
-            return self.tr("In {0}").format(", ".join(row.places))
+        if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
+            where = self.tr("In {0}").format(", ".join(row.places)) if row.places else ""
+            return "\n".join(filter(None, (row.label, where)))  # the label may be cut short
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -159,7 +161,7 @@ class FieldsTab(QWidget):
         )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Interactive)  # see _fit_labels
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
@@ -218,6 +220,16 @@ class FieldsTab(QWidget):
             self.select_field(current)
         self.remaining.setText(self._remaining_text())
         self._update_actions()
+        self._fit_labels()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """The label column as wide as its labels, but never so wide the values get no room."""
+        limit = int(self.table.viewport().width() * LABEL_SHARE)
+        self.table.setColumnWidth(LABEL, min(self.table.sizeHintForColumn(LABEL), limit))
 
     def _remaining_text(self) -> str:
         if self.document is None:

@@ -155,6 +155,10 @@
         <translation>正文</translation>
     </message>
     <message>
+        <source>Part {0}</source>
+        <translation>第 {0} 部分</translation>
+    </message>
+    <message>
         <source>From {0} ({1})</source>
         <translation>出自 {0}（{1}）</translation>
     </message>
