@@ -17,9 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import searcher
 from .errors import LibraryError
-from .fulltext import INDEX, index_text
 from .language import text_language
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
 
@@ -113,7 +111,6 @@ class ClauseLibrary:
             raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
 
     def _setup(self, conn: sqlite3.Connection) -> None:
-        conn.create_function("index_text", 1, index_text, deterministic=True)  # for triggers
         self.conn = conn
         conn.execute("PRAGMA foreign_keys = ON")
         pending = _pending_migrations(conn)
@@ -129,16 +126,27 @@ class ClauseLibrary:
                 from .schema import MIGRATIONS
 
                 MIGRATIONS.apply(self.db)
-        found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (INDEX,)).fetchone()
-        self.fts = found is not None  # no index where SQLite lacks FTS5: LIKE search
 
     @functools.cached_property
     def db(self):
-        """sqlite-utils over the connection, for writes and migrations only: importing it
-        costs a tenth of a second, which opening the window for browsing need not pay."""
+        """sqlite-utils over the connection, with the SQL functions the search index's
+        triggers call, for writes and migrations only: importing them costs a tenth of a
+        second, which opening the window for browsing need not pay."""
         from sqlite_utils import Database
 
+        from .schema import register_functions
+
+        register_functions(self.conn)
         return Database(self.conn)
+
+    @functools.cached_property
+    def fts(self) -> bool:
+        """Whether the library has its search index (not where SQLite lacks FTS5: there
+        search falls back on LIKE)."""
+        from .fulltext import INDEX
+
+        sql = "SELECT 1 FROM sqlite_master WHERE name = ?"
+        return self.conn.execute(sql, (INDEX,)).fetchone() is not None
 
     def close(self) -> None:
         self.conn.close()
@@ -384,6 +392,8 @@ class ClauseLibrary:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for every space-separated term of ``query`` (ANDed)."""
+        from . import searcher  # the search modules load with the first search
+
         return searcher.run(self.conn, self.fts, query, limit)
 
     def warm_up(self) -> list[SearchHit]:

@@ -26,11 +26,12 @@ STYLE_NAMES = {
 
 
 # How an article label as written shows its style: 第十一条, 一、, Article 1 / Section 2, 1.
+# Patterns, compiled on first use (re caches them): the window imports this module early.
 _WRITTEN_STYLES = (
-    ("chinese", re.compile(r"^第\S+条$")),
-    ("chinese_list", re.compile(r"^[一二三四五六七八九十百零〇]+[、.．]?$")),
-    ("english", re.compile(r"^(?:article|section|clause)\b", re.IGNORECASE)),
-    ("decimal", re.compile(r"^\d+[.．]?$")),
+    ("chinese", r"第\S+条$"),
+    ("chinese_list", r"[一二三四五六七八九十百零〇]+[、.．]?$"),
+    ("english", r"(?i:article|section|clause)\b"),
+    ("decimal", r"\d+[.．]?$"),
 )
 
 
@@ -39,7 +40,7 @@ def written_style(article_labels: Iterable[str], language: str) -> str:
     the look its author gave it (an English contract numbered 1., 2. does not turn into
     第一条); with no label to go by, Chinese or English by the contract's ``language``."""
     votes = Counter(
-        next((style for style, pattern in _WRITTEN_STYLES if pattern.match(text.strip())), None)
+        next((style for style, pattern in _WRITTEN_STYLES if re.match(pattern, text.strip())), None)
         for text in article_labels
     )
     votes.pop(None, None)

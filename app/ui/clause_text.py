@@ -10,10 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from clause_db.language import has_han
 from clause_db.rows import ArticleRow, ClauseRow
 from clause_db.store import ClauseLibrary
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _ENDS_WITH_PUNCT = re.compile(r"[:：。.;；,，、!！?？]$")
 
 
@@ -23,8 +23,8 @@ def joined(label: str, heading: str, text: str) -> str:
     if not (heading and text):
         return " ".join(p for p in (head, text) if p)
     if _ENDS_WITH_PUNCT.search(heading):
-        return f"{head}{text}" if _HAN.search(heading) else f"{head} {text}"
-    return f"{head}：{text}" if _HAN.search(heading) else f"{head}: {text}"
+        return f"{head}{text}" if has_han(heading) else f"{head} {text}"
+    return f"{head}：{text}" if has_han(heading) else f"{head}: {text}"
 
 
 def walk(clauses: list[ClauseRow], depth: int = 0) -> Iterator[tuple[int, ClauseRow]]:
