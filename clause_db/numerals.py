@@ -58,3 +58,14 @@ def roman_to_int(text: str) -> int | None:
     for i, v in enumerate(values):
         total += -v if i + 1 < len(values) and values[i + 1] > v else v
     return total
+
+
+def int_to_roman(n: int) -> str:
+    """``n`` in Roman numerals, upper case: 4 -> IV, 1999 -> MCMXCIX."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):  # fmt: skip
+        count, n = divmod(n, value)
+        out += letters * count
+    return out

@@ -11,16 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clause_db.numerals import cn_to_int, int_to_cn, roman_to_int
+from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
 
 _CN = r"[零〇一二两三四五六七八九十百千]+"
 _PATTERN = re.compile(
     rf"(?P<kuan>(?<=本条)第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
     r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*条)"
     rf"|(?P<cn_article>第[ \t]*(?P<an>{_CN}|\d+)[ \t]*条)"
-    r"|(?P<en_section>(?P<sw>Section|Clause|section|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
-    r"|(?P<en_article>(?:Article|ARTICLE)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
+    r"|(?<![A-Za-z])(?P<en_section>(?P<sw>Section|section|SECTION|Subsection|subsection"
+    r"|Clause|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
+    r"|(?<![A-Za-z])(?P<en_article>(?P<aw>Article|ARTICLE|article)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
 )
+# An English reference is written again with its own word and numerals (Subsection 18.1,
+# section 19, ARTICLE III): form "en:<word>" or "en:<word>:roman". The fixed forms below
+# (en_section…) are those of drafts saved before.
+_EN_FORM = re.compile(r"en:(?P<word>[A-Za-z]+)(?P<roman>:roman)?")
 # 《劳动法》第三十九条, 劳动法第三十九条: another instrument's article, not ours (本法 is ours).
 _OTHER_INSTRUMENT = re.compile(r"(?:》|(?<!本)(?:法|条例|规定|办法|细则|公约))[ \t]*$")
 
@@ -33,7 +38,7 @@ class Mention:
     end: int
     target: str  # "article" | "clause" | "kuan"
     number: tuple[int, ...]  # (8,) for 第八条, (8, 3) for 第8.3条, (2,) for 本条第2款
-    form: str  # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | en_section…
+    form: str  # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | en:<word>[:roman]
 
 
 def find_references(text: str) -> list[Mention]:
@@ -66,12 +71,12 @@ def _mention(m: re.Match[str]) -> Mention | None:
         return n and Mention(m.start(), m.end(), "article", (n,), form)
     if kind == "en_section":
         path = tuple(int(x) for x in m.group("sp").split("."))
-        form = "en_clause" if m.group("sw").lower() == "clause" else "en_section"
         target = "article" if len(path) == 1 else "clause"
-        return Mention(m.start(), m.end(), target, path, form)
+        return Mention(m.start(), m.end(), target, path, f"en:{m.group('sw')}")
     raw = m.group("ea")
     n = int(raw) if raw.isdigit() else roman_to_int(raw)
-    return n and Mention(m.start(), m.end(), "article", (n,), "en_article")
+    form = f"en:{m.group('aw')}" + ("" if raw.isdigit() else ":roman")
+    return n and Mention(m.start(), m.end(), "article", (n,), form)
 
 
 def _dotted(path: tuple[int, ...]) -> str:
@@ -90,9 +95,16 @@ _WRITERS = {
     "en_clause": lambda path: f"Clause {_dotted(path)}",
     "en_article": lambda path: f"Article {path[0]}",
 }
-REFERENCE_FORMS = tuple(_WRITERS)
+
+
+def is_reference_form(form: str) -> bool:
+    """Whether ``form`` (as a draft file stores it) is one ``write_reference`` writes."""
+    return form in _WRITERS or _EN_FORM.fullmatch(form) is not None
 
 
 def write_reference(form: str, path: tuple[int, ...]) -> str:
     """The reference in ``form`` to the node now at ``path`` (ordinals from the article down)."""
+    if m := _EN_FORM.fullmatch(form):
+        number = int_to_roman(path[0]) if m["roman"] else _dotted(path)
+        return f"{m['word']} {number}"
     return _WRITERS[form](path)

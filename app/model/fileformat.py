@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from clause_db.references import REFERENCE_FORMS
+from clause_db.references import is_reference_form
 
 from .draft import (
     NUMBERING_STYLES,
@@ -233,7 +233,7 @@ class _Reader:
                 target = item["ref"]
                 _expect(isinstance(target, int), "a reference without a target id")
                 form = item.get("form")
-                _expect(form in REFERENCE_FORMS, f"unknown reference form {form!r}")
+                _expect(is_reference_form(form), f"unknown reference form {form!r}")
                 out.append(Ref(target, form, _str(item, "last")))
             else:
                 raise DraftFormatError(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from clause_db.numerals import int_to_cn
+from clause_db.numerals import int_to_cn, int_to_roman
 
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
     from .draft import Draft, Node
@@ -77,16 +77,6 @@ def alpha(n: int) -> str:
     return out
 
 
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):  # fmt: skip
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
 def cn(n: int) -> str:
     return int_to_cn(n) if n <= 9999 else str(n)
 
@@ -107,7 +97,7 @@ def label(path: tuple[int, ...], style: str) -> str:
             return f"Article {last}"
         if depth == 2:
             return dotted
-        return f"({alpha(last)})" if depth == 3 else f"({roman(last)})"
+        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
     if style == "decimal":
         return f"{last}." if depth == 1 else dotted
     raise ValueError(f"unknown numbering style {style!r}")
