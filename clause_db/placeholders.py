@@ -19,7 +19,8 @@ _CHECKBOXES = "□☐"
 _CJK_RE = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e]")  # hanzi or CJK punctuation
 
 _BLANK = re.compile(
-    rf"(?P<template>\{{\{{\s*(?P<t2>{_NAME})\s*\}}\}}|\{{\s*(?P<t1>{_NAME})\s*\}})"
+    rf"(?P<template>\{{\{{\s*(?P<tbox>[{_CHECKBOXES}])?\s*(?P<t2>{_NAME})\s*\}}\}}"
+    rf"|\{{\s*(?P<t1>{_NAME})\s*\}})"
     r"|(?P<bracket>【(?P<b>[^【】\n]{0,40})】)"
     r"|(?P<square>\[(?P<sq>[^\[\]\n]{1,60})\](?!\())"  # not a markdown link [text](url)
     r"|(?P<underscore>[_＿]{2,})"
@@ -112,8 +113,8 @@ def _with_party(label: str, found: list[Placeholder], seg: str, start: int, s: i
 
 def _classify(m: re.Match[str], seg: str) -> tuple[str | None, str | None]:
     """(kind, name) of a match, or (None, None) when it only looks like a blank."""
-    if m["template"]:
-        return "template", m["t2"] or m["t1"]
+    if m["template"]:  # {{☐name}}: a box to tick, named in the template
+        return "checkbox" if m["tbox"] else "template", m["t2"] or m["t1"]
     if m["bracket"]:
         inner = m["b"]
         return (

@@ -23,7 +23,7 @@ from app.cli import main_cli
 from app.model import ops
 from app.model.draft import Draft, Node, Part, Party
 from app.model.files import save_draft
-from app.model.importer import draft_from_document
+from app.model.importer import draft_from_document, parties_named_in
 from app.model.view import show
 from app.readers import read_any
 from app.word.docx_reader import read_docx_text
@@ -286,6 +286,29 @@ def test_signature_block_has_a_column_per_party() -> None:
     assert table._tbl.tblPr.find(qn("w:tblBorders")) is None  # borderless
     parties = [p.text for p in document.paragraphs[1:7]]
     assert parties[0].startswith("甲方：") and parties[1].startswith("地址：")
+
+
+def test_parties_named_in_the_preamble_are_not_listed_again() -> None:
+    """The data provision contract names 甲方 and 乙方 on its cover and again in its preamble,
+    each as a template blank ({{甲方名称}})."""
+    outline = read_any(FIXTURES / "corpus" / "zh_gf2025_2615_data_provision_contract.docx")
+    draft = draft_from_document(outline.documents[0], outline.text, "data")
+    assert draft.parties == [Party("甲方"), Party("乙方")]  # once each, no blank as a name
+    document = open_docx(render_docx(draft))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[1].strip() == "（GF-2025-2615）"  # the preamble right after the title
+    assert sum(t.startswith("甲方（接收方）") for t in texts) == 2  # cover and preamble, as written
+    assert not any(t.startswith("甲方：") for t in texts)
+    assert len(document.tables[-1].rows[0].cells) == 2  # one signature column a party
+
+
+def test_a_party_name_is_kept_only_when_it_is_written_out() -> None:
+    text = "甲方：上海某某电子商务有限公司\n乙方：XXX有限公司\n甲方：____\nParty C: Acme Ltd.\n"
+    assert parties_named_in(text) == [
+        Party("甲方", "上海某某电子商务有限公司"),
+        Party("乙方"),
+        Party("Party C", "Acme Ltd."),
+    ]
 
 
 def test_english_draft_exports_with_english_conventions() -> None:

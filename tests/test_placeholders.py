@@ -40,6 +40,13 @@ def labels(text: str) -> list[str]:
         ),
         ("{{ 甲方名称 }}", [("template", "{{ 甲方名称 }}", "甲方名称", "甲方名称")]),
         ("{field}", [("template", "{field}", "field", "field")]),
+        (
+            "{{☐甲方_护照}}护照  {{☐甲方_其他证件}}其他",
+            [
+                ("checkbox", "{{☐甲方_护照}}", "甲方_护照", "甲方_护照"),
+                ("checkbox", "{{☐甲方_其他证件}}", "甲方_其他证件", "甲方_其他证件"),
+            ],
+        ),
         ("□同意 □不同意", [("checkbox", "□", "同意", None), ("checkbox", "□", "不同意", None)]),
         ("☐ Yes ☐ No", [("checkbox", "☐", "Yes", None), ("checkbox", "☐", "No", None)]),
         ("同意□ 不同意□", [("checkbox", "□", "同意", None), ("checkbox", "□", "不同意", None)]),

@@ -11,6 +11,7 @@ import re
 
 from clause_db.language import text_language
 from clause_db.model import Article, Clause, Document
+from clause_db.placeholders import find_placeholders
 from clause_db.references import Mention
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
@@ -98,12 +99,22 @@ def _written_resolver(by_written, part: Part | None, article: Node | None):
     return resolve
 
 
+def parties_named_in(text: str) -> list[Party]:
+    """The parties ``text`` names a line each (甲方（接收方）：某公司, Party A: Acme), each role
+    once (a cover page names them again); a name that is, or holds, a blank still to fill
+    (____, {{甲方名称}}, XXX有限公司) is left empty."""
+    found: dict[str, Party] = {}
+    for m in _PARTY_LINE.finditer(text):
+        name = "" if find_placeholders(m.group("name")) else m.group("name").strip()
+        role = m.group("role")
+        if role not in found or name and not found[role].name:
+            found[role] = Party(role, name)
+    return list(found.values())
+
+
 def _parties(preamble: str, document_text: str) -> list[Party]:
     """Parties named in the preamble (甲方：某公司), else the roles the text speaks of."""
-    parties = [
-        Party(m.group("role"), m.group("name").strip(" _＿"))
-        for m in _PARTY_LINE.finditer(preamble)
-    ]
+    parties = parties_named_in(preamble)
     if parties:
         return parties
     roles = sorted(set(_ROLE_IN_TEXT.findall(document_text)), key=lambda r: "甲乙丙".index(r[0]))

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from app.model.draft import Blank, Draft, Node, Party, Segment, plain
 from app.model.files import write_atomically
+from app.model.importer import parties_named_in
 from app.model.numbering import label, number_paths
 from app.model.text import ref_text
 from app.word import ooxml
@@ -210,6 +211,9 @@ class _Writer:
         ooxml.ask_to_update_fields(self.doc.settings.element)
 
     def _parties(self) -> None:
+        """甲方：… 地址：… for each party, unless the preamble names them itself."""
+        if parties_named_in(plain(self.draft.preamble)):
+            return
         for party in self.draft.parties:
             role = ooxml.xml_text(party.role)
             p = self._paragraph(self.styles.plain)
