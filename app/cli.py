@@ -23,6 +23,7 @@ from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfill
 from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
+from clause_db.language import quoted_title
 from clause_db.model import Outline
 from clause_db.rows import SearchHit
 from clause_db.store import ClauseLibrary
@@ -132,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
     options = ExportOptions(args.numbering, toc=args.toc, highlight=not args.no_highlight)
     export_draft(draft, output, options)
     articles = sum(len(p.articles) for p in draft.parts)
-    print(f"{output}: 《{draft.title}》, {articles} article(s)")
+    print(f"{output}: {quoted_title(draft.title)}, {articles} article(s)")
     return 0
 
 
@@ -194,7 +195,7 @@ def render_outline(outline: Outline) -> str:
     for s in outline.skipped:
         lines.append(f"[skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
     for d in outline.documents:
-        lines.append(f"《{d.title or '(untitled)'}》")
+        lines.append(quoted_title(d.title) if d.title else "(untitled)")
         for s in d.skipped:
             lines.append(f"  [skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
         for p in d.parts:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from clause_db.errors import InputError
+from clause_db.language import quoted_title
 
 from .model import ops
 from .model.draft import Draft
@@ -98,7 +99,8 @@ def _new(source: Path, document: int, output: Path) -> int:
     draft = draft_from_document(outline.documents[document - 1], outline.text, name)
     save_draft(output, draft)
     articles = sum(len(p.articles) for p in draft.parts)
-    print(f"{output}: 《{draft.title}》, {len(draft.parts)} part(s), {articles} article(s)")
+    title = quoted_title(draft.title)
+    print(f"{output}: {title}, {len(draft.parts)} part(s), {articles} article(s)")
     return 0
 
 
@@ -107,7 +109,7 @@ def _print_show(draft: Draft, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
-    print(f"《{data['title']}》")
+    print(quoted_title(data["title"]))
     for part in data["parts"]:
         if part["title"]:
             print(f"\n{part['title']}")

@@ -24,3 +24,8 @@ def text_language(text: str) -> str:
     much as a five-letter word)."""
     sample = text[:SAMPLE]
     return "zh" if len(re.findall(_HAN, sample)) * 5 >= len(re.findall(_LATIN, sample)) else "en"
+
+
+def quoted_title(title: str) -> str:
+    """A contract's title as its language quotes one: 《服务协议》, “Services Agreement”."""
+    return f"《{title}》" if has_han(title) else f"“{title}”"

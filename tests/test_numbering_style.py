@@ -10,7 +10,7 @@ from app.model.draft import NUMBERING_STYLES
 from app.model.importer import draft_from_document
 from app.model.numbering import label, written_style
 from app.readers import read_any
-from clause_db.language import text_language
+from clause_db.language import quoted_title, text_language
 from tests.conftest import CORPUS, FIXTURES
 
 
@@ -71,3 +71,12 @@ def test_an_english_contract_with_articles_opens_in_english_style() -> None:
 )
 def test_text_language(text: str, language: str) -> None:
     assert text_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [("2024年度电商客服外包服务协议", "《2024年度电商客服外包服务协议》"),
+     ("DISTRIBUTOR AGREEMENT", "“DISTRIBUTOR AGREEMENT”")],
+)  # fmt: skip
+def test_a_title_is_quoted_as_its_language_quotes_one(title: str, quoted: str) -> None:
+    assert quoted_title(title) == quoted
