@@ -1,4 +1,4 @@
-"""An imported contract keeps the numbering style it was written in."""
+"""An imported contract keeps the style it was written in: its numbering, its language."""
 
 from __future__ import annotations
 
