@@ -8,10 +8,12 @@ import pytest
 
 from app.model import ops
 from app.model.checks import ERROR, INFO, article_topic, run_checks
-from app.model.draft import Draft, Part
+from app.model.draft import Draft, Part, Ref
 from app.model.importer import draft_from_document
+from app.readers import read_any
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+from tests.conftest import CORPUS
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,33 @@ def test_a_thousand_article_draft_is_checked_quickly(seed) -> None:
     checks = run_checks(draft)
     assert time.perf_counter() - start < 1.0
     assert checks
+
+
+def corpus_draft(name: str) -> Draft:
+    outline = read_any(CORPUS / name)
+    return draft_from_document(outline.documents[0], outline.text, name)
+
+
+def test_a_reference_to_another_chapter_finds_its_article() -> None:
+    """The tour contract numbers 第一条–第二十八条 through its chapters, and cites 第十四条
+    from other chapters (按照本合同第十四条处理)."""
+    draft = corpus_draft("zh_gf2014_2402_outbound_group_tour_contract.txt")
+    assert kinds(draft, "unresolved") == []
+    [fourteen] = [
+        a for p in draft.parts for a in p.articles if a.provenance.written_label == "第十四条"
+    ]
+    chapter = next(p for p in draft.parts if fourteen in p.articles)
+    citing = [
+        part
+        for part, node in draft.nodes()
+        for seg in node.body
+        if isinstance(seg, Ref) and seg.target == fourteen.id
+    ]
+    assert citing and any(part is not chapter for part in citing)
+
+
+def test_a_topic_settled_in_a_clause_of_its_own_is_not_missing() -> None:
+    """CUAD: disputes go to 21.7 Arbitration, inside 21 General; it has no force majeure."""
+    draft = corpus_draft("en_cuad_etelos_distributor_agreement.txt")
+    missing = [c.message_en for c in kinds(draft, "missing_topic")]
+    assert missing == ["No Force Majeure article (a commercial contract usually has one)"]

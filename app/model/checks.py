@@ -143,6 +143,16 @@ def article_topic(article: Node) -> str:
     return assign_topic(article.heading, text).key
 
 
+def _clause_topics(article: Node) -> set[str]:
+    """The topics of an article's clauses that have headings of their own: a contract may
+    settle disputes in 21.7 Arbitration of its General article."""
+    return {
+        assign_topic(node.heading, plain(node.body)).key
+        for node in article.walk()
+        if node is not article and node.heading
+    }
+
+
 def _topic_checks(draft: Draft, places: _Places) -> list[Check]:
     """The same topic twice within a part, and essential topics missing from the draft.
 
@@ -156,6 +166,7 @@ def _topic_checks(draft: Draft, places: _Places) -> list[Check]:
         for article in part.articles:
             key = article_topic(article)
             seen.add(key)
+            seen.update(_clause_topics(article))
             if not key.startswith(_OWN_HEADING) and key not in GENERIC_TOPICS:
                 by_topic[key].append(article)
         for key, articles in by_topic.items():

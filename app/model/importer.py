@@ -90,11 +90,14 @@ def _written_resolver(by_written, part: Part | None, article: Node | None):
             return (
                 article.children[k - 1].id if article and 0 < k <= len(article.children) else None
             )
-        if part is None:  # the preamble: any part, the first that has it
-            return next(
-                (v for (p, t, n), v in by_written.items() if (t, n) == (m.target, m.number)), None
-            )
-        return by_written.get((part.id, m.target, m.number))
+        in_part = by_written.get((part.id, m.target, m.number)) if part else None
+        if in_part is not None:
+            return in_part
+        # the preamble's, or one to another part: a contract in chapters numbers its
+        # articles through them (第四章 refers to 第十四条 of 第五章); the first part that has it
+        return next(
+            (v for (p, t, n), v in by_written.items() if (t, n) == (m.target, m.number)), None
+        )
 
     return resolve
 
