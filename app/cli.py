@@ -7,7 +7,6 @@ and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -171,7 +170,7 @@ def _search(library: ClauseLibrary, query: str, limit: int, as_json: bool) -> in
 
 def _hit_json(hit: SearchHit) -> dict:
     plain = hit.snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
-    return {**dataclasses.asdict(hit), "text": plain, "highlight": [HIGHLIGHT_START, HIGHLIGHT_END]}
+    return {**hit._asdict(), "text": plain, "highlight": [HIGHLIGHT_START, HIGHLIGHT_END]}
 
 
 def _stats(library: ClauseLibrary, as_json: bool) -> int:

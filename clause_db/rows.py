@@ -1,8 +1,11 @@
-"""What the library hands out: plain rows for the browse tree and search results."""
+"""What the library hands out: plain rows for the browse tree and search results.
+
+Named tuples, not dataclasses: the window reads these before it first shows, and a
+dataclass costs several times as much to define.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -12,8 +15,7 @@ class TopicRow(NamedTuple):
     article_count: int
 
 
-@dataclass(frozen=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     id: int
     name: str
     file_name: str
@@ -24,8 +26,7 @@ class SourceRow:
     article_count: int
 
 
-@dataclass(frozen=True)
-class ArticleRow:
+class ArticleRow(NamedTuple):
     """An article without its clauses: enough to show it as a tree node or open it."""
 
     id: int
@@ -42,8 +43,9 @@ class ArticleRow:
     tags: list[str]
 
 
-@dataclass
-class ClauseRow:
+class ClauseRow(NamedTuple):
+    """A clause; ``children`` (its sub-clauses) is filled in by whoever builds the tree."""
+
     id: int
     article_id: int
     parent_id: int | None
@@ -53,11 +55,10 @@ class ClauseRow:
     heading: str
     text: str
     kind: str
-    children: list[ClauseRow] = field(default_factory=list)
+    children: list[ClauseRow]
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One result: the smallest piece holding every term (a clause, or an article).
 
     ``rank`` is higher for better hits; results come sorted by it.

@@ -352,7 +352,7 @@ class ClauseLibrary:
     def clauses_of(self, article_id: int) -> list[ClauseRow]:
         """The article's top-level clauses, each with its sub-clauses in ``children``."""
         rows = [
-            ClauseRow(*r)
+            ClauseRow(*r, [])
             for r in self.conn.execute(
                 self._CLAUSE_SELECT + " WHERE article_id = ? ORDER BY position", (article_id,)
             )
@@ -365,7 +365,7 @@ class ClauseLibrary:
 
     def clause(self, clause_id: int) -> ClauseRow | None:
         row = self.conn.execute(self._CLAUSE_SELECT + " WHERE id = ?", (clause_id,)).fetchone()
-        return ClauseRow(*row) if row else None
+        return ClauseRow(*row, []) if row else None
 
     # ---- topics -------------------------------------------------------------------------
 
