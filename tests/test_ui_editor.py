@@ -18,11 +18,12 @@ from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.model.view import show
 from app.ui.contract_model import ContractModel, KindRole, NodeIdRole
-from app.ui.contract_view import ContractView, NodeEditor
+from app.ui.contract_view import EDITOR_HEIGHT, ContractView, NodeEditor
 from app.ui.main_window import MainWindow
 from clause_db.bundled import install_seed_library
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="session")
@@ -288,3 +289,35 @@ def test_export_to_word_from_the_window(window, draft_path, tmp_path, monkeypatc
     assert asked and "通知期限" in asked[0]  # warned about the unfilled fields first
     headings = [p.text for p in Document(str(target)).paragraphs if p.style.name == "Heading 1"]
     assert headings[0].startswith("第一条")
+
+
+def test_new_from_library_source_keeps_its_title_and_numbering(window) -> None:
+    seed = window.library.sources_list()[0]
+    document = window.new_from_library_source(seed.id)
+    tabs = window.tabs
+    assert tabs.tabText(tabs.currentIndex()) == seed.title == document.draft.title
+    assert document.draft.numbering == "chinese"
+    articles = [a for p in document.draft.parts for a in p.articles]
+    assert len(articles) == len(window.library.articles_in_source(seed.id))
+    assert not document.is_modified() and not document.undo_stack.canUndo()
+
+    outline = read_outline(FIXTURES / "en_services_agreement_articles.txt")
+    [english] = window.library.import_outline(outline, "services.txt")
+    assert window.new_from_library_source(english).draft.numbering == "english"
+
+
+def test_the_row_being_edited_grows_to_hold_its_editor(qtbot, window, draft_path) -> None:
+    window.open_path(draft_path)
+    view = window.findChild(ContractView, "contractView")
+    model = view.contract_model
+    article = model.index(1, 0, model.index(0, 0))
+    clause, below = model.index(0, 0, article), model.index(1, 0, article)
+    before = view.visualRect(clause).height()
+    assert before < EDITOR_HEIGHT
+    view.setCurrentIndex(clause)
+    view.edit(clause)
+    editor = view.findChild(NodeEditor)
+    qtbot.waitUntil(lambda: view.visualRect(below).top() >= editor.geometry().bottom())
+    assert view.visualRect(clause).height() > before  # the row made room; nothing is covered
+    editor.finished.emit(False)  # Escape: the row is its text's height again
+    qtbot.waitUntil(lambda: view.visualRect(clause).height() < EDITOR_HEIGHT)

@@ -53,6 +53,7 @@ FILLED = "background-color:#e3f4e1;text-decoration:underline;"
 REFERENCE = "color:#1a5fb4;"
 DANGLING = "color:#c01c28;text-decoration:underline;"
 PADDING = 6
+EDITOR_HEIGHT = 160  # pixels at least: room to type a clause of a few lines
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")  # square
 _HAN_CHAR = chr(0x6C49)  # one Han character, to measure how wide they all are
 
@@ -168,6 +169,7 @@ class ContractDelegate(QStyledItemDelegate):
         self._metrics: tuple[int, int, int, int] | None = None  # of the view's font
         self._relayout_due = False
         self._exact: set[int] = set()  # rows to lay out rather than estimate: new ones
+        self._editing: int | None = None  # the row open in an editor grows to hold it
 
     def forget_sizes(self) -> None:
         self._heights.clear()
@@ -211,7 +213,10 @@ class ContractDelegate(QStyledItemDelegate):
         key = (index.data(NodeIdRole), option.rect.width())
         if self._heights.get(key) != height:
             self._heights[key] = height
-            if height != option.rect.height() and not self._relayout_due:
+            if (
+                self._shown_height(key[0], height) != option.rect.height()
+                and not self._relayout_due
+            ):
                 self._relayout_due = True  # one layout for all the rows of this paint
                 QTimer.singleShot(0, self._relayout)
 
@@ -234,7 +239,14 @@ class ContractDelegate(QStyledItemDelegate):
             else:
                 height = self._estimate(index, width)
             self._heights[key] = height
+        if item_id == self._editing:  # inline: this runs for every row at each layout
+            height = max(height, EDITOR_HEIGHT)
         return QSize(width, height)
+
+    def _shown_height(self, item_id: int, height: int) -> int:
+        """The row's height in the view: its text's, or the editor's while it is edited, so
+        the editor pushes the rows below down rather than covering them."""
+        return max(height, EDITOR_HEIGHT) if item_id == self._editing else height
 
     def _estimate(self, index: QModelIndex, width: int) -> int:
         """About the height ``row_html`` lays out to: its lines from the characters' count."""
@@ -268,7 +280,15 @@ class ContractDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = NodeEditor(parent, with_heading=index.data(KindRole) != "part")
         editor.finished.connect(lambda keep, e=editor: self._editor_finished(e, keep))
+        self._editing = index.data(NodeIdRole)
+        self.sizeHintChanged.emit(index)
         return editor
+
+    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        super().destroyEditor(editor, index)
+        self._editing = None
+        if index.isValid():
+            self.sizeHintChanged.emit(index)
 
     def _editor_finished(self, editor: NodeEditor, keep: bool) -> None:
         if keep:
@@ -285,7 +305,7 @@ class ContractDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
         rect = QRect(option.rect)
-        rect.setHeight(max(rect.height(), 160))
+        rect.setHeight(max(rect.height(), EDITOR_HEIGHT))  # before the row has grown
         editor.setGeometry(rect)
 
 

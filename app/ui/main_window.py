@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.model.numbering import STYLE_NAMES
+from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
@@ -386,16 +386,18 @@ class MainWindow(QMainWindow):
             self.new_from_library_source(sources[names.index(name)].id)
 
     def new_from_library_source(self, source_id: int) -> DraftDocument:
-        """A draft holding every article of a library source, in order."""
-        source = next(s for s in self.library.sources_list() if s.id == source_id)
-        document = self.tabs.new_document()
-        draft = document.draft
-        draft.title = source.title
-        from app.model.draft import Part
+        """A draft holding every article of a library source, in order, numbered as the
+        source was."""
+        from app.model.draft import Draft, Part
         from app.model.library_insert import insert_from_library
 
+        source = next(s for s in self.library.sources_list() if s.id == source_id)
+        articles = self.library.articles_in_source(source_id)
+        draft = Draft(
+            title=source.title, numbering=written_style([a.label for a in articles], source.lang)
+        )
         parts: dict[int, Part] = {}
-        for article in self.library.articles_in_source(source_id):
+        for article in articles:
             if article.part_index not in parts:
                 part = Part(draft.new_id(), title=article.part_title or "")
                 parts[article.part_index] = part
@@ -405,8 +407,7 @@ class MainWindow(QMainWindow):
                 draft, self.library, "article", article.id, part.id, len(part.articles)
             )
             command.apply(draft)  # the starting state of a new draft, not an undo step
-        document.changed.emit("structure")
-        return document
+        return self.tabs.new_document(draft)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
