@@ -230,7 +230,9 @@ def test_article_drag_carries_ids_and_plain_text(window: MainWindow) -> None:
     assert f"{clauses[0].label} {clauses[0].heading}：{clauses[0].text}" in text
 
 
-def test_the_welcome_page_shows_while_no_draft_is_open(qtbot, window, tmp_path) -> None:
+def test_the_welcome_page_shows_while_no_draft_is_open(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
     welcome = window.findChild(QWidget, "welcomePage")
     tabs = window.findChild(QTabWidget, "contractTabs")
     assert welcome.isVisible() and not tabs.isVisible()
@@ -250,6 +252,14 @@ def test_the_welcome_page_shows_while_no_draft_is_open(qtbot, window, tmp_path) 
 
     recent.linkActivated.emit(str(path))  # what a click on the link sends
     assert tabs.isVisible() and window.tabs.current_document().path == path
+
+    window.close_tab(0)
+    path.unlink()  # moved away since: a click says so, and the link goes
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    recent.linkActivated.emit(str(path))
+    assert shown and "does not exist" in shown[0]
+    assert not recent.isVisible() and welcome.isVisible()
 
 
 def test_a_library_article_dropped_on_the_welcome_page_starts_a_draft(window) -> None:

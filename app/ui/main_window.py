@@ -367,6 +367,8 @@ class MainWindow(QMainWindow):
             opened = self.tabs.open_path(Path(path), document)
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            if not Path(path).exists():  # moved or deleted: no longer offered as recent
+                self._forget_recent(Path(path))
             return None
         self._remember_recent(Path(path))
         return opened
@@ -864,6 +866,11 @@ class MainWindow(QMainWindow):
         recent = [p for p in self._recent_files() if p != str(path)]
         settings.setValue("files/recent", [str(path), *recent][:RECENT_LIMIT])
         settings.setValue("files/lastFolder", str(path.parent))
+
+    def _forget_recent(self, path: Path) -> None:
+        app_settings().setValue("files/recent", [p for p in self._recent_files() if p != str(path)])
+        if not self.tabs.count():
+            self.welcome.set_recent(self._recent_files())
 
     @staticmethod
     def _recent_files() -> list[str]:
