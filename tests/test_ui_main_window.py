@@ -399,6 +399,7 @@ def test_launch_opens_the_files_it_is_given_once_the_window_is_up(
             return
         window = windows[0]
         seen.append([window.tabs.tabText(i) for i in range(window.tabs.count())])
+        seen.append([d.draft.title for d in window.tabs.documents()])
         for document in window.tabs.documents():
             document.undo_stack.setClean()  # nothing to ask about on close
         window.close()
@@ -407,6 +408,7 @@ def test_launch_opens_the_files_it_is_given_once_the_window_is_up(
     QTimer.singleShot(5000, app.quit)  # never hang the suite
     assert launch_module.launch(str(library_path), [], [str(contract)]) == 0
     assert seen and seen[0][0].startswith("服务协议")  # no title line: named after its file
+    assert seen[1] == [""]  # the tab's name only: an export gets no made-up title
 
 
 def test_search_hits_arrive_a_page_at_a_time(window: MainWindow) -> None:

@@ -82,12 +82,11 @@ class DocumentTabs(QTabWidget):
         document = min(max(document, 1), count)
         name = path.name if count == 1 else f"{path.name} #{document}"
         draft = draft_from_document(outline.documents[document - 1], outline.text, name)
-        draft.title = draft.title or path.stem  # a contract without a title line
         if count > 1:
             self.message.emit(
                 self.tr("{0} holds {1} contracts; the first one is open.").format(path.name, count)
             )
-        return self.add_document(DraftDocument(draft))
+        return self.add_document(DraftDocument(draft, origin=path))
 
     def new_document(self, draft: Draft | None = None) -> DraftDocument:
         from app.model.draft import Draft

@@ -64,16 +64,25 @@ class _UndoStep(QUndoCommand):
 
 
 class DraftDocument(QObject):
-    """A draft open in a tab. ``path`` is None until it is first saved."""
+    """A draft open in a tab. ``path`` is None until it is first saved; ``origin`` is the
+    text or Word file a new draft was read from (it names the tab of an untitled one)."""
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
     structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
     pathChanged = Signal()
 
-    def __init__(self, draft: Draft, path: Path | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        draft: Draft,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        origin: Path | None = None,
+    ):
         super().__init__(parent)
         self.draft = draft
         self.path = path
+        self.origin = origin
         self.undo_stack = QUndoStack(self)
         from app.model.autosave import Autosaver  # loaded with the first draft, not at start-up
 
@@ -89,7 +98,7 @@ class DraftDocument(QObject):
     def title(self) -> str:
         if self.path is not None:
             return self.path.stem
-        return self.draft.title or self.tr("Untitled")
+        return self.draft.title or (self.origin.stem if self.origin else self.tr("Untitled"))
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
