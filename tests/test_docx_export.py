@@ -311,12 +311,27 @@ def test_a_party_name_is_kept_only_when_it_is_written_out() -> None:
     ]
 
 
+def test_literal_items_step_in_a_level_at_a_time() -> None:
+    """(i) under (b) under Section 2.1 sits further in than (b), as Word's list would put it."""
+    outline = read_any(ENGLISH)
+    document = open_docx(render_docx(draft_from_document(outline.documents[0], outline.text, "x")))
+
+    def left_chars(text: str) -> int:
+        p = next(p for p in document.paragraphs if p.text.startswith(text))
+        ind = p._p.pPr.find(qn("w:ind")) if p._p.pPr is not None else None
+        if ind is None:  # the item style's own indent
+            ind = p.style.element.pPr.find(qn("w:ind"))
+        return int(ind.get(qn("w:leftChars")))
+
+    assert left_chars("(i) the date") > left_chars("(b) keep records") > left_chars("Section 2.1")
+
+
 def test_english_draft_exports_with_english_conventions() -> None:
     outline = read_any(ENGLISH)
     draft = draft_from_document(outline.documents[0], outline.text, ENGLISH.name)
     document = open_docx(render_docx(draft))
     headings = [p.text for p in styled(document, "Heading1")]
-    assert headings[0] == "Article 1 DEFINITIONS"
+    assert headings[0] == "ARTICLE I DEFINITIONS"  # numbered as the contract numbers itself
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get(qn("w:ascii")) == "Times New Roman"
     footer = document.sections[0].footer.paragraphs[0].text

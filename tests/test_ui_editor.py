@@ -303,7 +303,7 @@ def test_new_from_library_source_keeps_its_title_and_numbering(window) -> None:
 
     outline = read_outline(FIXTURES / "en_services_agreement_articles.txt")
     [english] = window.library.import_outline(outline, "services.txt")
-    assert window.new_from_library_source(english).draft.numbering == "english"
+    assert window.new_from_library_source(english).draft.numbering == "english_roman"  # ARTICLE I
 
 
 def test_the_row_being_edited_grows_to_hold_its_editor(qtbot, window, draft_path) -> None:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from app.model.draft import NUMBERING_STYLES
 from app.model.importer import draft_from_document
 from app.model.numbering import label, written_style
+from app.model.view import show
 from app.readers import read_any
 from clause_db.language import quoted_title, text_language
 from tests.conftest import CORPUS, FIXTURES
@@ -27,6 +28,7 @@ def test_labels_the_app_writes_are_read_back_as_their_style(style: str, numbers)
         (["第一条", "第二条", "第十一条"], "en", "chinese"),
         (["一、", "二、", "十一"], "en", "chinese_list"),
         (["ARTICLE I", "Article 2", "Section 3", "SECTION 4.", "Clause 5"], "zh", "english"),
+        (["ARTICLE I", "ARTICLE II", "Article 3"], "en", "english_roman"),
         (["1.", "2", "3．"], "zh", "decimal"),
         (["第一条", "第二条", "3."], "en", "chinese"),  # the most of them
         ([], "en", "english"),  # nothing to go by: the language decides
@@ -54,10 +56,14 @@ def test_a_corpus_contract_opens_in_its_own_style(name: str, style: str) -> None
     assert draft.numbering == style
 
 
-def test_an_english_contract_with_articles_opens_in_english_style() -> None:
-    path = FIXTURES / "en_services_agreement_articles.txt"  # ARTICLE I … ARTICLE VI
+def test_an_english_contract_with_roman_articles_keeps_them() -> None:
+    path = FIXTURES / "en_services_agreement_articles.txt"  # ARTICLE I … ARTICLE VI, Section 1.1
     outline = read_any(path)
-    assert draft_from_document(outline.documents[0], outline.text, "x").numbering == "english"
+    draft = draft_from_document(outline.documents[0], outline.text, "x")
+    assert draft.numbering == "english_roman"
+    articles = show(draft)["parts"][0]["articles"]
+    assert [a["label"] for a in articles[:3]] == ["ARTICLE I", "ARTICLE II", "ARTICLE III"]
+    assert articles[0]["clauses"][0]["label"] == "Section 1.1"
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-NUMBERING_STYLES = ("chinese", "chinese_list", "english", "decimal")
+NUMBERING_STYLES = ("chinese", "chinese_list", "english", "english_roman", "decimal")
 
 
 @dataclass

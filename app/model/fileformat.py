@@ -3,7 +3,8 @@
 Format version 1::
 
     {"format": "contract-editor/draft", "version": 1,
-     "title": str, "numbering": "chinese" | "chinese_list" | "english" | "decimal",
+     "title": str,
+     "numbering": "chinese" | "chinese_list" | "english" | "english_roman" | "decimal",
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],

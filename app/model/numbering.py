@@ -21,6 +21,10 @@ STYLE_NAMES = {
     "chinese": ("中文（第一条 / 1.1 / 1.1.1）", "Chinese (第一条 / 1.1 / 1.1.1)"),
     "chinese_list": ("中文列表（一、/（一）/ 1.）", "Chinese list (一、/ （一） / 1.)"),
     "english": ("英文（Article 1 / 1.1 / (a)）", "English (Article 1 / 1.1 / (a))"),
+    "english_roman": (
+        "英文罗马数字（ARTICLE I / Section 1.1 / (a)）",
+        "English, Roman (ARTICLE I / Section 1.1 / (a))",
+    ),
     "decimal": ("数字（1. / 1.1 / 1.1.1）", "Decimal (1. / 1.1 / 1.1.1)"),
 }
 
@@ -30,6 +34,7 @@ STYLE_NAMES = {
 _WRITTEN_STYLES = (
     ("chinese", r"第\S+条$"),
     ("chinese_list", r"[一二三四五六七八九十百零〇]+[、.．]?$"),
+    ("english_roman", r"(?i:article)\s+[IVXLC]+$"),  # before english, which takes any Article
     ("english", r"(?i:article|section|clause)\b"),
     ("decimal", r"\d+[.．]?$"),
 )
@@ -97,6 +102,12 @@ def label(path: tuple[int, ...], style: str) -> str:
             return f"Article {last}"
         if depth == 2:
             return dotted
+        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
+    if style == "english_roman":
+        if depth == 1:
+            return f"ARTICLE {int_to_roman(last)}"
+        if depth == 2:
+            return f"Section {dotted}"
         return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
     if style == "decimal":
         return f"{last}." if depth == 1 else dotted

@@ -200,6 +200,12 @@ def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
         if ilvl == 1:
             return "decimal", dotted, False
         return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
+    if numbering == "english_roman":  # Section %1.%2 is legal numbering: the I reads 1
+        if ilvl == 0:
+            return "upperRoman", "ARTICLE %1", False
+        if ilvl == 1:
+            return "decimal", f"Section {dotted}", True
+        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
     if numbering == "decimal":
         return "decimal", ("%1." if ilvl == 0 else dotted), False
     raise ValueError(f"unknown numbering style {numbering!r}")

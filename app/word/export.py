@@ -36,6 +36,7 @@ from app.word.docx_styles import (
     MAX_LEVELS,
     Styles,
     Typography,
+    clause_indent,
     list_levels,
     setup_document,
 )
@@ -88,7 +89,7 @@ _WORDS = {
 
 def draft_language(draft: Draft) -> str:
     """ "en" for English numbering or English text (``clause_db.language``), else "zh"."""
-    if draft.numbering == "english":
+    if draft.numbering.startswith("english"):
         return "en"
     texts = [draft.title, *(plain(body) for body in draft.bodies())]
     texts += [node.heading for _, node in draft.nodes()]
@@ -173,6 +174,7 @@ class _Writer:
         self.options = options
         self.words = _WORDS[language]
         self.styles = styles
+        self.typo = typo
         self.end = ooxml.BodyEnd(doc)
         self.paths = number_paths(draft)
         self.numbering = label_style(draft, language)
@@ -262,6 +264,9 @@ class _Writer:
                 self.list.number(p, depth)
             else:
                 p.add_run(f"{number} ")
+                if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
+                    indent = clause_indent(depth, self.typo)
+                    ooxml.set_indent_chars(p._p.get_or_add_pPr(), *indent, self.styles.char_twips)
             pieces = self._pieces(node.body)
             if heading:
                 has_text = any(text.strip() for text, _ in pieces)
