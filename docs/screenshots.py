@@ -2,8 +2,9 @@
 
     uv run python docs/screenshots.py
 
-Renders the real main window offscreen on a fresh copy of the bundled library, with the
-first seed contract open, in Chinese and in English, plus the inspector's fields.
+Renders the real main window offscreen on a fresh copy of the bundled library: the start
+page, then the first seed contract open, in Chinese and in English, plus the inspector's
+fields.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ def main() -> None:
         window = MainWindow(library)
         window.resize(1500, 900)
         window.show()
+        if language == "zh_CN":  # the start page, with the draft among the recent ones
+            window.open_path(contract)
+            window.close_tab(0)
+            for _ in range(10):
+                QCoreApplication.processEvents()
+            window.grab().save(str(HERE / "start-page-zh.png"))
         window.open_path(contract)
         view = window.tabs.current_view()
         model = view.contract_model
