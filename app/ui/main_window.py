@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.library = ClauseLibrary(Path(library_path))
         self._closed = False
         self._after_paint: list[Callable[[], object]] | None = []  # None once run
-        QTimer.singleShot(UNPAINTED_GRACE_MS, self._run_after_first_paint)
+        # timers given the window as context are dropped if it is deleted first
+        QTimer.singleShot(UNPAINTED_GRACE_MS, self, self._run_after_first_paint)
         self.setWindowTitle(WINDOW_TITLE)
 
         self.tabs = DocumentTabs(self.library, self)
@@ -176,14 +177,14 @@ class MainWindow(QMainWindow):
         once waits until the window is on screen. (A zero timer set before ``show`` fires
         before the first paint, so it is not enough.)"""
         if self._after_paint is None:
-            QTimer.singleShot(0, work)
+            QTimer.singleShot(0, self, work)
         else:
             self._after_paint.append(work)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if self._after_paint:
-            QTimer.singleShot(0, self._run_after_first_paint)
+            QTimer.singleShot(0, self, self._run_after_first_paint)
 
     def _run_after_first_paint(self) -> None:
         work, self._after_paint = self._after_paint or [], None
