@@ -218,7 +218,7 @@ class ContractDelegate(QStyledItemDelegate):
                 and not self._relayout_due
             ):
                 self._relayout_due = True  # one layout for all the rows of this paint
-                QTimer.singleShot(0, self._relayout)
+                QTimer.singleShot(0, self, self._relayout)
 
     def _relayout(self) -> None:
         self._relayout_due = False

@@ -192,7 +192,7 @@ class LibraryPanel(QWidget):
         if ref and ref[0] in ("article", "clause") and not self._insert_guard:
             self._insert_guard = True  # activated and doubleClicked may both fire for one click
             self.insertRequested.emit(*ref)
-            QTimer.singleShot(0, self._release_insert_guard)
+            QTimer.singleShot(0, self, self._release_insert_guard)
 
     def _release_insert_guard(self) -> None:
         self._insert_guard = False

@@ -204,7 +204,7 @@ class HitDelegate(QStyledItemDelegate):
         if height != opt.rect.height() and self._misfit is None:
             # one layout for all rows painted at a wrong height, not one per row
             self._misfit = QPersistentModelIndex(index)
-            QTimer.singleShot(0, self._relayout)
+            QTimer.singleShot(0, self, self._relayout)
 
     def _relayout(self) -> None:
         index, self._misfit = self._misfit, None
