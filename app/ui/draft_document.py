@@ -11,6 +11,7 @@ so the tree model can insert, remove or move just those rows instead of rebuildi
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -137,3 +138,15 @@ class DraftDocument(QObject):
     def _clean_changed(self, clean: bool) -> None:
         if clean:
             self.autosaver.saved(self.path)
+
+
+def follow_changes(
+    old: DraftDocument | None, new: DraftDocument | None, slot: Callable[[str], object]
+) -> DraftDocument | None:
+    """Move ``slot`` from ``old``'s ``changed`` signal to ``new``'s (either may be None), for
+    a view that follows the current draft. Returns ``new``."""
+    if old is not None:
+        old.changed.disconnect(slot)
+    if new is not None:
+        new.changed.connect(slot)
+    return new

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.model.checks import ERROR, WARNING, Check, run_checks
 
-from .draft_document import DraftDocument
+from .draft_document import DraftDocument, follow_changes
 from .translations import current_language_is_chinese
 
 CHECK_DELAY_MS = 300
@@ -69,13 +69,10 @@ class ChecksTab(QWidget):
         self.refresh()
 
     def set_document(self, document: DraftDocument | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._changed)
-        self.document = document
+        self.document = follow_changes(self.document, document, self._changed)
         if document is None:
             self.refresh()
             return
-        document.changed.connect(self._changed)
         # Checking a 1,000-article draft takes 0.2 s: the draft shows first, checked just after.
         self.checks = []
         self.list.clear()

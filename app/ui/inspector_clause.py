@@ -31,7 +31,7 @@ from clause_db.store import ClauseLibrary
 from clause_db.topics import assign_topic
 
 from .clause_text import source_names
-from .draft_document import DraftDocument
+from .draft_document import DraftDocument, follow_changes
 
 DELETED_STYLE = "color:#b00020;text-decoration:line-through"
 INSERTED_STYLE = "color:#1b7f2a;text-decoration:underline"
@@ -112,11 +112,7 @@ class ClauseTab(QWidget):
         self.refresh()
 
     def set_document(self, document: DraftDocument | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._changed)
-        self.document = document
-        if document is not None:
-            document.changed.connect(self._changed)
+        self.document = follow_changes(self.document, document, self._changed)
         self.node_id = None
         self.refresh()
 

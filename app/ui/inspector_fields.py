@@ -30,7 +30,7 @@ from app.model import ops
 from app.model.checks import field_nodes
 from app.model.numbering import labels
 
-from .draft_document import DraftDocument
+from .draft_document import DraftDocument, follow_changes
 
 LABEL, VALUE, COUNT = range(3)
 
@@ -199,11 +199,7 @@ class FieldsTab(QWidget):
         self.refresh()
 
     def set_document(self, document: DraftDocument | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._changed)
-        self.document = document
-        if document is not None:
-            document.changed.connect(self._changed)
+        self.document = follow_changes(self.document, document, self._changed)
         self._cycle = None
         self.model.set_document(document)
         self.refresh()
