@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 EXIT_FAILED = 1
@@ -32,6 +32,25 @@ WINDOW_TIMEOUT_MS = 30_000
 
 class SmokeFailure(Exception):
     """A check that did not hold: the message is the one line the user sees."""
+
+
+@contextlib.contextmanager
+def environment(values: dict[str, str | None]) -> Iterator[None]:
+    """``os.environ`` with ``values`` set (None: unset) for the duration, then as it was."""
+    saved = {key: os.environ.get(key) for key in values}
+    try:
+        for key, value in values.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def process_started_at() -> float:
@@ -220,26 +239,20 @@ def run_smoke_test(argv: Sequence[str] = (), out=None) -> int:
 
     started = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="contract-editor-smoke-")).resolve()
-    saved = {k: os.environ.get(k) for k in ("CONTRACT_EDITOR_DATA_DIR", "CONTRACT_EDITOR_DB")}
-    os.environ["CONTRACT_EDITOR_DATA_DIR"] = str(workdir / "data")
-    os.environ.pop("CONTRACT_EDITOR_DB", None)
     if _needs_offscreen():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # kept: Qt reads it once per process
     smoke = _Smoke(workdir, say)
+    isolated = {"CONTRACT_EDITOR_DATA_DIR": str(workdir / "data"), "CONTRACT_EDITOR_DB": None}
     try:
-        smoke.step("library", smoke.check_library)  # first run: the seed is installed
-        smoke.step("window", smoke.check_window)  # so first paint = a first run's window
-        smoke.step("outline", smoke.check_outline)
-        smoke.step("export", smoke.check_export)
+        with environment(isolated):
+            smoke.step("library", smoke.check_library)  # first run: the seed is installed
+            smoke.step("window", smoke.check_window)  # so first paint = a first run's window
+            smoke.step("outline", smoke.check_outline)
+            smoke.step("export", smoke.check_export)
     except SmokeFailure as exc:
         print(f"contract-editor: smoke test failed at {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
         shutil.rmtree(workdir, ignore_errors=True)
     total = time.perf_counter() - started
     since_start = time.time() - process_started_at()

@@ -21,7 +21,6 @@ never the user's own. Prints a table, then as its last line one JSON object.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import random
@@ -30,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +41,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import bench_draft  # noqa: E402
 import bench_search  # noqa: E402
+
+from app.smoke import environment  # noqa: E402
 
 TARGETS = {"startup_ratio": 1.5, "keystroke_ms": 50, "open_s": 1.0, "drop_ms": 50}
 USER_DIR_VARS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
@@ -68,23 +68,6 @@ def isolated_env(home: Path) -> dict[str, str]:
     env["CONTRACT_EDITOR_DATA_DIR"] = str(home / "data")
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
-
-
-@contextlib.contextmanager
-def isolated_environment(home: Path) -> Iterator[None]:
-    """``isolated_env`` in this process for the duration, the old values restored after."""
-    env = isolated_env(home)
-    saved = {k: os.environ.get(k) for k in [*env, "CONTRACT_EDITOR_DB"]}
-    os.environ.update(env)
-    os.environ.pop("CONTRACT_EDITOR_DB", None)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 # -- 1. start-up --------------------------------------------------------------------------------
@@ -381,7 +364,7 @@ def run(
         build_s = time.perf_counter() - start
         draft_path = save_big_draft(folder, articles)
         startup = measure_startup(library, folder / "startup_home", runs=startup_runs)
-        with isolated_environment(folder / "home"):
+        with environment({**isolated_env(folder / "home"), "CONTRACT_EDITOR_DB": None}):
             window = open_window(library)
             try:
                 typed = keystroke_latencies(window, queries)
