@@ -73,13 +73,21 @@ class FieldsModel(QAbstractTableModel):
         numbers = labels(draft)
         fields = [f for f in draft.fields.values() if counts.get(f.id)]
         same_label = Counter(f.name or f.label for f in fields)
-        rows = []
+        named = []
         for f in fields:
             nodes = tuple(where.get(f.id, ()))
             places = tuple(dict.fromkeys(numbers[n] for n in nodes if n in numbers))
             label = f.name or f.label
             if same_label[label] > 1 and places:
                 label = f"{label} · {places[0]}"  # two fields of one label: say which is which
+            named.append((f, label, nodes, places))
+        same_place = Counter(label for _, label, _, _ in named)
+        nth: Counter[str] = Counter()
+        rows = []
+        for f, label, nodes, places in named:
+            if same_place[label] > 1:  # and two of them in one clause: the 1st, the 2nd
+                nth[label] += 1
+                label = f"{label} ({nth[label]})"
             rows.append(FieldRow(f.id, label, f.value, nodes, counts[f.id], places))
         return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
 
