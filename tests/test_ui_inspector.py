@@ -138,14 +138,16 @@ def test_two_fields_of_one_label_say_where_they_are(qtbot, outline) -> None:
 
 def test_two_blanks_of_one_label_in_one_clause_are_numbered(qtbot, tmp_path) -> None:
     contract = tmp_path / "venue.txt"
-    contract.write_text("1. Fees\n1.1 The amount is ____ or ____ a month.\n1.2 Notice: ____\n")
+    contract.write_text(
+        "1. Fees\n1.1 The amount is ____ or ____ a month.\n2. Notices\n2.1 Notice: ____\n"
+    )
     outline = read_outline(contract)
     document = DraftDocument(draft_from_document(outline.documents[0], outline.text, "x"))
     inspector = make_inspector(qtbot, document)
     model = inspector.findChild(QTableView, "fieldsTable").model()
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(set(shown)) == len(shown) == 3, shown
-    assert shown[:2] == ["amount (1)", "amount (2)"]
+    assert shown[:2] == ["amount · 1.1 (1)", "amount · 1.1 (2)"]
 
 
 def test_a_long_label_leaves_room_for_the_value(qtbot, tmp_path) -> None:
