@@ -136,14 +136,17 @@ def test_two_fields_of_one_label_say_where_they_are(qtbot, outline) -> None:
     assert tip == f"{term[0]}\nIn {term[0].split(' · ')[1]}"
 
 
-def test_two_blanks_of_one_label_in_one_clause_are_numbered(qtbot, tmp_path) -> None:
-    contract = tmp_path / "venue.txt"
-    contract.write_text(
-        "1. Fees\n1.1 The amount is ____ or ____ a month.\n2. Notices\n2.1 Notice: ____\n"
-    )
+def document_of(tmp_path: Path, text: str) -> DraftDocument:
+    """A draft of the contract ``text``, read as a file of it would be."""
+    contract = tmp_path / "contract.txt"
+    contract.write_text(text, encoding="utf-8")
     outline = read_outline(contract)
-    document = DraftDocument(draft_from_document(outline.documents[0], outline.text, "x"))
-    inspector = make_inspector(qtbot, document)
+    return DraftDocument(draft_from_document(outline.documents[0], outline.text, contract.name))
+
+
+def test_two_blanks_of_one_label_in_one_clause_are_numbered(qtbot, tmp_path) -> None:
+    text = "1. Fees\n1.1 The amount is ____ or ____ a month.\n2. Notices\n2.1 Notice: ____\n"
+    inspector = make_inspector(qtbot, document_of(tmp_path, text))
     model = inspector.findChild(QTableView, "fieldsTable").model()
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(set(shown)) == len(shown) == 3, shown
@@ -151,13 +154,8 @@ def test_two_blanks_of_one_label_in_one_clause_are_numbered(qtbot, tmp_path) -> 
 
 
 def test_a_long_label_leaves_room_for_the_value(qtbot, tmp_path) -> None:
-    contract = tmp_path / "long.txt"
-    contract.write_text(
-        "1. Fees\nThe total consideration payable by the Customer under this agreement: ____\n"
-    )
-    outline = read_outline(contract)
-    document = DraftDocument(draft_from_document(outline.documents[0], outline.text, "x"))
-    inspector = make_inspector(qtbot, document)
+    text = "1. Fees\nThe total consideration payable by the Customer under this agreement: ____\n"
+    inspector = make_inspector(qtbot, document_of(tmp_path, text))
     inspector.resize(380, 600)
     table = inspector.findChild(QTableView, "fieldsTable")
     qtbot.waitUntil(lambda: table.viewport().width() < 380)
