@@ -27,3 +27,21 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "xdg_config_home")
     )
     return home
+
+
+@pytest.fixture(scope="session")
+def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed library, built once a run; tests take copies (building takes most of a second)."""
+    from clause_db.bundled import install_seed_library
+
+    path = tmp_path_factory.mktemp("seed") / "lib.sqlite"
+    install_seed_library(path)
+    return path
+
+
+@pytest.fixture
+def library_path(tmp_path: Path, seed_template: Path) -> Path:
+    """A fresh copy of the seed library, the test's own to change."""
+    path = tmp_path / "lib.sqlite"
+    path.write_bytes(seed_template.read_bytes())
+    return path

@@ -20,24 +20,14 @@ from app.model.view import show
 from app.ui.contract_model import ContractModel, KindRole, NodeIdRole
 from app.ui.contract_view import EDITOR_HEIGHT, ContractView, NodeEditor
 from app.ui.main_window import MainWindow
-from clause_db.bundled import install_seed_library
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.conftest import FIXTURES
 
 
-@pytest.fixture(scope="session")
-def seed_library(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("seedlib") / "lib.sqlite"
-    install_seed_library(path)
-    return path
-
-
 @pytest.fixture
-def window(qtbot, tmp_path, seed_library) -> MainWindow:
-    library = tmp_path / "lib.sqlite"
-    library.write_bytes(seed_library.read_bytes())
-    w = MainWindow(library)
+def window(qtbot, library_path: Path) -> MainWindow:
+    w = MainWindow(library_path)
     w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
     qtbot.addWidget(w)
     w.show()

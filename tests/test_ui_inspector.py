@@ -16,7 +16,6 @@ from app.model.view import show
 from app.ui.draft_document import DraftDocument
 from app.ui.inspector import Inspector
 from app.ui.inspector_fields import VALUE
-from clause_db.bundled import install_seed_library
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
@@ -48,18 +47,9 @@ def inspector(qtbot, document) -> Inspector:
     return make_inspector(qtbot, document)
 
 
-@pytest.fixture(scope="module")
-def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("seed") / "lib.sqlite"
-    install_seed_library(path)
-    return path
-
-
 @pytest.fixture
-def library(tmp_path: Path, seed_template: Path):
-    path = tmp_path / "lib.sqlite"
-    path.write_bytes(seed_template.read_bytes())
-    with ClauseLibrary(path) as lib:
+def library(library_path: Path):
+    with ClauseLibrary(library_path) as lib:
         yield lib
 
 

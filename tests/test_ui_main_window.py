@@ -37,24 +37,8 @@ from app.ui.item_refs import MIME_CLAUSE_IDS, ItemRefRole, refs_from_mime
 from app.ui.library_model import LibraryTreeModel
 from app.ui.main_window import WINDOW_TITLE, MainWindow
 from app.ui.settings import app_settings
-from clause_db.bundled import install_seed_library
 
 COUNTED = re.compile(r".+ \(\d+\)$")
-
-
-@pytest.fixture(scope="session")
-def seed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed library, built once; each test copies it (building takes most of a second)."""
-    path = tmp_path_factory.mktemp("seed") / "lib.sqlite"
-    install_seed_library(path)
-    return path
-
-
-@pytest.fixture
-def library_path(tmp_path: Path, seed_template: Path) -> Path:
-    path = tmp_path / "lib.sqlite"
-    path.write_bytes(seed_template.read_bytes())
-    return path
 
 
 @pytest.fixture

@@ -15,13 +15,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from app.ui import translations
 from app.ui.main_window import WINDOW_TITLE, MainWindow
-from clause_db.bundled import install_seed_library
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "app" / "ui"
@@ -107,13 +105,6 @@ def test_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
 
 
 # -- the window in both languages ------------------------------------------------------------
-
-
-@pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    path = tmp_path / "lib.sqlite"
-    install_seed_library(path)
-    return path
 
 
 def menu_titles(window: MainWindow) -> list[str]:
