@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
-from app.model.draft import Draft
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
 from app.readers import note_to_stderr, read_any
@@ -23,9 +22,14 @@ from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.language import quoted_title
-from clause_db.model import Outline
-from clause_db.rows import SearchHit
-from clause_db.store import ClauseLibrary
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from app.model.draft import Draft
+    from clause_db.model import Outline
+    from clause_db.rows import SearchHit
+    from clause_db.store import ClauseLibrary
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
@@ -106,7 +110,7 @@ def main_cli(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last guard: a line, not a traceback
+    except Exception as exc:
         print(f"contract-editor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 

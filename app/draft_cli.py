@@ -6,21 +6,25 @@ Every command that changes a draft saves it the way the app does (atomically, ke
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
 from clause_db.language import quoted_title
 
 from .model import ops
-from .model.draft import Draft
 from .model.files import load_draft, save_draft
 from .model.importer import draft_from_document
 from .model.numbering import number_paths
 from .model.view import show
 from .readers import note_to_stderr, read_any
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .model.draft import Draft
 
 
 class DraftCommandError(InputError):

@@ -11,11 +11,12 @@ keeps only the outline or JSON.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from clause_db.model import Outline
 
 _ZIP_MAGIC = b"PK\x03\x04"

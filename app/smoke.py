@@ -22,8 +22,11 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
 
 EXIT_FAILED = 1
 T0_ENV_VAR = "CONTRACT_EDITOR_SMOKE_T0"
@@ -108,7 +111,7 @@ class _Smoke:
             detail = check()
         except SmokeFailure as exc:
             raise SmokeFailure(f"{name}: {exc}") from None
-        except Exception as exc:  # noqa: BLE001 - any error is this step's failure, in one line
+        except Exception as exc:
             raise SmokeFailure(f"{name}: {type(exc).__name__}: {exc}") from exc
         self.say(f"ok {name:<8} {(time.perf_counter() - start) * 1000:6.0f} ms  {detail}")
 
@@ -193,7 +196,7 @@ class _Smoke:
         loop = QEventLoop()
 
         class FirstPaint(QObject):
-            def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            def eventFilter(self, obj, event) -> bool:
                 if event.type() == QEvent.Type.Paint and obj is window:
                     watcher.painted_at = time.time()
                     loop.quit()

@@ -9,8 +9,11 @@ whitespace that glue them together); the spans keep every character.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 Span = tuple[int, int]
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
-from clause_db.model import Outline
 from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from clause_db.model import Outline
 
 # Far beyond any contract (the 98-article labour law is 35 KB); understanding takes ~1 s/MB.
 MAX_TEXT_CHARS = 16 * 1024 * 1024

@@ -11,10 +11,13 @@ that hold every term themselves.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from .fulltext import INDEX, Term, fts_expression, like_pattern, parse_terms, snippet
 from .rows import SearchHit
+
+if TYPE_CHECKING:
+    import sqlite3
 
 RANK_WINDOW = 300
 BM25 = f"bm25({INDEX}, 5.0, 1.0)"

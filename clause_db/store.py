@@ -12,7 +12,6 @@ import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,8 @@ from .language import text_language
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
 
 if TYPE_CHECKING:  # what an import reads; browsing a library (the window's start) does not
+    from collections.abc import Iterator
+
     from .model import Article, Clause, Outline
 
 SQLITE_HEADER = b"SQLite format 3\x00"

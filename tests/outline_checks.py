@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from clause_db.model import Outline
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clause_db.model import Outline
 
 
 def assert_lossless(outline: Outline) -> None:

@@ -6,7 +6,7 @@ import errno
 import json
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +17,9 @@ from app.model.importer import draft_from_document
 from clause_db.paths import data_dir
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class FakeClock:

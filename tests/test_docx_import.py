@@ -10,7 +10,7 @@ import json
 import re
 import struct
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -27,9 +27,13 @@ from app.word import read_docx_outline, read_docx_text
 from app.word.numbering import NumberingResolver
 from app.word.numfmt import format_number
 from clause_db.errors import InputError
-from clause_db.model import Article, Outline
 from clause_db.numerals import cn_to_int, roman_to_int
 from tests.conftest import CORPUS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from clause_db.model import Article, Outline
 
 CONTRACTOR = CORPUS / "en_commonpaper_independent_contractor_agreement.docx"
 LEGAL_LIST = CORPUS / "en_docxfix_legal_list.docx"

@@ -11,8 +11,8 @@ including the issue's scenarios (a moved 第八条 and the references that follo
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 import hypothesis.strategies as st
 import pytest
@@ -50,6 +50,9 @@ from app.model.ops import (
 )
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # -- the seed contracts -------------------------------------------------------------------------
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from clause_db.bundled import install_seed_library, open_library
 from clause_db.paths import default_library_path
 from clause_db.store import ClauseLibrary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONFIDENTIALITY = {"保密条款", "数据与信息保护", "信息安全与保护"}
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
-from clause_db.model import Outline
 from clause_db.numerals import int_to_cn
 from clause_db.reader import read_outline
 from tests.conftest import CORPUS, FIXTURES
 from tests.outline_checks import assert_lossless
+
+if TYPE_CHECKING:
+    from clause_db.model import Outline
 
 
 def outline_of(name: str) -> Outline:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from clause_db import textio
 from clause_db.errors import InputError
 from clause_db.textio import MAX_BYTES, REPLACED, decode_bytes, read_text_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONTRACT = "第一条 合同主体\n甲方：某某公司\nParty A: ____ (签字)\n"
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView, QTextBrowser
 
 from app.model import ops
-from app.model.draft import Draft
 from app.model.fileformat import dumps
 from app.model.importer import draft_from_document
 from app.model.view import show
@@ -19,6 +18,11 @@ from app.ui.inspector_fields import VALUE
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.model.draft import Draft
 
 
 @pytest.fixture(scope="module")

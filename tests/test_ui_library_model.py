@@ -4,7 +4,7 @@ until the view opens it, and the model passes Qt's own consistency checks."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from outline_factory import make_outline
@@ -14,6 +14,9 @@ from app.ui.item_refs import ItemRefRole
 from app.ui.library_model import LibraryTreeModel
 from app.ui.search_results import SearchResultsModel
 from clause_db.store import ClauseLibrary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DOCUMENTS = 40
 ARTICLES = 25

@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, QUrl
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.ui import launch as launch_module
 from app.ui.item_refs import MIME_CLAUSE_IDS, ItemRefRole, refs_from_mime
-from app.ui.library_model import LibraryTreeModel
 from app.ui.main_window import WINDOW_TITLE, MainWindow
 from app.ui.settings import app_settings
+
+if TYPE_CHECKING:
+    from app.ui.library_model import LibraryTreeModel
 
 COUNTED = re.compile(r".+ \(\d+\)$")
 

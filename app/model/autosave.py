@@ -21,16 +21,20 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clause_db.paths import data_dir
 
-from .draft import Draft
 from .fileformat import dumps
 from .files import DraftFileError, load_draft, write_atomically
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .draft import Draft
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .draft import Blank, Draft, Field, Node, Ref, Segment
+if TYPE_CHECKING:
+    from .draft import Blank, Draft, Field, Node, Ref, Segment
 
 
 @dataclass

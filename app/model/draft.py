@@ -9,8 +9,11 @@ the text: labels are computed from the structure (see ``numbering``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 NUMBERING_STYLES = ("chinese", "chinese_list", "english", "english_roman", "decimal")
 

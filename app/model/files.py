@@ -22,11 +22,14 @@ import shutil
 import stat
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clause_db.errors import ClauseDbError
 
-from .draft import Draft
 from .fileformat import DraftFormatError, dumps, loads
+
+if TYPE_CHECKING:
+    from .draft import Draft
 
 # Far beyond any contract (the six-contract seed is 300 KB as drafts); a bigger file is not
 # a draft, and reading it whole would only freeze the app.

@@ -8,15 +8,18 @@ article written 第八条, whatever its new number.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from clause_db.language import text_language
 from clause_db.model import Article, Clause, Document
 from clause_db.placeholders import find_placeholders
-from clause_db.references import Mention
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
 from .numbering import written_style
 from .text import enter_text
+
+if TYPE_CHECKING:
+    from clause_db.references import Mention
 
 _PARTY_LINE = re.compile(
     r"^[ \t]*(?P<role>[甲乙丙丁]方|Party [A-D]|委托方|受托方|出卖人|买受人)"

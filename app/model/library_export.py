@@ -6,12 +6,16 @@ one-document outline whose text is the articles as rendered, with their computed
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clause_db.model import Article, Clause, Document, Outline, Part, Piece
 from clause_db.placeholders import find_placeholders
 
-from .draft import Draft, Node
 from .numbering import label, number_paths
 from .text import render_body
+
+if TYPE_CHECKING:
+    from .draft import Draft, Node
 
 
 class OutlineText:

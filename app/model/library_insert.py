@@ -7,13 +7,16 @@ tell the lawyer whether it was changed since, and show how (``changes``).
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
-from clause_db.store import ClauseLibrary
-
-from .commands import InsertNodes
 from .draft import Draft, Field, Node, Provenance, plain
 from .ops import EditError, allocating, current_resolver, insert_nodes
 from .text import enter_text
+
+if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
+
+    from .commands import InsertNodes
 
 
 def insert_from_library(

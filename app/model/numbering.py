@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clause_db.numerals import int_to_cn, int_to_roman
 
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
+    from collections.abc import Iterable
+
     from .draft import Draft, Node
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -7,10 +7,8 @@ Each builder reads the draft as it is and returns a command that has not been ap
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from contextlib import contextmanager
-
-from clause_db.references import Mention
+from typing import TYPE_CHECKING
 
 from .commands import (
     Command,
@@ -29,6 +27,11 @@ from .commands import (
 from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
 from .numbering import number_paths
 from .text import clean_text, enter_text, ref_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from clause_db.references import Mention
 
 
 class EditError(ValueError):

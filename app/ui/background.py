@@ -8,11 +8,13 @@ function itself. Work that uses SQLite must open its own connection in the worke
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # quick work finishes before a dialog would flash up
@@ -26,7 +28,7 @@ def run_with_progress(parent: QWidget | None, text: str, work: Callable[[], T]) 
     def target() -> None:
         try:
             outcome["result"] = work()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller below
+        except BaseException as exc:
             outcome["error"] = exc
 
     worker = threading.Thread(target=target, name="contract-editor-work", daemon=True)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from clause_db.language import has_han
-from clause_db.rows import ArticleRow, ClauseRow
-from clause_db.store import ClauseLibrary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from clause_db.rows import ArticleRow, ClauseRow
+    from clause_db.store import ClauseLibrary
 
 _ENDS_WITH_PUNCT = re.compile(r"[:：。.;；,，、!！?？]$")
 

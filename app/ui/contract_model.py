@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -24,7 +25,6 @@ from app.model.draft import Draft, Field, Node, Part, Ref
 from app.model.library_insert import insert_from_library
 from app.model.numbering import label, number_paths
 from app.model.text import editable_text, render_body
-from clause_db.store import ClauseLibrary
 
 from .contract_roles import (  # re-exported: the model's public names
     MIME_NODE_IDS,
@@ -38,6 +38,9 @@ from .contract_roles import (  # re-exported: the model's public names
 )
 from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
+
+if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
 
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
 _PART_FLAGS = (
@@ -330,17 +333,17 @@ class ContractModel(QStandardItemModel):
 
     # -- QStandardItemModel -----------------------------------------------------------------
 
-    def insertRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def insertRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return False  # rows come from the draft only
 
-    def removeRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def removeRows(self, row: int, count: int, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
         """A view that dragged rows out with a move would remove them: the drop moved them."""
         return False
 
     def field(self, field_id: int) -> Field | None:
         return self.draft.fields.get(field_id)
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Edits arrive as (heading, text) from the editor, or as text alone."""
         item = self.object(index)
         if item is None:
@@ -363,16 +366,16 @@ class ContractModel(QStandardItemModel):
 
     # -- drag and drop ----------------------------------------------------------------------
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [MIME_NODE_IDS, MIME_CLAUSE_IDS, "text/plain"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         ids = [i.data(NodeIdRole) for i in indexes if i.isValid() and self.kind(i) != "part"]
         ids = [i for n, i in enumerate(ids) if i not in ids[:n]]
         mime = QMimeData()
@@ -384,7 +387,7 @@ class ContractModel(QStandardItemModel):
         mime.setText("\n\n".join(texts))
         return mime
 
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
         return data.hasFormat(MIME_NODE_IDS) or data.hasFormat(MIME_CLAUSE_IDS)
 
     def drop_target(self, row: int, parent: QModelIndex) -> tuple[int, int]:
@@ -404,7 +407,7 @@ class ContractModel(QStandardItemModel):
         count = self.rowCount(parent)
         return parent_id, count if row < 0 else min(row, count)
 
-    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
         if action == Qt.DropAction.IgnoreAction:
             return True
         try:

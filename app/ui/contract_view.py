@@ -80,7 +80,7 @@ def _body_html(model: ContractModel, index: QModelIndex) -> str:
     segments = index.data(SegmentsRole)
     if segments is None:
         return html.escape(index.data(BodyRole) or "").replace("\n", "<br>")
-    paths = model._paths  # noqa: SLF001 - the model's current numbering, shared on purpose
+    paths = model._paths
     out = []
     for seg in segments:
         if isinstance(seg, str):
@@ -125,7 +125,7 @@ class NodeEditor(QFrame):
             child.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_Escape:
@@ -170,6 +170,7 @@ class ContractDelegate(QStyledItemDelegate):
         self._relayout_due = False
         self._exact: set[int] = set()  # rows to lay out rather than estimate: new ones
         self._editing: int | None = None  # the row open in an editor grows to hold it
+        self._editor: QWidget | None = None  # the one editor the view still owns
 
     def forget_sizes(self) -> None:
         self._heights.clear()
@@ -224,7 +225,7 @@ class ContractDelegate(QStyledItemDelegate):
         self._relayout_due = False
         self.view.scheduleDelayedItemsLayout()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         item_id = index.data(NodeIdRole)  # asked for every row at each layout: kept lean
         view = self.view
         width = view.viewport().width() - view.indentation() * (
@@ -277,33 +278,39 @@ class ContractDelegate(QStyledItemDelegate):
             lines += max(1, -(-(wide * han + (len(text) - wide) * other) // room))
         return lines * line + 2 * PADDING + 2
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = NodeEditor(parent, with_heading=index.data(KindRole) != "part")
         editor.finished.connect(lambda keep, e=editor: self._editor_finished(e, keep))
         self._editing = index.data(NodeIdRole)
+        self._editor = editor
         self.sizeHintChanged.emit(index)
         return editor
 
-    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:
         super().destroyEditor(editor, index)
         self._editing = None
+        if editor is self._editor:
+            self._editor = None
         if index.isValid():
             self.sizeHintChanged.emit(index)
 
     def _editor_finished(self, editor: NodeEditor, keep: bool) -> None:
+        if editor is not self._editor:  # the view already let it go (its row left, say)
+            return
+        self._editor = None  # closing moves the focus, which would finish it a second time
         if keep:
             self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: NodeEditor, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: NodeEditor, index: QModelIndex) -> None:
         editor.heading.setText(index.data(HeadingRole) or "")
         editor.body.setPlainText(index.data(EditTextRole) or "")
 
-    def setModelData(self, editor: NodeEditor, model, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: NodeEditor, model, index: QModelIndex) -> None:
         heading = editor.heading.text() if editor.heading.isVisible() else None
         model.setData(index, (heading, editor.body.toPlainText()))
 
-    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
         rect = QRect(option.rect)
         rect.setHeight(max(rect.height(), EDITOR_HEIGHT))  # before the row has grown
         editor.setGeometry(rect)
@@ -365,7 +372,7 @@ class ContractView(QTreeView):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.currentNodeChanged.emit(current.data(NodeIdRole) or 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.delegate.forget_sizes()  # sized for another width

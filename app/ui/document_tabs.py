@@ -8,17 +8,17 @@ others). Every failure is a message box with one clear sentence, never a traceba
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from clause_db.store import ClauseLibrary
-
 if TYPE_CHECKING:  # loaded with the first draft, not at start-up
+    from pathlib import Path
+
     from app.model.draft import Draft
+    from clause_db.store import ClauseLibrary
 
     from .contract_view import ContractView
     from .draft_document import DraftDocument

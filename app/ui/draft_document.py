@@ -11,8 +11,7 @@ so the tree model can insert, remove or move just those rows instead of rebuildi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -25,8 +24,13 @@ from app.model.commands import (
     SetFieldValue,
     SetHeading,
 )
-from app.model.draft import Draft
 from app.model.files import load_draft, save_draft
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from app.model.draft import Draft
 
 # What a change touched, so views refresh only what they must.
 STRUCTURE, TEXT, FIELDS = "structure", "text", "fields"
@@ -49,7 +53,7 @@ class _UndoStep(QUndoCommand):
         self.document = document
         self.command = command
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return _MERGE_IDS.get(type(self.command), -1)
 
     def redo(self) -> None:
@@ -60,7 +64,7 @@ class _UndoStep(QUndoCommand):
         self.command.revert(self.document.draft)
         self.document.notify(self.command, applied=False)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         return isinstance(other, _UndoStep) and self.command.merge(other.command)
 
 

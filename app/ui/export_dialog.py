@@ -7,6 +7,7 @@ failure (a read-only folder, the file open in Word) leaves any earlier file as i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.draft import Draft
 from clause_db.errors import ClauseDbError
 
 from .background import run_with_progress
+
+if TYPE_CHECKING:
+    from app.model.draft import Draft
 
 UNFILLED_SHOWN = 12
 

@@ -7,15 +7,19 @@ emitting ``jumpTo(node_id)``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from clause_db.store import ClauseLibrary
-
-from .draft_document import DraftDocument
 from .inspector_checks import ChecksTab
 from .inspector_clause import ClauseTab
 from .inspector_fields import FieldsTab
+
+if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
+
+    from .draft_document import DraftDocument
 
 
 class Inspector(QWidget):

@@ -9,6 +9,7 @@ same place, pushed as one undo macro so Ctrl+Z brings the old article back in on
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,11 +28,13 @@ from app.model.draft import Node, plain
 from app.model.library_insert import changed, changes, insert_from_library
 from app.model.numbering import label, number_paths
 from clause_db.errors import LibraryError
-from clause_db.store import ClauseLibrary
 from clause_db.topics import assign_topic
 
 from .clause_text import source_names
 from .draft_document import DraftDocument, follow_changes
+
+if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
 
 DELETED_STYLE = "color:#b00020;text-decoration:line-through"
 INSERTED_STYLE = "color:#1b7f2a;text-decoration:underline"

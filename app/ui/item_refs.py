@@ -7,12 +7,14 @@ same MIME payload, so the editor (a later drop target) needs to understand only 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
 
-from clause_db.store import ClauseLibrary
-
 from .clause_text import article_plain_text, clause_plain_text
+
+if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
 
 ItemRefRole = Qt.ItemDataRole.UserRole + 1
 """Model role whose value is a ``(kind, id)`` tuple.
@@ -59,12 +61,12 @@ class LibraryDragSource:
 
     library: ClauseLibrary
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+    def mimeTypes(self) -> list[str]:
         return list(MIME_TYPES)
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802 - Qt's name
+    def mimeData(self, indexes) -> QMimeData:
         refs: list[ItemRef] = [self.data(i, ItemRefRole) for i in indexes if i.isValid()]
         return refs_mime_data(self.library, refs)
 
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt's name
+    def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction

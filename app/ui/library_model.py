@@ -7,7 +7,7 @@ so a reset reads only the top level (one grouped query) and every other level is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -18,11 +18,14 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from clause_db.rows import ArticleRow, ClauseRow
-from clause_db.store import ClauseLibrary
-
 from .clause_text import joined, source_names
 from .item_refs import DRAGGABLE_KINDS, ItemRefRole, LibraryDragSource
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from clause_db.rows import ArticleRow, ClauseRow
+    from clause_db.store import ClauseLibrary
 
 MODES = ("topic", "source")
 TIP_CHARS = 300  # a tooltip longer than this covers the tree

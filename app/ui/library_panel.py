@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from clause_db.errors import ClauseDbError
-from clause_db.store import ClauseLibrary
 
 from .item_refs import ItemRefRole
 from .library_model import MODES, LibraryTreeModel
 
 if TYPE_CHECKING:
+    from clause_db.store import ClauseLibrary
+
     from .search_results import SearchResultsModel
 
 SEARCH_DELAY_MS = 150

@@ -12,9 +12,7 @@ that need them: they load with the first draft, and the window shows sooner with
 from __future__ import annotations
 
 import html
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +56,9 @@ from .settings import app_settings
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable
+
     from .draft_document import DraftDocument
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
@@ -85,7 +86,7 @@ class _ArticlesOnly(QSortFilterProxyModel):
         super().__init__(parent)
         self.setDynamicSortFilter(False)
 
-    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent) -> bool:
         return not parent.isValid() or not parent.parent().isValid()
 
 
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
         else:
             self._after_paint.append(work)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._after_paint:
             QTimer.singleShot(0, self, self._run_after_first_paint)
@@ -491,6 +492,8 @@ class MainWindow(QMainWindow):
         """After a crash: offer the autosaved drafts back (called once at start-up)."""
         from app.model.autosave import recoverable  # only asked once, at start-up
 
+        from .draft_document import DraftDocument  # the draft modules load with the first draft
+
         for item in recoverable():
             if item.problem:
                 continue
@@ -790,11 +793,11 @@ class MainWindow(QMainWindow):
 
     # -- drops of files on the window -------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
             if path.suffix.lower() == DRAFT_SUFFIX:
@@ -909,7 +912,7 @@ class MainWindow(QMainWindow):
         settings.setValue("library/mode", self.library_panel.mode())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved drafts, remember the layout, release the library (once)."""
         if self._closed:
             event.accept()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from clause_db.rows import ArticleRow, ClauseRow
-from clause_db.store import ClauseLibrary
-
 from .clause_text import find_clause, source_names, walk
-from .item_refs import ItemRef
+
+if TYPE_CHECKING:
+    from clause_db.rows import ArticleRow, ClauseRow
+    from clause_db.store import ClauseLibrary
+
+    from .item_refs import ItemRef
 
 STYLE = """
 p { line-height: 150%; margin-top: 0; margin-bottom: 6px; }

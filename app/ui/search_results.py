@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
-from clause_db.rows import SearchHit
-from clause_db.store import ClauseLibrary
 
 from .clause_text import source_names
 from .item_refs import ItemRef, ItemRefRole, LibraryDragSource
+
+if TYPE_CHECKING:
+    from clause_db.rows import SearchHit
+    from clause_db.store import ClauseLibrary
 
 HitRole = Qt.ItemDataRole.UserRole + 2
 """Model role whose value is the row's ``SearchHit``."""
@@ -96,10 +99,10 @@ class SearchResultsModel(LibraryDragSource, QAbstractListModel):
         """Every hit of the search, shown or still to be fetched."""
         return len(self._hits)
 
-    def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:  # noqa: N802 - Qt's name
+    def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:
         return not parent.isValid() and self._shown < len(self._hits)
 
-    def fetchMore(self, parent: Index = _NO_PARENT) -> None:  # noqa: N802 - Qt's name
+    def fetchMore(self, parent: Index = _NO_PARENT) -> None:
         more = min(PAGE, len(self._hits) - self._shown)
         if more > 0 and not parent.isValid():
             self.beginInsertRows(parent, self._shown, self._shown + more - 1)

@@ -7,14 +7,18 @@ zone: an article dragged here from the clause library starts a new draft with it
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from .item_refs import MIME_CLAUSE_IDS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 
 RECENT_SHOWN = 5
 BUTTON_WIDTH = 260  # pixels: the buttons line up as one column
@@ -84,13 +88,13 @@ class WelcomePage(QWidget):
         self.recent.setText(f"<b>{title}</b><br>" + "<br>".join(links) if links else "")
         self.recent.setVisible(bool(links))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(MIME_CLAUSE_IDS):
             event.acceptProposedAction()
         else:
             event.ignore()  # files go on to the window, which asks what to do with them
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         if event.mimeData().hasFormat(MIME_CLAUSE_IDS):
             self.libraryDropped.emit(event.mimeData())
             event.acceptProposedAction()

@@ -11,13 +11,17 @@ comments, hidden text and field instructions are not document text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from app.word.numbering import NumberingResolver
 from app.word.xml import MC, W, attr, is_on
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml import etree
+
+    from app.word.numbering import NumberingResolver
 
 CELL_SEPARATOR = " | "
 

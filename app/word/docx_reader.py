@@ -13,15 +13,19 @@ What the reading changed or left out is not part of the text; it is returned as 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.word.body import BodyText, Revisions
 from app.word.numbering import NumberingResolver
 from app.word.package import open_docx
 from clause_db.errors import InputError
-from clause_db.model import Outline
 from clause_db.reader import MAX_TEXT_CHARS
 from clause_db.segment import parse_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from clause_db.model import Outline
 
 _ENCODING = "utf-8"  # what Word writes its XML in; reported like a text file's encoding
 

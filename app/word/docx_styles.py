@@ -9,15 +9,18 @@ template's theme fonts (which would win over explicit names and map to a Japanes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
-from docx.styles.style import ParagraphStyle
 
 from app.word import ooxml
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import ParagraphStyle
 
 TWO_CHARS = 200  # Word's character units: "首行缩进 2 字符"
 

@@ -17,12 +17,10 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
-from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
-from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph
 
 from app.model.draft import Blank, Draft, Node, Party, Segment, plain
 from app.model.files import write_atomically
@@ -41,6 +39,11 @@ from app.word.docx_styles import (
     setup_document,
 )
 from clause_db.language import text_language
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
 _EMPTY = "________________"  # a party's unfilled name or address

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from app.word.numfmt import format_number
 from app.word.xml import W, attr, int_attr, is_on
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _MAX_LEVELS = 9
 _LEVEL_RANGE = range(_MAX_LEVELS)

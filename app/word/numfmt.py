@@ -6,9 +6,12 @@ which keeps the number readable (and segmentable) rather than dropping it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from clause_db.numerals import CN_DIGITS, int_to_cn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

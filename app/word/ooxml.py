@@ -13,18 +13,21 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from docx.blkcntnr import BlockItemContainer
-from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles.style import ParagraphStyle
-from docx.table import _Row
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from app.model.text import clean_text
+
+if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document
+    from docx.styles.style import ParagraphStyle
+    from docx.table import _Row
+    from lxml import etree
 
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")

@@ -15,16 +15,20 @@ import io
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import Part
 from lxml import etree
 
 from app.word.xml import W
 from clause_db.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from docx.opc.part import Part
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all members together, as their headers declare

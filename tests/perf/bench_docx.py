@@ -19,19 +19,24 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_draft import make_draft  # noqa: E402
+from typing import TYPE_CHECKING
 
-from app.model.draft import Draft  # noqa: E402
-from app.model.view import show  # noqa: E402
-from app.readers import read_any  # noqa: E402
-from app.word.export import ExportOptions, export_draft  # noqa: E402
+from bench_draft import make_draft
+
+from app.model.view import show
+from app.readers import read_any
+from app.word.export import ExportOptions, export_draft
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.model.draft import Draft
 
 TARGETS = {"export_s": 2.0, "import_s": 3.0}
 

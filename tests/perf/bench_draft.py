@@ -19,17 +19,17 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.model import fileformat, view  # noqa: E402
-from app.model.commands import Command  # noqa: E402
-from app.model.draft import Draft, Field, Node, Part, Ref, plain  # noqa: E402
-from app.model.importer import draft_from_document  # noqa: E402
-from app.model.numbering import cn, number_paths  # noqa: E402
-from app.model.ops import (  # noqa: E402
+from typing import TYPE_CHECKING
+
+from app.model import fileformat, view
+from app.model.draft import Draft, Field, Node, Part, Ref, plain
+from app.model.importer import draft_from_document
+from app.model.numbering import cn, number_paths
+from app.model.ops import (
     History,
     delete_node,
     insert_empty,
@@ -40,10 +40,15 @@ from app.model.ops import (  # noqa: E402
     set_text,
     split_node,
 )
-from app.model.text import enter_text, ref_text  # noqa: E402
-from clause_db.reader import read_outline  # noqa: E402
-from clause_db.references import Mention  # noqa: E402
-from resources import SEED_FILES  # noqa: E402
+from app.model.text import enter_text, ref_text
+from clause_db.reader import read_outline
+from resources import SEED_FILES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.model.commands import Command
+    from clause_db.references import Mention
 
 TARGETS = {"insert_renumber_ms": 10, "save_ms": 200, "load_ms": 200, "undo_1000_s": 1.0}
 INSERTED_TEXT = "本条所称服务费用见【服务费用】，其支付按照本合同第八条的规定执行。"

@@ -20,10 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outline_factory import make_outline  # noqa: E402
+from typing import TYPE_CHECKING
 
-from clause_db.model import Outline  # noqa: E402
-from clause_db.store import ClauseLibrary  # noqa: E402
+from outline_factory import make_outline
+
+from clause_db.store import ClauseLibrary
+
+if TYPE_CHECKING:
+    from clause_db.model import Outline
 
 TARGETS = {"p95_ms": 20, "speedup": 5, "build_s": 15}
 CLAUSES_PER_ARTICLE = 8

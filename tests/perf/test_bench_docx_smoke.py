@@ -5,8 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_docx  # noqa: E402
-import bench_draft  # noqa: E402
+import bench_docx
+import bench_draft
 
 
 def test_docx_benchmark_report_and_json() -> None:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_draft  # noqa: E402
+import bench_draft
 
-from app.model import fileformat  # noqa: E402
+from app.model import fileformat
 
 
 def test_draft_benchmark_functions_run(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_gui  # noqa: E402
+import bench_gui
 
 
 def test_gui_benchmark_functions_run(qapp, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import bench_search  # noqa: E402
+import bench_search
 
 
 def test_benchmark_functions_run(tmp_path: Path) -> None:
