@@ -131,3 +131,20 @@ def test_owner_description_is_in_local_time(draft_file):
     local = datetime(2026, 1, 2, 3, 4, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     assert owner.describe().endswith(f"since {local}")
     assert f"process {os.getppid()}" in owner.describe()
+
+
+def test_a_lock_that_cannot_be_read_counts_as_held_and_says_so(draft_file):
+    lock_path(draft_file).mkdir()  # hostile: a folder where the lock file goes
+    with pytest.raises(DraftLockedError) as refused:
+        DraftLock.acquire(draft_file)
+    assert "its lock file cannot be read" in str(refused.value)
+    assert lock_path(draft_file).is_dir()
+
+
+def test_a_lock_symlinked_elsewhere_is_replaced_without_touching_its_target(draft_file, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("别碰我", encoding="utf-8")
+    lock_path(draft_file).symlink_to(victim)
+    with DraftLock.acquire(draft_file) as lock:
+        assert lock.is_held() and not lock_path(draft_file).is_symlink()
+    assert victim.read_text(encoding="utf-8") == "别碰我"

@@ -245,6 +245,16 @@ def test_save_as_over_another_draft_keeps_it_as_bak_and_says_so(
     assert "客户的草稿.contract.bak" in window.statusBar().currentMessage()
 
 
+def test_a_new_draft_takes_its_lock_at_its_first_save_as(window, tmp_path, monkeypatch):
+    target = tmp_path / "新合同.contract"
+    window.new_draft()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save_current()  # no file yet: Save asks where
+    assert read_lock(target).token == window.tabs.current_document().lock.owner.token
+    window.close_current()
+    assert not lock_path(target).exists()
+
+
 def test_save_as_refuses_a_file_that_is_not_a_draft(window, tmp_path, monkeypatch):
     notes = tmp_path / "笔记.contract"
     notes.write_text("律师的笔记", encoding="utf-8")
@@ -269,18 +279,25 @@ def test_save_as_refuses_a_draft_open_in_another_window(window, draft_path, monk
     assert draft_path.read_bytes() == before
 
 
-@pytest.mark.parametrize("target", ["own", "notes"])
-def test_export_refuses_the_drafts_own_file_and_files_of_another_kind(
+@pytest.mark.parametrize("target", ["own", "origin", "notes"])
+def test_export_refuses_the_drafts_own_file_its_origin_and_other_kinds(
     window, draft_path, tmp_path, monkeypatch, target
 ):
     from app.ui.export_dialog import ExportDialog
 
-    window.open_path(draft_path)
+    if target == "origin":  # the Word contract the draft was read from
+        from app.word.export import export_draft
+
+        chosen = protected = tmp_path / "原件.docx"
+        export_draft(load_draft(draft_path), chosen)
+        window.open_path(chosen)
+    else:
+        window.open_path(draft_path)
     if target == "own":  # a .docx name that leads to the draft itself
         chosen = tmp_path / "协议.docx"
         chosen.symlink_to(draft_path.name)
         protected = draft_path
-    else:
+    elif target == "notes":
         chosen = protected = tmp_path / "笔记.docx"
         chosen.write_text("不是 Word 文档", encoding="utf-8")
     before = protected.read_bytes()

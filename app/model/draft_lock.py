@@ -44,6 +44,8 @@ class LockOwner:
 
     def describe(self) -> str:
         """``user on host (process pid) since 2026-12-06 09:30``, in local time."""
+        if not self.host:
+            return "another program (its lock file cannot be read)"
         when = self.since.astimezone().strftime("%Y-%m-%d %H:%M")
         who = f"{self.user} on {self.host}" if self.user else self.host
         return f"{who} (process {self.pid}) since {when}"
