@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
@@ -15,9 +17,6 @@ from app.cli import main_cli
 from app.model.draft_lock import DraftLock
 from app.model.files import load_draft
 from resources import SEED_FILES
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 FILLED = "星河科技有限公司"
 
@@ -112,6 +111,15 @@ def test_export_replaces_an_earlier_export(capsys, filled, tmp_path):
     assert zipfile.is_zipfile(target)
 
 
+def test_export_of_a_word_file_refuses_to_write_over_it(capsys, filled, tmp_path):
+    word = tmp_path / "客户原件.docx"
+    assert run(capsys, "export", filled, "-o", word)[0] == 0
+    before = fingerprint(word)
+    code, _, err = run(capsys, "export", word, "-o", word)
+    assert_refused(code, err, "input file itself")
+    assert fingerprint(word) == before
+
+
 # -- draft new -------------------------------------------------------------------------------
 
 
@@ -173,3 +181,18 @@ def test_commands_refuse_a_draft_open_in_a_window(capsys, filled, source, argv):
     assert fingerprint(filled) == before
     code, _, err = run(capsys, *args)  # closed: now it works
     assert code == 0, err
+
+
+def test_another_process_is_refused_while_a_window_holds_the_draft(filled):
+    exe = shutil.which("contract-editor", path=str(Path(sys.executable).parent))
+    assert exe, "the contract-editor script is installed with the project"
+    before = fingerprint(filled)
+    with DraftLock.acquire(filled):  # this process plays the window
+        done = subprocess.run(
+            [exe, "draft", "fill", str(filled), "乙方名称=云帆"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert_refused(done.returncode, done.stderr, "open in another window", f"process {os.getpid()}")
+    assert fingerprint(filled) == before

@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
         kept = None
         try:
             if document.path is not None and same_file(target, document.path):
-                if document.changed_on_disk():
+                if not document.read_only and document.changed_on_disk():
                     answer = self.ask_changed_on_disk(document)
                     if answer == "save_as":
                         return self.save_current_as()
