@@ -65,11 +65,12 @@ def test_export_refuses_to_overwrite_its_own_input(capsys, filled):
     assert fingerprint(filled) == before
 
 
-@pytest.mark.parametrize("spelling", ["./{name}", "sub/../{name}", "link.docx"])
+@pytest.mark.parametrize("spelling", ["./{name}", "sub/../{name}", "link.docx", "hard.docx"])
 def test_export_refuses_its_input_under_another_spelling(capsys, filled, monkeypatch, spelling):
     monkeypatch.chdir(filled.parent)
     (filled.parent / "sub").mkdir()
     os.symlink(filled.name, filled.parent / "link.docx")
+    os.link(filled, filled.parent / "hard.docx")  # a second name of the same file
     before = fingerprint(filled)
     code, _, err = run(capsys, "export", filled, "-o", spelling.format(name=filled.name))
     assert_refused(code, err, "input file itself")
