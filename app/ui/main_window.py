@@ -481,6 +481,8 @@ class MainWindow(QMainWindow):
 
     def ask_open_read_only(self, path: Path, owner: LockOwner) -> bool:
         """A draft open in another window: open it read-only (True) or not at all."""
+        from app.model.draft_lock import lock_path
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Draft open elsewhere"), "", parent=self
         )
@@ -493,8 +495,6 @@ class MainWindow(QMainWindow):
                 "Open it read-only? Your changes can then be saved as another file."
             ).format(path.name, who, owner.host or "?", owner.pid, when)
         )
-        from app.model.draft_lock import lock_path
-
         box.setInformativeText(
             self.tr("If that window no longer exists (its computer crashed), delete {0}.").format(
                 lock_path(path)
