@@ -16,6 +16,7 @@ from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
+from app.model.overwrite import refuse_own_input, refuse_unless_word_document
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
 from clause_db.bundled import open_library
@@ -126,6 +127,8 @@ def _outline(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     source, output = Path(args.input), Path(args.output)
+    refuse_own_input(output, source)  # `export d.contract -o d.contract` would lose the draft
+    refuse_unless_word_document(output)
     draft = _draft_to_export(source)
     unfilled = unfilled_fields(draft)
     if unfilled:  # said before writing, so the lawyer knows what the copy still lacks

@@ -1,11 +1,16 @@
 """``contract-editor draft new|show|fill|move|delete``: drafts from the command line.
 
 Every command that changes a draft saves it the way the app does (atomically, keeping
-``NAME.contract.bak``).
+``NAME.contract.bak``), holding the draft's lock meanwhile: a draft open in a window is
+refused, so the window never saves over an edit it has not seen. ``new`` never writes over
+its source, nor over a file that is not a draft; it replaces an existing draft that differs
+only with ``--force`` and keeps the replaced one as ``.bak`` (an identical one is left
+alone, so replacing twice cannot push the lawyer's filled draft out of the ``.bak``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -15,9 +20,17 @@ from clause_db.errors import InputError
 from clause_db.language import quoted_title
 
 from .model import ops
+from .model.draft_lock import locked_for_change
+from .model.fileformat import dumps
 from .model.files import load_draft, save_draft
 from .model.importer import draft_from_document
 from .model.numbering import number_paths
+from .model.overwrite import (
+    OverwriteRefusedError,
+    existing_draft,
+    filled_summary,
+    refuse_own_input,
+)
 from .model.view import show
 from .readers import note_to_stderr, read_any
 
@@ -41,6 +54,8 @@ def add_draft_parser(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--document", type=int, default=1, metavar="N",
                      help="which contract of a file holding several (1-based)")  # fmt: skip
     new.add_argument("-o", "--output", required=True, metavar="X.contract")
+    new.add_argument("--force", action="store_true",
+                     help="replace an existing draft (it is kept as X.contract.bak)")  # fmt: skip
 
     shown = actions.add_parser("show", help="the draft with numbers and field values")
     shown.add_argument("path", metavar="X.contract")
@@ -64,12 +79,18 @@ def add_draft_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_draft(args: argparse.Namespace) -> int:
     if args.draft_command == "new":
-        return _new(Path(args.source), args.document, Path(args.output))
+        return _new(Path(args.source), args.document, Path(args.output), force=args.force)
     path = Path(args.path)
-    draft = load_draft(path)
     if args.draft_command == "show":
-        _print_show(draft, args.json)
+        _print_show(load_draft(path), args.json)
         return 0
+    with locked_for_change(path):
+        return _change(args, path)
+
+
+def _change(args: argparse.Namespace, path: Path) -> int:
+    """fill, move or delete: read, change and save the draft (its lock held by the caller)."""
+    draft = load_draft(path)
     history = ops.History(draft)
     if args.draft_command == "fill":
         for assignment in args.assignments:
@@ -92,7 +113,8 @@ def run_draft(args: argparse.Namespace) -> int:
     return 0
 
 
-def _new(source: Path, document: int, output: Path) -> int:
+def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
+    refuse_own_input(output, source)
     outline = read_any(source, note_to_stderr)
     count = len(outline.documents)
     if not 1 <= document <= count:
@@ -101,11 +123,31 @@ def _new(source: Path, document: int, output: Path) -> int:
         )
     name = source.name if count == 1 else f"{source.name} #{document}"
     draft = draft_from_document(outline.documents[document - 1], outline.text, name)
-    save_draft(output, draft)
+    with locked_for_change(output):
+        _replace_draft(output, draft, force=force)
     articles = sum(len(p.articles) for p in draft.parts)
     title = quoted_title(draft.title)
     print(f"{output}: {title}, {len(draft.parts)} part(s), {articles} article(s)")
     return 0
+
+
+def _replace_draft(output: Path, draft: Draft, *, force: bool) -> None:
+    """Write a new draft at ``output``; an existing one only if forced, kept as ``.bak``."""
+    existing = existing_draft(output)
+    if existing is None:
+        save_draft(output, draft)
+        return
+    old, old_digest = existing
+    if old_digest == hashlib.sha256(dumps(draft)).hexdigest():
+        note_to_stderr(f"{output} already holds this draft; it is left as it is")
+        return
+    if not force:
+        raise OverwriteRefusedError(
+            f"{output} already holds a draft ({filled_summary(old)}); "
+            "add --force to replace it (it is then kept as .bak)."
+        )
+    save_draft(output, draft)
+    note_to_stderr(f"the draft that was in {output} is kept as {output.name}.bak")
 
 
 def _print_show(draft: Draft, as_json: bool) -> None:

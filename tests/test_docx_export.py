@@ -423,7 +423,9 @@ def test_cli_read_only_folder_is_one_line_and_exit_2(
     contract = tmp_path / "filled.contract"
     save_draft(contract, seed_draft(1))  # no blanks: stderr holds only the error
     out = tmp_path / "out.docx"
-    out.write_bytes(b"previous export")
+    assert main_cli(["export", str(contract), "-o", str(out)]) == 0  # a previous export
+    previous = out.read_bytes()
+    capsys.readouterr()
 
     def refuse(*_args, **_kwargs):  # the tests may run as root, which ignores chmod
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -434,7 +436,7 @@ def test_cli_read_only_folder_is_one_line_and_exit_2(
     assert err.count("\n") == 1
     assert err.startswith("contract-editor: error: ") and "cannot be written" in err
     assert "read-only" in err
-    assert out.read_bytes() == b"previous export"
+    assert out.read_bytes() == previous
     assert sorted(p.name for p in tmp_path.iterdir()) == ["filled.contract", "out.docx"]
 
 

@@ -7,6 +7,10 @@ or a full disk in the middle leaves the old file as it was. The previous version
 as ``NAME.contract.bak`` (a hard link, or a copy where links are not supported, made
 before the replace so the real name is never moved away).
 
+Each save and each open returns the SHA-256 of the bytes written or read, so the window
+can tell, before saving, whether someone changed the file outside the app since
+(``file_digest``).
+
 A save killed midway can leave a ``.NAME.contract.tmp-…`` file behind. Nothing reads
 them; the next save in that folder removes those older than a minute (younger ones may
 belong to a save running right now in another window).
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 import shutil
@@ -44,13 +49,33 @@ class DraftFileError(ClauseDbError):
     """A draft file cannot be saved or opened; the message says which file and why."""
 
 
-def save_draft(path: Path, draft: Draft) -> None:
-    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak``."""
-    write_atomically(Path(path), dumps(draft), keep_backup=True)
+def save_draft(path: Path, draft: Draft) -> str:
+    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak``;
+    the SHA-256 of what was written."""
+    data = dumps(draft)
+    write_atomically(Path(path), data, keep_backup=True)
+    return hashlib.sha256(data).hexdigest()
 
 
 def load_draft(path: Path) -> Draft:
     """The draft in ``path``; DraftFileError naming the file for anything that goes wrong."""
+    return read_draft(path)[0]
+
+
+def file_digest(path: Path) -> str | None:
+    """The SHA-256 of the file's current content; None if it is gone or cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def read_draft(path: Path) -> tuple[Draft, str]:
+    """The draft in ``path`` and the SHA-256 of the bytes it was read from."""
     path = Path(path)
     try:
         if path.is_dir():  # Windows reports reading a folder as "permission denied"
@@ -69,7 +94,7 @@ def load_draft(path: Path) -> Draft:
     except OSError as exc:
         raise DraftFileError(f"{path} cannot be opened: {_reason(exc)}.") from None
     try:
-        return loads(data)
+        return loads(data), hashlib.sha256(data).hexdigest()
     except DraftFormatError as exc:
         raise DraftFileError(f"{path} cannot be opened: {exc}.") from None
     except ValueError as exc:  # e.g. a number too long for Python to convert

@@ -4,6 +4,8 @@ The draft modules and the contract editor load with the first draft, not at star
 Opening a text or Word file makes a new, unsaved draft of its first contract; a file of
 several contracts says so in the status bar (File > New from library source reaches the
 others). Every failure is a message box with one clear sentence, never a traceback.
+A draft open in another window raises DraftLockedError here; the window asks the user and
+may open it again ``read_only`` (its tab says so).
 """
 
 from __future__ import annotations
@@ -57,10 +59,11 @@ class DocumentTabs(QTabWidget):
 
     # -- opening ----------------------------------------------------------------------------
 
-    def open_path(self, path: Path, document: int = 1) -> DraftDocument:
+    def open_path(self, path: Path, document: int = 1, *, read_only: bool = False) -> DraftDocument:
         """A .contract file as it is, or contract ``document`` of a text/Word file as a draft.
 
-        Raises ClauseDbError (InputError, DraftFileError) with a clear message.
+        Raises ClauseDbError (InputError, DraftFileError, DraftLockedError) with a clear
+        message.
         """
         from app.model.importer import draft_from_document
         from app.readers import read_any
@@ -72,7 +75,7 @@ class DocumentTabs(QTabWidget):
                 self.setCurrentIndex(self.documents().index(doc))
                 return doc
         if path.suffix.lower() == DRAFT_SUFFIX:
-            return self.add_document(DraftDocument.open(path))
+            return self.add_document(DraftDocument.open(path, read_only=read_only))
         outline = read_any(path)
         count = len(outline.documents)
         if count == 0:
@@ -105,6 +108,7 @@ class DocumentTabs(QTabWidget):
         view = ContractView(model, self)
         self.undo_group.addStack(document.undo_stack)
         index = self.addTab(view, document.title)
+        self._retitle(document)
         # bound methods, not lambdas: Qt drops these connections when the tabs are destroyed
         document.undo_stack.cleanChanged.connect(self._retitle_sender)
         document.pathChanged.connect(self._retitle_sender)
@@ -121,6 +125,8 @@ class DocumentTabs(QTabWidget):
         if document in self.documents():
             index = self.documents().index(document)
             mark = "*" if document.is_modified() else ""
+            if document.read_only:
+                mark += self.tr(" (read-only)")
             self.setTabText(index, document.title + mark)
             self.setTabToolTip(index, str(document.path or ""))
 

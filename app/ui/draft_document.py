@@ -6,6 +6,10 @@ apply/revert logic stays in the model. ``changed`` tells the views to refresh; i
 what kind of change it was so a view can skip work (a field value does not move articles).
 Just before it, a structure change also sends ``structureChanged`` with the command itself,
 so the tree model can insert, remove or move just those rows instead of rebuilding 3,000.
+
+A draft open from a file holds the file's lock (app.model.draft_lock) until it closes, or is
+open read-only when another window holds it; it remembers the SHA-256 of what it last read
+or wrote, so the window can tell before a save whether the file was changed outside.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from app.model.commands import (
     SetFieldValue,
     SetHeading,
 )
-from app.model.files import load_draft, save_draft
+from app.model.draft_lock import DraftLock
+from app.model.files import DraftFileError, file_digest, read_draft, save_draft
+from app.model.overwrite import same_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,7 +76,8 @@ class _UndoStep(QUndoCommand):
 
 class DraftDocument(QObject):
     """A draft open in a tab. ``path`` is None until it is first saved; ``origin`` is the
-    text or Word file a new draft was read from (it names the tab of an untitled one)."""
+    text or Word file a new draft was read from (it names the tab of an untitled one).
+    ``read_only``: another window holds the file; saving goes to another file."""
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
     structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
@@ -83,11 +90,17 @@ class DraftDocument(QObject):
         parent: QObject | None = None,
         *,
         origin: Path | None = None,
+        lock: DraftLock | None = None,
+        digest: str | None = None,
+        read_only: bool = False,
     ):
         super().__init__(parent)
         self.draft = draft
         self.path = path
         self.origin = origin
+        self.lock = lock
+        self.disk_digest = digest  # SHA-256 of the file as last read or written here
+        self.read_only = read_only
         self.undo_stack = QUndoStack(self)
         from app.model.autosave import Autosaver  # loaded with the first draft, not at start-up
 
@@ -96,8 +109,19 @@ class DraftDocument(QObject):
         self.changed.connect(lambda _kind: self.autosaver.changed())
 
     @classmethod
-    def open(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
-        return cls(load_draft(path), path, parent)
+    def open(
+        cls, path: Path, parent: QObject | None = None, *, read_only: bool = False
+    ) -> DraftDocument:
+        """The draft in ``path``, locked for this window (DraftLockedError if another window
+        holds it), or ``read_only`` without taking the lock."""
+        lock = None if read_only else DraftLock.acquire(path)
+        try:
+            draft, digest = read_draft(path)
+        except DraftFileError:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(draft, path, parent, lock=lock, digest=digest, read_only=read_only)
 
     @property
     def title(self) -> str:
@@ -119,12 +143,38 @@ class DraftDocument(QObject):
             self.structureChanged.emit(command, applied)
         self.changed.emit(kind)
 
+    def changed_on_disk(self) -> bool:
+        """True if the file was changed outside this window since it was read or saved here
+        (a file that is gone is not: saving only puts it back)."""
+        if self.path is None or self.disk_digest is None:
+            return False
+        current = file_digest(self.path)
+        return current is not None and current != self.disk_digest
+
     def save(self, path: Path | None = None) -> None:
-        """Save (atomically, keeping a .bak); raises DraftFileError with a clear message."""
+        """Save (atomically, keeping a .bak); raises DraftFileError with a clear message.
+
+        Saving to another file takes that file's lock first (DraftLockedError if another
+        window has it open) and gives up the old one; a read-only draft saves only there.
+        """
         target = path or self.path
         if target is None:
             raise ValueError("the draft has no file yet: save it as")
-        save_draft(target, self.draft)
+        own_file = self.path is not None and same_file(target, self.path)
+        if own_file and self.read_only:
+            raise DraftFileError(f"{target} is open read-only here: save it as another file.")
+        lock = self.lock if own_file and self.lock is not None else DraftLock.acquire(target)
+        try:
+            self.disk_digest = save_draft(target, self.draft)
+        except DraftFileError:
+            if lock is not self.lock:
+                lock.release()
+            raise
+        if lock is not self.lock:
+            if self.lock is not None:
+                self.lock.release()
+            self.lock = lock
+        self.read_only = False
         self.undo_stack.setClean()
         self.autosaver.saved(target)
         if target != self.path:
@@ -136,8 +186,11 @@ class DraftDocument(QObject):
         return self.is_modified() and self.autosaver.maybe_save(self.draft)
 
     def close(self) -> None:
-        """The tab closes normally: its autosave is no longer needed."""
+        """The tab closes normally: its autosave and its file's lock are no longer needed."""
         self.autosaver.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:

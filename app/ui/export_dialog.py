@@ -26,6 +26,8 @@ from clause_db.errors import ClauseDbError
 from .background import run_with_progress
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from app.model.draft import Draft
 
 UNFILLED_SHOWN = 12
@@ -67,8 +69,15 @@ class ExportDialog(QDialog):
         )
 
 
-def export_with_dialogs(parent: QWidget, draft: Draft, suggested: Path) -> Path | None:
-    """Ask for options, warn about unfilled fields, ask where, export. The path, or None."""
+def export_with_dialogs(
+    parent: QWidget, draft: Draft, suggested: Path, keep: Sequence[Path] = ()
+) -> Path | None:
+    """Ask for options, warn about unfilled fields, ask where, export. The path, or None.
+
+    The export never replaces the files in ``keep`` (the draft's own file and the one it was
+    read from) nor an existing file that is not a Word document: it says so instead.
+    """
+    from app.model.overwrite import refuse_own_input, refuse_unless_word_document
     from app.word.export import export_draft, unfilled_fields
 
     dialog = ExportDialog(parent)
@@ -88,6 +97,8 @@ def export_with_dialogs(parent: QWidget, draft: Draft, suggested: Path) -> Path 
         return None
     path = Path(name if name.lower().endswith(".docx") else name + ".docx")
     try:  # the progress dialog is window-modal: nobody edits the draft while it is read
+        refuse_own_input(path, *keep)
+        refuse_unless_word_document(path)
         text = QCoreApplication.translate("ExportDialog", "Exporting {0}…").format(path.name)
         run_with_progress(parent, text, lambda: export_draft(draft, path, options))
     except ClauseDbError as exc:

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable
 
+    from app.model.draft_lock import LockOwner
+
     from .draft_document import DraftDocument
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
@@ -365,8 +367,15 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | os.PathLike[str], document: int = 1) -> DraftDocument | None:
         """Open a .contract, .txt or .docx file in a new tab; a failure is a clear message."""
+        from app.model.draft_lock import DraftLockedError
+
         try:
-            opened = self.tabs.open_path(Path(path), document)
+            try:
+                opened = self.tabs.open_path(Path(path), document)
+            except DraftLockedError as exc:  # open in another window: never edit it unaware
+                if not self.ask_open_read_only(exc.path, exc.owner):
+                    return None
+                opened = self.tabs.open_path(Path(path), document, read_only=True)
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
             if not Path(path).exists():  # moved or deleted: no longer offered as recent
@@ -424,7 +433,7 @@ class MainWindow(QMainWindow):
         document = self.tabs.current_document()
         if document is None:
             return False
-        if document.path is None:
+        if document.path is None or document.read_only:
             return self.save_current_as()
         return self._save(document, None)
 
@@ -443,14 +452,83 @@ class MainWindow(QMainWindow):
         return self._save(document, Path(path))
 
     def _save(self, document: DraftDocument, path: Path | None) -> bool:
+        """Save to ``path`` (None: the draft's own file), never over anything unasked: a file
+        changed outside since it was read asks first, and what a save replaces (that outside
+        version, or another draft chosen in Save As) is kept as .bak, which the status says."""
+        from app.model.overwrite import existing_draft, same_file
+
+        target = path or document.path
+        kept = None
         try:
+            if document.path is not None and same_file(target, document.path):
+                if not document.read_only and document.changed_on_disk():
+                    answer = self.ask_changed_on_disk(document)
+                    if answer == "save_as":
+                        return self.save_current_as()
+                    if answer != "overwrite":
+                        return False
+                    kept = self.tr("Saved {0}; the version changed outside is kept as {1}.bak")
+            elif existing_draft(target) is not None:  # refuses a file that is not a draft
+                kept = self.tr("Saved {0}; the draft that was there is kept as {1}.bak")
             document.save(path)
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
         self._remember_recent(document.path)
-        self.statusBar().showMessage(self.tr("Saved {0}").format(document.path), 5000)
+        text = kept or self.tr("Saved {0}")
+        self.statusBar().showMessage(text.format(document.path, document.path.name), 10000)
         return True
+
+    def ask_open_read_only(self, path: Path, owner: LockOwner) -> bool:
+        """A draft open in another window: open it read-only (True) or not at all."""
+        from app.model.draft_lock import lock_path
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Draft open elsewhere"), "", parent=self
+        )
+        box.setObjectName("draftLockedBox")
+        when = owner.since.astimezone().strftime("%Y-%m-%d %H:%M")
+        who = owner.user or self.tr("someone")
+        box.setText(
+            self.tr(
+                "“{0}” is open in another window: {1} on {2} (process {3}), since {4}. "
+                "Open it read-only? Your changes can then be saved as another file."
+            ).format(path.name, who, owner.host or "?", owner.pid, when)
+        )
+        box.setInformativeText(
+            self.tr("If that window no longer exists (its computer crashed), delete {0}.").format(
+                lock_path(path)
+            )
+        )
+        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        read_only.setObjectName("openReadOnlyButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return box.clickedButton() is read_only
+
+    def ask_changed_on_disk(self, document: DraftDocument) -> str:
+        """The file changed outside since it was read: "overwrite", "save_as" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed outside"), "", parent=self)
+        box.setObjectName("changedOnDiskBox")
+        box.setText(
+            self.tr(
+                "“{0}” was changed outside this window since it was opened or saved here. "
+                "Overwrite it with this version (the other is kept as .bak), save this "
+                "version as another file, or cancel?"
+            ).format(document.path)
+        )
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        overwrite.setObjectName("overwriteButton")
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        save_as.setObjectName("saveAsButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return (
+            "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
+        )
 
     def close_current(self) -> None:
         if self.tabs.count():
@@ -732,7 +810,9 @@ class MainWindow(QMainWindow):
         if document is None:
             return None
         folder = document.path.parent if document.path else Path(self._last_folder())
-        path = export_with_dialogs(self, document.draft, folder / f"{document.title}.docx")
+        suggested = folder / f"{document.title}.docx"
+        keep = [p for p in (document.path, document.origin) if p is not None]
+        path = export_with_dialogs(self, document.draft, suggested, keep=keep)
         if path is not None:
             self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
         return path

@@ -201,6 +201,10 @@
         <source>Untitled contract</source>
         <translation>未命名合同</translation>
     </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
 </context>
 <context>
     <name>DraftDocument</name>
@@ -550,12 +554,56 @@
         <translation>合同草稿 (*{0})</translation>
     </message>
     <message>
+        <source>Saved {0}; the version changed outside is kept as {1}.bak</source>
+        <translation>已保存 {0}；外部修改的版本保留为 {1}.bak</translation>
+    </message>
+    <message>
+        <source>Saved {0}; the draft that was there is kept as {1}.bak</source>
+        <translation>已保存 {0}；原有的草稿保留为 {1}.bak</translation>
+    </message>
+    <message>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Draft open elsewhere</source>
+        <translation>草稿已在别处打开</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>“{0}” is open in another window: {1} on {2} (process {3}), since {4}. Open it read-only? Your changes can then be saved as another file.</source>
+        <translation>“{0}”已在另一个窗口中打开：{2} 上的 {1}（进程 {3}），自 {4} 起。以只读方式打开吗？之后您的修改可以另存为其他文件。</translation>
+    </message>
+    <message>
+        <source>If that window no longer exists (its computer crashed), delete {0}.</source>
+        <translation>如果那个窗口已不存在（例如其电脑已崩溃），请删除 {0}。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Changed outside</source>
+        <translation>文件已在外部修改</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed outside this window since it was opened or saved here. Overwrite it with this version (the other is kept as .bak), save this version as another file, or cancel?</source>
+        <translation>“{0}”在本窗口打开或保存之后已在外部被修改。用此版本覆盖它（外部的版本保留为 .bak）、将此版本另存为其他文件，还是取消？</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -1,0 +1,89 @@
+"""What a command or the window may write over: never its own input, never a file of
+another kind, and an existing draft only knowingly (the replaced one is kept as ``.bak``).
+
+Each check raises OverwriteRefusedError with one sentence naming the file and what to do,
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from typing import TYPE_CHECKING
+
+from .files import DraftFileError, read_draft
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .draft import Draft
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORD_PARTS = {"[Content_Types].xml", "word/document.xml"}
+
+
+class OverwriteRefusedError(DraftFileError):
+    """Writing would destroy a file the user did not mean to replace."""
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True if ``a`` and ``b`` name one file, whatever the spelling, links or case rules."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def refuse_own_input(output: Path, *inputs: Path) -> None:
+    """The output may not be one of the files being read: writing would destroy it."""
+    for source in inputs:
+        if same_file(output, source):
+            raise OverwriteRefusedError(
+                f"{output} is the input file itself: writing there would destroy it; "
+                "choose another output file."
+            )
+
+
+def refuse_unless_word_document(output: Path) -> None:
+    """An export may replace an earlier Word document, never a file of another kind."""
+    if output.is_file() and not is_word_document(output):
+        raise OverwriteRefusedError(
+            f"{output} exists and is not a Word document: the export will not replace it; "
+            "choose another name."
+        )
+
+
+def is_word_document(path: Path) -> bool:
+    """A zip package holding a Word document body (judged by content, not by name)."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(_ZIP_MAGIC)) != _ZIP_MAGIC:
+                return False
+        with zipfile.ZipFile(path) as package:
+            return set(package.namelist()) >= _WORD_PARTS
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return False
+
+
+def existing_draft(path: Path) -> tuple[Draft, str] | None:
+    """The draft already at ``path`` and its SHA-256, None if there is no file there;
+    OverwriteRefusedError if a file there is not a draft (it is not ours to replace)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_dir():
+        raise OverwriteRefusedError(f"{path} is a folder, not a draft file.")
+    try:
+        return read_draft(path)
+    except DraftFileError:
+        raise OverwriteRefusedError(
+            f"{path} exists and is not a contract draft: it will not be replaced; "
+            "choose another name."
+        ) from None
+
+
+def filled_summary(draft: Draft) -> str:
+    """``3 of 12 fields filled``: what a lawyer would lose by replacing the draft."""
+    counts = draft.occurrences()
+    live = [f for f in draft.fields.values() if counts.get(f.id)]
+    filled = sum(1 for f in live if f.value is not None)
+    return f"{filled} of {len(live)} fields filled"
