@@ -10,8 +10,9 @@ between the checks and the reading. Then, before any XML is parsed:
   :data:`MAX_RATIO` times;
 * every member is inflated once through a stream, in chunks, counting the bytes that actually
   come out -- whatever the headers say -- and stopped at :data:`MAX_MEMBER_BYTES` for one member
-  and :data:`MAX_UNPACKED_BYTES` for all of them (a header that understates a member's size
-  makes zipfile stop early and the CRC fail; nothing is ever inflated in one piece);
+  and :data:`MAX_UNPACKED_BYTES` for all of them. A header that understates a member's size
+  makes zipfile stop at the declared size: the CRC then fails (or, forged, passes, and only
+  the declared bytes are read); nothing is ever inflated in one piece;
 * every member that is XML by its content (after a byte-order mark and white space it starts
   with ``<``, whatever its name) is scanned for ``<!DOCTYPE``: Word never writes a DTD into a
   package (ECMA-376 part 2 forbids it), so a part that declares one is refused.
