@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from app.word.xml import MC, W, attr, is_on
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from lxml import etree
 
@@ -64,29 +64,34 @@ class BodyText:
         self.revisions = Revisions()
         self._carry = ""  # text of paragraphs whose paragraph mark is a tracked deletion
 
-    def lines(self, body: etree._Element) -> list[str]:
-        out = list(self._blocks(body))
+    def lines(self, blocks: Iterable[etree._Element]) -> list[str]:
+        """The lines of the body whose children are ``blocks``, given in order (they may be
+        streamed: each one is read when it comes and not looked at again)."""
+        out = [line for block in blocks for line in self._block(block)]
         if self._carry.strip():
             out.append(self._carry.strip())
         return out
 
     def _blocks(self, container: etree._Element) -> Iterator[str]:
         for child in container:
-            tag = child.tag
-            if tag == f"{W}p":
-                line = self._paragraph(child)
-                if line:
-                    yield line
-            elif tag == f"{W}tbl":
-                yield from self._table(child)
-            elif tag in _COMMENT_MARKS:
-                self._comment(child)
-            elif tag in (f"{W}del", f"{W}moveFrom"):
-                self.revisions.deletions += tag == f"{W}del"
-            elif tag not in _NOT_TEXT and tag != f"{W}sectPr" and isinstance(tag, str):
-                # w:sdt, w:sdtContent, w:customXml, block-level w:ins / w:moveTo
-                self._count_insertion(tag)
-                yield from self._blocks(child)
+            yield from self._block(child)
+
+    def _block(self, child: etree._Element) -> Iterator[str]:
+        tag = child.tag
+        if tag == f"{W}p":
+            line = self._paragraph(child)
+            if line:
+                yield line
+        elif tag == f"{W}tbl":
+            yield from self._table(child)
+        elif tag in _COMMENT_MARKS:
+            self._comment(child)
+        elif tag in (f"{W}del", f"{W}moveFrom"):
+            self.revisions.deletions += tag == f"{W}del"
+        elif tag not in _NOT_TEXT and tag != f"{W}sectPr" and isinstance(tag, str):
+            # w:sdt, w:sdtContent, w:customXml, block-level w:ins / w:moveTo
+            self._count_insertion(tag)
+            yield from self._blocks(child)
 
     def _paragraph(self, p: etree._Element) -> str:
         parts: list[str] = []

@@ -42,7 +42,7 @@ def read_docx_text(path: Path) -> DocxText:
     """The visible text of the Word document at ``path``; InputError for unreadable files."""
     parts = open_docx(path)
     walker = BodyText(NumberingResolver(parts.numbering, parts.styles))
-    lines = walker.lines(parts.body)
+    lines = walker.lines(parts.blocks)
     return DocxText(text="\n".join(lines), notes=_notes(walker.revisions))
 
 

@@ -69,6 +69,7 @@ class NumberingResolver:
             None,
         )
         self._counters: dict[str, _Counters] = {}
+        self._level_cache: dict[tuple[str, str], dict[int, _Level]] = {}
 
     def label(self, p: etree._Element) -> str | None:
         """The number (with its suffix) Word shows before paragraph ``p``; advances counters.
@@ -128,6 +129,14 @@ class NumberingResolver:
         return None
 
     def _levels(self, num_id: str, abstract_id: str) -> dict[int, _Level]:
+        """The levels of ``num_id``, its overrides applied; read once per list (a long contract
+        numbers tens of thousands of paragraphs from a handful of lists)."""
+        key = (num_id, abstract_id)
+        if key not in self._level_cache:
+            self._level_cache[key] = self._read_levels(num_id, abstract_id)
+        return self._level_cache[key]
+
+    def _read_levels(self, num_id: str, abstract_id: str) -> dict[int, _Level]:
         levels = {
             ilvl: _level(lvl)
             for lvl in self._abstracts[abstract_id].findall(f"{W}lvl")
