@@ -208,6 +208,23 @@ def test_a_dtd_in_a_part_nothing_reads_is_refused_by_its_content(tmp_path):
     refused(path, "entities", "customXml/item1.dat")
 
 
+def test_an_svg_logo_with_a_doctype_does_not_stop_the_contract_opening(tmp_path):
+    # Illustrator writes a DOCTYPE into its SVG files; images are never parsed, so a contract
+    # with such a logo opens, while the same bytes under an XML content type are refused.
+    svg = (
+        b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>'
+    )
+    members = package("word/document.xml", ONE_CLAUSE, {"word/media/logo.svg": svg})
+    types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = types.replace(
+        "<Default ", '<Default Extension="svg" ContentType="image/svg+xml"/><Default ', 1
+    )
+    assert read_docx_text(write_zip(tmp_path / "logo.docx", members)).text == "1.1 定义"
+    members["[Content_Types].xml"] = types
+    refused(write_zip(tmp_path / "svg-as-xml.docx", members), "entities", "word/media/logo.svg")
+
+
 def test_a_dtd_in_the_numbering_part_named_bin_is_refused(tmp_path):
     # Word finds numbering through the document's relationships: a .bin name must not let a
     # billion-laughs DTD past the check.

@@ -15,7 +15,8 @@ between the checks and the reading. Then, before any XML is parsed:
   the declared bytes are read); nothing is ever inflated in one piece;
 * every member that is XML by its content (after a byte-order mark and white space it starts
   with ``<``, whatever its name) is scanned for ``<!DOCTYPE``: Word never writes a DTD into a
-  package (ECMA-376 part 2 forbids it), so a part that declares one is refused.
+  package (ECMA-376 part 2 forbids it), so a part that declares one is refused -- unless its
+  content type says it is an image (an SVG logo may carry one), which is never parsed.
 
 Only the parts the reader needs are then parsed, found the way Word finds them
 (``[Content_Types].xml`` and the relationships, not file names), by a parser that loads
@@ -173,8 +174,13 @@ class _Package:
             ):
                 raise self._bomb()
         for info in members:
-            if _declares_dtd(self._inflate(info, counted=True)):
+            if _declares_dtd(self._inflate(info, counted=True)) and not self._is_image(info):
                 raise self._unsafe(info.filename)
+
+    def _is_image(self, info: zipfile.ZipInfo) -> bool:
+        """An image is never parsed, so a document type in it is harmless: an SVG saved by
+        Illustrator carries one, and a contract with its logo must still open."""
+        return (self._content_type(f"/{info.filename}") or "").startswith("image/")
 
     def main_document(self) -> str:
         """The part name of the main document (``/word/document.xml`` as Word writes it)."""
