@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from clause_db.unsafe_chars import for_terminal
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -39,8 +41,9 @@ def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outlin
 
 
 def note_to_stderr(note: str) -> None:
-    """Show an import note the way the CLI shows its messages."""
-    print(f"contract-editor: note: {note}", file=sys.stderr)
+    """Show an import note the way the CLI shows its messages (a file name or a quoted piece of
+    the document may hold terminal escape sequences: they are removed)."""
+    print(f"contract-editor: note: {for_terminal(note)}", file=sys.stderr)
 
 
 def _is_word(path: Path) -> bool:
