@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
@@ -43,9 +42,8 @@ def strip_bidi_controls(text: str) -> str:
 
 
 def bidi_controls_in(text: str) -> list[str]:
-    """The bidi controls in ``text``, each once, named: ["U+202E RIGHT-TO-LEFT OVERRIDE"]."""
-    found = dict.fromkeys(_BIDI.findall(text))
-    return [f"U+{ord(c):04X} {unicodedata.name(c)}" for c in found]
+    """The bidi controls in ``text``, each once, as code points: ["U+202E", "U+2066"]."""
+    return [f"U+{ord(c):04X}" for c in dict.fromkeys(_BIDI.findall(text))]
 
 
 def for_terminal(text: str) -> str:

@@ -52,11 +52,6 @@ def test_json_for_terminal_is_lossless_and_escapes_what_acts_on_the_terminal(tex
 
 def test_bidi_controls_are_named_once_each_and_stripped() -> None:
     text = "乙方\u202e付款\u202c，甲方\u202e\u2067收款\u2069"
-    assert bidi_controls_in(text) == [
-        "U+202E RIGHT-TO-LEFT OVERRIDE",
-        "U+202C POP DIRECTIONAL FORMATTING",
-        "U+2067 RIGHT-TO-LEFT ISOLATE",
-        "U+2069 POP DIRECTIONAL ISOLATE",
-    ]
+    assert bidi_controls_in(text) == ["U+202E", "U+202C", "U+2067", "U+2069"]
     assert strip_bidi_controls(text) == "乙方付款，甲方收款"
     assert bidi_controls_in("\u200f\u200e\u061c") == []  # marks: kept, see the module
