@@ -116,3 +116,17 @@ def test_big5_contract_outline_is_read_as_big5(capsys, tmp_path):
     assert run(capsys, "library", "import", str(path), "--db", db)[0] == 0
     code, out, err = run(capsys, "library", "search", "新臺幣", "--db", db)
     assert (code, err) == (0, "") and "價款⟦新臺幣⟧壹萬元整" in out
+
+
+def test_a_file_name_with_escape_sequences_is_printed_defused(capsys, tmp_path):
+    """Notes and errors name the file: a name can carry ESC too (any byte but / and NUL)."""
+    path = tmp_path / "合同\x1b]0;pwned\x07\x1b[2J.txt"
+    path.write_bytes("第一条 标的\n甲方".encode() + b"\xff" + "乙方\n".encode())
+    code, out, err = run(capsys, "outline", str(path))
+    assert code == 0
+    assert_safe(out + err)
+    assert err.startswith("contract-editor: note: ") and "1 undecodable byte " in err
+    code, out, err = run(capsys, "outline", str(tmp_path / "缺失\x1b[2J.txt"))
+    assert code == 2
+    assert_safe(err)
+    assert err.count("\n") == 1 and "缺失.txt does not exist" in err
