@@ -54,6 +54,10 @@ _GUESS_SAMPLE = 1 << 16  # bytes of non-ASCII lines the encoding of a non-UTF-8 
 # bytes); GB and Big5 text read as UTF-8 fails on 60-75% of them.
 _MAX_UTF8_DAMAGE = 0.2
 _MIN_CJK_PLAUSIBLE = 0.9  # share of non-ASCII characters a Chinese reading must make sense of
+# Share of common characters (below) that makes a clean Chinese reading certain: real GBK and
+# Big5 text has ~95%; UTF-8 read as GBK or Big5 has few, and decoding errors besides.
+_MIN_COMMON_SHARE = 0.8
+_MAX_CJK_DAMAGE = 0.01  # share of the non-ASCII bytes a convincing reading may fail on
 # The legacy Chinese encodings, Simplified first (it wins a tie): GB18030 is a superset of GBK
 # and GB2312; cp950 is Big5 as Windows writes it (with the ETEN additions and the euro sign).
 _CJK_CODECS = ("gb18030", "cp950")
@@ -157,7 +161,7 @@ def _decode_replacing(data: bytes, start: int, encoding: str) -> Decoded:
     before = _lf(body[:first].decode(codec))  # everything before the first damage decodes
     line = before.count("\n") + 1
     column = len(before) - before.rfind("\n")
-    count = sum(end - begin for begin, end in damage)
+    count = _damaged_bytes(damage)
     return Decoded(
         text, f"{codec} (with replacements)", Undecodable(count, line, column, start + first)
     )
@@ -204,29 +208,36 @@ def _wide_sample(data: bytes) -> bytes:
 def _likeliest_codec(sample: bytes) -> str:
     """The encoding that reads a non-UTF-8 file best, judged on a sample of its non-ASCII lines.
 
-    UTF-8 if it fails on only a few of the non-ASCII bytes (a damaged UTF-8 file). Otherwise:
-    GB18030 and Big5 overlap, each decodes most of the other's bytes into other hanzi. A reading
-    must make sense (nearly all CJK characters and punctuation: no kana, Cyrillic, private-use
-    characters or decoding errors), and of the readings that do, the one made most of its own
-    encoding's common characters wins: Traditional text read as GBK, or Simplified text read as
-    Big5, turns into rarer characters. Nothing plausible: UTF-8, with replacements.
+    GB18030 and Big5 overlap: each decodes most of the other's bytes, into other hanzi. A
+    Chinese reading must make sense (nearly all CJK characters and punctuation: no kana,
+    Cyrillic or private-use characters, few decoding errors); of those that do, the one made
+    most of its own encoding's common characters wins -- Traditional text read as GBK, or
+    Simplified text read as Big5, turns into rare characters. A (nearly) clean reading of common
+    characters wins outright (a short GBK line can be nearly valid UTF-8); else UTF-8 if it
+    fails on only a few of the non-ASCII bytes (a damaged UTF-8 file); else the best Chinese
+    reading, damaged; else UTF-8, with replacements.
     """
     wide_bytes = len(sample.translate(None, bytes(range(0x80))))  # the ASCII bytes deleted
-    _, damage = _decode_counting(sample, "utf-8", final=False)
-    if sum(end - begin for begin, end in damage) <= _MAX_UTF8_DAMAGE * wide_bytes:
-        return "utf-8"
-    best, best_share = "utf-8", -1.0
+    readings = []  # (common share, nearly clean, codec) of the plausible Chinese readings
     for codec in _CJK_CODECS:
-        text, _ = _decode_counting(sample, codec, final=False)
+        text, damage = _decode_counting(sample, codec, final=False)
         wide = [c for c in text if c > "\x7f"]
-        plausible = sum(1 for c in wide if _is_common_cjk(c))
-        if not wide or plausible < _MIN_CJK_PLAUSIBLE * len(wide):
-            continue
-        common = _common_characters(codec)
-        share = sum(1 for c in wide if c in common) / len(wide)
-        if share > best_share:
-            best, best_share = codec, share
-    return best
+        if wide and sum(1 for c in wide if _is_common_cjk(c)) >= _MIN_CJK_PLAUSIBLE * len(wide):
+            common = sum(1 for c in wide if c in _common_characters(codec)) / len(wide)
+            clean = _damaged_bytes(damage) <= _MAX_CJK_DAMAGE * wide_bytes
+            readings.append((common, clean, codec))
+    # max() keeps the first of equals: GB18030, listed first, wins a tie
+    convincing = [r for r in readings if r[1] and r[0] >= _MIN_COMMON_SHARE]
+    if convincing:
+        return max(convincing, key=lambda r: r[0])[2]
+    _, damage = _decode_counting(sample, "utf-8", final=False)
+    if _damaged_bytes(damage) <= _MAX_UTF8_DAMAGE * wide_bytes:
+        return "utf-8"
+    return max(readings, key=lambda r: r[0])[2] if readings else "utf-8"
+
+
+def _damaged_bytes(damage: list[tuple[int, int]]) -> int:
+    return sum(end - begin for begin, end in damage)
 
 
 @functools.cache

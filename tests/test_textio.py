@@ -82,26 +82,27 @@ def test_real_contracts_in_gbk_and_big5_decode_exactly() -> None:
     for text in texts:
         expected = text.replace("\r\n", "\n")
         assert decode_bytes(text.encode("gb18030")) == Decoded(expected, "gb18030")
-        big5_part = "".join(c for c in expected if _big5_keeps(c))
+        big5_part = "".join(c for c in expected if _keeps(c))
         assert decode_bytes(big5_part.encode("cp950")) == Decoded(big5_part, "cp950")
 
 
-def _big5_keeps(c: str) -> bool:
-    """Big5 has the character and gives it back (it reads • back as ‧)."""
-    return c.encode("cp950", errors="ignore").decode("cp950") == c
+def _keeps(c: str, codec: str = "cp950") -> bool:
+    """The encoding has the character and gives it back (Big5 reads • back as ‧)."""
+    return c.encode(codec, errors="ignore").decode(codec) == c
 
 
-def test_each_sentence_of_a_contract_is_told_apart_in_gbk_and_big5() -> None:
-    """Short files are the hard case (few characters to judge by): every sentence of the seed
-    contract, alone, decodes as what it was written in."""
-    text = SEED_FILES[0].read_text(encoding="utf-8")
-    sentences = [s for s in re.split("[。\n]", text) if re.search("[\u4e00-\u9fff]", s)]
-    assert len(sentences) > 300
+def test_each_sentence_of_the_contracts_is_told_apart_in_gbk_and_big5() -> None:
+    """Short files are the hard case (few characters to judge by): each sentence of the seed
+    and corpus contracts alone (about 1,000), in GBK and in Big5, reads back exactly."""
+    texts = [SEED_FILES[0].read_text(encoding="utf-8")]
+    texts += [(CORPUS / name).read_text(encoding="utf-8") for name in CORPUS_ZH]
+    sentences = [s for t in texts for s in re.split("[。\n]", t) if re.search("[一-龥]", s)]
+    assert len(sentences) > 900
     for sentence in sentences:
-        assert decode_bytes(sentence.encode("gb18030")).encoding == "gb18030", sentence
-        big5 = "".join(c for c in sentence if _big5_keeps(c))
-        if big5.strip():
-            assert decode_bytes(big5.encode("cp950")).encoding == "cp950", big5
+        assert decode_bytes(sentence.encode("gb18030")) == Decoded(sentence, "gb18030")
+        big5 = "".join(c for c in sentence if _keeps(c))
+        if re.search("[一-龥]", big5):
+            assert decode_bytes(big5.encode("cp950")) == Decoded(big5, "cp950")
 
 
 def test_invalid_utf8_in_the_middle_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
@@ -127,6 +128,29 @@ def test_a_damaged_byte_in_a_gbk_crlf_file_is_located_by_line(tmp_path: Path) ->
     assert text == "第一条 甲方\n第二条 乙方\n第三条 费\ufffd用\n"
     assert encoding == "gb18030 (with replacements)"
     assert undecodable == Undecodable(count=1, line=3, column=6, offset=len(data) - 5)
+
+
+def test_a_short_gbk_line_that_is_nearly_valid_utf8_is_gbk() -> None:
+    """签约地点： in GBK is four valid UTF-8 sequences and one stray byte."""
+    assert decode_bytes("签约地点：____".encode("gbk")) == Decoded("签约地点：____", "gb18030")
+
+
+def test_traditional_text_saved_as_gbk_stays_gbk() -> None:
+    text = BIG5_CONTRACT.replace("\r\n", "\n")
+    assert decode_bytes(text.encode("gbk")) == Decoded(text, "gb18030")
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "cp950"])
+def test_one_damaged_byte_in_a_long_gbk_or_big5_contract_costs_one_character(codec) -> None:
+    text = SEED_FILES[0].read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = "".join(c for c in text if _keeps(c, codec))
+    half = text[: len(text) // 2]
+    cut = len(half.encode(codec))
+    data = text.encode(codec)
+    decoded = decode_bytes(data[:cut] + b"\xff" + data[cut:])
+    assert decoded.encoding == f"{codec} (with replacements)"
+    assert decoded.text == half + "\ufffd" + text[len(half) :]
+    assert (decoded.undecodable.count, decoded.undecodable.offset) == (1, cut)
 
 
 def test_line_endings_become_lf_and_everything_else_stays(tmp_path: Path) -> None:
