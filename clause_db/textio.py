@@ -67,7 +67,7 @@ _ERRORS = "clause_db.replace-and-count"
 
 @dataclass(frozen=True)
 class Undecodable:
-    """Bytes of a file no encoding could read; each run of them became one U+FFFD."""
+    """Bytes of a file no encoding could read; each undecodable sequence became one U+FFFD."""
 
     count: int  # undecodable bytes in the whole file
     line: int  # where the first one is in the text as read (1-based, after CRLF -> LF)
