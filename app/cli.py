@@ -7,7 +7,6 @@ and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.language import quoted_title
+from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,14 +105,15 @@ def main_cli(argv: Sequence[str]) -> int:
     try:
         return run(args)
     except ClauseDbError as exc:
-        print(f"contract-editor: error: {exc}", file=sys.stderr)
+        print(f"contract-editor: error: {for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        print(f"contract-editor: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        message = for_terminal(f"{type(exc).__name__}: {exc}")
+        print(f"contract-editor: internal error: {message}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR
 
 
@@ -121,7 +122,7 @@ def _outline(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(outline.to_json())
     else:
-        print(render_outline(outline))
+        print(for_terminal(render_outline(outline)))
     return 0
 
 
@@ -139,7 +140,7 @@ def _export(args: argparse.Namespace) -> int:
     options = ExportOptions(args.numbering, toc=args.toc, highlight=not args.no_highlight)
     export_draft(draft, output, options)
     articles = sum(len(p.articles) for p in draft.parts)
-    print(f"{output}: {quoted_title(draft.title)}, {articles} article(s)")
+    print(for_terminal(f"{output}: {quoted_title(draft.title)}, {articles} article(s)"))
     return 0
 
 
@@ -158,7 +159,7 @@ def _import(library: ClauseLibrary, files: list[str]) -> int:
         outline = read_any(Path(name), note_to_stderr)
         ids = library.import_outline(outline, Path(name).name)
         articles = sum(len(list(d.iter_articles())) for d in outline.documents)
-        print(f"{name}: {len(ids)} document(s), {articles} article(s) imported")
+        print(for_terminal(f"{name}: {len(ids)} document(s), {articles} article(s) imported"))
     return 0
 
 
@@ -169,7 +170,7 @@ def _search(library: ClauseLibrary, query: str, limit: int, as_json: bool) -> in
         return 0
     for hit in hits:
         where = " ".join(x for x in (hit.source_title, hit.label, hit.heading) if x)
-        print(f"{where}\n    {hit.snippet}")
+        print(for_terminal(f"{where}\n    {hit.snippet}"))
     if not hits:
         print("no matches")
     return 0
@@ -191,7 +192,7 @@ def _stats(library: ClauseLibrary, as_json: bool) -> int:
 
 
 def _print_json(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1))
+    sys.stdout.write(json_for_terminal(obj))
     sys.stdout.write("\n")
 
 

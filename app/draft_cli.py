@@ -11,13 +11,13 @@ alone, so replacing twice cannot push the lawyer's filled draft out of the ``.ba
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
 from clause_db.language import quoted_title
+from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 from .model import ops
 from .model.draft_lock import locked_for_change
@@ -109,7 +109,7 @@ def _change(args: argparse.Namespace, path: Path) -> int:
         history.push(ops.delete_node(draft, _part(draft, args.part).articles[index].id))
     save_draft(path, draft)
     for command in history.done:
-        print(command.name)
+        print(for_terminal(command.name))
     return 0
 
 
@@ -127,7 +127,7 @@ def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
         _replace_draft(output, draft, force=force)
     articles = sum(len(p.articles) for p in draft.parts)
     title = quoted_title(draft.title)
-    print(f"{output}: {title}, {len(draft.parts)} part(s), {articles} article(s)")
+    print(for_terminal(f"{output}: {title}, {len(draft.parts)} part(s), {articles} article(s)"))
     return 0
 
 
@@ -153,16 +153,16 @@ def _replace_draft(output: Path, draft: Draft, *, force: bool) -> None:
 def _print_show(draft: Draft, as_json: bool) -> None:
     data = show(draft)
     if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_for_terminal(data) + "\n")
         return
-    print(quoted_title(data["title"]))
+    print(for_terminal(quoted_title(data["title"])))
     for part in data["parts"]:
         if part["title"]:
-            print(f"\n{part['title']}")
+            print(for_terminal(f"\n{part['title']}"))
         for article in part["articles"]:
-            print(f"\n{article['label']} {article['heading']}".rstrip())
+            print(for_terminal(f"\n{article['label']} {article['heading']}".rstrip()))
             if article["text"]:
-                print(article["text"])
+                print(for_terminal(article["text"]))
             _print_clauses(article["clauses"], 1)
     unfilled = [f for f in data["fields"] if f["value"] is None]
     print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
@@ -170,7 +170,8 @@ def _print_show(draft: Draft, as_json: bool) -> None:
 
 def _print_clauses(clauses: list[dict], depth: int) -> None:
     for clause in clauses:
-        print(f"{'  ' * depth}{clause['label']} {clause['heading']} {clause['text']}".rstrip())
+        line = f"{'  ' * depth}{clause['label']} {clause['heading']} {clause['text']}".rstrip()
+        print(for_terminal(line))
         _print_clauses(clause["clauses"], depth + 1)
 
 

@@ -3,15 +3,18 @@
 ``clause_db`` reads text and must not depend on the app, so the choice between the Word
 reader (``app.word``) and the text reader lives here. Word files are recognised by their
 extension or, for a file saved without one, by the zip signature every .docx starts with.
-Reading a Word file can produce notes (tracked changes accepted, comments dropped); they go
-to ``on_note``, prefixed with the file name -- the CLI prints them on stderr so that stdout
-keeps only the outline or JSON.
+Reading a file can produce notes (a Word file's tracked changes accepted and comments dropped,
+a text file's undecodable bytes); they go to ``on_note``, prefixed with the file name -- the
+CLI prints them on stderr so that stdout keeps only the outline or JSON, the window shows them
+in its status bar.
 """
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
+
+from clause_db.unsafe_chars import for_terminal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,7 +30,7 @@ def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outlin
     if not _is_word(path):
         from clause_db.reader import read_outline  # the segmenter: not needed to start the window
 
-        return read_outline(path)
+        return read_outline(path, on_note)
     from app.word import read_docx_outline  # python-docx and lxml: only for Word files
 
     outline, notes = read_docx_outline(path)
@@ -38,8 +41,9 @@ def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outlin
 
 
 def note_to_stderr(note: str) -> None:
-    """Show an import note the way the CLI shows its messages."""
-    print(f"contract-editor: note: {note}", file=sys.stderr)
+    """Show an import note the way the CLI shows its messages (a file name or a quoted piece of
+    the document may hold terminal escape sequences: they are removed)."""
+    print(f"contract-editor: note: {for_terminal(note)}", file=sys.stderr)
 
 
 def _is_word(path: Path) -> bool:

@@ -9,6 +9,7 @@ from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from clause_db.model import Outline
@@ -17,15 +18,21 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 
-def read_outline(path: Path) -> Outline:
-    """The outline of a contract file (plain text or Markdown, in any common encoding)."""
+def read_outline(path: Path, on_note: Callable[[str], None] | None = None) -> Outline:
+    """The outline of a contract file (plain text or Markdown, in any common encoding).
+
+    Bytes no encoding could read are kept as U+FFFD and told to ``on_note`` (how many, where
+    the first one is), so that a lawyer never works on a silently damaged text.
+    """
     if path.suffix.lower() == ".docx":
         raise InputError(f"{path}: Word (.docx) import is not available in this version.")
-    text, encoding = read_text_file(path)
+    text, encoding, undecodable = read_text_file(path)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             f"{path} holds {len(text) / 1e6:.0f} million characters, too many for one contract "
             f"file (the limit is {MAX_TEXT_CHARS // 1024 // 1024} million); split it into files "
             "of a few contracts each."
         )
+    if undecodable is not None and on_note is not None:
+        on_note(f"{path}: {undecodable}")
     return parse_text(text, encoding)

@@ -18,7 +18,7 @@ FIRST_CONTRACT_HEADINGS = [
 
 @pytest.fixture(scope="module")
 def seed():
-    text, _ = read_text_file(SEED_FILES[0])
+    text = read_text_file(SEED_FILES[0]).text
     return parse_text(text)
 
 

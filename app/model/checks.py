@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from clause_db.numerals import cn_to_int, int_to_cn
 from clause_db.topics import RULES, assign_topic
+from clause_db.unsafe_chars import bidi_controls_in
 
 from .draft import Blank, Draft, Node, plain
 from .numbering import label, number_paths
@@ -32,7 +33,8 @@ _WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十�
 
 @dataclass(frozen=True)
 class Check:
-    kind: str  # unfilled | dangling | unresolved | duplicate_topic | missing_topic | numbering_gap
+    kind: str  # unfilled | dangling | unresolved | bidi_control | duplicate_topic | missing_topic
+    #            | numbering_gap
     severity: str  # error | warning | info
     message_zh: str
     message_en: str
@@ -45,6 +47,7 @@ def run_checks(draft: Draft) -> list[Check]:
     paths = _Places(draft)
     return [
         *_reference_checks(draft, paths),
+        *_bidi_controls(draft, paths),
         *_unfilled_fields(draft),
         *_topic_checks(draft, paths),
         *_numbering_gaps(draft),
@@ -132,6 +135,44 @@ def _unfilled_fields(draft: Draft) -> list[Check]:
             nodes[0] if nodes else None, f.id,
         ))  # fmt: skip
     return out
+
+
+# -- hidden text direction ------------------------------------------------------------------
+
+_BIDI_ZH = "含有隐藏的文字方向控制字符（{0}），其后的文字会倒序显示；导出 Word 时将删除"
+_BIDI_EN = (
+    "holds hidden text-direction characters ({0}) that show the text after them reversed; "
+    "the Word export leaves them out"
+)
+
+
+def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
+    """Bidi overrides (U+202E...) hidden in a field value or the text: the window shows the
+    text after one backwards, so what the lawyer reads is not what it says. The export drops
+    them (``app.word.export``); the check says where they were, the field or the clause."""
+    found: list[tuple[str, str, list[str], int | None, int | None]] = []  # zh, en, codes, ids
+    counts = draft.occurrences()
+    where = field_nodes(draft)
+    for f in draft.fields.values():
+        codes = bidi_controls_in(f.value or "")
+        if codes and counts.get(f.id):
+            name, nodes = f.name or f.label, where.get(f.id)
+            found.append((f"“{name}”的填写内容", f"the value of “{name}”", codes,
+                          nodes[0] if nodes else None, f.id))  # fmt: skip
+    parties = "".join(p.role + p.name + p.address for p in draft.parties)
+    texts = [("标题", "the title", None, draft.title), ("当事人信息", "the parties", None, parties),
+             (*places.owner(0), None, plain(draft.preamble))]  # fmt: skip
+    texts += [(*places.owner(p.id), None, p.title + plain(p.body)) for p in draft.parts]
+    texts += [(*places.owner(n.id), n.id, n.heading + plain(n.body)) for _, n in draft.nodes()]
+    for zh, en, node_id, text in texts:
+        codes = bidi_controls_in(text)
+        if codes:
+            found.append((zh, en, codes, node_id, None))
+    return [
+        Check("bidi_control", WARNING, zh + _BIDI_ZH.format("、".join(codes)),
+              f"{en[0].upper()}{en[1:]} {_BIDI_EN.format(', '.join(codes))}", node_id, field_id)
+        for zh, en, codes, node_id, field_id in found
+    ]  # fmt: skip
 
 
 # -- topics ---------------------------------------------------------------------------------

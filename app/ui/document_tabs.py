@@ -76,7 +76,8 @@ class DocumentTabs(QTabWidget):
                 return doc
         if path.suffix.lower() == DRAFT_SUFFIX:
             return self.add_document(DraftDocument.open(path, read_only=read_only))
-        outline = read_any(path)
+        notes: list[str] = []  # undecodable bytes, tracked changes accepted: told, not hidden
+        outline = read_any(path, notes.append)
         count = len(outline.documents)
         if count == 0:
             from clause_db.errors import InputError
@@ -86,9 +87,10 @@ class DocumentTabs(QTabWidget):
         name = path.name if count == 1 else f"{path.name} #{document}"
         draft = draft_from_document(outline.documents[document - 1], outline.text, name)
         if count > 1:
-            self.message.emit(
-                self.tr("{0} holds {1} contracts; the first one is open.").format(path.name, count)
-            )
+            several = self.tr("{0} holds {1} contracts; the first one is open.")
+            notes.insert(0, several.format(path.name, count))
+        if notes:
+            self.message.emit(" ".join(notes))
         return self.add_document(DraftDocument(draft, origin=path))
 
     def new_document(self, draft: Draft | None = None) -> DraftDocument:

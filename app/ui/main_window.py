@@ -726,8 +726,10 @@ class MainWindow(QMainWindow):
 
         library_path = self.library.path
 
+        notes: list[str] = []  # what reading lost or changed (undecodable bytes...): told
+
         def work() -> None:
-            outline = read_any(path)
+            outline = read_any(path, notes.append)
             with ClauseLibrary(library_path) as worker_library:  # SQLite: one per thread
                 worker_library.import_outline(outline, path.name)
 
@@ -738,7 +740,8 @@ class MainWindow(QMainWindow):
             return False
         self.library_panel.refresh()
         self.refresh_stats()
-        self.statusBar().showMessage(self.tr("Imported {0}").format(path.name), 5000)
+        imported = self.tr("Imported {0}").format(path.name)
+        self.statusBar().showMessage(" ".join([imported, *notes]), 8000 if notes else 5000)
         return True
 
     # -- clipboard ------------------------------------------------------------------------

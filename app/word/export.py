@@ -8,6 +8,7 @@ in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering 
 一.1, and a part that restarts its articles needs a list instance of its own.
 
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
 """
 
@@ -39,6 +40,7 @@ from app.word.docx_styles import (
     setup_document,
 )
 from clause_db.language import text_language
+from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -88,6 +90,13 @@ _WORDS = {
                  "(Right-click here and choose Update Field to build the table of contents.)",
                  ". ", ("Party A", "Party B")),
 }  # fmt: skip
+
+
+def _doc_text(text: str) -> str:
+    """Text as the document gets it: what XML can hold, and no bidi controls -- an invisible
+    U+202E in a field value would show the rest of its clause backwards in Word and in a PDF
+    made from it (the checks name the field; ``clause_db.unsafe_chars`` says which go)."""
+    return strip_bidi_controls(ooxml.xml_text(text))
 
 
 def draft_language(draft: Draft) -> str:
@@ -187,7 +196,7 @@ class _Writer:
     def write(self) -> None:
         draft, styles = self.draft, self.styles
         if draft.title.strip():
-            self._paragraph(styles.title).add_run(ooxml.xml_text(draft.title))
+            self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
             self._toc()
         self._parties()
@@ -196,7 +205,7 @@ class _Writer:
             if self.list:
                 self.list.start_part(part.restart_numbering)
             if part.title.strip():
-                self._paragraph(styles.part).add_run(ooxml.xml_text(part.title))
+                self._paragraph(styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1)
@@ -220,7 +229,7 @@ class _Writer:
         if parties_named_in(plain(self.draft.preamble)):
             return
         for party in self.draft.parties:
-            role = ooxml.xml_text(party.role)
+            role = _doc_text(party.role)
             p = self._paragraph(self.styles.plain)
             p.add_run(self.words.party.format(role=role))
             self._value(p, party.name)
@@ -232,7 +241,7 @@ class _Writer:
 
     def _value(self, p: Paragraph, value: str) -> None:
         if value.strip():
-            p.add_run(ooxml.xml_text(value))
+            p.add_run(_doc_text(value))
         else:
             self._blank(p, _EMPTY)
 
@@ -250,7 +259,7 @@ class _Writer:
     def _node(self, node: Node, depth: int) -> None:
         path = self.paths[node.id]
         number = label(path, self.numbering)
-        heading = ooxml.xml_text(node.heading).strip()
+        heading = _doc_text(node.heading).strip()
         numbered_by_word = self.list is not None and depth <= MAX_LEVELS
         if depth == 1:
             p = self._paragraph(self.styles.article)
@@ -283,13 +292,13 @@ class _Writer:
         out: list[tuple[str, bool]] = []
         for seg in body:
             if isinstance(seg, str):
-                out.append((ooxml.xml_text(seg), False))
+                out.append((_doc_text(seg), False))
             elif isinstance(seg, Blank):
                 field = self.draft.fields.get(seg.field_id)
                 value = field.value if field is not None else None
-                out.append((ooxml.xml_text(value), False) if value else (seg.blank, True))
+                out.append((_doc_text(value), False) if value else (_doc_text(seg.blank), True))
             else:
-                out.append((ooxml.xml_text(ref_text(seg, self.paths)), False))
+                out.append((_doc_text(ref_text(seg, self.paths)), False))
         return out
 
     def _runs(self, p: Paragraph, pieces: list[tuple[str, bool]]) -> None:
@@ -323,9 +332,9 @@ class _Writer:
             for cell, party in zip(table.rows[0].cells, row, strict=False):
                 seal = cell.paragraphs[0]  # a new cell holds one empty paragraph
                 ooxml.set_style(seal, self.styles.plain)
-                seal.add_run(self.words.seal.format(role=ooxml.xml_text(party.role)))
+                seal.add_run(self.words.seal.format(role=_doc_text(party.role)))
                 if party.name.strip():
-                    seal.add_run(ooxml.xml_text(party.name))
+                    seal.add_run(_doc_text(party.name))
                 for text in ("", self.words.representative, "", self.words.date):
                     line = ooxml.new_paragraph(cell, self.styles.plain)
                     if text:
@@ -348,8 +357,8 @@ def _core_properties(doc: WordDocument, title: str, author: str, language: str) 
     template's (python-docx's name, its 2013 date, its description)."""
     props = doc.core_properties
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    props.title = ooxml.xml_text(title)[:255]
-    props.author = ooxml.xml_text(author)[:255]
+    props.title = _doc_text(title)[:255]
+    props.author = _doc_text(author)[:255]
     for name in ("comments", "keywords", "subject", "category", "last_modified_by",
                  "content_status", "identifier", "version"):  # fmt: skip
         setattr(props, name, "")
