@@ -393,7 +393,8 @@ class ClauseLibrary:
         by_id = {c.id: c for c in rows}
         top = []
         for c in sorted(rows, key=lambda c: c.position):
-            (by_id[c.parent_id].children if c.parent_id else top).append(c)
+            parent = by_id.get(c.parent_id)  # None: top-level, or its parent is gone
+            (parent.children if parent else top).append(c)
         return top
 
     @_reads

@@ -19,6 +19,7 @@ from clause_db import library_file
 from clause_db.errors import LibraryDamagedError, LibraryError
 from clause_db.library_file import APPLICATION_ID, sidecar
 from clause_db.reader import read_outline
+from clause_db.schema import register_functions
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
 
@@ -57,6 +58,7 @@ CRASH_DURING_IMPORT = """
 import os, sys
 from pathlib import Path
 from clause_db.reader import read_outline
+from clause_db.schema import register_functions
 from clause_db.store import ClauseLibrary
 library = ClauseLibrary(sys.argv[1])
 library.conn.execute("PRAGMA wal_autocheckpoint = 0")  # every page stays in the -wal file
@@ -197,6 +199,24 @@ def _wal_app_after_a_crash(path: Path) -> None:
     crashed.rmdir()
 
 
+CRASH_MID_TRANSACTION = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+conn.executemany("INSERT INTO notes (body) VALUES (?)", [("x" * 500,)] * 200)
+conn.commit()
+conn.execute("PRAGMA cache_size = 2")  # the update spills into the file before its commit
+conn.execute("UPDATE notes SET body = 'y' || body")
+os._exit(0)
+"""
+
+
+def _app_with_a_hot_journal(path: Path) -> None:
+    """Another program killed mid-transaction: opening it normally would roll it back."""
+    run_python(CRASH_MID_TRANSACTION, str(path))
+    assert sidecar(path, "-journal").exists()
+
+
 def _empty_schema_db(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 7")  # a database with a header and nothing else
@@ -208,6 +228,7 @@ OTHER_PROGRAMS = {
     "GeoPackage id": _app_with_its_own_id,
     "sqlite-utils app": _sqlite_utils_app,
     "WAL app after a crash": _wal_app_after_a_crash,
+    "app with a hot journal": _app_with_a_hot_journal,
     "empty schema": _empty_schema_db,
 }
 
@@ -574,3 +595,27 @@ def test_the_store_checks_pages_at_open_only_below_its_size_limit(
         library.import_outline(OUTLINE, "保密协议.txt")
         library.delete_source(7)
     assert checked == [library_path] * 2, "checked once, before its first write"
+
+
+def test_rows_left_without_their_article_are_no_internal_error(library_path: Path) -> None:
+    """Rows deleted behind the library's back (foreign keys off): clauses whose article is
+    gone are still in the index and lead nowhere, so search skips them; a clause whose
+    parent clause is gone is browsed at the top of its article."""
+    nested = make_outline(
+        {"保密协议": [("保密条款", "", [("违约", "违约方应赔偿损失。", ["赔偿包括蓝鲸律师费。"])])]}
+    )
+    with ClauseLibrary(library_path) as library:
+        library.import_outline(nested, "保密协议.txt")
+        (hit,) = library.search("蓝鲸律师费")
+        sub = library.clause(hit.id)
+    conn = sqlite3.connect(library_path)
+    register_functions(conn)  # the index's triggers call it
+    conn.execute("DELETE FROM clauses WHERE id = ?", (sub.parent_id,))
+    conn.commit()
+    with ClauseLibrary(library_path) as library:
+        assert [c.id for c in library.clauses_of(hit.article_id)] == [sub.id]
+    conn.execute("DELETE FROM articles WHERE id = ?", (hit.article_id,))
+    conn.commit()
+    conn.close()
+    with ClauseLibrary(library_path) as library:
+        assert library.search("蓝鲸律师费") == []
