@@ -127,7 +127,9 @@ def connect(path: Path, writable: bool) -> sqlite3.Connection:
     Writable: an ordinary one, which replays the log, waiting ``BUSY_TIMEOUT_S`` for other
     writers. Read-only: one that creates no file. Without a -wal file the main file is the
     whole library and is read as immutable (``mode=ro`` alone would create -wal and -shm
-    files); with one, it is read through the existing -shm without writing that either.
+    files), which assumes nobody writes it meanwhile (a read-only file or folder, or a
+    library opened to read); with one, it is read through the existing -shm without
+    writing that either.
     """
     if writable:
         return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)

@@ -619,3 +619,20 @@ def test_rows_left_without_their_article_are_no_internal_error(library_path: Pat
     conn.close()
     with ClauseLibrary(library_path) as library:
         assert library.search("蓝鲸律师费") == []
+
+
+def test_a_damaged_library_that_cannot_be_moved_gets_the_message_alone(
+    qtbot, monkeypatch: pytest.MonkeyPatch, library_path: Path
+) -> None:
+    _garbage_in_the_middle(library_path)
+    before = folder_state(library_path.parent)
+    real_access = os.access  # simulated: root may write any folder
+    monkeypatch.setattr(
+        "app.ui.launch.os.access",
+        lambda p, mode: mode != os.W_OK and real_access(p, mode),
+    )
+    asked = _answer_rebuild(monkeypatch, None)
+    code, seen = _launch_and_close(str(library_path))
+    assert code != 0 and seen == []
+    assert len(asked) == 1 and "is damaged" in asked[0] and "\n" not in asked[0]
+    assert folder_state(library_path.parent) == before

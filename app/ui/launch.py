@@ -7,6 +7,7 @@ offered a rebuild: kept aside under a dated name, a fresh one made in its place.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -70,6 +71,8 @@ def _main_window(db: str | None) -> MainWindow | None:
     try:
         ClauseLibrary(path).close()
     except LibraryDamagedError as exc:
+        if not os.access(exc.path.parent, os.W_OK):
+            raise  # nowhere to rebuild it: the message alone
         from clause_db.bundled import rebuild_library, set_aside_path
 
         seeded = db is None  # the user's own library: rebuilt from the bundled contracts
