@@ -46,6 +46,8 @@ def check_library_file(path: Path) -> bool:
     (a library yet to be made)."""
     if path.is_dir():
         raise LibraryError(f"“{path}” is a folder, not a clause library file.")
+    if not path.is_file():  # a device or a pipe: reading it could block or write elsewhere
+        raise LibraryError(f"“{path}” is not a clause library (not a regular file).")
     try:
         with path.open("rb") as f:
             header = f.read(_HEADER_BYTES)

@@ -636,3 +636,54 @@ def test_a_damaged_library_that_cannot_be_moved_gets_the_message_alone(
     assert code != 0 and seen == []
     assert len(asked) == 1 and "is damaged" in asked[0] and "\n" not in asked[0]
     assert folder_state(library_path.parent) == before
+
+
+def test_a_rebuild_that_cannot_move_the_log_puts_the_library_back(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never a library without its log, nor a log alone: if moving the -wal fails, the
+    main file already moved comes back, and nothing new is made."""
+    from clause_db import bundled
+
+    library = ClauseLibrary(library_path)
+    library.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    library.import_outline(OUTLINE, "保密协议.txt")
+    crashed = library_path.parent / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copy(sidecar(library_path, suffix), crashed / f"lib.sqlite{suffix}")
+    library.close()
+    path = crashed / "lib.sqlite"
+    before = folder_state(crashed)
+    real_replace = os.replace
+
+    def replace(src, dst) -> None:
+        if str(src).endswith("-wal"):
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(bundled.os, "replace", replace)
+    with pytest.raises(LibraryError, match="Cannot move the damaged library"):
+        bundled.rebuild_library(path, bundled.set_aside_path(path), seeded=True)
+    monkeypatch.undo()
+    assert folder_state(crashed) == before
+    with ClauseLibrary(path) as library:
+        assert [h.heading for h in library.search("蓝鲸数据")] == ["保密条款"]
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe"])
+def test_a_device_or_a_pipe_is_refused_without_reading_or_writing(
+    kind: str, tmp_path: Path, capsys
+) -> None:
+    """--db /dev/null once left /dev/null-journal behind; a named pipe hung the command."""
+    if kind == "device":
+        path = Path(os.devnull)
+    else:
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+    before = sorted(p.name for p in path.parent.iterdir())
+    assert main_cli(["library", "stats", "--db", str(path)]) == EXIT_USER_ERROR
+    assert "not a regular file" in capsys.readouterr().err
+    with pytest.raises(LibraryError, match="not a regular file"):
+        ClauseLibrary(path, read_only=True)
+    assert sorted(p.name for p in path.parent.iterdir()) == before
