@@ -687,3 +687,33 @@ def test_a_device_or_a_pipe_is_refused_without_reading_or_writing(
     with pytest.raises(LibraryError, match="not a regular file"):
         ClauseLibrary(path, read_only=True)
     assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+def test_a_writer_that_never_finishes_gets_a_clear_busy_message(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_file, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(library_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with ClauseLibrary(library_path) as library:
+            with pytest.raises(LibraryError, match="is busy: another program kept writing"):
+                library.import_outline(OUTLINE, "保密协议.txt")
+            assert library.stats()["sources"] == 6
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_library_whose_path_looks_like_a_uri_opens_read_only(
+    library_path: Path, tmp_path: Path
+) -> None:
+    """Read-only opens go through a file: URI; ?, #, % and spaces in names stay names."""
+    folder = tmp_path / "合同 a?b#c%20d"
+    folder.mkdir()
+    path = folder / "库?mode=rwc#x.sqlite"
+    shutil.copy(library_path, path)
+    before = folder_state(folder)
+    with ClauseLibrary(path, read_only=True) as library:
+        assert library.stats()["sources"] == 6
+    assert folder_state(folder) == before
