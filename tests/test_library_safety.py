@@ -717,3 +717,39 @@ def test_a_library_whose_path_looks_like_a_uri_opens_read_only(
     with ClauseLibrary(path, read_only=True) as library:
         assert library.stats()["sources"] == 6
     assert folder_state(folder) == before
+
+
+def test_a_search_that_meets_damage_says_so_once_in_the_window(
+    qtbot, big_library, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big library is not checked whole at start: its search index's damaged pages are
+    met by the first search, which says so in one box, not one per keystroke."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.main_window import MainWindow
+
+    with library_path.open("r+b") as f:  # the last pages: the search index's, built last
+        f.seek(-3 * PAGE, os.SEEK_END)
+        f.write(b"\xde\xad\xbe\xef" * (3 * PAGE // 4))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window = MainWindow(library_path)
+    qtbot.addWidget(window)
+    panel = window.library_panel
+    for query in ("保密", "保密条款"):
+        panel.search_box.setText(query)
+        panel.run_search()
+        assert panel.hits_model.hit_count() == 0
+    assert len(shown) == 1 and "is damaged" in shown[0]
+
+
+def test_a_big_library_damaged_where_the_window_starts_reading_is_offered_a_rebuild(
+    qtbot, big_library, monkeypatch: pytest.MonkeyPatch, library_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _garbage_in_the_middle(library_path)  # the tables' pages: the counts meet them
+    asked = _answer_rebuild(monkeypatch, QMessageBox.StandardButton.Yes)
+    code, seen = _launch_and_close(str(library_path))
+    assert code == 0 and len(asked) == 1 and "is damaged" in asked[0]
+    assert seen and seen[0]["sources"] == 0

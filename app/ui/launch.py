@@ -65,11 +65,13 @@ def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
 
 def _main_window(db: str | None) -> MainWindow | None:
     """The window on the library; a damaged one first gets the offer to rebuild it (None:
-    declined). The check opens and closes the library before the window opens it, so no
-    connection is left on a file that is then moved aside."""
+    declined). The check opens the library (which checks every page of one up to
+    ``CHECK_AT_OPEN_BYTES``) and reads its counts, as the window's start does, and closes
+    it before the window opens it: no connection is left on a file then moved aside."""
     path = _library_path(db)
     try:
-        ClauseLibrary(path).close()
+        with ClauseLibrary(path) as library:
+            library.stats()
     except LibraryDamagedError as exc:
         if not os.access(exc.path.parent, os.W_OK):
             raise  # nowhere to rebuild it: the message alone

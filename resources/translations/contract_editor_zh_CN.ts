@@ -398,6 +398,10 @@
         <source>By source</source>
         <translation>按来源</translation>
     </message>
+    <message>
+        <source>Cannot search the library</source>
+        <translation>无法搜索条款库</translation>
+    </message>
 </context>
 <context>
     <name>LibraryTreeModel</name>
