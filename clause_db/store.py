@@ -111,33 +111,33 @@ class ClauseLibrary:
             raise failure(self.path, "open", e) from e
 
     def _setup(self, conn: sqlite3.Connection, empty: bool) -> None:
-        """Pragmas, then (on a library we may write) the id and migrations it lacks, each
-        written only once every page has been checked."""
+        """Pragmas, then (on a library we may write) the id and migrations it lacks, written
+        only once every page has been checked; a damaged library is said to be damaged
+        rather than old."""
         self.conn = conn
         conn.execute("PRAGMA foreign_keys = ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         pending = _pending_migrations(conn)
+        writes = pending
+        if not self.read_only:
+            wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            writes = pending or app_id != APPLICATION_ID or not wal
+        if not empty and (writes or library_size(self.path) <= CHECK_AT_OPEN_BYTES):
+            self.check()
         if self.read_only:
             if pending:
                 raise LibraryError(
                     f"The clause library “{self.path}” needs upgrading but cannot be written."
                 )
-        else:
-            wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-            if empty:  # the id first, into the main file: it is how a library is known
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            elif app_id != APPLICATION_ID or pending or not wal:
-                self.check()
-            if app_id != APPLICATION_ID and not empty:
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            if pending:
-                from .schema import MIGRATIONS
+            return
+        if app_id != APPLICATION_ID:  # on a new file, first: it is how a library is known
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if pending:
+            from .schema import MIGRATIONS
 
-                MIGRATIONS.apply(self.db)
-        if not empty and not self._checked and library_size(self.path) <= CHECK_AT_OPEN_BYTES:
-            self.check()
+            MIGRATIONS.apply(self.db)
 
     def check(self) -> None:
         """Raise LibraryDamagedError unless every page is sound; checked once per open."""
