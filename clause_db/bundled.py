@@ -2,15 +2,19 @@
 
 The install builds the library in a temporary file beside its final place and renames it
 when complete, so an interrupted first run never leaves a half-filled library behind.
+A damaged library is rebuilt the same way, once set aside under a name of its own (never
+deleted: what SQLite can still read of it is the lawyer's).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from datetime import datetime
 from pathlib import Path
 
 from clause_db.errors import LibraryError
+from clause_db.library_file import sidecar
 from clause_db.paths import default_library_path
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
@@ -63,3 +67,39 @@ def install_seed_library(path: Path) -> None:
         ):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+_LIBRARY_FILES = ("", "-wal", "-shm")  # a library with its log: they move together
+
+
+def set_aside_path(path: Path) -> Path:
+    """Where the damaged library ``path`` is kept: beside it, dated, over no other file."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        name = f"{path.stem}.damaged-{stamp}{f'-{n}' if n > 1 else ''}{path.suffix}"
+        aside = path.with_name(name)
+        if not any(sidecar(aside, s).exists() for s in _LIBRARY_FILES):
+            return aside
+    raise LibraryError(f"Cannot find a free name beside {path} to keep the damaged library.")
+
+
+def rebuild_library(path: Path, aside: Path, *, seeded: bool) -> None:
+    """Move the damaged library ``path`` (closed everywhere) with its log to ``aside`` and
+    make a fresh one at ``path``: the bundled seed contracts when ``seeded`` (the user's own
+    library), else empty, as a new library the user names starts."""
+    moved: list[str] = []
+    try:
+        for suffix in _LIBRARY_FILES:
+            if sidecar(path, suffix).exists():
+                os.replace(sidecar(path, suffix), sidecar(aside, suffix))
+                moved.append(suffix)
+    except OSError as exc:
+        for suffix in reversed(moved):  # never a library without its log, nor a log alone
+            os.replace(sidecar(aside, suffix), sidecar(path, suffix))
+        raise LibraryError(
+            f"Cannot move the damaged library {path} aside: {exc.strerror}."
+        ) from None
+    if seeded:
+        install_seed_library(path)
+    else:
+        ClauseLibrary(path).close()

@@ -1,5 +1,13 @@
 """Errors the user sees: each carries one clear sentence, shown without a traceback."""
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import os
+
 
 class ClauseDbError(Exception):
     """Base of every error meant for the user rather than the developer."""
@@ -11,3 +19,14 @@ class InputError(ClauseDbError):
 
 class LibraryError(ClauseDbError):
     """The clause library file cannot be opened, created or written."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library file is ours but SQLite finds it damaged; it is never written to.
+
+    ``path`` says which file, so the window can offer to set it aside and rebuild.
+    """
+
+    def __init__(self, message: str, path: os.PathLike[str] | str) -> None:
+        super().__init__(message)
+        self.path = Path(path)

@@ -19,7 +19,7 @@ from sqlite_utils import Database, Migrations
 
 from .fulltext import INDEX, index_text
 
-MIGRATIONS = Migrations("clause_db")  # store.MIGRATION_SET and MIGRATION_NAMES name these
+MIGRATIONS = Migrations("clause_db")  # library_file.MIGRATION_SET, store.MIGRATION_NAMES
 
 TABLES = """
 CREATE TABLE sources (

@@ -138,15 +138,18 @@ def _hits(
     )
     hits = []
     for (rid, rank), art in zip(ranked, is_article, strict=True):
+        row = (articles if art else clauses).get(rid >> 1)
+        if row is None:  # the index names a row that is gone (or lost its article): no hit
+            continue
         if art:
             a_id = rid >> 1
-            label, heading, text, title = articles[a_id]
+            label, heading, text, title = row
             if rid in spread:
                 text = " ".join(_full_text(conn, a_id))
             kind, hit_id = "article", a_id
         else:
             hit_id = rid >> 1
-            a_id, label, heading, text, title = clauses[hit_id]
+            a_id, label, heading, text, title = row
             kind = "clause"
         shown = text if any(p.search(text) for p in patterns) else heading
         hits.append(

@@ -1,9 +1,11 @@
 """The clause library: one SQLite file of imported contracts, browsable by topic and searchable.
 
-Opening refuses anything that is not a library (a folder, another kind of file, a corrupt
-file) before writing a byte, so no journal or WAL file appears next to a file we refuse.
-A library we may not write (read-only file or folder, or ``read_only=True``) still opens
-for browsing and search; every write then raises ``LibraryError``.
+Opening refuses anything that is not a library (a folder, another kind of file, another
+program's SQLite database) before writing a byte (see ``library_file``). A damaged library
+is never written to: its pages are checked before the first write, and every read that
+meets damage ends in one ``LibraryDamagedError``. A library we may not write (read-only file
+or folder, or ``read_only=True``) still opens for browsing and search, creating no file;
+every write then raises ``LibraryError``. A second writer waits for the first.
 """
 
 from __future__ import annotations
@@ -14,19 +16,28 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from .errors import LibraryError
 from .language import text_language
+from .library_file import (
+    APPLICATION_ID,
+    CHECK_AT_OPEN_BYTES,
+    MIGRATION_SET,
+    check_library_file,
+    check_pages,
+    connect,
+    failure,
+    library_size,
+    sidecar,
+)
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
 
 if TYPE_CHECKING:  # what an import reads; browsing a library (the window's start) does not
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from .model import Article, Clause, Outline
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATION_SET = "clause_db"
 MIGRATION_NAMES = ("m001_initial", "m002_words_index")  # schema.MIGRATIONS, in order
 
 
@@ -41,38 +52,23 @@ def _pending_migrations(conn: sqlite3.Connection) -> bool:
     return not set(MIGRATION_NAMES) <= {name for (name,) in rows}
 
 
-def _check_existing(path: Path) -> None:
-    """Refuse a path that is not a readable SQLite library, without writing anything."""
-    if path.is_dir():
-        raise LibraryError(f"“{path}” is a folder, not a clause library file.")
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as e:
-        raise LibraryError(f"Cannot read the clause library “{path}”: {e.strerror}.") from e
-    if header and header != SQLITE_HEADER:
-        raise LibraryError(f"“{path}” is not a clause library (not an SQLite database).")
-    probe = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-    try:
-        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as e:
-        raise LibraryError(f"The clause library “{path}” is damaged ({e}).") from e
-    finally:
-        probe.close()
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
-def _connect(path: Path, writable: bool) -> sqlite3.Connection:
-    """A connection to ``path``; read-only ones must not create -wal/-shm files either."""
-    if writable:
-        return sqlite3.connect(path)
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:  # a WAL library in a folder we cannot write
-        conn.close()
-        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
-    return conn
+def _reads(
+    method: Callable[Concatenate[ClauseLibrary, _P], _T],
+) -> Callable[Concatenate[ClauseLibrary, _P], _T]:
+    """A read that meets a damaged page (or any SQLite failure) ends in one LibraryError."""
+
+    @functools.wraps(method)
+    def read(self: ClauseLibrary, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise failure(self.path, "read", e) from e
+
+    return read
 
 
 class ClauseLibrary:
@@ -80,11 +76,14 @@ class ClauseLibrary:
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._checked = False  # whether quick_check has passed on this connection
         exists = self.path.exists()
         if exists:
-            _check_existing(self.path)
+            empty = check_library_file(self.path)
             folder_ok = os.access(self.path.parent, os.W_OK)
             writable = not read_only and os.access(self.path, os.W_OK) and folder_ok
+            if empty and not writable:
+                raise LibraryError(f"The clause library “{self.path}” is empty.")
         elif read_only:
             raise LibraryError(f"There is no clause library at “{self.path}”.")
         else:
@@ -94,39 +93,57 @@ class ClauseLibrary:
                 raise LibraryError(
                     f"Cannot create the clause library in “{self.path.parent}”: {e.strerror}."
                 ) from e
-            writable = True
+            empty = writable = True
         self.read_only = not writable
         try:
-            conn = _connect(self.path, writable)
+            conn = connect(self.path, writable)
         except sqlite3.Error as e:
-            raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
+            raise failure(self.path, "open", e) from e
         try:
-            self._setup(conn)
+            self._setup(conn, empty)
         except (sqlite3.Error, LibraryError) as e:
             conn.close()
             if not exists:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    sidecar(self.path, suffix).unlink(missing_ok=True)
             if isinstance(e, LibraryError):
                 raise
-            raise LibraryError(f"Cannot open the clause library “{self.path}” ({e}).") from e
+            raise failure(self.path, "open", e) from e
 
-    def _setup(self, conn: sqlite3.Connection) -> None:
+    def _setup(self, conn: sqlite3.Connection, empty: bool) -> None:
+        """Pragmas, then (on a library we may write) the id and migrations it lacks, written
+        only once every page has been checked; a damaged library is said to be damaged
+        rather than old."""
         self.conn = conn
         conn.execute("PRAGMA foreign_keys = ON")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         pending = _pending_migrations(conn)
+        writes = pending
+        if not self.read_only:
+            wal = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            writes = pending or app_id != APPLICATION_ID or not wal
+        if not empty and (writes or library_size(self.path) <= CHECK_AT_OPEN_BYTES):
+            self.check()
         if self.read_only:
             if pending:
                 raise LibraryError(
                     f"The clause library “{self.path}” needs upgrading but cannot be written."
                 )
-        else:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            if pending:
-                from .schema import MIGRATIONS
+            return
+        if app_id != APPLICATION_ID:  # on a new file, first: it is how a library is known
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if pending:
+            from .schema import MIGRATIONS
 
-                MIGRATIONS.apply(self.db)
+            MIGRATIONS.apply(self.db)
+
+    def check(self) -> None:
+        """Raise LibraryDamagedError unless every page is sound; checked once per open."""
+        if not self._checked:
+            check_pages(self.conn, self.path)
+            self._checked = True
 
     @functools.cached_property
     def db(self):
@@ -159,6 +176,7 @@ class ClauseLibrary:
         self.close()
 
     @property
+    @_reads
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, oldest first."""
         from .schema import MIGRATIONS
@@ -170,11 +188,18 @@ class ClauseLibrary:
         """One transaction; any failure rolls it all back and reaches the user as LibraryError."""
         if self.read_only:
             raise LibraryError(f"The clause library “{self.path}” is read-only.")
+        self.check()
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                yield self.db.conn
+            conn.execute("BEGIN IMMEDIATE")  # waits for another writer, then reads its rows
+            try:
+                yield conn
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
         except sqlite3.Error as e:
-            raise LibraryError(f"Cannot write the clause library “{self.path}” ({e}).") from e
+            raise failure(self.path, "write", e) from e
 
     # ---- import -------------------------------------------------------------------------
 
@@ -295,10 +320,12 @@ class ClauseLibrary:
 
     # ---- counts and browsing ------------------------------------------------------------
 
+    @_reads
     def stats(self) -> dict[str, int]:
         tables = ("sources", "articles", "clauses", "topics", "placeholders")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    @_reads
     def topics(self) -> list[TopicRow]:
         """Topics that hold at least one article, by Chinese name."""
         rows = self.conn.execute(
@@ -317,6 +344,7 @@ class ClauseLibrary:
     def _article_row(r: tuple) -> ArticleRow:
         return ArticleRow(*r[:-1], tags=json.loads(r[-1]))
 
+    @_reads
     def articles_in_topic(self, topic_id: int) -> list[ArticleRow]:
         rows = self.conn.execute(
             self._ARTICLE_SELECT + " WHERE a.topic_id = ? ORDER BY a.source_id, a.part_index,"
@@ -325,6 +353,7 @@ class ClauseLibrary:
         )
         return [self._article_row(r) for r in rows]
 
+    @_reads
     def sources_list(self) -> list[SourceRow]:
         rows = self.conn.execute(
             "SELECT s.id, s.name, s.file_name, s.imported_at, s.document_index, s.title, s.lang,"
@@ -333,6 +362,7 @@ class ClauseLibrary:
         )
         return [SourceRow(*r) for r in rows]
 
+    @_reads
     def articles_in_source(self, source_id: int) -> list[ArticleRow]:
         """The source's articles in document order; part_index/part_title say where parts start."""
         rows = self.conn.execute(
@@ -341,6 +371,7 @@ class ClauseLibrary:
         )
         return [self._article_row(r) for r in rows]
 
+    @_reads
     def article(self, article_id: int) -> ArticleRow | None:
         row = self.conn.execute(self._ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
         return self._article_row(row) if row else None
@@ -350,6 +381,7 @@ class ClauseLibrary:
         " FROM clauses"
     )
 
+    @_reads
     def clauses_of(self, article_id: int) -> list[ClauseRow]:
         """The article's top-level clauses, each with its sub-clauses in ``children``."""
         rows = [
@@ -361,9 +393,11 @@ class ClauseLibrary:
         by_id = {c.id: c for c in rows}
         top = []
         for c in sorted(rows, key=lambda c: c.position):
-            (by_id[c.parent_id].children if c.parent_id else top).append(c)
+            parent = by_id.get(c.parent_id)  # None: top-level, or its parent is gone
+            (parent.children if parent else top).append(c)
         return top
 
+    @_reads
     def clause(self, clause_id: int) -> ClauseRow | None:
         row = self.conn.execute(self._CLAUSE_SELECT + " WHERE id = ?", (clause_id,)).fetchone()
         return ClauseRow(*row, []) if row else None
@@ -383,6 +417,7 @@ class ClauseLibrary:
             if cur.rowcount == 0:
                 raise LibraryError(f"There is no article {article_id} in the clause library.")
 
+    @_reads
     def topic_explanation(self, article_id: int) -> str:
         row = self.conn.execute(
             "SELECT topic_reason FROM articles WHERE id = ?", (article_id,)
@@ -391,6 +426,7 @@ class ClauseLibrary:
 
     # ---- search -------------------------------------------------------------------------
 
+    @_reads
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for every space-separated term of ``query`` (ANDed)."""
         from . import searcher  # the search modules load with the first search

@@ -8,7 +8,7 @@ import pytest
 from outline_factory import make_outline
 from sqlite_utils import Database
 
-from clause_db import schema, store
+from clause_db import library_file, schema
 from clause_db.errors import LibraryError
 from clause_db.paths import default_library_path
 from clause_db.schema import MIGRATIONS
@@ -218,7 +218,7 @@ def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_corrupt_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite"
-    path.write_bytes(store.SQLITE_HEADER + b"\xff" * 5000)
+    path.write_bytes(library_file.SQLITE_HEADER + b"\xff" * 5000)
     with pytest.raises(LibraryError, match="damaged"):
         ClauseLibrary(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.sqlite"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QListView,
+    QMessageBox,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -48,6 +49,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self._insert_guard = False
+        self._reported = ""  # the last search failure shown to the lawyer
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("librarySearch")
@@ -146,9 +148,20 @@ class LibraryPanel(QWidget):
             self.stack.setCurrentWidget(self.tree)
             self.searchFinished.emit(query, 0)
         else:
-            self.hits_model.setHits(self.library.search(query, limit=SEARCH_LIMIT))
+            try:
+                hits = self.library.search(query, limit=SEARCH_LIMIT)
+            except ClauseDbError as exc:  # e.g. a damaged page of a big library, met now
+                self._report_failure(str(exc))
+                hits = []
+            self.hits_model.setHits(hits)
             self.stack.setCurrentWidget(self.results)
             self.searchFinished.emit(query, self.hits_model.hit_count())
+
+    def _report_failure(self, message: str) -> None:
+        """Say why the library cannot search, once: not again at every keystroke."""
+        if message != self._reported:
+            self._reported = message
+            QMessageBox.warning(self, self.tr("Cannot search the library"), message)
 
     def cancel_search(self) -> None:
         """Drop a search still waiting for its debounce, e.g. before the library closes."""

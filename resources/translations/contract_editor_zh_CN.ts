@@ -370,6 +370,25 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Build a fresh library from the bundled contracts in its place?</source>
+        <translation>是否在原位置用随附的合同重建一个新的条款库？</translation>
+    </message>
+    <message>
+        <source>Start a new, empty library in its place?</source>
+        <translation>是否在原位置新建一个空的条款库？</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept, not deleted, as “{0}”.</source>
+        <translation>损坏的文件不会删除，保留为“{0}”。</translation>
+    </message>
+    <message>
+        <source>The clause library “{0}” is damaged.</source>
+        <translation>条款库“{0}”已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <source>Search clauses…</source>
@@ -382,6 +401,10 @@
     <message>
         <source>By source</source>
         <translation>按来源</translation>
+    </message>
+    <message>
+        <source>Cannot search the library</source>
+        <translation>无法搜索条款库</translation>
     </message>
 </context>
 <context>
