@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable
 
+    from app.model.autosave import Recovery
+
     from .draft_document import DraftDocument
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
@@ -67,6 +69,13 @@ DOCK_WIDTH = 380
 AUTOSAVE_TICK_MS = 5000
 RECENT_LIMIT = 8
 UNPAINTED_GRACE_MS = 1000  # a window started minimized runs its deferred work after this
+
+
+RECOVER, DISCARD, LATER = "recover", "discard", "later"  # the answers to a recovery offer
+
+
+def _when(item: Recovery) -> str:
+    return item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _autosave_folder() -> Path:
@@ -489,29 +498,95 @@ class MainWindow(QMainWindow):
             document.autosave()
 
     def offer_recovery(self) -> None:
-        """After a crash: offer the autosaved drafts back (called once at start-up)."""
-        from app.model.autosave import recoverable  # only asked once, at start-up
+        """After a crash: offer each autosaved draft back (called once at start-up).
 
-        from .draft_document import DraftDocument  # the draft modules load with the first draft
+        Recover opens it, unsaved, under the autosave's own key; Discard deletes it; Later
+        (or Esc) keeps it for the next start. One that cannot be opened is kept, and the
+        message says where it is.
+        """
+        from app.model.autosave import recoverable  # only asked once, at start-up
 
         for item in recoverable():
             if item.problem:
+                self._unrecoverable(item, item.problem)
                 continue
-            answer = QMessageBox.question(
-                self,
-                self.tr("Recover unsaved work"),
-                self.tr(
-                    "“{0}” was not saved when the program last stopped ({1}). Recover it?"
-                ).format(item.title, item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            choice = self.ask_recovery(item)
+            if choice == RECOVER:
+                self._recover(item)
+            elif choice == DISCARD:
+                self._discard_autosave(item)
+
+    def ask_recovery(self, item: Recovery) -> str:
+        """RECOVER, DISCARD or LATER for one autosave left by a crash."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover unsaved work"))
+        box.setText(
+            self.tr("“{0}” was not saved when the program last stopped ({1}).").format(
+                item.title or self.tr("Untitled"), _when(item)
             )
-            if answer == QMessageBox.StandardButton.Yes:
-                try:
-                    document = self.tabs.add_document(DraftDocument(item.load(), item.source_path))
-                    document.autosaver.changed()
-                except ClauseDbError as exc:
-                    QMessageBox.warning(self, self.tr("Cannot recover"), str(exc))
-                    continue
+        )
+        box.setInformativeText(
+            self.tr(
+                "Recover: open it to save it. Discard: delete this unsaved work for good. "
+                "Later: keep it and ask again at the next start."
+            )
+        )
+        buttons = {
+            RECOVER: box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole),
+            DISCARD: box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
+            LATER: box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole),
+        }
+        for name, button in buttons.items():
+            button.setObjectName(f"{name}Button")
+        box.setDefaultButton(buttons[RECOVER])
+        box.setEscapeButton(buttons[LATER])
+        box.exec()
+        return next((n for n, b in buttons.items() if b is box.clickedButton()), LATER)
+
+    def _recover(self, item: Recovery) -> None:
+        from .draft_document import DraftDocument  # the draft modules load with the first draft
+
+        try:
+            draft = item.load()
+        except ClauseDbError as exc:
+            self._unrecoverable(item, str(exc))
+            return
+        document = DraftDocument(draft, item.source_path, autosave_key=item.key)
+        self.tabs.add_document(document)
+        document.mark_unsaved()
+        self.statusBar().showMessage(
+            self.tr("Recovered “{0}”: save it to keep it").format(document.title), 8000
+        )
+
+    def _unrecoverable(self, item: Recovery, reason: str) -> None:
+        """Say why the autosave cannot be opened and where it is; keep it unless told not to."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Cannot recover"))
+        box.setText(
+            self.tr("The unsaved work of “{0}” ({1}) cannot be opened: {2}").format(
+                item.title or self.tr("Untitled"), _when(item), reason
+            )
+        )
+        box.setInformativeText(
+            self.tr("It is kept in {0}, to be opened by hand or sent for help.").format(item.path)
+        )
+        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepButton")
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("deleteButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is delete:
+            self._discard_autosave(item)
+
+    def _discard_autosave(self, item: Recovery) -> None:
+        try:
             item.discard()
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot discard"), str(exc))
 
     # -- editing ----------------------------------------------------------------------------
 
