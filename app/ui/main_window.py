@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QTreeView,
     QWidget,
 )
@@ -46,7 +49,7 @@ from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
-from .contract_roles import MIME_NODE_IDS, KindRole, NodeIdRole
+from .contract_roles import MIME_NODES, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
 from .library_model import MODES
@@ -264,7 +267,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.delete_action = a(
-            "deleteAction", self.tr("&Delete article or clause"), self.delete_current, k.Delete
+            "deleteAction",
+            self.tr("&Delete article or clause"),
+            lambda: self._edit_in_focus(self.delete_current, None),
+            k.Delete,
         )
         self.insert_article_action = a(
             "insertArticleAction",
@@ -278,9 +284,34 @@ class MainWindow(QMainWindow):
             self.insert_empty_clause,
             "Ctrl+Shift+L",
         )
-        self.cut_action = a("cutAction", self.tr("Cu&t"), self.cut_selection, k.Cut)
-        self.copy_action = a("copyAction", self.tr("&Copy"), self.copy_selection, k.Copy)
-        self.paste_action = a("pasteAction", self.tr("&Paste"), self.paste, k.Paste)
+        self.cut_action = a(
+            "cutAction",
+            self.tr("Cu&t"),
+            lambda: self._edit_in_focus(self.cut_selection, "cut"),
+            k.Cut,
+        )
+        self.copy_action = a(
+            "copyAction",
+            self.tr("&Copy"),
+            lambda: self._edit_in_focus(self.copy_selection, "copy"),
+            k.Copy,
+        )
+        self.paste_action = a(
+            "pasteAction",
+            self.tr("&Paste"),
+            lambda: self._edit_in_focus(self.paste, "paste"),
+            k.Paste,
+        )
+        # Their keys work in the contract only (each view gets them in _document_switched):
+        # elsewhere a table or a text box handles Ctrl+C / Ctrl+V / Delete itself.
+        self.contract_actions = [
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.delete_action,
+        ]
+        for action in self.contract_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.edit_topic_action = a("editTopicAction", self.tr("Edit &topic…"), self.edit_topic)
         self.find_action = a(
             "findAction", self.tr("&Find in library"), self.library_panel_focus, k.Find
@@ -628,14 +659,10 @@ class MainWindow(QMainWindow):
         from app.model import ops
 
         def build(draft):
-            if not draft.parts:
-                from app.model.draft import Part
-
-                draft.parts.append(Part(draft.new_id()))
             part_id, index = self._article_position(draft)
             return ops.insert_empty(draft, part_id, index, self.tr("New article"))
 
-        self._push(build)
+        self._push(lambda draft: ops.in_a_part(draft, build))  # a new draft's part: same step
 
     def insert_empty_clause(self) -> None:
         from app.model import ops
@@ -662,21 +689,19 @@ class MainWindow(QMainWindow):
 
     def insert_library_ref(self, kind: str, item_id: int) -> None:
         """Enter or double-click in the library: insert after the current article."""
+        from app.model import ops
         from app.model.library_insert import insert_from_library
 
         if kind not in ("article", "clause"):
             return
         if self.tabs.current_document() is None:
             self.tabs.new_document()
-        document = self.tabs.current_document()
-        if not document.draft.parts:
-            from app.model.draft import Part
-
-            document.draft.parts.append(Part(document.draft.new_id()))
-            document.changed.emit("structure")
-        self._push(
-            lambda draft: insert_from_library(
-                draft, self.library, kind, item_id, *self._article_position(draft)
+        self._push(  # a new draft's part comes in the same undo step
+            lambda draft: ops.in_a_part(
+                draft,
+                lambda d: insert_from_library(
+                    d, self.library, kind, item_id, *self._article_position(d)
+                ),
             )
         )
 
@@ -741,6 +766,8 @@ class MainWindow(QMainWindow):
     # -- clipboard ------------------------------------------------------------------------
 
     def copy_selection(self) -> bool:
+        """The selected articles and clauses to the clipboard: whole, for Paste here or in
+        another draft, and as numbered text for other programs."""
         view = self.tabs.current_view()
         rows = view.selectionModel().selectedRows() if view else []
         if not rows:
@@ -749,6 +776,7 @@ class MainWindow(QMainWindow):
         return True
 
     def cut_selection(self) -> None:
+        """Copy, then delete the selection as one undo step: Paste puts it back."""
         from app.model import ops
 
         view = self.tabs.current_view()
@@ -764,7 +792,8 @@ class MainWindow(QMainWindow):
         stack.endMacro()
 
     def paste(self) -> None:
-        """Copied articles, library items, or plain text as a new article after the current."""
+        """Cut or copied articles, library items, or plain text, after the current article
+        or clause (at the end of a part when a part is current), as one undo step."""
         from app.model import ops
 
         view = self.tabs.current_view()
@@ -778,11 +807,40 @@ class MainWindow(QMainWindow):
         )
         if current.isValid() and current.data(KindRole) == "part":
             parent, row = current, -1
-        if mime.hasFormat(MIME_NODE_IDS) or mime.hasFormat(MIME_CLAUSE_IDS):
-            model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
-        elif mime.hasText() and mime.text().strip():
-            target, position = model.drop_target(row, parent)
-            self._push(lambda draft: ops.insert_text_node(draft, target, position, "", mime.text()))
+        before = {n.id for _, n in model.draft.nodes()}
+        try:
+            if mime.hasFormat(MIME_NODES):
+                model.paste_nodes(bytes(mime.data(MIME_NODES).data()), row, parent)
+            elif mime.hasFormat(MIME_CLAUSE_IDS):
+                model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
+            elif mime.hasText() and mime.text().strip():
+                text = mime.text()
+                model.document.push(
+                    ops.in_a_part(
+                        model.draft,
+                        lambda d: ops.insert_text_node(
+                            d, *model.drop_target(row, parent), "", text
+                        ),
+                    )
+                )
+        except ops.EditError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
+        if pasted is not None:  # show what came: never out of sight
+            view.jump_to(pasted)
+
+    def _edit_in_focus(self, contract: Callable[[], object], own: str | None) -> None:
+        """Cut, Copy, Paste and Delete act where the keyboard focus is: on the contract when
+        its view has it, on a text box's own text (``own`` names the text box's method),
+        and on nothing else: Ctrl+V in the Fields table must not add an article unseen."""
+        focus = self.focusWidget()
+        view = self.tabs.current_view()
+        if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
+            if own is not None:
+                getattr(focus, own)()
+        elif view is not None and focus is view:
+            contract()
 
     def edit_topic(self) -> None:
         """Move the library article selected on the left to another topic."""
@@ -849,6 +907,7 @@ class MainWindow(QMainWindow):
         if view is None:
             self.outline.setModel(None)
             return
+        view.addActions(self.contract_actions)
         proxy = _ArticlesOnly(self.outline)
         proxy.setSourceModel(view.contract_model)
         self.outline.setModel(proxy)

@@ -171,20 +171,8 @@
         <translation>草稿中没有可放入的部分</translation>
     </message>
     <message>
-        <source>Insert {0} items</source>
-        <translation>插入 {0} 项</translation>
-    </message>
-    <message>
-        <source>Copy {0} items</source>
-        <translation>复制 {0} 项</translation>
-    </message>
-    <message>
         <source>Move {0} items</source>
         <translation>移动 {0} 项</translation>
-    </message>
-    <message>
-        <source>nothing to copy</source>
-        <translation>没有可复制的内容</translation>
     </message>
 </context>
 <context>
