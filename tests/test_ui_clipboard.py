@@ -238,3 +238,33 @@ def test_library_items_dropped_on_a_new_draft_are_one_undo_step(window) -> None:
     assert [a.heading for a in document.draft.parts[0].articles] == [first.heading, second.heading]
     undone_to_empty(window, document, empty)
     assert model.index(0, 0, model.index(0, 0)).data(NodeIdRole) is not None
+
+
+def test_cutting_a_part_row_cuts_nothing_and_says_why(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    QApplication.clipboard().setText("unchanged")
+    view = focused_view(qtbot, window)
+    part = view.contract_model.index(0, 0)
+    view.setCurrentIndex(part)
+    view.selectionModel().select(part, view.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
+    assert dumps(document.draft) == before and document.undo_stack.count() == 0
+    assert QApplication.clipboard().text() == "unchanged"
+    assert "Select articles or clauses" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("content", ["", "  \n\t ", None], ids=["empty", "blank", "image only"])
+def test_ctrl_v_with_nothing_to_paste_changes_nothing(qtbot, window, draft_path, content):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    mime = QMimeData()
+    if content is None:
+        mime.setData("image/png", b"\x89PNG\r\n\x1a\n")
+    else:
+        mime.setText(content)
+    QApplication.clipboard().setMimeData(mime)
+    view = focused_view(qtbot, window)
+    select_article(view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert dumps(document.draft) == before and document.undo_stack.count() == 0

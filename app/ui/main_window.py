@@ -770,7 +770,9 @@ class MainWindow(QMainWindow):
         another draft, and as numbered text for other programs."""
         view = self.tabs.current_view()
         rows = view.selectionModel().selectedRows() if view else []
+        rows = [r for r in rows if r.data(KindRole) != "part"]  # a part is not copied whole
         if not rows:
+            self.statusBar().showMessage(self.tr("Select articles or clauses first"), 5000)
             return False
         QApplication.clipboard().setMimeData(view.contract_model.mimeData(rows))
         return True

@@ -650,6 +650,10 @@
         <translation>已导入 {0}</translation>
     </message>
     <message>
+        <source>Select articles or clauses first</source>
+        <translation>请先选择条或款</translation>
+    </message>
+    <message>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
