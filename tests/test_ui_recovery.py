@@ -240,3 +240,51 @@ def test_an_autosave_damaged_after_the_offer_is_kept_and_its_path_shown(
     assert window.tabs.count() == 0
     assert saver.path.read_bytes() == b"\xff\xfe not json"
     assert [r.key for r in recoverable()] == ["crashedrun1"]
+
+
+def test_two_crashed_drafts_are_offered_newest_first_and_answered_one_by_one(
+    qtbot, window: MainWindow, saved: Path, boxes, tmp_path: Path
+) -> None:
+    older = edited(saved)
+    older.title = "旧的草稿"
+    newer = edited(saved)
+    newer.title = "新的草稿"
+    first = crash_with_edits(None, older, key="older")
+    crash_with_edits(None, newer, key="newer")
+    stamp = (
+        first.path.with_suffix(".json")
+        .read_text(encoding="utf-8")
+        .replace('"saved_at": "2', '"saved_at": "1')
+    )
+    first.path.with_suffix(".json").write_text(
+        stamp, encoding="utf-8"
+    )  # saved long before the other
+    said = answer(qtbot, boxes, "recoverButton", "discardButton")
+    window.offer_recovery()
+    assert "新的草稿" in said.seen[0] and "旧的草稿" in said.seen[1]
+    assert window.tabs.count() == 1 and window.tabs.current_document().draft.title == "新的草稿"
+    assert [r.key for r in recoverable()] == ["newer"]  # the recovered one, until it is saved
+
+
+def test_an_autosave_without_its_sidecar_is_still_offered_and_saved_as_a_new_file(
+    qtbot, window: MainWindow, saved: Path, boxes, tmp_path: Path, monkeypatch
+) -> None:
+    draft = edited(saved)
+    saver = crash_with_edits(saved, draft)
+    saver.path.with_suffix(
+        ".json"
+    ).unlink()  # the crash came between writing the draft and its sidecar
+    answer(qtbot, boxes, "recoverButton")
+    window.offer_recovery()
+    document = window.tabs.current_document()
+    assert dumps(document.draft) == dumps(draft) and document.path is None
+    asked = []
+    target = tmp_path / "另存.contract"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda *a, **k: asked.append(a) or (str(target), ""),
+    )
+    before = saved.read_bytes()
+    assert window.save_current()
+    assert asked and saved.read_bytes() == before  # never written over a file it cannot name
+    assert recoverable() == []
