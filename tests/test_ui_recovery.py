@@ -251,14 +251,9 @@ def test_two_crashed_drafts_are_offered_newest_first_and_answered_one_by_one(
     newer.title = "新的草稿"
     first = crash_with_edits(None, older, key="older")
     crash_with_edits(None, newer, key="newer")
-    stamp = (
-        first.path.with_suffix(".json")
-        .read_text(encoding="utf-8")
-        .replace('"saved_at": "2', '"saved_at": "1')
-    )
-    first.path.with_suffix(".json").write_text(
-        stamp, encoding="utf-8"
-    )  # saved long before the other
+    sidecar = first.path.with_suffix(".json")
+    stamp = sidecar.read_text(encoding="utf-8").replace('"saved_at": "2', '"saved_at": "1')
+    sidecar.write_text(stamp, encoding="utf-8")  # saved long before the other
     said = answer(qtbot, boxes, "recoverButton", "discardButton")
     window.offer_recovery()
     assert "新的草稿" in said.seen[0] and "旧的草稿" in said.seen[1]
