@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView
 
+from app.model.draft import Draft
 from app.model.fileformat import dumps
 from app.model.files import save_draft
 from app.model.importer import draft_from_document
@@ -268,3 +269,13 @@ def test_ctrl_v_with_nothing_to_paste_changes_nothing(qtbot, window, draft_path,
     select_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     assert dumps(document.draft) == before and document.undo_stack.count() == 0
+
+
+def test_library_items_dropped_on_the_welcome_page_make_a_draft_in_one_undo_step(window):
+    source = window.library.sources_list()[0].id
+    first, second = window.library.articles_in_source(source)[:2]
+    mime = refs_mime_data(window.library, [("article", first.id), ("article", second.id)])
+    window.start_draft_from_library(mime)
+    document = window.tabs.current_document()
+    assert [a.heading for a in document.draft.parts[0].articles] == [first.heading, second.heading]
+    undone_to_empty(window, document, dumps(Draft(title=document.draft.title)))

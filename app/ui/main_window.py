@@ -51,7 +51,7 @@ from clause_db.store import ClauseLibrary
 
 from .contract_roles import MIME_NODES, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
-from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
+from .item_refs import MIME_CLAUSE_IDS
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
@@ -706,10 +706,11 @@ class MainWindow(QMainWindow):
         )
 
     def start_draft_from_library(self, mime: QMimeData) -> None:
-        """Library items dropped where no draft is open: a new draft holding them, in order."""
+        """Library items dropped where no draft is open: a new draft holding them, in order,
+        as one undo step (its part included)."""
         self.tabs.new_document()
-        for kind, item_id in refs_from_mime(mime):
-            self.insert_library_ref(kind, item_id)
+        model = self.tabs.current_view().contract_model
+        model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
 
     def save_selection_to_library(self) -> None:
         """Lawyers grow their library from their own drafts: the selected articles as a source."""
