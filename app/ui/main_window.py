@@ -552,6 +552,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Recover unsaved work"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a title is the lawyer's text, not markup
         box.setText(
             self.tr("“{0}” was not saved when the program last stopped ({1}).").format(
                 item.title or self.tr("Untitled"), _when(item)
@@ -595,6 +596,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot recover"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             self.tr("The unsaved work of “{0}” ({1}) cannot be opened: {2}").format(
                 item.title or self.tr("Untitled"), _when(item), reason
