@@ -11,6 +11,7 @@ including the issue's scenarios (a moved 第八条 and the references that follo
 from __future__ import annotations
 
 import copy
+import json
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from app.model import fileformat, view
+from app.model import clipboard, fileformat, view
 from app.model.commands import Command, SetBody, SetFieldValue, SetHeading
 from app.model.draft import NUMBERING_STYLES, Blank, Draft, Node, Part, Party, Ref, plain
 from app.model.importer import draft_from_document
@@ -174,6 +175,7 @@ class DraftEditing(RuleBasedStateMachine):
         self.current = b""
         self.expected: bytes | None = None  # the bytes the next check must find
         self.last_text_owner: int | None = None
+        self.clipboard: bytes | None = None  # what copy or cut left for a later paste
 
     @initialize(which=st.sampled_from(SLICES))
     def start(self, which: tuple[int, tuple[tuple[int, int], ...]]) -> None:
@@ -405,6 +407,38 @@ class DraftEditing(RuleBasedStateMachine):
     @rule(title=free_text)
     def edit_title(self, title: str) -> None:
         self.push(lambda: set_title(self.draft, title))
+
+    # -- the clipboard --------------------------------------------------------------------------
+
+    @precondition(lambda self: any(True for _ in self.draft.nodes()))
+    @rule(data=st.data())
+    def copy(self, data: st.DataObject) -> None:
+        """Copying leaves the draft as it is; the paste may come many edits and undos later."""
+        ids = data.draw(st.lists(st.sampled_from(self.node_ids()), min_size=1, max_size=3))
+        self.clipboard = clipboard.copy_nodes(self.draft, ids, "this draft")
+        self.expected = self.current
+
+    @precondition(lambda self: any(True for _ in self.draft.nodes()))
+    @rule(data=st.data())
+    def cut(self, data: st.DataObject) -> None:
+        node_id = data.draw(st.sampled_from(self.node_ids()))
+        self.clipboard = clipboard.copy_nodes(self.draft, [node_id], "this draft")
+        self.push(lambda: delete_node(self.draft, node_id))
+
+    @precondition(lambda self: self.clipboard is not None)
+    @rule(data=st.data(), here=st.booleans())
+    def paste(self, data: st.DataObject, here: bool) -> None:
+        """Into this draft (ids come back when free) or as into another one (fresh ids)."""
+        parent_id = data.draw(st.sampled_from([p.id for p in self.draft.parts] + self.node_ids()))
+        container = self.draft.container(parent_id)
+        index = data.draw(st.integers(0, len(container)))
+        origin = "this draft" if here else "another draft"
+        count = len(json.loads(self.clipboard)["nodes"])
+        size = len(container)
+        self.push(
+            lambda: clipboard.paste_nodes(self.draft, self.clipboard, parent_id, index, origin)
+        )
+        assert len(self.draft.container(parent_id)) == size + count
 
     # -- undo and redo --------------------------------------------------------------------------
 

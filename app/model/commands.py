@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .draft import Blank, Draft, Field, Node, Ref, Segment
+    from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
 
 
 @dataclass
@@ -65,6 +65,35 @@ class InsertNodes(Command):
         del draft.container(self.parent_id)[self.index : self.index + len(self.nodes)]
         for f in self.new_fields:
             del draft.fields[f.id]
+
+
+@dataclass
+class InsertPart(Command):
+    """A new part (a new draft has none: its first article needs one to land in)."""
+
+    index: int
+    part: Part
+
+    def _apply(self, draft: Draft) -> None:
+        draft.parts.insert(self.index, self.part)
+
+    def _revert(self, draft: Draft) -> None:
+        del draft.parts[self.index]
+
+
+@dataclass
+class Compound(Command):
+    """Commands that make one step: applied in order, reverted in reverse order."""
+
+    steps: list[Command]
+
+    def _apply(self, draft: Draft) -> None:
+        for step in self.steps:
+            step.apply(draft)
+
+    def _revert(self, draft: Draft) -> None:
+        for step in reversed(self.steps):
+            step.revert(draft)
 
 
 @dataclass

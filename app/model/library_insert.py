@@ -27,18 +27,18 @@ def insert_from_library(
     Under a part it becomes an article, under an article or clause a clause: where it lands
     decides what it is, not where it came from.
     """
-    if kind == "article":
-        row = library.article(row_id)
-        children = library.clauses_of(row_id) if row else []
-    elif kind == "clause":
-        row = library.clause(row_id)
-        children = row.children if row else []
-    else:
-        raise EditError(f"cannot insert a library {kind}")
-    if row is None:
-        raise EditError(f"the library has no {kind} {row_id}")
-    article = row if kind == "article" else library.article(row.article_id)
-    source = article.source_title if article else ""
+    return insert_many_from_library(draft, library, [(kind, row_id)], parent_id, index)
+
+
+def insert_many_from_library(
+    draft: Draft,
+    library: ClauseLibrary,
+    refs: list[tuple[str, int]],
+    parent_id: int,
+    index: int,
+) -> InsertNodes:
+    """Library articles or clauses ``refs`` ((kind, id) pairs), in order, at one place as
+    one command: a blank named alike in two of them is one field."""
     pending: dict[str, Field] = {}
     new_fields: list[Field] = []
     resolve = current_resolver(draft, parent_id)
@@ -52,13 +52,31 @@ def insert_from_library(
         node.children = [build(c, c.label, c.article_id, c.id, c.children) for c in kids]
         return node
 
+    nodes: list[Node] = []
+    names: list[str] = []
     with allocating(draft) as ids:
-        if kind == "article":
-            node = build(row, row.label, row.id, None, children)
-        else:
-            node = build(row, row.label, row.article_id, row.id, children)
-    what = row.heading or row.label
-    return insert_nodes(draft, parent_id, index, [node], new_fields, tuple(ids), what)
+        for kind, row_id in refs:
+            if kind == "article":
+                row = library.article(row_id)
+                children = library.clauses_of(row_id) if row else []
+            elif kind == "clause":
+                row = library.clause(row_id)
+                children = row.children if row else []
+            else:
+                raise EditError(f"cannot insert a library {kind}")
+            if row is None:
+                raise EditError(f"the library has no {kind} {row_id}")
+            article = row if kind == "article" else library.article(row.article_id)
+            source = article.source_title if article else ""
+            if kind == "article":
+                nodes.append(build(row, row.label, row.id, None, children))
+            else:
+                nodes.append(build(row, row.label, row.article_id, row.id, children))
+            names.append(row.heading or row.label)
+    if not nodes:
+        raise EditError("nothing to insert")
+    what = names[0] if len(names) == 1 else f"{names[0]}等{len(names)}项"
+    return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
 
 
 def changed(node: Node) -> bool:

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from .commands import (
     Command,
+    Compound,
     DeleteNode,
     InsertNodes,
+    InsertPart,
     LinkFields,
     MergeNodes,
     MoveNode,
@@ -29,7 +31,7 @@ from .numbering import number_paths
 from .text import clean_text, enter_text, ref_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from clause_db.references import Mention
 
@@ -152,6 +154,29 @@ def insert_nodes(
         raise EditError(f"position {index} is outside 0..{len(container)}")
     kind = "条" if draft.part(parent_id) else "款"
     return InsertNodes(f"插入{kind}“{what}”", ids, parent_id, index, nodes, new_fields)
+
+
+def insert_part(draft: Draft, index: int, title: str = "") -> InsertPart:
+    if not 0 <= index <= len(draft.parts):
+        raise EditError(f"position {index} is outside 0..{len(draft.parts)}")
+    with allocating(draft) as ids:
+        part = Part(draft.new_id(), title=title)
+    return InsertPart(f"插入部分“{title or '正文'}”", tuple(ids), index, part)
+
+
+def in_a_part(draft: Draft, build: Callable[[Draft], Command]) -> Command:
+    """``build``'s edit; on a draft without parts, with the part it lands in created in the
+    same step, so one undo takes the draft back to empty. ``build`` reads the draft with
+    the part in place; the draft is left as it was, as by every builder."""
+    if draft.parts:
+        return build(draft)
+    add = insert_part(draft, 0)
+    add.apply(draft)
+    try:
+        edit = build(draft)
+    finally:
+        add.revert(draft)
+    return Compound(edit.name, (add.ids[0], edit.ids[1]), [add, edit])
 
 
 def insert_empty(draft: Draft, parent_id: int, index: int, heading: str = "") -> InsertNodes:

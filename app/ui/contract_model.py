@@ -11,7 +11,6 @@ commands pushed on the document's undo stack.
 
 from __future__ import annotations
 
-import copy
 import json
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -19,15 +18,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from app.model import ops
+from app.model import clipboard, ops
 from app.model.commands import Command, DeleteNode, InsertNodes, MoveNode
 from app.model.draft import Draft, Field, Node, Part, Ref
-from app.model.library_insert import insert_from_library
+from app.model.library_insert import insert_many_from_library
 from app.model.numbering import label, number_paths
 from app.model.text import editable_text, render_body
 
 from .contract_roles import (  # re-exported: the model's public names
     MIME_NODE_IDS,
+    MIME_NODES,
     BodyRole,
     EditTextRole,
     HeadingRole,
@@ -135,16 +135,15 @@ class ContractModel(QStandardItemModel):
         self._note_refs(obj)
         return item
 
-    def _forget(self, item: QStandardItem) -> None:
-        """Drop the ids of an item and all below it (before the rows are removed)."""
-        stack = [item]
+    @staticmethod
+    def _ids_below(item: QStandardItem) -> list[int]:
+        """The ids of an item and of all below it."""
+        ids, stack = [], [item]
         while stack:
             item = stack.pop()
-            item_id = item.data(NodeIdRole)
-            self._items.pop(item_id, None)
-            self._objects.pop(item_id, None)
-            self._refs.pop(item_id, None)
+            ids.append(item.data(NodeIdRole))
             stack.extend(item.child(r) for r in range(item.rowCount()))
+        return ids
 
     def _reset(self) -> None:
         """Build every row again from the draft (views see one reset)."""
@@ -203,9 +202,16 @@ class ContractModel(QStandardItemModel):
         parent = self._items.get(parent_id)
         if not (parent is not None and count and first >= 0 and first + count <= parent.rowCount()):
             return False
-        for row in range(first, first + count):
-            self._forget(parent.child(row))
+        gone = [
+            i for row in range(first, first + count) for i in self._ids_below(parent.child(row))
+        ]
+        # the ids are dropped after the rows: while they go, the view may still lay them out
+        # (moving the current row away from them repaints), and must still find them
         parent.removeRows(first, count)
+        for item_id in gone:
+            self._items.pop(item_id, None)
+            self._objects.pop(item_id, None)
+            self._refs.pop(item_id, None)
         return True
 
     def _move_row(self, from_id: int, from_row: int, to_id: int, to_row: int) -> bool:
@@ -373,22 +379,21 @@ class ContractModel(QStandardItemModel):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def mimeTypes(self) -> list[str]:
-        return [MIME_NODE_IDS, MIME_CLAUSE_IDS, "text/plain"]
+        return [MIME_NODE_IDS, MIME_NODES, MIME_CLAUSE_IDS, "text/plain"]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        """Ids for moves within this draft, the nodes themselves for a paste or a drop in any
+        draft, and their numbered text for other programs."""
         ids = [i.data(NodeIdRole) for i in indexes if i.isValid() and self.kind(i) != "part"]
         ids = [i for n, i in enumerate(ids) if i not in ids[:n]]
         mime = QMimeData()
         mime.setData(MIME_NODE_IDS, json.dumps(ids).encode("utf-8"))
-        texts = []
-        for item_id in ids:
-            index = self.index_of(item_id)
-            texts.append(f"{self.data(index)}\n{self.data(index, BodyRole)}".strip())
-        mime.setText("\n\n".join(texts))
+        mime.setData(MIME_NODES, clipboard.copy_nodes(self.draft, ids, self.document.uid))
+        mime.setText(clipboard.plain_text(self.draft, ids))
         return mime
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        return data.hasFormat(MIME_NODE_IDS) or data.hasFormat(MIME_CLAUSE_IDS)
+        return any(data.hasFormat(f) for f in (MIME_NODE_IDS, MIME_NODES, MIME_CLAUSE_IDS))
 
     def drop_target(self, row: int, parent: QModelIndex) -> tuple[int, int]:
         """Where a drop lands: (part or node id whose list receives it, position in it).
@@ -407,41 +412,54 @@ class ContractModel(QStandardItemModel):
         count = self.rowCount(parent)
         return parent_id, count if row < 0 else min(row, count)
 
+    def from_this_draft(self, data: QMimeData) -> bool:
+        """Whether dragged or copied rows come from this very draft (not another tab's)."""
+        if not data.hasFormat(MIME_NODES):
+            return data.hasFormat(MIME_NODE_IDS)
+        return clipboard.origin_of(bytes(data.data(MIME_NODES).data())) == self.document.uid
+
     def dropMimeData(self, data, action, row, column, parent) -> bool:
         if action == Qt.DropAction.IgnoreAction:
             return True
+        parent = QModelIndex(parent)
         try:
-            target, position = self.drop_target(row, QModelIndex(parent))
-            if data.hasFormat(MIME_NODE_IDS):
+            copying = action == Qt.DropAction.CopyAction
+            if data.hasFormat(MIME_NODE_IDS) and self.from_this_draft(data) and not copying:
                 ids = json.loads(bytes(data.data(MIME_NODE_IDS).data()).decode("utf-8"))
-                copy_nodes = action == Qt.DropAction.CopyAction
-                return self._drop_nodes([int(i) for i in ids], target, position, copy_nodes)
+                return self._move_nodes([int(i) for i in ids], *self.drop_target(row, parent))
+            if data.hasFormat(MIME_NODES):
+                return self.paste_nodes(bytes(data.data(MIME_NODES).data()), row, parent)
             refs = refs_from_mime(data)
             if refs and self.library is not None:
-                return self._drop_library(refs, target, position)
+                self.document.push(
+                    ops.in_a_part(
+                        self.draft,
+                        lambda draft: insert_many_from_library(
+                            draft, self.library, refs, *self.drop_target(row, parent)
+                        ),
+                    )
+                )
+                return True
         except (ops.EditError, ValueError, KeyError) as exc:
             self.dropFailed.emit(str(exc))
         return False
 
-    def _drop_library(self, refs, target: int, position: int) -> bool:
-        """Each item is built on the draft as the one before left it: one undo step."""
-        with self._one_step(len(refs), self.tr("Insert {0} items").format(len(refs))):
-            for offset, (kind, row_id) in enumerate(refs):
-                self.document.push(
-                    insert_from_library(
-                        self.draft, self.library, kind, row_id, target, position + offset
-                    )
-                )
+    def paste_nodes(self, data: bytes, row: int, parent: QModelIndex) -> bool:
+        """Nodes copied or cut (from this draft or another) as one undo step; a new draft
+        gets its first part in the same step. Raises EditError."""
+        self.document.push(
+            ops.in_a_part(
+                self.draft,
+                lambda draft: clipboard.paste_nodes(
+                    draft, data, *self.drop_target(row, parent), self.document.uid
+                ),
+            )
+        )
         return True
 
-    def _drop_nodes(self, ids: list[int], target: int, position: int, copy_nodes: bool) -> bool:
-        name = self.tr("Copy {0} items") if copy_nodes else self.tr("Move {0} items")
-        with self._one_step(len(ids), name.format(len(ids))):
+    def _move_nodes(self, ids: list[int], target: int, position: int) -> bool:
+        with self._one_step(len(ids), self.tr("Move {0} items").format(len(ids))):
             for node_id in ids:
-                if copy_nodes:
-                    self.document.push(self._copy_command(node_id, target, position))
-                    position += 1
-                    continue
                 located = self.draft.find(node_id)
                 if located is None:
                     continue
@@ -463,15 +481,3 @@ class ContractModel(QStandardItemModel):
         finally:
             if count > 1:
                 stack.endMacro()
-
-    def _copy_command(self, node_id: int, target: int, position: int):
-        original = self.draft.node(node_id)
-        if original is None:
-            raise ops.EditError(self.tr("nothing to copy"))
-        with ops.allocating(self.draft) as ids:
-            clone = copy.deepcopy(original)
-            for node in clone.walk():
-                node.id = self.draft.new_id()
-        return ops.insert_nodes(
-            self.draft, target, position, [clone], [], tuple(ids), clone.heading
-        )

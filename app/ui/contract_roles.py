@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-MIME_NODE_IDS = "application/x-contract-draft-node-ids"
+MIME_NODE_IDS = "application/x-contract-draft-node-ids"  # rows moved within their own draft
+MIME_NODES = "application/x-contract-draft-nodes"  # the nodes themselves (app.model.clipboard)
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 10  # the part or node id of a row
 KindRole = Qt.ItemDataRole.UserRole + 11  # "part" | "article" | "clause"

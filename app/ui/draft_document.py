@@ -93,6 +93,7 @@ class DraftDocument(QObject):
         lock: DraftLock | None = None,
         digest: str | None = None,
         read_only: bool = False,
+        autosave_key: str | None = None,
     ):
         super().__init__(parent)
         self.draft = draft
@@ -101,10 +102,13 @@ class DraftDocument(QObject):
         self.lock = lock
         self.disk_digest = digest  # SHA-256 of the file as last read or written here
         self.read_only = read_only
+        self.uid = uuid.uuid4().hex  # tells this draft's clipboard nodes from another's
         self.undo_stack = QUndoStack(self)
         from app.model.autosave import Autosaver  # loaded with the first draft, not at start-up
 
-        self.autosaver = Autosaver(uuid.uuid4().hex, path)
+        # a recovered draft keeps its autosave's key: saving or re-autosaving it replaces
+        # the very files it was recovered from, so they are never offered twice
+        self.autosaver = Autosaver(autosave_key or self.uid, path)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.changed.connect(lambda _kind: self.autosaver.changed())
 
@@ -131,6 +135,11 @@ class DraftDocument(QObject):
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
+
+    def mark_unsaved(self) -> None:
+        """Recovered work is in no file yet: modified until saved, and autosaved again."""
+        self.undo_stack.resetClean()
+        self.autosaver.changed()
 
     def push(self, command: Command) -> None:
         """Apply an edit as one undo step (or merged into the last one, while typing)."""

@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QTreeView,
     QWidget,
 )
@@ -46,9 +49,9 @@ from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
-from .contract_roles import MIME_NODE_IDS, KindRole, NodeIdRole
+from .contract_roles import MIME_NODES, KindRole, NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
-from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
+from .item_refs import MIME_CLAUSE_IDS
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
@@ -59,6 +62,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable
 
+    from app.model.autosave import Recovery
     from app.model.draft_lock import LockOwner
 
     from .draft_document import DraftDocument
@@ -69,6 +73,13 @@ DOCK_WIDTH = 380
 AUTOSAVE_TICK_MS = 5000
 RECENT_LIMIT = 8
 UNPAINTED_GRACE_MS = 1000  # a window started minimized runs its deferred work after this
+
+
+RECOVER, DISCARD, LATER = "recover", "discard", "later"  # the answers to a recovery offer
+
+
+def _when(item: Recovery) -> str:
+    return item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _autosave_folder() -> Path:
@@ -257,7 +268,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.delete_action = a(
-            "deleteAction", self.tr("&Delete article or clause"), self.delete_current, k.Delete
+            "deleteAction",
+            self.tr("&Delete article or clause"),
+            lambda: self._edit_in_focus(self.delete_current, None),
+            k.Delete,
         )
         self.insert_article_action = a(
             "insertArticleAction",
@@ -271,9 +285,34 @@ class MainWindow(QMainWindow):
             self.insert_empty_clause,
             "Ctrl+Shift+L",
         )
-        self.cut_action = a("cutAction", self.tr("Cu&t"), self.cut_selection, k.Cut)
-        self.copy_action = a("copyAction", self.tr("&Copy"), self.copy_selection, k.Copy)
-        self.paste_action = a("pasteAction", self.tr("&Paste"), self.paste, k.Paste)
+        self.cut_action = a(
+            "cutAction",
+            self.tr("Cu&t"),
+            lambda: self._edit_in_focus(self.cut_selection, "cut"),
+            k.Cut,
+        )
+        self.copy_action = a(
+            "copyAction",
+            self.tr("&Copy"),
+            lambda: self._edit_in_focus(self.copy_selection, "copy"),
+            k.Copy,
+        )
+        self.paste_action = a(
+            "pasteAction",
+            self.tr("&Paste"),
+            lambda: self._edit_in_focus(self.paste, "paste"),
+            k.Paste,
+        )
+        # Their keys work in the contract only (each view gets them in _document_switched):
+        # elsewhere a table or a text box handles Ctrl+C / Ctrl+V / Delete itself.
+        self.contract_actions = [
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.delete_action,
+        ]
+        for action in self.contract_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.edit_topic_action = a("editTopicAction", self.tr("Edit &topic…"), self.edit_topic)
         self.find_action = a(
             "findAction", self.tr("&Find in library"), self.library_panel_focus, k.Find
@@ -567,29 +606,97 @@ class MainWindow(QMainWindow):
             document.autosave()
 
     def offer_recovery(self) -> None:
-        """After a crash: offer the autosaved drafts back (called once at start-up)."""
-        from app.model.autosave import recoverable  # only asked once, at start-up
+        """After a crash: offer each autosaved draft back (called once at start-up).
 
-        from .draft_document import DraftDocument  # the draft modules load with the first draft
+        Recover opens it, unsaved, under the autosave's own key; Discard deletes it; Later
+        (or Esc) keeps it for the next start. One that cannot be opened is kept, and the
+        message says where it is.
+        """
+        from app.model.autosave import recoverable  # only asked once, at start-up
 
         for item in recoverable():
             if item.problem:
+                self._unrecoverable(item, item.problem)
                 continue
-            answer = QMessageBox.question(
-                self,
-                self.tr("Recover unsaved work"),
-                self.tr(
-                    "“{0}” was not saved when the program last stopped ({1}). Recover it?"
-                ).format(item.title, item.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            choice = self.ask_recovery(item)
+            if choice == RECOVER:
+                self._recover(item)
+            elif choice == DISCARD:
+                self._discard_autosave(item)
+
+    def ask_recovery(self, item: Recovery) -> str:
+        """RECOVER, DISCARD or LATER for one autosave left by a crash."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover unsaved work"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a title is the lawyer's text, not markup
+        box.setText(
+            self.tr("“{0}” was not saved when the program last stopped ({1}).").format(
+                item.title or self.tr("Untitled"), _when(item)
             )
-            if answer == QMessageBox.StandardButton.Yes:
-                try:
-                    document = self.tabs.add_document(DraftDocument(item.load(), item.source_path))
-                    document.autosaver.changed()
-                except ClauseDbError as exc:
-                    QMessageBox.warning(self, self.tr("Cannot recover"), str(exc))
-                    continue
+        )
+        box.setInformativeText(
+            self.tr(
+                "Recover: open it to save it. Discard: delete this unsaved work for good. "
+                "Later: keep it and ask again at the next start."
+            )
+        )
+        buttons = {
+            RECOVER: box.addButton(self.tr("Recover"), QMessageBox.ButtonRole.AcceptRole),
+            DISCARD: box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
+            LATER: box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole),
+        }
+        for name, button in buttons.items():
+            button.setObjectName(f"{name}Button")
+        box.setDefaultButton(buttons[RECOVER])
+        box.setEscapeButton(buttons[LATER])
+        box.exec()
+        return next((n for n, b in buttons.items() if b is box.clickedButton()), LATER)
+
+    def _recover(self, item: Recovery) -> None:
+        from .draft_document import DraftDocument  # the draft modules load with the first draft
+
+        try:
+            draft = item.load()
+        except ClauseDbError as exc:
+            self._unrecoverable(item, str(exc))
+            return
+        document = DraftDocument(draft, item.source_path, autosave_key=item.key)
+        self.tabs.add_document(document)
+        document.mark_unsaved()
+        self.statusBar().showMessage(
+            self.tr("Recovered “{0}”: save it to keep it").format(document.title), 8000
+        )
+
+    def _unrecoverable(self, item: Recovery, reason: str) -> None:
+        """Say why the autosave cannot be opened and where it is; keep it unless told not to."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Cannot recover"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr("The unsaved work of “{0}” ({1}) cannot be opened: {2}").format(
+                item.title or self.tr("Untitled"), _when(item), reason
+            )
+        )
+        box.setInformativeText(
+            self.tr("It is kept in {0}, to be opened by hand or sent for help.").format(item.path)
+        )
+        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepButton")
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        delete.setObjectName("deleteButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is delete:
+            self._discard_autosave(item)
+
+    def _discard_autosave(self, item: Recovery) -> None:
+        try:
             item.discard()
+        except ClauseDbError as exc:
+            QMessageBox.warning(self, self.tr("Cannot discard"), str(exc))
 
     # -- editing ----------------------------------------------------------------------------
 
@@ -631,14 +738,10 @@ class MainWindow(QMainWindow):
         from app.model import ops
 
         def build(draft):
-            if not draft.parts:
-                from app.model.draft import Part
-
-                draft.parts.append(Part(draft.new_id()))
             part_id, index = self._article_position(draft)
             return ops.insert_empty(draft, part_id, index, self.tr("New article"))
 
-        self._push(build)
+        self._push(lambda draft: ops.in_a_part(draft, build))  # a new draft's part: same step
 
     def insert_empty_clause(self) -> None:
         from app.model import ops
@@ -665,29 +768,28 @@ class MainWindow(QMainWindow):
 
     def insert_library_ref(self, kind: str, item_id: int) -> None:
         """Enter or double-click in the library: insert after the current article."""
+        from app.model import ops
         from app.model.library_insert import insert_from_library
 
         if kind not in ("article", "clause"):
             return
         if self.tabs.current_document() is None:
             self.tabs.new_document()
-        document = self.tabs.current_document()
-        if not document.draft.parts:
-            from app.model.draft import Part
-
-            document.draft.parts.append(Part(document.draft.new_id()))
-            document.changed.emit("structure")
-        self._push(
-            lambda draft: insert_from_library(
-                draft, self.library, kind, item_id, *self._article_position(draft)
+        self._push(  # a new draft's part comes in the same undo step
+            lambda draft: ops.in_a_part(
+                draft,
+                lambda d: insert_from_library(
+                    d, self.library, kind, item_id, *self._article_position(d)
+                ),
             )
         )
 
     def start_draft_from_library(self, mime: QMimeData) -> None:
-        """Library items dropped where no draft is open: a new draft holding them, in order."""
+        """Library items dropped where no draft is open: a new draft holding them, in order,
+        as one undo step (its part included)."""
         self.tabs.new_document()
-        for kind, item_id in refs_from_mime(mime):
-            self.insert_library_ref(kind, item_id)
+        model = self.tabs.current_view().contract_model
+        model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
 
     def save_selection_to_library(self) -> None:
         """Lawyers grow their library from their own drafts: the selected articles as a source."""
@@ -747,14 +849,19 @@ class MainWindow(QMainWindow):
     # -- clipboard ------------------------------------------------------------------------
 
     def copy_selection(self) -> bool:
+        """The selected articles and clauses to the clipboard: whole, for Paste here or in
+        another draft, and as numbered text for other programs."""
         view = self.tabs.current_view()
         rows = view.selectionModel().selectedRows() if view else []
+        rows = [r for r in rows if r.data(KindRole) != "part"]  # a part is not copied whole
         if not rows:
+            self.statusBar().showMessage(self.tr("Select articles or clauses first"), 5000)
             return False
         QApplication.clipboard().setMimeData(view.contract_model.mimeData(rows))
         return True
 
     def cut_selection(self) -> None:
+        """Copy, then delete the selection as one undo step: Paste puts it back."""
         from app.model import ops
 
         view = self.tabs.current_view()
@@ -770,7 +877,8 @@ class MainWindow(QMainWindow):
         stack.endMacro()
 
     def paste(self) -> None:
-        """Copied articles, library items, or plain text as a new article after the current."""
+        """Cut or copied articles, library items, or plain text, after the current article
+        or clause (at the end of a part when a part is current), as one undo step."""
         from app.model import ops
 
         view = self.tabs.current_view()
@@ -784,11 +892,40 @@ class MainWindow(QMainWindow):
         )
         if current.isValid() and current.data(KindRole) == "part":
             parent, row = current, -1
-        if mime.hasFormat(MIME_NODE_IDS) or mime.hasFormat(MIME_CLAUSE_IDS):
-            model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
-        elif mime.hasText() and mime.text().strip():
-            target, position = model.drop_target(row, parent)
-            self._push(lambda draft: ops.insert_text_node(draft, target, position, "", mime.text()))
+        before = {n.id for _, n in model.draft.nodes()}
+        try:
+            if mime.hasFormat(MIME_NODES):
+                model.paste_nodes(bytes(mime.data(MIME_NODES).data()), row, parent)
+            elif mime.hasFormat(MIME_CLAUSE_IDS):
+                model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
+            elif mime.hasText() and mime.text().strip():
+                text = mime.text()
+                model.document.push(
+                    ops.in_a_part(
+                        model.draft,
+                        lambda d: ops.insert_text_node(
+                            d, *model.drop_target(row, parent), "", text
+                        ),
+                    )
+                )
+        except ops.EditError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
+        if pasted is not None:  # show what came: never out of sight
+            view.jump_to(pasted)
+
+    def _edit_in_focus(self, contract: Callable[[], object], own: str | None) -> None:
+        """Cut, Copy, Paste and Delete act where the keyboard focus is: on the contract when
+        its view has it, on a text box's own text (``own`` names the text box's method),
+        and on nothing else: Ctrl+V in the Fields table must not add an article unseen."""
+        focus = self.focusWidget()
+        view = self.tabs.current_view()
+        if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
+            if own is not None:
+                getattr(focus, own)()
+        elif view is not None and focus is view:
+            contract()
 
     def edit_topic(self) -> None:
         """Move the library article selected on the left to another topic."""
@@ -857,6 +994,7 @@ class MainWindow(QMainWindow):
         if view is None:
             self.outline.setModel(None)
             return
+        view.addActions(self.contract_actions)
         proxy = _ArticlesOnly(self.outline)
         proxy.setSourceModel(view.contract_model)
         self.outline.setModel(proxy)

@@ -171,20 +171,8 @@
         <translation>草稿中没有可放入的部分</translation>
     </message>
     <message>
-        <source>Insert {0} items</source>
-        <translation>插入 {0} 项</translation>
-    </message>
-    <message>
-        <source>Copy {0} items</source>
-        <translation>复制 {0} 项</translation>
-    </message>
-    <message>
         <source>Move {0} items</source>
         <translation>移动 {0} 项</translation>
-    </message>
-    <message>
-        <source>nothing to copy</source>
-        <translation>没有可复制的内容</translation>
     </message>
 </context>
 <context>
@@ -641,12 +629,56 @@
         <translation>恢复未保存的内容</translation>
     </message>
     <message>
-        <source>“{0}” was not saved when the program last stopped ({1}). Recover it?</source>
-        <translation>程序上次退出时，“{0}”尚未保存（{1}）。是否恢复？</translation>
+        <source>“{0}” was not saved when the program last stopped ({1}).</source>
+        <translation>程序上次退出时，“{0}”尚未保存（{1}）。</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Recover: open it to save it. Discard: delete this unsaved work for good. Later: keep it and ask again at the next start.</source>
+        <translation>恢复：打开它以便保存。丢弃：永久删除这些未保存的内容。稍后：保留它，下次启动时再询问。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Recovered “{0}”: save it to keep it</source>
+        <translation>已恢复“{0}”：请保存以保留它</translation>
     </message>
     <message>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The unsaved work of “{0}” ({1}) cannot be opened: {2}</source>
+        <translation>“{0}”未保存的内容（{1}）无法打开：{2}</translation>
+    </message>
+    <message>
+        <source>It is kept in {0}, to be opened by hand or sent for help.</source>
+        <translation>它保留在 {0}，可手动打开或发送以寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cannot discard</source>
+        <translation>无法丢弃</translation>
     </message>
     <message>
         <source>the draft has no part</source>
@@ -687,6 +719,10 @@
     <message>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
+    </message>
+    <message>
+        <source>Select articles or clauses first</source>
+        <translation>请先选择条或款</translation>
     </message>
     <message>
         <source>Cut</source>

@@ -1,0 +1,180 @@
+"""Articles and clauses on the clipboard: copied or cut from a draft, pasted into any draft.
+
+The nodes travel whole (heading, text, clauses, provenance) with the fields their blanks
+use, as JSON in the ``.contract`` file's own node format, plus their text with numbers for
+other programs. Pasting is one ``InsertNodes``:
+
+- ids: fresh ones, except when nodes come back into the draft they were cut from and their
+  ids are free again: then references elsewhere that pointed at them (dangling since the
+  cut) follow them again, and Cut then Paste is a move.
+- fields: back in their own draft a blank keeps its field (and value); elsewhere a named
+  field joins the draft's field of that name, any other comes as a new field, value and all.
+- references between the pasted nodes follow the copies; one to a node outside them stays
+  bound in its own draft, and in another draft keeps the text it read as a dangling
+  reference, which the checks list.
+
+``origin`` is an id of the open draft (the window gives each one its own) that tells a
+paste into the same draft from a paste into another.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import TYPE_CHECKING
+
+from .draft import Blank, Draft, Field, Node, Ref
+from .fileformat import DraftFormatError, _node_out, _Reader
+from .numbering import label, number_paths
+from .ops import EditError, _describe, allocating, insert_nodes
+from .text import ref_text, render_body
+
+if TYPE_CHECKING:
+    from .commands import InsertNodes
+
+FORMAT = "contract-editor/nodes"
+VERSION = 1
+NOWHERE = 0  # the target of a reference whose node is in another draft: no node has id 0
+
+
+def topmost(draft: Draft, node_ids: list[int]) -> list[Node]:
+    """The chosen nodes in reading order, without those inside another chosen one."""
+    chosen = set(node_ids)
+    found: list[Node] = []
+    inside: set[int] = set()
+    for _, node in draft.nodes():
+        if node.id in chosen and node.id not in inside:
+            found.append(node)
+            inside.update(n.id for n in node.walk())
+    return found
+
+
+def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
+    """The chosen nodes and the fields their blanks use, for ``paste_nodes``."""
+    paths = number_paths(draft)
+    nodes = copy.deepcopy(topmost(draft, node_ids))
+    field_ids: list[int] = []
+    for top in nodes:
+        for node in top.walk():
+            for seg in node.body:
+                if isinstance(seg, Ref):
+                    seg.last = ref_text(seg, paths)  # what it reads now, should it dangle
+                elif isinstance(seg, Blank) and seg.field_id not in field_ids:
+                    field_ids.append(seg.field_id)
+    fields = [draft.fields[i] for i in field_ids if i in draft.fields]
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "origin": origin,
+        "nodes": [_node_out(n) for n in nodes],
+        "fields": [
+            {"id": f.id, "label": f.label, "name": f.name, "value": f.value} for f in fields
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def plain_text(draft: Draft, node_ids: list[int]) -> str:
+    """The chosen nodes as a lawyer would paste them elsewhere: numbered, values filled in."""
+    paths = number_paths(draft)
+    blocks = []
+    for top in topmost(draft, node_ids):
+        lines = []
+        for node in top.walk():
+            number = label(paths[node.id], draft.numbering)
+            body = render_body(node.body, paths, draft)
+            if len(paths[node.id]) == 1:  # an article: its heading on a line of its own
+                lines.append(" ".join(x for x in (number, node.heading) if x))
+                lines.extend([body] if body else [])
+            else:
+                lines.append(" ".join(x for x in (number, node.heading, body) if x))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def origin_of(data: bytes) -> str | None:
+    """The draft the nodes were copied from (None if ``data`` is not ours)."""
+    try:
+        obj = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    origin = obj.get("origin") if isinstance(obj, dict) else None
+    return origin if isinstance(origin, str) else None
+
+
+def paste_nodes(draft: Draft, data: bytes, parent_id: int, index: int, origin: str) -> InsertNodes:
+    """Insert the nodes of ``data`` at ``index`` of ``parent_id``'s list, as one command.
+
+    EditError for clipboard data this version cannot read (damaged, or from a newer app).
+    """
+    nodes, fields = _read(data)
+    home = origin_of(data) == origin
+    in_use = {n.id for _, n in draft.nodes()} | {p.id for p in draft.parts} | set(draft.fields)
+    new_fields: list[Field] = []
+    with allocating(draft) as ids:
+        first_free = draft.next_id
+        node_ids: dict[int, int] = {}
+        for top in nodes:
+            for node in top.walk():
+                back = home and node.id not in in_use and node.id < first_free
+                node_ids[node.id] = node.id if back else draft.new_id()
+                in_use.add(node_ids[node.id])
+        field_ids: dict[int, int] = {}
+        for f in fields:
+            own = draft.fields.get(f.id) if home else None
+            named = f.name and (
+                draft.field_named(f.name) or next((n for n in new_fields if n.name == f.name), None)
+            )
+            kept = own or named
+            if not kept:
+                kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
+                new_fields.append(kept)
+            field_ids[f.id] = kept.id
+    for top in nodes:
+        for node in top.walk():
+            node.id = node_ids[node.id]
+            for seg in node.body:
+                if isinstance(seg, Blank):
+                    seg.field_id = field_ids[seg.field_id]
+                elif isinstance(seg, Ref):
+                    seg.target = _retarget(seg.target, node_ids, home)
+    what = _describe(nodes[0]) + (f"等{len(nodes)}项" if len(nodes) > 1 else "")
+    return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
+
+
+def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:
+    if target in node_ids:
+        return node_ids[target]  # a node pasted along: its copy
+    if home:
+        return target  # bound as before (or dangling as before) in its own draft
+    return NOWHERE
+
+
+def _read(data: bytes) -> tuple[list[Node], list[Field]]:
+    try:
+        obj = json.loads(data)
+    except (ValueError, RecursionError):
+        raise EditError("the clipboard holds no articles this version can read") from None
+    if not (isinstance(obj, dict) and obj.get("format") == FORMAT):
+        raise EditError("the clipboard holds no articles this version can read")
+    version = obj.get("version")
+    if not isinstance(version, int) or not 1 <= version <= VERSION:
+        raise EditError("the articles on the clipboard come from a newer version of the app")
+    reader = _Reader()
+    try:
+        nodes = [reader.node(n) for n in _list(obj, "nodes")]
+        fields = [reader.field(f) for f in _list(obj, "fields")]
+    except (DraftFormatError, RecursionError) as exc:
+        raise EditError(f"the articles on the clipboard are damaged: {exc}") from None
+    if not nodes:
+        raise EditError("the clipboard holds no articles")
+    if set(reader.blank_fields) - {f.id for f in fields}:
+        raise EditError("the articles on the clipboard are damaged: blanks without fields")
+    return nodes, fields
+
+
+def _list(obj: dict, key: str) -> list:
+    value = obj.get(key)
+    if not isinstance(value, list):
+        raise DraftFormatError(f"{key} is not a list")
+    return value

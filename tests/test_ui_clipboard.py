@@ -1,0 +1,281 @@
+"""Cut, Copy, Paste and Delete in the real window with real keys: Cut then Paste puts back
+what was cut, as one undo step each; the keys act only where the focus is (Ctrl+V in the
+Fields table or the library's search box never touches the contract); and every edit of a
+new, empty draft — its first part included — is undone by one Undo."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView
+
+from app.model.draft import Draft
+from app.model.fileformat import dumps
+from app.model.files import save_draft
+from app.model.importer import draft_from_document
+from app.model.view import show
+from app.ui.contract_roles import MIME_NODES, NodeIdRole
+from app.ui.item_refs import refs_mime_data
+from app.ui.main_window import MainWindow
+from clause_db.reader import read_outline
+from resources import SEED_FILES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.ui.contract_view import ContractView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path) -> MainWindow:
+    w = MainWindow(library_path)
+    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+@pytest.fixture
+def draft_path(tmp_path) -> Path:
+    outline = read_outline(SEED_FILES[0])
+    path = tmp_path / "协议.contract"
+    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
+    return path
+
+
+def focused_view(qtbot, window: MainWindow) -> ContractView:
+    view = window.tabs.current_view()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    return view
+
+
+def select_article(view: ContractView, row: int) -> None:
+    model = view.contract_model
+    index = model.index(row, 0, model.index(0, 0))
+    view.setCurrentIndex(index)
+    view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+
+
+def article_ids(view: ContractView) -> list[int]:
+    return [a.id for a in view.contract_model.draft.parts[0].articles]
+
+
+def test_ctrl_x_then_ctrl_v_puts_back_the_article_that_was_cut(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    original, seen = dumps(document.draft), show(document.draft)
+    view = focused_view(qtbot, window)
+    ids = article_ids(view)
+    select_article(view, 2)
+    qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
+    assert article_ids(view) == ids[:2] + ids[3:]
+    assert "第三条" in QApplication.clipboard().text()  # numbered text for other programs
+    select_article(view, 1)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert article_ids(view) == ids  # back in its place, with its own ids
+    assert show(document.draft) == seen  # text, clauses, fields and references as before
+    assert view.current_id() == ids[2]  # the pasted article is shown and current
+    assert document.undo_stack.count() == 2 and document.is_modified()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # Undo the paste: the cut state exactly
+    assert article_ids(view) == ids[:2] + ids[3:]
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert dumps(document.draft) == original and not document.is_modified()
+
+
+def test_ctrl_v_pastes_a_copy_twice_in_one_step_each(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = focused_view(qtbot, window)
+    ids = article_ids(view)
+    select_article(view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    now = article_ids(view)
+    assert len(now) == len(ids) + 2 and len(set(now)) == len(now)
+    articles = show(document.draft)["parts"][0]["articles"]
+    assert articles[1]["heading"] == articles[2]["heading"] == articles[0]["heading"]
+    assert document.undo_stack.count() == 2
+
+
+def test_a_cut_article_pastes_into_another_draft_with_its_fields(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = focused_view(qtbot, window)
+    select_article(view, 0)
+    field_names = {f.name for f in document.draft.fields.values() if f.name}
+    qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
+    cut = show(document.draft)
+    window.new_draft()  # empty: the paste brings its part in the same step
+    other = window.tabs.current_document()
+    empty = dumps(other.draft)
+    qtbot.keyClick(focused_view(qtbot, window), Qt.Key.Key_V, CTRL)
+    assert len(other.draft.parts) == 1 and len(other.draft.parts[0].articles) == 1
+    assert {f.name for f in other.draft.fields.values() if f.name} <= field_names
+    assert other.undo_stack.count() == 1
+    other.undo_stack.undo()
+    assert dumps(other.draft) == empty and not other.is_modified()
+    assert show(document.draft) == cut  # the first draft untouched by the paste
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_V, Qt.Key.Key_X, Qt.Key.Key_Delete], ids=["ctrl+v", "ctrl+x", "delete"]
+)
+def test_keys_in_the_fields_table_never_touch_the_contract(qtbot, window, draft_path, key):
+    document = window.open_path(draft_path)
+    view = focused_view(qtbot, window)
+    select_article(view, 1)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)  # something the paste could append
+    before = dumps(document.draft)
+    table = window.inspector.findChild(QTableView, "fieldsTable")
+    window.inspector.parentWidget().raise_()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index(0, 1))
+    modifier = Qt.KeyboardModifier.NoModifier if key == Qt.Key.Key_Delete else CTRL
+    qtbot.keyClick(table, key, modifier)
+    assert dumps(document.draft) == before
+    assert document.undo_stack.count() == 0 and not document.is_modified()
+
+
+def test_ctrl_v_in_the_library_search_box_pastes_into_the_box_only(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    QApplication.clipboard().setText("保密")
+    search = window.findChild(QLineEdit, "librarySearch")
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    qtbot.keyClick(search, Qt.Key.Key_V, CTRL)
+    assert search.text() == "保密"
+    window.findChild(QAction, "pasteAction").trigger()  # Edit > Paste from the menu: the same
+    assert search.text() == "保密保密"
+    assert dumps(document.draft) == before and document.undo_stack.count() == 0
+
+
+def test_edit_paste_from_the_menu_acts_on_the_contract_only_when_it_has_the_focus(
+    qtbot, window, draft_path
+):
+    document = window.open_path(draft_path)
+    view = focused_view(qtbot, window)
+    select_article(view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    paste = window.findChild(QAction, "pasteAction")
+    window.outline.setFocus()
+    qtbot.waitUntil(window.outline.hasFocus)
+    paste.trigger()
+    assert document.undo_stack.count() == 0
+    focused_view(qtbot, window)
+    paste.trigger()
+    assert document.undo_stack.count() == 1
+
+
+def test_damaged_clipboard_articles_are_refused_with_a_message(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    mime = QMimeData()
+    mime.setData(MIME_NODES, b'{"format": "contract-editor/nodes", "version": 1, "nodes": [')
+    QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(focused_view(qtbot, window), Qt.Key.Key_V, CTRL)
+    assert dumps(document.draft) == before
+    assert "clipboard" in window.statusBar().currentMessage()
+
+
+# -- a new, empty draft: its first part comes with its first edit, in the same undo step ----
+
+
+def new_empty(window: MainWindow):
+    window.new_draft()
+    document = window.tabs.current_document()
+    return document, dumps(document.draft)
+
+
+def undone_to_empty(window: MainWindow, document, empty: bytes) -> None:
+    assert document.undo_stack.count() == 1 and document.is_modified()
+    assert window.tabs.tabText(window.tabs.currentIndex()).endswith("*")
+    window.undo_action.trigger()
+    assert dumps(document.draft) == empty
+    assert not document.is_modified()
+    assert not window.tabs.tabText(window.tabs.currentIndex()).endswith("*")
+    assert window.tabs.current_view().contract_model.rowCount() == 0
+    window.redo_action.trigger()
+    assert len(document.draft.parts) == 1 and document.draft.parts[0].articles
+
+
+def test_a_library_insert_into_a_new_draft_is_one_undo_step(window) -> None:
+    document, empty = new_empty(window)
+    article = window.library.articles_in_source(window.library.sources_list()[0].id)[0]
+    window.insert_library_ref("article", article.id)
+    undone_to_empty(window, document, empty)
+
+
+def test_insert_article_into_a_new_draft_is_one_undo_step(qtbot, window) -> None:
+    document, empty = new_empty(window)
+    qtbot.keyClick(
+        focused_view(qtbot, window), Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier
+    )
+    undone_to_empty(window, document, empty)
+
+
+def test_pasting_text_into_a_new_draft_is_one_undo_step(qtbot, window) -> None:
+    document, empty = new_empty(window)
+    QApplication.clipboard().setText("双方另行协商。")
+    qtbot.keyClick(focused_view(qtbot, window), Qt.Key.Key_V, CTRL)
+    undone_to_empty(window, document, empty)
+
+
+def test_library_items_dropped_on_a_new_draft_are_one_undo_step(window) -> None:
+    document, empty = new_empty(window)
+    source = window.library.sources_list()[0].id
+    first, second = window.library.articles_in_source(source)[:2]
+    mime = refs_mime_data(window.library, [("article", first.id), ("article", second.id)])
+    model = window.tabs.current_view().contract_model
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
+    assert [a.heading for a in document.draft.parts[0].articles] == [first.heading, second.heading]
+    undone_to_empty(window, document, empty)
+    assert model.index(0, 0, model.index(0, 0)).data(NodeIdRole) is not None
+
+
+def test_cutting_a_part_row_cuts_nothing_and_says_why(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    QApplication.clipboard().setText("unchanged")
+    view = focused_view(qtbot, window)
+    part = view.contract_model.index(0, 0)
+    view.setCurrentIndex(part)
+    view.selectionModel().select(part, view.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
+    assert dumps(document.draft) == before and document.undo_stack.count() == 0
+    assert QApplication.clipboard().text() == "unchanged"
+    assert "Select articles or clauses" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("content", ["", "  \n\t ", None], ids=["empty", "blank", "image only"])
+def test_ctrl_v_with_nothing_to_paste_changes_nothing(qtbot, window, draft_path, content):
+    document = window.open_path(draft_path)
+    before = dumps(document.draft)
+    mime = QMimeData()
+    if content is None:
+        mime.setData("image/png", b"\x89PNG\r\n\x1a\n")
+    else:
+        mime.setText(content)
+    QApplication.clipboard().setMimeData(mime)
+    view = focused_view(qtbot, window)
+    select_article(view, 0)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert dumps(document.draft) == before and document.undo_stack.count() == 0
+
+
+def test_library_items_dropped_on_the_welcome_page_make_a_draft_in_one_undo_step(window):
+    source = window.library.sources_list()[0].id
+    first, second = window.library.articles_in_source(source)[:2]
+    mime = refs_mime_data(window.library, [("article", first.id), ("article", second.id)])
+    window.start_draft_from_library(mime)
+    document = window.tabs.current_document()
+    assert [a.heading for a in document.draft.parts[0].articles] == [first.heading, second.heading]
+    undone_to_empty(window, document, dumps(Draft(title=document.draft.title)))
