@@ -15,6 +15,7 @@ from app.model.view import show
 from app.ui.draft_document import DraftDocument
 from app.ui.inspector import Inspector
 from app.ui.inspector_fields import VALUE
+from app.ui.swap_dialog import SwapDialog
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
@@ -265,7 +266,8 @@ def test_the_clause_tab_shows_provenance_then_the_changes(qtbot, inspector, docu
     assert "line-through" in html and "underline" in html and "新增的一句" in html
 
 
-def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library) -> None:
+def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library, monkeypatch) -> None:
+    monkeypatch.setattr(SwapDialog, "exec", lambda _dialog: 1)  # an imported article: asked
     inspector = make_inspector(qtbot, document, library)
     draft = document.draft
     node = article(draft, "保密条款")
