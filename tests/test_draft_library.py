@@ -7,7 +7,13 @@ import copy
 import pytest
 
 from app.model import ops
-from app.model.article_changes import article_changes, article_text, changed, variant_text
+from app.model.article_changes import (
+    article_changes,
+    article_text,
+    changed,
+    filled_fields,
+    variant_text,
+)
 from app.model.fileformat import dumps
 from app.model.importer import draft_from_document
 from app.model.library_insert import insert_from_library, swap_in_variant
@@ -182,3 +188,32 @@ def test_the_swap_preview_numbers_the_variant_as_it_would_stand(library, draft):
     new = variant_text(draft, target, library, confidentiality(library).id)
     assert old.startswith("第六条 ") and new.startswith("第六条 信息安全与保护")
     assert new.split("\n")[1].startswith("6.1 ")
+
+
+def test_only_values_that_leave_with_the_article_are_listed(library, draft):
+    """A field used in another article too keeps its value in view: not a loss to warn of."""
+    part = draft.parts[0]
+    history = ops.History(draft)
+    history.push(ops.set_text(draft, part.articles[0].id, "金额：【服务费用】，期限：____。"))
+    history.push(ops.set_text(draft, part.articles[1].id, "另付【服务费用】。"))
+    shared = draft.field_named("服务费用")
+    own = next(f for f in draft.fields.values() if f.label == "期限" and f.name is None)
+    history.push(ops.set_field_value(draft, shared.id, "10万元"))
+    assert filled_fields(draft, part.articles[0]) == []
+    history.push(ops.set_field_value(draft, own.id, "一年"))
+    assert filled_fields(draft, part.articles[0]) == [("期限", "一年")]
+    assert "一年" in article_text(draft, part.articles[0])
+
+
+def test_two_swaps_undone_give_back_the_draft_byte_for_byte(library, draft):
+    before = dumps(draft)
+    history = ops.History(draft)
+    (topic,) = [t for t in library.topics() if t.name == "保密"]
+    first, second = library.articles_in_topic(topic.id)[:2]
+    target = draft.parts[0].articles[3].id
+    history.push(swap_in_variant(draft, library, target, first.id))
+    history.push(swap_in_variant(draft, library, draft.parts[0].articles[3].id, second.id))
+    assert draft.parts[0].articles[3].provenance.library_article_id == second.id
+    history.undo()
+    history.undo()
+    assert dumps(draft) == before

@@ -167,3 +167,16 @@ def test_a_library_article_with_an_edited_clause_asks_first(qtbot, window, answe
     (dialog,) = answers.shown
     assert "律师改写的一款。" in dialog.findChild(QTextBrowser, "swapDiff").toPlainText()
     assert part.articles[0].children[0] is clause
+
+
+def test_a_variant_gone_from_the_library_is_a_message_not_a_change(
+    qtbot, window, answers, monkeypatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    document = window.open_path(DATA_PROVISION)
+    before = dumps(document.draft)
+    window.inspector.set_current_node(last_article(document).id)
+    assert window.inspector.clause.swap_in(10**6) is None
+    assert warned == ["the library has no article 1000000"]
+    assert answers.shown == [] and dumps(document.draft) == before

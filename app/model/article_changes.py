@@ -224,15 +224,20 @@ def _lines_of(node: Node, labels: dict[int, str], draft: Draft | None = None) ->
 
 
 def filled_fields(draft: Draft, node: Node) -> list[tuple[str, str]]:
-    """(label, value) of the filled fields whose blanks are in the node or its clauses."""
-    seen: dict[int, tuple[str, str]] = {}
+    """(name, value) of the filled fields that occur only in the node and its clauses: the
+    values that leave the text with it (a field used elsewhere too keeps showing there)."""
+    inside: dict[int, int] = {}
     for n in node.walk():
         for seg in n.body:
-            if isinstance(seg, Blank) and seg.field_id not in seen:
-                f = draft.fields.get(seg.field_id)
-                if f is not None and f.value:
-                    seen[seg.field_id] = (f.name or f.label, f.value)
-    return list(seen.values())
+            if isinstance(seg, Blank):
+                inside[seg.field_id] = inside.get(seg.field_id, 0) + 1
+    everywhere = draft.occurrences()
+    out = []
+    for field_id, count in inside.items():
+        f = draft.fields.get(field_id)
+        if f is not None and f.value and everywhere.get(field_id) == count:
+            out.append((f.name or f.label, f.value))
+    return out
 
 
 def variant_text(draft: Draft, node: Node, library: ClauseLibrary, article_id: int) -> str:
