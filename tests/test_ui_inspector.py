@@ -394,3 +394,27 @@ def test_without_a_library_there_are_no_variants(inspector, document) -> None:
     inspector.set_current_node(article(document.draft, "保密条款").id)
     assert inspector.findChild(QListWidget, "clauseVariants").isHidden()
     assert inspector.findChild(QPushButton, "swapVariant").isHidden()
+
+
+def test_an_article_with_a_clause_added_is_not_unchanged(qtbot, inspector, document) -> None:
+    """The article's own text is as imported; its new clause makes it changed all the same."""
+    draft = document.draft
+    node = article(draft, "合同的变更与终止")
+    inspector.set_current_node(node.id)
+    status = inspector.findChild(QLabel, "clauseStatus")
+    assert status.text().startswith("Unchanged")
+    document.push(ops.insert_text_node(draft, node.id, len(node.children), "", "新增的一款。"))
+    qtbot.waitUntil(lambda: status.text().startswith("Changed"))
+    html = inspector.findChild(QTextBrowser, "clauseDiff").toHtml()
+    assert "Clause added:" in html and "新增的一款" in html
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: status.text().startswith("Unchanged"))
+
+
+def test_enter_on_an_empty_fields_table_does_nothing(qtbot) -> None:
+    inspector = make_inspector(qtbot, None)
+    table = inspector.findChild(QTableView, "fieldsTable")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert table.state() != QTableView.State.EditingState
