@@ -72,6 +72,17 @@ _SIGNATURE_DETAIL = re.compile(
     r"(?i:date|by|name|title|authori[sz]ed))[^\n]{0,40}[:：]"
 )
 _SIGNATURE_LINES = 12  # a signature block is the last few lines of a contract
+_SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
+    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本页|此页|下接)[^\n]{0,40}签[署字]页"
+    r"|[(\[]?(?i:signature pages? follows?|signature page))"
+)
+_ANNEX_HEADING = re.compile(
+    r"[ \t\u3000]*(?P<label>(?:附件|附表|附录)[ \t\u3000]*(?P<cn>[一二三四五六七八九十]+|\d+)"
+    r"|(?i:annex|schedule|exhibit|appendix)[ \t]+(?P<en>\d+|[A-Z]|[IVX]+))"
+    r"(?=[ \t\u3000:：、.．]|$)",
+    re.M,
+)
+_MAX_TRAILING_LINE = 80  # a signature-page note or an annex heading is one short line
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
 
@@ -189,6 +200,15 @@ def _parse_document(text: str, s: int, e: int) -> Document:
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
     root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
+    trailing: list[Part] = []
+    last_article = next((p.children[-1].start for p in reversed(root) if p.children), None)
+    if line_mode and last_article is not None:
+        signature, annexes = _trailing_start(text, last_article, e)
+        tail = min(signature, annexes)
+        if tail < e:
+            trailing = _trailing_parts(text, signature, annexes, e)
+            body_markers = [m for m in body_markers if m.start < tail]
+            root = _build_tree(text, body_start, tail, body_markers, line_mode, scheme, bool(toc))
     if toc and not root and body_start < e:
         root = [_Node(None, body_start, body_start, "part", end=e)]  # a body with no headings
 
@@ -208,9 +228,70 @@ def _parse_document(text: str, s: int, e: int) -> Document:
     if signature_span[1] > signature_span[0]:
         doc.span = (s, signature_span[1])
         doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
-    doc.parts = [_to_part(text, n, known, line_mode) for n in root]
+    doc.parts = [_to_part(text, n, known, line_mode) for n in root] + trailing
     _report_gaps(doc.parts)
     return doc
+
+
+# -- after the last article: the signature page and the annexes ---------------------------
+
+
+def _trailing_start(text: str, after: int, e: int) -> tuple[int, int]:
+    """Where the signature page and the annexes that follow the last article begin.
+
+    A signature-page note (（下接签署页）, 以下为本合同签署页) or the annexes (附件1, Annex A)
+    end the last article: left in it, they would be its last clause's text, and replacing or
+    deleting that article would take the signature page and the annexes with it. The annexes
+    start at the last heading numbered 1 that has text of its own, so a list of annexes in
+    the last article (附件1：报价单 / 附件2：服务标准) stays in it. ``e`` where there is none.
+    """
+    lines = _lines(text, text.find("\n", after, e) + 1 or e, e)
+    short = [(ls, le) for ls, le in lines if len(text[ls:le].strip()) <= _MAX_TRAILING_LINE]
+    annexes = e
+    for ls, le in short:
+        m = _ANNEX_HEADING.match(text, ls, le)
+        if m and _annex_number(m) == 1 and _has_own_text(text, le, e):
+            annexes = ls
+    signature = next(
+        (ls for ls, le in short if ls < annexes and _SIGNATURE_PAGE.match(text, ls, le)), annexes
+    )
+    return signature, annexes
+
+
+def _annex_number(m: re.Match) -> int:
+    """1 for 附件1, 附件一, Annex A, Schedule I, Exhibit 1; 0 for any other number."""
+    value = m.group("cn") or m.group("en")
+    return 1 if value in ("1", "一", "A", "a", "I") else 0
+
+
+def _has_own_text(text: str, heading_end: int, e: int) -> bool:
+    """Whether a line other than another annex heading follows an annex heading."""
+    for ls, le in _lines(text, heading_end, e):
+        if text[ls:le].strip():
+            return not _ANNEX_HEADING.match(text, ls, le)
+    return False
+
+
+def _trailing_parts(text: str, signature: int, annexes: int, e: int) -> list[Part]:
+    """The signature page (an untitled part) and one part per annex, their text kept whole."""
+    starts = [] if signature == annexes else [signature]
+    starts += [
+        ls
+        for ls, le in _lines(text, annexes, e)
+        if len(text[ls:le].strip()) <= _MAX_TRAILING_LINE and _ANNEX_HEADING.match(text, ls, le)
+    ]
+    parts = []
+    for start, end in zip(starts, [*starts[1:], e], strict=True):
+        m = _ANNEX_HEADING.match(text, start, end) if start >= annexes else None
+        label_end = m.end("label") if m else start
+        line_end = text.find("\n", label_end, end) if m else start
+        heading_end_ = end if line_end < 0 else line_end
+        label = Piece(m.group("label") if m else "", (start, label_end))
+        heading = Piece(clean(text[label_end:heading_end_]), (label_end, heading_end_))
+        body = Piece(text[heading_end_:end].strip(), (heading_end_, end))
+        title = " ".join(x for x in (label.value, heading.value) if x) or None
+        parts.append(Part(title=title, label=label, heading=heading, text=body, span=(start, end)))
+    return parts
 
 
 def _is_line_mode(text: str, markers: list[Marker]) -> bool:

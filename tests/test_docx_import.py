@@ -118,8 +118,12 @@ def test_data_provision_contract_keeps_typed_articles_blanks_tables_and_referenc
     assert len(re.findall(r"\{\{[^{}]+\}\}", outline.text)) == 189
     nodes = [*found, *(c for a in found for c in a.iter_clauses())]
     kinds = [p.kind for n in nodes for p in n.placeholders]
-    assert kinds.count("template") == 131  # the rest: cover page, parties, {{☐…}} boxes
-    assert kinds.count("checkbox") == 22
+    assert kinds.count("template") == 73  # the rest: cover, parties, signature page, annexes
+    assert kinds.count("checkbox") == 20
+    # The signature page and the two annexes follow the articles as parts of their own.
+    assert [p.title for p in document.parts] == [None, None, "附件1", "附件2"]
+    assert document.parts[1].text.value.startswith("（下接签署页）\n以下为本合同签署页")
+    assert found[-1].clauses[-1].text.value.endswith("则以本合同约定内容为准。")
     # 14 tables, each row one line with its cells joined by " | "
     assert "\n数据名称 | 数据产权的类型 | 乙方的权利范围及限制\n" in outline.text
     assert "\n法定代表人：{{甲方法定代表人}} | 委托代理人：{{甲方委托代理人}}\n" in outline.text

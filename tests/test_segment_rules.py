@@ -126,3 +126,65 @@ def test_a_closing_signature_block_is_reported_not_taken_as_text():
     (doc,) = outline.documents
     assert doc.parts[0].articles[0].text.value == "甲方向乙方采购设备。"
     assert [s.reason for s in doc.skipped] == ["signature block"]
+
+
+def _trailing(text: str):
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    last = doc.parts[0].articles[-1]
+    return last, [(p.title, p.text.value) for p in doc.parts[1:]]
+
+
+def test_annexes_after_the_last_article_are_parts_not_its_text():
+    text = (
+        "采购协议\n第一条 标的\n甲方向乙方采购设备。\n第二条 其他\n1. 本协议一式两份。\n"
+        "（下接签署页）\n甲方（盖章）：\n乙方（盖章）：\n"
+        "附件1\n设备清单\n1. 服务器两台\n附件2 验收单\n验收结果：____\n"
+    )
+    last, trailing = _trailing(text)
+    assert [c.text.value for c in last.clauses] == ["本协议一式两份。"]
+    assert trailing == [
+        (None, "（下接签署页）\n甲方（盖章）：\n乙方（盖章）："),
+        ("附件1", "设备清单\n1. 服务器两台"),
+        ("附件2 验收单", "验收结果：____"),
+    ]
+
+
+def test_a_list_of_annexes_in_the_last_article_stays_in_it():
+    text = "协议\n第一条 标的\n甲方采购设备。\n第二条 附件\n本协议附件：\n"
+    text += "附件1：报价单\n附件2：服务标准\n"
+    last, trailing = _trailing(text)
+    assert trailing == []
+    assert "附件2：服务标准" in last.text.value
+
+
+def test_a_listed_annex_then_the_annexes_split_at_the_annexes():
+    text = (
+        "协议\n第一条 标的\n甲方采购设备。\n第二条 附件\n本协议附件：\n"
+        "附件一：报价单\n附件二：标准\n"
+        "附件一 报价单\n单价：____元\n"
+    )
+    last, trailing = _trailing(text)
+    assert "附件二：标准" in last.text.value
+    assert trailing == [("附件一 报价单", "单价：____元")]
+
+
+def test_a_sentence_about_the_signature_page_is_no_signature_page():
+    text = "协议\n第一条 生效\n双方在签署页盖章后生效。\n本合同签署页另附。\n"
+    last, trailing = _trailing(text)
+    assert trailing == []
+    assert last.text.value == "双方在签署页盖章后生效。\n本合同签署页另附。"
+
+
+def test_an_english_schedule_follows_the_last_section_as_a_part():
+    text = (
+        "SERVICES AGREEMENT\nArticle 1 Services\nThe Supplier provides support.\n"
+        "[Signature page follows]\nSchedule 1 Fees\nMonthly fee: ____\n"
+    )
+    last, trailing = _trailing(text)
+    assert last.text.value == "The Supplier provides support."
+    assert trailing == [
+        (None, "[Signature page follows]"),
+        ("Schedule 1 Fees", "Monthly fee: ____"),
+    ]

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView, QTextBrowser
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+)
 
 from app.model import ops
 from app.model.fileformat import dumps
@@ -14,7 +21,8 @@ from app.model.importer import draft_from_document
 from app.model.view import show
 from app.ui.draft_document import DraftDocument
 from app.ui.inspector import Inspector
-from app.ui.inspector_fields import VALUE
+from app.ui.inspector_fields import LABEL, REFRESH_DELAY_MS, VALUE
+from app.ui.swap_dialog import SwapDialog
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
@@ -101,18 +109,108 @@ def test_a_value_typed_once_fills_every_occurrence_as_one_undo_step(inspector, d
     assert "三十日" not in rendered(draft)
 
 
-def test_unfilled_fields_come_first_with_how_many_are_left(qtbot, inspector, document) -> None:
+def test_unfilled_fields_come_first_and_a_filled_one_stays_in_its_row(
+    qtbot, inspector, document
+) -> None:
     table = inspector.findChild(QTableView, "fieldsTable")
     remaining = inspector.findChild(QLabel, "fieldsRemaining")
     model = table.model()
     assert model.rowCount() == 7
     assert "7" in remaining.text()
+    order = labels_of(table)
     table.setCurrentIndex(model.index(0, VALUE))
     model.setData(model.index(0, VALUE), "2024年1月1日")
     qtbot.waitUntil(lambda: "6" in remaining.text())
+    assert labels_of(table) == order  # not sorted away under the lawyer's hand
     values = [model.index(r, VALUE).data() for r in range(model.rowCount())]
-    assert values[-1] == "2024年1月1日" and not any(values[:-1])
-    assert table.currentIndex().row() == 6  # the edited field stays current where it moved
+    assert values[0] == "2024年1月1日" and not any(values[1:])
+    assert table.currentIndex().row() == 0
+    # a double-click on the second row now fills the field shown there
+    second = document.draft.fields[model.rows[1].field_id]
+    model.setData(model.index(1, VALUE), "十日")
+    qtbot.waitUntil(lambda: "5" in remaining.text())
+    assert second.value == "十日" and labels_of(table) == order
+
+
+def test_a_draft_opened_again_lists_its_unfilled_fields_first(qtbot, inspector, document) -> None:
+    table = inspector.findChild(QTableView, "fieldsTable")
+    first = table.model().rows[0].field_id
+    document.push(ops.set_field_value(document.draft, first, "已填"))
+    inspector.set_document(None)
+    inspector.set_document(document)
+    assert table.model().rows[-1].field_id == first
+
+
+def labels_of(table: QTableView) -> list[str]:
+    model = table.model()
+    return [model.index(r, LABEL).data() for r in range(model.rowCount())]
+
+
+def editor_of(table: QTableView) -> QLineEdit:
+    """The cell editor open in the table (the focus may be elsewhere offscreen)."""
+    editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, editors
+    return editors[0]
+
+
+def test_enter_edits_tab_moves_on_and_rows_stay_put(qtbot, inspector, document) -> None:
+    """Enter, type, Tab, type, Enter: two fields filled, each the one its row shows."""
+    table = inspector.findChild(QTableView, "fieldsTable")
+    model = table.model()
+    order = labels_of(table)
+    ids = [r.field_id for r in model.rows]
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, LABEL))  # the label cell: Enter still edits the value
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() == QTableView.State.EditingState
+    assert table.currentIndex() == model.index(0, VALUE)
+    qtbot.keyClicks(editor_of(table), "Acme Ltd")
+    qtbot.keyClick(editor_of(table), Qt.Key.Key_Tab)
+    assert table.currentIndex() == model.index(1, VALUE)
+    assert table.state() == QTableView.State.EditingState
+    qtbot.keyClicks(editor_of(table), "30 days")
+    qtbot.keyClick(editor_of(table), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QTableView.State.EditingState)  # closes queued
+    fields = document.draft.fields
+    assert (fields[ids[0]].value, fields[ids[1]].value) == ("Acme Ltd", "30 days")
+    assert all(fields[i].value is None for i in ids[2:])
+    qtbot.wait(REFRESH_DELAY_MS + 50)  # the table's own refresh: it must not re-sort either
+    assert labels_of(table) == order
+    assert model.index(1, VALUE).data() == "30 days"
+    assert document.undo_stack.count() == 2
+
+
+def test_tab_while_a_refresh_is_due_keeps_the_open_editor(qtbot, inspector, document) -> None:
+    """A careless fast typist: the table reads the draft again while the next cell is open."""
+    table = inspector.findChild(QTableView, "fieldsTable")
+    model = table.model()
+    table.setFocus()
+    table.setCurrentIndex(model.index(2, VALUE))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor_of(table), "x")
+    qtbot.keyClick(editor_of(table), Qt.Key.Key_Tab)
+    editor = editor_of(table)
+    inspector.fields.refresh()  # what the debounce timer does 150 ms later
+    assert editor_of(table) is editor and table.state() == QTableView.State.EditingState
+    qtbot.keyClicks(editor, "y")
+    qtbot.keyClick(editor, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: table.state() != QTableView.State.EditingState)
+    assert document.draft.fields[model.rows[3].field_id].value == "y"
+
+
+def test_tab_past_the_last_field_leaves_the_table_without_an_edit(
+    qtbot, inspector, document
+) -> None:
+    table = inspector.findChild(QTableView, "fieldsTable")
+    model = table.model()
+    last = model.rowCount() - 1
+    table.setFocus()
+    table.setCurrentIndex(model.index(last, VALUE))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(editor_of(table), Qt.Key.Key_Tab)  # nothing typed: nothing pushed
+    assert table.state() != QTableView.State.EditingState
+    assert table.currentIndex().row() == last
+    assert document.undo_stack.count() == 0
 
 
 def test_two_fields_of_one_label_say_where_they_are(qtbot, outline) -> None:
@@ -265,7 +363,8 @@ def test_the_clause_tab_shows_provenance_then_the_changes(qtbot, inspector, docu
     assert "line-through" in html and "underline" in html and "新增的一句" in html
 
 
-def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library) -> None:
+def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library, monkeypatch) -> None:
+    monkeypatch.setattr(SwapDialog, "exec", lambda _dialog: 1)  # an imported article: asked
     inspector = make_inspector(qtbot, document, library)
     draft = document.draft
     node = article(draft, "保密条款")
@@ -295,3 +394,27 @@ def test_without_a_library_there_are_no_variants(inspector, document) -> None:
     inspector.set_current_node(article(document.draft, "保密条款").id)
     assert inspector.findChild(QListWidget, "clauseVariants").isHidden()
     assert inspector.findChild(QPushButton, "swapVariant").isHidden()
+
+
+def test_an_article_with_a_clause_added_is_not_unchanged(qtbot, inspector, document) -> None:
+    """The article's own text is as imported; its new clause makes it changed all the same."""
+    draft = document.draft
+    node = article(draft, "合同的变更与终止")
+    inspector.set_current_node(node.id)
+    status = inspector.findChild(QLabel, "clauseStatus")
+    assert status.text().startswith("Unchanged")
+    document.push(ops.insert_text_node(draft, node.id, len(node.children), "", "新增的一款。"))
+    qtbot.waitUntil(lambda: status.text().startswith("Changed"))
+    html = inspector.findChild(QTextBrowser, "clauseDiff").toHtml()
+    assert "Clause added:" in html and "新增的一款" in html
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: status.text().startswith("Unchanged"))
+
+
+def test_enter_on_an_empty_fields_table_does_nothing(qtbot) -> None:
+    inspector = make_inspector(qtbot, None)
+    table = inspector.findChild(QTableView, "fieldsTable")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert table.state() != QTableView.State.EditingState

@@ -117,6 +117,33 @@ class DeleteNode(Command):
 
 
 @dataclass
+class ReplaceNode(Command):
+    """Put ``new`` (with its subtree) in ``old``'s place, nothing else touched: a library
+    variant swapped in. References to ``old`` or its clauses keep their last text."""
+
+    parent_id: int
+    index: int
+    old: Node
+    new: Node
+    new_fields: list[Field]
+    dangling: list[tuple[Ref, str, str]]
+
+    def _apply(self, draft: Draft) -> None:
+        draft.container(self.parent_id)[self.index] = self.new
+        for f in self.new_fields:
+            draft.fields[f.id] = f
+        for ref, _, kept in self.dangling:
+            ref.last = kept
+
+    def _revert(self, draft: Draft) -> None:
+        for ref, before, _ in self.dangling:
+            ref.last = before
+        for f in self.new_fields:
+            del draft.fields[f.id]
+        draft.container(self.parent_id)[self.index] = self.old
+
+
+@dataclass
 class MoveNode(Command):
     """Reorder, move a clause into another article, promote a clause or demote an article."""
 

@@ -1,22 +1,21 @@
-"""Articles and clauses taken from the clause library into a draft, and what changed since.
+"""Articles and clauses taken from the clause library into a draft, or swapped in for one.
 
 A node taken from the library keeps the library ids and its text as taken, so the app can
-tell the lawyer whether it was changed since, and show how (``changes``).
+tell the lawyer whether it was changed since (``article_changes``).
 """
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
-from .draft import Draft, Field, Node, Provenance, plain
-from .ops import EditError, allocating, current_resolver, insert_nodes
+from .draft import Draft, Field, Node, Provenance
+from .ops import EditError, allocating, current_resolver, insert_nodes, replace_node
 from .text import enter_text
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
 
-    from .commands import InsertNodes
+    from .commands import InsertNodes, ReplaceNode
 
 
 def insert_from_library(
@@ -39,6 +38,33 @@ def insert_many_from_library(
 ) -> InsertNodes:
     """Library articles or clauses ``refs`` ((kind, id) pairs), in order, at one place as
     one command: a blank named alike in two of them is one field."""
+    nodes, new_fields, ids, what = _library_nodes(draft, library, refs, parent_id)
+    return insert_nodes(draft, parent_id, index, nodes, new_fields, ids, what)
+
+
+def swap_in_variant(
+    draft: Draft, library: ClauseLibrary, node_id: int, article_id: int
+) -> ReplaceNode:
+    """Library article ``article_id`` in the place of article ``node_id``, one exact step:
+    that article, its text and every clause of it go, nothing else (the parts, articles and
+    annexes around it stay as they are)."""
+    located = draft.find(node_id)
+    if located is None:
+        raise EditError(f"no article or clause {node_id}")
+    part, container, _ = located
+    if container is not part.articles:
+        raise EditError("only an article can be swapped for a library variant")
+    [node], new_fields, ids, what = _library_nodes(
+        draft, library, [("article", article_id)], part.id
+    )
+    return replace_node(draft, node_id, node, new_fields, ids, what)
+
+
+def _library_nodes(
+    draft: Draft, library: ClauseLibrary, refs: list[tuple[str, int]], parent_id: int
+) -> tuple[list[Node], list[Field], tuple[int, int], str]:
+    """The nodes for library rows ``refs`` (not in the draft yet), their new fields, the id
+    range they took and their name for the undo step."""
     pending: dict[str, Field] = {}
     new_fields: list[Field] = []
     resolve = current_resolver(draft, parent_id)
@@ -76,28 +102,4 @@ def insert_many_from_library(
     if not nodes:
         raise EditError("nothing to insert")
     what = names[0] if len(names) == 1 else f"{names[0]}等{len(names)}项"
-    return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
-
-
-def changed(node: Node) -> bool:
-    """Whether the node's heading or text differ from what was taken (False if not taken)."""
-    p = node.provenance
-    return p is not None and (node.heading != p.taken_heading or plain(node.body) != p.taken_text)
-
-
-def changes(node: Node) -> list[tuple[str, str]]:
-    """The text's changes since it was taken, as (op, text) runs: op is = , - or +."""
-    p = node.provenance
-    if p is None:
-        return []
-    old, new = p.taken_text, plain(node.body)
-    runs: list[tuple[str, str]] = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            runs.append(("=", old[a0:a1]))
-        else:
-            if a1 > a0:
-                runs.append(("-", old[a0:a1]))
-            if b1 > b0:
-                runs.append(("+", new[b0:b1]))
-    return runs
+    return nodes, new_fields, tuple(ids), what

@@ -20,6 +20,7 @@ from .commands import (
     MergeNodes,
     MoveNode,
     RenameField,
+    ReplaceNode,
     SetBody,
     SetDraftAttribute,
     SetFieldValue,
@@ -207,20 +208,39 @@ def insert_text_node(
     return insert_nodes(draft, parent_id, index, [node], new_fields, tuple(ids), _describe(node))
 
 
-def delete_node(draft: Draft, node_id: int) -> DeleteNode:
-    part, container, index = _locate(draft, node_id)
-    node = container[index]
-    parent_id = draft.parent_id(node_id)
+def _dangling(draft: Draft, node: Node) -> list[tuple[Ref, str, str]]:
+    """References to the node or its clauses, with the text each shows now and will keep."""
     gone = {n.id for n in node.walk()}
     paths = number_paths(draft)
-    dangling = [  # every text: a part's intro or the preamble may refer to it too
+    return [  # every text: a part's intro or the preamble may refer to it too
         (seg, seg.last, ref_text(seg, paths))
         for body in draft.bodies()
         for seg in body
         if isinstance(seg, Ref) and seg.target in gone
     ]
+
+
+def delete_node(draft: Draft, node_id: int) -> DeleteNode:
+    _, container, index = _locate(draft, node_id)
+    node = container[index]
+    parent_id = draft.parent_id(node_id)
     ids = (draft.next_id, draft.next_id)
-    return DeleteNode(f"删除“{_describe(node)}”", ids, parent_id, index, node, dangling)
+    return DeleteNode(
+        f"删除“{_describe(node)}”", ids, parent_id, index, node, _dangling(draft, node)
+    )
+
+
+def replace_node(
+    draft: Draft, node_id: int, new: Node, new_fields: list[Field], ids: tuple[int, int], what: str
+) -> ReplaceNode:
+    """``new`` (built with ids from ``ids``) in the place of node ``node_id``: one step."""
+    _, container, index = _locate(draft, node_id)
+    old = container[index]
+    parent_id = draft.parent_id(node_id)
+    return ReplaceNode(
+        f"以“{what}”替换“{_describe(old)}”", ids, parent_id, index, old, new, new_fields,
+        _dangling(draft, old),
+    )  # fmt: skip
 
 
 def move_node(draft: Draft, node_id: int, to_parent: int, to_index: int) -> MoveNode:

@@ -2,13 +2,14 @@
 and the library's other variants of its topic, one of which can be swapped in.
 
 A lawyer reuses clauses; what matters before sending a draft is what was changed in them and
-whether another source words the same topic better. Swapping is a delete and an insert at the
-same place, pushed as one undo macro so Ctrl+Z brings the old article back in one step.
+whether another source words the same topic better. "Changed" looks at the whole article: its
+heading, its text and every clause (edited, added, removed). Swapping replaces that one article
+with its clauses in one undo step; unless it is exactly as taken from the library, a warning
+first shows what would be replaced (clauses and filled-in values) next to the variant.
 """
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,39 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import ops
+from app.model.article_changes import article_changes, filled_fields
 from app.model.draft import Node, plain
-from app.model.library_insert import changed, changes, insert_from_library
+from app.model.library_insert import swap_in_variant
 from app.model.numbering import label, number_paths
+from app.model.ops import EditError
 from clause_db.errors import LibraryError
 from clause_db.topics import assign_topic
 
 from .clause_text import source_names
 from .draft_document import DraftDocument, follow_changes
+from .inspector_diff import diff_html
+from .inspector_diff import esc as _esc
+from .swap_dialog import SwapDialog
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
 
-DELETED_STYLE = "color:#b00020;text-decoration:line-through"
-INSERTED_STYLE = "color:#1b7f2a;text-decoration:underline"
 PREVIEW_CHARS = 300  # of a variant's text in its tooltip
-
-
-def _esc(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
-
-
-def diff_html(runs: list[tuple[str, str]]) -> str:
-    """(op, text) runs as rich text: deletions struck out in red, insertions underlined green."""
-    out = []
-    for op, text in runs:
-        if op == "-":
-            out.append(f'<span style="{DELETED_STYLE}">{_esc(text)}</span>')
-        elif op == "+":
-            out.append(f'<span style="{INSERTED_STYLE}">{_esc(text)}</span>')
-        else:
-            out.append(_esc(text))
-    return "".join(out)
 
 
 class ClauseTab(QWidget):
@@ -176,18 +162,26 @@ class ClauseTab(QWidget):
             if p.library_article_id is not None
             else self.tr("since it was imported")
         )
-        if not changed(node):
+        draft = self.document.draft
+        paths = number_paths(draft)
+        labels = {n.id: label(paths[n.id], draft.numbering) for n in node.walk()}
+        found = article_changes(node, self.library, labels)
+        if not found:
             self.status.setText(self.tr("Unchanged {since}.").format(since=taken))
             self.diff.hide()
             return
         self.status.setText(self.tr("Changed {since}:").format(since=taken))
+        titles = {
+            "heading": self.tr("Heading:"),
+            "text": "",
+            "added": self.tr("Clause added:"),
+            "removed": self.tr("Clause removed:"),
+        }
         parts = []
-        if node.heading != p.taken_heading:
-            heading = diff_html([("-", p.taken_heading), ("+", node.heading)])
-            title = self.tr("Heading:")
-            parts.append(f"<p><b>{_esc(title)}</b> {heading}</p>")
-        if plain(node.body) != p.taken_text:
-            parts.append(f"<p>{diff_html(changes(node))}</p>")
+        for change in found:
+            title = " ".join(x for x in (change.label, titles[change.kind]) if x)
+            head = f"<b>{_esc(title)}</b> " if title else ""
+            parts.append(f"<p>{head}{diff_html(change.runs)}</p>")
         self.diff.setHtml("".join(parts))
         self.diff.show()
 
@@ -257,32 +251,34 @@ class ClauseTab(QWidget):
     def swap_in(self, article_id: int) -> int | None:
         """Replace the current article with library article ``article_id``: one undo step.
 
-        Returns the new node's id. References to the old article become dangling (the
-        Checks tab lists them): the variant is a different article, not the same one reworded.
+        Asks first (showing what goes and what comes) unless the article is exactly as taken
+        from the library with nothing filled in. Returns the new node's id, None when nothing
+        was swapped. References to the old article become dangling (the Checks tab lists
+        them): the variant is a different article, not the same one reworded.
         """
         node = self._node()
         if node is None or self.library is None:
             return None
         draft = self.document.draft
-        part, container, index = draft.find(node.id)
         try:
-            variant = self.library.article(article_id)
-        except LibraryError as e:
+            command = swap_in_variant(draft, self.library, node.id, article_id)
+            ask = self._needs_warning(node)
+        except (LibraryError, EditError) as e:
             QMessageBox.warning(self, self.tr("Swap in"), str(e))
             return None
-        if variant is None or container is not part.articles:
-            return None  # checked first, so the macro below cannot stop half-way
-        stack = self.document.undo_stack
-        what = node.heading or label(number_paths(draft)[node.id], draft.numbering)
-        stack.beginMacro(self.tr("Swap “{article}” for a library variant").format(article=what))
-        try:
-            self.document.push(ops.delete_node(draft, node.id))
-            self.document.push(
-                insert_from_library(draft, self.library, "article", article_id, part.id, index)
-            )
-        finally:
-            stack.endMacro()
-        new_id = part.articles[index].id
-        self.set_current_node(new_id)
-        self.jumpTo.emit(new_id)
-        return new_id
+        if ask and not SwapDialog(draft, node, self.library, article_id, self).exec():
+            return None
+        self.document.push(command)
+        self.set_current_node(command.new.id)
+        self.jumpTo.emit(command.new.id)
+        return command.new.id
+
+    def _needs_warning(self, node: Node) -> bool:
+        """Whether swapping would lose anything the library does not hold: the lawyer's edits
+        of the article or its clauses, values filled in, or an article not from the library."""
+        p = node.provenance
+        if p is None or p.library_article_id is None:
+            return True
+        if filled_fields(self.document.draft, node):
+            return True
+        return bool(article_changes(node, self.library))

@@ -1,18 +1,23 @@
 """The inspector's Fields tab: every blank of the draft to fill, one value per field.
 
 A value typed here is one ``set_field_value`` command, so it fills every occurrence at once
-and is one undo step. The table is rebuilt from the draft after each change (cheap: one walk
-of the text), but only once control is back in the event loop, never while a cell editor is
-still handing its value over.
+and is one undo step. The table is read again from the draft after each change (cheap: one
+walk of the text), but only once control is back in the event loop, never while a cell editor
+is still handing its value over.
+
+The rows keep their order while the lawyer fills them in: unfilled fields come first when a
+draft is opened, and a field filled in stays where it is, so the next double-click or Tab
+lands on the field the lawyer sees there. Enter edits the current field's value; Tab commits
+it and goes on to the next field's value.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,7 +54,8 @@ class FieldRow:
 
 
 class FieldsModel(QAbstractTableModel):
-    """The draft's fields that occur in the text, unfilled ones first; values editable."""
+    """The draft's fields that occur in the text, values editable: unfilled ones first when
+    the draft is opened, then in that order however they are filled in."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +64,39 @@ class FieldsModel(QAbstractTableModel):
 
     def set_document(self, document: DraftDocument | None) -> None:
         self.document = document
-        self.refresh()
+        self.beginResetModel()
+        self.rows = self._unfilled_first(self._read()) if document else []
+        self.endResetModel()
 
     def refresh(self) -> None:
-        """Read the fields again from the draft."""
-        self.beginResetModel()
-        self.rows = self._read() if self.document else []
-        self.endResetModel()
+        """Read the fields again from the draft; rows stay where they are, so an open cell
+        editor and the row under the mouse keep meaning the same field."""
+        rows = self._in_place(self._read()) if self.document else []
+        if [r.field_id for r in rows] != [r.field_id for r in self.rows]:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        old, self.rows = self.rows, rows
+        for i, (before, now) in enumerate(zip(old, rows, strict=True)):
+            if before != now:
+                self.dataChanged.emit(self.index(i, LABEL), self.index(i, COUNT))
+
+    @staticmethod
+    def _unfilled_first(rows: list[FieldRow]) -> list[FieldRow]:
+        return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
+
+    def _in_place(self, rows: list[FieldRow]) -> list[FieldRow]:
+        """``rows`` (in draft order) in the order shown now; a field new to the table goes
+        right after the field before it in the draft."""
+        shown = {r.field_id: i for i, r in enumerate(self.rows)}
+        out = sorted((r for r in rows if r.field_id in shown), key=lambda r: shown[r.field_id])
+        for i, row in enumerate(rows):
+            if row.field_id not in shown:
+                before = rows[i - 1].field_id if i else None
+                at = next((j + 1 for j, r in enumerate(out) if r.field_id == before), 0)
+                out.insert(at, row)
+        return out
 
     def _read(self) -> list[FieldRow]:
         draft = self.document.draft
@@ -89,7 +121,7 @@ class FieldsModel(QAbstractTableModel):
                 nth[label] += 1
                 label = f"{label} ({nth[label]})"
             rows.append(FieldRow(f.id, label, f.value, nodes, counts[f.id], places))
-        return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
+        return rows
 
     def unfilled(self) -> int:
         return sum(1 for r in self.rows if not r.value)
@@ -141,7 +173,36 @@ class FieldsModel(QAbstractTableModel):
         if new == (row.value or ""):
             return False
         self.document.push(ops.set_field_value(self.document.draft, row.field_id, new or None))
+        self.rows[index.row()] = replace(row, value=new or None)  # shown now, not at the refresh
+        self.dataChanged.emit(self.index(index.row(), LABEL), self.index(index.row(), COUNT))
         return True
+
+
+class FieldsTable(QTableView):
+    """The fields as a form: Enter edits the current field's value, Tab goes on to the next
+    field's value (committing the one being typed), Shift+Tab back."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not editing and self.currentIndex().isValid():
+            value = self.currentIndex().siblingAtColumn(VALUE)
+            self.setCurrentIndex(value)
+            self.edit(value)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers) -> QModelIndex:
+        """Tab and Shift+Tab go from value to value, row by row (the other columns are not
+        typed in); past the last field the focus leaves the table."""
+        nxt = QAbstractItemView.CursorAction.MoveNext
+        if action not in (nxt, QAbstractItemView.CursorAction.MovePrevious):
+            return super().moveCursor(action, modifiers)
+        row = self.currentIndex().row() + (1 if action == nxt else -1)
+        if not self.currentIndex().isValid() or not 0 <= row < self.model().rowCount():
+            return QModelIndex()
+        return self.model().index(row, VALUE)
 
 
 class FieldsTab(QWidget):
@@ -157,7 +218,7 @@ class FieldsTab(QWidget):
         self.remaining = QLabel(self)
         self.remaining.setObjectName("fieldsRemaining")
         self.model = FieldsModel(self)
-        self.table = QTableView(self)
+        self.table = FieldsTable(self)
         self.table.setObjectName("fieldsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from .clause_text import joined, source_names
 from .item_refs import DRAGGABLE_KINDS, ItemRefRole, LibraryDragSource
+from .lazy_fetch import FetchOutsideAnnouncements
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -65,7 +66,7 @@ def _tip(text: str) -> str:
     return text if len(text) <= TIP_CHARS else text[:TIP_CHARS] + "…"
 
 
-class LibraryTreeModel(LibraryDragSource, QAbstractItemModel):
+class LibraryTreeModel(LibraryDragSource, FetchOutsideAnnouncements, QAbstractItemModel):
     """Topics or sources at the top, then articles, then their (nested) clauses."""
 
     def __init__(
@@ -87,20 +88,20 @@ class LibraryTreeModel(LibraryDragSource, QAbstractItemModel):
         """Show topics or sources at the top level; drops everything fetched so far."""
         if mode not in MODES:
             raise ValueError(f"unknown library tree mode {mode!r}")
-        self.beginResetModel()
-        self._mode = mode
-        self._root = _Node("root", 0, "", None, fetched=True)
-        self._sources = None  # a 100,000-clause library's sources take 20 ms: not for topics
-        if mode == "topic":
-            for t in sorted(self.library.topics(), key=lambda t: _COLLATOR.sortKey(t.name)):
-                _Node("topic", t.id, f"{t.name} ({t.article_count})", self._root)
-        else:
-            for s in self.library.sources_list():
-                text = f"{self._source_names()[s.id]} ({s.article_count})"
-                _Node(
-                    "source", s.id, text, self._root, tip=s.file_name, fetched=s.article_count == 0
-                )
-        self.endResetModel()
+        with self.announcing():
+            self.beginResetModel()
+            self._mode = mode
+            self._root = _Node("root", 0, "", None, fetched=True)
+            self._sources = None  # a 100,000-clause library's sources take 20 ms: not for topics
+            if mode == "topic":
+                for t in sorted(self.library.topics(), key=lambda t: _COLLATOR.sortKey(t.name)):
+                    _Node("topic", t.id, f"{t.name} ({t.article_count})", self._root)
+            else:
+                for s in self.library.sources_list():
+                    text = f"{self._source_names()[s.id]} ({s.article_count})"
+                    fetched = s.article_count == 0
+                    _Node("source", s.id, text, self._root, tip=s.file_name, fetched=fetched)
+            self.endResetModel()
 
     # ---- structure ----------------------------------------------------------------------
 
@@ -138,7 +139,7 @@ class LibraryTreeModel(LibraryDragSource, QAbstractItemModel):
 
     def fetchMore(self, parent: QModelIndex) -> None:
         node = self._node(parent)
-        if node.fetched:
+        if node.fetched or self.fetch_later(parent, node, self.fetchMore):
             return
         staging = _Node(node.kind, node.id, "", None)
         if node.kind == "topic":
@@ -150,11 +151,12 @@ class LibraryTreeModel(LibraryDragSource, QAbstractItemModel):
         node.fetched = True
         if not staging.children:
             return
-        self.beginInsertRows(parent, 0, len(staging.children) - 1)
-        node.children = staging.children
-        for child in node.children:
-            child.parent = node
-        self.endInsertRows()
+        with self.announcing():
+            self.beginInsertRows(parent, 0, len(staging.children) - 1)
+            node.children = staging.children
+            for child in node.children:
+                child.parent = node
+            self.endInsertRows()
 
     # ---- building nodes -----------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 
 from .clause_text import source_names
 from .item_refs import ItemRef, ItemRefRole, LibraryDragSource
+from .lazy_fetch import FetchOutsideAnnouncements
 
 if TYPE_CHECKING:
     from clause_db.rows import SearchHit
@@ -75,7 +76,7 @@ def hit_title(hit: SearchHit) -> str:
     return title or QCoreApplication.translate("SearchResultsModel", "(untitled)")
 
 
-class SearchResultsModel(LibraryDragSource, QAbstractListModel):
+class SearchResultsModel(LibraryDragSource, FetchOutsideAnnouncements, QAbstractListModel):
     """The hits of the last search; rows drag like the tree's articles and clauses."""
 
     def __init__(self, library: ClauseLibrary, parent: QObject | None = None) -> None:
@@ -89,11 +90,12 @@ class SearchResultsModel(LibraryDragSource, QAbstractListModel):
     def setHits(self, hits: list[SearchHit]) -> None:
         """Show the best hits first; the rest arrive as the list is scrolled (fetchMore), so a
         keystroke lays out a page of rows, not all of them."""
-        self.beginResetModel()
-        self._hits = list(hits)
-        self._shown = min(PAGE, len(self._hits))
-        self._context = {}
-        self.endResetModel()
+        with self.announcing():
+            self.beginResetModel()
+            self._hits = list(hits)
+            self._shown = min(PAGE, len(self._hits))
+            self._context = {}
+            self.endResetModel()
 
     def hit_count(self) -> int:
         """Every hit of the search, shown or still to be fetched."""
@@ -104,7 +106,9 @@ class SearchResultsModel(LibraryDragSource, QAbstractListModel):
 
     def fetchMore(self, parent: Index = _NO_PARENT) -> None:
         more = min(PAGE, len(self._hits) - self._shown)
-        if more > 0 and not parent.isValid():
+        if more <= 0 or parent.isValid() or self.fetch_later(parent, "page", self.fetchMore):
+            return
+        with self.announcing():
             self.beginInsertRows(parent, self._shown, self._shown + more - 1)
             self._shown += more
             self.endInsertRows()

@@ -128,6 +128,14 @@
         <translation>标题：</translation>
     </message>
     <message>
+        <source>Clause added:</source>
+        <translation>新增的款：</translation>
+    </message>
+    <message>
+        <source>Clause removed:</source>
+        <translation>删除的款：</translation>
+    </message>
+    <message>
         <source>No clause library is open.</source>
         <translation>未打开条款库。</translation>
     </message>
@@ -142,10 +150,6 @@
     <message>
         <source>Other variants of “{topic}” in the library ({count}):</source>
         <translation>条款库中“{topic}”的其他版本（{count}）：</translation>
-    </message>
-    <message>
-        <source>Swap “{article}” for a library variant</source>
-        <translation>将“{article}”替换为条款库中的版本</translation>
     </message>
 </context>
 <context>
@@ -813,6 +817,35 @@
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>SwapDialog</name>
+    <message>
+        <source>Swap in a library variant</source>
+        <translation>换用条款库中的版本</translation>
+    </message>
+    <message>
+        <source>this article</source>
+        <translation>本条</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{article}” and its %n clause(s) will be replaced by the library variant. Your wording and the values filled in below are not kept (Undo brings them back).</source>
+        <translation>
+            <numerusform>“{article}”及其 %n 款将被条款库中的版本替换。您的措辞和下列已填写的内容不会保留（撤销可恢复）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filled in:</source>
+        <translation>已填写：</translation>
+    </message>
+    <message>
+        <source>Struck out: what goes. Underlined: what comes.</source>
+        <translation>删除线：将被替换的内容。下划线：换入的内容。</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>替换</translation>
     </message>
 </context>
 <context>
