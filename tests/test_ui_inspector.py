@@ -95,7 +95,7 @@ def test_a_value_typed_once_fills_every_occurrence_as_one_undo_step(inspector, d
     assert rendered(draft).count("三十日") == 4
     stack = document.undo_stack
     assert stack.count() == 1
-    assert stack.undoText() == "填写“通知期限”"
+    assert stack.undoText() == "Fill in “通知期限”"  # the English UI: its own step names
     stack.undo()
     assert draft.field_named("通知期限").value is None
     assert "三十日" not in rendered(draft)

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
+    from .messages import Msg
 
 
 @dataclass
 class Command:
-    name: str  # the step's readable name: 插入条款“保密条款”
+    name: Msg  # the step's readable name, in both languages: 插入条“保密条款”
     ids: tuple[int, int]  # the draft's next_id before and after
 
     def apply(self, draft: Draft) -> None:

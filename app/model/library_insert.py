@@ -10,7 +10,8 @@ import difflib
 from typing import TYPE_CHECKING
 
 from .draft import Draft, Field, Node, Provenance, plain
-from .ops import EditError, allocating, current_resolver, insert_nodes
+from .messages import Msg
+from .ops import EditError, allocating, current_resolver, insert_nodes, several
 from .text import enter_text
 
 if TYPE_CHECKING:
@@ -63,9 +64,14 @@ def insert_many_from_library(
                 row = library.clause(row_id)
                 children = row.children if row else []
             else:
-                raise EditError(f"cannot insert a library {kind}")
+                raise EditError(Msg("无法插入条款库中的“{0}”", "cannot insert a library {0}", kind))
             if row is None:
-                raise EditError(f"the library has no {kind} {row_id}")
+                raise EditError(Msg(
+                    "条款库中没有编号为 {1} 的{0}",
+                    "the library has no {0} {1}",
+                    Msg("条", "article") if kind == "article" else Msg("款", "clause"),
+                    row_id,
+                ))  # fmt: skip
             article = row if kind == "article" else library.article(row.article_id)
             source = article.source_title if article else ""
             if kind == "article":
@@ -74,8 +80,8 @@ def insert_many_from_library(
                 nodes.append(build(row, row.label, row.article_id, row.id, children))
             names.append(row.heading or row.label)
     if not nodes:
-        raise EditError("nothing to insert")
-    what = names[0] if len(names) == 1 else f"{names[0]}等{len(names)}项"
+        raise EditError(Msg("没有要插入的内容", "nothing to insert"))
+    what = several(names[0], len(names))
     return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
 
 

@@ -38,6 +38,7 @@ from .contract_roles import (  # re-exported: the model's public names
 )
 from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
+from .translations import model_text
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -440,7 +441,9 @@ class ContractModel(QStandardItemModel):
                     )
                 )
                 return True
-        except (ops.EditError, ValueError, KeyError) as exc:
+        except ops.EditError as exc:
+            self.dropFailed.emit(model_text(exc.message))
+        except (ValueError, KeyError) as exc:
             self.dropFailed.emit(str(exc))
         return False
 

@@ -32,6 +32,8 @@ from app.model.draft_lock import DraftLock
 from app.model.files import DraftFileError, file_digest, read_draft, save_draft
 from app.model.overwrite import same_file
 
+from .translations import model_text
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -55,7 +57,7 @@ class _UndoStep(QUndoCommand):
     """A model command as a Qt undo step; typing in one text merges into one step."""
 
     def __init__(self, document: DraftDocument, command: Command) -> None:
-        super().__init__(command.name)
+        super().__init__(model_text(command.name))
         self.document = document
         self.command = command
 

@@ -31,6 +31,7 @@ from app.model.checks import field_nodes
 from app.model.numbering import labels
 
 from .draft_document import DraftDocument, follow_changes
+from .translations import model_text
 
 LABEL, VALUE, COUNT = range(3)
 
@@ -279,7 +280,7 @@ class FieldsTab(QWidget):
         try:
             self.document.push(build())
         except ops.EditError as e:
-            QMessageBox.warning(self, self.tr("Fields"), str(e))
+            QMessageBox.warning(self, self.tr("Fields"), model_text(e.message))
             return False
         return True
 

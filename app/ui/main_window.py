@@ -56,6 +56,7 @@ from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
+from .translations import model_text
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -709,7 +710,7 @@ class MainWindow(QMainWindow):
         try:
             document.push(build(document.draft))
         except ops.EditError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(model_text(exc.message), 8000)
 
     def _current_ids(self) -> tuple[int | None, str | None]:
         view = self.tabs.current_view()
@@ -909,7 +910,7 @@ class MainWindow(QMainWindow):
                     )
                 )
         except ops.EditError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(model_text(exc.message), 8000)
             return
         pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
         if pasted is not None:  # show what came: never out of sight

@@ -2,10 +2,15 @@
 
 Texts are written in English in the code (``tr``); ``resources/translations`` holds the
 Chinese ``.ts`` (source, edited with Qt Linguist) and the compiled ``.qm`` that is loaded.
-The language follows the system locale unless the user chose one (View > Language).
+Qt's own texts (dialog buttons, a text box's context menu, the file dialog) come from the
+``qtbase`` translation shipped with Qt. The model's texts (undo step names, edit errors)
+carry both languages (``app.model.messages``): ``model_text`` picks the UI's. The language
+follows the system locale unless the user chose one (View > Language).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -13,9 +18,14 @@ from resources import RESOURCES
 
 from .settings import app_settings
 
+if TYPE_CHECKING:
+    from app.model.messages import Msg
+
 TRANSLATIONS = RESOURCES / "translations"
 QM_FILE = TRANSLATIONS / "contract_editor_zh_CN.qm"
-_state: dict = {"language": "en", "installed": []}
+_state: dict = {"language": "en", "installed": [], "locale": None}
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def chosen_language() -> str:
@@ -27,16 +37,23 @@ def chosen_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
-    """Load our Chinese texts and Qt's own (dialog buttons) when the language is Chinese."""
+    """Load our Chinese texts and Qt's own (dialog buttons) when the language is Chinese.
+
+    The default locale follows too, so what Qt writes by the locale (month and day names,
+    numbers) is in the same language as the rest, not the system's.
+    """
     language = language or chosen_language()
     _state["language"] = language
+    if _state["locale"] is None:
+        _state["locale"] = QLocale()
+    QLocale.setDefault(CHINESE if language == "zh_CN" else ENGLISH)
     if language == "zh_CN":
         ours = QTranslator(app)
         if ours.load(str(QM_FILE)):
             app.installTranslator(ours)
             _state["installed"].append(ours)
         qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+        if qt.load(CHINESE, "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):  # fmt: skip
             app.installTranslator(qt)
             _state["installed"].append(qt)
@@ -48,7 +65,16 @@ def remove_translators(app: QCoreApplication) -> None:
     while _state["installed"]:
         app.removeTranslator(_state["installed"].pop())
     _state["language"] = "en"
+    if _state["locale"] is not None:
+        QLocale.setDefault(_state.pop("locale"))
+        _state["locale"] = None
 
 
 def current_language_is_chinese() -> bool:
     return _state["language"] == "zh_CN"
+
+
+def model_text(message: Msg | str) -> str:
+    """A model's text (a step name, an edit error) in the UI's language; a ``str`` is
+    already in it (a text the window wrote with ``tr``)."""
+    return message if isinstance(message, str) else message.text(current_language_is_chinese())
