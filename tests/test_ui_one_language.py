@@ -313,3 +313,21 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     leaked += [("undo step", document.undo_stack.command(0).command.name.text(other))]
     assert len(other_language(leaked, content, chinese)) == len(leaked)
     window.close()
+
+
+@pytest.mark.parametrize("name", ["gone.contract", "a folder.contract"])
+def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
+    qtbot, library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language, name
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _, title, text: told.append((title, text)))
+    window = MainWindow(library_path)
+    qtbot.addWidget(window)
+    if "folder" in name:
+        (tmp_path / name).mkdir()
+    assert window.open_path(tmp_path / name) is None
+    ((title, text),) = told
+    assert str(tmp_path / name) in text  # which file, whatever the language
+    chinese = language == "zh_CN"
+    assert other_language([("title", title), ("message", text)], [], chinese) == []
+    assert HAN.search(text) if chinese else WORD.search(ui_words(text, []))

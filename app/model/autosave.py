@@ -30,6 +30,7 @@ from clause_db.paths import data_dir
 
 from .fileformat import dumps
 from .files import DraftFileError, load_draft, write_atomically
+from .messages import Msg
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -160,7 +161,12 @@ class Recovery:
             self.path.unlink(missing_ok=True)
             self.path.with_suffix(".json").unlink(missing_ok=True)
         except OSError as exc:
-            raise DraftFileError(f"The autosave {self.path} cannot be deleted: {exc}.") from None
+            raise DraftFileError(Msg(
+                "无法删除自动保存的 {0}：{1}。",
+                "The autosave {0} cannot be deleted: {1}.",
+                self.path,
+                exc,
+            )) from None  # fmt: skip
 
 
 def recoverable(folder: Path | None = None) -> list[Recovery]:

@@ -38,7 +38,7 @@ from .contract_roles import (  # re-exported: the model's public names
 )
 from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
-from .translations import model_text
+from .translations import error_text
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -441,10 +441,8 @@ class ContractModel(QStandardItemModel):
                     )
                 )
                 return True
-        except ops.EditError as exc:
-            self.dropFailed.emit(model_text(exc.message))
-        except (ValueError, KeyError) as exc:
-            self.dropFailed.emit(str(exc))
+        except (ops.EditError, ValueError, KeyError) as exc:
+            self.dropFailed.emit(error_text(exc))
         return False
 
     def paste_nodes(self, data: bytes, row: int, parent: QModelIndex) -> bool:

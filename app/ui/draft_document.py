@@ -173,7 +173,8 @@ class DraftDocument(QObject):
             raise ValueError("the draft has no file yet: save it as")
         own_file = self.path is not None and same_file(target, self.path)
         if own_file and self.read_only:
-            raise DraftFileError(f"{target} is open read-only here: save it as another file.")
+            read_only = self.tr("{0} is open read-only here: save it as another file.")
+            raise DraftFileError(read_only.format(target))
         lock = self.lock if own_file and self.lock is not None else DraftLock.acquire(target)
         try:
             self.disk_digest = save_draft(target, self.draft)

@@ -31,7 +31,7 @@ from app.model.checks import field_nodes
 from app.model.numbering import labels
 
 from .draft_document import DraftDocument, follow_changes
-from .translations import model_text
+from .translations import error_text
 
 LABEL, VALUE, COUNT = range(3)
 
@@ -280,7 +280,7 @@ class FieldsTab(QWidget):
         try:
             self.document.push(build())
         except ops.EditError as e:
-            QMessageBox.warning(self, self.tr("Fields"), model_text(e.message))
+            QMessageBox.warning(self, self.tr("Fields"), error_text(e))
             return False
         return True
 

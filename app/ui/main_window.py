@@ -56,7 +56,7 @@ from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
-from .translations import model_text
+from .translations import error_text
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
                     return None
                 opened = self.tabs.open_path(Path(path), document, read_only=True)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open"), error_text(exc))
             if not Path(path).exists():  # moved or deleted: no longer offered as recent
                 self._forget_recent(Path(path))
             return None
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
                 kept = self.tr("Saved {0}; the draft that was there is kept as {1}.bak")
             document.save(path)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save"), error_text(exc))
             return False
         self._remember_recent(document.path)
         text = kept or self.tr("Saved {0}")
@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         try:
             draft = item.load()
         except ClauseDbError as exc:
-            self._unrecoverable(item, str(exc))
+            self._unrecoverable(item, error_text(exc))
             return
         document = DraftDocument(draft, item.source_path, autosave_key=item.key)
         self.tabs.add_document(document)
@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
         try:
             item.discard()
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot discard"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot discard"), error_text(exc))
 
     # -- editing ----------------------------------------------------------------------------
 
@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
         try:
             document.push(build(document.draft))
         except ops.EditError as exc:
-            self.statusBar().showMessage(model_text(exc.message), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
 
     def _current_ids(self) -> tuple[int | None, str | None]:
         view = self.tabs.current_view()
@@ -808,7 +808,7 @@ class MainWindow(QMainWindow):
         try:
             self.library.import_outline(outline, f"{document.title}{DRAFT_SUFFIX}")
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save to the library"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save to the library"), error_text(exc))
             return
         self.library_panel.refresh()
         self.refresh_stats()
@@ -839,7 +839,7 @@ class MainWindow(QMainWindow):
         try:
             run_with_progress(self, self.tr("Importing {0}…").format(path.name), work)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot import"), error_text(exc))
             return False
         self.library_panel.refresh()
         self.refresh_stats()
@@ -910,7 +910,7 @@ class MainWindow(QMainWindow):
                     )
                 )
         except ops.EditError as exc:
-            self.statusBar().showMessage(model_text(exc.message), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
             return
         pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
         if pasted is not None:  # show what came: never out of sight

@@ -10,16 +10,12 @@ follows the system locale unless the user chose one (View > Language).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app.model.messages import Msg
 from resources import RESOURCES
 
 from .settings import app_settings
-
-if TYPE_CHECKING:
-    from app.model.messages import Msg
 
 TRANSLATIONS = RESOURCES / "translations"
 QM_FILE = TRANSLATIONS / "contract_editor_zh_CN.qm"
@@ -78,3 +74,10 @@ def model_text(message: Msg | str) -> str:
     """A model's text (a step name, an edit error) in the UI's language; a ``str`` is
     already in it (a text the window wrote with ``tr``)."""
     return message if isinstance(message, str) else message.text(current_language_is_chinese())
+
+
+def error_text(error: Exception) -> str:
+    """The sentence of an error for a message box or the status bar, in the UI's language
+    when the error carries both (``message``: the model's edit and file errors)."""
+    message = getattr(error, "message", None)
+    return model_text(message) if isinstance(message, str | Msg) else str(error)

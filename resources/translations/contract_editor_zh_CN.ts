@@ -200,6 +200,10 @@
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <source>{0} is open read-only here: save it as another file.</source>
+        <translation>{0} 在此处以只读方式打开：请另存为其他文件。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
