@@ -329,7 +329,8 @@ class ClauseLibrary:
     def topics(self) -> list[TopicRow]:
         """Topics that hold at least one article, by Chinese name."""
         rows = self.conn.execute(
-            "SELECT t.id, t.name_zh, count(*) FROM topics t JOIN articles a ON a.topic_id = t.id"
+            "SELECT t.id, t.name_zh, count(*), t.name_en"
+            " FROM topics t JOIN articles a ON a.topic_id = t.id"
             " GROUP BY t.id ORDER BY t.name_zh"
         )
         return [TopicRow(*r) for r in rows]

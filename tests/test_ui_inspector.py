@@ -273,7 +273,7 @@ def test_swapping_in_a_variant_is_one_undo_step(qtbot, document, library) -> Non
     inspector.set_current_node(node.id)
     variants = inspector.findChild(QListWidget, "clauseVariants")
     assert variants.count() > 0
-    assert "保密" in inspector.findChild(QLabel, "variantsTitle").text()
+    assert "Confidentiality" in inspector.findChild(QLabel, "variantsTitle").text()  # English UI
     before = dumps(draft)
     variants.setCurrentRow(0)
     chosen = variants.item(0).data(Qt.ItemDataRole.UserRole)

@@ -44,6 +44,7 @@ from app.model import ops
 from app.model.numbering import STYLE_NAMES
 from app.model.view import show
 from app.ui import translations
+from app.ui.clause_text import source_names
 from app.ui.export_dialog import ExportDialog
 from app.ui.inspector_fields import VALUE
 from app.ui.main_window import WINDOW_TITLE, MainWindow
@@ -164,6 +165,11 @@ def widget_texts(top: QWidget, skip_cells: bool = False) -> Iterator[tuple[str, 
 # -- what is the contract's or the library's own -------------------------------------------
 
 
+def shown_article(library: ClauseLibrary):
+    """The library article the test opens in the preview: the first of the first topic."""
+    return library.articles_in_topic(library.topics()[0].id)[0]
+
+
 def content_of(draft: Draft, library: ClauseLibrary) -> list[str]:
     """Every text of the draft and of the library's lists, longest first (so a heading is
     taken out whole before a shorter text inside it)."""
@@ -181,9 +187,14 @@ def content_of(draft: Draft, library: ClauseLibrary) -> list[str]:
     for part in shown["parts"]:
         texts.extend((part["title"], part["text"]))
         walk(part["articles"])
-    texts += [t.name for t in library.topics()]
+    texts += [t.name for t in library.topics()]  # the English UI shows name_en
+    article = shown_article(library)
+    texts += [article.label, article.heading, article.text, article.part_title]
+    for clause in library.clauses_of(article.id):
+        texts += [clause.label, f"{clause.heading}：{clause.text}", clause.heading, clause.text]
     texts += [s.title for s in library.sources_list()]
     texts += [s.name for s in library.sources_list()]
+    texts += source_names(library).values()  # as the window names them: a title and #2
     # the numbering styles' samples show how the contract's numbers look: 第一条, Article 1
     texts += [SAMPLE.search(name).group(1) for names in STYLE_NAMES.values() for name in names]
     return sorted({t for t in texts if t and t.strip()}, key=len, reverse=True)
@@ -291,6 +302,7 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     document = window.open_path(SEED_FILES[0], 3)
     assert document is not None
     a_few_edits(qtbot, window)
+    window.preview.show_ref(("article", shown_article(window.library).id))  # its topic, why
     stack = document.undo_stack
     assert stack.count() >= 5
     steps = [("undo step", stack.text(i)) for i in range(stack.count())]
@@ -331,3 +343,20 @@ def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
     chinese = language == "zh_CN"
     assert other_language([("title", title), ("message", text)], [], chinese) == []
     assert HAN.search(text) if chinese else WORD.search(ui_words(text, []))
+
+
+def test_the_english_ui_says_in_english_why_a_library_article_has_its_topic(
+    qtbot, library_path: Path
+) -> None:
+    """The library stores why in Chinese (the rule that matched, or a person's choice)."""
+    window = MainWindow(library_path)
+    qtbot.addWidget(window)
+    article = shown_article(window.library)
+    window.preview.show_ref(("article", article.id))
+    assert "Why: the heading “" in window.preview.toPlainText()
+    other = next(t for t in window.library.topics() if t.id != article.topic_id)
+    window.library.set_article_topic(article.id, other.id)
+    window.preview.show_ref(("article", article.id))
+    shown = window.preview.toPlainText()
+    assert f"Topic: {other.name_en}\nWhy: moved to “{other.name_en}” by hand" in shown
+    window.close()

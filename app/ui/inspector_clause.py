@@ -32,6 +32,7 @@ from clause_db.topics import assign_topic
 
 from .clause_text import source_names
 from .draft_document import DraftDocument, follow_changes
+from .translations import topic_name
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -236,15 +237,15 @@ class ClauseTab(QWidget):
 
     def _topic(self, node: Node) -> tuple[int, str] | None:
         """The library topic (id, name) of the node: its library article's, else by heading."""
-        topics = {t.id: t.name for t in self.library.topics()}
+        topics = {t.id: t for t in self.library.topics()}
         p = node.provenance
         if p is not None and p.library_article_id is not None:
             row = self.library.article(p.library_article_id)
             if row is not None and row.topic_id in topics:
-                return row.topic_id, topics[row.topic_id]
+                return row.topic_id, topic_name(topics[row.topic_id])
         text = plain(node.body) or next((plain(c.body) for c in node.children), "")
         wanted = assign_topic(node.heading, text).name_zh
-        return next(((i, n) for i, n in topics.items() if n == wanted), None)
+        return next(((i, topic_name(t)) for i, t in topics.items() if t.name == wanted), None)
 
     def _update_swap(self) -> None:
         self.swap_button.setEnabled(self.variants.currentItem() is not None)

@@ -56,7 +56,7 @@ from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
-from .translations import error_text
+from .translations import error_text, topic_name
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -935,7 +935,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select a library article first"), 5000)
             return
         topics = self.library.topics()
-        names = [t.name for t in topics]
+        names = [topic_name(t) for t in topics]
         name, ok = QInputDialog.getItem(
             self, self.tr("Edit topic"), self.tr("Topic:"), names, 0, False
         )

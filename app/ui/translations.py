@@ -10,12 +10,17 @@ follows the system locale unless the user chose one (View > Language).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.model.messages import Msg
 from resources import RESOURCES
 
 from .settings import app_settings
+
+if TYPE_CHECKING:
+    from clause_db.rows import TopicRow
 
 TRANSLATIONS = RESOURCES / "translations"
 QM_FILE = TRANSLATIONS / "contract_editor_zh_CN.qm"
@@ -74,6 +79,11 @@ def model_text(message: Msg | str) -> str:
     """A model's text (a step name, an edit error) in the UI's language; a ``str`` is
     already in it (a text the window wrote with ``tr``)."""
     return message if isinstance(message, str) else message.text(current_language_is_chinese())
+
+
+def topic_name(topic: TopicRow) -> str:
+    """A library topic's name in the UI's language (the library stores both)."""
+    return topic.name_en if topic.name_en and not current_language_is_chinese() else topic.name
 
 
 def error_text(error: Exception) -> str:

@@ -19,12 +19,20 @@
         <translation>在左侧选择条文或条款，即可在此查看全文。</translation>
     </message>
     <message>
+        <source>Source: “{0}”</source>
+        <translation>来源：《{0}》</translation>
+    </message>
+    <message>
         <source>Topic: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
         <source>Why: {0}</source>
         <translation>归类依据：{0}</translation>
+    </message>
+    <message>
+        <source>moved to “{0}” by hand</source>
+        <translation>用户手动归入“{0}”</translation>
     </message>
     <message>
         <source>From: {0}</source>
