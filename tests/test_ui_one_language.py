@@ -341,7 +341,7 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     window.close()
 
 
-@pytest.mark.parametrize("name", ["gone.contract", "a folder.contract"])
+@pytest.mark.parametrize("name", ["gone.contract", "a folder.contract", "scan.txt", "empty.txt"])
 def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
     qtbot, library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language, name
 ) -> None:
@@ -351,6 +351,8 @@ def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
     qtbot.addWidget(window)
     if "folder" in name:
         (tmp_path / name).mkdir()
+    elif name.endswith(".txt"):  # a PDF saved as .txt; an empty file
+        (tmp_path / name).write_bytes(b"%PDF-1.7\n" if name == "scan.txt" else b"")
     assert window.open_path(tmp_path / name) is None
     ((title, text),) = told
     assert str(tmp_path / name) in text  # which file, whatever the language

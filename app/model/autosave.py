@@ -26,11 +26,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
 from clause_db.paths import data_dir
 
 from .fileformat import dumps
 from .files import DraftFileError, load_draft, write_atomically
-from .messages import Msg
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -23,9 +23,10 @@ import copy
 import json
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .draft import Blank, Draft, Field, Node, Ref
 from .fileformat import DraftFormatError, _node_out, _Reader
-from .messages import Msg
 from .numbering import label, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
 from .text import ref_text, render_body

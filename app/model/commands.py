@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from clause_db.messages import Msg
+
     from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
-    from .messages import Msg
 
 
 @dataclass

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clause_db.errors import ClauseDbError
+from clause_db.messages import Msg
 
 from .fileformat import DraftFormatError, dumps, loads
-from .messages import Msg
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -47,15 +47,7 @@ _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # EDQUOT: o
 
 
 class DraftFileError(ClauseDbError):
-    """A draft file cannot be saved or opened; the message says which file and why.
-
-    ``message`` is a ``Msg`` (both languages: the window shows its own) or, from the window,
-    a text in its language; ``str()`` is the English the command line prints.
-    """
-
-    def __init__(self, message: Msg | str) -> None:
-        super().__init__(str(message))
-        self.message = message
+    """A draft file cannot be saved or opened; the message says which file and why."""
 
 
 def _cannot_open(path: Path, reason: object) -> DraftFileError:

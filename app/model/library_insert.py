@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .draft import Draft, Field, Node, Provenance, plain
-from .messages import Msg
 from .ops import EditError, allocating, current_resolver, insert_nodes, several
 from .text import enter_text
 

@@ -10,6 +10,8 @@ import copy
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .commands import (
     Command,
     Compound,
@@ -27,7 +29,6 @@ from .commands import (
     SplitNode,
 )
 from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
-from .messages import Msg
 from .numbering import number_paths
 from .text import clean_text, enter_text, ref_text
 

@@ -11,8 +11,9 @@ import os
 import zipfile
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .files import DraftFileError, read_draft
-from .messages import Msg
 
 if TYPE_CHECKING:
     from pathlib import Path

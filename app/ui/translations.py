@@ -4,7 +4,7 @@ Texts are written in English in the code (``tr``); ``resources/translations`` ho
 Chinese ``.ts`` (source, edited with Qt Linguist) and the compiled ``.qm`` that is loaded.
 Qt's own texts (dialog buttons, a text box's context menu, the file dialog) come from the
 ``qtbase`` translation shipped with Qt. The model's texts (undo step names, edit errors)
-carry both languages (``app.model.messages``): ``model_text`` picks the UI's. The language
+carry both languages (``clause_db.messages``): ``model_text`` picks the UI's. The language
 follows the system locale unless the user chose one (View > Language).
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.model.messages import Msg
+from clause_db.messages import Msg
 from resources import RESOURCES
 
 from .settings import app_settings

@@ -1,11 +1,13 @@
-"""Texts the model hands to a person (undo step names, edit errors) in both UI languages.
+"""Texts the program hands to a person (undo step names, errors) in both UI languages.
 
-The model has no Qt, so it cannot use the window's translator; and the command line, which
-has none either, prints the Chinese step names. So each text is written once, where it is
-made, as a Chinese and an English form side by side (as the checks and the numbering style
-names are), and whoever shows it picks the language: the window its UI language, the
-command line Chinese. Arguments are the contract's own text (never translated) or another
-``Msg`` (shown in the same language).
+The library and the draft model have no Qt, so they cannot use the window's translator;
+and the command line, which has none either, prints them too. So each text is written
+once, where it is made, as a Chinese and an English form side by side (as the checks and
+the numbering style names are), and whoever shows it picks the language: the window its
+UI language, the command line what it always printed (English errors, Chinese undo step
+names). Arguments are the contract's own text or a file name (never translated) or
+another ``Msg`` (shown in the same language). It lives in the lowest layer so the
+library's errors can carry both languages too (``ClauseDbError.message``).
 """
 
 from __future__ import annotations
