@@ -71,6 +71,7 @@ ALLOWED_IN_CHINESE = {
     "English",  # the Language menu lists each language under its own name
     "Word",  # the product name, as Chinese Word users say it
     "PDF",
+    *("doc", "docx", "zip", "gzip", "Excel", "PowerPoint", "PNG", "JPEG", "GIF"),  # formats
     *("Qt", "PySide", "Python"),  # the About box names the software and its versions
     *("Ctrl", "Shift", "Alt", "Del", "Delete", "Ins", "Esc", "PgUp", "PgDown", "Tab"),
     *("Home", "End", "Space", "Backspace", "Enter", "Return"),  # keys in shortcuts
@@ -341,7 +342,9 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     window.close()
 
 
-@pytest.mark.parametrize("name", ["gone.contract", "a folder.contract", "scan.txt", "empty.txt"])
+@pytest.mark.parametrize(
+    "name", ["gone.contract", "a folder.contract", "scan.txt", "empty.txt", "old.docx"]
+)
 def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
     qtbot, library_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language, name
 ) -> None:
@@ -353,6 +356,8 @@ def test_a_file_that_cannot_be_opened_is_told_in_the_ui_language(
         (tmp_path / name).mkdir()
     elif name.endswith(".txt"):  # a PDF saved as .txt; an empty file
         (tmp_path / name).write_bytes(b"%PDF-1.7\n" if name == "scan.txt" else b"")
+    elif name == "old.docx":  # a Word 97-2003 file renamed
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     assert window.open_path(tmp_path / name) is None
     ((title, text),) = told
     assert str(tmp_path / name) in text  # which file, whatever the language
