@@ -84,12 +84,18 @@ class Undecodable:
     column: int  # 1-based, in characters
     offset: int  # where it is in the file, in bytes from its start
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> Msg:
         many = "byte" if self.count == 1 else "bytes"
-        return (
-            f"{self.count} undecodable {many} replaced by U+FFFD; the first at line {self.line}, "
-            f"column {self.column} (byte {self.offset} of the file)"
-        )
+        return Msg(
+            "{0} 个无法解码的字节已替换为 U+FFFD；第一个在第 {2} 行第 {3} 列（文件的第 {4} 字节）",
+            "{0} undecodable {1} replaced by U+FFFD; the first at line {2}, column {3} "
+            "(byte {4} of the file)",
+            self.count, many, self.line, self.column, self.offset,
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.message.en
 
 
 class Decoded(NamedTuple):

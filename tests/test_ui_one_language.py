@@ -381,3 +381,23 @@ def test_the_english_ui_says_in_english_why_a_library_article_has_its_topic(
     shown = window.preview.toPlainText()
     assert f"Topic: {other.name_en}\nWhy: moved to “{other.name_en}” by hand" in shown
     window.close()
+
+
+def test_what_reading_a_file_lost_is_told_in_the_ui_language(
+    qtbot, library_path: Path, tmp_path: Path, language
+) -> None:
+    """Undecodable bytes, when opening the file and when importing it into the library."""
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(
+        "第一条 标的\n甲方向".encode("gbk") + b"\xff\xff" + "乙方采购。\n".encode("gbk")
+    )
+    window = MainWindow(library_path)
+    qtbot.addWidget(window)
+    chinese = language == "zh_CN"
+    expected = "个无法解码的字节已替换为 U+FFFD" if chinese else "undecodable bytes replaced"
+    for read in (window.open_path, window.import_file_into_library):
+        assert read(path)
+        told = window.statusBar().currentMessage()
+        assert expected in told
+        assert other_language([("status bar", told)], ["U+FFFD"], chinese) == []
+    window.close()

@@ -56,7 +56,7 @@ from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
-from .translations import error_text, topic_name
+from .translations import error_text, model_text, topic_name
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ if TYPE_CHECKING:
 
     from app.model.autosave import Recovery
     from app.model.draft_lock import LockOwner
+    from clause_db.messages import Msg
 
     from .draft_document import DraftDocument
 
@@ -829,7 +830,7 @@ class MainWindow(QMainWindow):
 
         library_path = self.library.path
 
-        notes: list[str] = []  # what reading lost or changed (undecodable bytes...): told
+        notes: list[Msg] = []  # what reading lost or changed (undecodable bytes...): told
 
         def work() -> None:
             outline = read_any(path, notes.append)
@@ -844,7 +845,8 @@ class MainWindow(QMainWindow):
         self.library_panel.refresh()
         self.refresh_stats()
         imported = self.tr("Imported {0}").format(path.name)
-        self.statusBar().showMessage(" ".join([imported, *notes]), 8000 if notes else 5000)
+        told = " ".join([imported, *map(model_text, notes)])
+        self.statusBar().showMessage(told, 8000 if notes else 5000)
         return True
 
     # -- clipboard ------------------------------------------------------------------------
