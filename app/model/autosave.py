@@ -149,7 +149,7 @@ class Recovery:
     title: str
     saved_at: datetime
     path: Path
-    problem: str | None = None
+    problem: Msg | str | None = None  # the error's message: both languages when it has them
 
     def load(self) -> Draft:
         """The autosaved draft; DraftFileError if it cannot be read."""
@@ -194,7 +194,7 @@ def _recovery(path: Path) -> Recovery | None:
     try:
         draft = load_draft(path)
     except DraftFileError as exc:
-        problem = str(exc)
+        problem = exc.message
     else:
         title = title or draft.title
     return Recovery(path.stem, source, title, saved_at or mtime, path, problem)

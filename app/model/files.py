@@ -109,7 +109,10 @@ def read_draft(path: Path) -> tuple[Draft, str]:
     try:
         return loads(data), hashlib.sha256(data).hexdigest()
     except DraftFormatError as exc:
-        raise _cannot_open(path, Msg("它不是可读取的合同草稿（{0}）", "{0}", exc)) from None
+        why = exc.message
+        if not isinstance(why, Msg):  # a detail of a damaged structure: English only
+            why = Msg("文件已损坏，或不是本程序的合同草稿", "{0}", why)
+        raise _cannot_open(path, why) from None
     except ValueError as exc:  # e.g. a number too long for Python to convert
         raise _cannot_open(path, _damaged(exc)) from None
 

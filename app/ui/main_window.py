@@ -618,7 +618,7 @@ class MainWindow(QMainWindow):
 
         for item in recoverable():
             if item.problem:
-                self._unrecoverable(item, item.problem)
+                self._unrecoverable(item, model_text(item.problem))
                 continue
             choice = self.ask_recovery(item)
             if choice == RECOVER:
