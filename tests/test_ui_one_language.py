@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ops
+from app.model.draft import Party
 from app.model.numbering import STYLE_NAMES
 from app.model.view import show
 from app.ui import translations
@@ -195,6 +196,10 @@ def content_of(draft: Draft, library: ClauseLibrary) -> list[str]:
     for part in shown["parts"]:
         texts.extend((part["title"], part["text"]))
         walk(part["articles"])
+    for _, node in draft.nodes():  # as taken from the library: the Clause tab's diff
+        if node.provenance is not None:
+            texts += [node.provenance.taken_heading, node.provenance.taken_text]
+            texts += [node.provenance.source]
     texts += [t.name for t in library.topics()]  # the English UI shows name_en
     article = shown_article(library)
     texts += [article.label, article.heading, article.text, article.part_title]
@@ -270,6 +275,21 @@ def a_few_edits(qtbot, window: MainWindow) -> str:
     first, second = draft.parts[0].articles[:2]
     document.push(ops.move_node(draft, second.id, draft.parts[0].id, 0))
     document.push(ops.delete_node(draft, first.id))
+    # every other kind of step once, through the entry point the views use
+    keep, drop = list(draft.fields)[:2]
+    for build in (
+        lambda: ops.set_title(draft, "服务协议"),
+        lambda: ops.set_parties(draft, [Party("甲方", "某某科技有限公司", "")]),
+        lambda: ops.set_heading(draft, second.id, "服务内容"),
+        lambda: ops.set_text(draft, second.id, "乙方应当按时提供服务。"),
+        lambda: ops.split_node(draft, second.id, 4),
+        lambda: ops.merge_with_next(draft, second.id),
+        lambda: ops.insert_empty(draft, second.id, 0),
+        lambda: ops.insert_part(draft, len(draft.parts)),
+        lambda: ops.rename_field(draft, keep, "约定期限"),
+        lambda: ops.link_fields(draft, keep, drop),
+    ):
+        document.push(build())
     # an edit the model refuses: said in the status bar, in the UI's language
     window._push(lambda d: ops.move_node(d, second.id, second.id, 0))
     refused = window.statusBar().currentMessage()
@@ -317,7 +337,7 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     window.library_panel.search_box.setText("保密")
     window.library_panel.run_search()  # the hits, and their count in the status bar
     stack = document.undo_stack
-    assert stack.count() >= 5
+    assert stack.count() >= 15
     steps = [("undo step", stack.text(i)) for i in range(stack.count())]
     texts = [
         ("window", window.windowTitle()),
