@@ -66,8 +66,8 @@ def remove_translators(app: QCoreApplication) -> None:
     while _state["installed"]:
         app.removeTranslator(_state["installed"].pop())
     _state["language"] = "en"
-    if _state["locale"] is not None:
-        QLocale.setDefault(_state.pop("locale"))
+    if _state["locale"] is not None:  # the locale from before install_translators
+        QLocale.setDefault(_state["locale"])
         _state["locale"] = None
 
 
