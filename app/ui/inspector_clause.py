@@ -32,7 +32,7 @@ from clause_db.topics import assign_topic
 
 from .clause_text import source_names
 from .draft_document import DraftDocument, follow_changes
-from .translations import topic_name
+from .translations import error_text, topic_name
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -269,7 +269,7 @@ class ClauseTab(QWidget):
         try:
             variant = self.library.article(article_id)
         except LibraryError as e:
-            QMessageBox.warning(self, self.tr("Swap in"), str(e))
+            QMessageBox.warning(self, self.tr("Swap in"), error_text(e))
             return None
         if variant is None or container is not part.articles:
             return None  # checked first, so the macro below cannot stop half-way
