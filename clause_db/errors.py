@@ -37,6 +37,6 @@ class LibraryDamagedError(LibraryError):
     ``path`` says which file, so the window can offer to set it aside and rebuild.
     """
 
-    def __init__(self, message: str, path: os.PathLike[str] | str) -> None:
+    def __init__(self, message: Msg | str, path: os.PathLike[str] | str) -> None:
         super().__init__(message)
         self.path = Path(path)

@@ -49,6 +49,8 @@ from app.ui.clause_text import source_names
 from app.ui.export_dialog import ExportDialog
 from app.ui.inspector_fields import VALUE
 from app.ui.main_window import WINDOW_TITLE, MainWindow
+from clause_db.errors import LibraryError
+from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
 
 if TYPE_CHECKING:
@@ -58,7 +60,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
 
     from app.model.draft import Draft
-    from clause_db.store import ClauseLibrary
 
 HAN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -421,3 +422,18 @@ def test_what_reading_a_file_lost_is_told_in_the_ui_language(
         assert expected in told
         assert other_language([("status bar", told)], ["U+FFFD"], chinese) == []
     window.close()
+
+
+def test_a_library_that_cannot_be_opened_is_told_in_the_ui_language(
+    tmp_path: Path, language
+) -> None:
+    """The library's own errors (a folder given as the library, here) carry both languages;
+    the command line's English is unchanged."""
+    folder = tmp_path / "library.sqlite"
+    folder.mkdir()
+    with pytest.raises(LibraryError) as caught:
+        ClauseLibrary(folder)
+    assert str(caught.value) == f"“{folder}” is a folder, not a clause library file."
+    told = translations.error_text(caught.value)
+    chinese = language == "zh_CN"
+    assert told == (f"“{folder}”是文件夹，不是条款库文件。" if chinese else str(caught.value))
