@@ -109,7 +109,7 @@ def _change(args: argparse.Namespace, path: Path) -> int:
         history.push(ops.delete_node(draft, _part(draft, args.part).articles[index].id))
     save_draft(path, draft)
     for command in history.done:
-        print(for_terminal(command.name))
+        print(for_terminal(command.name.zh))  # the step names as ever
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
 from clause_db.unsafe_chars import for_terminal
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outline:
+def read_any(path: Path, on_note: Callable[[Msg], None] | None = None) -> Outline:
     """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable."""
     if not _is_word(path):
         from clause_db.reader import read_outline  # the segmenter: not needed to start the window
@@ -36,14 +37,14 @@ def read_any(path: Path, on_note: Callable[[str], None] | None = None) -> Outlin
     outline, notes = read_docx_outline(path)
     for note in notes:
         if on_note is not None:
-            on_note(f"{path}: {note}")
+            on_note(Msg("{0}：{1}", "{0}: {1}", path, note))
     return outline
 
 
-def note_to_stderr(note: str) -> None:
+def note_to_stderr(note: Msg | str) -> None:
     """Show an import note the way the CLI shows its messages (a file name or a quoted piece of
-    the document may hold terminal escape sequences: they are removed)."""
-    print(f"contract-editor: note: {for_terminal(note)}", file=sys.stderr)
+    the document may hold terminal escape sequences: they are removed). In English."""
+    print(f"contract-editor: note: {for_terminal(str(note))}", file=sys.stderr)
 
 
 def _is_word(path: Path) -> bool:

@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import os
 
+    from .messages import Msg
+
 
 class ClauseDbError(Exception):
-    """Base of every error meant for the user rather than the developer."""
+    """Base of every error meant for the user rather than the developer.
+
+    ``message`` is the sentence: a ``Msg`` (both languages: the window shows its own) or a
+    text; ``str()`` is the English the command line prints.
+    """
+
+    def __init__(self, message: Msg | str = "") -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class InputError(ClauseDbError):
@@ -27,6 +37,6 @@ class LibraryDamagedError(LibraryError):
     ``path`` says which file, so the window can offer to set it aside and rebuild.
     """
 
-    def __init__(self, message: str, path: os.PathLike[str] | str) -> None:
+    def __init__(self, message: Msg | str, path: os.PathLike[str] | str) -> None:
         super().__init__(message)
         self.path = Path(path)

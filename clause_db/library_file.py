@@ -19,6 +19,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from .errors import LibraryDamagedError, LibraryError
+from .messages import Msg
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,20 +46,39 @@ def check_library_file(path: Path) -> bool:
     """Refuse ``path`` unless it is a clause library, writing nothing; True if it is empty
     (a library yet to be made)."""
     if path.is_dir():
-        raise LibraryError(f"“{path}” is a folder, not a clause library file.")
+        raise LibraryError(Msg(
+            "“{0}”是文件夹，不是条款库文件。", "“{0}” is a folder, not a clause library file.", path
+        ))  # fmt: skip
     if not path.is_file():  # a device or a pipe: reading it could block or write elsewhere
-        raise LibraryError(f"“{path}” is not a clause library (not a regular file).")
+        raise LibraryError(Msg(
+            "“{0}”不是条款库（不是普通文件）。",
+            "“{0}” is not a clause library (not a regular file).",
+            path,
+        ))  # fmt: skip
     try:
         with path.open("rb") as f:
             header = f.read(_HEADER_BYTES)
     except OSError as e:
-        raise LibraryError(f"Cannot read the clause library “{path}”: {e.strerror}.") from e
+        raise LibraryError(Msg(
+            "无法读取条款库“{0}”：{1}。",
+            "Cannot read the clause library “{0}”: {1}.",
+            path,
+            e.strerror,
+        )) from e  # fmt: skip
     if not header and not sidecar(path, "-wal").exists():
         return True
     if header and not header.startswith(SQLITE_HEADER):
-        raise LibraryError(f"“{path}” is not a clause library (not an SQLite database).")
+        raise LibraryError(Msg(
+            "“{0}”不是条款库（不是 SQLite 数据库）。",
+            "“{0}” is not a clause library (not an SQLite database).",
+            path,
+        ))  # fmt: skip
     if header and not _sane_header(header):
-        raise LibraryError(f"“{path}” is damaged: its SQLite header cannot be read.")
+        raise LibraryError(Msg(
+            "“{0}”已损坏：无法读取其 SQLite 文件头。",
+            "“{0}” is damaged: its SQLite header cannot be read.",
+            path,
+        ))  # fmt: skip
     app_id = int.from_bytes(header[68:72], "big") if header else 0
     if app_id == APPLICATION_ID:
         return False
@@ -81,10 +101,12 @@ def _sane_header(header: bytes) -> bool:
 
 
 def _foreign(path: Path) -> LibraryError:
-    return LibraryError(
-        f"“{path}” is not a clause library (an SQLite database of another program); "
-        "it was left untouched."
-    )
+    return LibraryError(Msg(
+        "“{0}”不是条款库（是其他程序的 SQLite 数据库）；未做任何改动。",
+        "“{0}” is not a clause library (an SQLite database of another program); "
+        "it was left untouched.",
+        path,
+    ))  # fmt: skip
 
 
 def _identify_by_contents(path: Path) -> None:
@@ -93,12 +115,19 @@ def _identify_by_contents(path: Path) -> None:
     try:
         probe = sqlite3.connect(_probe_uri(path), uri=True)
     except sqlite3.Error as e:
-        raise LibraryError(f"Cannot read “{path}” ({e}).") from e
+        raise LibraryError(
+            Msg("无法读取“{0}”（{1}）。", "Cannot read “{0}” ({1}).", path, e)
+        ) from e
     try:
         app_id = probe.execute("PRAGMA application_id").fetchone()[0]
         ours = app_id == APPLICATION_ID or (app_id == 0 and has_migrations(probe))
     except sqlite3.DatabaseError as e:
-        raise LibraryError(f"“{path}” is damaged or not a clause library ({e}).") from e
+        raise LibraryError(Msg(
+            "“{0}”已损坏或不是条款库（{1}）。",
+            "“{0}” is damaged or not a clause library ({1}).",
+            path,
+            e,
+        )) from e  # fmt: skip
     finally:
         probe.close()
     if not ours:
@@ -139,10 +168,13 @@ def connect(path: Path, writable: bool) -> sqlite3.Connection:
     if not sidecar(path, "-wal").exists():
         return sqlite3.connect(f"{uri}?immutable=1", uri=True)
     if not sidecar(path, "-shm").exists():
-        raise LibraryError(
-            f"The clause library “{path}” has changes in its log ({path.name}-wal) that only "
-            "opening it with write access can recover."
-        )
+        raise LibraryError(Msg(
+            "条款库“{0}”的日志（{1}-wal）中有改动，只有以可写方式打开才能恢复。",
+            "The clause library “{0}” has changes in its log ({1}-wal) that only "
+            "opening it with write access can recover.",
+            path,
+            path.name,
+        ))  # fmt: skip
     return sqlite3.connect(f"{uri}?mode=ro&readonly_shm=1", uri=True, timeout=BUSY_TIMEOUT_S)
 
 
@@ -167,13 +199,31 @@ def failure(path: Path, action: str, e: sqlite3.Error) -> LibraryError:
     if code in _DAMAGE_CODES:
         return LibraryDamagedError(_damaged_message(path, str(e)), path)
     if code == sqlite3.SQLITE_BUSY:
-        return LibraryError(
-            f"The clause library “{path}” is busy: another program kept writing it for "
-            f"{BUSY_TIMEOUT_S:.0f} seconds. Try again."
-        )
-    return LibraryError(f"Cannot {action} the clause library “{path}” ({e}).")
+        return LibraryError(Msg(
+            "条款库“{0}”正忙：另一个程序已连续写入 {1:.0f} 秒。请重试。",
+            "The clause library “{0}” is busy: another program kept writing it for "
+            "{1:.0f} seconds. Try again.",
+            path,
+            BUSY_TIMEOUT_S,
+        ))  # fmt: skip
+    verb = _ACTIONS.get(action, action)
+    return LibraryError(Msg(
+        "无法{1}条款库“{0}”（{2}）。", "Cannot {1} the clause library “{0}” ({2}).", path, verb, e
+    ))  # fmt: skip
 
 
-def _damaged_message(path: Path, detail: str) -> str:
-    detail = " ".join(detail.split())
-    return f"The clause library “{path}” is damaged ({detail}); it was not changed."
+_ACTIONS = {
+    "read": Msg("读取", "read"),
+    "open": Msg("打开", "open"),
+    "write": Msg("写入", "write"),
+    "check": Msg("检查", "check"),
+}
+
+
+def _damaged_message(path: Path, detail: str) -> Msg:
+    return Msg(
+        "条款库“{0}”已损坏（{1}）；未做任何改动。",
+        "The clause library “{0}” is damaged ({1}); it was not changed.",
+        path,
+        " ".join(detail.split()),
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
+from clause_db.messages import Msg
 from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 
-def read_outline(path: Path, on_note: Callable[[str], None] | None = None) -> Outline:
+def read_outline(path: Path, on_note: Callable[[Msg], None] | None = None) -> Outline:
     """The outline of a contract file (plain text or Markdown, in any common encoding).
 
     Bytes no encoding could read are kept as U+FFFD and told to ``on_note`` (how many, where
@@ -34,5 +35,5 @@ def read_outline(path: Path, on_note: Callable[[str], None] | None = None) -> Ou
             "of a few contracts each."
         )
     if undecodable is not None and on_note is not None:
-        on_note(f"{path}: {undecodable}")
+        on_note(Msg("{0}：{1}", "{0}: {1}", path, undecodable.message))
     return parse_text(text, encoding)

@@ -13,6 +13,7 @@ class TopicRow(NamedTuple):
     id: int
     name: str  # Chinese name first: the library is Chinese-first
     article_count: int
+    name_en: str = ""  # for the English UI; a topic named after a heading has it as both
 
 
 class SourceRow(NamedTuple):

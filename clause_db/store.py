@@ -31,6 +31,7 @@ from .library_file import (
     library_size,
     sidecar,
 )
+from .messages import Msg
 from .rows import ArticleRow, ClauseRow, SearchHit, SourceRow, TopicRow
 
 if TYPE_CHECKING:  # what an import reads; browsing a library (the window's start) does not
@@ -83,16 +84,23 @@ class ClauseLibrary:
             folder_ok = os.access(self.path.parent, os.W_OK)
             writable = not read_only and os.access(self.path, os.W_OK) and folder_ok
             if empty and not writable:
-                raise LibraryError(f"The clause library “{self.path}” is empty.")
+                raise LibraryError(Msg(
+                    "条款库“{0}”是空的。", "The clause library “{0}” is empty.", self.path
+                ))  # fmt: skip
         elif read_only:
-            raise LibraryError(f"There is no clause library at “{self.path}”.")
+            raise LibraryError(Msg(
+                "“{0}”处没有条款库。", "There is no clause library at “{0}”.", self.path
+            ))  # fmt: skip
         else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise LibraryError(
-                    f"Cannot create the clause library in “{self.path.parent}”: {e.strerror}."
-                ) from e
+                raise LibraryError(Msg(
+                    "无法在“{0}”中创建条款库：{1}。",
+                    "Cannot create the clause library in “{0}”: {1}.",
+                    self.path.parent,
+                    e.strerror,
+                )) from e  # fmt: skip
             empty = writable = True
         self.read_only = not writable
         try:
@@ -126,9 +134,11 @@ class ClauseLibrary:
             self.check()
         if self.read_only:
             if pending:
-                raise LibraryError(
-                    f"The clause library “{self.path}” needs upgrading but cannot be written."
-                )
+                raise LibraryError(Msg(
+                    "条款库“{0}”需要升级，但无法写入。",
+                    "The clause library “{0}” needs upgrading but cannot be written.",
+                    self.path,
+                ))  # fmt: skip
             return
         if app_id != APPLICATION_ID:  # on a new file, first: it is how a library is known
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -187,7 +197,9 @@ class ClauseLibrary:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One transaction; any failure rolls it all back and reaches the user as LibraryError."""
         if self.read_only:
-            raise LibraryError(f"The clause library “{self.path}” is read-only.")
+            raise LibraryError(Msg(
+                "条款库“{0}”是只读的。", "The clause library “{0}” is read-only.", self.path
+            ))  # fmt: skip
         self.check()
         conn = self.db.conn
         try:
@@ -329,7 +341,8 @@ class ClauseLibrary:
     def topics(self) -> list[TopicRow]:
         """Topics that hold at least one article, by Chinese name."""
         rows = self.conn.execute(
-            "SELECT t.id, t.name_zh, count(*) FROM topics t JOIN articles a ON a.topic_id = t.id"
+            "SELECT t.id, t.name_zh, count(*), t.name_en"
+            " FROM topics t JOIN articles a ON a.topic_id = t.id"
             " GROUP BY t.id ORDER BY t.name_zh"
         )
         return [TopicRow(*r) for r in rows]
@@ -409,7 +422,11 @@ class ClauseLibrary:
         with self._writing() as conn:
             row = conn.execute("SELECT name_zh FROM topics WHERE id = ?", (topic_id,)).fetchone()
             if row is None:
-                raise LibraryError(f"There is no topic {topic_id} in the clause library.")
+                raise LibraryError(Msg(
+                    "条款库中没有编号为 {0} 的主题。",
+                    "There is no topic {0} in the clause library.",
+                    topic_id,
+                ))  # fmt: skip
             cur = conn.execute(
                 "UPDATE articles SET topic_id = ?, topic_reason = ? WHERE id = ?",
                 (topic_id, f"用户手动归入“{row[0]}”", article_id),

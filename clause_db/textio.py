@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from clause_db.errors import InputError
+from clause_db.messages import Msg
 
 MAX_BYTES = 64 * 1024 * 1024  # far beyond any contract; stops us loading a disk image
 
@@ -35,15 +36,24 @@ _BOMS = (
 )
 
 _MAGIC = (
-    (b"%PDF-", "a PDF file; export it to text or Word first"),
-    (b"PK\x03\x04", "a Word (.docx) or other zip file; .docx files are imported separately"),
-    (b"PK\x05\x06", "a zip file, not plain text"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or Excel file; save it as .docx"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image, not text"),
-    (b"\xff\xd8\xff", "a JPEG image, not text"),
-    (b"GIF8", "a GIF image, not text"),
-    (b"\x1f\x8b", "a gzip archive, not text"),
-)
+    (b"%PDF-", Msg(
+        "PDF 文件；请先导出为文本或 Word", "a PDF file; export it to text or Word first"
+    )),
+    (b"PK\x03\x04", Msg(
+        "Word（.docx）或其他 zip 文件；.docx 文件另行导入",
+        "a Word (.docx) or other zip file; .docx files are imported separately",
+    )),
+    (b"PK\x05\x06", Msg("zip 文件，不是纯文本", "a zip file, not plain text")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", Msg(
+        "旧版 Word（.doc）或 Excel 文件；请另存为 .docx",
+        "an old Word (.doc) or Excel file; save it as .docx",
+    )),
+    (b"\x89PNG\r\n\x1a\n", Msg("PNG 图片，不是文本", "a PNG image, not text")),
+    (b"\xff\xd8\xff", Msg("JPEG 图片，不是文本", "a JPEG image, not text")),
+    (b"GIF8", Msg("GIF 图片，不是文本", "a GIF image, not text")),
+    (b"\x1f\x8b", Msg("gzip 压缩包，不是文本", "a gzip archive, not text")),
+)  # fmt: skip
+
 
 # Control characters no text editor writes; tab, LF, VT, FF and CR are ordinary.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -74,12 +84,18 @@ class Undecodable:
     column: int  # 1-based, in characters
     offset: int  # where it is in the file, in bytes from its start
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> Msg:
         many = "byte" if self.count == 1 else "bytes"
-        return (
-            f"{self.count} undecodable {many} replaced by U+FFFD; the first at line {self.line}, "
-            f"column {self.column} (byte {self.offset} of the file)"
-        )
+        return Msg(
+            "{0} 个无法解码的字节已替换为 U+FFFD；第一个在第 {2} 行第 {3} 列（文件的第 {4} 字节）",
+            "{0} undecodable {1} replaced by U+FFFD; the first at line {2}, column {3} "
+            "(byte {4} of the file)",
+            self.count, many, self.line, self.column, self.offset,
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.message.en
 
 
 class Decoded(NamedTuple):
@@ -97,19 +113,34 @@ def read_text_file(path: str | os.PathLike[str]) -> Decoded:
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)  # bounded: a huge file is refused, not loaded
     except FileNotFoundError:
-        raise InputError(f"{name} does not exist.") from None
+        raise InputError(Msg("{0} 不存在。", "{0} does not exist.", name)) from None
     except IsADirectoryError:
-        raise InputError(f"{name} is a folder, not a text file.") from None
+        raise InputError(_folder(name)) from None
     except PermissionError:
         if os.path.isdir(path):  # Windows reports folders this way
-            raise InputError(f"{name} is a folder, not a text file.") from None
-        raise InputError(f"No permission to read {name}.") from None
+            raise InputError(_folder(name)) from None
+        raise InputError(Msg("没有读取 {0} 的权限。", "No permission to read {0}.", name)) from None
     except OSError as e:
-        raise InputError(f"Cannot read {name}: {e.strerror or e}.") from None
+        raise InputError(
+            Msg("无法读取 {0}：{1}。", "Cannot read {0}: {1}.", name, e.strerror or e)
+        ) from None
     return decode_bytes(data, source=name)
 
 
-def decode_bytes(data: bytes, *, source: str = "The text") -> Decoded:
+def _binary(source: str | Msg) -> Msg:
+    return Msg(
+        "{0} 看起来是二进制文件，不是文本。", "{0} looks like a binary file, not text.", source
+    )
+
+
+def _folder(name: str) -> Msg:
+    return Msg("{0} 是文件夹，不是文本文件。", "{0} is a folder, not a text file.", name)
+
+
+THE_TEXT = Msg("该文本", "The text")  # what errors call text that came without a file name
+
+
+def decode_bytes(data: bytes, *, source: str | Msg = THE_TEXT) -> Decoded:
     """The text in the bytes of a text file; ``source`` names it in errors.
 
     The encoding is a Python codec name ("utf-8", "utf-8-sig", "utf-16-le", "gb18030", "cp950",
@@ -118,17 +149,22 @@ def decode_bytes(data: bytes, *, source: str = "The text") -> Decoded:
     bytes were lost and where the first one was.
     """
     if len(data) > MAX_BYTES:
-        raise InputError(f"{source} is larger than {MAX_BYTES >> 20} MB, too large for a contract.")
+        raise InputError(Msg(
+            "{0} 超过 {1} MB，作为合同太大了。",
+            "{0} is larger than {1} MB, too large for a contract.",
+            source,
+            MAX_BYTES >> 20,
+        ))  # fmt: skip
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{source} looks like {what}.")
+            raise InputError(Msg("{0} 看起来是{1}。", "{0} looks like {1}.", source, what))
     text, encoding, undecodable = _decode(data, source)
     text = _lf(text)
     if not text.strip():
-        raise InputError(f"{source} is empty.")
+        raise InputError(Msg("{0} 是空的。", "{0} is empty.", source))
     sample = text[:_SAMPLE]
     if len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
-        raise InputError(f"{source} looks like a binary file, not text.")
+        raise InputError(_binary(source))
     return Decoded(text, encoding, undecodable)
 
 
@@ -136,13 +172,13 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(data: bytes, source: str) -> Decoded:
+def _decode(data: bytes, source: str | Msg) -> Decoded:
     """A BOM decides; else UTF-8; else the likeliest of UTF-8, GB18030 and Big5, with U+FFFD."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_replacing(data, len(bom), encoding)
     if b"\x00" in data:  # NUL never occurs in UTF-8, GB or Big5 text without a UTF-16/32 BOM
-        raise InputError(f"{source} looks like a binary file, not text.")
+        raise InputError(_binary(source))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -29,7 +29,8 @@ class TopicMatch:
     key: str
     name_zh: str
     name_en: str
-    explanation: str
+    explanation: str  # in Chinese: what the library stores
+    explanation_en: str = ""  # the same in English, for the English UI
 
 
 RULES: tuple[Topic, ...] = (
@@ -227,13 +228,18 @@ def assign_topic(heading: str, text: str = "") -> TopicMatch:
     """Pick the topic of an article from its heading (or the start of its text if untitled)."""
     heading = heading.strip()
     field, value = ("标题", heading) if heading else ("正文开头", text.strip()[:TEXT_PREFIX_CHARS])
+    field_en = "the heading" if heading else "the start of the text"
     for topic in RULES:
         keyword = _match(topic, value)
         if keyword is not None:
             why = f"{field}“{value}”含“{keyword}” → {topic.name_zh}"
-            return TopicMatch(topic.key, topic.name_zh, topic.name_en, why)
+            why_en = f"{field_en} “{value}” contains “{keyword}” → {topic.name_en}"
+            return TopicMatch(topic.key, topic.name_zh, topic.name_en, why, why_en)
     if heading:
         why = f"标题“{heading}”未命中任何规则 → 按标题自成一类"
-        return TopicMatch(f"heading:{normalise_heading(heading)}", heading, heading, why)
+        why_en = f"the heading “{heading}” matches no rule → a topic of its own"
+        key = f"heading:{normalise_heading(heading)}"
+        return TopicMatch(key, heading, heading, why, why_en)
     why = "无标题且正文开头未命中任何规则 → 无标题"
-    return TopicMatch(UNTITLED.key, UNTITLED.name_zh, UNTITLED.name_en, why)
+    why_en = "no heading, and the start of the text matches no rule → Untitled"
+    return TopicMatch(UNTITLED.key, UNTITLED.name_zh, UNTITLED.name_en, why, why_en)

@@ -152,7 +152,7 @@ def test_a_damaged_autosave_is_listed_with_its_problem(folder, clock):
     saver.path.write_bytes(b'{"format": "contract-editor/dra')
     [found] = recoverable(folder)
     assert found.title == "lost"  # from the sidecar
-    assert "damaged" in found.problem
+    assert "damaged" in found.problem.en and "损坏" in found.problem.zh
     with pytest.raises(DraftFileError):
         found.load()
     found.discard()

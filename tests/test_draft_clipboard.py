@@ -192,7 +192,7 @@ def test_the_first_article_of_an_empty_draft_brings_its_part_in_the_same_step() 
     history = History(draft)
     command = in_a_part(draft, lambda d: insert_empty(d, d.parts[0].id, 0, "新条"))
     assert dumps(draft) == empty  # a builder leaves the draft as it was
-    assert isinstance(command, Compound) and command.name == "插入条“新条”"
+    assert isinstance(command, Compound) and command.name.zh == "插入条“新条”"
     history.push(command)
     after = dumps(draft)
     assert len(draft.parts) == 1 and len(draft.parts[0].articles) == 1

@@ -49,7 +49,8 @@ def test_an_article_dropped_between_articles_becomes_an_article(library, draft):
     row = confidentiality(library)
     part = draft.parts[0]
     command = insert_from_library(draft, library, "article", row.id, part.id, 2)
-    assert command.name == "插入条“信息安全与保护”"
+    assert command.name.zh == "插入条“信息安全与保护”"
+    assert command.name.en == "Insert article “信息安全与保护”"
     history.push(command)
     articles = show(draft)["parts"][0]["articles"]
     assert len(articles) == 15

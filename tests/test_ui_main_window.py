@@ -88,7 +88,7 @@ def test_topic_tree_counts_and_fetches_articles_lazily(window: MainWindow) -> No
     topics = window.library.topics()
     assert model.rowCount() == len(topics) > 5
     assert all(COUNTED.match(model.index(r, 0).data()) for r in range(model.rowCount()))
-    secrecy = topic_row(model, "保密")
+    secrecy = topic_row(model, "Confidentiality")  # the English UI
     assert secrecy.data(ItemRefRole)[0] == "topic"
     count = int(secrecy.data().rsplit("(", 1)[1].rstrip(")"))
     assert model.hasChildren(secrecy) and model.canFetchMore(secrecy)
@@ -176,7 +176,7 @@ def test_hit_snippet_marks_become_highlighted_rich_text() -> None:
 
 def test_selecting_an_article_previews_its_full_text(window: MainWindow) -> None:
     tree, model = tree_of(window)
-    secrecy = topic_row(model, "保密")
+    secrecy = topic_row(model, "Confidentiality")  # the English UI
     tree.expand(secrecy)
     article = model.index(0, 0, secrecy)
     tree.setCurrentIndex(article)
@@ -187,7 +187,8 @@ def test_selecting_an_article_previews_its_full_text(window: MainWindow) -> None
     for clause in window.library.clauses_of(article_id):
         assert clause.text in shown
     assert "2024年度电商客服外包服务协议 #" in shown
-    assert window.library.topic_explanation(article_id) in shown
+    assert window.library.topic_explanation(article_id).startswith(f"标题“{row.heading}”")
+    assert f"Why: the heading “{row.heading}” contains “保密” → Confidentiality" in shown
 
     tree.expand(article)
     clause = model.index(0, 0, article)
@@ -199,7 +200,7 @@ def test_article_drag_carries_ids_and_plain_text(window: MainWindow) -> None:
     tree, model = tree_of(window)
     assert tree.dragEnabled()
     assert tree.dragDropMode() == QTreeView.DragDropMode.DragOnly
-    secrecy = topic_row(model, "保密")
+    secrecy = topic_row(model, "Confidentiality")  # the English UI
     assert not model.flags(secrecy) & Qt.ItemFlag.ItemIsDragEnabled
     model.fetchMore(secrecy)
     article = model.index(0, 0, secrecy)
@@ -253,7 +254,7 @@ def test_a_library_article_dropped_on_the_welcome_page_starts_a_draft(window) ->
     window.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
     welcome = window.findChild(QWidget, "welcomePage")
     _, model = tree_of(window)
-    secrecy = topic_row(model, "保密")
+    secrecy = topic_row(model, "Confidentiality")  # the English UI
     model.fetchMore(secrecy)
     article = model.index(0, 0, secrecy)
     mime = model.mimeData([article])

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
 from clause_db.paths import data_dir
 
 from .fileformat import dumps
@@ -148,7 +149,7 @@ class Recovery:
     title: str
     saved_at: datetime
     path: Path
-    problem: str | None = None
+    problem: Msg | str | None = None  # the error's message: both languages when it has them
 
     def load(self) -> Draft:
         """The autosaved draft; DraftFileError if it cannot be read."""
@@ -160,7 +161,12 @@ class Recovery:
             self.path.unlink(missing_ok=True)
             self.path.with_suffix(".json").unlink(missing_ok=True)
         except OSError as exc:
-            raise DraftFileError(f"The autosave {self.path} cannot be deleted: {exc}.") from None
+            raise DraftFileError(Msg(
+                "无法删除自动保存的 {0}：{1}。",
+                "The autosave {0} cannot be deleted: {1}.",
+                self.path,
+                exc,
+            )) from None  # fmt: skip
 
 
 def recoverable(folder: Path | None = None) -> list[Recovery]:
@@ -188,7 +194,7 @@ def _recovery(path: Path) -> Recovery | None:
     try:
         draft = load_draft(path)
     except DraftFileError as exc:
-        problem = str(exc)
+        problem = exc.message
     else:
         title = title or draft.title
     return Recovery(path.stem, source, title, saved_at or mtime, path, problem)

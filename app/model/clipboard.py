@@ -23,10 +23,12 @@ import copy
 import json
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .draft import Blank, Draft, Field, Node, Ref
 from .fileformat import DraftFormatError, _node_out, _Reader
 from .numbering import label, number_paths
-from .ops import EditError, _describe, allocating, insert_nodes
+from .ops import EditError, _describe, allocating, insert_nodes, several
 from .text import ref_text, render_body
 
 if TYPE_CHECKING:
@@ -138,7 +140,7 @@ def paste_nodes(draft: Draft, data: bytes, parent_id: int, index: int, origin: s
                     seg.field_id = field_ids[seg.field_id]
                 elif isinstance(seg, Ref):
                     seg.target = _retarget(seg.target, node_ids, home)
-    what = _describe(nodes[0]) + (f"等{len(nodes)}项" if len(nodes) > 1 else "")
+    what = several(_describe(nodes[0]), len(nodes))
     return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
 
 
@@ -151,26 +153,37 @@ def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:
 
 
 def _read(data: bytes) -> tuple[list[Node], list[Field]]:
+    unreadable = Msg(
+        "剪贴板上没有本版本能读取的条款", "the clipboard holds no articles this version can read"
+    )
     try:
         obj = json.loads(data)
     except (ValueError, RecursionError):
-        raise EditError("the clipboard holds no articles this version can read") from None
+        raise EditError(unreadable) from None
     if not (isinstance(obj, dict) and obj.get("format") == FORMAT):
-        raise EditError("the clipboard holds no articles this version can read")
+        raise EditError(unreadable)
     version = obj.get("version")
     if not isinstance(version, int) or not 1 <= version <= VERSION:
-        raise EditError("the articles on the clipboard come from a newer version of the app")
+        raise EditError(Msg(
+            "剪贴板上的条款来自更新版本的程序",
+            "the articles on the clipboard come from a newer version of the app",
+        ))  # fmt: skip
     reader = _Reader()
     try:
         nodes = [reader.node(n) for n in _list(obj, "nodes")]
         fields = [reader.field(f) for f in _list(obj, "fields")]
     except (DraftFormatError, RecursionError) as exc:
-        raise EditError(f"the articles on the clipboard are damaged: {exc}") from None
+        raise EditError(_damaged(exc)) from None
     if not nodes:
-        raise EditError("the clipboard holds no articles")
+        raise EditError(Msg("剪贴板上没有条款", "the clipboard holds no articles"))
     if set(reader.blank_fields) - {f.id for f in fields}:
-        raise EditError("the articles on the clipboard are damaged: blanks without fields")
+        raise EditError(_damaged(Msg("空格缺少字段", "blanks without fields")))
     return nodes, fields
+
+
+def _damaged(why: object) -> Msg:
+    """Damaged clipboard data; ``why`` is the file format's own (English) reason or a Msg."""
+    return Msg("剪贴板上的条款已损坏：{0}", "the articles on the clipboard are damaged: {0}", why)
 
 
 def _list(obj: dict, key: str) -> list:

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from clause_db.messages import Msg
+
     from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
 
 
 @dataclass
 class Command:
-    name: str  # the step's readable name: 插入条款“保密条款”
+    name: Msg  # the step's readable name, in both languages: 插入条“保密条款”
     ids: tuple[int, int]  # the draft's next_id before and after
 
     def apply(self, draft: Draft) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from clause_db.messages import Msg
 from clause_db.references import is_reference_form
 
 from .draft import (
@@ -48,7 +49,19 @@ VERSION = 1
 
 
 class DraftFormatError(ValueError):
-    """The file is not a draft this version can read; the message says why."""
+    """The file is not a draft this version can read; the message says why.
+
+    ``message``: a ``Msg`` for what a lawyer can act on (not a draft, from a newer version,
+    damaged); the details of a damaged structure stay an English text, which the Chinese
+    UI sums up as damaged.
+    """
+
+    def __init__(self, message: Msg | str) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+_NOT_A_DRAFT = Msg("它不是合同草稿", "the file is not a contract draft")
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -115,9 +128,11 @@ def loads(data: bytes | str) -> Draft:
     try:
         obj = json.loads(data)
     except UnicodeDecodeError:
-        raise DraftFormatError("the file is not UTF-8 text") from None
+        raise DraftFormatError(Msg("它不是 UTF-8 文本", "the file is not UTF-8 text")) from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, or a 5000-digit number
-        raise DraftFormatError(f"the file is damaged (not valid JSON: {exc})") from None
+        raise DraftFormatError(Msg(
+            "文件已损坏（不是有效的 JSON）", "the file is damaged (not valid JSON: {0})", exc
+        )) from None  # fmt: skip
     return draft_from_json(obj)
 
 
@@ -126,7 +141,9 @@ def draft_from_json(obj: Any) -> Draft:
     try:
         return reader.draft(obj)
     except RecursionError:
-        raise DraftFormatError("the file nests articles too deeply to be a draft") from None
+        raise DraftFormatError(Msg(
+            "文件中条款嵌套过深，不可能是草稿", "the file nests articles too deeply to be a draft"
+        )) from None  # fmt: skip
 
 
 class _Reader:
@@ -137,15 +154,18 @@ class _Reader:
         self.blank_fields: list[int] = []
 
     def draft(self, obj: Any) -> Draft:
-        _expect(isinstance(obj, dict), "the file is not a contract draft")
-        _expect(obj.get("format") == FORMAT, "the file is not a contract draft")
+        _expect(isinstance(obj, dict), _NOT_A_DRAFT)
+        _expect(obj.get("format") == FORMAT, _NOT_A_DRAFT)
         version = obj.get("version")
         _expect(isinstance(version, int), "the draft has no format version")
         if version > VERSION:
-            raise DraftFormatError(
-                f"the draft was saved by a newer version of the app (format {version}; "
-                f"this version reads up to {VERSION}): update the app to open it"
-            )
+            raise DraftFormatError(Msg(
+                "该草稿由更新版本的程序保存（格式 {0}；本版本最高读取 {1}）：请更新程序后再打开",
+                "the draft was saved by a newer version of the app (format {0}; "
+                "this version reads up to {1}): update the app to open it",
+                version,
+                VERSION,
+            ))  # fmt: skip
         _expect(version >= 1, f"unknown draft format version {version}")
         numbering = obj.get("numbering")
         _expect(numbering in NUMBERING_STYLES, f"unknown numbering style {numbering!r}")
@@ -243,7 +263,7 @@ class _Reader:
         return out
 
 
-def _expect(condition: bool, message: str) -> None:
+def _expect(condition: bool, message: Msg | str) -> None:
     if not condition:
         raise DraftFormatError(message)
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clause_db.errors import ClauseDbError
+from clause_db.messages import Msg
 
 from .fileformat import DraftFormatError, dumps, loads
 
@@ -47,6 +48,14 @@ _DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # EDQUOT: o
 
 class DraftFileError(ClauseDbError):
     """A draft file cannot be saved or opened; the message says which file and why."""
+
+
+def _cannot_open(path: Path, reason: object) -> DraftFileError:
+    return DraftFileError(Msg("无法打开 {0}：{1}。", "{0} cannot be opened: {1}.", path, reason))
+
+
+def _cannot_write(path: Path, reason: object) -> DraftFileError:
+    return DraftFileError(Msg("无法写入 {0}：{1}。", "{0} cannot be written: {1}.", path, reason))
 
 
 def save_draft(path: Path, draft: Draft) -> str:
@@ -79,26 +88,33 @@ def read_draft(path: Path) -> tuple[Draft, str]:
     path = Path(path)
     try:
         if path.is_dir():  # Windows reports reading a folder as "permission denied"
-            raise DraftFileError(f"{path} cannot be opened: it is a folder, not a draft file.")
+            raise _cannot_open(
+                path, Msg("这是文件夹，不是草稿文件", "it is a folder, not a draft file")
+            )
         size = path.stat().st_size
         if size > MAX_DRAFT_BYTES:
-            raise DraftFileError(
-                f"{path} cannot be opened: at {size / 1e6:.0f} MB it is far too big to be a "
-                f"draft (the limit is {MAX_DRAFT_BYTES // 1024 // 1024} MB)."
-            )
+            raise _cannot_open(path, Msg(
+                "文件大小 {0:.0f} MB，远超草稿的上限（{1} MB）",
+                "at {0:.0f} MB it is far too big to be a draft (the limit is {1} MB)",
+                size / 1e6,
+                MAX_DRAFT_BYTES // 1024 // 1024,
+            ))  # fmt: skip
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DraftFileError(f"{path} cannot be opened: the file does not exist.") from None
+        raise _cannot_open(path, Msg("文件不存在", "the file does not exist")) from None
     except PermissionError as exc:
-        raise DraftFileError(f"{path} cannot be opened: {_permission_reason(exc)}.") from None
+        raise _cannot_open(path, _permission_reason(exc)) from None
     except OSError as exc:
-        raise DraftFileError(f"{path} cannot be opened: {_reason(exc)}.") from None
+        raise _cannot_open(path, _reason(exc)) from None
     try:
         return loads(data), hashlib.sha256(data).hexdigest()
     except DraftFormatError as exc:
-        raise DraftFileError(f"{path} cannot be opened: {exc}.") from None
+        why = exc.message
+        if not isinstance(why, Msg):  # a detail of a damaged structure: English only
+            why = Msg("文件已损坏，或不是本程序的合同草稿", "{0}", why)
+        raise _cannot_open(path, why) from None
     except ValueError as exc:  # e.g. a number too long for Python to convert
-        raise DraftFileError(f"{path} cannot be opened: the file is damaged ({exc}).") from None
+        raise _cannot_open(path, _damaged(exc)) from None
 
 
 def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
@@ -130,20 +146,20 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
         for leftover in (temp, backup_temp):
             with contextlib.suppress(OSError):  # else a later save removes it once stale
                 leftover.unlink(missing_ok=True)
-        raise DraftFileError(_save_message(path, stage, exc)) from None
+        raise _cannot_write(path, _save_reason(path, stage, exc)) from None
     _sync_folder(folder)
 
 
 def _check_target(path: Path) -> None:
     """Refuse early, with a precise reason, what the OS would refuse vaguely or not at all."""
     if path.is_dir():
-        raise DraftFileError(f"{path} cannot be written: it is a folder.")
+        raise _cannot_write(path, Msg("这是一个文件夹", "it is a folder"))
     if not path.parent.is_dir():
-        raise DraftFileError(f"{path} cannot be written: the folder {path.parent} does not exist.")
+        raise _cannot_write(path, _no_folder(path.parent))
     mode = _existing_mode(path)
     if mode is not None and not mode & stat.S_IWUSR:
         # On POSIX replacing a read-only file would succeed; honour the user's intent.
-        raise DraftFileError(f"{path} cannot be written: the file is read-only.")
+        raise _cannot_write(path, Msg("文件是只读的", "the file is read-only"))
 
 
 def _existing_mode(path: Path) -> int | None:
@@ -211,36 +227,56 @@ def _remove_stale_temps(path: Path) -> None:
             pass  # gone already, or not ours to delete: it does no harm
 
 
-def _save_message(path: Path, stage: str, exc: OSError) -> str:
+_READ_ONLY_FOLDER = Msg("文件夹是只读的", "the folder is read-only")
+
+
+def _save_reason(path: Path, stage: str, exc: OSError) -> Msg | str:
     if exc.errno in _DISK_FULL:
-        reason = "the disk is full; free some space and save again"
-    elif exc.errno == errno.EROFS:
-        reason = "the folder is read-only"
-    elif isinstance(exc, PermissionError):
+        return Msg(
+            "磁盘已满，请释放空间后再保存", "the disk is full; free some space and save again"
+        )
+    if exc.errno == errno.EROFS:
+        return _READ_ONLY_FOLDER
+    if isinstance(exc, PermissionError):
         if getattr(exc, "winerror", None) in _WINDOWS_SHARING_VIOLATIONS:
-            reason = "it is open in another program; close it there and save again"
-        elif stage == "create":
-            reason = "the folder is read-only"
-        elif stage == "backup":
-            reason = f"its backup {path.name}.bak is read-only or open in another program"
-        elif os.name == "nt":
-            reason = "it is read-only or open in another program"
-        else:
-            reason = "the folder is read-only"
-    elif isinstance(exc, FileNotFoundError):
-        reason = f"the folder {path.parent} does not exist"
-    else:
-        reason = _reason(exc)
-    return f"{path} cannot be written: {reason}."
+            return Msg(
+                "它已在其他程序中打开，请在那里关闭后再保存",
+                "it is open in another program; close it there and save again",
+            )
+        if stage == "backup":
+            return Msg(
+                "其备份 {0}.bak 是只读的，或已在其他程序中打开",
+                "its backup {0}.bak is read-only or open in another program",
+                path.name,
+            )
+        if stage != "create" and os.name == "nt":
+            return Msg(
+                "它是只读的，或已在其他程序中打开", "it is read-only or open in another program"
+            )
+        return _READ_ONLY_FOLDER
+    if isinstance(exc, FileNotFoundError):
+        return _no_folder(path.parent)
+    return _reason(exc)
 
 
-def _permission_reason(exc: PermissionError) -> str:
+def _no_folder(folder: Path) -> Msg:
+    return Msg("文件夹 {0} 不存在", "the folder {0} does not exist", folder)
+
+
+def _damaged(detail: object) -> Msg:
+    return Msg("文件已损坏（{0}）", "the file is damaged ({0})", detail)
+
+
+def _permission_reason(exc: PermissionError) -> Msg:
     if getattr(exc, "winerror", None) in _WINDOWS_SHARING_VIOLATIONS:
-        return "it is locked by another program"
-    return "you do not have permission to read it"
+        return Msg("它被其他程序锁定", "it is locked by another program")
+    return Msg("您没有读取它的权限", "you do not have permission to read it")
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> Msg | str:
+    """Why the system refused; its own words (English from Python) when it is no common case."""
     if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return (exc.strerror or str(exc)).rstrip(".").lower() or "the system refused"
+        return Msg("文件名过长", "the name is too long")
+    return (exc.strerror or str(exc)).rstrip(".").lower() or Msg(
+        "系统拒绝了操作", "the system refused"
+    )

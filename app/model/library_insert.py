@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .draft import Draft, Field, Node, Provenance
-from .ops import EditError, allocating, current_resolver, insert_nodes, replace_node
+from .ops import EditError, allocating, current_resolver, insert_nodes, replace_node, several
 from .text import enter_text
 
 if TYPE_CHECKING:
@@ -50,10 +52,15 @@ def swap_in_variant(
     annexes around it stay as they are)."""
     located = draft.find(node_id)
     if located is None:
-        raise EditError(f"no article or clause {node_id}")
+        raise EditError(Msg("没有第 {0} 号条或款", "no article or clause {0}", node_id))
     part, container, _ = located
     if container is not part.articles:
-        raise EditError("only an article can be swapped for a library variant")
+        raise EditError(
+            Msg(
+                "只有条可以换成条款库中的其他版本",
+                "only an article can be swapped for a library variant",
+            )
+        )
     [node], new_fields, ids, what = _library_nodes(
         draft, library, [("article", article_id)], part.id
     )
@@ -62,7 +69,7 @@ def swap_in_variant(
 
 def _library_nodes(
     draft: Draft, library: ClauseLibrary, refs: list[tuple[str, int]], parent_id: int
-) -> tuple[list[Node], list[Field], tuple[int, int], str]:
+) -> tuple[list[Node], list[Field], tuple[int, int], str | Msg]:
     """The nodes for library rows ``refs`` (not in the draft yet), their new fields, the id
     range they took and their name for the undo step."""
     pending: dict[str, Field] = {}
@@ -89,9 +96,14 @@ def _library_nodes(
                 row = library.clause(row_id)
                 children = row.children if row else []
             else:
-                raise EditError(f"cannot insert a library {kind}")
+                raise EditError(Msg("无法插入条款库中的“{0}”", "cannot insert a library {0}", kind))
             if row is None:
-                raise EditError(f"the library has no {kind} {row_id}")
+                raise EditError(Msg(
+                    "条款库中没有编号为 {1} 的{0}",
+                    "the library has no {0} {1}",
+                    Msg("条", "article") if kind == "article" else Msg("款", "clause"),
+                    row_id,
+                ))  # fmt: skip
             article = row if kind == "article" else library.article(row.article_id)
             source = article.source_title if article else ""
             if kind == "article":
@@ -100,6 +112,6 @@ def _library_nodes(
                 nodes.append(build(row, row.label, row.article_id, row.id, children))
             names.append(row.heading or row.label)
     if not nodes:
-        raise EditError("nothing to insert")
-    what = names[0] if len(names) == 1 else f"{names[0]}等{len(names)}项"
+        raise EditError(Msg("没有要插入的内容", "nothing to insert"))
+    what = several(names[0], len(names))
     return nodes, new_fields, tuple(ids), what

@@ -10,6 +10,8 @@ import copy
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .commands import (
     Command,
     Compound,
@@ -38,7 +40,15 @@ if TYPE_CHECKING:
 
 
 class EditError(ValueError):
-    """An edit that cannot be made (a node moved into itself, an unknown field…)."""
+    """An edit that cannot be made (a node moved into itself, an unknown field…).
+
+    ``message`` says why: a ``Msg`` in both languages when the model refuses, a text in the
+    UI's language when the window does; ``str()`` is the English (for logs and the CLI).
+    """
+
+    def __init__(self, message: Msg | str) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @contextmanager
@@ -53,9 +63,18 @@ def allocating(draft: Draft) -> Iterator[list[int]]:
         draft.next_id = before
 
 
+def _outside(position: int, size: int) -> Msg:
+    return Msg("位置 {0} 超出 0..{1}", "position {0} is outside 0..{1}", position, size)
+
+
 def _short(text: str, size: int = 12) -> str:
     text = text.strip()
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def several(first: str, count: int) -> str | Msg:
+    """What a step inserting ``count`` things names them by: the first, and how many."""
+    return first if count == 1 else Msg("{0}等{1}项", "{0} and others ({1} in all)", first, count)
 
 
 def _describe(node: Node) -> str:
@@ -68,7 +87,7 @@ def _describe(node: Node) -> str:
 def _locate(draft: Draft, node_id: int) -> tuple[Part, list[Node], int]:
     located = draft.find(node_id)
     if located is None:
-        raise EditError(f"no article or clause {node_id}")
+        raise EditError(Msg("没有编号为 {0} 的条或款", "no article or clause {0}", node_id))
     return located
 
 
@@ -77,7 +96,9 @@ def _container(draft: Draft, parent_id: int) -> list[Node]:
     try:
         return draft.container(parent_id)
     except KeyError:
-        raise EditError(f"no part, article or clause {parent_id}") from None
+        raise EditError(
+            Msg("没有编号为 {0} 的部分、条或款", "no part, article or clause {0}", parent_id)
+        ) from None
 
 
 def _article_of(draft: Draft, node_id: int) -> tuple[Part, Node] | None:
@@ -148,21 +169,25 @@ def _node_at(part: Part, first: int, path: tuple[int, ...]) -> Node | None:
 
 def insert_nodes(
     draft: Draft, parent_id: int, index: int, nodes: list[Node], new_fields: list[Field],
-    ids: tuple[int, int], what: str,
+    ids: tuple[int, int], what: str | Msg,
 ) -> InsertNodes:  # fmt: skip
     container = _container(draft, parent_id)
     if not 0 <= index <= len(container):
-        raise EditError(f"position {index} is outside 0..{len(container)}")
-    kind = "条" if draft.part(parent_id) else "款"
-    return InsertNodes(f"插入{kind}“{what}”", ids, parent_id, index, nodes, new_fields)
+        raise EditError(_outside(index, len(container)))
+    if draft.part(parent_id):
+        name = Msg("插入条“{0}”", "Insert article “{0}”", what)
+    else:
+        name = Msg("插入款“{0}”", "Insert clause “{0}”", what)
+    return InsertNodes(name, ids, parent_id, index, nodes, new_fields)
 
 
 def insert_part(draft: Draft, index: int, title: str = "") -> InsertPart:
     if not 0 <= index <= len(draft.parts):
-        raise EditError(f"position {index} is outside 0..{len(draft.parts)}")
+        raise EditError(_outside(index, len(draft.parts)))
     with allocating(draft) as ids:
         part = Part(draft.new_id(), title=title)
-    return InsertPart(f"插入部分“{title or '正文'}”", tuple(ids), index, part)
+    name = Msg("插入部分“{0}”", "Insert part “{0}”", title or Msg("正文", "Body"))
+    return InsertPart(name, tuple(ids), index, part)
 
 
 def in_a_part(draft: Draft, build: Callable[[Draft], Command]) -> Command:
@@ -184,7 +209,8 @@ def insert_empty(draft: Draft, parent_id: int, index: int, heading: str = "") ->
     """A new empty article (parent is a part) or clause (parent is a node)."""
     with allocating(draft) as ids:
         node = Node(draft.new_id(), heading=heading)
-    return insert_nodes(draft, parent_id, index, [node], [], tuple(ids), heading or "新条款")
+    what = heading or Msg("新条款", "New article" if draft.part(parent_id) else "New clause")
+    return insert_nodes(draft, parent_id, index, [node], [], tuple(ids), what)
 
 
 def insert_text_node(
@@ -225,22 +251,24 @@ def delete_node(draft: Draft, node_id: int) -> DeleteNode:
     node = container[index]
     parent_id = draft.parent_id(node_id)
     ids = (draft.next_id, draft.next_id)
-    return DeleteNode(
-        f"删除“{_describe(node)}”", ids, parent_id, index, node, _dangling(draft, node)
-    )
+    name = Msg("删除“{0}”", "Delete “{0}”", _describe(node))
+    return DeleteNode(name, ids, parent_id, index, node, _dangling(draft, node))
 
 
 def replace_node(
-    draft: Draft, node_id: int, new: Node, new_fields: list[Field], ids: tuple[int, int], what: str
+    draft: Draft,
+    node_id: int,
+    new: Node,
+    new_fields: list[Field],
+    ids: tuple[int, int],
+    what: str | Msg,
 ) -> ReplaceNode:
     """``new`` (built with ids from ``ids``) in the place of node ``node_id``: one step."""
     _, container, index = _locate(draft, node_id)
     old = container[index]
     parent_id = draft.parent_id(node_id)
-    return ReplaceNode(
-        f"以“{what}”替换“{_describe(old)}”", ids, parent_id, index, old, new, new_fields,
-        _dangling(draft, old),
-    )  # fmt: skip
+    name = Msg("以“{0}”替换“{1}”", "Replace “{1}” with “{0}”", what, _describe(old))
+    return ReplaceNode(name, ids, parent_id, index, old, new, new_fields, _dangling(draft, old))
 
 
 def move_node(draft: Draft, node_id: int, to_parent: int, to_index: int) -> MoveNode:
@@ -248,17 +276,16 @@ def move_node(draft: Draft, node_id: int, to_parent: int, to_index: int) -> Move
     _, container, index = _locate(draft, node_id)
     node = container[index]
     if any(n.id == to_parent for n in node.walk()):
-        raise EditError("an article or clause cannot move into itself")
+        raise EditError(Msg("条或款不能移入其自身", "an article or clause cannot move into itself"))
     destination = _container(draft, to_parent)
     from_parent = draft.parent_id(node_id)
     if not 0 <= to_index <= len(destination):
-        raise EditError(f"position {to_index} is outside 0..{len(destination)}")
+        raise EditError(_outside(to_index, len(destination)))
     if destination is container and to_index > index:
         to_index -= 1  # the node leaves its place first
     ids = (draft.next_id, draft.next_id)
-    return MoveNode(
-        f"移动“{_describe(node)}”", ids, node_id, from_parent, index, to_parent, to_index
-    )
+    name = Msg("移动“{0}”", "Move “{0}”", _describe(node))
+    return MoveNode(name, ids, node_id, from_parent, index, to_parent, to_index)
 
 
 def split_node(draft: Draft, node_id: int, offset: int) -> SplitNode:
@@ -269,9 +296,8 @@ def split_node(draft: Draft, node_id: int, offset: int) -> SplitNode:
     with allocating(draft) as ids:
         tail_node = Node(draft.new_id(), body=tail)
     parent_id = draft.parent_id(node_id)
-    return SplitNode(
-        f"拆分“{_describe(node)}”", tuple(ids), parent_id, index, list(node.body), head, tail_node
-    )
+    name = Msg("拆分“{0}”", "Split “{0}”", _describe(node))
+    return SplitNode(name, tuple(ids), parent_id, index, list(node.body), head, tail_node)
 
 
 def _split_segments(body: list[Segment], offset: int) -> tuple[list[Segment], list[Segment]]:
@@ -296,7 +322,7 @@ def _split_segments(body: list[Segment], offset: int) -> tuple[list[Segment], li
 def merge_with_next(draft: Draft, node_id: int) -> MergeNodes:
     _, container, index = _locate(draft, node_id)
     if index + 1 >= len(container):
-        raise EditError("there is nothing after it to merge with")
+        raise EditError(Msg("其后没有可合并的内容", "there is nothing after it to merge with"))
     first, second = container[index], container[index + 1]
     paths = number_paths(draft)
     dangling = [
@@ -307,9 +333,8 @@ def merge_with_next(draft: Draft, node_id: int) -> MergeNodes:
     ]
     ids = (draft.next_id, draft.next_id)
     parent_id = draft.parent_id(node_id)
-    return MergeNodes(
-        f"合并“{_describe(first)}”", ids, parent_id, index, list(first.body), second, dangling
-    )
+    name = Msg("合并“{0}”", "Merge “{0}”", _describe(first))
+    return MergeNodes(name, ids, parent_id, index, list(first.body), second, dangling)
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -320,7 +345,8 @@ def set_heading(draft: Draft, node_id: int, heading: str) -> SetHeading:
     _, container, index = _locate(draft, node_id)
     ids = (draft.next_id, draft.next_id)
     node = container[index]
-    return SetHeading(f"编辑标题“{_short(heading)}”", ids, node_id, node.heading, heading)
+    name = Msg("编辑标题“{0}”", "Edit heading “{0}”", _short(heading))
+    return SetHeading(name, ids, node_id, node.heading, heading)
 
 
 def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
@@ -331,14 +357,19 @@ def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
     else:
         owner = draft.part(owner_id) or draft.node(owner_id)
         if owner is None:
-            raise EditError(f"no article or clause {owner_id}")
+            raise EditError(Msg("没有编号为 {0} 的条或款", "no article or clause {0}", owner_id))
         old = owner.body
         heading = getattr(owner, "heading", "")
     resolve = current_resolver(draft, owner_id)
     with allocating(draft) as ids:
         entered = enter_text(draft, text, resolve, previous=old, heading=heading)
     return SetBody(
-        "编辑文字", tuple(ids), owner_id, list(old), entered.segments, entered.new_fields
+        Msg("编辑文字", "Edit text"),
+        tuple(ids),
+        owner_id,
+        list(old),
+        entered.segments,
+        entered.new_fields,
     )
 
 
@@ -347,7 +378,7 @@ def set_text(draft: Draft, owner_id: int, text: str) -> SetBody:
 
 def _field(draft: Draft, field_id: int) -> Field:
     if field_id not in draft.fields:
-        raise EditError(f"no field {field_id}")
+        raise EditError(Msg("没有编号为 {0} 的字段", "no field {0}", field_id))
     return draft.fields[field_id]
 
 
@@ -355,8 +386,11 @@ def set_field_value(draft: Draft, field_id: int, value: str | None) -> SetFieldV
     f = _field(draft, field_id)
     value = clean_text(value) if value else None
     ids = (draft.next_id, draft.next_id)
-    verb = "填写" if value else "清除"
-    return SetFieldValue(f"{verb}“{f.name or f.label}”", ids, field_id, f.value, value or None)
+    what = f.name or f.label
+    name = (
+        Msg("填写“{0}”", "Fill in “{0}”", what) if value else Msg("清除“{0}”", "Clear “{0}”", what)
+    )
+    return SetFieldValue(name, ids, field_id, f.value, value or None)
 
 
 def rename_field(draft: Draft, field_id: int, name: str) -> RenameField:
@@ -364,17 +398,20 @@ def rename_field(draft: Draft, field_id: int, name: str) -> RenameField:
     f = _field(draft, field_id)
     other = draft.field_named(name)
     if other is not None and other.id != field_id:
-        raise EditError(f"a field named “{name}” exists already: link the two instead")
+        raise EditError(Msg(
+            "已有名为“{0}”的字段：请改为关联这两个字段",
+            "a field named “{0}” exists already: link the two instead",
+            name,
+        ))  # fmt: skip
     ids = (draft.next_id, draft.next_id)
-    return RenameField(
-        f"重命名“{f.name or f.label}”", ids, field_id, (f.name, f.label), (name, name)
-    )
+    what = Msg("重命名“{0}”", "Rename “{0}”", f.name or f.label)
+    return RenameField(what, ids, field_id, (f.name, f.label), (name, name))
 
 
 def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
     keep, drop = _field(draft, keep_id), _field(draft, drop_id)
     if keep_id == drop_id:
-        raise EditError("a field cannot be linked to itself")
+        raise EditError(Msg("字段不能与自身关联", "a field cannot be linked to itself"))
     blanks = [
         seg
         for body in draft.bodies()
@@ -383,7 +420,8 @@ def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
     ]
     ids = (draft.next_id, draft.next_id)
     position = list(draft.fields).index(drop_id)
-    return LinkFields(f"关联“{drop.label}”与“{keep.label}”", ids, keep_id, drop, blanks, position)
+    name = Msg("关联“{0}”与“{1}”", "Link “{0}” with “{1}”", drop.label, keep.label)
+    return LinkFields(name, ids, keep_id, drop, blanks, position)
 
 
 # -- the draft as a whole ---------------------------------------------------------------------
@@ -391,23 +429,33 @@ def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
 
 def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
     if style not in NUMBERING_STYLES:
-        raise EditError(f"unknown numbering style {style!r}: one of {', '.join(NUMBERING_STYLES)}")
+        raise EditError(Msg(
+            "未知的编号样式“{0}”：可选 {1}",
+            "unknown numbering style “{0}”: one of {1}",
+            style,
+            ", ".join(NUMBERING_STYLES),
+        ))  # fmt: skip
     ids = (draft.next_id, draft.next_id)
-    return SetDraftAttribute("更改编号样式", ids, "numbering", draft.numbering, style)
+    name = Msg("更改编号样式", "Change the numbering style")
+    return SetDraftAttribute(name, ids, "numbering", draft.numbering, style)
 
 
 def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
     parties = [Party(*(clean_text(v) for v in (p.role, p.name, p.address))) for p in parties]
     ids = (draft.next_id, draft.next_id)
     return SetDraftAttribute(
-        "编辑当事人", ids, "parties", copy.deepcopy(draft.parties), copy.deepcopy(parties)
+        Msg("编辑当事人", "Edit the parties"),
+        ids,
+        "parties",
+        copy.deepcopy(draft.parties),
+        copy.deepcopy(parties),
     )
 
 
 def set_title(draft: Draft, title: str) -> SetDraftAttribute:
     title = clean_text(title)
     ids = (draft.next_id, draft.next_id)
-    return SetDraftAttribute("编辑标题", ids, "title", draft.title, title)
+    return SetDraftAttribute(Msg("编辑标题", "Edit the title"), ids, "title", draft.title, title)
 
 
 class History:

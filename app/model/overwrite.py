@@ -11,6 +11,8 @@ import os
 import zipfile
 from typing import TYPE_CHECKING
 
+from clause_db.messages import Msg
+
 from .files import DraftFileError, read_draft
 
 if TYPE_CHECKING:
@@ -38,19 +40,23 @@ def refuse_own_input(output: Path, *inputs: Path) -> None:
     """The output may not be one of the files being read: writing would destroy it."""
     for source in inputs:
         if same_file(output, source):
-            raise OverwriteRefusedError(
-                f"{output} is the input file itself: writing there would destroy it; "
-                "choose another output file."
-            )
+            raise OverwriteRefusedError(Msg(
+                "{0} 就是输入文件本身：写入会毁掉它；请另选输出文件。",
+                "{0} is the input file itself: writing there would destroy it; "
+                "choose another output file.",
+                output,
+            ))  # fmt: skip
 
 
 def refuse_unless_word_document(output: Path) -> None:
     """An export may replace an earlier Word document, never a file of another kind."""
     if output.is_file() and not is_word_document(output):
-        raise OverwriteRefusedError(
-            f"{output} exists and is not a Word document: the export will not replace it; "
-            "choose another name."
-        )
+        raise OverwriteRefusedError(Msg(
+            "{0} 已存在且不是 Word 文档：导出不会替换它；请另选文件名。",
+            "{0} exists and is not a Word document: the export will not replace it; "
+            "choose another name.",
+            output,
+        ))  # fmt: skip
 
 
 def is_word_document(path: Path) -> bool:
@@ -71,14 +77,18 @@ def existing_draft(path: Path) -> tuple[Draft, str] | None:
     if not path.exists() and not path.is_symlink():
         return None
     if path.is_dir():
-        raise OverwriteRefusedError(f"{path} is a folder, not a draft file.")
+        raise OverwriteRefusedError(
+            Msg("{0} 是文件夹，不是草稿文件。", "{0} is a folder, not a draft file.", path)
+        )
     try:
         return read_draft(path)
     except DraftFileError:
-        raise OverwriteRefusedError(
-            f"{path} exists and is not a contract draft: it will not be replaced; "
-            "choose another name."
-        ) from None
+        raise OverwriteRefusedError(Msg(
+            "{0} 已存在且不是合同草稿：不会替换它；请另选文件名。",
+            "{0} exists and is not a contract draft: it will not be replaced; "
+            "choose another name.",
+            path,
+        )) from None  # fmt: skip
 
 
 def filled_summary(draft: Draft) -> str:

@@ -38,6 +38,7 @@ from .contract_roles import (  # re-exported: the model's public names
 )
 from .draft_document import STRUCTURE, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
+from .translations import error_text
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -441,7 +442,7 @@ class ContractModel(QStandardItemModel):
                 )
                 return True
         except (ops.EditError, ValueError, KeyError) as exc:
-            self.dropFailed.emit(str(exc))
+            self.dropFailed.emit(error_text(exc))
         return False
 
     def paste_nodes(self, data: bytes, row: int, parent: QModelIndex) -> bool:

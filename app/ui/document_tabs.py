@@ -16,10 +16,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from .translations import model_text
+
 if TYPE_CHECKING:  # loaded with the first draft, not at start-up
     from pathlib import Path
 
     from app.model.draft import Draft
+    from clause_db.messages import Msg
     from clause_db.store import ClauseLibrary
 
     from .contract_view import ContractView
@@ -76,7 +79,7 @@ class DocumentTabs(QTabWidget):
                 return doc
         if path.suffix.lower() == DRAFT_SUFFIX:
             return self.add_document(DraftDocument.open(path, read_only=read_only))
-        notes: list[str] = []  # undecodable bytes, tracked changes accepted: told, not hidden
+        notes: list[Msg | str] = []  # undecodable bytes, tracked changes: told, not hidden
         outline = read_any(path, notes.append)
         count = len(outline.documents)
         if count == 0:
@@ -90,7 +93,7 @@ class DocumentTabs(QTabWidget):
             several = self.tr("{0} holds {1} contracts; the first one is open.")
             notes.insert(0, several.format(path.name, count))
         if notes:
-            self.message.emit(" ".join(notes))
+            self.message.emit(" ".join(model_text(note) for note in notes))
         return self.add_document(DraftDocument(draft, origin=path))
 
     def new_document(self, draft: Draft | None = None) -> DraftDocument:

@@ -32,6 +32,8 @@ from app.model.draft_lock import DraftLock
 from app.model.files import DraftFileError, file_digest, read_draft, save_draft
 from app.model.overwrite import same_file
 
+from .translations import model_text
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -55,7 +57,7 @@ class _UndoStep(QUndoCommand):
     """A model command as a Qt undo step; typing in one text merges into one step."""
 
     def __init__(self, document: DraftDocument, command: Command) -> None:
-        super().__init__(command.name)
+        super().__init__(model_text(command.name))
         self.document = document
         self.command = command
 
@@ -171,7 +173,8 @@ class DraftDocument(QObject):
             raise ValueError("the draft has no file yet: save it as")
         own_file = self.path is not None and same_file(target, self.path)
         if own_file and self.read_only:
-            raise DraftFileError(f"{target} is open read-only here: save it as another file.")
+            read_only = self.tr("{0} is open read-only here: save it as another file.")
+            raise DraftFileError(read_only.format(target))
         lock = self.lock if own_file and self.lock is not None else DraftLock.acquire(target)
         try:
             self.disk_digest = save_draft(target, self.draft)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from clause_db.errors import ClauseDbError
 
 from .background import run_with_progress
+from .translations import error_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -103,7 +104,7 @@ def export_with_dialogs(
         run_with_progress(parent, text, lambda: export_draft(draft, path, options))
     except ClauseDbError as exc:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("ExportDialog", "Cannot export"), str(exc)
+            parent, QCoreApplication.translate("ExportDialog", "Cannot export"), error_text(exc)
         )
         return None
     return path

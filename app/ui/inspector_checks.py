@@ -6,7 +6,7 @@ on a 1,000-article draft a run takes tens of milliseconds, too much to repeat pe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
@@ -32,12 +32,6 @@ def _icon_kind(severity: str) -> QStyle.StandardPixmap:
     if severity == ERROR:
         return pixmaps.SP_MessageBoxCritical
     return pixmaps.SP_MessageBoxWarning if severity == WARNING else pixmaps.SP_MessageBoxInformation
-
-
-def prefer_chinese() -> bool:
-    """Whether to show the Chinese wording of model messages (checks carry both): when the
-    app runs with its Chinese translation, or the system locale is Chinese."""
-    return current_language_is_chinese() or QLocale().language() == QLocale.Language.Chinese
 
 
 class ChecksTab(QWidget):
@@ -87,7 +81,7 @@ class ChecksTab(QWidget):
         self._timer.stop()
         self.checks = run_checks(self.document.draft) if self.document else []
         self.list.clear()
-        chinese = prefer_chinese()
+        chinese = current_language_is_chinese()  # checks carry both wordings: the UI's
         style = self.style()
         for check in self.checks:
             message = check.message_zh if chinese else check.message_en

@@ -37,6 +37,7 @@ from .draft_document import DraftDocument, follow_changes
 from .inspector_diff import diff_html
 from .inspector_diff import esc as _esc
 from .swap_dialog import SwapDialog
+from .translations import error_text, topic_name
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -230,15 +231,15 @@ class ClauseTab(QWidget):
 
     def _topic(self, node: Node) -> tuple[int, str] | None:
         """The library topic (id, name) of the node: its library article's, else by heading."""
-        topics = {t.id: t.name for t in self.library.topics()}
+        topics = {t.id: t for t in self.library.topics()}
         p = node.provenance
         if p is not None and p.library_article_id is not None:
             row = self.library.article(p.library_article_id)
             if row is not None and row.topic_id in topics:
-                return row.topic_id, topics[row.topic_id]
+                return row.topic_id, topic_name(topics[row.topic_id])
         text = plain(node.body) or next((plain(c.body) for c in node.children), "")
         wanted = assign_topic(node.heading, text).name_zh
-        return next(((i, n) for i, n in topics.items() if n == wanted), None)
+        return next(((i, topic_name(t)) for i, t in topics.items() if t.name == wanted), None)
 
     def _update_swap(self) -> None:
         self.swap_button.setEnabled(self.variants.currentItem() is not None)
@@ -264,7 +265,7 @@ class ClauseTab(QWidget):
             command = swap_in_variant(draft, self.library, node.id, article_id)
             ask = self._needs_warning(node)
         except (LibraryError, EditError) as e:
-            QMessageBox.warning(self, self.tr("Swap in"), str(e))
+            QMessageBox.warning(self, self.tr("Swap in"), error_text(e))
             return None
         if ask and not SwapDialog(draft, node, self.library, article_id, self).exec():
             return None

@@ -36,6 +36,7 @@ from app.model.checks import field_nodes
 from app.model.numbering import labels
 
 from .draft_document import DraftDocument, follow_changes
+from .translations import error_text
 
 LABEL, VALUE, COUNT = range(3)
 
@@ -340,7 +341,7 @@ class FieldsTab(QWidget):
         try:
             self.document.push(build())
         except ops.EditError as e:
-            QMessageBox.warning(self, self.tr("Fields"), str(e))
+            QMessageBox.warning(self, self.tr("Fields"), error_text(e))
             return False
         return True
 

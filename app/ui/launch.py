@@ -20,7 +20,7 @@ from resources import RESOURCES
 
 from .main_window import WINDOW_TITLE, MainWindow
 from .settings import APPLICATION, ORGANIZATION
-from .translations import install_translators
+from .translations import error_text, install_translators
 
 EXIT_USER_ERROR = 2
 
@@ -54,7 +54,7 @@ def launch(db: str | None, argv: list[str], files: list[str] = ()) -> int:
     try:
         window = _main_window(db)
     except ClauseDbError as exc:
-        QMessageBox.critical(None, WINDOW_TITLE, str(exc))
+        QMessageBox.critical(None, WINDOW_TITLE, error_text(exc))
         return EXIT_USER_ERROR
     if window is None:  # a damaged library, and the lawyer chose not to rebuild it
         return EXIT_USER_ERROR

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from .clause_text import joined, source_names
 from .item_refs import DRAGGABLE_KINDS, ItemRefRole, LibraryDragSource
 from .lazy_fetch import FetchOutsideAnnouncements
+from .translations import topic_name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -94,8 +95,9 @@ class LibraryTreeModel(LibraryDragSource, FetchOutsideAnnouncements, QAbstractIt
             self._root = _Node("root", 0, "", None, fetched=True)
             self._sources = None  # a 100,000-clause library's sources take 20 ms: not for topics
             if mode == "topic":
-                for t in sorted(self.library.topics(), key=lambda t: _COLLATOR.sortKey(t.name)):
-                    _Node("topic", t.id, f"{t.name} ({t.article_count})", self._root)
+                names = {t: topic_name(t) for t in self.library.topics()}
+                for t in sorted(names, key=lambda t: _COLLATOR.sortKey(names[t])):
+                    _Node("topic", t.id, f"{names[t]} ({t.article_count})", self._root)
             else:
                 for s in self.library.sources_list():
                     text = f"{self._source_names()[s.id]} ({s.article_count})"

@@ -24,6 +24,7 @@ from clause_db.errors import ClauseDbError
 
 from .item_refs import ItemRefRole
 from .library_model import MODES, LibraryTreeModel
+from .translations import error_text
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -151,7 +152,7 @@ class LibraryPanel(QWidget):
             try:
                 hits = self.library.search(query, limit=SEARCH_LIMIT)
             except ClauseDbError as exc:  # e.g. a damaged page of a big library, met now
-                self._report_failure(str(exc))
+                self._report_failure(error_text(exc))
                 hits = []
             self.hits_model.setHits(hits)
             self.stack.setCurrentWidget(self.results)

@@ -56,6 +56,7 @@ from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
 from .settings import app_settings
+from .translations import error_text, model_text, topic_name
 from .welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
 
     from app.model.autosave import Recovery
     from app.model.draft_lock import LockOwner
+    from clause_db.messages import Msg
 
     from .draft_document import DraftDocument
 
@@ -416,7 +418,7 @@ class MainWindow(QMainWindow):
                     return None
                 opened = self.tabs.open_path(Path(path), document, read_only=True)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open"), error_text(exc))
             if not Path(path).exists():  # moved or deleted: no longer offered as recent
                 self._forget_recent(Path(path))
             return None
@@ -511,7 +513,7 @@ class MainWindow(QMainWindow):
                 kept = self.tr("Saved {0}; the draft that was there is kept as {1}.bak")
             document.save(path)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save"), error_text(exc))
             return False
         self._remember_recent(document.path)
         text = kept or self.tr("Saved {0}")
@@ -616,7 +618,7 @@ class MainWindow(QMainWindow):
 
         for item in recoverable():
             if item.problem:
-                self._unrecoverable(item, item.problem)
+                self._unrecoverable(item, model_text(item.problem))
                 continue
             choice = self.ask_recovery(item)
             if choice == RECOVER:
@@ -659,7 +661,7 @@ class MainWindow(QMainWindow):
         try:
             draft = item.load()
         except ClauseDbError as exc:
-            self._unrecoverable(item, str(exc))
+            self._unrecoverable(item, error_text(exc))
             return
         document = DraftDocument(draft, item.source_path, autosave_key=item.key)
         self.tabs.add_document(document)
@@ -696,7 +698,7 @@ class MainWindow(QMainWindow):
         try:
             item.discard()
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot discard"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot discard"), error_text(exc))
 
     # -- editing ----------------------------------------------------------------------------
 
@@ -709,7 +711,7 @@ class MainWindow(QMainWindow):
         try:
             document.push(build(document.draft))
         except ops.EditError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
 
     def _current_ids(self) -> tuple[int | None, str | None]:
         view = self.tabs.current_view()
@@ -807,7 +809,7 @@ class MainWindow(QMainWindow):
         try:
             self.library.import_outline(outline, f"{document.title}{DRAFT_SUFFIX}")
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save to the library"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save to the library"), error_text(exc))
             return
         self.library_panel.refresh()
         self.refresh_stats()
@@ -828,7 +830,7 @@ class MainWindow(QMainWindow):
 
         library_path = self.library.path
 
-        notes: list[str] = []  # what reading lost or changed (undecodable bytes...): told
+        notes: list[Msg] = []  # what reading lost or changed (undecodable bytes...): told
 
         def work() -> None:
             outline = read_any(path, notes.append)
@@ -838,12 +840,13 @@ class MainWindow(QMainWindow):
         try:
             run_with_progress(self, self.tr("Importing {0}…").format(path.name), work)
         except ClauseDbError as exc:
-            QMessageBox.warning(self, self.tr("Cannot import"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot import"), error_text(exc))
             return False
         self.library_panel.refresh()
         self.refresh_stats()
         imported = self.tr("Imported {0}").format(path.name)
-        self.statusBar().showMessage(" ".join([imported, *notes]), 8000 if notes else 5000)
+        told = " ".join([imported, *map(model_text, notes)])
+        self.statusBar().showMessage(told, 8000 if notes else 5000)
         return True
 
     # -- clipboard ------------------------------------------------------------------------
@@ -909,7 +912,7 @@ class MainWindow(QMainWindow):
                     )
                 )
         except ops.EditError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
             return
         pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
         if pasted is not None:  # show what came: never out of sight
@@ -934,7 +937,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select a library article first"), 5000)
             return
         topics = self.library.topics()
-        names = [t.name for t in topics]
+        names = [topic_name(t) for t in topics]
         name, ok = QInputDialog.getItem(
             self, self.tr("Edit topic"), self.tr("Topic:"), names, 0, False
         )

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .clause_text import find_clause, source_names, walk
+from .translations import current_language_is_chinese, topic_name
 
 if TYPE_CHECKING:
-    from clause_db.rows import ArticleRow, ClauseRow
+    from clause_db.rows import ArticleRow, ClauseRow, TopicRow
     from clause_db.store import ClauseLibrary
 
     from .item_refs import ItemRef
@@ -83,19 +84,33 @@ class ClausePreview(QTextBrowser):
 
     def _source_line(self, article: ArticleRow) -> str:
         source = source_names(self.library).get(article.source_id, article.source_title)
-        where = " · ".join(p for p in (f"《{source}》", article.part_title) if p)
+        named = self.tr("Source: “{0}”").format(source)  # 《…》 marks a title in Chinese
+        where = " · ".join(p for p in (named, article.part_title) if p)
         return f'<p class="meta">{_esc(where)}</p>'
 
     def _topic_note(self, article: ArticleRow) -> str:
-        topics = {t.id: t.name for t in self.library.topics()}
-        name = topics.get(article.topic_id or -1, "")
-        reason = self.library.topic_explanation(article.id)
+        topic = next((t for t in self.library.topics() if t.id == article.topic_id), None)
+        name = topic_name(topic) if topic else ""
+        reason = self.library.topic_explanation(article.id)  # stored in Chinese
+        if reason and topic and not current_language_is_chinese():
+            reason = self._reason_in_english(article, topic)
         if not (name or reason):
             return ""
         lines = [self.tr("Topic: {0}").format(_esc(name)) if name else ""]
         if reason:
             lines.append(self.tr("Why: {0}").format(_esc(reason)))
         return f'<p class="note">{"<br>".join(x for x in lines if x)}</p>'
+
+    def _reason_in_english(self, article: ArticleRow, topic: TopicRow) -> str:
+        """Why the article is in its topic, said again in English: the library's rules give
+        the same topic (it was filed by them), or a person moved it there."""
+        from clause_db.topics import assign_topic
+
+        text = article.text or next((c.text for c in self.library.clauses_of(article.id)), "")
+        match = assign_topic(article.heading, text)
+        if match.name_zh == topic.name:
+            return match.explanation_en
+        return self.tr("moved to “{0}” by hand").format(topic_name(topic))
 
     def _article_html(self, article_id: int) -> str | None:
         article = self.library.article(article_id)
@@ -131,7 +146,7 @@ class ClausePreview(QTextBrowser):
         count = self.tr("%n article(s)", "", topic.article_count)
         hint = self.tr("Expand the topic and select an article to read it.")
         return (
-            f"<h2>{_esc(topic.name)}</h2>"
+            f"<h2>{_esc(topic_name(topic))}</h2>"
             f'<p class="meta">{_esc(count)}</p><p class="hint">{_esc(hint)}</p>'
         )
 

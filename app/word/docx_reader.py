@@ -19,6 +19,7 @@ from app.word.body import BodyText, Revisions
 from app.word.numbering import NumberingResolver
 from app.word.package import open_docx
 from clause_db.errors import InputError
+from clause_db.messages import Msg
 from clause_db.reader import MAX_TEXT_CHARS
 from clause_db.segment import parse_text
 
@@ -35,7 +36,7 @@ class DocxText:
     """The document as plain text (lines joined by "\\n") and what the reading noted."""
 
     text: str
-    notes: tuple[str, ...]
+    notes: tuple[Msg, ...]  # in both languages: the window shows its own
 
 
 def read_docx_text(path: Path) -> DocxText:
@@ -57,19 +58,22 @@ def read_docx_outline(path: Path) -> tuple[Outline, tuple[str, ...]]:
     return parse_text(docx.text, _ENCODING), docx.notes
 
 
-def _notes(revisions: Revisions) -> tuple[str, ...]:
+def _notes(revisions: Revisions) -> tuple[Msg, ...]:
     notes = []
     changes = [
-        _count(revisions.insertions, "tracked insertion", "accepted"),
-        _count(revisions.deletions, "tracked deletion", "dropped"),
-        _count(revisions.moves, "tracked move", "applied"),
+        (revisions.insertions, "已接受 {0} 处修订插入", "tracked insertion", "accepted"),
+        (revisions.deletions, "已删去 {0} 处修订删除", "tracked deletion", "dropped"),
+        (revisions.moves, "已应用 {0} 处修订移动", "tracked move", "applied"),
     ]
-    if any(changes):
-        notes.append(", ".join(c for c in changes if c))
+    done = [(n, zh, noun, verb) for n, zh, noun, verb in changes if n]
+    if done:
+        zh = "，".join(zh.format(n) for n, zh, _, _ in done)
+        notes.append(Msg(zh, ", ".join(_count(n, noun, verb) for n, _, noun, verb in done)))
     if revisions.comment_ids:
-        notes.append(_count(len(revisions.comment_ids), "comment", "dropped"))
+        n = len(revisions.comment_ids)
+        notes.append(Msg("已删去 {0} 条批注", _count(n, "comment", "dropped"), n))
     return tuple(notes)
 
 
 def _count(n: int, noun: str, verb: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'} {verb}" if n else ""
+    return f"{n} {noun}{'' if n == 1 else 's'} {verb}"

@@ -43,6 +43,7 @@ from lxml import etree
 
 from app.word.xml import W
 from clause_db.errors import InputError
+from clause_db.messages import Msg
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -94,16 +95,26 @@ def open_docx(path: Path) -> DocxParts:
     data = _read(path)
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in data:
-            raise InputError(
-                f"{path} is password-protected; open it in Word, remove the password "
-                "(File > Info > Protect Document) and save it again to import it."
-            )
-        raise InputError(
-            f"{path} is an old Word 97-2003 (.doc) file, not .docx; "
-            "open it in Word and save it as .docx to import it."
-        )
+            raise InputError(Msg(
+                "{0} 设有密码；请在 Word 中打开，删除密码（文件 > 信息 > 保护文档）并重新保存"
+                "后再导入。",
+                "{0} is password-protected; open it in Word, remove the password "
+                "(File > Info > Protect Document) and save it again to import it.",
+                path,
+            ))  # fmt: skip
+        raise InputError(Msg(
+            "{0} 是旧版 Word 97-2003（.doc）文件，不是 .docx；请在 Word 中打开并另存为 .docx "
+            "后再导入。",
+            "{0} is an old Word 97-2003 (.doc) file, not .docx; "
+            "open it in Word and save it as .docx to import it.",
+            path,
+        ))  # fmt: skip
     if not data.startswith(_ZIP_MAGIC):
-        raise InputError(f"{path} is not a Word (.docx) file: it is not a zip package.")
+        raise InputError(Msg(
+            "{0} 不是 Word（.docx）文件：它不是 zip 包。",
+            "{0} is not a Word (.docx) file: it is not a zip package.",
+            path,
+        ))  # fmt: skip
     with _zip_errors(path):
         package = _Package(path, zipfile.ZipFile(io.BytesIO(data)))
         package.check_members()
@@ -121,9 +132,21 @@ def _zip_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise InputError(f"{path} is an encrypted zip file, not a Word document.") from exc
+        raise InputError(Msg(
+            "{0} 是加密的 zip 文件，不是 Word 文档。",
+            "{0} is an encrypted zip file, not a Word document.",
+            path,
+        )) from exc  # fmt: skip
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError) as exc:
-        raise InputError(f"{path} is a damaged Word file (the zip package is broken).") from exc
+        raise InputError(Msg(
+            "{0} 是损坏的 Word 文件（zip 包已损坏）。",
+            "{0} is a damaged Word file (the zip package is broken).",
+            path,
+        )) from exc  # fmt: skip
+
+
+def _folder(path: Path) -> Msg:
+    return Msg("{0} 是文件夹，不是 Word 文件。", "{0} is a folder, not a Word file.", path)
 
 
 def _read(path: Path) -> bytes:
@@ -132,19 +155,24 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as f:  # read(n) allocates n bytes first: ask for what is there
             data = f.read(min(os.fstat(f.fileno()).st_size, MAX_FILE_BYTES) + 1)
     except FileNotFoundError:
-        raise InputError(f"{path} does not exist.") from None
+        raise InputError(Msg("{0} 不存在。", "{0} does not exist.", path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder, not a Word file.") from None
+        raise InputError(_folder(path)) from None
     except PermissionError:
         if path.is_dir():  # Windows reports folders this way
-            raise InputError(f"{path} is a folder, not a Word file.") from None
-        raise InputError(f"No permission to read {path}.") from None
+            raise InputError(_folder(path)) from None
+        raise InputError(Msg("没有读取 {0} 的权限。", "No permission to read {0}.", path)) from None
     except OSError as exc:
-        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if len(data) > MAX_FILE_BYTES:
         raise InputError(
-            f"{path} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, too large for a contract."
-        )
+            Msg("无法读取 {0}：{1}。", "Cannot read {0}: {1}.", path, exc.strerror or exc)
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(Msg(
+            "{0} 超过 {1} MB，作为合同太大了。",
+            "{0} is larger than {1} MB, too large for a contract.",
+            path,
+            MAX_FILE_BYTES // 1024 // 1024,
+        ))  # fmt: skip
     return data
 
 
@@ -184,9 +212,11 @@ class _Package:
 
     def main_document(self) -> str:
         """The part name of the main document (``/word/document.xml`` as Word writes it)."""
-        no_document = InputError(
-            f"{self._path} is a zip file but not a Word document (no document)."
-        )
+        no_document = InputError(Msg(
+            "{0} 是 zip 文件，但不是 Word 文档（其中没有文档）。",
+            "{0} is a zip file but not a Word document (no document).",
+            self._path,
+        ))  # fmt: skip
         main = self._target("/", RT.OFFICE_DOCUMENT)
         if main is None or not self._exists(main) or not self._exists("/[Content_Types].xml"):
             raise no_document
@@ -194,10 +224,11 @@ class _Package:
         if content_type is None:
             raise no_document
         if content_type != CT.WML_DOCUMENT_MAIN:
-            raise InputError(
-                f"{self._path} is not a Word document we can read "
-                "(it may be Excel, PowerPoint or damaged)."
-            )
+            raise InputError(Msg(
+                "{0} 不是能读取的 Word 文档（可能是 Excel、PowerPoint 文件或已损坏）。",
+                "{0} is not a Word document we can read (it may be Excel, PowerPoint or damaged).",
+                self._path,
+            ))  # fmt: skip
         return main
 
     def related_xml(self, source: str, reltype: str, content_type: str) -> etree._Element | None:

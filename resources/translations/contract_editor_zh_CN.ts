@@ -19,12 +19,20 @@
         <translation>在左侧选择条文或条款，即可在此查看全文。</translation>
     </message>
     <message>
+        <source>Source: “{0}”</source>
+        <translation>来源：《{0}》</translation>
+    </message>
+    <message>
         <source>Topic: {0}</source>
         <translation>主题：{0}</translation>
     </message>
     <message>
         <source>Why: {0}</source>
         <translation>归类依据：{0}</translation>
+    </message>
+    <message>
+        <source>moved to “{0}” by hand</source>
+        <translation>用户手动归入“{0}”</translation>
     </message>
     <message>
         <source>From: {0}</source>
@@ -203,6 +211,10 @@
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{0} is open read-only here: save it as another file.</source>
+        <translation>{0} 在此处以只读方式打开：请另存为其他文件。</translation>
     </message>
 </context>
 <context>
@@ -810,6 +822,17 @@
     <message>
         <source>Text; blanks as ____ or 【name】</source>
         <translation>正文；空白处写作 ____ 或【名称】</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
