@@ -102,7 +102,7 @@ def test_swap_on_an_imported_docx_keeps_the_signature_page_and_annexes(
     chosen = choose_first_variant(qtbot, window, article.id)
 
     (dialog,) = answers.shown  # imported, filled in: the lawyer is asked
-    assert "其他规定" in dialog.message.text()
+    assert "其他规定" in dialog.message.text() and "filled in below" in dialog.message.text()
     assert "有效期年" in dialog.fields.text() and "2026" in dialog.fields.text()
     diff = dialog.findChild(QTextBrowser, "swapDiff").toPlainText()
     assert "第十六条 其他规定" in diff and "2026" in diff  # what goes, values filled in
@@ -166,6 +166,8 @@ def test_a_library_article_with_an_edited_clause_asks_first(qtbot, window, answe
     choose_first_variant(qtbot, window, part.articles[0].id)
     (dialog,) = answers.shown
     assert "律师改写的一款。" in dialog.findChild(QTextBrowser, "swapDiff").toPlainText()
+    assert not dialog.fields.isVisibleTo(dialog)  # nothing filled: no values spoken of
+    assert "filled in" not in dialog.message.text()
     assert part.articles[0].children[0] is clause
 
 

@@ -47,16 +47,23 @@ class SwapDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("swapMessage")
         self.message.setWordWrap(True)
-        self.message.setText(
-            self.tr(
+        filled = filled_fields(draft, node)
+        if filled:
+            text = self.tr(
                 "“{article}” and its %n clause(s) will be replaced by the library variant. "
                 "Your wording and the values filled in below are not kept (Undo brings them "
                 "back).",
                 "",
                 count,
-            ).format(article=what)
-        )
-        filled = filled_fields(draft, node)
+            )
+        else:
+            text = self.tr(
+                "“{article}” and its %n clause(s) will be replaced by the library variant. "
+                "Your wording is not kept (Undo brings it back).",
+                "",
+                count,
+            )
+        self.message.setText(text.format(article=what))
         self.fields = QLabel(self)
         self.fields.setObjectName("swapFilledFields")
         self.fields.setWordWrap(True)

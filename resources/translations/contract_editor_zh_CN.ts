@@ -858,6 +858,12 @@
             <numerusform>“{article}”及其 %n 款将被条款库中的版本替换。您的措辞和下列已填写的内容不会保留（撤销可恢复）。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>“{article}” and its %n clause(s) will be replaced by the library variant. Your wording is not kept (Undo brings it back).</source>
+        <translation>
+            <numerusform>“{article}”及其 %n 款将被条款库中的版本替换。您的措辞不会保留（撤销可恢复）。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Filled in:</source>
         <translation>已填写：</translation>
