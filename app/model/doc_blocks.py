@@ -69,9 +69,9 @@ def text_segments(text: str) -> list[Segment]:
     return [text] if text else []
 
 
-def shows_parties(draft: Draft) -> bool:
-    """The export prints 甲方：… lines unless the preamble names the parties itself."""
-    return not parties_named_in(plain(draft.preamble))
+def names_parties(preamble: list[Segment]) -> bool:
+    """Whether the preamble names the parties itself (then the export prints no 甲方：… lines)."""
+    return bool(parties_named_in(plain(preamble)))
 
 
 def has_heading_block(node: Node, depth: int) -> bool:
@@ -98,7 +98,7 @@ def blocks(draft: Draft) -> list[Block]:
     style = label_style(draft, language)
     paths = number_paths(draft)
     out = [Block(BlockRef("title", 0), text_segments(draft.title), "", 0)]
-    if shows_parties(draft):
+    if not names_parties(draft.preamble):
         for i, party in enumerate(draft.parties):
             role = party.role
             out.append(

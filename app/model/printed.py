@@ -6,9 +6,10 @@ Shared by the Word export and the centre document, so the screen shows what Word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from clause_db.language import text_language
+from clause_db.language import SAMPLE, text_language
 
 from .draft import plain
 
@@ -48,9 +49,25 @@ def draft_language(draft: Draft) -> str:
     """ "en" for English numbering or English text (``clause_db.language``), else "zh"."""
     if draft.numbering.startswith("english"):
         return "en"
-    texts = [draft.title, *(plain(body) for body in draft.bodies())]
-    texts += [node.heading for _, node in draft.nodes()]
-    return text_language("".join(texts))
+    return text_language(_opening(draft))
+
+
+def _opening(draft: Draft) -> str:
+    """The title, the texts, then the headings, as far as the language sample reaches: the
+    centre asks on every keystroke, and the whole text of a long contract is megabytes."""
+    texts = chain(
+        [draft.title],
+        (plain(body) for body in draft.bodies()),
+        (node.heading for _, node in draft.nodes()),
+    )
+    out: list[str] = []
+    size = 0
+    for text in texts:
+        out.append(text)
+        size += len(text)
+        if size >= SAMPLE:
+            break
+    return "".join(out)
 
 
 def label_style(draft: Draft, language: str) -> str:
