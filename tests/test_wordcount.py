@@ -13,18 +13,12 @@ from hypothesis import strategies as st
 from app.model import ops
 from app.model.doc_blocks import BlockRef, blocks
 from app.model.draft import Blank, Draft, Field, Node, Part, Party, Ref
+from app.model.editing import Pos as At
 from app.model.importer import draft_from_document
 from app.model.wordcount import count_words, draft_words, selection_words
 from app.readers import read_any
 from app.word.export import render_docx
 from resources import SEED_FILES
-
-
-class At:
-    """A position as the editing entry point gives one (block, offset)."""
-
-    def __init__(self, ref: BlockRef, offset: int) -> None:
-        self.ref, self.offset = ref, offset
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,348 @@
+"""Find and replace in a draft, over the texts the centre shows (``doc_blocks``).
+
+Matches live in the editable blocks' texts (title, parties, preamble, part titles and texts,
+headings, article and clause texts), optionally in field values (a value shows in its
+chip, so a hit there is the chip: one character of the block). A Blank or a Ref is one
+U+FFFC in a block's text and text never matches across one: the search runs on each stretch
+of plain text between them, so a replacement never swallows a field or a reference.
+
+Replace All is one command (one undo step): a ``Compound`` of the existing text commands,
+one per changed text (SetText for the title, a party or a part title, SetHeading, SetBody,
+SetFieldValue for a value). Replacements are plain text: what the lawyer types in the
+replace box is inserted as it is, never read as a blank or a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .commands import TEXT_KINDS, Compound, SetBody, SetFieldValue, SetHeading, SetText, text_value
+from .doc_blocks import OBJECT, blocks
+from .draft import Blank
+from .editing import Edit, Pos, normalised
+from .ops import _short
+from .text import clean_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .commands import Command
+    from .doc_blocks import Block, BlockRef
+    from .draft import Draft, Node, Segment
+
+# A letter or digit of a word for "whole word" (English): CJK has no word boundaries, so a
+# Chinese character next to a hit does not stop ``Party`` in ``Party甲方`` being whole.
+_WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_SINGLE_LINE = ("title", "party_name", "party_address", "part_title", "heading")
+
+
+class FindError(ValueError):
+    """A query or replacement that cannot be used; ``kind`` says which, for the window's
+    own words: "pattern" (an invalid regular expression), "replacement" (a group it lacks),
+    "stale" (the hit is no longer there)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class FindOptions:
+    case_sensitive: bool = False
+    whole_word: bool = False
+    regex: bool = False
+    field_values: bool = False  # search the values shown in filled blanks too
+
+
+@dataclass(frozen=True)
+class Match:
+    """A hit: ``length`` characters of a block's text at ``pos``. A hit in a field's value is
+    its chip (length 1) with ``field_id`` and where in the value it is."""
+
+    pos: Pos
+    length: int
+    text: str  # the matched characters
+    field_id: int | None = None
+    value_offset: int = 0
+
+
+def compile_query(query: str, options: FindOptions) -> re.Pattern[str]:
+    """The query as a pattern; FindError (one line) for an invalid regular expression."""
+    core = query if options.regex else re.escape(query)
+    if options.whole_word:
+        core = rf"(?<!{_WORD_CHAR})(?:{core})(?!{_WORD_CHAR})"
+    flags = 0 if options.case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(core, flags)
+    except re.error as e:
+        raise FindError(f"invalid regular expression: {e}", "pattern") from None
+    except (RecursionError, OverflowError):
+        raise FindError("invalid regular expression: too large", "pattern") from None
+
+
+def find_all(
+    draft: Draft,
+    query: str,
+    options: FindOptions = FindOptions(),
+    scope: tuple[Pos, Pos] | None = None,
+) -> list[Match]:
+    """Every hit of ``query`` in reading order, within ``scope`` (a selection) if given."""
+    if not query:
+        return []
+    pattern = compile_query(query, options)
+    shown = blocks(draft)
+    first, last, lo, hi = _bounds(shown, scope)
+    out: list[Match] = []
+    for i in range(first, last + 1):
+        block = shown[i]
+        if not block.editable:
+            continue
+        start = lo if i == first else 0
+        end = hi if i == last else None
+        out.extend(_block_matches(draft, block, pattern, options, start, end))
+    return out
+
+
+def spans(matches: list[Match]) -> list[tuple[Pos, int]]:
+    """(position, length) of each hit, as the view highlights them."""
+    return [(m.pos, m.length) for m in matches]
+
+
+def replace_one(
+    draft: Draft, match: Match, query: str, replacement: str, options: FindOptions = FindOptions()
+) -> Edit:
+    """Replace one hit; FindError if the text there no longer matches (it changed since)."""
+    pattern = compile_query(query, options)
+    shown = {b.ref: b for b in blocks(draft) if b.editable}
+    block = shown.get(match.pos.ref)
+    offset = match.pos.offset
+    if block is None or match not in _block_matches(draft, block, pattern, options, offset, None):
+        raise FindError("the text changed since it was found: find again", "stale")
+    name = f"替换“{_short(match.text)}”"
+    return _replace(draft, [match], pattern, options, replacement, name)
+
+
+def replace_all(
+    draft: Draft,
+    query: str,
+    replacement: str,
+    options: FindOptions = FindOptions(),
+    scope: tuple[Pos, Pos] | None = None,
+) -> Edit | None:
+    """Replace every hit (in ``scope`` if given) as one step; None when nothing matches."""
+    matches = find_all(draft, query, options, scope)
+    if not matches:
+        return None
+    pattern = compile_query(query, options)
+    name = f"全部替换“{_short(query)}”为“{_short(replacement)}”"
+    return _replace(draft, matches, pattern, options, replacement, name)
+
+
+# -- finding ----------------------------------------------------------------------------------
+
+
+def _bounds(shown: list[Block], scope: tuple[Pos, Pos] | None) -> tuple[int, int, int, int | None]:
+    """First and last block index and the offsets in them that a search covers."""
+    if scope is None:
+        return 0, len(shown) - 1, 0, None
+    order = {b.ref: i for i, b in enumerate(shown)}
+    a, b = scope
+    if a.ref not in order or b.ref not in order:
+        return 0, -1, 0, None  # a selection of something no longer shown: nothing
+    start, end = sorted([(order[a.ref], a.offset), (order[b.ref], b.offset)])
+    return start[0], end[0], start[1], end[1]
+
+
+def _runs(segments: list[Segment]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch of plain text between Blanks and Refs."""
+    pos, start = 0, 0
+    for seg in segments:
+        if isinstance(seg, str):
+            pos += len(seg)
+            continue
+        if pos > start:
+            yield start, pos
+        pos += 1
+        start = pos
+    if pos > start:
+        yield start, pos
+
+
+def _block_matches(
+    draft: Draft,
+    block: Block,
+    pattern: re.Pattern[str],
+    options: FindOptions,
+    lo: int,
+    hi: int | None,
+) -> Iterator[Match]:
+    """Hits in one block's text between offsets ``lo`` and ``hi``, and in its chips' values."""
+    text = block.text
+    hi = len(text) if hi is None else min(hi, len(text))
+    chips = _chips(draft, block, pattern) if options.field_values else {}
+    for start, end in _runs(block.segments):
+        for offset, field_id, values in chips.pop(start - 1, ()):  # the chip before this run
+            yield from _value_matches(block.ref, offset, field_id, values, lo, hi)
+        for m in pattern.finditer(text, max(start, lo), min(end, hi)):
+            if m.end() > m.start():
+                yield Match(Pos(block.ref, m.start()), m.end() - m.start(), m.group())
+    for entries in chips.values():  # chips followed by no text, in order
+        for offset, field_id, values in entries:
+            yield from _value_matches(block.ref, offset, field_id, values, lo, hi)
+
+
+def _chips(
+    draft: Draft, block: Block, pattern: re.Pattern[str]
+) -> dict[int, list[tuple[int, int, list[re.Match[str]]]]]:
+    """Filled blanks whose value matches, by their offset: (offset, field id, hits)."""
+    found: dict[int, list[tuple[int, int, list[re.Match[str]]]]] = {}
+    pos = 0
+    for seg in block.segments:
+        if isinstance(seg, Blank):
+            field = draft.fields.get(seg.field_id)
+            if field is not None and field.value:
+                hits = [m for m in pattern.finditer(field.value) if m.end() > m.start()]
+                if hits:
+                    found.setdefault(pos, []).append((pos, seg.field_id, hits))
+        pos += len(seg) if isinstance(seg, str) else 1
+    return found
+
+
+def _value_matches(
+    ref: BlockRef, offset: int, field_id: int, hits: list[re.Match[str]], lo: int, hi: int
+) -> Iterator[Match]:
+    if lo <= offset and offset + 1 <= hi:
+        for m in hits:
+            yield Match(Pos(ref, offset), 1, m.group(), field_id, m.start())
+
+
+# -- replacing --------------------------------------------------------------------------------
+
+
+def _replace(
+    draft: Draft,
+    matches: list[Match],
+    pattern: re.Pattern[str],
+    options: FindOptions,
+    replacement: str,
+    name: str,
+) -> Edit:
+    """One command replacing ``matches`` (hits found by ``pattern``), and the caret after the
+    last replaced text."""
+    shown = {b.ref: b for b in blocks(draft)}
+    in_text: dict[BlockRef, list[tuple[int, int, str]]] = {}
+    in_values: dict[int, list[tuple[int, int, str]]] = {}
+    texts: dict[BlockRef, str] = {}
+    for m in matches:
+        if m.field_id is None:
+            text = texts.get(m.pos.ref) or texts.setdefault(m.pos.ref, shown[m.pos.ref].text)
+            end = text.find(OBJECT, m.pos.offset)
+            run = (m.pos.offset, len(text) if end < 0 else end)
+            new = _expand(pattern, options, text, run, m.length, replacement)
+            in_text.setdefault(m.pos.ref, []).append((m.pos.offset, m.length, new))
+        else:
+            value = draft.fields[m.field_id].value or ""
+            run = (m.value_offset, len(value))
+            new = _expand(pattern, options, value, run, len(m.text), replacement)
+            edits = in_values.setdefault(m.field_id, [])
+            if (m.value_offset, len(m.text), new) not in edits:  # a value shows in every chip
+                edits.append((m.value_offset, len(m.text), new))
+    steps: list[Command] = []
+    nodes = {node.id: node for _, node in draft.nodes()}  # draft.node() walks the draft
+    caret = matches[-1].pos
+    for ref, edits in in_text.items():
+        block = shown[ref]
+        segments = _replaced(block.segments, edits, single_line=ref.kind in _SINGLE_LINE)
+        steps.append(_text_command(draft, ref, segments, nodes))
+        if ref == caret.ref:
+            caret = _caret_after(edits, caret)
+    for field_id, edits in in_values.items():
+        value = _apply_edits(draft.fields[field_id].value or "", edits)
+        f = draft.fields[field_id]
+        steps.append(SetFieldValue(name, (draft.next_id, draft.next_id), field_id, f.value, value))
+    ids = (draft.next_id, draft.next_id)
+    return Edit(Compound(name, ids, steps), caret)
+
+
+def _expand(
+    pattern: re.Pattern[str],
+    options: FindOptions,
+    text: str,
+    run: tuple[int, int],
+    length: int,
+    template: str,
+) -> str:
+    """The replacement for the hit of ``length`` at the start of ``run`` (the stretch of text
+    it was found in): as typed, or for a regular expression with \\1 and \\g<name> filled in;
+    FindError for a template naming a group the pattern lacks."""
+    if not options.regex:
+        return clean_text(template)
+    start, end = run
+    m = pattern.match(text, start, end)
+    if m is None or m.end() != start + length:
+        m = pattern.match(text, start, start + length)
+    try:
+        return clean_text(m.expand(template) if m is not None else template)
+    except (re.error, IndexError) as e:
+        raise FindError(f"invalid replacement: {e}", "replacement") from None
+
+
+def _apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for offset, length, new in sorted(edits):
+        out.append(text[pos:offset])
+        out.append(new)
+        pos = offset + length
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _replaced(
+    segments: list[Segment], edits: list[tuple[int, int, str]], single_line: bool
+) -> list[Segment]:
+    """The segments with each (offset, length, new text) replaced; Blanks and Refs kept (the
+    hits lie in plain stretches between them)."""
+    out = normalised(segments)  # adjacent strings as one: a hit may span them
+    pos = 0
+    for i, seg in enumerate(out):
+        if not isinstance(seg, str):
+            pos += 1
+            continue
+        end = pos + len(seg)
+        mine = [(o - pos, n, new) for o, n, new in edits if pos <= o and o + n <= end]
+        text = _apply_edits(seg, mine)
+        out[i] = text.replace("\n", " ") if single_line else text
+        pos = end
+    return normalised(out)
+
+
+def _caret_after(edits: list[tuple[int, int, str]], last: Pos) -> Pos:
+    """Just after the last replaced text, counted in the block's new text."""
+    shift = 0
+    for offset, length, new in sorted(edits):
+        if offset == last.offset:
+            return Pos(last.ref, offset + shift + len(new))
+        shift += len(new) - length
+    return last
+
+
+def _text_command(
+    draft: Draft, ref: BlockRef, segments: list[Segment], nodes: dict[int, Node]
+) -> Command:
+    """The command that gives block ``ref`` the text ``segments`` (``nodes``: the draft's
+    nodes by id, as ``draft.node`` walks the draft for each)."""
+    ids = (draft.next_id, draft.next_id)
+    kind, owner = ref.kind, ref.owner
+    if kind in TEXT_KINDS:
+        text = "".join(s for s in segments if isinstance(s, str))
+        return SetText("编辑文字", ids, kind, owner, text_value(draft, ref), text)
+    if kind == "heading":
+        text = "".join(s for s in segments if isinstance(s, str))
+        return SetHeading("编辑标题", ids, owner, nodes[owner].heading, text)
+    if kind == "preamble":
+        return SetBody("编辑文字", ids, 0, list(draft.preamble), segments)
+    if kind == "part_body":
+        return SetBody("编辑文字", ids, owner, list(draft.part(owner).body), segments)
+    return SetBody("编辑文字", ids, owner, list(nodes[owner].body), segments)
