@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # loaded with the first draft, not at start-up
     from app.model.draft import Draft
     from clause_db.store import ClauseLibrary
 
-    from .contract_view import ContractView
+    from .document_view import DocumentView
     from .draft_document import DraftDocument
 
 DRAFT_SUFFIX = ".contract"
@@ -44,13 +44,13 @@ class DocumentTabs(QTabWidget):
 
     # -- what is open -----------------------------------------------------------------------
 
-    def views(self) -> list[ContractView]:
+    def views(self) -> list[DocumentView]:
         return [self.widget(i) for i in range(self.count())]
 
     def documents(self) -> list[DraftDocument]:
         return [v.contract_model.document for v in self.views()]
 
-    def current_view(self) -> ContractView | None:
+    def current_view(self) -> DocumentView | None:
         return self.currentWidget()
 
     def current_document(self) -> DraftDocument | None:
@@ -94,20 +94,27 @@ class DocumentTabs(QTabWidget):
         return self.add_document(DraftDocument(draft, origin=path))
 
     def new_document(self, draft: Draft | None = None) -> DraftDocument:
-        from app.model.draft import Draft
+        """A new draft: ``draft``, or what New opens (one part holding one empty article),
+        the caret in its first heading, where a lawyer starts typing."""
+        from app.model.editing import first_caret, new_draft
 
         from .draft_document import DraftDocument
 
-        return self.add_document(DraftDocument(draft or Draft(title=self.tr("Untitled contract"))))
+        document = self.add_document(DraftDocument(draft or new_draft()))
+        view = self.current_view()
+        view.go_to(first_caret(document.draft))
+        view.setFocus()
+        return document
 
     def add_document(self, document: DraftDocument) -> DraftDocument:
         from .contract_model import ContractModel
-        from .contract_view import ContractView
+        from .document_view import DocumentView
 
         document.setParent(self)
         model = ContractModel(document, self.library, self)
         model.dropFailed.connect(self.message)
-        view = ContractView(model, self)
+        view = DocumentView(document, model, self)
+        view.message.connect(self.message)
         self.undo_group.addStack(document.undo_stack)
         index = self.addTab(view, document.title)
         self._retitle(document)

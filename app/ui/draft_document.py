@@ -81,6 +81,7 @@ class DraftDocument(QObject):
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
     structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
+    commandDone = Signal(object, bool)  # every command, after it was applied or reverted
     pathChanged = Signal()
 
     def __init__(
@@ -151,6 +152,7 @@ class DraftDocument(QObject):
         if kind == STRUCTURE:
             self.structureChanged.emit(command, applied)
         self.changed.emit(kind)
+        self.commandDone.emit(command, applied)
 
     def changed_on_disk(self) -> bool:
         """True if the file was changed outside this window since it was read or saved here
