@@ -18,7 +18,7 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .clipboard import copy_nodes, paste_nodes
+from .clipboard import copy_nodes, paste_nodes, topmost
 from .commands import (
     TEXT_KINDS,
     Command,
@@ -287,18 +287,36 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
         old = listed[s].segments
         new = cut(old, 0, start.offset) + cut(old, end.offset, len(listed[s].text))
         return Edit(replace_text(draft, start.ref, new, step_name("delete")), start)
-    joined = cut(listed[s].segments, 0, start.offset)
-    joined += cut(listed[e].segments, end.offset, len(listed[e].text))
-    command = _delete_blocks(draft, listed, s, e, joined)
+    tail = cut(listed[e].segments, end.offset, len(listed[e].text))
+    last = listed[e].ref
+    if (
+        _starts_node(draft, start)
+        and last.kind in ("heading", "body")
+        and last.owner != start.ref.owner
+    ):
+        # from the very start of a clause into another: the clauses before go whole, the one
+        # the selection ends in keeps what is left of it (and its number, level, references)
+        command = _delete_blocks(draft, last, [b.ref for b in listed[s:e]], tail)
+        return Edit(command, _settle(draft, command, Pos(last, 0)))
+    joined = cut(listed[s].segments, 0, start.offset) + tail
+    command = _delete_blocks(draft, start.ref, [b.ref for b in listed[s + 1 : e + 1]], joined)
     return Edit(command, _settle(draft, command, start))
 
 
+def _starts_node(draft: Draft, pos: Pos) -> bool:
+    """Whether ``pos`` is the very start of an article or clause (its first block)."""
+    if pos.offset or pos.ref.kind not in ("heading", "body"):
+        return False
+    node = _node(draft, pos.ref.owner)
+    first = "heading" if has_heading_block(node, _depth(draft, node.id)) else "body"
+    return pos.ref.kind == first
+
+
 def _delete_blocks(
-    draft: Draft, listed: list, s: int, e: int, joined: list[Segment], into_body: bool = False
+    draft: Draft, first: BlockRef, gone: list[BlockRef], joined: list[Segment], into_body=False
 ) -> Command:
-    """Blocks s+1..e go, block s holds ``joined`` (its parent's body with ``into_body``)."""
-    gone = [b.ref for b in listed[s + 1 : e + 1]]
-    first = listed[s].ref
+    """Blocks ``gone`` go, block ``first`` holds ``joined`` (with ``into_body`` the text of
+    the node whose heading ``first`` is)."""
     steps: list[Command] = []
     front = [r for r in gone if r.kind in ("party_name", "party_address", "preamble")]
     for ref in front:
@@ -597,7 +615,8 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
         joined = [*owner.body, *node.body]
     else:
         joined = [*prev.segments, *node.body]
-    command = _delete_blocks(draft, listed, i - 1, last, joined, into_body)
+    gone = [b.ref for b in listed[i : last + 1]]
+    command = _delete_blocks(draft, prev.ref, gone, joined, into_body)
     command.name = step_name("merge", block_text(node.body))
     return Edit(command, _settle(draft, command, back))
 
@@ -799,10 +818,12 @@ def _paste_nodes(draft: Draft, pos: Pos, build: Callable[[Draft, int, int], Inse
         node = _node(draft, ref.owner)
         parent_id = draft.parent_id(node.id)
         index = draft.find(node.id)[2]
-        first = "heading" if has_heading_block(node, _depth(draft, node.id)) else "body"
-        if not (ref.kind == first and pos.offset == 0):
-            index += 1  # after the clause the caret is in; before it from its very start
-        command: Command = build(draft, parent_id, index)
+        if not node.heading and not node.body and not node.children:
+            command: Command = _instead_of(draft, node, lambda d: build(d, parent_id, index))
+        else:
+            if not _starts_node(draft, pos):
+                index += 1  # after the clause the caret is in; before it from its very start
+            command = build(draft, parent_id, index)
     else:
         part_id, index = _article_slot(draft, ref)
         command = in_a_part(
@@ -812,6 +833,44 @@ def _paste_nodes(draft: Draft, pos: Pos, build: Callable[[Draft, int, int], Inse
     inserted = command if isinstance(command, InsertNodes) else command.steps[-1]
     top = inserted.nodes[0]
     return Edit(command, _settle(draft, command, Pos(BlockRef("heading", top.id), 0)))
+
+
+def _instead_of(draft: Draft, empty: Node, build: Callable[[Draft], Command]) -> Command:
+    """What is pasted into an empty clause takes its place (as Word pastes into an empty
+    paragraph): Cut then Paste of a whole article puts it back as it was, ids and all."""
+    drop = delete_node(draft, empty.id)
+    drop.apply(draft)
+    try:
+        insert = build(draft)
+    finally:
+        drop.revert(draft)
+    return Compound(insert.name, (drop.ids[0], insert.ids[1]), [drop, insert])
+
+
+def delete_nodes(draft: Draft, node_ids: list[int]) -> Edit | None:
+    """Whole articles or clauses go (Cut from the outline or the context menu), one step;
+    the caret goes to where the first of them was. None when none of them is in the draft."""
+    chosen = topmost(draft, node_ids)
+    if not chosen:
+        return None
+    listed = blocks(draft)
+    owners = {n.id for top in chosen for n in top.walk()}
+    first = next(
+        i
+        for i, b in enumerate(listed)
+        if b.ref.owner in owners and b.ref.kind in ("heading", "body")
+    )
+    steps: list[Command] = []
+    for node in chosen:  # each built against the draft the ones before it leave
+        step = delete_node(draft, node.id)
+        step.apply(draft)
+        steps.append(step)
+    for step in reversed(steps):
+        step.revert(draft)
+    name = steps[0].name if len(steps) == 1 else step_name("delete_range")
+    command = steps[0] if len(steps) == 1 else Compound(name, steps[0].ids, steps)
+    prev = listed[first - 1]
+    return Edit(command, _settle(draft, command, Pos(prev.ref, len(prev.text))))
 
 
 # -- parties ----------------------------------------------------------------------------------
