@@ -337,6 +337,91 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the draft</source>
+        <translation>在合同中查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter)</source>
+        <translation>上一个（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>下一个（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>In selection</source>
+        <translation>仅在所选内容中</translation>
+    </message>
+    <message>
+        <source>Field values</source>
+        <translation>字段值</translation>
+    </message>
+    <message>
+        <source>Find in &amp;draft…</source>
+        <translation>在合同中查找(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace in draft…</source>
+        <translation>在合同中替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Select the text to search in first</source>
+        <translation>请先选中要查找的范围</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation>正则表达式无效</translation>
+    </message>
+    <message>
+        <source>Invalid replacement</source>
+        <translation>替换内容无效</translation>
+    </message>
+    <message>
+        <source>The text changed: find again</source>
+        <translation>文字已更改，请重新查找</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Fields</source>
