@@ -37,6 +37,7 @@ OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 P_TOKEN = QTextFormat.Property.UserProperty + 1  # id() of the Blank or Ref in the model
 CHECKBOXES = "□☐"
 PAD = 3.0
+CACHE_LIMIT = 4000  # drawn chips kept
 
 UNFILLED_BG = QColor("#fff1a8")
 FILLED_BG = QColor("#e3f4e1")
@@ -59,6 +60,7 @@ class InlineObjects(QPyTextObject):
         self.paths: dict[int, tuple[int, ...]] = {}
         self.active: tuple[int, str] | None = None  # field being typed into, its pre-edit
         self._cache: dict[tuple, QPixmap] = {}
+        self.laid_out: dict[int, str] = {}  # token -> the text its width was measured for
         self._metrics: dict[str, QFontMetricsF] = {}
 
     def forget(self) -> None:
@@ -101,7 +103,9 @@ class InlineObjects(QPyTextObject):
             else doc.defaultFont()
         )
         fm = self._fm(font)
-        text, state = self.look(self._segment_of(fmt.property(P_TOKEN)))
+        token = fmt.property(P_TOKEN)
+        text, state = self.look(self._segment_of(token))
+        self.laid_out[token] = text
         pad = 0.0 if state in ("link", "dangling", "box") else 2 * PAD
         return QSizeF(fm.horizontalAdvance(text) + pad, fm.ascent())
 
@@ -118,6 +122,8 @@ class InlineObjects(QPyTextObject):
         key = (text, state, font.key(), round(rect.width()), painter.device().devicePixelRatioF())
         pixmap = self._cache.get(key)
         if pixmap is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
             pixmap = self._draw(text, state, font, fm, rect.width(), key[-1])
             self._cache[key] = pixmap
         painter.drawPixmap(QPointF(rect.left(), rect.top()), pixmap)

@@ -435,7 +435,6 @@ class DocumentView(QTextEdit):
     def _update_inline(self) -> None:
         self.inline.draft = self.draft
         self.inline.paths = number_paths(self.draft)
-        self.inline.forget()
 
     def refresh(self) -> int | None:
         """Make the document show the draft again, rewriting only the blocks that differ.
@@ -531,13 +530,21 @@ class DocumentView(QTextEdit):
         return QFontMetricsF(font).horizontalAdvance(label) + self._em * GAP_EM
 
     def _dirty_objects(self) -> None:
-        """References show numbers and chips values: lay out the blocks holding them again
-        when their width may have changed."""
+        """References show numbers and chips values: lay out again the characters of those
+        whose text changed since they were measured (only they may change width)."""
         doc = self.document()
+        laid_out, look = self.inline.laid_out, self.inline.text_of
         for i, block in enumerate(self._shown):
-            if any(not isinstance(s, str) for s in block.segments):
-                b = doc.findBlockByNumber(i)
-                doc.markContentsDirty(b.position(), b.length())
+            offset = 0
+            for seg in block.segments:
+                if isinstance(seg, str):
+                    offset += len(seg)
+                    continue
+                shown = laid_out.get(id(seg))
+                if shown is not None and shown != look(seg):
+                    b = doc.findBlockByNumber(i)
+                    doc.markContentsDirty(b.position() + _utf16(b.text(), offset), 1)
+                offset += 1
 
     # -- following the model ---------------------------------------------------------------
 
@@ -962,7 +969,6 @@ class DocumentView(QTextEdit):
 
     def _relayout_field_chips(self) -> None:
         """A field's value changed: the chips showing it may be wider or narrower."""
-        self.inline.forget()
         self._dirty_objects()
         self.viewport().update()
 
