@@ -536,7 +536,8 @@ def enter(draft: Draft, pos: Pos) -> Edit | None:
                 return Edit(None, Pos(BlockRef("body", node.id), 0))
             return Edit(*_empty_child(draft, node.id, 0))
         if pos.offset == 0:  # a new empty one before, as Word opens a line above
-            command = insert_empty(draft, parent_id, index)
+            command, _ = _empty_child(draft, parent_id, index)
+            command.name = step_name("new_article" if depth == 1 else "new_clause")
             return Edit(command, pos)
         steps = [
             set_heading(draft, node.id, node.heading[: pos.offset]),
