@@ -12,7 +12,7 @@ from app.model.doc_blocks import BlockRef, block_text, blocks
 from app.model.draft import Blank, Draft, Field, Node, Part, Party, Ref
 from app.model.editing import Pos
 from app.model.find import FindError, FindOptions, find_all, replace_all, replace_one, spans
-from app.model.ops import History
+from app.model.ops import History, delete_node, split_node
 
 PLAIN = FindOptions(case_sensitive=True)
 
@@ -278,3 +278,19 @@ def test_replace_all_then_undo_gives_back_the_draft(
             assert block.text == expected
     history.undo()
     assert draft == before
+
+
+def test_replace_all_undoes_exactly_after_later_structure_edits_are_undone() -> None:
+    draft = contract()
+    before = copy.deepcopy(draft)
+    history = History(draft)
+    history.push(replace_all(draft, "甲方", "委托方", PLAIN).command)
+    history.push(split_node(draft, 3, 2))  # the replaced clause split in two
+    history.push(delete_node(draft, 5))
+    replaced = copy.deepcopy(draft)
+    for _ in range(3):
+        history.undo()
+    assert draft == before
+    for _ in range(3):
+        history.redo()
+    assert draft == replaced

@@ -511,3 +511,33 @@ class ReplaceParts(Command):
 
     def changes(self, draft: Draft) -> Changes:
         return Changes(set(self.edited), True)
+
+
+@dataclass
+class ReplaceTexts(Command):
+    """Many texts replaced in one step (Replace All). The nodes are found in one walk of the
+    draft: a SetBody or SetHeading per text would walk it once each (500 hits at the end of
+    a 1,000-article draft: 0.4 s). ``others``: the steps for texts that are not a node's
+    (the title, a party, a part's title or text, the preamble, a field's value)."""
+
+    bodies: list[tuple[int, list[Segment], list[Segment]]]  # node id, old text, new text
+    headings: list[tuple[int, str, str]]  # node id, old heading, new heading
+    others: list[Command] = field(default_factory=list)
+
+    def _apply(self, draft: Draft) -> None:
+        nodes = {node.id: node for _, node in draft.nodes()}
+        for node_id, _, new in self.bodies:
+            nodes[node_id].body = list(new)
+        for node_id, _, new in self.headings:
+            nodes[node_id].heading = new
+        for step in self.others:
+            step.apply(draft)
+
+    def _revert(self, draft: Draft) -> None:
+        for step in reversed(self.others):
+            step.revert(draft)
+        nodes = {node.id: node for _, node in draft.nodes()}
+        for node_id, old, _ in self.headings:
+            nodes[node_id].heading = old
+        for node_id, old, _ in self.bodies:
+            nodes[node_id].body = list(old)

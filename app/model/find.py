@@ -6,8 +6,9 @@ chip, so a hit there is the chip: one character of the block). A Blank or a Ref 
 U+FFFC in a block's text and text never matches across one: the search runs on each stretch
 of plain text between them, so a replacement never swallows a field or a reference.
 
-Replace All is one command (one undo step): a ``Compound`` of the existing text commands,
-one per changed text (SetText for the title, a party or a part title, SetHeading, SetBody,
+Replace All is one command (one undo step): ``ReplaceTexts``, which sets the node texts and
+headings after one walk of the draft and holds the existing commands for the other texts
+(SetText for the title, a party or a part title, SetBody for the preamble or a part's text,
 SetFieldValue for a value). Replacements are plain text: what the lawyer types in the
 replace box is inserted as it is, never read as a blank or a reference.
 """
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .commands import TEXT_KINDS, Compound, SetBody, SetFieldValue, SetHeading, SetText, text_value
+from .commands import TEXT_KINDS, ReplaceTexts, SetBody, SetFieldValue, SetText, text_value
 from .doc_blocks import OBJECT, blocks
 from .draft import Blank
 from .editing import Edit, Pos, normalised
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from .commands import Command
     from .doc_blocks import Block, BlockRef
-    from .draft import Draft, Node, Segment
+    from .draft import Draft, Segment
 
 # A letter or digit of a word for "whole word" (English): CJK has no word boundaries, so a
 # Chinese character next to a hit does not stop ``Party`` in ``Party甲方`` being whole.
@@ -132,7 +133,20 @@ def replace_all(
     scope: tuple[Pos, Pos] | None = None,
 ) -> Edit | None:
     """Replace every hit (in ``scope`` if given) as one step; None when nothing matches."""
-    matches = find_all(draft, query, options, scope)
+    return replace_matches(
+        draft, find_all(draft, query, options, scope), query, replacement, options
+    )
+
+
+def replace_matches(
+    draft: Draft,
+    matches: list[Match],
+    query: str,
+    replacement: str,
+    options: FindOptions = FindOptions(),
+) -> Edit | None:
+    """Replace All of the hits ``find_all`` just gave for ``query`` (the draft unchanged
+    since) as one step; None for no hits."""
     if not matches:
         return None
     pattern = compile_query(query, options)
@@ -249,21 +263,32 @@ def _replace(
             edits = in_values.setdefault(m.field_id, [])
             if (m.value_offset, len(m.text), new) not in edits:  # a value shows in every chip
                 edits.append((m.value_offset, len(m.text), new))
-    steps: list[Command] = []
+    ids = (draft.next_id, draft.next_id)
     nodes = {node.id: node for _, node in draft.nodes()}  # draft.node() walks the draft
+    bodies: list[tuple[int, list[Segment], list[Segment]]] = []
+    headings: list[tuple[int, str, str]] = []
+    others: list[Command] = []
     caret = matches[-1].pos
     for ref, edits in in_text.items():
         block = shown[ref]
         segments = _replaced(block.segments, edits, single_line=ref.kind in _SINGLE_LINE)
-        steps.append(_text_command(draft, ref, segments, nodes))
+        text = "".join(s for s in segments if isinstance(s, str))
+        if ref.kind == "body":
+            bodies.append((ref.owner, list(nodes[ref.owner].body), segments))
+        elif ref.kind == "heading":
+            headings.append((ref.owner, nodes[ref.owner].heading, text))
+        elif ref.kind in TEXT_KINDS:
+            others.append(SetText(name, ids, ref.kind, ref.owner, text_value(draft, ref), text))
+        else:
+            old = draft.part(ref.owner).body if ref.kind == "part_body" else draft.preamble
+            others.append(SetBody(name, ids, ref.owner, list(old), segments))
         if ref == caret.ref:
             caret = _caret_after(edits, caret)
     for field_id, edits in in_values.items():
-        value = _apply_edits(draft.fields[field_id].value or "", edits)
         f = draft.fields[field_id]
-        steps.append(SetFieldValue(name, (draft.next_id, draft.next_id), field_id, f.value, value))
-    ids = (draft.next_id, draft.next_id)
-    return Edit(Compound(name, ids, steps), caret)
+        value = _apply_edits(f.value or "", edits)
+        others.append(SetFieldValue(name, ids, field_id, f.value, value))
+    return Edit(ReplaceTexts(name, ids, bodies, headings, others), caret)
 
 
 def _expand(
@@ -326,23 +351,3 @@ def _caret_after(edits: list[tuple[int, int, str]], last: Pos) -> Pos:
             return Pos(last.ref, offset + shift + len(new))
         shift += len(new) - length
     return last
-
-
-def _text_command(
-    draft: Draft, ref: BlockRef, segments: list[Segment], nodes: dict[int, Node]
-) -> Command:
-    """The command that gives block ``ref`` the text ``segments`` (``nodes``: the draft's
-    nodes by id, as ``draft.node`` walks the draft for each)."""
-    ids = (draft.next_id, draft.next_id)
-    kind, owner = ref.kind, ref.owner
-    if kind in TEXT_KINDS:
-        text = "".join(s for s in segments if isinstance(s, str))
-        return SetText("编辑文字", ids, kind, owner, text_value(draft, ref), text)
-    if kind == "heading":
-        text = "".join(s for s in segments if isinstance(s, str))
-        return SetHeading("编辑标题", ids, owner, nodes[owner].heading, text)
-    if kind == "preamble":
-        return SetBody("编辑文字", ids, 0, list(draft.preamble), segments)
-    if kind == "part_body":
-        return SetBody("编辑文字", ids, owner, list(draft.part(owner).body), segments)
-    return SetBody("编辑文字", ids, owner, list(nodes[owner].body), segments)

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.model import editing
 from app.model.doc_blocks import blocks
-from app.model.find import FindError, FindOptions, find_all, replace_all, replace_one, spans
+from app.model.find import (
+    FindError,
+    FindOptions,
+    find_all,
+    replace_matches,
+    replace_one,
+    spans,
+)
 
 if TYPE_CHECKING:
     from app.model.commands import Command
@@ -388,9 +395,9 @@ class FindBar(QFrame):
             return
         query = self.find_edit.text()
         try:
-            count = len(find_all(view.draft, query, self.options(), self._scope))
-            edit = replace_all(
-                view.draft, query, self.replace_edit.text(), self.options(), self._scope
+            matches = find_all(view.draft, query, self.options(), self._scope)
+            edit = replace_matches(
+                view.draft, matches, query, self.replace_edit.text(), self.options()
             )
         except FindError as exc:
             self._say(self._error_text(exc), error=True)
@@ -406,7 +413,7 @@ class FindBar(QFrame):
             self._scope = self._shifted(scope, lengths)
             self._select(self._scope)
         self.search(navigate=False)
-        self._say(self.tr("%n replaced", "", count))
+        self._say(self.tr("%n replaced", "", len(matches)))
 
     def _lengths(self, scope: tuple[Pos, Pos] | None) -> dict:
         if scope is None:
