@@ -492,6 +492,25 @@ def test_plain_text_with_numbered_lines_becomes_articles_and_clauses():
     s.undo_all()
 
 
+def test_plain_text_of_numbered_clauses_becomes_clauses_after_the_current_one():
+    s = Session(contract())
+    s.do(editing.paste(s.draft, Pos(body(3), 8), "1.1 甲方应付款。\n1.2 乙方应交货。"))
+    clauses = s.draft.node(2).children
+    assert [c.body for c in clauses[1:3]] == [["甲方应付款。"], ["乙方应交货。"]]
+    assert labels(s.draft)[body(clauses[2].id)] == "1.3" and labels(s.draft)[body(4)] == "1.4"
+    s.undo_all()
+
+
+def test_typing_into_a_chip_fills_the_field_everywhere_in_one_step():
+    s = Session(contract())
+    s.do(editing.fill_field(s.draft, 9, "100", Pos(body(6), 9)))
+    assert s.draft.fields[9].value == "100" and s.caret == Pos(body(6), 9)
+    assert s.history.done[-1].changes(s.draft) == Changes(set(), False, {9})
+    with pytest.raises(EditError, match="no field 8"):
+        editing.fill_field(s.draft, 8, "x")
+    s.undo_all()
+
+
 def test_plain_paste_puts_lines_in_at_the_caret_and_blanks_become_fields():
     s = Session(contract())
     s.do(editing.paste(s.draft, Pos(body(3), 2), "定义如下\n付____元", segment=False))

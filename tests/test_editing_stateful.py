@@ -30,6 +30,7 @@ PLAIN = st.sampled_from(
         "一行文字",
         "两行\n文字____",
         "合同\n第一条 生效\n签字生效。",
+        "1.1 甲方\n1.2 乙方【金额】",
     ]
 )
 STARTS = st.sampled_from(["new", "contract", "two_parts", "seed"])

@@ -50,6 +50,7 @@ from .ops import (
     insert_empty,
     insert_nodes,
     move_node,
+    set_field_value,
     set_heading,
     set_parties,
 )
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 
 SEGMENT_KINDS = ("preamble", "part_body", "body")  # texts that hold blanks and references
 PASTE_SOURCE = "粘贴"  # the provenance of clauses pasted as plain text
+CLAUSES_ONLY = "第一条\n"  # put before pasted 1.1 / （一） lines so clause_db reads them as clauses
 _ROLES = {"zh": "甲乙丙丁戊己庚辛壬癸", "en": "ABCDEFGHIJ"}
 
 # The readable names of the steps made here, in one place (ops names the rest).
@@ -785,17 +787,24 @@ def _paste_text(draft: Draft, pos: Pos, text: str) -> Edit:
 
 
 def _paste_outline(draft: Draft, pos: Pos, text: str) -> Edit | None:
-    """Text holding 第X条 lines, segmented by clause_db; None when it holds no article."""
+    """Text holding 第X条 (or 1.1) lines, segmented by clause_db; None when it has none."""
     from clause_db.segment import parse_text  # the segmenter loads only when pasting
 
     from .importer import draft_from_document
 
     documents = parse_text(text).documents
-    if not documents or not any(p.articles for p in documents[0].parts):
-        return None
-    pasted = draft_from_document(documents[0], text, PASTE_SOURCE)
-    articles = [a.id for p in pasted.parts for a in p.articles]
-    data = copy_nodes(pasted, articles, origin="")
+    if documents and any(p.articles for p in documents[0].parts):
+        pasted = draft_from_document(documents[0], text, PASTE_SOURCE)
+        nodes = [a.id for p in pasted.parts for a in p.articles]
+    else:  # clauses only (1.1 / （一） lines): read them as the clauses of an article
+        wrapped = CLAUSES_ONLY + text
+        documents = parse_text(wrapped).documents
+        articles = [a for p in documents[0].parts for a in p.articles] if documents else []
+        if len(articles) != 1 or not articles[0].clauses or articles[0].text.value.strip():
+            return None
+        pasted = draft_from_document(documents[0], wrapped, PASTE_SOURCE)
+        nodes = [c.id for c in pasted.parts[0].articles[0].children]
+    data = copy_nodes(pasted, nodes, origin="")
 
     def build(d: Draft, parent: int, index: int) -> InsertNodes:
         return paste_nodes(d, data, parent, index, "text")
@@ -846,6 +855,13 @@ def _instead_of(draft: Draft, empty: Node, build: Callable[[Draft], Command]) ->
     finally:
         drop.revert(draft)
     return Compound(insert.name, (drop.ids[0], insert.ids[1]), [drop, insert])
+
+
+def fill_field(draft: Draft, field_id: int, value: str | None, at: Pos | None = None) -> Edit:
+    """Typing into a chip: the field's value, everywhere it occurs (None or "" clears it);
+    the caret stays at ``at``."""
+    command = set_field_value(draft, field_id, value)
+    return Edit(command, at or first_caret(draft))
 
 
 def delete_nodes(draft: Draft, node_ids: list[int]) -> Edit | None:
