@@ -242,12 +242,20 @@ class DocumentView(QTextEdit):
                 self.verticalScrollBar().setValue(int(rect.top()))
                 return
 
-    def selected_node_ids(self) -> list[int]:
-        """The articles and clauses the selection touches (the caret's when none)."""
+    def _selected_blocks(self) -> tuple[int, int]:
+        """The first and last block the selection covers; a selection that ends at the very
+        start of a block does not cover it (the line above was selected to its end)."""
         cursor = self.textCursor()
         doc = self.document()
-        first = doc.findBlock(cursor.selectionStart()).blockNumber()
-        last = doc.findBlock(cursor.selectionEnd()).blockNumber()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        first, last = doc.findBlock(start), doc.findBlock(end)
+        if end > start and last != first and end == last.position():
+            last = last.previous()
+        return first.blockNumber(), last.blockNumber()
+
+    def selected_node_ids(self) -> list[int]:
+        """The articles and clauses the selection touches (the caret's when none)."""
+        first, last = self._selected_blocks()
         ids: list[int] = []
         for block in self._shown[first : last + 1]:
             if block.ref.kind in NODE_KINDS and block.ref.owner not in ids:
@@ -912,7 +920,7 @@ class DocumentView(QTextEdit):
         stays selected, so typing goes on filling it."""
         field_id, position = self._chip
         try:
-            self.document_.push(ops.set_field_value(self.draft, field_id, value))
+            self.document_.push(editing.fill_field(self.draft, field_id, value).command)
         except (ops.EditError, ValueError, KeyError) as exc:
             self.message.emit(str(exc))
         self._relayout_field_chips()
@@ -1019,7 +1027,9 @@ class DocumentView(QTextEdit):
         cursor = self.textCursor()
         doc = self.document()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
-        first, last = doc.findBlock(start), doc.findBlock(end)
+        numbers = self._selected_blocks()
+        first, last = doc.findBlockByNumber(numbers[0]), doc.findBlockByNumber(numbers[1])
+        end = min(end, last.position() + last.length() - 1)
         lines = []
         block = first
         while block.isValid():
@@ -1081,7 +1091,7 @@ class DocumentView(QTextEdit):
             self._run(lambda d: editing.paste(d, pos, payload, self.document_.uid))
         elif not plain and source.hasFormat(MIME_CLAUSE_IDS):
             self._drop_library(source, self._insert_point(pos))
-        elif source.hasText() and source.text():
+        elif source.hasText() and source.text().strip():
             text = source.text()
             uid = self.document_.uid
             self._run(lambda d: editing.paste(d, pos, text, uid, segment=not plain))
