@@ -122,6 +122,7 @@ def test_replace_all_is_one_step_that_undo_reverts_exactly() -> None:
     before = copy.deepcopy(draft)
     history = History(draft)
     edit = replace_all(draft, "甲方", "委托方", FindOptions(field_values=True))
+    assert edit.command.name == "全部替换“甲方”为“委托方”"  # a readable undo step
     history.push(edit.command)
     assert draft.title == "委托方委托合同"
     assert draft.parties[0].name == "委托方科技有限公司"
@@ -294,3 +295,43 @@ def test_replace_all_undoes_exactly_after_later_structure_edits_are_undone() -> 
     for _ in range(3):
         history.redo()
     assert draft == replaced
+
+
+# -- careless and hostile input -------------------------------------------------------------
+
+
+def test_a_value_shown_in_two_chips_is_replaced_once_and_one_chip_hit_replaces_it() -> None:
+    draft = contract()
+    draft.node(3).body.append(Blank(90, "【联系人】"))  # the named field's second occurrence
+    options = FindOptions(field_values=True)
+    chips = [m for m in find_all(draft, "甲方", options) if m.field_id == 90]
+    assert len(chips) == 2  # the value shows twice
+    replace_all(draft, "甲方", "委托方", options).command.apply(draft)
+    assert draft.fields[90].value == "委托方代表张三"  # not replaced twice
+    again = contract()
+    hit = next(m for m in find_all(again, "代表", options) if m.field_id == 90)
+    replace_one(again, hit, "代表", "联系人", options).command.apply(again)
+    assert again.fields[90].value == "甲方联系人张三"
+
+
+def test_empty_huge_and_broken_queries_find_nothing_and_raise_nothing() -> None:
+    draft = contract()
+    assert find_all(draft, "", PLAIN) == []
+    assert replace_all(draft, "", "x", PLAIN) is None
+    assert find_all(draft, "甲方" * 50_000, PLAIN) == []
+    assert find_all(draft, "\ud800", PLAIN) == []  # a lone surrogate from a broken paste
+    assert find_all(draft, "甲方", FindOptions(regex=True, whole_word=True)) != []
+
+
+def test_a_broken_replacement_is_stored_as_a_file_can_hold_it() -> None:
+    draft = Draft(preamble=["甲方"])
+    replace_all(draft, "甲方", "乙\ud800方", PLAIN).command.apply(draft)
+    assert draft.preamble == ["乙\ufffd方"]
+
+
+def test_a_replacement_that_empties_a_text_leaves_its_blanks() -> None:
+    draft = contract()
+    replace_all(draft, ".+", "", FindOptions(regex=True)).command.apply(draft)
+    assert draft.title == "" and draft.node(2).heading == ""
+    assert [type(s).__name__ for s in draft.node(4).body] == ["Blank", "Blank"]
+    assert [type(s).__name__ for s in draft.node(5).body] == ["Ref"]

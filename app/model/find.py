@@ -39,6 +39,18 @@ _WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\u
 _SINGLE_LINE = ("title", "party_name", "party_address", "part_title", "heading")
 
 
+# The undo step names, in Chinese as every model step name (and in English, ready for the
+# window's other language).
+STEP_NAMES = {
+    "replace": ("替换“{0}”", "Replace “{0}”"),
+    "replace_all": ("全部替换“{0}”为“{1}”", "Replace all “{0}” with “{1}”"),
+}
+
+
+def _step_name(key: str, *texts: str) -> str:
+    return STEP_NAMES[key][0].format(*(_short(t) for t in texts))
+
+
 class FindError(ValueError):
     """A query or replacement that cannot be used; ``kind`` says which, for the window's
     own words: "pattern" (an invalid regular expression), "replacement" (a group it lacks),
@@ -121,7 +133,7 @@ def replace_one(
     offset = match.pos.offset
     if block is None or match not in _block_matches(draft, block, pattern, options, offset, None):
         raise FindError("the text changed since it was found: find again", "stale")
-    name = f"替换“{_short(match.text)}”"
+    name = _step_name("replace", match.text)
     return _replace(draft, [match], pattern, options, replacement, name)
 
 
@@ -150,7 +162,7 @@ def replace_matches(
     if not matches:
         return None
     pattern = compile_query(query, options)
-    name = f"全部替换“{_short(query)}”为“{_short(replacement)}”"
+    name = _step_name("replace_all", query, replacement)
     return _replace(draft, matches, pattern, options, replacement, name)
 
 
