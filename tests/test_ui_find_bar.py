@@ -177,3 +177,28 @@ def test_the_title_and_field_values_are_searched_too(qtbot, window):
     window.tabs.current_document().push(ops.set_field_value(view.draft, field, "保密费"))
     bar.findChild(QCheckBox, "fieldValuesCheck").setChecked(True)
     assert int(count.text().split(" / ")[1]) > plain
+
+
+def test_the_bar_follows_edits_undo_and_the_current_tab(qtbot, window, tmp_path):
+    view, bar, find_edit, _, count = open_with_query(qtbot, window, "甲方")
+    total = len(find_all(view.draft, "甲方"))
+    view.setFocus()
+    view.go_to(Pos(BlockRef("title", 0), 0))
+    type_text(view, "甲方")  # typing in the draft while the bar is open
+    qtbot.waitUntil(lambda: count.text() == f"0 / {total + 1}")
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: count.text() == f"0 / {total}")
+
+    outline = read_outline(SEED_FILES[0])
+    other = tmp_path / "另一份.contract"
+    save_draft(other, draft_from_document(outline.documents[1], outline.text, "seed"))
+    window.open_path(other)
+    second = window.tabs.current_view()
+    assert bar.isVisible()
+    assert count.text() == f"0 / {len(find_all(second.draft, '甲方'))}"
+    assert view.extraSelections() == []  # the other draft's highlights are gone
+    window.close_tab(window.tabs.currentIndex())
+    assert window.tabs.current_view() is view and bar.isVisible()
+    assert count.text() == f"0 / {total}"
+    window.close_tab(window.tabs.currentIndex())
+    assert not bar.isVisible()
