@@ -61,9 +61,10 @@ if TYPE_CHECKING:
 
 LINE_BREAK = "\u2028"  # a "\n" inside a model text: a line break inside the block
 SERIF_FAMILIES = [
-    "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif", "SimSun", "宋体",
+    "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif", "SimSun",
     "Songti SC", "STSong", "Noto Serif", "Times New Roman", "serif",
 ]  # fmt: skip
+HAN_CHAR = chr(0x4E2D)  # one Han character: the em of Chinese text
 BASE_POINTS = 12.0  # 小四, what the Word export prints
 MIN_ZOOM, MAX_ZOOM = -6, 24
 PAGE_CHARS = 38  # characters of a line of 小四 on A4 with Word's default margins
@@ -325,7 +326,7 @@ class DocumentView(QTextEdit):
         bold = QFont(font)
         bold.setBold(True)
         self._bold = bold
-        self._em = self._fm.horizontalAdvance("中")
+        self._em = self._fm.horizontalAdvance(HAN_CHAR)
         self._statics.clear()
         self.inline.forget()
         self._margin = round(self._em * (PAGE_CHARS * (PAGE_RATIO - 1) / 2))

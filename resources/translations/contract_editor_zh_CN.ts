@@ -186,12 +186,91 @@
         <translation>{0} 包含 {1} 份合同，已打开第一份。</translation>
     </message>
     <message>
-        <source>Untitled contract</source>
-        <translation>未命名合同</translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>The signature block follows the parties: edit them above.</source>
+        <translation>签署栏由各方信息生成：请在上方编辑各方。</translation>
+    </message>
+    <message>
+        <source>Contract title</source>
+        <translation>合同标题</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Preamble (optional)</source>
+        <translation>鉴于条款（可选）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Part title</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste as plain text</source>
+        <translation>粘贴为纯文本</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新条款</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>在此拆分</translation>
+    </message>
+    <message>
+        <source>Demote (Tab)</source>
+        <translation>降级（Tab）</translation>
+    </message>
+    <message>
+        <source>Promote (Shift+Tab)</source>
+        <translation>升级（Shift+Tab）</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+Down）</translation>
     </message>
 </context>
 <context>
@@ -806,12 +885,8 @@
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <source>Select articles or clauses first</source>
-        <translation>请先选择条或款</translation>
-    </message>
-    <message>
-        <source>Cut</source>
-        <translation>剪切</translation>
+        <source>Select text in the contract first</source>
+        <translation>请先在合同中选择文字</translation>
     </message>
     <message>
         <source>Select a library article first</source>
@@ -883,17 +958,6 @@
     </message>
 </context>
 <context>
-    <name>NodeEditor</name>
-    <message>
-        <source>Heading</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Text; blanks as ____ or 【name】</source>
-        <translation>正文；空白处写作 ____ 或【名称】</translation>
-    </message>
-</context>
-<context>
     <name>SearchResultsModel</name>
     <message>
         <source>(untitled)</source>
@@ -913,6 +977,21 @@
     <message>
         <source>Recent</source>
         <translation>最近打开</translation>
+    </message>
+</context>
+<context>
+    <name>WordCountLabel</name>
+    <message>
+        <source>{0} words</source>
+        <translation>字数 {0}</translation>
+    </message>
+    <message>
+        <source>selection {0}</source>
+        <translation>选中 {0}</translation>
+    </message>
+    <message>
+        <source>this article {0}</source>
+        <translation>本条 {0}</translation>
     </message>
 </context>
 </TS>
