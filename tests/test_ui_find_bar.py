@@ -105,6 +105,13 @@ def test_a_one_character_query_and_an_invalid_expression_say_what_they_find(qtbo
     find_edit.setText("")
     type_text(find_edit, "没有这个词")
     assert count.text() == "No results"
+    find_edit.setText("")
+    type_text(find_edit, "(甲)方")
+    before = dumps(view.draft)
+    type_text(bar.findChild(QLineEdit, "replaceEdit"), "\\2")  # a group the pattern lacks
+    qtbot.mouseClick(bar.findChild(QPushButton, "replaceAllButton"), Qt.MouseButton.LeftButton)
+    assert count.text() == "Invalid replacement"
+    assert dumps(view.draft) == before
 
 
 def test_replace_all_in_the_selection_is_one_undo_step(qtbot, window):
@@ -177,6 +184,10 @@ def test_the_title_and_field_values_are_searched_too(qtbot, window):
     window.tabs.current_document().push(ops.set_field_value(view.draft, field, "保密费"))
     bar.findChild(QCheckBox, "fieldValuesCheck").setChecked(True)
     assert int(count.text().split(" / ")[1]) > plain
+    type_text(bar.findChild(QLineEdit, "replaceEdit"), "机密")
+    qtbot.mouseClick(bar.findChild(QPushButton, "replaceAllButton"), Qt.MouseButton.LeftButton)
+    assert view.draft.fields[field].value == "机密费"
+    assert view.visible_text() == expected_text(view.draft)  # the chips show the new value
 
 
 def test_the_bar_follows_edits_undo_and_the_current_tab(qtbot, window, tmp_path):
