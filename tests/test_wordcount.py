@@ -78,12 +78,24 @@ def small_draft() -> Draft:
     return draft
 
 
+def english_draft() -> Draft:
+    draft = Draft(title="Services Agreement", numbering="english", parties=[Party("Client")])
+    article = Node(2, heading="Services", body=["The Supplier shall provide the Services."])
+    article.children = [
+        Node(3, heading="Scope", body=["As set out in ", Ref(2, "en_article", "Article 1"), "."]),
+        Node(4, heading="Standard"),
+    ]
+    draft.parts = [Part(1, articles=[article])]
+    draft.next_id = 10
+    return draft
+
+
 def seed_draft() -> Draft:
     outline = read_any(SEED_FILES[0])
     return draft_from_document(outline.documents[0], outline.text, "seed")
 
 
-@pytest.mark.parametrize("make", [small_draft, seed_draft])
+@pytest.mark.parametrize("make", [small_draft, english_draft, seed_draft])
 def test_draft_words_equal_word_count_of_the_exported_document(make) -> None:
     draft = make()
     assert draft_words(draft) == count_words(exported_text(draft)) > 0
