@@ -131,9 +131,7 @@ def test_a_cut_article_pastes_into_another_draft_with_its_fields(qtbot, window, 
     empty = dumps(other.draft)
     qtbot.keyClick(focused_view(qtbot, window), Qt.Key.Key_V, CTRL)
     assert len(other.draft.parts) == 1
-    assert [a.heading for a in other.draft.parts[0].articles if a.heading] == [
-        cut_heading
-    ]
+    assert [a.heading for a in other.draft.parts[0].articles if a.heading] == [cut_heading]
     assert {f.name for f in other.draft.fields.values() if f.name} <= field_names
     assert other.undo_stack.count() == 1
     other.undo_stack.undo()
