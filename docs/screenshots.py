@@ -4,7 +4,7 @@
 
 Renders the real main window offscreen on a fresh copy of the bundled library: the start
 page, then the first seed contract open, in Chinese and in English, plus the inspector's
-fields.
+fields and a library article being dragged into the contract (the insertion line).
 """
 
 from __future__ import annotations
@@ -64,8 +64,7 @@ def main() -> None:
             window.grab().save(str(HERE / "start-page-zh.png"))
         window.open_path(contract)
         view = window.tabs.current_view()
-        model = view.contract_model
-        view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+        view.setFocus()
         window.library_panel.search_box.setText("保密")
         window.library_panel.run_search()
         for _ in range(20):
@@ -76,9 +75,44 @@ def main() -> None:
             for _ in range(10):
                 QCoreApplication.processEvents()
             window.inspector_dock.grab().save(str(HERE / "inspector-fields.png"))
+            drag_shot(window, HERE / "drop-line-zh.png")
         window.tabs.current_document().undo_stack.setClean()
         window.close()
     print("screenshots written to", HERE)
+
+
+def drag_shot(window, path: Path) -> None:
+    """A 保密 article from the library dragged over the top of 第三条: the line shows where
+    it would land (the drag is left without a drop)."""
+    from PySide6.QtCore import QCoreApplication, QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.model.doc_blocks import BlockRef
+    from app.ui.item_refs import refs_mime_data
+
+    view = window.tabs.current_view()
+    (secret,) = window.library.db.execute(
+        "SELECT min(id) FROM articles WHERE heading = '保密条款'"
+    ).fetchone()
+    mime = refs_mime_data(window.library, [("article", secret)])
+    third = view.draft.parts[0].articles[2].id
+    view.jump_to(view.draft.parts[0].articles[1].id)
+    block = view.document().findBlockByNumber(view.block_index(BlockRef("heading", third)))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    point = QPoint(int(rect.left()) + 80, int(rect.top()) - view.verticalScrollBar().value() + 4)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(point, *args))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(point, *args))
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    window.centre.grab().save(str(path))
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
 
 
 if __name__ == "__main__":
