@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.model import find
 from app.model.doc_blocks import BlockRef, block_text, blocks
 from app.model.draft import Blank, Draft, Field, Node, Part, Party, Ref
 from app.model.editing import Pos
@@ -335,3 +336,12 @@ def test_a_replacement_that_empties_a_text_leaves_its_blanks() -> None:
     assert draft.title == "" and draft.node(2).heading == ""
     assert [type(s).__name__ for s in draft.node(4).body] == ["Blank", "Blank"]
     assert [type(s).__name__ for s in draft.node(5).body] == ["Ref"]
+
+
+def test_a_runaway_regular_expression_is_stopped_with_a_clear_error(monkeypatch) -> None:
+    monkeypatch.setattr(find, "REGEX_SECONDS", 0.3)
+    draft = Draft(preamble=["a" * 40])  # (.+)+x tries every split of 40 characters: hours
+    with pytest.raises(FindError, match="too long") as caught:
+        find_all(draft, "(.+)+x", FindOptions(regex=True))
+    assert caught.value.kind == "slow"
+    assert find_all(draft, "a+", FindOptions(regex=True))  # and the next search works

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton
 
-from app.model import ops
+from app.model import find, ops
 from app.model.doc_blocks import BlockRef
 from app.model.editing import Pos
 from app.model.fileformat import dumps
@@ -213,3 +213,14 @@ def test_the_bar_follows_edits_undo_and_the_current_tab(qtbot, window, tmp_path)
     assert count.text() == f"0 / {total}"
     window.close_tab(window.tabs.currentIndex())
     assert not bar.isVisible()
+
+
+def test_a_runaway_regular_expression_is_stopped_and_said(qtbot, window, monkeypatch):
+    monkeypatch.setattr(find, "REGEX_SECONDS", 0.3)
+    view, bar, find_edit, _, count = open_with_query(qtbot, window, "")
+    bar.findChild(QCheckBox, "regexCheck").setChecked(True)
+    type_text(find_edit, "(.+)+x")  # on every line of Chinese text: hours without a limit
+    assert count.text() == "The regular expression takes too long"
+    find_edit.setText("")
+    type_text(find_edit, "甲方")
+    assert count.text().startswith("1 / ")

@@ -16,6 +16,9 @@ replace box is inserted as it is, never read as a blank or a reference.
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +31,7 @@ from .text import clean_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     from .commands import Command
     from .doc_blocks import Block, BlockRef
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
 # A letter or digit of a word for "whole word" (English): CJK has no word boundaries, so a
 # Chinese character next to a hit does not stop ``Party`` in ``Party甲方`` being whole.
 _WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+REGEX_SECONDS = 2.0  # a regular expression that runs longer is stopped (see _time_limit)
 _SINGLE_LINE = ("title", "party_name", "party_address", "part_title", "heading")
 
 
@@ -54,7 +59,7 @@ def _step_name(key: str, *texts: str) -> str:
 class FindError(ValueError):
     """A query or replacement that cannot be used; ``kind`` says which, for the window's
     own words: "pattern" (an invalid regular expression), "replacement" (a group it lacks),
-    "stale" (the hit is no longer there)."""
+    "stale" (the hit is no longer there), "slow" (a regular expression that ran too long)."""
 
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
@@ -108,13 +113,14 @@ def find_all(
     shown = blocks(draft)
     first, last, lo, hi = _bounds(shown, scope)
     out: list[Match] = []
-    for i in range(first, last + 1):
-        block = shown[i]
-        if not block.editable:
-            continue
-        start = lo if i == first else 0
-        end = hi if i == last else None
-        out.extend(_block_matches(draft, block, pattern, options, start, end))
+    with _limited(options):
+        for i in range(first, last + 1):
+            block = shown[i]
+            if not block.editable:
+                continue
+            start = lo if i == first else 0
+            end = hi if i == last else None
+            out.extend(_block_matches(draft, block, pattern, options, start, end))
     return out
 
 
@@ -131,10 +137,12 @@ def replace_one(
     shown = {b.ref: b for b in blocks(draft) if b.editable}
     block = shown.get(match.pos.ref)
     offset = match.pos.offset
-    if block is None or match not in _block_matches(draft, block, pattern, options, offset, None):
-        raise FindError("the text changed since it was found: find again", "stale")
-    name = _step_name("replace", match.text)
-    return _replace(draft, [match], pattern, options, replacement, name)
+    with _limited(options):
+        hits = [] if block is None else _block_matches(draft, block, pattern, options, offset, None)
+        if match not in hits:
+            raise FindError("the text changed since it was found: find again", "stale")
+        name = _step_name("replace", match.text)
+        return _replace(draft, [match], pattern, options, replacement, name)
 
 
 def replace_all(
@@ -163,10 +171,41 @@ def replace_matches(
         return None
     pattern = compile_query(query, options)
     name = _step_name("replace_all", query, replacement)
-    return _replace(draft, matches, pattern, options, replacement, name)
+    with _limited(options):
+        return _replace(draft, matches, pattern, options, replacement, name)
 
 
 # -- finding ----------------------------------------------------------------------------------
+
+
+def _limited(options: FindOptions) -> AbstractContextManager[None]:
+    """A time limit for a regular expression (a plain query is found in linear time)."""
+    return _time_limit(REGEX_SECONDS) if options.regex else nullcontext()
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Stop a regular expression that runs away -- (.+)+x on one long line would take
+    hours and freeze the window with unsaved work -- with FindError("slow"): Python's
+    matching checks for signals, so SIGALRM interrupts it. No limit where there is no
+    SIGALRM (Windows) or off the main thread (signals reach only the main thread)."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise FindError("the regular expression takes too long", "slow")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _bounds(shown: list[Block], scope: tuple[Pos, Pos] | None) -> tuple[int, int, int, int | None]:

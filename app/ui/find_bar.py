@@ -455,6 +455,8 @@ class FindBar(QFrame):
             return self.tr("Invalid regular expression")
         if exc.kind == "replacement":
             return self.tr("Invalid replacement")
+        if exc.kind == "slow":
+            return self.tr("The regular expression takes too long")
         return self.tr("The text changed: find again")
 
 

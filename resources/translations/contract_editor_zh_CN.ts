@@ -496,6 +496,10 @@
         <translation>替换内容无效</translation>
     </message>
     <message>
+        <source>The regular expression takes too long</source>
+        <translation>正则表达式运行时间过长</translation>
+    </message>
+    <message>
         <source>The text changed: find again</source>
         <translation>文字已更改，请重新查找</translation>
     </message>
