@@ -541,6 +541,14 @@ def test_add_and_remove_a_party_each_one_step():
     s.undo_all()
 
 
+def test_a_party_added_to_a_preamble_that_names_the_parties_puts_the_caret_in_the_preamble():
+    d = Draft(preamble=["甲方：某公司\n乙方：另一公司"])
+    edit = editing.add_party(d)
+    assert edit.caret == Pos(BlockRef("preamble", 0), 0)
+    edit.command.apply(d)
+    assert [p.role for p in d.parties] == ["甲方"]
+
+
 # -- what each command says it changed ----------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from test_editing import contract, two_parts
 
 from app.model import clipboard, editing, fileformat
 from app.model.doc_blocks import blocks, has_body_block, has_heading_block
+from app.model.draft import Draft
 from app.model.numbering import label, number_paths
 from app.model.ops import History
 from app.model.printed import draft_language, label_style
@@ -33,7 +34,7 @@ PLAIN = st.sampled_from(
         "1.1 甲方\n1.2 乙方【金额】",
     ]
 )
-STARTS = st.sampled_from(["new", "contract", "two_parts", "seed"])
+STARTS = st.sampled_from(["new", "contract", "two_parts", "seed", "no_parts", "english"])
 INDEX = st.integers(min_value=0, max_value=10_000)
 
 
@@ -44,6 +45,12 @@ def start_draft(kind: str):
         return contract()
     if kind == "two_parts":
         return two_parts()
+    if kind == "no_parts":  # an old file or a text import without articles
+        return Draft(title="备忘录", preamble=["甲方：某公司\n乙方：另一公司"])
+    if kind == "english":  # Article 1 / Party A: labels
+        draft = contract()
+        draft.numbering = "english"
+        return draft
     return seed_slice(3, ((0, 2), (3, 6)))
 
 
@@ -220,7 +227,7 @@ class EditingSession(RuleBasedStateMachine):
 
 
 EditingSession.TestCase.settings = settings(
-    max_examples=120,
+    max_examples=150,
     stateful_step_count=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

@@ -768,7 +768,7 @@ def add_party(draft: Draft, role: str = "") -> Edit:
     parties.append(Party(role or _next_role(draft.parties)))
     command = set_parties(draft, parties)
     command.name = step_name("add_party")
-    return Edit(command, Pos(BlockRef("party_name", len(parties) - 1), 0))
+    return _party_edit(draft, command, len(parties) - 1)
 
 
 def remove_party(draft: Draft, index: int) -> Edit:
@@ -778,7 +778,7 @@ def remove_party(draft: Draft, index: int) -> Edit:
     del parties[index]
     command = set_parties(draft, parties)
     command.name = step_name("remove_party")
-    return Edit(command, Pos(BlockRef("title", 0), 0))
+    return _party_edit(draft, command, max(0, index - 1))
 
 
 def set_party_role(draft: Draft, index: int, role: str) -> Edit:
@@ -786,8 +786,16 @@ def set_party_role(draft: Draft, index: int, role: str) -> Edit:
         raise EditError("a party needs a role: 甲方, 乙方, Party A")
     parties = copy.deepcopy(draft.parties)
     parties[index].role = role.strip()
-    command = set_parties(draft, parties)
-    return Edit(command, Pos(BlockRef("party_name", index), 0))
+    return _party_edit(draft, set_parties(draft, parties), index)
+
+
+def _party_edit(draft: Draft, command: Command, index: int) -> Edit:
+    """The caret on the party's name; in the preamble when it names the parties itself
+    (then no party lines are shown, as the export prints none)."""
+    caret = _settle(draft, command, Pos(BlockRef("party_name", index), 0))
+    if caret.ref.kind != "party_name":
+        caret = Pos(BlockRef("preamble", 0), 0)
+    return Edit(command, caret)
 
 
 def _next_role(parties: list[Party]) -> str:
