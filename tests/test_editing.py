@@ -136,6 +136,19 @@ def test_typing_in_one_block_merges_into_one_undo_step():
     s.undo_all()
 
 
+def test_a_paste_after_typing_is_an_undo_step_of_its_own():
+    s = Session(contract())
+    s.do(editing.type_text(s.draft, Pos(body(3), 0), "甲"))
+    s.do(editing.paste(s.draft, Pos(body(3), 1), "一行文字"))
+    s.do(editing.type_text(s.draft, Pos(BlockRef("title", 0), 0), "新"))
+    s.do(editing.paste(s.draft, Pos(BlockRef("title", 0), 1), "的"))
+    assert [c.name for c in s.history.done] == ["输入文字", "粘贴", "编辑合同标题", "粘贴"]
+    for _ in range(3):
+        s.history.undo()
+    assert s.draft.node(3).body == ["甲乙方应保守秘密。"] and s.draft.title == "服务合同"
+    s.undo_all()
+
+
 def test_typing_the_title_and_a_party_name_merges_and_the_signature_follows():
     s = Session(contract())
     for i, ch in enumerate("有限公司"):

@@ -264,7 +264,11 @@ class SetBody(Command):
             del draft.fields[f.id]
 
     def merge(self, other: Command) -> bool:
-        if isinstance(other, SetBody) and other.owner_id == self.owner_id:
+        # typing merges with typing, deleting with deleting; a paste stays a step of its own
+        if isinstance(other, SetBody) and (other.owner_id, other.name) == (
+            self.owner_id,
+            self.name,
+        ):
             self.new = other.new
             self.new_fields = self.new_fields + other.new_fields
             self.ids = (self.ids[0], other.ids[1])
@@ -467,7 +471,8 @@ class SetText(Command):
         self._set(draft, self.old)
 
     def merge(self, other: Command) -> bool:
-        if isinstance(other, SetText) and (other.kind, other.owner) == (self.kind, self.owner):
+        mine = (self.kind, self.owner, self.name)
+        if isinstance(other, SetText) and (other.kind, other.owner, other.name) == mine:
             self.new, self.ids = other.new, (self.ids[0], other.ids[1])
             return True
         return False
