@@ -265,10 +265,8 @@ class SetBody(Command):
 
     def merge(self, other: Command) -> bool:
         # typing merges with typing, deleting with deleting; a paste stays a step of its own
-        if isinstance(other, SetBody) and (other.owner_id, other.name) == (
-            self.owner_id,
-            self.name,
-        ):
+        mine = (self.owner_id, self.name)
+        if isinstance(other, SetBody) and (other.owner_id, other.name) == mine:
             self.new = other.new
             self.new_fields = self.new_fields + other.new_fields
             self.ids = (self.ids[0], other.ids[1])
