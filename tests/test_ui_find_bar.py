@@ -75,6 +75,22 @@ def selected_pos(view: DocumentView) -> tuple[Pos, int]:
     return start, view.pos_at(cursor.selectionEnd()).offset - start.offset
 
 
+def covered(view: DocumentView, bar) -> bool:
+    """Whether the bar lies over the selected hit."""
+    hit = view.cursorRect(view.textCursor())
+    hit.moveTopLeft(view.viewport().mapTo(bar.parentWidget(), hit.topLeft()))
+    return hit.intersects(bar.geometry())
+
+
+def test_the_bar_never_hides_the_hit_it_selects(qtbot, window):
+    view, bar, find_edit, _, count = open_with_query(qtbot, window, "方")
+    total = len(find_all(view.draft, "方"))
+    for i in range(total):  # the whole contract, top to bottom
+        assert count.text() == f"{i + 1} / {total}"
+        assert not covered(view, bar), f"hit {i + 1} is under the bar"
+        qtbot.keyClick(find_edit, Qt.Key.Key_Return)
+
+
 def test_ctrl_f_finds_in_the_draft_counts_and_enter_moves_through_the_hits(qtbot, window):
     view, bar, find_edit, _, count = open_with_query(qtbot, window, "甲方")
     hits = find_all(view.draft, "甲方")
@@ -176,9 +192,7 @@ def test_the_title_and_field_values_are_searched_too(qtbot, window):
     view.go_to(Pos(title, 0))
     qtbot.keyClick(find_edit, Qt.Key.Key_Return)
     assert selected_pos(view) == (Pos(title, 0), 2)
-    hit = view.cursorRect(view.textCursor())
-    hit.moveTopLeft(view.viewport().mapTo(bar.parentWidget(), hit.topLeft()))
-    assert not hit.intersects(bar.geometry())  # the bar never hides the hit it selects
+    assert not covered(view, bar)
     plain = int(count.text().split(" / ")[1])
     field = next(iter(view.draft.fields))
     window.tabs.current_document().push(ops.set_field_value(view.draft, field, "保密费"))

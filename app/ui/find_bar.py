@@ -3,7 +3,7 @@
 The finding and replacing is ``app.model.find``; the bar reads its options, shows the count
 (3 / 12), highlights every hit through the view (``show_matches``), selects the current one
 (``go_to``) and pushes a replacement like any edit (``view.push`` -> DraftDocument.push), so
-Replace All is one undo step. It floats at the top right of the open draft.
+Replace All is one undo step. It floats at the bottom right of the open draft.
 """
 
 from __future__ import annotations
@@ -197,9 +197,10 @@ class FindBar(QFrame):
         if self.isVisible():
             self._later.start()
 
-    def _place(self, at_bottom: bool = False) -> None:
-        """Top right of the draft's page area (bottom right to uncover a hit at the very
-        top), clear of the scroll bar."""
+    def _place(self) -> None:
+        """Bottom right of the draft's page area, clear of the scroll bar: the title and the
+        first lines stay in view (the signature block below the last text leaves room to
+        scroll any hit above the bar)."""
         page = self.tabs.currentWidget()
         if page is None:
             return
@@ -207,20 +208,15 @@ class FindBar(QFrame):
         rect = QRect(page.mapTo(self.tabs, QPoint(0, 0)), page.size())
         scroll = page.style().pixelMetric(page.style().PixelMetric.PM_ScrollBarExtent)
         x = max(rect.left(), rect.right() - self.width() - scroll - MARGIN)
-        y = rect.bottom() - self.height() - scroll - MARGIN if at_bottom else rect.top() + MARGIN
-        self.move(x, y)
+        self.move(x, max(rect.top(), rect.bottom() - self.height() - MARGIN))
 
     def _uncover(self) -> None:
-        """Scroll the selected hit out from under the bar, or move the bar off it."""
-        view = self._view
+        """Scroll the selected hit up from under the bar."""
         self._place()
         hit = self._hit_rect()
-        if not hit.intersects(self.geometry()):
-            return
-        scroll = view.verticalScrollBar()
-        scroll.setValue(scroll.value() - (self.geometry().bottom() - hit.top() + MARGIN))
-        if self._hit_rect().intersects(self.geometry()):
-            self._place(at_bottom=True)
+        if hit.intersects(self.geometry()):
+            scroll = self._view.verticalScrollBar()
+            scroll.setValue(scroll.value() + hit.bottom() - self.geometry().top() + MARGIN)
 
     def _hit_rect(self) -> QRect:
         view = self._view
