@@ -193,6 +193,18 @@ def test_position_outside_the_text_or_a_stale_block_is_an_edit_error():
         editing.type_text(d, Pos(BlockRef("party_name", 4), 0), "x")
 
 
+def test_object_characters_and_unicode_line_breaks_typed_or_pasted_never_become_chips():
+    s = Session(contract())
+    s.do(editing.type_text(s.draft, Pos(body(3), 0), "甲\ufffc乙\u2028丙\u2029丁\r\n戊"))
+    assert s.draft.node(3).body == ["甲乙\n丙\n丁\n戊乙方应保守秘密。"]
+    s.do(editing.paste(s.draft, Pos(heading(2), 0), "\ufffc"))
+    assert editing.type_text(s.draft, Pos(heading(2), 0), "\ufffc") is None
+    assert s.draft.node(2).heading == "保密"  # nothing left to paste: no step
+    s.do(editing.set_block_text(s.draft, heading(6), ["违\ufffc约", "\u2028"]))
+    assert s.draft.node(6).heading == "违约\n"
+    s.undo_all()
+
+
 def test_a_lone_surrogate_typed_becomes_a_replacement_character_not_a_broken_file():
     s = Session(contract())
     s.do(editing.type_text(s.draft, Pos(body(3), 0), "\ud800"))

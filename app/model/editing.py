@@ -32,6 +32,7 @@ from .commands import (
     text_value,
 )
 from .doc_blocks import (
+    OBJECT,
     BlockRef,
     block_text,
     blocks,
@@ -170,6 +171,16 @@ def _part(draft: Draft, part_id: int) -> Part:
     return part
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\r": "\n", OBJECT: None})
+
+
+def typed(text: str) -> str:
+    """Text as it enters a block: no lone surrogates, every line break "\n" (the view's
+    U+2028, a pasted U+2029 or CR LF), and no U+FFFC, which stands for a chip in a block's
+    text: a typed or pasted one would be taken for a field."""
+    return clean_text(text.replace("\r\n", "\n")).translate(_LINE_BREAKS)
+
+
 def normalised(segments: Iterable[Segment]) -> list[Segment]:
     """Adjacent strings joined, empty ones dropped: one text has one spelling."""
     out: list[Segment] = []
@@ -221,7 +232,7 @@ def replace_text(draft: Draft, ref: BlockRef, segments: list[Segment], name: str
     """The command that makes block ``ref`` hold ``segments`` (flattened where a text is one
     line of characters: titles, headings, parties)."""
     old = segments_of(draft, ref)
-    segments = normalised(clean_text(s) if isinstance(s, str) else s for s in segments)
+    segments = normalised(typed(s) if isinstance(s, str) else s for s in segments)
     ids = (draft.next_id, draft.next_id)
     if ref.kind in SEGMENT_KINDS:
         for seg in segments:
@@ -248,12 +259,12 @@ def set_block_text(draft: Draft, ref: BlockRef, segments: list[Segment]) -> Edit
 
 def type_text(draft: Draft, pos: Pos, text: str) -> Edit | None:
     """Insert typed (or IME-committed) ``text`` at ``pos``; typing in one block merges into
-    one undo step."""
-    if not text:
-        return None
+    one undo step. None when nothing is left to insert (a lone U+FFFC)."""
     old = segments_of(draft, pos.ref)
     size = _check_offset(old, pos)
-    text = clean_text(text)
+    text = typed(text)
+    if not text:
+        return None
     new = [*cut(old, 0, pos.offset), text, *cut(old, pos.offset, size)]
     return Edit(replace_text(draft, pos.ref, new), Pos(pos.ref, pos.offset + len(text)))
 
@@ -626,7 +637,7 @@ def paste(
         return _paste_nodes(
             draft, pos, lambda d, parent, i: paste_nodes(d, payload, parent, i, origin)
         )
-    text = clean_text(payload.replace("\r\n", "\n").replace("\r", "\n"))
+    text = typed(payload)
     if not text:
         return None
     if segment and "\n" in text.strip():
