@@ -238,3 +238,31 @@ def test_a_runaway_regular_expression_is_stopped_and_said(qtbot, window, monkeyp
     find_edit.setText("")
     type_text(find_edit, "甲方")
     assert count.text().startswith("1 / ")
+
+
+def test_replacing_one_by_one_in_a_selection_keeps_the_selection_whole(qtbot, window):
+    view = view_of(window)
+    hits = find_all(view.draft, "甲方")
+    ref = next(r for r in {m.pos.ref for m in hits} if sum(m.pos.ref == r for m in hits) >= 3)
+    first, second, third = [m for m in hits if m.pos.ref == ref][:3]
+    cursor = view.textCursor()  # the first two hits of one text, not the third
+    cursor.setPosition(view.position_of(first.pos))
+    end = Pos(ref, second.pos.offset + 2)
+    cursor.setPosition(view.position_of(end), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    bar, find_edit, replace_edit, count = bar_widgets(window)
+    bar.open_replace()
+    assert find_edit.text() == view.textCursor().selectedText()  # one line: the query
+    bar.findChild(QCheckBox, "inSelectionCheck").setChecked(True)
+    find_edit.clear()
+    type_text(find_edit, "甲方")
+    type_text(replace_edit, "委托方")
+    assert count.text() == "1 / 2"
+    qtbot.keyClick(replace_edit, Qt.Key.Key_Return)  # the first, one character longer now
+    assert count.text() == "1 / 1"  # the second is still inside the selection
+    qtbot.mouseClick(bar.findChild(QPushButton, "replaceAllButton"), Qt.MouseButton.LeftButton)
+    assert count.text() == "1 replaced"
+    after = [m for m in find_all(view.draft, "委托方") if m.pos.ref == ref]
+    assert [m.pos.offset for m in after] == [first.pos.offset, second.pos.offset + 1]
+    left = [m.pos for m in find_all(view.draft, "甲方") if m.pos.ref == ref]
+    assert left[0] == Pos(ref, third.pos.offset + 2)  # the third is untouched
