@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.model import clipboard, editing, fileformat
-from app.model.commands import Changes
+from app.model.commands import Changes, Compound
 from app.model.doc_blocks import BlockRef, blocks
 from app.model.draft import Blank, Draft, Field, Node, Part, Party, Ref
 from app.model.editing import EditError, Pos
-from app.model.ops import History, set_field_value
+from app.model.ops import History, delete_node, set_field_value
 
 
 def heading(node_id: int) -> BlockRef:
@@ -608,3 +608,17 @@ def test_the_first_english_words_relabel_the_draft_and_say_so():
     command.revert(d)
     assert command.changes(d).structure  # and back
     assert labels(d)[editing.first_caret(d).ref] == "第一条"
+
+
+def test_changes_of_a_step_whose_text_a_later_step_removed_is_a_structure_change():
+    d = contract()
+    typing = editing.type_text(d, Pos(body(3), 0), "甲").command
+    typing.apply(d)
+    gone = delete_node(d, 3)
+    gone.apply(d)
+    both = Compound("x", typing.ids, [typing, gone])
+    assert both.changes(d).structure and body(3) in both.changes(d).blocks
+    party = editing.type_text(d, Pos(BlockRef("party_name", 1), 0), "乙").command
+    party.apply(d)
+    d.parties.pop()
+    assert party.changes(d).structure

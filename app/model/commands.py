@@ -52,8 +52,20 @@ def _text_changes(
 ) -> Changes:
     """A text replaced by another: its block; structure when the block appears or goes (an
     empty text may show no block: ``toggles``) or when the print language flips."""
+    if not _present(draft, ref):  # a later step of the same command took it away
+        return Changes({ref}, True)
     structure = toggles and bool(old) != bool(new)
     return Changes({ref}, structure or _language_flips(draft, ref, old, new, put))
+
+
+def _present(draft: Draft, ref: BlockRef) -> bool:
+    if ref.kind in ("title", "preamble"):
+        return True
+    if ref.kind in ("party_name", "party_address"):
+        return 0 <= ref.owner < len(draft.parties)
+    if ref.kind.startswith("part_"):
+        return draft.part(ref.owner) is not None
+    return draft.node(ref.owner) is not None
 
 
 def _language_flips(
