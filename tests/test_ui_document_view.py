@@ -418,3 +418,118 @@ def test_the_status_bar_counts_words_as_word_does(qtbot, window, draft_path):
     label = window.findChild(QLabel, "wordCount")
     qtbot.waitUntil(lambda: bool(label.text()))
     assert any(ch.isdigit() for ch in label.text())
+
+
+def test_the_context_menu_offers_the_structure_actions(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    articles = document.draft.parts[0].articles
+    count = len(articles)
+    click_at(qtbot, view, heading(articles[1].id), 0)
+    menu = view.context_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert {"Undo", "Cut", "Copy", "Paste", "New article", "Demote (Tab)"} <= set(texts)
+    next(a for a in menu.actions() if a.text() == "New article").trigger()
+    assert len(document.draft.parts[0].articles) == count + 1
+    assert view.current_ref() == heading(document.draft.parts[0].articles[2].id)
+    same_on_screen(view)
+
+
+def test_ctrl_wheel_zooms_once_the_wheel_stops(qtbot, window, draft_path):
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+
+    window.open_path(draft_path)
+    view = view_of(window)
+    size = view.font().pointSizeF()
+    centre = QPointF(view.viewport().rect().center())
+    for _ in range(3):
+        wheel = QWheelEvent(
+            centre, view.mapToGlobal(centre), P(0, 0), P(0, 120), Qt.MouseButton.NoButton,
+            CTRL, Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(view.viewport(), wheel)
+    qtbot.waitUntil(lambda: view.font().pointSizeF() == size + 3)
+    same_on_screen(view)
+
+
+def test_pasted_text_with_article_lines_becomes_articles_and_ctrl_shift_v_keeps_it_text(
+    qtbot, window
+):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    QApplication.clipboard().setText("第一条 定义\n本合同用语如下。\n第二条 费用\n费用为一万元。")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert [a.heading for a in document.draft.parts[0].articles] == ["定义", "费用"]
+    same_on_screen(view)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    click_at(qtbot, view, TITLE, 0)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL | SHIFT)  # plain: into the title as text
+    assert len(document.draft.parts[0].articles) == 1
+    assert "第二条" in document.draft.title
+    same_on_screen(view)
+
+
+def test_hostile_text_pasted_or_typed_never_becomes_a_chip_or_a_break(qtbot, window):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    first = document.draft.parts[0].articles[0].id
+    QApplication.clipboard().setText("甲\ufffc乙\u2028丙\u202e丁")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    type_text(view, "\ufffc")
+    ime_commit(view, "\ufffc戊")
+    heading_text = document.draft.node(first).heading
+    assert "\ufffc" not in heading_text and "\u2028" not in heading_text
+    assert "甲" in heading_text and "戊" in heading_text
+    same_on_screen(view)
+
+
+def test_characters_outside_the_bmp_keep_offsets_right(qtbot, window):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    first = document.draft.parts[0].articles[0].id
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # to the article's text
+    type_text(view, "𠀀𠀁甲乙")
+    body_ref = body(first)
+    assert document.draft.node(first).body == ["𠀀𠀁甲乙"]
+    click_at(qtbot, view, body_ref, 3)  # after 𠀀𠀁甲 (five UTF-16 units)
+    assert view.pos_at(view.textCursor().position()) == Pos(body_ref, 3)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # the text becomes clause 1.1
+    clause = document.draft.node(first).children[0]
+    click_at(qtbot, view, body(clause.id), 3)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert [c.body for c in document.draft.node(first).children] == [["𠀀𠀁甲"], ["乙"]]
+    same_on_screen(view)
+
+
+def test_a_drop_on_an_articles_text_makes_a_clause_of_it(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    article = document.draft.parts[0].articles[0]
+    clauses = len(article.children)
+    (clause_id,) = window.library.db.execute("SELECT min(id) FROM clauses").fetchone()
+    mime = refs_mime_data(window.library, [("clause", clause_id)])
+    # the lower half of a clause's text: after that clause, in the same article
+    last = article.children[-1]
+    view.jump_to(last.id)
+    block = view.document().findBlockByNumber(view.block_index(body(last.id)))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    point = QPoint(int(rect.left()) + 60, int(rect.bottom()) - view.verticalScrollBar().value() - 3)
+    drag_drop(view, point, mime)
+    assert len(document.draft.parts[0].articles[0].children) == clauses + 1
+    same_on_screen(view)
+
+
+def test_the_word_count_follows_the_selection_and_the_article(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    label = window.findChild(QLabel, "wordCount")
+    article = document.draft.parts[0].articles[0]
+    click_at(qtbot, view, heading(article.id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_Right, SHIFT)
+    qtbot.waitUntil(lambda: "selection 5" in label.text())  # 第一条 and two characters
+    assert "this article" in label.text()

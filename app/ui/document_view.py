@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QInputMethodEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -41,12 +42,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
 
 from app.model import editing, ops
-from app.model.doc_blocks import OBJECT, BlockRef, blocks
+from app.model.doc_blocks import OBJECT, BlockRef, block_text, blocks
 from app.model.draft import Blank, Ref
 from app.model.numbering import number_paths
 
 from .contract_roles import MIME_NODE_IDS, MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
+from .draft_document import STRUCTURE, TEXT, change_kind
 from .item_refs import MIME_CLAUSE_IDS
 from .settings import app_settings
 
@@ -76,6 +78,10 @@ ZOOM_KEY = "editor/zoom"
 DROP_TYPES = (MIME_NODE_IDS, MIME_NODES, MIME_CLAUSE_IDS)
 NODE_KINDS = ("heading", "body")
 FIRST_LINE_INDENT = ("preamble", "part_body")  # 首行缩进 two characters, as printed
+# Characters that mean structure in the document, never text the lawyer can type or paste:
+# the object character of chips and references, and paragraph and line separators.
+NOT_TEXT = {ord(OBJECT): None, 0x2028: "\n", 0x2029: "\n"}
+_STALE = object()  # in a shown block's segments: the block must be written again
 
 
 class BlockData(QTextBlockUserData):
@@ -343,7 +349,11 @@ class DocumentView(QTextEdit):
             self._page = page
             self._doc_margin = round(self._margin * page / self._full_page)
             if self.document() is not None:
-                self.document().setDocumentMargin(self._doc_margin)
+                self._rendering = True  # a layout change, not an edit
+                try:
+                    self.document().setDocumentMargin(self._doc_margin)
+                finally:
+                    self._rendering = False
             self.setLineWrapColumnOrWidth(page)
         side = max(
             PAGE_GAP, (self.width() - page - self.verticalScrollBar().sizeHint().width()) // 2
@@ -445,9 +455,11 @@ class DocumentView(QTextEdit):
         self.inline.draft = self.draft
         self.inline.paths = number_paths(self.draft)
 
-    def refresh(self) -> int | None:
+    def refresh(self, kind: str = STRUCTURE) -> int | None:
         """Make the document show the draft again, rewriting only the blocks that differ.
-        Returns the index of the first rewritten block (None when none was)."""
+        Returns the index of the first rewritten block (None when none was). ``kind`` says
+        what the last command changed: numbers change with the structure only, the width of
+        chips and references with the structure or a field."""
         new = blocks(self.draft)
         old = self._shown
         self._update_inline()
@@ -473,13 +485,15 @@ class DocumentView(QTextEdit):
             for start, old_end, new_end in spans:
                 self._replace(cursor, start + shift, old_end - start, new[start:new_end])
                 shift += (new_end - start) - (old_end - start)
-            self._relabel(new)
+            if kind == STRUCTURE:
+                self._relabel(new)
         finally:
             cursor.endEditBlock()
             self._rendering = False
         self._shown = new
         self._reindex()
-        self._dirty_objects()
+        if kind != TEXT:
+            self._dirty_objects()
         self.viewport().update()
         return spans[0][0] if spans and spans[0][1] + spans[0][2] > 2 * spans[0][0] else None
 
@@ -543,6 +557,13 @@ class DocumentView(QTextEdit):
         whose text changed since they were measured (only they may change width)."""
         doc = self.document()
         laid_out, look = self.inline.laid_out, self.inline.text_of
+        rendering, self._rendering = self._rendering, True  # a layout change, not an edit
+        try:
+            self._dirty_changed_objects(doc, laid_out, look)
+        finally:
+            self._rendering = rendering
+
+    def _dirty_changed_objects(self, doc, laid_out, look) -> None:
         for i, block in enumerate(self._shown):
             offset = 0
             for seg in block.segments:
@@ -560,7 +581,7 @@ class DocumentView(QTextEdit):
     def _command_done(self, command: Command, applied: bool) -> None:
         if self._syncing:
             return  # the text is already on screen; _sync updates what else changed
-        first = self.refresh()
+        first = self.refresh(change_kind(command))
         if self._reverting and first is not None:
             block = self.document().findBlockByNumber(min(first, len(self._shown) - 1))
             cursor = self.textCursor()
@@ -656,9 +677,18 @@ class DocumentView(QTextEdit):
         block = first
         while block.isValid():
             data = block.userData()
-            if not isinstance(data, BlockData) or not data.editable:
+            if not isinstance(data, BlockData):
                 self._reconcile_later()
                 return
+            if not data.editable:
+                i = block.blockNumber()
+                if self._read(block) != self._shown[i].segments:
+                    self._reconcile_later()  # a read-only text was changed: put it back
+                    return
+                if block == last:
+                    break
+                block = block.next()
+                continue
             self._sync(block, data)
             if block == last:
                 break
@@ -679,9 +709,14 @@ class DocumentView(QTextEdit):
             self.message.emit(str(exc))
             self._reconcile_later()
             return
+        if block_text(segments) != block.text().replace(LINE_BREAK, "\n"):
+            # the text held a character that is not text (U+FFFC): show the model's version
+            self._shown[i].segments = [_STALE]
+            QTimer.singleShot(0, self, self._refresh_others)
         if edit is None or edit.command is None:
             return
-        self._shown[i].segments = list(segments)
+        if self._shown[i].segments != [_STALE]:
+            self._shown[i].segments = list(segments)
         self._syncing = True
         try:
             self.document_.push(edit.command)
@@ -782,6 +817,12 @@ class DocumentView(QTextEdit):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not ctrl:
             self._tab(backwards=key == Qt.Key.Key_Backtab or shift)
             return
+        if event.text() and event.text() != event.text().translate(NOT_TEXT):
+            text = event.text().translate(NOT_TEXT).replace("\n", "")
+            if text:
+                pos = self._block_pos()[0]
+                self._run(lambda d: editing.type_text(d, pos, text))
+            return  # never the object character or a separator as text
         editing_key = (
             enter
             or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
@@ -899,11 +940,7 @@ class DocumentView(QTextEdit):
         cursor = self.textCursor()
         cursor.setPosition(position)
         cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        chip = self._selected_chip()
-        if chip is not None:
-            self._start_chip(chip)
-            self.fieldActivated.emit(chip[0])
+        self.setTextCursor(cursor)  # _caret_moved makes it the blank being filled
 
     def _start_chip(self, chip: tuple[int, int]) -> None:
         self._chip = chip
@@ -985,6 +1022,11 @@ class DocumentView(QTextEdit):
 
     def inputMethodEvent(self, event) -> None:
         commit = event.commitString()
+        if commit != commit.translate(NOT_TEXT):
+            clean = commit.translate(NOT_TEXT).replace("\n", "")
+            old, event = event, QInputMethodEvent(event.preeditString(), event.attributes())
+            event.setCommitString(clean, old.replacementStart(), old.replacementLength())
+            commit = clean
         if self._chip is not None and self._selected_chip() is not None:
             preedit = event.preeditString()
             self.inline.active = (self._chip[0], preedit) if preedit else None
@@ -1013,7 +1055,7 @@ class DocumentView(QTextEdit):
 
     def inputMethodQuery(self, query):
         value = super().inputMethodQuery(query)
-        if query == Qt.InputMethodQuery.ImCursorRectangle and isinstance(value, QRect):
+        if query == Qt.InputMethodQuery.ImCursorRectangle and isinstance(value, QRect | QRectF):
             margins = self.viewportMargins()
             return value.translated(margins.left(), margins.top())
         return value
@@ -1093,7 +1135,7 @@ class DocumentView(QTextEdit):
         elif not plain and source.hasFormat(MIME_CLAUSE_IDS):
             self._drop_library(source, self._insert_point(pos))
         elif source.hasText() and source.text().strip():
-            text = source.text()
+            text = source.text().translate(NOT_TEXT)
             uid = self.document_.uid
             self._run(lambda d: editing.paste(d, pos, text, uid, segment=not plain))
 
@@ -1318,10 +1360,12 @@ class DocumentView(QTextEdit):
     # -- the caret, the mouse, the menu ------------------------------------------------------
 
     def _caret_moved(self) -> None:
-        if self._chip is not None:
-            chip = self._selected_chip()
-            if chip is None or chip[1] != self._chip[1]:
-                self._stop_chip()
+        chip = self._selected_chip()
+        if self._chip is not None and (chip is None or chip[1] != self._chip[1]):
+            self._stop_chip()
+        if chip is not None and self._chip is None:  # selected by Shift+arrow or the mouse
+            self._start_chip(chip)
+            self.fieldActivated.emit(chip[0])
         node = self.current_node_id() or 0
         if node != self._current_node:
             self._current_node = node
