@@ -533,3 +533,35 @@ def test_the_word_count_follows_the_selection_and_the_article(qtbot, window, dra
     qtbot.keyClick(view, Qt.Key.Key_Right, SHIFT)
     qtbot.waitUntil(lambda: "selection 5" in label.text())  # 第一条 and two characters
     assert "this article" in label.text()
+
+
+def test_an_ime_preedit_over_a_selection_across_clauses_deletes_it_as_one_step(
+    qtbot, window, draft_path
+):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    article = document.draft.parts[0].articles[1]
+    a, b = article.children[0], article.children[1]
+    select_between(view, (body(a.id), 2), (body(b.id), 3))
+    ime_commit(view, "", preedit="jia")
+    same_on_screen(view)
+    ime_commit(view, "甲")
+    assert document.undo_stack.count() == 2  # the deletion, then the typing
+    same_on_screen(view)
+
+
+def test_parties_are_added_and_removed_from_the_context_menu(qtbot, window):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    roles = [p.role for p in document.draft.parties]
+    next(a for a in view.context_menu().actions() if a.text() == "Add a party").trigger()
+    assert len(document.draft.parties) == len(roles) + 1
+    assert view.current_ref() == BlockRef("party_name", len(roles))
+    type_text(view, "丙公司")
+    assert document.draft.parties[-1].name == "丙公司"
+    # its signature line follows once the keystroke is handled (the next turn of the loop)
+    qtbot.waitUntil(lambda: view.visible_text() == expected_text(document.draft))
+    next(a for a in view.context_menu().actions() if a.text() == "Remove this party").trigger()
+    assert [p.role for p in document.draft.parties] == roles
+    same_on_screen(view)

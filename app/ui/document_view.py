@@ -1051,6 +1051,8 @@ class DocumentView(QTextEdit):
                 self._run(lambda d: editing.type_text(d, pos, commit))
             event.accept()
             return
+        if event.preeditString() and self._spans_blocks():
+            self.delete_selection()  # Qt would delete it natively, across blocks
         super().inputMethodEvent(event)
 
     def inputMethodQuery(self, query):
@@ -1468,6 +1470,14 @@ class DocumentView(QTextEdit):
         ):
             action = add(text, lambda b=build: self._run(b))
             action.setEnabled(structure)
+        menu.addSeparator()
+        add(self.tr("Add a party"), lambda: self._run(editing.add_party))
+        party = ref is not None and ref.kind in ("party_name", "party_address")
+        remove = add(
+            self.tr("Remove this party"),
+            lambda: self._run(lambda d: editing.remove_party(d, ref.owner)),
+        )
+        remove.setEnabled(party)
         return menu
 
     def sizeHint(self) -> QSize:

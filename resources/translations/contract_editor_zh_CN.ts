@@ -272,6 +272,14 @@
         <source>Move down (Alt+Down)</source>
         <translation>下移（Alt+Down）</translation>
     </message>
+    <message>
+        <source>Add a party</source>
+        <translation>添加一方</translation>
+    </message>
+    <message>
+        <source>Remove this party</source>
+        <translation>删除此方</translation>
+    </message>
 </context>
 <context>
     <name>DraftDocument</name>
