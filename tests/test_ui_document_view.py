@@ -565,3 +565,17 @@ def test_parties_are_added_and_removed_from_the_context_menu(qtbot, window):
     next(a for a in view.context_menu().actions() if a.text() == "Remove this party").trigger()
     assert [p.role for p in document.draft.parties] == roles
     same_on_screen(view)
+
+
+def test_an_article_dragged_from_the_outline_moves_where_the_line_shows(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    model = view.contract_model
+    articles = document.draft.parts[0].articles
+    ids = [a.id for a in articles]
+    mime = model.mimeData([model.index(4, 0, model.index(0, 0))])  # what the outline drags
+    move = drag_drop(view, top_edge_of(view, heading(ids[1])), mime)
+    assert move.isAccepted()
+    assert [a.id for a in document.draft.parts[0].articles] == [ids[0], ids[4], *ids[1:4], *ids[5:]]
+    assert document.undo_stack.count() == 1
+    same_on_screen(view)
