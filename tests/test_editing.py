@@ -441,6 +441,18 @@ def test_delete_everything_leaves_a_draft_that_still_saves_and_undoes():
     s.undo_all()
 
 
+def test_emptying_a_part_text_or_a_clause_heading_puts_the_caret_where_a_block_still_is():
+    d = two_parts()
+    d.node(3).heading = "保密义务"
+    s = Session(d)
+    whole = (Pos(BlockRef("part_body", 10), 0), Pos(BlockRef("part_body", 10), 3))
+    s.do(editing.delete_range(d, *whole))
+    assert s.caret == Pos(BlockRef("part_title", 10), 4)  # the text went with its block
+    s.do(editing.set_block_text(d, heading(3), []))
+    assert s.caret == Pos(body(3), 0)
+    s.undo_all()
+
+
 def test_delete_range_with_a_stale_block_is_an_edit_error():
     with pytest.raises(EditError, match="not in the draft"):
         editing.delete_range(contract(), Pos(body(3), 0), Pos(body(404), 0))

@@ -255,7 +255,8 @@ def set_block_text(draft: Draft, ref: BlockRef, segments: list[Segment]) -> Edit
     if normalised(segments) == normalised(segments_of(draft, ref)):
         return None
     command = replace_text(draft, ref, segments)
-    return Edit(command, Pos(ref, len(block_text(normalised(segments)))))
+    caret = Pos(ref, len(block_text(normalised(segments))))
+    return Edit(command, caret if segments else _settle(draft, command, caret))
 
 
 def type_text(draft: Draft, pos: Pos, text: str) -> Edit | None:
@@ -297,7 +298,8 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
     if s == e:
         old = listed[s].segments
         new = cut(old, 0, start.offset) + cut(old, end.offset, len(listed[s].text))
-        return Edit(replace_text(draft, start.ref, new, step_name("delete")), start)
+        command = replace_text(draft, start.ref, new, step_name("delete"))
+        return Edit(command, start if new else _settle(draft, command, start))
     tail = cut(listed[e].segments, end.offset, len(listed[e].text))
     last = listed[e].ref
     if (
@@ -347,18 +349,28 @@ def _delete_blocks(
 
 
 def _settle(draft: Draft, command: Command, pos: Pos) -> Pos:
-    """``pos`` after ``command``, or the nearest place still shown when its block went.
-    Looks at that block only: numbering a 1,000-article draft for it would double a delete."""
+    """``pos`` after ``command``; when its block went (an emptied part text, a clause whose
+    heading was deleted), the node's other block, else the end of the block before it.
+    Looks at that block only, unless it went: numbering 1,000 articles would double a delete."""
+    refs = [pos.ref]
+    if pos.ref.kind in ("heading", "body"):
+        refs += [BlockRef("body", pos.ref.owner), BlockRef("heading", pos.ref.owner)]
     command.apply(draft)
     try:
-        refs = [pos.ref]
-        if pos.ref.kind in ("heading", "body"):
-            refs += [BlockRef("body", pos.ref.owner), BlockRef("heading", pos.ref.owner)]
         for ref in refs:
             if _shown(draft, ref):
                 size = len(block_text(segments_of(draft, ref)))
                 return Pos(ref, min(pos.offset, size) if ref == pos.ref else 0)
-        return Pos(BlockRef("title", 0), 0)
+    finally:
+        command.revert(draft)
+    before = [b.ref for b in blocks(draft)]
+    index = before.index(pos.ref) if pos.ref in before else 1
+    command.apply(draft)
+    try:
+        after = {b.ref: b for b in blocks(draft) if b.editable}
+        earlier = [r for r in reversed(before[:index]) if r in after]
+        ref = earlier[0] if earlier else BlockRef("title", 0)
+        return Pos(ref, len(after[ref].text))
     finally:
         command.revert(draft)
 
