@@ -18,7 +18,7 @@ from test_draft_stateful import seed_slice
 from test_editing import contract, two_parts
 
 from app.model import clipboard, editing, fileformat
-from app.model.doc_blocks import blocks, has_body_block, has_heading_block
+from app.model.doc_blocks import block_text, blocks, has_body_block, has_heading_block
 from app.model.draft import Draft
 from app.model.numbering import label, number_paths
 from app.model.ops import History
@@ -116,6 +116,22 @@ class EditingSession(RuleBasedStateMachine):
     @rule(i=INDEX, j=INDEX, text=TYPED)
     def type(self, i: int, j: int, text: str) -> None:
         self._push(editing.type_text(self.draft, self._pos(i, j), text))
+
+    @rule(i=INDEX, j=INDEX, k=INDEX, text=st.sampled_from(["", "乙", "shall"]))
+    def native_typing(self, i: int, j: int, k: int, text: str) -> None:
+        """The view's path: the block re-read after Qt edited it (a cut-out, then typing)."""
+        pos = self._pos(i, j)
+        segments = editing.segments_of(self.draft, pos.ref)
+        end = max(pos.offset, k % (len(block_text(segments)) + 1))
+        new = [*editing.cut(segments, 0, pos.offset), text]
+        new += editing.cut(segments, end, len(block_text(segments)))
+        self._push(editing.set_block_text(self.draft, pos.ref, new))
+
+    @rule(k=INDEX, value=st.sampled_from([None, "100", "甲方"]))
+    def fill_field(self, k: int, value: str | None) -> None:
+        if self.draft.fields:
+            field_id = sorted(self.draft.fields)[k % len(self.draft.fields)]
+            self._push(editing.fill_field(self.draft, field_id, value))
 
     @rule(i=INDEX, j=INDEX, k=INDEX, m=INDEX)
     def delete_range(self, i: int, j: int, k: int, m: int) -> None:
