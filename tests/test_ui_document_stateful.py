@@ -95,6 +95,15 @@ class EditingSession(RuleBasedStateMachine):
         cursor.setPosition(min(a + length, end_of_text), QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
 
+    @rule(block=st.integers(0, 200))
+    def select_a_whole_line(self, block: int) -> None:
+        """A heading or a text selected whole (then Delete empties it: its number moves)."""
+        doc = self.view.document()
+        target = doc.findBlockByNumber(block % doc.blockCount())
+        cursor = QTextCursor(target)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+
     @rule(text=TEXT)
     def type(self, text: str) -> None:
         type_text(self.view, text)

@@ -485,8 +485,7 @@ class DocumentView(QTextEdit):
             for start, old_end, new_end in spans:
                 self._replace(cursor, start + shift, old_end - start, new[start:new_end])
                 shift += (new_end - start) - (old_end - start)
-            if kind == STRUCTURE:
-                self._relabel(new)
+            self._relabel(new)  # any edit may move a number (an emptied heading: to its text)
         finally:
             cursor.endEditBlock()
             self._rendering = False
@@ -715,6 +714,7 @@ class DocumentView(QTextEdit):
             QTimer.singleShot(0, self, self._refresh_others)
         if edit is None or edit.command is None:
             return
+        previous = self._shown[i].segments
         if self._shown[i].segments != [_STALE]:
             self._shown[i].segments = list(segments)
         self._syncing = True
@@ -722,8 +722,11 @@ class DocumentView(QTextEdit):
             self.document_.push(edit.command)
         finally:
             self._syncing = False
-        if data.ref.kind not in NODE_KINDS and data.ref.kind not in FIRST_LINE_INDENT:
-            QTimer.singleShot(0, self, self._refresh_others)  # a party's name is in its signature
+        emptied = not segments or not previous
+        if emptied or (data.ref.kind not in NODE_KINDS and data.ref.kind not in FIRST_LINE_INDENT):
+            # a party's name is in its signature; an emptied heading gives its number to
+            # the text (and a text typed into an empty place may bring a line): show them
+            QTimer.singleShot(0, self, self._refresh_others)
 
     def _refresh_others(self) -> None:
         if not self._rendering:
