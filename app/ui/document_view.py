@@ -480,12 +480,16 @@ class DocumentView(QTextEdit):
         self._rendering = True
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
+        labels = [b.label for b in old]  # what the blocks' user data says
         try:
             shift = 0
             for start, old_end, new_end in spans:
-                self._replace(cursor, start + shift, old_end - start, new[start:new_end])
+                before = new[start - 1] if start > 0 else None
+                self._replace(cursor, start + shift, old_end - start, new[start:new_end], before)
+                labels[start + shift : old_end + shift] = [b.label for b in new[start:new_end]]
                 shift += (new_end - start) - (old_end - start)
-            self._relabel(new)  # any edit may move a number (an emptied heading: to its text)
+            # any edit may move a number (an emptied heading gives it to its text)
+            self._relabel(new, [i for i, b in enumerate(new) if b.label != labels[i]])
         finally:
             cursor.endEditBlock()
             self._rendering = False
@@ -496,19 +500,14 @@ class DocumentView(QTextEdit):
         self.viewport().update()
         return spans[0][0] if spans and spans[0][1] + spans[0][2] > 2 * spans[0][0] else None
 
-    def _replace(self, cursor: QTextCursor, start: int, count: int, new: list[Block]) -> None:
-        """Blocks ``start`` .. ``start + count`` of the document become ``new``."""
+    def _replace(
+        self, cursor: QTextCursor, start: int, count: int, new: list[Block], before: Block | None
+    ) -> None:
+        """Blocks ``start`` .. ``start + count`` of the document become ``new``; ``before``
+        is what the block just before them shows."""
         doc = self.document()
         common = min(count, len(new))
-        for k in range(common):
-            block = doc.findBlockByNumber(start + k)
-            cursor.setPosition(block.position())
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.removeSelectedText()
-            self._write(cursor, new[k])
-        if count > common:  # blocks to remove: from the end of the last kept one
+        if count > common:  # blocks to remove first: from the end of the one before them
             last_kept = start + common - 1
             if last_kept >= 0:
                 cursor.setPosition(doc.findBlockByNumber(last_kept).position())
@@ -523,27 +522,48 @@ class DocumentView(QTextEdit):
                     doc.findBlockByNumber(start + count).position(), QTextCursor.MoveMode.KeepAnchor
                 )
             cursor.removeSelectedText()
+            # Qt may give an empty block that kept its place the format and user data of a
+            # block that went: the kept ones are written below, the one before restyled
+            if common == 0 and before is not None and start > 0:
+                self._restyle(cursor, doc.findBlockByNumber(start - 1), before)
+        for k in range(common):
+            block = doc.findBlockByNumber(start + k)
+            cursor.setPosition(block.position())
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+            self._write(cursor, new[k])
         for k in range(common, len(new)):  # blocks to add, after the one before
-            before = doc.findBlockByNumber(start + k - 1)
-            cursor.setPosition(before.position())
+            previous = doc.findBlockByNumber(start + k - 1)
+            cursor.setPosition(previous.position())
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertBlock()
             self._write(cursor, new[k])
 
-    def _relabel(self, new: list[Block]) -> None:
-        """Numbers are painted from the user data: set the ones that changed."""
-        block = self.document().begin()
+    def _restyle(self, cursor: QTextCursor, block, item: Block) -> None:
+        """A block's formats and user data set again from what it shows (its text stays)."""
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(self._block_format(item))
+        cursor.setBlockCharFormat(self._char_format(item))
+        block.setUserData(BlockData(item.ref, item.label, item.editable))
+
+    def _relabel(self, new: list[Block], changed: list[int]) -> None:
+        """Numbers are painted from the user data: set the ones that changed (and the room
+        before the text where a number got wider or narrower)."""
+        doc = self.document()
         cursor: QTextCursor | None = None
-        for item in new:
+        for i in changed:
+            item, block = new[i], doc.findBlockByNumber(i)
             data = block.userData()
-            if isinstance(data, BlockData) and data.label != item.label:
-                old_width = self._label_width_of(data.label, item.ref.kind)
-                data.label = item.label
-                if old_width != self._label_width(item):
-                    cursor = cursor or QTextCursor(self.document())
-                    cursor.setPosition(block.position())
-                    cursor.setBlockFormat(self._block_format(item))
-            block = block.next()
+            if not isinstance(data, BlockData):
+                continue
+            old_width = self._label_width_of(data.label, item.ref.kind)
+            data.label = item.label
+            if old_width != self._label_width(item):
+                cursor = cursor or QTextCursor(doc)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(self._block_format(item))
 
     def _label_width_of(self, label: str, kind: str) -> float:
         if not label:
