@@ -99,7 +99,10 @@ def _key(block: Block) -> tuple:
 
 def _utf16(text: str, offset: int) -> int:
     """A code-point offset in ``text`` as a QTextDocument (UTF-16) offset."""
-    return offset + sum(1 for c in text[:offset] if ord(c) > 0xFFFF)
+    head = text[:offset]
+    if len(head.encode("utf-16-le")) == 2 * len(head):  # all in the BMP: the usual case
+        return offset
+    return offset + sum(1 for c in head if ord(c) > 0xFFFF)
 
 
 def _code_points(text: str, offset16: int) -> int:
@@ -222,13 +225,22 @@ class DocumentView(QTextEdit):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffd54f"))
         selections = []
+        doc = self.document()
+        where: dict[BlockRef, tuple[int, str]] = {}  # block position and text, once a block
         for pos, length in spans:
+            if pos.ref not in where:
+                i = self._index.get(pos.ref)
+                if i is None:
+                    continue
+                block = doc.findBlockByNumber(i)
+                where[pos.ref] = (block.position(), block.text())
+            start, text = where[pos.ref]
             sel = QTextEdit.ExtraSelection()
             sel.format = fmt
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.position_of(pos))
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start + _utf16(text, pos.offset))
             cursor.setPosition(
-                self.position_of(editing.Pos(pos.ref, pos.offset + length)),
+                start + _utf16(text, min(pos.offset + length, len(text))),
                 QTextCursor.MoveMode.KeepAnchor,
             )
             sel.cursor = cursor
