@@ -13,6 +13,8 @@ Undo/Redo) is intercepted and made by ``app.model.editing``; after any command t
 compares the draft's blocks with the ones it shows and rewrites only those that differ.
 Anything that slipped past (a native edit across blocks) is put back from the model: the
 safety net. The document's own undo is off: the draft's QUndoStack is the only undo.
+Building and patching the document is in ``document_render``, drops with their insertion
+line in ``document_drops``, chips and references in ``document_chips``.
 See /work/shared/notes/editor-notes.md for the measurements behind these choices.
 """
 
@@ -24,31 +26,35 @@ from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, QSize, Qt, QTimer,
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
-    QGuiApplication,
     QInputMethodEvent,
     QKeySequence,
     QPainter,
     QPalette,
     QPen,
     QStaticText,
-    QTextBlockFormat,
-    QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
 
 from app.model import editing, ops
-from app.model.doc_blocks import OBJECT, BlockRef, block_text, blocks
+from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
-from app.model.numbering import number_paths
 
-from .contract_roles import MIME_NODE_IDS, MIME_NODES
+from .contract_roles import MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
-from .draft_document import STRUCTURE, TEXT, change_kind
+from .document_drops import DROP_TYPES, DocumentDrops
+from .document_render import (
+    FIRST_LINE_INDENT,
+    LINE_BREAK,
+    NODE_KINDS,
+    BlockData,
+    DocumentRendering,
+    code_point_offset,
+    utf16_offset,
+)
+from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
 from .settings import app_settings
 
@@ -61,61 +67,15 @@ if TYPE_CHECKING:
     from .contract_model import ContractModel
     from .draft_document import DraftDocument
 
-LINE_BREAK = "\u2028"  # a "\n" inside a model text: a line break inside the block
-SERIF_FAMILIES = [
-    "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif", "SimSun",
-    "Songti SC", "STSong", "Noto Serif", "Times New Roman", "serif",
-]  # fmt: skip
-HAN_CHAR = chr(0x4E2D)  # one Han character: the em of Chinese text
-BASE_POINTS = 12.0  # 小四, what the Word export prints
 MIN_ZOOM, MAX_ZOOM = -6, 24
-PAGE_CHARS = 38  # characters of a line of 小四 on A4 with Word's default margins
-PAGE_RATIO = 21.0 / 15.9  # A4 width to its text width: the paper around the text
-LEVEL_INDENT_EM = 2.0
-PAGE_GAP = 12  # pixels of grey around the page
-GAP_EM = 0.5  # between a painted number and the text
 ZOOM_KEY = "editor/zoom"
-DROP_TYPES = (MIME_NODE_IDS, MIME_NODES, MIME_CLAUSE_IDS)
-NODE_KINDS = ("heading", "body")
-FIRST_LINE_INDENT = ("preamble", "part_body")  # 首行缩进 two characters, as printed
 # Characters that mean structure in the document, never text the lawyer can type or paste:
 # the object character of chips and references, and paragraph and line separators.
 NOT_TEXT = {ord(OBJECT): None, 0x2028: "\n", 0x2029: "\n"}
 _STALE = object()  # in a shown block's segments: the block must be written again
 
 
-class BlockData(QTextBlockUserData):
-    """Which text of the draft a block shows and the number painted before it."""
-
-    def __init__(self, ref: BlockRef, label: str, editable: bool) -> None:
-        super().__init__()
-        self.ref, self.label, self.editable = ref, label, editable
-
-
-def _key(block: Block) -> tuple:
-    """What a block's text and look depend on (its label is painted, compared apart)."""
-    return block.ref, block.segments, block.level, block.editable
-
-
-def _utf16(text: str, offset: int) -> int:
-    """A code-point offset in ``text`` as a QTextDocument (UTF-16) offset."""
-    head = text[:offset]
-    if len(head.encode("utf-16-le")) == 2 * len(head):  # all in the BMP: the usual case
-        return offset
-    return offset + sum(1 for c in head if ord(c) > 0xFFFF)
-
-
-def _code_points(text: str, offset16: int) -> int:
-    """A UTF-16 offset in ``text`` as a code-point offset."""
-    units = 0
-    for i, c in enumerate(text):
-        if units >= offset16:
-            return i
-        units += 2 if ord(c) > 0xFFFF else 1
-    return len(text)
-
-
-class DocumentView(QTextEdit):
+class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
     """The draft of one tab, edited like a word processor that knows its structure."""
 
     currentNodeChanged = Signal(int)  # the article or clause the caret is in; 0 for none
@@ -194,14 +154,14 @@ class DocumentView(QTextEdit):
             return 0
         block = self.document().findBlockByNumber(i)
         text = block.text()
-        return block.position() + _utf16(text, min(max(pos.offset, 0), len(text)))
+        return block.position() + utf16_offset(text, min(max(pos.offset, 0), len(text)))
 
     def pos_at(self, position: int) -> Pos:
         """The model position of a document position."""
         block = self.document().findBlock(position)
         data = block.userData()
         ref = data.ref if isinstance(data, BlockData) else self._shown[0].ref
-        return editing.Pos(ref, _code_points(block.text(), position - block.position()))
+        return editing.Pos(ref, code_point_offset(block.text(), position - block.position()))
 
     def go_to(self, pos: Pos, length: int = 0) -> None:
         """Select ``length`` characters from ``pos`` (a find hit) and scroll to them."""
@@ -238,9 +198,9 @@ class DocumentView(QTextEdit):
             sel = QTextEdit.ExtraSelection()
             sel.format = fmt
             cursor = QTextCursor(doc)
-            cursor.setPosition(start + _utf16(text, pos.offset))
+            cursor.setPosition(start + utf16_offset(text, pos.offset))
             cursor.setPosition(
-                start + _utf16(text, min(pos.offset + length, len(text))),
+                start + utf16_offset(text, min(pos.offset + length, len(text))),
                 QTextCursor.MoveMode.KeepAnchor,
             )
             sel.cursor = cursor
@@ -329,284 +289,6 @@ class DocumentView(QTextEdit):
             block = block.next()
         return "\n".join(lines)
 
-    # -- rendering -------------------------------------------------------------------------
-
-    def _segment_of(self, token: int) -> Blank | Ref | None:
-        return self._tokens.get(token)
-
-    def _set_font(self) -> None:
-        font = QFont()
-        font.setFamilies(SERIF_FAMILIES)
-        font.setPointSizeF(BASE_POINTS + self._zoom)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        self.setFont(font)
-        self._fm = QFontMetricsF(font)
-        bold = QFont(font)
-        bold.setBold(True)
-        self._bold = bold
-        self._em = self._fm.horizontalAdvance(HAN_CHAR)
-        self._statics.clear()
-        self.inline.forget()
-        self._margin = round(self._em * (PAGE_CHARS * (PAGE_RATIO - 1) / 2))
-        self._full_page = round(self._em * PAGE_CHARS) + 2 * self._margin
-        self._page = 0
-        self._centre()
-
-    def _centre(self) -> None:
-        """The page in the middle, grey around it; narrower than A4 only when the window is
-        (a page width change lays the whole document out again, so it changes only then)."""
-        room = self.width() - self.verticalScrollBar().sizeHint().width() - 2 * PAGE_GAP
-        page = max(min(self._full_page, room), round(self._em * 12))
-        if page != self._page:
-            self._page = page
-            self._doc_margin = round(self._margin * page / self._full_page)
-            if self.document() is not None:
-                self._rendering = True  # a layout change, not an edit
-                try:
-                    self.document().setDocumentMargin(self._doc_margin)
-                finally:
-                    self._rendering = False
-            self.setLineWrapColumnOrWidth(page)
-        side = max(
-            PAGE_GAP, (self.width() - page - self.verticalScrollBar().sizeHint().width()) // 2
-        )
-        self.setViewportMargins(side, PAGE_GAP, side, 0)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._centre()
-
-    def _label_width(self, block: Block) -> float:
-        if not block.label:
-            return 0.0
-        font = self._bold if block.ref.kind == "heading" else self.font()
-        return QFontMetricsF(font).horizontalAdvance(block.label) + self._em * GAP_EM
-
-    def _block_format(self, block: Block) -> QTextBlockFormat:
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        kind = block.ref.kind
-        fmt.setLeftMargin(block.level * LEVEL_INDENT_EM * self._em)
-        indent = self._label_width(block)
-        if kind in FIRST_LINE_INDENT or (kind == "body" and not block.label and block.level == 0):
-            indent = 2 * self._em
-        fmt.setTextIndent(indent)
-        if kind in ("title", "part_title"):
-            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            fmt.setTopMargin(self._em * (0.2 if kind == "title" else 0.8))
-            fmt.setBottomMargin(self._em * 0.6)
-        elif kind == "heading":
-            fmt.setTopMargin(self._em * 0.4)
-        elif kind == "signature":
-            fmt.setTopMargin(self._em * 1.5)
-        elif kind == "preamble":
-            fmt.setTopMargin(self._em * 0.4)
-        return fmt
-
-    def _char_format(self, block: Block) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        kind = block.ref.kind
-        if kind in ("title", "part_title", "heading"):
-            fmt.setFontWeight(QFont.Weight.Bold)
-        if kind == "title":
-            fmt.setFontPointSize(self.font().pointSizeF() * 1.5)
-        elif kind == "part_title":
-            fmt.setFontPointSize(self.font().pointSizeF() * 1.15)
-        return fmt
-
-    def _write(self, cursor: QTextCursor, block: Block) -> None:
-        """The block's text at the cursor (an empty block of the right formats)."""
-        cursor.setBlockFormat(self._block_format(block))
-        base = self._char_format(block)
-        cursor.setBlockCharFormat(base)
-        for seg in block.segments:
-            if isinstance(seg, str):
-                cursor.insertText(seg.replace("\n", LINE_BREAK), base)
-            else:
-                self._tokens[id(seg)] = seg
-                chip = QTextCharFormat(base)
-                chip.setObjectType(OBJECT_TYPE)
-                chip.setProperty(P_TOKEN, id(seg))
-                cursor.insertText(OBJECT, chip)
-        cursor.block().setUserData(BlockData(block.ref, block.label, block.editable))
-
-    def _render_all(self) -> None:
-        """Build a detached document and show it (editor notes §2.7: fast, laid out lazily)."""
-        keep = self.pos_at(self.textCursor().position()) if self._shown else None
-        self._rendering = True
-        doc = QTextDocument(self)
-        doc.setUndoRedoEnabled(False)
-        doc.setDefaultFont(self.font())
-        doc.setDocumentMargin(self._doc_margin)
-        doc.documentLayout().registerHandler(OBJECT_TYPE, self.inline)
-        doc.setLayoutEnabled(False)
-        self._tokens.clear()
-        self._update_inline()
-        shown = blocks(self.draft)
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for i, block in enumerate(shown):
-            if i:
-                cursor.insertBlock()
-            self._write(cursor, block)
-        cursor.endEditBlock()
-        doc.setLayoutEnabled(True)
-        self.setDocument(doc)  # the old one, the view's child, is deleted by Qt
-        doc.contentsChange.connect(self._contents_changed)
-        self._shown = shown
-        self._reindex()
-        self._rendering = False
-        self.setExtraSelections([])
-        if keep is not None and keep.ref in self._index:
-            self._set_caret(keep)
-
-    def _reindex(self) -> None:
-        self._index = {b.ref: i for i, b in enumerate(self._shown)}
-
-    def _update_inline(self) -> None:
-        self.inline.draft = self.draft
-        self.inline.paths = number_paths(self.draft)
-
-    def refresh(self, kind: str = STRUCTURE) -> int | None:
-        """Make the document show the draft again, rewriting only the blocks that differ.
-        Returns the index of the first rewritten block (None when none was). ``kind`` says
-        what the last command changed: numbers change with the structure only, the width of
-        chips and references with the structure or a field."""
-        new = blocks(self.draft)
-        old = self._shown
-        self._update_inline()
-        doc = self.document()
-        if len(new) == len(old) and all(a.ref == b.ref for a, b in zip(new, old, strict=True)):
-            changed = [
-                i for i, (a, b) in enumerate(zip(new, old, strict=True)) if _key(a) != _key(b)
-            ]
-            spans = [(i, i + 1, i + 1) for i in changed]
-        else:
-            p, n, m = 0, len(new), len(old)
-            while p < min(n, m) and _key(new[p]) == _key(old[p]):
-                p += 1
-            s = 0
-            while s < min(n, m) - p and _key(new[n - 1 - s]) == _key(old[m - 1 - s]):
-                s += 1
-            spans = [(p, m - s, n - s)]
-        self._rendering = True
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        labels = [b.label for b in old]  # what the blocks' user data says
-        try:
-            shift = 0
-            for start, old_end, new_end in spans:
-                before = new[start - 1] if start > 0 else None
-                self._replace(cursor, start + shift, old_end - start, new[start:new_end], before)
-                labels[start + shift : old_end + shift] = [b.label for b in new[start:new_end]]
-                shift += (new_end - start) - (old_end - start)
-            # any edit may move a number (an emptied heading gives it to its text)
-            self._relabel(new, [i for i, b in enumerate(new) if b.label != labels[i]])
-        finally:
-            cursor.endEditBlock()
-            self._rendering = False
-        self._shown = new
-        self._reindex()
-        if kind != TEXT:
-            self._dirty_objects()
-        self.viewport().update()
-        return spans[0][0] if spans and spans[0][1] + spans[0][2] > 2 * spans[0][0] else None
-
-    def _replace(
-        self, cursor: QTextCursor, start: int, count: int, new: list[Block], before: Block | None
-    ) -> None:
-        """Blocks ``start`` .. ``start + count`` of the document become ``new``; ``before``
-        is what the block just before them shows."""
-        doc = self.document()
-        common = min(count, len(new))
-        if count > common:  # blocks to remove first: from the end of the one before them
-            last_kept = start + common - 1
-            if last_kept >= 0:
-                cursor.setPosition(doc.findBlockByNumber(last_kept).position())
-                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                end = doc.findBlockByNumber(start + count - 1)
-                cursor.setPosition(
-                    end.position() + end.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-            else:  # the first blocks go: up to the start of the first that stays
-                cursor.setPosition(0)
-                cursor.setPosition(
-                    doc.findBlockByNumber(start + count).position(), QTextCursor.MoveMode.KeepAnchor
-                )
-            cursor.removeSelectedText()
-            # Qt may give an empty block that kept its place the format and user data of a
-            # block that went: the kept ones are written below, the one before restyled
-            if common == 0 and before is not None and start > 0:
-                self._restyle(cursor, doc.findBlockByNumber(start - 1), before)
-        for k in range(common):
-            block = doc.findBlockByNumber(start + k)
-            cursor.setPosition(block.position())
-            cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            cursor.removeSelectedText()
-            self._write(cursor, new[k])
-        for k in range(common, len(new)):  # blocks to add, after the one before
-            previous = doc.findBlockByNumber(start + k - 1)
-            cursor.setPosition(previous.position())
-            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-            cursor.insertBlock()
-            self._write(cursor, new[k])
-
-    def _restyle(self, cursor: QTextCursor, block, item: Block) -> None:
-        """A block's formats and user data set again from what it shows (its text stays)."""
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(self._block_format(item))
-        cursor.setBlockCharFormat(self._char_format(item))
-        block.setUserData(BlockData(item.ref, item.label, item.editable))
-
-    def _relabel(self, new: list[Block], changed: list[int]) -> None:
-        """Numbers are painted from the user data: set the ones that changed (and the room
-        before the text where a number got wider or narrower)."""
-        doc = self.document()
-        cursor: QTextCursor | None = None
-        for i in changed:
-            item, block = new[i], doc.findBlockByNumber(i)
-            data = block.userData()
-            if not isinstance(data, BlockData):
-                continue
-            old_width = self._label_width_of(data.label, item.ref.kind)
-            data.label = item.label
-            if old_width != self._label_width(item):
-                cursor = cursor or QTextCursor(doc)
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(self._block_format(item))
-
-    def _label_width_of(self, label: str, kind: str) -> float:
-        if not label:
-            return 0.0
-        font = self._bold if kind == "heading" else self.font()
-        return QFontMetricsF(font).horizontalAdvance(label) + self._em * GAP_EM
-
-    def _dirty_objects(self) -> None:
-        """References show numbers and chips values: lay out again the characters of those
-        whose text changed since they were measured (only they may change width)."""
-        doc = self.document()
-        laid_out, look = self.inline.laid_out, self.inline.text_of
-        rendering, self._rendering = self._rendering, True  # a layout change, not an edit
-        try:
-            self._dirty_changed_objects(doc, laid_out, look)
-        finally:
-            self._rendering = rendering
-
-    def _dirty_changed_objects(self, doc, laid_out, look) -> None:
-        for i, block in enumerate(self._shown):
-            offset = 0
-            for seg in block.segments:
-                if isinstance(seg, str):
-                    offset += len(seg)
-                    continue
-                shown = laid_out.get(id(seg))
-                if shown is not None and shown != look(seg):
-                    b = doc.findBlockByNumber(i)
-                    doc.markContentsDirty(b.position() + _utf16(b.text(), offset), 1)
-                offset += 1
-
     # -- following the model ---------------------------------------------------------------
 
     def _command_done(self, command: Command, applied: bool) -> None:
@@ -667,7 +349,9 @@ class DocumentView(QTextEdit):
         text = block.text()
         segments: list[Segment] = []
         for r in block.textFormats():
-            chunk = text[_code_points(text, r.start) : _code_points(text, r.start + r.length)]
+            chunk = text[
+                code_point_offset(text, r.start) : code_point_offset(text, r.start + r.length)
+            ]
             if r.format.objectType() == OBJECT_TYPE:
                 seg = self._tokens.get(r.format.property(P_TOKEN))
                 if seg is not None:
@@ -686,7 +370,9 @@ class DocumentView(QTextEdit):
         out = []
         text = block.text()
         for r in block.textFormats():
-            chunk = text[_code_points(text, r.start) : _code_points(text, r.start + r.length)]
+            chunk = text[
+                code_point_offset(text, r.start) : code_point_offset(text, r.start + r.length)
+            ]
             if r.format.objectType() == OBJECT_TYPE:
                 seg = self._tokens.get(r.format.property(P_TOKEN))
                 out.append(self.inline.text_of(seg) * len(chunk))
@@ -1170,153 +856,11 @@ class DocumentView(QTextEdit):
             payload = bytes(source.data(MIME_NODES).data())
             self._run(lambda d: editing.paste(d, pos, payload, self.document_.uid))
         elif not plain and source.hasFormat(MIME_CLAUSE_IDS):
-            self._drop_library(source, self._insert_point(pos))
+            self.drop(source, self._insert_point(pos))
         elif source.hasText() and source.text().strip():
             text = source.text().translate(NOT_TEXT)
             uid = self.document_.uid
             self._run(lambda d: editing.paste(d, pos, text, uid, segment=not plain))
-
-    # -- drops from the library and the outline ---------------------------------------------
-
-    def _insert_point(self, pos: Pos) -> tuple[int, int]:
-        """Where library items pasted at ``pos`` go: after the caret's article."""
-        node_id = pos.ref.owner if pos.ref.kind in NODE_KINDS else None
-        if node_id is not None:
-            for part in self.draft.parts:
-                for i, article in enumerate(part.articles):
-                    if any(n.id == node_id for n in article.walk()):
-                        return part.id, i + 1
-        part = self.draft.parts[-1] if self.draft.parts else None
-        return (part.id, len(part.articles)) if part else (0, 0)
-
-    def _gap(self, point) -> tuple[tuple[int, int] | None, int, float]:
-        """(parent id, index) a drop at ``point`` lands on, the y of the line, its indent."""
-        doc = self.document()
-        lay = doc.documentLayout()
-        dy = -self.verticalScrollBar().value()
-        block = self.cursorForPosition(point).block()
-        rect = lay.blockBoundingRect(block).translated(0, dy)
-        data = block.userData()
-        ref = data.ref if isinstance(data, BlockData) else None
-        draft = self.draft
-        if ref is None or ref.kind not in NODE_KINDS:
-            index = block.blockNumber()
-            after_nodes = any(b.ref.kind in NODE_KINDS for b in self._shown[:index])
-            if ref is not None and ref.kind == "signature" or after_nodes:
-                part = draft.parts[-1] if draft.parts else None
-                line = self._last_node_bottom()
-                return ((part.id, len(part.articles)) if part else None), line, 0
-            part = draft.parts[0] if draft.parts else None
-            return ((part.id, 0) if part else None), rect.bottom(), 0
-        node_id = ref.owner
-        located = draft.find(node_id)
-        if located is None:
-            return None, rect.top(), 0
-        _part, siblings, index = located
-        parent = draft.parent_id(node_id)
-        level = self._shown[block.blockNumber()].level
-        first_block = self._index.get(BlockRef("heading", node_id), block.blockNumber())
-        top = lay.blockBoundingRect(doc.findBlockByNumber(first_block)).top() + dy
-        if block.blockNumber() == first_block and point.y() < rect.center().y():
-            return (parent, index), top, level
-        if ref.kind == "body" and level == 0:  # on an article's text: a clause of it
-            node = siblings[index]
-            return (node_id, len(node.children)), self._node_bottom(node), level + 1
-        return (parent, index + 1), self._node_bottom(siblings[index]), level
-
-    def _node_bottom(self, node) -> float:
-        last = node
-        while last.children:
-            last = last.children[-1]
-        i = max(
-            self._index.get(BlockRef("body", last.id), -1),
-            self._index.get(BlockRef("heading", last.id), -1),
-        )
-        lay = self.document().documentLayout()
-        rect = lay.blockBoundingRect(self.document().findBlockByNumber(max(i, 0)))
-        return rect.bottom() - self.verticalScrollBar().value()
-
-    def _last_node_bottom(self) -> float:
-        nodes = [b for b in self._shown if b.ref.kind in NODE_KINDS]
-        i = (
-            self._index[nodes[-1].ref]
-            if nodes
-            else max(0, self._index.get(BlockRef("preamble", 0), 0))
-        )
-        rect = (
-            self.document().documentLayout().blockBoundingRect(self.document().findBlockByNumber(i))
-        )
-        return rect.bottom() - self.verticalScrollBar().value()
-
-    def dragEnterEvent(self, event) -> None:
-        if any(event.mimeData().hasFormat(f) for f in DROP_TYPES):
-            event.acceptProposedAction()
-            return
-        super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if any(event.mimeData().hasFormat(f) for f in DROP_TYPES):
-            target, y, level = self._gap(event.position().toPoint())
-            self._drop_target = target
-            left = self.document().documentMargin() + level * LEVEL_INDENT_EM * self._em
-            self._drop_line = (
-                round(y),
-                round(left),
-                self._page - round(self.document().documentMargin()),
-            )
-            self.viewport().update()
-            if target is None:
-                event.ignore()
-                return
-            event.acceptProposedAction()
-            return
-        super().dragMoveEvent(event)
-
-    def dragLeaveEvent(self, event) -> None:
-        self._drop_line = None
-        self.viewport().update()
-        super().dragLeaveEvent(event)
-
-    def dropEvent(self, event) -> None:
-        mime = event.mimeData()
-        if not any(mime.hasFormat(f) for f in DROP_TYPES):
-            super().dropEvent(event)
-            return
-        target, _y, _level = self._gap(event.position().toPoint())
-        self._drop_line = None
-        self.viewport().update()
-        if target is None:
-            event.ignore()
-            return
-        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier) or mime.hasFormat(
-            MIME_CLAUSE_IDS
-        )
-        action = Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction
-        if self.drop(mime, target, action):
-            event.setDropAction(action)
-            event.accept()
-        else:
-            event.ignore()
-
-    def drop(
-        self, mime: QMimeData, target: tuple[int, int], action=Qt.DropAction.CopyAction
-    ) -> bool:
-        """Library items, or articles and clauses of a draft, into ``target`` (parent id,
-        index): the tree model's drop handling, so the outline and the centre agree."""
-        parent_id, index = target
-        model = self.contract_model
-        parent = model.index_of(parent_id)
-        if not parent.isValid() and self.draft.parts:
-            return False
-        before = {n.id for _, n in self.draft.nodes()}
-        ok = model.dropMimeData(mime, action, index, 0, parent)
-        new = next((n.id for _, n in self.draft.nodes() if n.id not in before), None)
-        if ok and new is not None:
-            self.jump_to(new)
-        return ok
-
-    def _drop_library(self, mime: QMimeData, target: tuple[int, int]) -> None:
-        self.drop(mime, target)
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -1435,8 +979,6 @@ class DocumentView(QTextEdit):
             if probe.selectedText() != OBJECT:
                 continue
             rect = self.cursorRect(probe)
-            left = self.cursorRect(QTextCursor(self.document()))  # unused when found below
-            del left
             start = QTextCursor(self.document())
             start.setPosition(position)
             end = QTextCursor(self.document())
@@ -1517,9 +1059,3 @@ class DocumentView(QTextEdit):
 
     def sizeHint(self) -> QSize:
         return QSize(self._page + 40, 600)
-
-
-def focus_document_view() -> DocumentView | None:
-    """The document view that has the keyboard focus, if any."""
-    focus = QGuiApplication.focusObject()
-    return focus if isinstance(focus, DocumentView) else None
