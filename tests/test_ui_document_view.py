@@ -579,3 +579,44 @@ def test_an_article_dragged_from_the_outline_moves_where_the_line_shows(qtbot, w
     assert [a.id for a in document.draft.parts[0].articles] == [ids[0], ids[4], *ids[1:4], *ids[5:]]
     assert document.undo_stack.count() == 1
     same_on_screen(view)
+
+
+def test_a_checkbox_blank_is_a_tick_box_that_space_ticks(qtbot, window):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    first = document.draft.parts[0].articles[0].id
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # to the article's text
+    QApplication.clipboard().setText("□同意")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    (box,) = [s for s in document.draft.node(first).body if isinstance(s, Blank)]
+    assert "☐同意" in view.visible_text()
+    click_at(qtbot, view, body(first), 0)  # on the box: selected
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert document.draft.fields[box.field_id].value
+    assert "☑同意" in view.visible_text()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert not document.draft.fields[box.field_id].value
+    same_on_screen(view)
+
+
+def test_ctrl_click_on_a_reference_jumps_to_its_target(qtbot, window, draft_path):
+    from app.model.draft import Ref
+
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    first_clause = document.draft.parts[0].articles[0].children[0]
+    click_at(qtbot, view, body(first_clause.id), 0)
+    QApplication.clipboard().setText("按照本合同第三条的规定。")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    offset, ref = next(
+        (i, s) for i, s in enumerate(first_clause.body) if isinstance(s, Ref)
+    )  # the body is one string before the reference: its length is the offset
+    offset = len(first_clause.body[0]) if offset else 0
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(Pos(body(first_clause.id), offset)))
+    rect = view.cursorRect(cursor)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, CTRL, QPoint(rect.x() + 6, rect.center().y())
+    )
+    assert view.current_node_id() == ref.target
