@@ -10,6 +10,7 @@ may open it again ``read_only`` (its tab says so).
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -115,6 +116,11 @@ class DocumentTabs(QTabWidget):
         model.dropFailed.connect(self.message)
         view = DocumentView(document, model, self)
         view.message.connect(self.message)
+        # The open draft and its document are long-lived: without this, Python's full
+        # collections walk them again and again while one edits (~40 ms pauses on a
+        # 1,000-article draft, every few Enter presses). Objects freed later are still
+        # freed by their reference counts.
+        gc.freeze()
         self.undo_group.addStack(document.undo_stack)
         index = self.addTab(view, document.title)
         self._retitle(document)
