@@ -284,11 +284,9 @@ class ContractModel(QStandardItemModel):
             return False
         if owner == 0:
             return True  # the preamble: no row shows it
-        item = self._items.get(owner)
-        obj = self.draft.part(owner) or self.draft.node(owner)
-        if item is None or obj is None:
+        item, obj = self._items.get(owner), self._objects.get(owner)
+        if item is None or obj is None:  # (its object: texts are edited in place)
             return False
-        self._objects[owner] = obj
         self._note_refs(obj)
         blocked = self.blockSignals(True)
         try:
