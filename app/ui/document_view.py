@@ -98,7 +98,6 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         self._chip: tuple[int, int] | None = None  # (field id, position) being filled
         self._chip_fresh = False  # the next typed text replaces the value
         self._statics: dict[tuple[str, bool, str], QStaticText] = {}
-        self._matches: list[QTextEdit.ExtraSelection] = []
         self.inline = InlineObjects(self._segment_of, self)
         self._tokens: dict[int, Blank | Ref] = {}
         self._zoom = int(app_settings().value(ZOOM_KEY, 0) or 0)
@@ -205,7 +204,6 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             )
             sel.cursor = cursor
             selections.append(sel)
-        self._matches = selections
         self.setExtraSelections(selections)
 
     def jump_to(self, item_id: int) -> None:
