@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from app.model.doc_blocks import BlockRef
 from app.model.draft import Blank
@@ -128,7 +137,11 @@ def test_the_issue_scenario_from_new_to_saved_and_back_by_undo(qtbot, window, tm
     same_on_screen(view)
 
     # the 保密 article dragged between the two articles: the line's place decides
-    secret = library_article(window, "a.heading = '保密条款'")
+    secret = library_article(
+        window,
+        "a.heading = '保密条款'"
+        " AND a.id IN (SELECT article_id FROM clauses WHERE text LIKE '%甲方%')",
+    )
     second = document.draft.parts[0].articles[1].id
     move = drag_drop(
         view,
@@ -168,6 +181,32 @@ def test_the_issue_scenario_from_new_to_saved_and_back_by_undo(qtbot, window, tm
     field_id = node.body[index].field_id
     type_text(view, "三十日")
     assert document.draft.fields[field_id].value == "三十日"
+    same_on_screen(view)
+
+    # Ctrl+H: 甲方 -> 委托方 in the selection (the 保密 article) only, one undo step
+    articles = document.draft.parts[0].articles
+    secret_ids = {n.id for n in articles[1].walk()}
+
+    def party_words(ids_inside: bool) -> str:
+        return "".join(
+            (n.heading + "".join(s for s in n.body if isinstance(s, str)))
+            for _, n in document.draft.nodes()
+            if (n.id in secret_ids) == ids_inside
+        )
+
+    outside = party_words(False)
+    assert "甲方" in party_words(True)
+    select_between(view, (heading(articles[1].id), 0), (heading(articles[2].id), 0))
+    steps = document.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_H, CTRL)
+    bar = window.findChild(QWidget, "findBar")
+    type_text(bar.findChild(QLineEdit, "findEdit"), "甲方")
+    type_text(bar.findChild(QLineEdit, "replaceEdit"), "委托方")
+    qtbot.mouseClick(bar.findChild(QPushButton, "replaceAllButton"), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(bar.findChild(QLineEdit, "findEdit"), Qt.Key.Key_Escape)
+    assert document.undo_stack.count() == steps + 1
+    assert "甲方" not in party_words(True) and "委托方" in party_words(True)
+    assert party_words(False) == outside  # nothing outside the selection
     same_on_screen(view)
 
     # cut the 保密 article and paste it after 费用
