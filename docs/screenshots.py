@@ -4,7 +4,8 @@
 
 Renders the real main window offscreen on a fresh copy of the bundled library: the start
 page, then the first seed contract open, in Chinese and in English, plus the inspector's
-fields and a library article being dragged into the contract (the insertion line).
+fields, a library article being dragged into the contract (the insertion line) and the
+find bar over it.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def main() -> None:
                 QCoreApplication.processEvents()
             window.inspector_dock.grab().save(str(HERE / "inspector-fields.png"))
             drag_shot(window, HERE / "drop-line-zh.png")
+            find_shot(window, HERE / "find-bar-zh.png")
         window.tabs.current_document().undo_stack.setClean()
         window.close()
     print("screenshots written to", HERE)
@@ -113,6 +115,30 @@ def drag_shot(window, path: Path) -> None:
         QCoreApplication.processEvents()
     window.centre.grab().save(str(path))
     QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+
+
+def find_shot(window, path: Path) -> None:
+    """Ctrl+F on the contract, 甲方 typed: the bar with its count, every hit highlighted."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    view = window.tabs.current_view()
+    view.jump_to(view.draft.parts[0].articles[0].id)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.findChild(QWidget, "findBar")
+    edit = bar.findChild(QLineEdit, "findEdit")
+    for ch in "甲方":  # typed, as the bar searches while one types
+        QApplication.sendEvent(
+            edit,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+    for _ in range(10):
+        QTest.qWait(30)
+    window.centre.grab().save(str(path))
+    QTest.keyClick(bar.findChild(QLineEdit, "findEdit"), Qt.Key.Key_Escape)
 
 
 if __name__ == "__main__":
