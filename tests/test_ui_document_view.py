@@ -132,6 +132,7 @@ def test_the_issue_scenario_from_new_to_saved_and_back_by_undo(qtbot, window, tm
     qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)  # 第二条
     type_text(view, "费用")
     assert document.draft.title == "技术服务合同"
+    assert window.tabs.tabText(window.tabs.currentIndex()).startswith("技术服务合同")
     assert [a.heading for a in document.draft.parts[0].articles] == ["定义", "费用"]
     assert "1.2 服务指乙方提供的技术服务。" in view.visible_text()
     same_on_screen(view)

@@ -127,6 +127,7 @@ class DocumentTabs(QTabWidget):
         # bound methods, not lambdas: Qt drops these connections when the tabs are destroyed
         document.undo_stack.cleanChanged.connect(self._retitle_sender)
         document.pathChanged.connect(self._retitle_sender)
+        document.changed.connect(self._retitle_sender)  # an untitled draft's title is typed
         self.setCurrentIndex(index)
         return document
 
