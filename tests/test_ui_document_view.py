@@ -660,3 +660,46 @@ def test_ctrl_click_on_a_reference_jumps_to_its_target(qtbot, window, draft_path
         view.viewport(), Qt.MouseButton.LeftButton, CTRL, QPoint(rect.x() + 6, rect.center().y())
     )
     assert view.current_node_id() == ref.target
+
+
+def test_a_chip_whose_value_a_replace_all_changed_is_measured_again(qtbot, window, draft_path):
+    from app.model import find
+
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    field = next(f for f in draft.fields.values() if f.name == "通知期限")
+    node, seg = next(
+        (n, s)
+        for _, n in draft.nodes()
+        for s in n.body
+        if isinstance(s, Blank) and s.field_id == field.id
+    )
+    view.jump_to(node.id)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # on screen: laid out and painted
+    view.viewport().repaint()
+    document.push(ops_fill(draft, field.id, "十五个工作日"))
+    qtbot.waitUntil(lambda: view.inline.laid_out.get(id(seg)) == "十五个工作日")
+    options = find.FindOptions(field_values=True)
+    edit = find.replace_all(draft, "十五个工作日", "三十日", options)  # in the values only
+    document.push(edit.command)
+    qtbot.waitUntil(lambda: view.inline.laid_out.get(id(seg)) == "三十日")
+    same_on_screen(view)
+
+
+def ops_fill(draft, field_id: int, value: str):
+    from app.model import ops
+
+    return ops.set_field_value(draft, field_id, value)
+
+
+def test_a_narrower_window_narrows_the_page_once_resizing_pauses(qtbot, window, draft_path):
+    window.open_path(draft_path)
+    view = view_of(window)
+    qtbot.waitUntil(lambda: view.lineWrapColumnOrWidth() > 0)
+    wide = view.lineWrapColumnOrWidth()
+    window.resize(700, window.height())
+    qtbot.waitUntil(lambda: view.lineWrapColumnOrWidth() < wide)
+    margins = view.viewportMargins()
+    assert abs(margins.left() - margins.right()) <= 1  # still centred
+    same_on_screen(view)

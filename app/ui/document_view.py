@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
 
 from app.model import editing, ops
+from app.model.commands import Compound
 from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
@@ -48,6 +49,7 @@ from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
     FIRST_LINE_INDENT,
     LINE_BREAK,
+    MIXED,
     NODE_KINDS,
     BlockData,
     DocumentRendering,
@@ -103,6 +105,9 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         self._zoom = int(app_settings().value(ZOOM_KEY, 0) or 0)
         self._wheel_zoom = QTimer(self, singleShot=True, interval=120)
         self._wheel_zoom.timeout.connect(self._apply_zoom)
+        self._painted = False  # until then a resize sets the page width at once
+        self._resized = QTimer(self, singleShot=True, interval=150)
+        self._resized.timeout.connect(self._centre)
 
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
@@ -292,7 +297,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
     def _command_done(self, command: Command, applied: bool) -> None:
         if self._syncing:
             return  # the text is already on screen; _sync updates what else changed
-        first = self.refresh(change_kind(command))
+        first = self.refresh(MIXED if isinstance(command, Compound) else change_kind(command))
         if self._reverting and first is not None:
             block = self.document().findBlockByNumber(min(first, len(self._shown) - 1))
             cursor = self.textCursor()
@@ -872,6 +877,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        self._painted = True
         painter = QPainter(self.viewport())
         doc = self.document()
         lay = doc.documentLayout()
