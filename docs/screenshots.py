@@ -4,7 +4,8 @@
 
 Renders the real main window offscreen on a fresh copy of the bundled library: the start
 page, then the first seed contract open, in Chinese and in English, plus the inspector's
-fields.
+fields, a library article being dragged into the contract (the insertion line) and the
+find bar over it.
 """
 
 from __future__ import annotations
@@ -64,8 +65,7 @@ def main() -> None:
             window.grab().save(str(HERE / "start-page-zh.png"))
         window.open_path(contract)
         view = window.tabs.current_view()
-        model = view.contract_model
-        view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+        view.setFocus()
         window.library_panel.search_box.setText("保密")
         window.library_panel.run_search()
         for _ in range(20):
@@ -76,9 +76,69 @@ def main() -> None:
             for _ in range(10):
                 QCoreApplication.processEvents()
             window.inspector_dock.grab().save(str(HERE / "inspector-fields.png"))
+            drag_shot(window, HERE / "drop-line-zh.png")
+            find_shot(window, HERE / "find-bar-zh.png")
         window.tabs.current_document().undo_stack.setClean()
         window.close()
     print("screenshots written to", HERE)
+
+
+def drag_shot(window, path: Path) -> None:
+    """A 保密 article from the library dragged over the top of 第三条: the line shows where
+    it would land (the drag is left without a drop)."""
+    from PySide6.QtCore import QCoreApplication, QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.model.doc_blocks import BlockRef
+    from app.ui.item_refs import refs_mime_data
+
+    view = window.tabs.current_view()
+    (secret,) = window.library.db.execute(
+        "SELECT min(id) FROM articles WHERE heading = '保密条款'"
+    ).fetchone()
+    mime = refs_mime_data(window.library, [("article", secret)])
+    third = view.draft.parts[0].articles[2].id
+    view.jump_to(view.draft.parts[0].articles[1].id)
+    block = view.document().findBlockByNumber(view.block_index(BlockRef("heading", third)))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    point = QPoint(int(rect.left()) + 80, int(rect.top()) - view.verticalScrollBar().value() + 4)
+    args = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), QDragEnterEvent(point, *args))
+    QApplication.sendEvent(view.viewport(), QDragMoveEvent(point, *args))
+    for _ in range(10):
+        QCoreApplication.processEvents()
+    window.centre.grab().save(str(path))
+    QApplication.sendEvent(view.viewport(), QDragLeaveEvent())
+
+
+def find_shot(window, path: Path) -> None:
+    """Ctrl+F on the contract, 甲方 typed: the bar with its count, every hit highlighted."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    view = window.tabs.current_view()
+    view.jump_to(view.draft.parts[0].articles[0].id)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.findChild(QWidget, "findBar")
+    edit = bar.findChild(QLineEdit, "findEdit")
+    for ch in "甲方":  # typed, as the bar searches while one types
+        QApplication.sendEvent(
+            edit,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+    for _ in range(10):
+        QTest.qWait(30)
+    window.centre.grab().save(str(path))
+    QTest.keyClick(bar.findChild(QLineEdit, "findEdit"), Qt.Key.Key_Escape)
 
 
 if __name__ == "__main__":

@@ -22,11 +22,12 @@ from app.ui.item_refs import refs_mime_data
 from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+from tests.document_helpers import expected_text, heading, select_between
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from app.ui.contract_view import ContractView
+    from app.ui.document_view import DocumentView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -51,21 +52,31 @@ def draft_path(tmp_path) -> Path:
     return path
 
 
-def focused_view(qtbot, window: MainWindow) -> ContractView:
+def focused_view(qtbot, window: MainWindow) -> DocumentView:
     view = window.tabs.current_view()
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     return view
 
 
-def select_article(view: ContractView, row: int) -> None:
-    model = view.contract_model
-    index = model.index(row, 0, model.index(0, 0))
-    view.setCurrentIndex(index)
-    view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+def select_article(view: DocumentView, row: int) -> None:
+    """The whole article selected in the document: from its number to the next one's."""
+    articles = view.draft.parts[0].articles
+    start = (heading(articles[row].id), 0)
+    if row + 1 < len(articles):
+        select_between(view, start, (heading(articles[row + 1].id), 0))
+    else:
+        last = [b for b in view.shown_blocks() if b.ref.kind in ("heading", "body")][-1]
+        select_between(view, start, (last.ref, len(last.text)))
 
 
-def article_ids(view: ContractView) -> list[int]:
+def caret_in_article(view: DocumentView, row: int) -> None:
+    """The caret at the start of the article's heading, nothing selected."""
+    article = view.draft.parts[0].articles[row]
+    select_between(view, (heading(article.id), 0), (heading(article.id), 0))
+
+
+def article_ids(view: DocumentView) -> list[int]:
     return [a.id for a in view.contract_model.draft.parts[0].articles]
 
 
@@ -78,11 +89,11 @@ def test_ctrl_x_then_ctrl_v_puts_back_the_article_that_was_cut(qtbot, window, dr
     qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
     assert article_ids(view) == ids[:2] + ids[3:]
     assert "第三条" in QApplication.clipboard().text()  # numbered text for other programs
-    select_article(view, 1)
-    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert view.visible_text() == expected_text(document.draft)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)  # where the cut left the caret
     assert article_ids(view) == ids  # back in its place, with its own ids
     assert show(document.draft) == seen  # text, clauses, fields and references as before
-    assert view.current_id() == ids[2]  # the pasted article is shown and current
+    assert view.visible_text() == expected_text(document.draft)
     assert document.undo_stack.count() == 2 and document.is_modified()
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # Undo the paste: the cut state exactly
     assert article_ids(view) == ids[:2] + ids[3:]
@@ -96,7 +107,9 @@ def test_ctrl_v_pastes_a_copy_twice_in_one_step_each(qtbot, window, draft_path):
     ids = article_ids(view)
     select_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    caret_in_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    caret_in_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     now = article_ids(view)
     assert len(now) == len(ids) + 2 and len(set(now)) == len(now)
@@ -109,14 +122,16 @@ def test_a_cut_article_pastes_into_another_draft_with_its_fields(qtbot, window, 
     document = window.open_path(draft_path)
     view = focused_view(qtbot, window)
     select_article(view, 0)
+    cut_heading = document.draft.parts[0].articles[0].heading
     field_names = {f.name for f in document.draft.fields.values() if f.name}
     qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
     cut = show(document.draft)
-    window.new_draft()  # empty: the paste brings its part in the same step
+    window.new_draft()  # one part, one empty article: the paste lands by it
     other = window.tabs.current_document()
     empty = dumps(other.draft)
     qtbot.keyClick(focused_view(qtbot, window), Qt.Key.Key_V, CTRL)
-    assert len(other.draft.parts) == 1 and len(other.draft.parts[0].articles) == 1
+    assert len(other.draft.parts) == 1
+    assert [a.heading for a in other.draft.parts[0].articles if a.heading] == [cut_heading]
     assert {f.name for f in other.draft.fields.values() if f.name} <= field_names
     assert other.undo_stack.count() == 1
     other.undo_stack.undo()
@@ -165,6 +180,7 @@ def test_edit_paste_from_the_menu_acts_on_the_contract_only_when_it_has_the_focu
     view = focused_view(qtbot, window)
     select_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    caret_in_article(view, 1)
     paste = window.findChild(QAction, "pasteAction")
     window.outline.setFocus()
     qtbot.waitUntil(window.outline.hasFocus)
@@ -202,8 +218,10 @@ def undone_to_empty(window: MainWindow, document, empty: bytes) -> None:
     assert dumps(document.draft) == empty
     assert not document.is_modified()
     assert not window.tabs.tabText(window.tabs.currentIndex()).endswith("*")
-    assert window.tabs.current_view().contract_model.rowCount() == 0
+    view = window.tabs.current_view()
+    assert view.visible_text() == expected_text(document.draft)
     window.redo_action.trigger()
+    assert view.visible_text() == expected_text(document.draft)
     assert len(document.draft.parts) == 1 and document.draft.parts[0].articles
 
 
@@ -236,23 +254,23 @@ def test_library_items_dropped_on_a_new_draft_are_one_undo_step(window) -> None:
     mime = refs_mime_data(window.library, [("article", first.id), ("article", second.id)])
     model = window.tabs.current_view().contract_model
     assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
-    assert [a.heading for a in document.draft.parts[0].articles] == [first.heading, second.heading]
+    headings = [a.heading for a in document.draft.parts[0].articles]
+    assert headings[-2:] == [first.heading, second.heading]
     undone_to_empty(window, document, empty)
     assert model.index(0, 0, model.index(0, 0)).data(NodeIdRole) is not None
 
 
-def test_cutting_a_part_row_cuts_nothing_and_says_why(qtbot, window, draft_path):
+def test_cutting_with_nothing_selected_cuts_nothing(qtbot, window, draft_path):
     document = window.open_path(draft_path)
     before = dumps(document.draft)
     QApplication.clipboard().setText("unchanged")
     view = focused_view(qtbot, window)
-    part = view.contract_model.index(0, 0)
-    view.setCurrentIndex(part)
-    view.selectionModel().select(part, view.selectionModel().SelectionFlag.ClearAndSelect)
+    caret_in_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
     assert dumps(document.draft) == before and document.undo_stack.count() == 0
     assert QApplication.clipboard().text() == "unchanged"
-    assert "Select articles or clauses" in window.statusBar().currentMessage()
+    window.cut_action.trigger()  # Edit > Cut says why
+    assert "Select text" in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("content", ["", "  \n\t ", None], ids=["empty", "blank", "image only"])
@@ -266,7 +284,7 @@ def test_ctrl_v_with_nothing_to_paste_changes_nothing(qtbot, window, draft_path,
         mime.setText(content)
     QApplication.clipboard().setMimeData(mime)
     view = focused_view(qtbot, window)
-    select_article(view, 0)
+    caret_in_article(view, 0)
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     assert dumps(document.draft) == before and document.undo_stack.count() == 0
 

@@ -1,5 +1,6 @@
 """Drops, moves and deletes change just their rows of the contract model (no reset), and the
-model stays consistent with the draft through undo and redo (Qt's model tester watching)."""
+model stays consistent with the draft through undo and redo (Qt's model tester watching),
+and so does the centre document showing the same draft."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from app.model import ops
 from app.model.draft import Draft, Part
 from app.model.importer import draft_from_document
 from app.ui.contract_model import ContractModel, NodeIdRole
-from app.ui.contract_view import ContractView
+from app.ui.document_view import DocumentView
 from app.ui.draft_document import DraftDocument
 from app.ui.item_refs import refs_mime_data
 from clause_db.bundled import install_seed_library
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
+from tests.document_helpers import expected_text
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +30,12 @@ def library(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def view(qtbot, library) -> ContractView:
+def view(qtbot, library) -> DocumentView:
     outline = read_outline(SEED_FILES[0])
     draft = draft_from_document(outline.documents[2], outline.text, "seed")
-    model = ContractModel(DraftDocument(draft), library)
-    view = ContractView(model)
+    document = DraftDocument(draft)
+    model = ContractModel(document, library)
+    view = DocumentView(document, model)
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
@@ -57,19 +60,8 @@ def draft_rows(model: ContractModel) -> list:
     return [(p.id, nodes(p.articles)) for p in model.draft.parts]
 
 
-def all_expanded(view: ContractView, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-    model = view.model()
-    for row in range(model.rowCount(parent)):
-        index = model.index(row, 0, parent)
-        if model.rowCount(index) and not view.isExpanded(index):
-            return False
-        if not all_expanded(view, index):
-            return False
-    return True
-
-
 def test_insert_move_delete_and_their_undo_keep_the_rows_exact(
-    qtbot, qtmodeltester, view: ContractView, library: ClauseLibrary
+    qtbot, qtmodeltester, view: DocumentView, library: ClauseLibrary
 ) -> None:
     model = view.contract_model
     stack = model.document.undo_stack
@@ -81,7 +73,7 @@ def test_insert_move_delete_and_their_undo_keep_the_rows_exact(
     def check() -> None:
         qtbot.wait(1)  # the view lays itself out and paints, as after a real drop
         assert rows_of(model) == draft_rows(model)
-        assert all_expanded(view)
+        assert view.visible_text() == expected_text(model.draft)
 
     part = model.index(0, 0)
     article = model.index(3, 0, part)
@@ -125,12 +117,29 @@ def test_insert_move_delete_and_their_undo_keep_the_rows_exact(
     qtmodeltester.check(model)
 
 
-def test_other_structure_changes_still_reset(qtbot, view: ContractView) -> None:
+def test_other_structure_changes_still_reset(qtbot, view: DocumentView) -> None:
     model = view.contract_model
     with qtbot.waitSignal(model.modelReset):
         model.document.push(ops.set_numbering(model.draft, "decimal"))
     assert rows_of(model) == draft_rows(model)
-    assert all_expanded(view)
+    assert view.visible_text() == expected_text(model.draft)
+
+
+def test_splits_and_merges_change_just_their_rows(qtbot, qtmodeltester, view) -> None:
+    model = view.contract_model
+    qtmodeltester.check(model)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    node = model.draft.parts[0].articles[1].children[0]
+    model.document.push(ops.split_node(model.draft, node.id, 3))
+    assert rows_of(model) == draft_rows(model)
+    model.document.push(ops.merge_with_next(model.draft, node.id))
+    assert rows_of(model) == draft_rows(model)
+    model.document.undo_stack.undo()
+    model.document.undo_stack.undo()
+    assert rows_of(model) == draft_rows(model)
+    assert not resets
+    assert view.visible_text() == expected_text(model.draft)
 
 
 def test_untitled_parts_are_named_by_their_place(library) -> None:

@@ -1,14 +1,15 @@
 """The editor window end to end, offscreen, as the issue describes it: a seed contract open,
 search 保密, drag the first hit between the 2nd and 3rd article (through mimeData into the
-model, and through synthesized drag events on the view), references follow, edit a clause,
-fill 【通知期限】 in the inspector, undo to the original exactly, save, reopen, compare."""
+model, and through synthesized drag events on the document), references follow, paste a
+reference into a clause, fill 【通知期限】 in the inspector, undo to the original exactly,
+save, reopen, compare."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTabWidget
 
@@ -17,12 +18,13 @@ from app.model.fileformat import dumps
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.model.view import show
-from app.ui.contract_model import ContractModel, KindRole, NodeIdRole
-from app.ui.contract_view import EDITOR_HEIGHT, ContractView, NodeEditor
+from app.ui.contract_model import ContractModel, KindRole
+from app.ui.document_view import DocumentView
 from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.conftest import FIXTURES
+from tests.document_helpers import CTRL, body, click_at, expected_text, heading, select_between
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,19 +82,16 @@ def test_objects_other_checks_rely_on(window, draft_path):
 def test_the_issue_scenario(qtbot, window, draft_path):
     document = window.open_path(draft_path)
     original = dumps(document.draft)
-    view = window.findChild(ContractView, "contractView")
+    view = window.findChild(DocumentView, "contractView")
     model = view.contract_model
     part = model.index(0, 0)
     before = articles(model)
 
-    # a reference to today's 第三条, typed into the first clause of 第一条
-    first_clause = model.index(0, 0, model.index(0, 0, part))
-    view.setCurrentIndex(first_clause)
-    view.edit(first_clause)
-    editor = view.findChild(NodeEditor)
-    assert editor is not None
-    editor.body.setPlainText("双方按照本合同第三条的规定结算。")
-    editor._finish(True)  # what Ctrl+Enter or leaving the editor does
+    # a reference to today's 第三条, pasted into the first clause of 第一条 (bound as typed)
+    first_clause = document.draft.parts[0].articles[0].children[0]
+    click_at(qtbot, view, body(first_clause.id), 0)
+    QApplication.clipboard().setText("双方按照本合同第三条的规定结算。")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     assert "第三条" in articles(model)[0]["clauses"][0]["text"]
 
     # drag the first 保密 hit between the 2nd and 3rd article (model path)
@@ -102,15 +101,16 @@ def test_the_issue_scenario(qtbot, window, draft_path):
     assert len(after) == len(before) + 1
     assert [a["label"] for a in after][:4] == ["第一条", "第二条", "第三条", "第四条"]
     assert after[3]["heading"] == before[2]["heading"]  # the old 第三条 is now 第四条
-    assert after[0]["clauses"][0]["text"] == "双方按照本合同第四条的规定结算。"
+    assert after[0]["clauses"][0]["text"].startswith("双方按照本合同第四条的规定结算。")
+    assert view.visible_text() == expected_text(document.draft)
 
-    # the same drop through synthesized drag events on the view, onto the top edge of 第三条
+    # the same drop through synthesized drag events on the document, onto the top of 第三条
     mime = first_search_hit(window, "保密")
-    view.expandAll()
-    target = model.index(2, 0, part)
-    view.scrollTo(target)
-    rect = view.visualRect(target)
-    pos = QPoint(rect.left() + 40, rect.top() + 1)
+    third = document.draft.parts[0].articles[2].id
+    view.jump_to(third)
+    block = view.document().findBlockByNumber(view.block_index(heading(third)))
+    rect = view.document().documentLayout().blockBoundingRect(block)
+    pos = QPoint(int(rect.left()) + 40, int(rect.top()) - view.verticalScrollBar().value() + 2)
     actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
     viewport = view.viewport()
     enter = QDragEnterEvent(
@@ -122,19 +122,23 @@ def test_the_issue_scenario(qtbot, window, draft_path):
     )
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
-    drop = QDropEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(viewport, drop)
     after2 = articles(model)
     assert len(after2) == len(before) + 2
     assert after2[2]["heading"] == after[2]["heading"]  # a second copy landed as 第三条
-    assert after2[0]["clauses"][0]["text"] == "双方按照本合同第五条的规定结算。"
+    assert after2[0]["clauses"][0]["text"].startswith("双方按照本合同第五条的规定结算。")
+    assert view.visible_text() == expected_text(document.draft)
 
-    # fill 【通知期限】 in the inspector: all four occurrences change
+    # fill 【通知期限】 in the inspector: all four occurrences change, on the page too
     table = window.findChild(QTableView, "fieldsTable")
     fields = table.model()
     row = next(r for r in range(fields.rowCount()) if "通知期限" in str(fields.index(r, 0).data()))
     assert fields.setData(fields.index(row, 1), "十五日", Qt.ItemDataRole.EditRole)
     assert rendered_text(model).count("十五日") == 4
+    assert view.visible_text().count("十五日") == 4
 
     # undo everything: the original exactly
     stack = document.undo_stack
@@ -142,6 +146,7 @@ def test_the_issue_scenario(qtbot, window, draft_path):
     while stack.canUndo():
         stack.undo()
     assert dumps(document.draft) == original
+    assert view.visible_text() == expected_text(document.draft)
 
     # redo, save, reopen, compare
     while stack.canRedo():
@@ -153,9 +158,9 @@ def test_the_issue_scenario(qtbot, window, draft_path):
 
 def test_library_enter_inserts_after_the_current_article(window, draft_path):
     document = window.open_path(draft_path)
-    view = window.findChild(ContractView, "contractView")
+    view = window.findChild(DocumentView, "contractView")
     model = view.contract_model
-    view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+    view.jump_to(document.draft.parts[0].articles[0].id)
     count = len(articles(model))
     panel = window.library_panel
     panel.search_box.setText("不可抗力")
@@ -164,11 +169,12 @@ def test_library_enter_inserts_after_the_current_article(window, draft_path):
     window.insert_library_ref(kind, item_id)
     assert len(articles(model)) == count + (1 if kind == "article" else 1)
     assert document.undo_stack.undoText().startswith("Insert")  # the English UI
+    assert view.visible_text() == expected_text(document.draft)
 
 
 def test_move_within_the_contract_by_drag(window, draft_path):
     window.open_path(draft_path)
-    model = window.findChild(ContractView, "contractView").contract_model
+    model = window.findChild(DocumentView, "contractView").contract_model
     part = model.index(0, 0)
     headings = [a["heading"] for a in articles(model)]
     mime = model.mimeData([model.index(4, 0, part)])
@@ -185,7 +191,7 @@ def test_move_within_the_contract_by_drag(window, draft_path):
 
 def test_numbering_style_menu_and_close_asks(window, draft_path):
     document = window.open_path(draft_path)
-    model = window.findChild(ContractView, "contractView").contract_model
+    model = window.findChild(DocumentView, "contractView").contract_model
     window.set_numbering("english")
     assert articles(model)[0]["label"] == "Article 1"
     assert document.is_modified()
@@ -209,47 +215,45 @@ def test_open_text_file_and_bad_file(window, tmp_path, monkeypatch):
 
 def test_saving_selection_to_the_library(window, draft_path):
     window.open_path(draft_path)
-    view = window.findChild(ContractView, "contractView")
-    model = view.contract_model
+    view = window.findChild(DocumentView, "contractView")
     before = window.library.stats()["sources"]
-    view.selectionModel().select(model.index(1, 0, model.index(0, 0)),
-                                 view.selectionModel().SelectionFlag.Select)  # fmt: skip
+    articles_ = view.draft.parts[0].articles
+    select_between(view, (heading(articles_[1].id), 2), (heading(articles_[2].id), 1))
+    assert view.selected_node_ids()[0] == articles_[1].id
     window.save_selection_to_library()
     assert window.library.stats()["sources"] == before + 1
 
 
 def test_edits_go_through_undo_with_readable_names(window, draft_path):
     document = window.open_path(draft_path)
-    view = window.findChild(ContractView, "contractView")
-    node_id = view.contract_model.index(0, 0, view.contract_model.index(0, 0)).data(NodeIdRole)
+    node_id = document.draft.parts[0].articles[0].id
     document.push(ops.set_heading(document.draft, node_id, "总则"))
     assert window.undo_action.text() == "&Undo Edit heading “总则”"  # the English UI
 
 
-def test_copy_paste_and_cut(window, draft_path):
+def test_copy_paste_and_cut(qtbot, window, draft_path):
     document = window.open_path(draft_path)
-    view = window.findChild(ContractView, "contractView")
+    view = window.findChild(DocumentView, "contractView")
+    view.setFocus()
     model = view.contract_model
-    part = model.index(0, 0)
     count = len(articles(model))
-    view.setCurrentIndex(model.index(0, 0, part))
-    view.selectionModel().select(
-        model.index(0, 0, part), view.selectionModel().SelectionFlag.ClearAndSelect
-    )
+    first, second = document.draft.parts[0].articles[:2]
+    select_between(view, (heading(first.id), 0), (heading(second.id), 0))
     assert window.copy_selection()
+    select_between(view, (heading(second.id), 0), (heading(second.id), 0))
     window.paste()
     assert len(articles(model)) == count + 1
     assert articles(model)[1]["heading"] == articles(model)[0]["heading"]
-    view.selectionModel().select(
-        model.index(1, 0, part), view.selectionModel().SelectionFlag.ClearAndSelect
-    )
+    copy = document.draft.parts[0].articles[1]
+    select_between(view, (heading(copy.id), 0), (heading(second.id), 0))
     window.cut_selection()
     assert len(articles(model)) == count
     QApplication.clipboard().setText("新增的约定：双方另行协商。")
-    view.setCurrentIndex(model.index(0, 0, part))
-    window.paste()
-    assert articles(model)[1]["text"] == "新增的约定：双方另行协商。"
+    click_at(qtbot, view, heading(first.id), len(first.heading))
+    window.paste()  # one line of text: into the heading at the caret
+    assert document.draft.parts[0].articles[0].heading.endswith("双方另行协商。")
     assert document.undo_stack.count() == 3
+    assert view.visible_text() == expected_text(document.draft)
 
 
 def test_importing_into_the_library_in_the_background(window, tmp_path):
@@ -297,20 +301,3 @@ def test_new_from_library_source_keeps_its_title_and_numbering(window) -> None:
     outline = read_outline(FIXTURES / "en_services_agreement_articles.txt")
     [english] = window.library.import_outline(outline, "services.txt")
     assert window.new_from_library_source(english).draft.numbering == "english_roman"  # ARTICLE I
-
-
-def test_the_row_being_edited_grows_to_hold_its_editor(qtbot, window, draft_path) -> None:
-    window.open_path(draft_path)
-    view = window.findChild(ContractView, "contractView")
-    model = view.contract_model
-    article = model.index(1, 0, model.index(0, 0))
-    clause, below = model.index(0, 0, article), model.index(1, 0, article)
-    before = view.visualRect(clause).height()
-    assert before < EDITOR_HEIGHT
-    view.setCurrentIndex(clause)
-    view.edit(clause)
-    editor = view.findChild(NodeEditor)
-    qtbot.waitUntil(lambda: view.visualRect(below).top() >= editor.geometry().bottom())
-    assert view.visualRect(clause).height() > before  # the row made room; nothing is covered
-    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)  # the row is its text's height again
-    qtbot.waitUntil(lambda: view.visualRect(clause).height() < EDITOR_HEIGHT)

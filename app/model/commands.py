@@ -15,16 +15,94 @@ import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .doc_blocks import BlockRef, names_parties
+from .printed import draft_language
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from clause_db.messages import Msg
 
     from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
 
 
 @dataclass
+class Changes:
+    """What a command changed, so a view refreshes only that (``doc_blocks`` refs).
+
+    ``blocks``: blocks whose text changed; ``structure``: blocks were inserted, removed or
+    moved, or labels (numbers, the print language) changed -- diff the block list again;
+    ``fields``: fields whose value, name or label changed (their chips everywhere).
+    """
+
+    blocks: set[BlockRef] = field(default_factory=set)
+    structure: bool = False
+    fields: set[int] = field(default_factory=set)
+
+    def __or__(self, other: Changes) -> Changes:
+        structure = self.structure or other.structure
+        return Changes(self.blocks | other.blocks, structure, self.fields | other.fields)
+
+
+def _text_changes(
+    draft: Draft,
+    ref: BlockRef,
+    old: object,
+    new: object,
+    put: Callable[[object], None],
+    toggles: bool = True,
+) -> Changes:
+    """A text replaced by another: its block; structure when the block appears or goes (an
+    empty text may show no block: ``toggles``) or when the print language flips."""
+    if not _present(draft, ref):  # a later step of the same command took it away
+        return Changes({ref}, True)
+    structure = toggles and bool(old) != bool(new)
+    return Changes({ref}, structure or _language_flips(draft, ref, old, new, put))
+
+
+def _present(draft: Draft, ref: BlockRef) -> bool:
+    if ref.kind in ("title", "preamble"):
+        return True
+    if ref.kind in ("party_name", "party_address"):
+        return 0 <= ref.owner < len(draft.parties)
+    if ref.kind.startswith("part_"):
+        return draft.part(ref.owner) is not None
+    return draft.node(ref.owner) is not None
+
+
+def _language_flips(
+    draft: Draft, ref: BlockRef, old: object, new: object, put: Callable[[object], None]
+) -> bool:
+    """Whether the other side of the change prints in another language (第一条 <-> Article 1):
+    ``put`` places the other value for a moment, then the very object that was there."""
+    now = draft_language(draft)
+    current = _current(draft, ref)
+    put(old if current == new else new)
+    try:
+        return draft_language(draft) != now
+    finally:
+        put(current)
+
+
+def _current(draft: Draft, ref: BlockRef) -> object:
+    if ref.kind == "preamble":
+        return draft.preamble
+    if ref.kind in TEXT_KINDS:
+        return text_value(draft, ref)
+    if ref.kind == "part_body":
+        return draft.part(ref.owner).body
+    node = draft.node(ref.owner)
+    return node.heading if ref.kind == "heading" else node.body
+
+
+@dataclass
 class Command:
     name: Msg  # the step's readable name, in both languages: 插入条“保密条款”
     ids: tuple[int, int]  # the draft's next_id before and after
+
+    def changes(self, draft: Draft) -> Changes:
+        """What applying (or reverting) the command changed in ``draft`` as it is now."""
+        return Changes(structure=True)
 
     def apply(self, draft: Draft) -> None:
         draft.next_id = self.ids[1]
@@ -96,6 +174,12 @@ class Compound(Command):
     def _revert(self, draft: Draft) -> None:
         for step in reversed(self.steps):
             step.revert(draft)
+
+    def changes(self, draft: Draft) -> Changes:
+        out = Changes()
+        for step in self.steps:
+            out |= step.changes(draft)
+        return out
 
 
 @dataclass
@@ -182,6 +266,12 @@ class SetHeading(Command):
             return True
         return False
 
+    def changes(self, draft: Draft) -> Changes:
+        def put(value: object) -> None:
+            draft.node(self.node_id).heading = value
+
+        return _text_changes(draft, BlockRef("heading", self.node_id), self.old, self.new, put)
+
 
 @dataclass
 class SetBody(Command):
@@ -215,12 +305,35 @@ class SetBody(Command):
             del draft.fields[f.id]
 
     def merge(self, other: Command) -> bool:
-        if isinstance(other, SetBody) and other.owner_id == self.owner_id:
+        # typing merges with typing, deleting with deleting; a paste stays a step of its own
+        mine = (self.owner_id, self.name)
+        if isinstance(other, SetBody) and (other.owner_id, other.name) == mine:
             self.new = other.new
             self.new_fields = self.new_fields + other.new_fields
             self.ids = (self.ids[0], other.ids[1])
             return True
         return False
+
+    def block(self, draft: Draft) -> BlockRef:
+        if self.owner_id == 0:
+            return BlockRef("preamble", 0)
+        kind = "part_body" if draft.part(self.owner_id) is not None else "body"
+        return BlockRef(kind, self.owner_id)
+
+    def changes(self, draft: Draft) -> Changes:
+        owner = self._owner(draft)
+
+        def put(value: object) -> None:
+            if owner is draft:
+                draft.preamble = value
+            else:
+                owner.body = value
+
+        out = _text_changes(draft, self.block(draft), self.old, self.new, put)
+        if self.owner_id == 0:  # 甲方：… typed into the preamble hides the party lines
+            out.structure |= names_parties(self.old) != names_parties(self.new)
+        out.fields = {f.id for f in self.new_fields}
+        return out
 
 
 @dataclass
@@ -292,6 +405,9 @@ class SetFieldValue(Command):
             return True
         return False
 
+    def changes(self, draft: Draft) -> Changes:
+        return Changes(fields={self.field_id})
+
 
 @dataclass
 class RenameField(Command):
@@ -306,6 +422,9 @@ class RenameField(Command):
     def _revert(self, draft: Draft) -> None:
         f = draft.fields[self.field_id]
         f.name, f.label = self.old
+
+    def changes(self, draft: Draft) -> Changes:
+        return Changes(fields={self.field_id})
 
 
 @dataclass
@@ -332,6 +451,9 @@ class LinkFields(Command):
         for blank in self.blanks:
             blank.field_id = self.dropped.id
 
+    def changes(self, draft: Draft) -> Changes:
+        return Changes(fields={self.keep_id, self.dropped.id})
+
 
 @dataclass
 class SetDraftAttribute(Command):
@@ -346,3 +468,120 @@ class SetDraftAttribute(Command):
 
     def _revert(self, draft: Draft) -> None:
         setattr(draft, self.attribute, copy.deepcopy(self.old))
+
+
+TEXT_KINDS = ("title", "party_name", "party_address", "part_title")
+
+
+def text_value(draft: Draft, ref: BlockRef) -> str:
+    """The one-line text a title, party or part-title block shows."""
+    if ref.kind == "title":
+        return draft.title
+    if ref.kind == "part_title":
+        return draft.part(ref.owner).title
+    party = draft.parties[ref.owner]
+    return party.name if ref.kind == "party_name" else party.address
+
+
+@dataclass
+class SetText(Command):
+    """Replace the draft's title, a party's name or address, or a part's title; typing in one
+    of them merges into one step."""
+
+    kind: str  # one of TEXT_KINDS
+    owner: int  # party index, part id, 0 for the title
+    old: str
+    new: str
+
+    def _set(self, draft: Draft, value: str) -> None:
+        if self.kind == "title":
+            draft.title = value
+        elif self.kind == "part_title":
+            draft.part(self.owner).title = value
+        elif self.kind == "party_name":
+            draft.parties[self.owner].name = value
+        else:
+            draft.parties[self.owner].address = value
+
+    def _apply(self, draft: Draft) -> None:
+        self._set(draft, self.new)
+
+    def _revert(self, draft: Draft) -> None:
+        self._set(draft, self.old)
+
+    def merge(self, other: Command) -> bool:
+        mine = (self.kind, self.owner, self.name)
+        if isinstance(other, SetText) and (other.kind, other.owner, other.name) == mine:
+            self.new, self.ids = other.new, (self.ids[0], other.ids[1])
+            return True
+        return False
+
+    def changes(self, draft: Draft) -> Changes:
+        def put(value: object) -> None:
+            self._set(draft, value)
+
+        ref = BlockRef(self.kind, self.owner)
+        # only a part's title shows a block just while it has text (in a one-part draft)
+        out = _text_changes(draft, ref, self.old, self.new, put, self.kind == "part_title")
+        if self.kind == "party_name":  # the signature block prints the name
+            out.blocks.add(BlockRef("signature", self.owner))
+        return out
+
+
+@dataclass
+class ReplaceParts(Command):
+    """Parts ``index``.. replaced by others: what a deletion across articles, clauses and
+    parts leaves (nodes that stay keep their ids; texts are re-cut; parts may merge).
+
+    The old parts and nodes are never changed: undo puts them back as they were. References
+    to nodes that are gone keep the text they last read (``dangling``), as ``DeleteNode``.
+    """
+
+    index: int
+    old: list[Part]
+    new: list[Part]
+    dangling: list[tuple[Ref, str, str]] = field(default_factory=list)
+    edited: set[BlockRef] = field(default_factory=set)  # surviving blocks with new text
+
+    def _apply(self, draft: Draft) -> None:
+        draft.parts[self.index : self.index + len(self.old)] = self.new
+        for ref, _, kept in self.dangling:
+            ref.last = kept
+
+    def _revert(self, draft: Draft) -> None:
+        draft.parts[self.index : self.index + len(self.new)] = self.old
+        for ref, before, _ in self.dangling:
+            ref.last = before
+
+    def changes(self, draft: Draft) -> Changes:
+        return Changes(set(self.edited), True)
+
+
+@dataclass
+class ReplaceTexts(Command):
+    """Many texts replaced in one step (Replace All). The nodes are found in one walk of the
+    draft: a SetBody or SetHeading per text would walk it once each (500 hits at the end of
+    a 1,000-article draft: 0.4 s). ``others``: the steps for texts that are not a node's
+    (the title, a party, a part's title or text, the preamble, a field's value)."""
+
+    bodies: list[tuple[int, list[Segment], list[Segment]]]  # node id, old text, new text
+    headings: list[tuple[int, str, str]]  # node id, old heading, new heading
+    others: list[Command] = field(default_factory=list)
+
+    def _apply(self, draft: Draft) -> None:
+        nodes = {node.id: node for _, node in draft.nodes()}
+        for node_id, _, new in self.bodies:
+            nodes[node_id].body = list(new)
+        for node_id, _, new in self.headings:
+            nodes[node_id].heading = new
+        for step in self.others:
+            step.apply(draft)
+
+    def _revert(self, draft: Draft) -> None:
+        for step in reversed(self.others):
+            step.revert(draft)
+        nodes = {node.id: node for _, node in draft.nodes()}
+        for node_id, old, _ in self.headings:
+            nodes[node_id].heading = old
+        for node_id, old, _ in self.bodies:
+            nodes[node_id].body = list(old)

@@ -19,7 +19,17 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.model import clipboard, ops
-from app.model.commands import Command, DeleteNode, InsertNodes, MoveNode
+from app.model.commands import (
+    Command,
+    DeleteNode,
+    InsertNodes,
+    MergeNodes,
+    MoveNode,
+    SetBody,
+    SetDraftAttribute,
+    SetHeading,
+    SplitNode,
+)
 from app.model.draft import Draft, Field, Node, Part, Ref
 from app.model.library_insert import insert_many_from_library
 from app.model.numbering import label, number_paths
@@ -36,7 +46,7 @@ from .contract_roles import (  # re-exported: the model's public names
     NodeIdRole,
     SegmentsRole,
 )
-from .draft_document import STRUCTURE, DraftDocument
+from .draft_document import STRUCTURE, TEXT, DraftDocument
 from .item_refs import MIME_CLAUSE_IDS, refs_from_mime
 from .translations import error_text
 
@@ -72,7 +82,10 @@ class ContractModel(QStandardItemModel):
         self._paths: dict[int, tuple[int, ...]] = {}
         self._numbered: dict[int, tuple[int, ...]] = {}
         self._rows_updated = False  # the rows of the last structure change are already in
+        self._touched: set[int] = set()  # rows whose text the last structure change edited
+        self._command: Command | None = None  # the command the next ``changed`` is about
         self._reset()
+        document.commandDone.connect(self._note_command)  # sent before ``changed``
         document.structureChanged.connect(self._on_structure)
         document.changed.connect(self._on_changed)
 
@@ -168,9 +181,23 @@ class ContractModel(QStandardItemModel):
         self._numbered = self._paths  # the numbers the rows show until the change is in
         self._rows_updated = self._update_rows(command, applied)
 
+    def _note_command(self, command: Command, _applied: bool) -> None:
+        self._command = command
+
     def _update_rows(self, command: Command, applied: bool) -> bool:
-        """Insert, remove or move the rows of an insert, delete or move (applied or reverted);
-        False for any other command, which resets the tree."""
+        """Insert, remove or move the rows of an insert, delete, move, split or merge (applied
+        or reverted); False for any other command, which resets the tree."""
+        if isinstance(command, SplitNode):  # the tail is a new row after the node
+            self._touched.add(command.tail_node.id)
+            rows = (command.parent_id, command.index + 1, 1)
+            node = self.draft.container(command.parent_id)[command.index]
+            self._touched.add(node.id)
+            return self._insert_rows(*rows) if applied else self._remove_rows(*rows)
+        if isinstance(command, MergeNodes) and not command.second.children:
+            node = self.draft.container(command.parent_id)[command.index]
+            self._touched.add(node.id)
+            rows = (command.parent_id, command.index + 1, 1)
+            return self._remove_rows(*rows) if applied else self._insert_rows(*rows)
         if isinstance(command, InsertNodes):
             rows = (command.parent_id, command.index, len(command.nodes))
             return self._insert_rows(*rows) if applied else self._remove_rows(*rows)
@@ -232,14 +259,44 @@ class ContractModel(QStandardItemModel):
         return True
 
     def _on_changed(self, kind: str) -> None:
+        command, self._command = self._command, None
         if kind == STRUCTURE:
+            if isinstance(command, SetDraftAttribute) and command.attribute != "numbering":
+                return  # the title or the parties: not rows of the tree
             if self._rows_updated:
                 self._rows_updated = False
                 self._renumbered()
                 return
+            self._touched.clear()
             self._reset()
             return
+        if kind == TEXT and self._update_one(command):
+            return
         self._refresh()
+
+    def _update_one(self, command: Command | None) -> bool:
+        """A heading or a text typed: only its row changes (its number does not). False
+        when the command is another kind, so every row is compared."""
+        if isinstance(command, SetHeading):
+            owner = command.node_id
+        elif isinstance(command, SetBody):
+            owner = command.owner_id
+        else:
+            return False
+        if owner == 0:
+            return True  # the preamble: no row shows it
+        item, obj = self._items.get(owner), self._objects.get(owner)
+        if item is None or obj is None:  # (its object: texts are edited in place)
+            return False
+        self._note_refs(obj)
+        blocked = self.blockSignals(True)
+        try:
+            changed = self._update_item(item, obj)
+        finally:
+            self.blockSignals(blocked)
+        if changed:
+            self._emit_changed([item])
+        return True
 
     def _renumbered(self) -> None:
         """After rows came, went or moved: update the rows whose number changed and those
@@ -248,9 +305,10 @@ class ContractModel(QStandardItemModel):
         self._paths = paths = number_paths(self.draft)
         moved = {i for i, path in paths.items() if old_paths.get(i) != path}
         moved.update(old_paths.keys() - paths.keys())
-        if not moved:
+        touched, self._touched = self._touched, set()
+        if not moved and not touched:
             return
-        ids = moved & self._items.keys()
+        ids = (moved | touched) & self._items.keys()
         ids.update(i for i, targets in self._refs.items() if not targets.isdisjoint(moved))
         changed: list[QStandardItem] = []
         blocked = self.blockSignals(True)

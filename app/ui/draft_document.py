@@ -83,6 +83,7 @@ class DraftDocument(QObject):
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
     structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
+    commandDone = Signal(object, bool)  # every command, once applied or reverted (first)
     pathChanged = Signal()
 
     def __init__(
@@ -150,6 +151,7 @@ class DraftDocument(QObject):
     def notify(self, command: Command, applied: bool) -> None:
         """Tell the views that ``command`` was just applied (or reverted)."""
         kind = change_kind(command)
+        self.commandDone.emit(command, applied)
         if kind == STRUCTURE:
             self.structureChanged.emit(command, applied)
         self.changed.emit(kind)

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -49,9 +48,9 @@ from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
-from .contract_roles import MIME_NODES, KindRole, NodeIdRole
+from .contract_roles import NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
-from .item_refs import MIME_CLAUSE_IDS
+from .find_bar import install as install_find_bar
 from .library_model import MODES
 from .library_panel import SEARCH_LIMIT, LibraryPanel
 from .preview import ClausePreview
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         )
         self.after_first_paint(self._ensure_inspector)
 
+        self._word_count = None  # the 字数 of the current draft, once one is open
         self._stats = QLabel(self)
         self._stats.setObjectName("libraryStats")
         self.statusBar().addPermanentWidget(self._stats)
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.find_bar = install_find_bar(self)
         self.welcome = WelcomePage(
             [self.new_action, self.new_from_source_action, self.open_action], self
         )
@@ -317,8 +318,8 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.edit_topic_action = a("editTopicAction", self.tr("Edit &topic…"), self.edit_topic)
         self.find_action = a(
-            "findAction", self.tr("&Find in library"), self.library_panel_focus, k.Find
-        )
+            "findAction", self.tr("&Find in library"), self.library_panel_focus, "Ctrl+Shift+F"
+        )  # Ctrl+F finds in the draft (find_bar)
         self.save_selection_action = a(
             "saveToLibraryAction",
             self.tr("Save selection to &library"),
@@ -714,11 +715,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error_text(exc), 8000)
 
     def _current_ids(self) -> tuple[int | None, str | None]:
+        """The article or clause the caret is in (or its part), and which of them it is."""
         view = self.tabs.current_view()
-        if view is None or not view.currentIndex().isValid():
+        if view is None:
             return None, None
-        index = view.currentIndex()
-        return index.data(NodeIdRole), index.data(KindRole)
+        node_id = view.current_node_id()
+        if node_id is None:
+            part_id = view.current_part_id()
+            return (part_id, "part") if part_id is not None else (None, None)
+        kind = (
+            "article"
+            if view.draft.parent_id(node_id) in {p.id for p in view.draft.parts}
+            else "clause"
+        )
+        return node_id, kind
 
     def _article_position(self, draft) -> tuple[int, int]:
         """(part id, index) right after the current article (or at the end of the draft)."""
@@ -789,7 +799,9 @@ class MainWindow(QMainWindow):
     def start_draft_from_library(self, mime: QMimeData) -> None:
         """Library items dropped where no draft is open: a new draft holding them, in order,
         as one undo step (its part included)."""
-        self.tabs.new_document()
+        from app.model.draft import Draft
+
+        self.tabs.new_document(Draft())
         model = self.tabs.current_view().contract_model
         model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, QModelIndex())
 
@@ -800,7 +812,7 @@ class MainWindow(QMainWindow):
             return
         from app.model.library_export import outline_of_nodes
 
-        ids = [i.data(NodeIdRole) for i in view.selectionModel().selectedRows()]
+        ids = view.selected_node_ids()
         document = view.contract_model.document
         outline = outline_of_nodes(document.draft, [i for i in ids if i])
         if not outline.documents:
@@ -852,71 +864,26 @@ class MainWindow(QMainWindow):
     # -- clipboard ------------------------------------------------------------------------
 
     def copy_selection(self) -> bool:
-        """The selected articles and clauses to the clipboard: whole, for Paste here or in
-        another draft, and as numbered text for other programs."""
+        """The selection to the clipboard: numbered text for other programs and, across
+        lines, the articles and clauses themselves for Paste here or in another draft."""
         view = self.tabs.current_view()
-        rows = view.selectionModel().selectedRows() if view else []
-        rows = [r for r in rows if r.data(KindRole) != "part"]  # a part is not copied whole
-        if not rows:
-            self.statusBar().showMessage(self.tr("Select articles or clauses first"), 5000)
+        if view is None or not view.textCursor().hasSelection():
+            self.statusBar().showMessage(self.tr("Select text in the contract first"), 5000)
             return False
-        QApplication.clipboard().setMimeData(view.contract_model.mimeData(rows))
+        view.copy()
         return True
 
     def cut_selection(self) -> None:
         """Copy, then delete the selection as one undo step: Paste puts it back."""
-        from app.model import ops
-
         view = self.tabs.current_view()
-        if view is None or not self.copy_selection():
-            return
-        ids = [i.data(NodeIdRole) for i in view.selectionModel().selectedRows()]
-        ids = [i for i in ids if view.contract_model.draft.node(i) is not None]
-        stack = view.contract_model.document.undo_stack
-        stack.beginMacro(self.tr("Cut"))
-        for node_id in ids:
-            if view.contract_model.draft.node(node_id) is not None:
-                self._push(lambda draft, n=node_id: ops.delete_node(draft, n))
-        stack.endMacro()
+        if view is not None and self.copy_selection():
+            view.cut_selection()
 
     def paste(self) -> None:
-        """Cut or copied articles, library items, or plain text, after the current article
-        or clause (at the end of a part when a part is current), as one undo step."""
-        from app.model import ops
-
+        """Cut or copied articles, library items, or text at the caret, as one undo step."""
         view = self.tabs.current_view()
-        if view is None:
-            return
-        model = view.contract_model
-        mime = QApplication.clipboard().mimeData()
-        current = view.currentIndex()
-        parent, row = (
-            (current.parent(), current.row() + 1) if current.isValid() else (QModelIndex(), -1)
-        )
-        if current.isValid() and current.data(KindRole) == "part":
-            parent, row = current, -1
-        before = {n.id for _, n in model.draft.nodes()}
-        try:
-            if mime.hasFormat(MIME_NODES):
-                model.paste_nodes(bytes(mime.data(MIME_NODES).data()), row, parent)
-            elif mime.hasFormat(MIME_CLAUSE_IDS):
-                model.dropMimeData(mime, Qt.DropAction.CopyAction, row, 0, parent)
-            elif mime.hasText() and mime.text().strip():
-                text = mime.text()
-                model.document.push(
-                    ops.in_a_part(
-                        model.draft,
-                        lambda d: ops.insert_text_node(
-                            d, *model.drop_target(row, parent), "", text
-                        ),
-                    )
-                )
-        except ops.EditError as exc:
-            self.statusBar().showMessage(error_text(exc), 8000)
-            return
-        pasted = next((n.id for _, n in model.draft.nodes() if n.id not in before), None)
-        if pasted is not None:  # show what came: never out of sight
-            view.jump_to(pasted)
+        if view is not None:
+            view.paste_clipboard()
 
     def _edit_in_focus(self, contract: Callable[[], object], own: str | None) -> None:
         """Cut, Copy, Paste and Delete act where the keyboard focus is: on the contract when
@@ -924,11 +891,10 @@ class MainWindow(QMainWindow):
         and on nothing else: Ctrl+V in the Fields table must not add an article unseen."""
         focus = self.focusWidget()
         view = self.tabs.current_view()
-        if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
-            if own is not None:
-                getattr(focus, own)()
-        elif view is not None and focus is view:
+        if view is not None and focus is view:
             contract()
+        elif isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit) and own is not None:
+            getattr(focus, own)()
 
     def edit_topic(self) -> None:
         """Move the library article selected on the left to another topic."""
@@ -994,6 +960,13 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if document is not None or self._inspector is not None:
             self.inspector.set_document(document)
+        if view is not None and self._word_count is None:
+            from .word_count import WordCountLabel  # loads the draft modules: first draft only
+
+            self._word_count = WordCountLabel(self)
+            self.statusBar().insertPermanentWidget(0, self._word_count)
+        if self._word_count is not None:
+            self._word_count.follow(view)
         if view is None:
             self.outline.setModel(None)
             return
@@ -1004,6 +977,7 @@ class MainWindow(QMainWindow):
         self.outline.expandAll()
         proxy.modelReset.connect(self.outline.expandAll)
         view.currentNodeChanged.connect(self.inspector.set_current_node)
+        view.fieldActivated.connect(self.inspector.show_field, Qt.ConnectionType.UniqueConnection)
         for action in self.numbering_group.actions():
             action.setChecked(action.data() == document.draft.numbering)
 

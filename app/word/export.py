@@ -27,6 +27,8 @@ from app.model.draft import Blank, Draft, Node, Party, Segment, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import label, number_paths
+from app.model.printed import WORDS as _WORDS
+from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
 from app.word import ooxml
 from app.word.docx_styles import (
@@ -39,7 +41,6 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
-from clause_db.language import text_language
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -64,56 +65,11 @@ class ExportOptions:
     author: str = ""
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The fixed texts of one language."""
-
-    party: str
-    address: str
-    seal: str
-    representative: str
-    date: str
-    page: tuple[str, str, str]  # before PAGE, between PAGE and NUMPAGES, after
-    toc_title: str
-    toc_hint: str
-    heading_sep: str  # between a clause's heading and its text
-    default_roles: tuple[str, str]
-
-
-_WORDS = {
-    "zh": _Words("{role}：", "地址：", "{role}（盖章）：", "法定代表人或授权代表：",
-                 "日期：　　　　年　　月　　日", ("第 ", " 页 共 ", " 页"), "目　录",
-                 "（右键单击此处，选择“更新域”，即生成目录。）",
-                 "：", ("甲方", "乙方")),
-    "en": _Words("{role}: ", "Address: ", "{role} (seal):", "Authorized representative:",
-                 "Date:", ("Page ", " of ", ""), "Contents",
-                 "(Right-click here and choose Update Field to build the table of contents.)",
-                 ". ", ("Party A", "Party B")),
-}  # fmt: skip
-
-
 def _doc_text(text: str) -> str:
     """Text as the document gets it: what XML can hold, and no bidi controls -- an invisible
     U+202E in a field value would show the rest of its clause backwards in Word and in a PDF
     made from it (the checks name the field; ``clause_db.unsafe_chars`` says which go)."""
     return strip_bidi_controls(ooxml.xml_text(text))
-
-
-def draft_language(draft: Draft) -> str:
-    """ "en" for English numbering or English text (``clause_db.language``), else "zh"."""
-    if draft.numbering.startswith("english"):
-        return "en"
-    texts = [draft.title, *(plain(body) for body in draft.bodies())]
-    texts += [node.heading for _, node in draft.nodes()]
-    return text_language("".join(texts))
-
-
-def label_style(draft: Draft, language: str) -> str:
-    """The draft's numbering style, except that English text gets Article 1 / 1.1 / (a)
-    instead of 第一条 or 一、 (a new draft starts "chinese", whatever the lawyer writes in it)."""
-    if language == "en" and draft.numbering in ("chinese", "chinese_list"):
-        return "english"
-    return draft.numbering
 
 
 def unfilled_fields(draft: Draft) -> list[str]:

@@ -198,12 +198,99 @@
         <translation>{0} 包含 {1} 份合同，已打开第一份。</translation>
     </message>
     <message>
-        <source>Untitled contract</source>
-        <translation>未命名合同</translation>
-    </message>
-    <message>
         <source> (read-only)</source>
         <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>The signature block follows the parties: edit them above.</source>
+        <translation>签署栏由各方信息生成：请在上方编辑各方。</translation>
+    </message>
+    <message>
+        <source>Contract title</source>
+        <translation>合同标题</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Preamble (optional)</source>
+        <translation>鉴于条款（可选）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Part title</source>
+        <translation>部分标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste as plain text</source>
+        <translation>粘贴为纯文本</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新条款</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>在此拆分</translation>
+    </message>
+    <message>
+        <source>Demote (Tab)</source>
+        <translation>降级（Tab）</translation>
+    </message>
+    <message>
+        <source>Promote (Shift+Tab)</source>
+        <translation>升级（Shift+Tab）</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>上移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>下移（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Add a party</source>
+        <translation>添加一方</translation>
+    </message>
+    <message>
+        <source>Remove this party</source>
+        <translation>删除此方</translation>
     </message>
 </context>
 <context>
@@ -350,6 +437,95 @@
     <message>
         <source>Share one value with:</source>
         <translation>与以下字段共用同一内容：</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the draft</source>
+        <translation>在合同中查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+Enter)</source>
+        <translation>上一个（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>下一个（Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全字匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>In selection</source>
+        <translation>仅在所选内容中</translation>
+    </message>
+    <message>
+        <source>Field values</source>
+        <translation>字段值</translation>
+    </message>
+    <message>
+        <source>Find in &amp;draft…</source>
+        <translation>在合同中查找(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace in draft…</source>
+        <translation>在合同中替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Select the text to search in first</source>
+        <translation>请先选中要查找的范围</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>无匹配结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation>正则表达式无效</translation>
+    </message>
+    <message>
+        <source>Invalid replacement</source>
+        <translation>替换内容无效</translation>
+    </message>
+    <message>
+        <source>The regular expression takes too long</source>
+        <translation>正则表达式运行时间过长</translation>
+    </message>
+    <message>
+        <source>The text changed: find again</source>
+        <translation>文字已更改，请重新查找</translation>
     </message>
 </context>
 <context>
@@ -737,12 +913,8 @@
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <source>Select articles or clauses first</source>
-        <translation>请先选择条或款</translation>
-    </message>
-    <message>
-        <source>Cut</source>
-        <translation>剪切</translation>
+        <source>Select text in the contract first</source>
+        <translation>请先在合同中选择文字</translation>
     </message>
     <message>
         <source>Select a library article first</source>
@@ -814,17 +986,6 @@
     </message>
 </context>
 <context>
-    <name>NodeEditor</name>
-    <message>
-        <source>Heading</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>Text; blanks as ____ or 【name】</source>
-        <translation>正文；空白处写作 ____ 或【名称】</translation>
-    </message>
-</context>
-<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -890,6 +1051,21 @@
     <message>
         <source>Recent</source>
         <translation>最近打开</translation>
+    </message>
+</context>
+<context>
+    <name>WordCountLabel</name>
+    <message>
+        <source>{0} words</source>
+        <translation>字数 {0}</translation>
+    </message>
+    <message>
+        <source>selection {0}</source>
+        <translation>选中 {0}</translation>
+    </message>
+    <message>
+        <source>this article {0}</source>
+        <translation>本条 {0}</translation>
     </message>
 </context>
 </TS>

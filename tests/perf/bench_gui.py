@@ -281,25 +281,14 @@ def save_big_draft(folder: Path, articles: int = 1000) -> Path:
 
 
 def time_open(window, path: Path) -> tuple[float, int]:
-    """Seconds to open ``path`` in a tab until its view is laid out and painted; its rows."""
+    """Seconds to open ``path`` in a tab until its document is built and painted; the
+    number of lines (blocks) it shows."""
     start = time.perf_counter()
     document = window.open_path(path)
     settle()
     seconds = time.perf_counter() - start
     assert document is not None, f"cannot open {path}"
-    return seconds, _visible_rows(window.tabs.current_view())
-
-
-def _visible_rows(view) -> int:
-    """Rows of the expanded tree (parts, articles and clauses)."""
-    model = view.model()
-    count, stack = 0, [view.rootIndex()]
-    while stack:
-        parent = stack.pop()
-        rows = model.rowCount(parent)
-        count += rows
-        stack.extend(model.index(r, 0, parent) for r in range(rows))
-    return count
+    return seconds, window.tabs.current_view().document().blockCount()
 
 
 # -- 4. dropping a clause -----------------------------------------------------------------------
@@ -319,6 +308,7 @@ def drop_latencies(window, ids: list[int], article_row: int = 10) -> list[float]
     (after its first clause), the view repainted; each drop is undone untimed."""
     from PySide6.QtCore import Qt
 
+    from app.ui.contract_roles import NodeIdRole
     from app.ui.item_refs import refs_mime_data
 
     view = window.tabs.current_view()
@@ -326,7 +316,7 @@ def drop_latencies(window, ids: list[int], article_row: int = 10) -> list[float]
     document = model.document
     part = model.index(0, 0)
     article = model.index(article_row, 0, part)
-    view.scrollTo(article)
+    view.jump_to(article.data(NodeIdRole))
     settle()
     out = []
     for clause_id in ids:
