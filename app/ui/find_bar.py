@@ -24,21 +24,10 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from app.model import editing
-from app.model.doc_blocks import blocks
-from app.model.find import (
-    FindError,
-    FindOptions,
-    find_all,
-    replace_matches,
-    replace_one,
-    spans,
-)
-
 if TYPE_CHECKING:
     from app.model.commands import Command
     from app.model.editing import Pos
-    from app.model.find import Match
+    from app.model.find import FindError, FindOptions, Match
 
     from .document_tabs import DocumentTabs
     from .document_view import DocumentView
@@ -270,6 +259,9 @@ class FindBar(QFrame):
     # -- finding --------------------------------------------------------------------------
 
     def options(self) -> FindOptions:
+        # the draft modules load with the first draft, not with the window
+        from app.model.find import FindOptions
+
         return FindOptions(
             case_sensitive=self.case_check.isChecked(),
             whole_word=self.word_check.isChecked(),
@@ -290,6 +282,9 @@ class FindBar(QFrame):
     def search(self, navigate: bool = False) -> None:
         """Find every hit again and highlight them; ``navigate``: select the first hit from
         the caret on (as the lawyer types a query), else leave the caret where it is."""
+        # the draft modules load with the first draft, not with the window
+        from app.model.find import FindError, find_all, spans
+
         self._later.stop()
         view = self._view
         if view is None or not self.isVisible():
@@ -352,6 +347,9 @@ class FindBar(QFrame):
         self._show_count()
 
     def _current_is_selected(self) -> bool:
+        # the draft modules load with the first draft, not with the window
+        from app.model import editing
+
         if not 0 <= self._current < len(self._matches):
             return False
         match = self._matches[self._current]
@@ -364,6 +362,9 @@ class FindBar(QFrame):
 
     def replace(self) -> None:
         """Replace the selected hit and go to the next; with none selected, go to one first."""
+        # the draft modules load with the first draft, not with the window
+        from app.model.find import FindError, replace_one
+
         if not self._current_is_selected():
             self.next()
             return
@@ -386,6 +387,9 @@ class FindBar(QFrame):
 
     def replace_all(self) -> None:
         """Replace every hit (in the selection when asked) as one undo step."""
+        # the draft modules load with the first draft, not with the window
+        from app.model.find import FindError, find_all, replace_matches
+
         view = self._view
         if view is None:
             return
@@ -412,6 +416,9 @@ class FindBar(QFrame):
         self._say(self.tr("%n replaced", "", len(matches)))
 
     def _lengths(self, scope: tuple[Pos, Pos] | None) -> dict:
+        # the draft modules load with the first draft, not with the window
+        from app.model.doc_blocks import blocks
+
         if scope is None:
             return {}
         wanted = {scope[0].ref, scope[1].ref}
@@ -420,6 +427,9 @@ class FindBar(QFrame):
     def _shifted(self, scope: tuple[Pos, Pos], before: dict) -> tuple[Pos, Pos]:
         """The selection after a replacement: the text after its end is unchanged, so its end
         moves with its block's length."""
+        # the draft modules load with the first draft, not with the window
+        from app.model import editing
+
         after = self._lengths(scope)
         start, end = sorted(scope, key=self._view.position_of)
         grown = after.get(end.ref, 0) - before.get(end.ref, 0)
