@@ -45,3 +45,26 @@ def library_path(tmp_path: Path, seed_template: Path) -> Path:
     path = tmp_path / "lib.sqlite"
     path.write_bytes(seed_template.read_bytes())
     return path
+
+
+def make_window(qtbot, library_path: Path):
+    """The real main window on ``library_path``, shown and active; closing it discards
+    unsaved drafts instead of asking (a modal box would wait for ever)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(library_path)
+    w.ask_save = lambda document: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, library_path: Path):
+    """``make_window`` on a fresh copy of the seed library."""
+    return make_window(qtbot, library_path)

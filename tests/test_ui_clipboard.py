@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from app.model.draft import Draft
 from app.model.fileformat import dumps
@@ -19,7 +19,6 @@ from app.model.importer import draft_from_document
 from app.model.view import show
 from app.ui.contract_roles import MIME_NODES, NodeIdRole
 from app.ui.item_refs import refs_mime_data
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.document_helpers import expected_text, heading, select_between
@@ -28,20 +27,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.ui.document_view import DocumentView
+    from app.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitActive(w)
-    return w
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.model import ops
 from app.model.fileformat import dumps
 from app.model.files import save_draft
 from app.model.importer import draft_from_document
 from app.ui.contract_roles import NodeIdRole
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.document_helpers import expected_text, heading, select_between
@@ -25,18 +24,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.ui.contract_model import ContractModel
+    from app.ui.main_window import MainWindow
 
 WARN = QAbstractItemModelTester.FailureReportingMode.Warning
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
@@ -28,7 +27,6 @@ from app.model.fileformat import dumps
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.ui.item_refs import refs_mime_data
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.document_helpers import (
@@ -48,19 +46,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.ui.document_view import DocumentView
+    from app.ui.main_window import MainWindow
 
 TITLE = BlockRef("title", 0)
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from app.model.importer import draft_from_document
 from app.model.view import show
 from app.ui.contract_model import ContractModel, KindRole
 from app.ui.document_view import DocumentView
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.conftest import FIXTURES
@@ -29,15 +28,7 @@ from tests.document_helpers import CTRL, body, click_at, expected_text, heading,
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    from app.ui.main_window import MainWindow
 
 
 @pytest.fixture

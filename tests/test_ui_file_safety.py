@@ -20,28 +20,14 @@ from app.model import ops
 from app.model.draft_lock import DraftLock, lock_path, read_lock
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+from tests.conftest import make_window
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from app.ui.draft_document import DraftDocument
-
-
-def make_window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    return make_window(qtbot, library_path)
 
 
 @pytest.fixture

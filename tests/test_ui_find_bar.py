@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 
 from app.model import find, ops
 from app.model.doc_blocks import BlockRef
@@ -18,25 +18,21 @@ from app.model.fileformat import dumps
 from app.model.files import save_draft
 from app.model.find import find_all
 from app.model.importer import draft_from_document
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
+from tests.conftest import make_window
 from tests.document_helpers import CTRL, SHIFT, expected_text, type_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from app.ui.document_view import DocumentView
+    from app.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, library_path: Path, tmp_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
+    w = make_window(qtbot, library_path)
     outline = read_outline(SEED_FILES[0])
     path = tmp_path / "协议.contract"
     save_draft(path, draft_from_document(outline.documents[0], outline.text, "seed"))

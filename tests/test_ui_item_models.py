@@ -12,14 +12,13 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QModelIndex
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.model import ops
 from app.model.importer import draft_from_document
 from app.ui.draft_document import DraftDocument
 from app.ui.inspector import Inspector
 from app.ui.inspector_fields import VALUE
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.conftest import CORPUS
@@ -27,7 +26,6 @@ from tests.test_ui_main_window import type_like_an_ime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from PySide6.QtCore import QAbstractItemModel
 
@@ -45,16 +43,6 @@ def watch(qtbot) -> Iterator[Callable[[QAbstractItemModel], None]]:
     yield attach
     for tester in testers:
         shiboken6.delete(tester)
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_library_tree_model_passes_the_model_tester(qtbot, window, watch) -> None:

@@ -15,7 +15,6 @@ from app.model.autosave import Autosaver, autosave_folder, recoverable
 from app.model.fileformat import dumps
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
-from app.ui.main_window import MainWindow
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 
@@ -24,16 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.model.draft import Draft
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    from app.ui.main_window import MainWindow
 
 
 @pytest.fixture

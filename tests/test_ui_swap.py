@@ -24,27 +24,15 @@ from app.model.draft import plain
 from app.model.fileformat import dumps
 from app.model.library_insert import insert_from_library
 from app.readers import read_any
-from app.ui.main_window import MainWindow
 from app.ui.swap_dialog import SwapDialog
 from app.word.export import export_draft
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.ui.draft_document import DraftDocument
+    from app.ui.main_window import MainWindow
 
 DATA_PROVISION = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
-
-
-@pytest.fixture
-def window(qtbot, library_path: Path) -> MainWindow:
-    w = MainWindow(library_path)
-    w.ask_save = lambda document: QMessageBox.StandardButton.Discard  # no modal dialogs
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 class Answers:
