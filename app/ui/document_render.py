@@ -7,6 +7,7 @@ that differ from what is shown (editor notes §2.4: one edit block, user data ke
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -22,12 +23,14 @@ from PySide6.QtGui import (
 
 from app.model.doc_blocks import OBJECT, BlockRef, blocks
 from app.model.draft import Blank, Ref
+from app.model.editing import segments_of
 from app.model.numbering import number_paths
 
 from .document_chips import OBJECT_TYPE, P_TOKEN
 from .draft_document import FIELDS, STRUCTURE, TEXT
 
 if TYPE_CHECKING:
+    from app.model.commands import Changes
     from app.model.doc_blocks import Block
 
 
@@ -230,11 +233,16 @@ class DocumentRendering:
         self.inline.draft = self.draft
         self.inline.paths = number_paths(self.draft)
 
-    def refresh(self, kind: str = STRUCTURE) -> int | None:
+    def refresh(self, kind: str = STRUCTURE, changes: Changes | None = None) -> int | None:
         """Make the document show the draft again, rewriting only the blocks that differ.
         Returns the index of the first rewritten block (None when none was). ``kind`` says
         what the last command changed: numbers change with the structure only, the width of
-        chips and references with the structure or a field."""
+        chips and references with the structure or a field. ``changes`` (the command's own
+        account) lets a text or field edit rewrite just its blocks, without listing them all."""
+        if changes is not None and not changes.structure:
+            done, first = self._refresh_named(changes)
+            if done:
+                return first
         new = blocks(self.draft)
         old = self._shown
         self._update_inline()
@@ -274,6 +282,38 @@ class DocumentRendering:
             self._dirty_objects(kind)
         self.viewport().update()
         return spans[0][0] if spans and spans[0][1] + spans[0][2] > 2 * spans[0][0] else None
+
+    def _refresh_named(self, changes: Changes) -> tuple[bool, int | None]:
+        """Rewrite the blocks ``changes`` names, when no block came, went or was renumbered;
+        (False, None) when that cannot show the draft (a block not shown, or the signature,
+        which is made from the parties) and everything must be compared."""
+        indexes = []
+        for ref in changes.blocks:
+            index = self._index.get(ref)
+            if index is None or ref.kind == "signature":
+                return False, None
+            indexes.append(index)
+        self._update_inline()
+        rewritten = []
+        self._rendering = True
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            for index in sorted(indexes):
+                old = self._shown[index]
+                new = replace(old, segments=segments_of(self.draft, old.ref))
+                if _key(new) != _key(old):
+                    before = self._shown[index - 1] if index else None
+                    self._replace(cursor, index, 1, [new], before)
+                    self._shown[index] = new
+                    rewritten.append(index)
+        finally:
+            cursor.endEditBlock()
+            self._rendering = False
+        if changes.fields:
+            self._dirty_objects(FIELDS)
+        self.viewport().update()
+        return True, rewritten[0] if rewritten else None
 
     def _replace(
         self, cursor: QTextCursor, start: int, count: int, new: list[Block], before: Block | None

@@ -297,7 +297,8 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
     def _command_done(self, command: Command, applied: bool) -> None:
         if self._syncing:
             return  # the text is already on screen; _sync updates what else changed
-        first = self.refresh(MIXED if isinstance(command, Compound) else change_kind(command))
+        kind = MIXED if isinstance(command, Compound) else change_kind(command)
+        first = self.refresh(kind, command.changes(self.draft))
         if self._reverting and first is not None:
             block = self.document().findBlockByNumber(min(first, len(self._shown) - 1))
             cursor = self.textCursor()
