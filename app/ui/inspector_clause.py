@@ -33,7 +33,7 @@ from clause_db.errors import LibraryError
 from clause_db.topics import assign_topic
 
 from .clause_text import source_names
-from .draft_document import DraftDocument, follow_changes
+from .draft_document import TEXT, DraftDocument, follow_changes
 from .inspector_diff import diff_html
 from .inspector_diff import esc as _esc
 from .swap_dialog import SwapDialog
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
 
 PREVIEW_CHARS = 300  # of a variant's text in its tooltip
+TYPING_PAUSE_MS = 300  # the Clause tab follows typing once it pauses
 
 
 class ClauseTab(QWidget):
@@ -111,8 +112,9 @@ class ClauseTab(QWidget):
             self.node_id = node_id
             self.refresh()
 
-    def _changed(self, _kind: str) -> None:
-        self._refresh_timer.start()
+    def _changed(self, kind: str) -> None:
+        # typing waits for a pause: numbering 3,000 clauses at every keystroke costs ms
+        self._refresh_timer.start(TYPING_PAUSE_MS if kind == TEXT else 0)
 
     def _node(self) -> Node | None:
         if self.document is None or self.node_id is None:
@@ -132,10 +134,11 @@ class ClauseTab(QWidget):
             self._variants_key = None
             return
         draft = self.document.draft
-        number = label(number_paths(draft)[node.id], draft.numbering)
+        paths = number_paths(draft)
+        number = label(paths[node.id], draft.numbering)
         self.title.setText(f"<b>{_esc(' '.join(p for p in (number, node.heading) if p))}</b>")
         self.provenance.setText(self._provenance_html(node))
-        self._show_changes(node)
+        self._show_changes(node, paths)
         self._show_variants(node)
 
     # -- where it came from, what changed ------------------------------------------------------
@@ -152,7 +155,7 @@ class ClauseTab(QWidget):
             lines.append((self.tr("Library:"), ids))
         return "<br>".join(f"<b>{_esc(k)}</b> {_esc(v)}" for k, v in lines if v)
 
-    def _show_changes(self, node: Node) -> None:
+    def _show_changes(self, node: Node, paths: dict) -> None:
         p = node.provenance
         if p is None:
             self.status.setText("")
@@ -164,7 +167,6 @@ class ClauseTab(QWidget):
             else self.tr("since it was imported")
         )
         draft = self.document.draft
-        paths = number_paths(draft)
         labels = {n.id: label(paths[n.id], draft.numbering) for n in node.walk()}
         found = article_changes(node, self.library, labels)
         if not found:
