@@ -350,6 +350,7 @@ def test_the_signature_block_is_shown_and_refuses_typing(qtbot, window, draft_pa
     qtbot.keyClick(view, Qt.Key.Key_Backspace)
     ime_commit(view, "改")
     assert dumps(document.draft) == original
+    assert "signature block follows the parties" in window.statusBar().currentMessage()  # said
     same_on_screen(view)
 
 

@@ -59,6 +59,7 @@ from .document_render import (
 from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
 from .settings import app_settings
+from .translations import error_text
 
 if TYPE_CHECKING:
     from app.model.commands import Command
@@ -321,7 +322,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         try:
             edit = build(self.draft)
         except (ops.EditError, ValueError, KeyError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return False
         self.push(edit)
         return edit is not None
@@ -427,7 +428,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         try:
             edit = editing.set_block_text(self.draft, data.ref, segments)
         except (ops.EditError, ValueError, KeyError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             self._reconcile_later()
             return
         if block_text(segments) != block.text().replace(LINE_BREAK, "\n"):
@@ -685,7 +686,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         try:
             self.document_.push(editing.fill_field(self.draft, field_id, value).command)
         except (ops.EditError, ValueError, KeyError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
         self._relayout_field_chips()
         cursor = self.textCursor()
         cursor.setPosition(position)
