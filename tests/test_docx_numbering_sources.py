@@ -321,3 +321,45 @@ def test_an_empty_paragraph_carrying_a_section_break_takes_no_number(tmp_path):
     found = articles(outline)
     assert [a.number for a in found] == [1, 2, 3, 4, 5, 6]
     assert [t for a in found[:2] for t in tree(a)] == [("1.", []), ("2.", [])]
+
+
+# -- careless files -----------------------------------------------------------------------------
+
+
+def test_style_cycles_and_bad_numbering_values_do_not_hang_or_number(tmp_path):
+    styles = (
+        NORMAL
+        + style("Heading1", "Normal", '<w:numId w:val="1"/>')
+        # basedOn going round in a circle, one of them numbered
+        + style("LoopA", "LoopB")
+        + style("LoopB", "LoopA", '<w:ilvl w:val="1"/><w:numId w:val="1"/>')
+        + style("SelfBased", "SelfBased")
+    )
+    numbering = HEADING_LIST.replace(
+        "</w:num>",
+        "</w:num>"
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="x"/></w:lvlOverride>'
+        '<w:lvlOverride w:ilvl="99"><w:startOverride w:val="7"/></w:lvlOverride></w:num>',
+    )
+    body = "".join(
+        (
+            p("One", "Heading1"),
+            p("Cycle", "LoopA"),
+            p("Self", "SelfBased"),
+            p("Bad override", num=("2", 0)),  # a start that is no number: ignored
+            p("Level out of range", num=("1", 12)),
+            p("Negative level", num=("1", -1)),
+            p("Unknown list", num=("77", 0)),
+        )
+    )
+    path = write_numbered_docx(tmp_path / "careless.docx", body, styles, numbering)
+    assert lines(path) == [
+        "1. One",
+        "1.1 Cycle",
+        "Self",
+        "2. Bad override",
+        "Level out of range",
+        "Negative level",
+        "Unknown list",
+    ]
