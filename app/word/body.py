@@ -5,8 +5,9 @@ runs of tracked insertions and skips block-level content controls -- both common
 that went through a lawyer's hands. One paragraph makes one line (soft line breaks inside it
 make more); a table row makes one line, its non-empty cells joined by :data:`CELL_SEPARATOR` and
 the paragraphs and line breaks within a cell by spaces, so that a cell's text never starts a line
-the segmenter could take for a clause; empty paragraphs make no line. Text boxes, drawings,
-comments, hidden text and field instructions are not document text.
+the segmenter could take for a clause; empty paragraphs make no line, and one that only holds
+a section break takes no number either. Text boxes, drawings, comments, hidden text and field
+instructions are not document text.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ class BodyText:
             # Accepting the deletion of a paragraph mark joins this paragraph to the next one,
             # which keeps its own properties (and number).
             self._carry += text
+            return ""
+        if not (self._carry + text).strip() and p.find(f"{W}pPr/{W}sectPr") is not None:
+            # A paragraph there only to hold a section break: Word shows no number on it and
+            # counts none (the document's own cross-references skip it), even when its style
+            # (often the heading style running on) is numbered.
             return ""
         label = self._numbering.label(p) or ""
         text, self._carry = (self._carry + text).strip(), ""

@@ -4,10 +4,12 @@ Contracts drafted in Word rarely type their numbers: ``第一条`` or ``1.1`` li
 ``numbering.xml`` and the text itself starts with the heading. Without the numbers the text
 segmenter sees no structure, so we replay Word's counters in document order:
 
-* a paragraph is numbered by its own ``w:numPr`` or, failing that, by its style's (following
-  ``w:basedOn``); ``numId`` 0 switches numbering off;
+* a paragraph is numbered by its own ``w:numPr``, each part it leaves out (list, level) taken
+  from the nearest style along ``w:basedOn`` that has it, a missing level from the ``w:lvl``
+  tied to the style by ``w:pStyle``; ``numId`` 0 switches numbering off;
 * ``w:num`` -> ``w:abstractNum`` (following ``w:numStyleLink``); ``w:lvlOverride`` may replace a
-  level or restart it (``w:startOverride``, applied at the first paragraph of that ``w:num``);
+  level or restart it (``w:startOverride``, applied at the first paragraph of that ``w:num``
+  and again whenever a higher level restarts the level);
 * counters live per abstract list, so ``w:num``s sharing one continue each other (as in Word);
   using level *k* restarts deeper levels, unless their ``w:lvlRestart`` says otherwise;
 * ``w:lvlText`` ("第%1条", "%1.%2.") is filled with each level's counter in that level's
@@ -76,7 +78,7 @@ class NumberingResolver:
 
         None for an unnumbered paragraph. Call exactly once per visible paragraph, in order.
         """
-        num_id, ilvl, style = self._num_pr(p)
+        num_id, ilvl, styles = self._num_pr(p)
         if num_id in (None, "0") or num_id not in self._nums:
             return None
         abstract_id = self._abstract_id(num_id)
@@ -84,7 +86,7 @@ class NumberingResolver:
             return None
         levels = self._levels(num_id, abstract_id)
         if ilvl is None:
-            ilvl = next((i for i, lv in levels.items() if style and lv.style == style), 0)
+            ilvl = _level_of_style(levels, styles)
         level = levels.get(ilvl)
         if level is None:
             return None
@@ -93,23 +95,23 @@ class NumberingResolver:
 
     # -- which list and level ---------------------------------------------------------------
 
-    def _num_pr(self, p: etree._Element) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, style id): direct ``w:numPr`` first, the gaps filled from the style."""
-        own_style = attr(p.find(f"{W}pPr/{W}pStyle"), "val") or self._default_style
+    def _num_pr(self, p: etree._Element) -> tuple[str | None, int | None, list[str]]:
+        """(numId, ilvl, the paragraph's style and those it is based on): direct ``w:numPr``
+        first, each gap filled from the nearest style in the ``w:basedOn`` chain that has it
+        (Heading 2 may name only its level and take the list from Heading 1)."""
+        style = attr(p.find(f"{W}pPr/{W}pStyle"), "val") or self._default_style
         direct = p.find(f"{W}pPr/{W}numPr")
         num_id = attr(_find(direct, "numId"), "val")
         ilvl = int_attr(_find(direct, "ilvl"), "val")
-        style = own_style
-        for _ in range(_MAX_LINKS):
-            if (num_id is not None and ilvl is not None) or style not in self._styles:
-                break
+        chain: list[str] = []
+        while style in self._styles and style not in chain and len(chain) < _MAX_LINKS:
+            chain.append(style)
             inherited = self._styles[style].find(f"{W}pPr/{W}numPr")
-            if inherited is not None:
-                num_id = num_id or attr(_find(inherited, "numId"), "val")
-                ilvl = ilvl if ilvl is not None else int_attr(_find(inherited, "ilvl"), "val")
-                break
+            num_id = num_id or attr(_find(inherited, "numId"), "val")
+            if ilvl is None:
+                ilvl = int_attr(_find(inherited, "ilvl"), "val")
             style = attr(self._styles[style].find(f"{W}basedOn"), "val")
-        return num_id, ilvl, own_style
+        return num_id, ilvl, chain
 
     def _abstract_id(self, num_id: str) -> str | None:
         """The abstract list behind ``num_id``, following ``w:numStyleLink`` indirections."""
@@ -155,10 +157,11 @@ class NumberingResolver:
         counters = self._counters.setdefault(abstract_id, _Counters())
         values = counters.values
         start_override = self._start_override(num_id, ilvl)
-        if start_override is not None and (num_id, ilvl) not in counters.started_nums:
-            values[ilvl] = start_override
-        elif values[ilvl] is None:
-            values[ilvl] = levels[ilvl].start
+        first_in_num = (num_id, ilvl) not in counters.started_nums
+        if values[ilvl] is None or (start_override is not None and first_in_num):
+            # ECMA-376 17.9.27: the override is where the level begins in this w:num, at its
+            # first paragraph and each time a higher level restarts it.
+            values[ilvl] = levels[ilvl].start if start_override is None else start_override
         else:
             values[ilvl] += 1
         counters.started_nums.add((num_id, ilvl))
@@ -213,6 +216,16 @@ def _level(lvl: etree._Element) -> _Level:
         suffix=_SUFFIX.get(attr(lvl.find(f"{W}suff"), "val") or "tab", " "),
         style=attr(lvl.find(f"{W}pStyle"), "val"),
     )
+
+
+def _level_of_style(levels: dict[int, _Level], styles: list[str]) -> int:
+    """The level a style is tied to by ``w:lvl/w:pStyle`` (the nearest style in the chain
+    first), else 0 as the schema says for a missing ``w:ilvl``."""
+    for style in styles:
+        for ilvl, level in levels.items():
+            if level.style == style:
+                return ilvl
+    return 0
 
 
 def _bullet(glyph: str) -> str:
