@@ -51,18 +51,22 @@ _END_MARKER = re.compile(r"全文完[。.]?|(?i:end of document)\.?")
 _TOC_MARKER = re.compile(
     r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M
 )
+# What a Chinese title ends with, Simplified or Traditional (合約, 協議書).
+_CN_TITLE_WORDS = (
+    "合同书?|合同書|合[约約]书?|合約書|[协協][议議]书?|協議書|契[约約]|章程|[协協]定|备忘录|備忘錄"
+)
 _CN_TITLE_TAIL = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()《》·、]{1,40}"
-    r"(?:合同书?|协议书?|契约|章程|协定|备忘录)(?P<seq>\d{1,2})?[ \t\u3000]*$"
+    rf"(?:{_CN_TITLE_WORDS})(?P<seq>\d{{1,2}})?[ \t\u3000]*$"
 )
 _TITLE_LINE = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{0,60}(?:合同书?|协议书?|契约|章程|协定|备忘录|法)"
+    rf"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{{0,60}}(?:{_CN_TITLE_WORDS}|法典?)"
     r"(?:[（(][^）)\n]{1,12}[）)])?"
     r"|[A-Z][A-Za-z0-9 ,.&'’()-]{0,80}?"
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
-_SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
+_SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
 _SIGNATURE_LINE = re.compile(
     r"[ \t\u3000]*(?:[甲乙丙丁]方|(?i:party [a-d])|出卖人|买受人|委托方|受托方)[ \t\u3000]*"
     r"[（(](?:盖章|签章|签字|签名|(?i:seal|signature))"
@@ -83,6 +87,7 @@ _ANNEX_HEADING = re.compile(
     re.M,
 )
 _MAX_TRAILING_LINE = 80  # a signature-page note or an annex heading is one short line
+_MAX_JUMP = 20  # more articles than this missing in a row is no gap but another numbering
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
 
@@ -477,7 +482,7 @@ class _TreeBuilder:
                 self.parts.append(part)
             elif not (self.line_mode or colon):
                 return False
-        elif prev is not None and m.value > prev + 20 and not (self.line_mode or colon):
+        elif prev is not None and m.value > prev + _MAX_JUMP and not (self.line_mode or colon):
             return False
         self._close_article(m.start)
         self.article = _Node(m, m.start, m.label_end, "article")
@@ -628,14 +633,18 @@ def _report_gaps(parts: list[Part]) -> None:
 
     A part whose first article is not 第一条 continues the numbering of the part before it
     (statutes number 条 across chapters); a part starting at 1 restarts it (the seed's parts).
+    A document whose first article is further from 1 than any plausible gap is an excerpt
+    (a statute's book 3 begins at 第四百六十三条): its first article sets where the numbering
+    starts and nothing before it is reported; a contract that begins at 第二条 lost 第一条.
     """
-    prev = None
+    prev, first = None, True
     for part in parts:
         numbers = [a.number for a in part.articles if a.number is not None]
         if numbers and numbers[0] == 1:
             prev = None
         for n in numbers:
-            expected = 1 if prev is None else prev + 1
+            expected = n if first and n > _MAX_JUMP else 1 if prev is None else prev + 1
+            first = False
             if n > expected:
                 part.gaps.append(Gap(prev, n, list(range(expected, n))))
             prev = n

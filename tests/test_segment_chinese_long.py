@@ -1,0 +1,110 @@
+"""Long Chinese texts: 编 > 分编 > 章 > 节 above articles, numbering that starts at
+第四百六十三条, ideographic and EN spaces inside headings, Traditional Chinese (第一條, 附件一)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clause_db.segment import parse_text
+from clause_db.textio import read_text_file
+from tests.outline_checks import assert_lossless
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def outline_of(name: str):
+    decoded = read_text_file(CORPUS / name)
+    outline = parse_text(decoded.text, decoded.encoding)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    return outline, doc
+
+
+def shape(doc) -> list[tuple[str | None, list[int]]]:
+    return [(p.title, [a.number for a in p.articles]) for p in doc.parts]
+
+
+def test_book_subbook_chapter_headings_are_parts_above_articles_from_463():
+    _, doc = outline_of("zh_civil_code_book3_contracts_excerpt.txt")
+    assert doc.title == "中华人民共和国民法典（节选）"
+    assert shape(doc) == [
+        ("第三编 合　　同", []),
+        ("第一分编 通　　则", []),
+        ("第一章 一般规定", [463, 464, 465, 466, 467, 468]),
+        ("第二章 合同的订立", [469, 470]),
+    ]
+    article_470 = doc.parts[-1].articles[-1]
+    assert [c.number for c in article_470.clauses] == list("一二三四五六七八")
+
+
+def test_an_excerpt_starting_at_463_reports_no_gap_before_it():
+    _, doc = outline_of("zh_civil_code_book3_contracts_excerpt.txt")
+    assert [g for p in doc.parts for g in p.gaps] == []
+
+
+def test_sections_under_chapters_and_a_gap_inside_the_excerpt_is_reported():
+    _, doc = outline_of("zh_civil_code_book2_sections_excerpt.txt")
+    assert shape(doc) == [
+        ("第二编 物　　权", []),
+        ("第一分编 通　　则", []),
+        ("第二章 物权的设立、变更、转让和消灭", []),
+        ("第一节 不动产登记", [209, 210]),
+        ("第二节 动产交付", [224]),
+    ]
+    gaps = [(g.after, g.before) for p in doc.parts for g in p.gaps]
+    assert gaps == [(210, 224)]
+
+
+def test_a_contract_that_lost_its_first_article_still_reports_the_gap():
+    (doc,) = parse_text("服务合同\n第三条 费用\n按月支付。\n第四条 期限\n一年。\n").documents
+    assert [g.missing for p in doc.parts for g in p.gaps] == [[1, 2]]
+
+
+def test_ideographic_and_en_spaces_inside_and_after_article_headings():
+    _, doc = outline_of("zh_heading_spaces_service_contract.txt")
+    got = [(a.number, a.label.value, a.heading.value) for a in doc.iter_articles()]
+    assert got == [
+        (1, "第\u3000一\u3000条", "定义"),
+        (2, "第\u2002二\u2002条", "服务内容"),
+        (3, "第三条", "费用"),
+        (4, "第四条", "期限"),
+    ]
+    assert doc.preamble.value == ""
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u2002", "\u2003", "\u2009"])
+def test_every_typeset_space_inside_a_part_heading(space):
+    text = f"合同\n第{space}一{space}章{space}总则\n第一条{space}定义\n正文。\n"
+    (doc,) = parse_text(text).documents
+    assert shape(doc) == [(f"第{space}一{space}章 总则", [1])]
+
+
+def test_traditional_contract_read_from_big5_keeps_articles_chapters_and_annexes():
+    outline, doc = outline_of("zh_tw_software_licence_contract_big5.txt")
+    assert outline.encoding == "cp950"
+    assert doc.title == "軟體授權合約"
+    assert shape(doc) == [
+        ("第一章 總則", [1, 2]),
+        ("第二章 費用及責任", [3, 4, 5]),
+        ("附件一 授權軟體清單", []),
+        ("附件二 費用明細", []),
+    ]
+    headings = [a.heading.value for a in doc.iter_articles()]
+    assert headings == ["定義", "授權範圍", "授權費用", "違約責任", "準據法"]
+
+
+def test_traditional_references_inside_sentences_are_not_headings():
+    text = "合約\n第一條 定義\n依第二條第一項之約定。\n"
+    text += "第二條 範圍\n違反第一條者，依本合約第一條規定。\n"
+    (doc,) = parse_text(text).documents
+    assert [a.number for a in doc.iter_articles()] == [1, 2]
+    text = "合約\n第一條 定義\n乙方應遵守本合約\n第二條之規定。\n第二條 範圍\n無。\n"
+    (doc,) = parse_text(text).documents
+    assert [a.number for a in doc.iter_articles()] == [1, 2]
+
+
+def test_two_written_traditionally_counts_as_two():
+    (doc,) = parse_text("合約\n第一條 甲\n一。\n第兩條 乙\n二。\n").documents
+    assert [a.number for a in doc.iter_articles()] == [1, 2]
