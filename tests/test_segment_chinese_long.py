@@ -7,6 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from app.model import editing, fileformat
+from app.model.doc_blocks import BlockRef
+from app.model.importer import draft_from_document
+from app.model.view import show
+from app.readers import read_any
+from clause_db.references import find_references, is_reference_form, write_reference
 from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
 from tests.outline_checks import assert_lossless
@@ -108,3 +114,35 @@ def test_traditional_references_inside_sentences_are_not_headings():
 def test_two_written_traditionally_counts_as_two():
     (doc,) = parse_text("合約\n第一條 甲\n一。\n第兩條 乙\n二。\n").documents
     assert [a.number for a in doc.iter_articles()] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "rewritten"),
+    [
+        ("依第二條第一項之約定", (2,), "第三條"),
+        ("依本合約第12條", (12,), "第13條"),
+        ("詳見第8.3條", (8, 3), "第9.3條"),
+    ],
+)
+def test_a_traditional_reference_is_written_again_with_its_character(text, number, rewritten):
+    [mention] = find_references(text)
+    assert mention.number == number
+    assert is_reference_form(mention.form)
+    assert write_reference(mention.form, (number[0] + 1, *number[1:])) == rewritten
+
+
+def test_another_statutes_traditional_article_is_not_ours():
+    assert find_references("依民法第一百八十四條") == []
+    assert find_references("依本法第一百八十四條") != []
+
+
+def test_traditional_references_follow_a_moved_article_through_save_and_load():
+    outline = read_any(CORPUS / "zh_tw_software_licence_contract_big5.txt")
+    draft = draft_from_document(outline.documents[0], outline.text, "licence")
+    first = draft.parts[0].articles[0]
+    editing.move(draft, BlockRef("heading", first.id), +1).command.apply(draft)
+    shown = show(fileformat.loads(fileformat.dumps(draft)))
+    texts = [a["text"] for p in shown["parts"] for a in p["articles"]]
+    assert "甲方授權乙方使用軟體，範圍依第二條第二款及附件一之規定。" in texts
+    assert "乙方違反第一條第一項之約定者，應負賠償責任。" in texts
+    assert all(r["status"] == "ok" for r in shown["references"])
