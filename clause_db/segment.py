@@ -234,6 +234,7 @@ def _parse_document(text: str, s: int, e: int) -> Document:
         doc.span = (s, signature_span[1])
         doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
     doc.parts = [_to_part(text, n, known, line_mode) for n in root] + trailing
+    _set_depths(doc.parts)
     _report_gaps(doc.parts)
     return doc
 
@@ -626,6 +627,30 @@ def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
     clause.placeholders = find_placeholders(text, heading.span[0], body.span[1])
     clause.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
     return clause
+
+
+# Part headings from the outermost in: 部分 / PART, 编, 分编, 章 / CHAPTER, 节.
+_PART_RANKS = (
+    re.compile(r".*部分$|(?i:part)\b"),
+    re.compile(r".*(?<!分)[编編]$"),
+    re.compile(r".*分[编編]$"),
+    re.compile(r".*章$|(?i:chapter)\b"),
+    re.compile(r".*[节節]$"),
+)
+
+
+def _part_rank(label: str) -> int | None:
+    return next((i for i, p in enumerate(_PART_RANKS) if p.match(label)), None)
+
+
+def _set_depths(parts: list[Part]) -> None:
+    """How deep each part heading sits among the kinds this document uses: in a statute
+    第三编 > 第一分编 > 第一章 > 第一节 are 0, 1, 2, 3; a law in 章 and 节 has 0 and 1.
+    Parts without such a heading (the implicit part, annexes) stay at 0."""
+    ranks = [_part_rank(p.label.value) for p in parts]
+    used = sorted({r for r in ranks if r is not None})
+    for part, rank in zip(parts, ranks, strict=True):
+        part.depth = 0 if rank is None else used.index(rank)
 
 
 def _report_gaps(parts: list[Part]) -> None:

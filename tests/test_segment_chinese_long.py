@@ -146,3 +146,20 @@ def test_traditional_references_follow_a_moved_article_through_save_and_load():
     assert "甲方授權乙方使用軟體，範圍依第二條第二款及附件一之規定。" in texts
     assert "乙方違反第一條第一項之約定者，應負賠償責任。" in texts
     assert all(r["status"] == "ok" for r in shown["references"])
+
+
+def test_part_headings_nest_book_subbook_chapter_section_by_depth():
+    outline, doc = outline_of("zh_civil_code_book2_sections_excerpt.txt")
+    assert [p.depth for p in doc.parts] == [0, 1, 2, 3, 3]
+    assert [p["depth"] for p in outline.to_json()["documents"][0]["parts"]] == [0, 1, 2, 3, 3]
+
+
+def test_a_law_in_chapters_and_sections_puts_sections_one_deeper():
+    _, doc = outline_of("zh_law_labor_contract_law_2012.md")
+    depths = {p.label.value: p.depth for p in doc.parts}
+    assert depths["第五章"] == 0 and depths["第一节"] == 1 and depths["第六章"] == 0
+
+
+def test_annexes_after_traditional_chapters_are_not_nested_in_them():
+    _, doc = outline_of("zh_tw_software_licence_contract_big5.txt")
+    assert [p.depth for p in doc.parts] == [0, 0, 0, 0]
