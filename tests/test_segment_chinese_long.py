@@ -163,3 +163,32 @@ def test_a_law_in_chapters_and_sections_puts_sections_one_deeper():
 def test_annexes_after_traditional_chapters_are_not_nested_in_them():
     _, doc = outline_of("zh_tw_software_licence_contract_big5.txt")
     assert [p.depth for p in doc.parts] == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced reference inside a sentence is no heading
+        (
+            "合同\n第一条\u3000服务\n按照本合同第\u3000八\u3000条的规定执行。\n第二条 费用\n无。\n",
+            [1, 2],
+        ),
+        # a spaced reference that a line break pushed to a line start is no heading either
+        ("合同\n第一条 服务\n乙方应遵守\n第\u2002三\u2002条的约定。\n第二条 费用\n无。\n", [1, 2]),
+        # glued Traditional text with a spaced reference
+        ("合同第一条服务:甲方依第　二　條規定。第二條費用:無。", [1, 2]),
+        # 兩 and hundreds in Traditional
+        ("合同\n第兩百條 甲\n無。\n第二百零一條 乙\n無。\n", [200, 201]),
+        # every line indented with ideographic spaces, as Word-to-text exports do
+        (
+            "\u3000\u3000第一条\u3000定义\n\u3000\u3000正文。\n\u3000\u3000第二条\u3000期限\n一年。\n",
+            [1, 2],
+        ),
+    ],
+)
+def test_careless_spacing_and_traditional_numbers(text, expected):
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert [a.number for a in doc.iter_articles()] == expected
+    assert [g for p in doc.parts for g in p.gaps] == []
