@@ -69,15 +69,16 @@ _MAX_TITLE_LINE = 80
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
 _SIGNATURE_LINE = re.compile(
     r"[ \t\u3000]*(?:[甲乙丙丁]方|(?i:party [a-d])|出卖人|买受人|委托方|受托方)[ \t\u3000]*"
-    r"[（(](?:盖章|签章|签字|签名|(?i:seal|signature))"
+    r"[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|(?i:seal|signature))"
 )
 _SIGNATURE_DETAIL = re.compile(
-    r"[ \t\u3000]*(?:日期|签订日期|法定代表人|授权代表|委托代理人|签字|签名|地址|电话|"
+    r"[ \t\u3000]*(?:日期|[签簽][订訂]日期|法定代表人|授[权權]代表|委[托託]代理人|[签簽]字|[签簽]名"
+    r"|地址|[电電][话話]|"
     r"(?i:date|by|name|title|authori[sz]ed))[^\n]{0,40}[:：]"
 )
 _SIGNATURE_LINES = 12  # a signature block is the last few lines of a contract
 _SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
-    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本页|此页|下接)[^\n]{0,40}签[署字]页"
+    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
     r"|[(\[]?(?i:signature pages? follows?|signature page))"
 )
 _ANNEX_HEADING = re.compile(

@@ -192,3 +192,23 @@ def test_careless_spacing_and_traditional_numbers(text, expected):
     (doc,) = outline.documents
     assert [a.number for a in doc.iter_articles()] == expected
     assert [g for p in doc.parts for g in p.gaps] == []
+
+
+def test_a_traditional_signature_block_is_not_the_last_articles_text():
+    text = "合約\n第一條 定義\n無。\n第二條 期限\n一年。\n\n甲方（蓋章）：\n法定代表人（簽字）：\n"
+    text += "日期：\n乙方（簽章）：\n授權代表：\n日期：\n"
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert [a.text.value for a in doc.iter_articles()] == ["無。", "一年。"]
+    assert [s.reason for s in doc.skipped] == ["signature block"]
+
+
+def test_a_traditional_signature_page_note_ends_the_last_article_before_the_annexes():
+    text = "合約\n第一條 定義\n無。\n第二條 期限\n一年。\n"
+    text += "（以下為簽署頁）\n甲方：\n附件一 清單\n甲。\n"
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert [a.text.value for a in doc.iter_articles()] == ["無。", "一年。"]
+    assert [p.title for p in doc.parts] == [None, None, "附件一 清單"]
