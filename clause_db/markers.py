@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from clause_db.numerals import cn_to_int, roman_to_int
 
-CN_NUM = r"[零〇一二两三四五六七八九十百千]+|\d+"
+CN_NUM = r"[零〇一二两兩三四五六七八九十百千]+|\d+"
+# Spaces typeset inside and after headings: 第　一　条 (U+3000), 第一条\u2002定义 (EN space).
+SP = r"[ \t\u3000\u2000-\u200a]"
 
 # Kinds by level. Parts group articles; articles hold clauses; clauses nest.
 PART_KINDS = ("cn_part", "cn_chapter", "cn_section", "en_part")
@@ -21,15 +23,17 @@ ARTICLE_KINDS = ("cn_article", "en_article", "en_section")  # plus 1. / 一、 w
 ITEM_KINDS = ("paren_cn", "cn_dun", "arabic", "paren_num", "paren_alpha", "paren_roman", "circled")
 
 # A marker may start a line after markdown or bullet decoration.
-_LINE_PREFIX = re.compile(r"[ \t\u3000]*(?:[#>]+[ \t]*|\*\*|[-•][ \t]+)?")
-_SEP = r"[ \t\u3000]*[:：]?[ \t\u3000]*"
+_LINE_PREFIX = re.compile(rf"{SP}*(?:[#>]+[ \t]*|\*\*|[-•][ \t]+)?")
+_SEP = rf"{SP}*[:：]?{SP}*"
+_LABEL_GLUE = " \t\u3000:：*" + "".join(map(chr, range(0x2000, 0x200B)))  # around a label
 
 _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
     # (kind, pattern, must start a line)
-    ("cn_part", re.compile(rf"第[ \t]*(?P<n>{CN_NUM})[ \t]*部分{_SEP}"), False),
-    ("cn_chapter", re.compile(rf"第[ \t]*(?P<n>{CN_NUM})[ \t]*[章编]{_SEP}"), False),
-    ("cn_section", re.compile(rf"第[ \t]*(?P<n>{CN_NUM})[ \t]*节{_SEP}"), False),
-    ("cn_article", re.compile(rf"第[ \t]*(?P<n>{CN_NUM})[ \t]*条(?:\*\*)?{_SEP}"), False),
+    # Simplified and Traditional: 编/編, 分编 (a statute's sub-book), 节/節, 条/條.
+    ("cn_part", re.compile(rf"第{SP}*(?P<n>{CN_NUM}){SP}*部分{_SEP}"), False),
+    ("cn_chapter", re.compile(rf"第{SP}*(?P<n>{CN_NUM}){SP}*(?:章|分?[编編]){_SEP}"), False),
+    ("cn_section", re.compile(rf"第{SP}*(?P<n>{CN_NUM}){SP}*[节節]{_SEP}"), False),
+    ("cn_article", re.compile(rf"第{SP}*(?P<n>{CN_NUM}){SP}*[条條](?:\*\*)?{_SEP}"), False),
     (
         "en_part",
         re.compile(r"(?:PART|Part|CHAPTER|Chapter)[ \t]+(?P<n>[A-Z]|[IVXLC]+|\d+)\b[.:]?[ \t]*"),
@@ -69,13 +73,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
 
 # Words before a 第X条 that make it a reference, not a heading: 按照本合同第八条, 第四条、第五条.
 _REF_BEFORE = re.compile(
-    r"(?:(?:本|该|原|主|此|上述|前述|(?:按照|依照|根据|依据|参照|参见|详见|违反|遵守|适用|见|依|按|照)(?:本|该)?)"
-    r"(?:合同|协议|法|条例|规定|章|条|款)?|及|和|与|或|、|至|即|经|由|对|于|之|除|第)[ \t]*$"
+    r"(?:(?:本|该|該|原|主|此|上述|前述|(?:按照|依照|根据|根據|依据|依據|参照|參照|参见|參見|详见|詳見"
+    r"|违反|違反|遵守|适用|適用|见|見|依|按|照)(?:本|该|該)?)"
+    r"(?:合同|协议|協議|合约|合約|法|条例|條例|规定|規定|章|条|條|款)?"
+    r"|及|和|与|與|或|、|至|即|经|經|由|对|對|于|於|之|除|第)[ \t\u3000]*$"
 )
 # Words after one: 第八条的规定, 第四条、第五条, 第三条第二款, 第8条约定.
 _REF_AFTER = re.compile(
-    r"^(?:的|之|、|及|和|与|或|至|到|规定|约定|所(?:述|列|称|指|规定|约定)|项下|"
-    r"第[一二三四五六七八九十\d]+[款项条]|款|项|"
+    r"^(?:的|之|、|及|和|与|與|或|至|到|规定|規定|约定|約定|所(?:述|列|称|稱|指|规定|規定|约定|約定)"
+    r"|[项項]下|第[一二三四五六七八九十\d]+[款项項条條]|款|[项項]|"
     r"[,，。；;）)]|[ \t]*\d)"
 )
 # What follows a number inside a sentence: 1.5倍, 3.5 million, 2.5万元, 10%.
@@ -149,7 +155,7 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
             value, path = _value(kind, raw)
             if value is None:
                 continue
-            label = m.group(0).strip(" \t\u3000:：*")
+            label = m.group(0).strip(_LABEL_GLUE)
             found.append(
                 Marker(
                     kind=kind,
@@ -175,7 +181,7 @@ def looks_like_reference(text: str, marker: Marker, region_start: int) -> bool:
         return True
     after = text[marker.label_end : marker.label_end + 4]
     raw_after = text[marker.start : marker.start + 40]
-    if re.match(r"第[^条部章节编]{1,8}[条部分章节编]{1,2}[:：]", raw_after):
+    if re.match(r"第[^条條部章节節编編]{1,8}[条條部分章节節编編]{1,2}[:：]", raw_after):
         return False  # 第一条: heading
     return bool(_REF_AFTER.match(after))
 

@@ -154,6 +154,7 @@ class Part:
     span: Span
     articles: list[Article] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    depth: int = 0  # part headings above it: 第三编 0, 第一分编 1, 第一章 2, 第一节 3
 
     def pieces(self) -> Iterator[Piece]:
         yield self.label
@@ -170,6 +171,7 @@ class Part:
             "text": self.text.value,
             "span": list(self.span),
             **_piece_spans(self),
+            "depth": self.depth,
             "gaps": [g.to_json() for g in self.gaps],
             "articles": [a.to_json() for a in self.articles],
         }

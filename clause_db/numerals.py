@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 CN_DIGITS = "〇一二三四五六七八九"
-_DIGIT_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"零": 0, "两": 2}
+_DIGIT_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"零": 0, "两": 2, "兩": 2}
 _UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
 
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+_CN = r"[零〇一二两兩三四五六七八九十百千]+"
 _PATTERN = re.compile(
-    rf"(?P<kuan>(?<=本条)第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
-    r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*条)"
-    rf"|(?P<cn_article>第[ \t]*(?P<an>{_CN}|\d+)[ \t]*条)"
+    rf"(?P<kuan>(?<=本[条條])第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
+    r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*[条條])"
+    rf"|(?P<cn_article>第[ \t]*(?P<an>{_CN}|\d+)[ \t]*[条條])"
     r"|(?<![A-Za-z])(?P<en_section>(?P<sw>Section|section|SECTION|Subsection|subsection"
     r"|Clause|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
     r"|(?<![A-Za-z])(?P<en_article>(?P<aw>Article|ARTICLE|article)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
@@ -27,7 +27,11 @@ _PATTERN = re.compile(
 # (en_section…) are those of drafts saved before.
 _EN_FORM = re.compile(r"en:(?P<word>[A-Za-z]+)(?P<roman>:roman)?")
 # 《劳动法》第三十九条, 劳动法第三十九条: another instrument's article, not ours (本法 is ours).
-_OTHER_INSTRUMENT = re.compile(r"(?:》|(?<!本)(?:法|条例|规定|办法|细则|公约))[ \t]*$")
+_OTHER_INSTRUMENT = re.compile(
+    r"(?:》|(?<!本)(?:法|条例|條例|规定|規定|办法|辦法|细则|細則|公约|公約))[ \t]*$"
+)
+# A Chinese form ending in this was written with 條 (Traditional) and is written again so.
+_TRAD = "_trad"
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,14 @@ def _mention(m: re.Match[str]) -> Mention | None:
         return n and Mention(
             m.start(), m.end(), "kuan", (n,), "kuan" if raw.isdigit() else "kuan_cn"
         )
+    trad = _TRAD if m.group(0).endswith("條") else ""
     if kind == "cn_clause":
         path = tuple(int(x) for x in re.split(r"[.．]", m.group("cp")))
-        return Mention(m.start(), m.end(), "clause", path, "cn_clause")
+        return Mention(m.start(), m.end(), "clause", path, "cn_clause" + trad)
     if kind == "cn_article":
         raw = m.group("an")
         n = cn_to_int(raw)
-        form = "cn_article_digits" if raw.isdigit() else "cn_article"
+        form = ("cn_article_digits" if raw.isdigit() else "cn_article") + trad
         return n and Mention(m.start(), m.end(), "article", (n,), form)
     if kind == "en_section":
         path = tuple(int(x) for x in m.group("sp").split("."))
@@ -99,6 +104,9 @@ _WRITERS = {
 
 def is_reference_form(form: str) -> bool:
     """Whether ``form`` (as a draft file stores it) is one ``write_reference`` writes."""
+    base = form.removesuffix(_TRAD)
+    if base != form:
+        return base.startswith("cn_") and base in _WRITERS
     return form in _WRITERS or _EN_FORM.fullmatch(form) is not None
 
 
@@ -107,4 +115,6 @@ def write_reference(form: str, path: tuple[int, ...]) -> str:
     if m := _EN_FORM.fullmatch(form):
         number = int_to_roman(path[0]) if m["roman"] else _dotted(path)
         return f"{m['word']} {number}"
+    if form.endswith(_TRAD):
+        return _WRITERS[form.removesuffix(_TRAD)](path).replace("条", "條")
     return _WRITERS[form](path)

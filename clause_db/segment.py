@@ -51,29 +51,34 @@ _END_MARKER = re.compile(r"全文完[。.]?|(?i:end of document)\.?")
 _TOC_MARKER = re.compile(
     r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M
 )
+# What a Chinese title ends with, Simplified or Traditional (合約, 協議書).
+_CN_TITLE_WORDS = (
+    "合同书?|合同書|合[约約]书?|合約書|[协協][议議]书?|協議書|契[约約]|章程|[协協]定|备忘录|備忘錄"
+)
 _CN_TITLE_TAIL = re.compile(
     r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff（）()《》·、]{1,40}"
-    r"(?:合同书?|协议书?|契约|章程|协定|备忘录)(?P<seq>\d{1,2})?[ \t\u3000]*$"
+    rf"(?:{_CN_TITLE_WORDS})(?P<seq>\d{{1,2}})?[ \t\u3000]*$"
 )
 _TITLE_LINE = re.compile(
-    r"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{0,60}(?:合同书?|协议书?|契约|章程|协定|备忘录|法)"
+    rf"[\u4e00-\u9fffA-Za-z0-9（）()《》·、 \t\-—]{{0,60}}(?:{_CN_TITLE_WORDS}|法典?)"
     r"(?:[（(][^）)\n]{1,12}[）)])?"
     r"|[A-Z][A-Za-z0-9 ,.&'’()-]{0,80}?"
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
-_SEQ_SUFFIX = re.compile(r"(?<=[合同协议书约程定录])\d{1,2}$")
+_SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
 _SIGNATURE_LINE = re.compile(
     r"[ \t\u3000]*(?:[甲乙丙丁]方|(?i:party [a-d])|出卖人|买受人|委托方|受托方)[ \t\u3000]*"
-    r"[（(](?:盖章|签章|签字|签名|(?i:seal|signature))"
+    r"[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|(?i:seal|signature))"
 )
 _SIGNATURE_DETAIL = re.compile(
-    r"[ \t\u3000]*(?:日期|签订日期|法定代表人|授权代表|委托代理人|签字|签名|地址|电话|"
+    r"[ \t\u3000]*(?:日期|[签簽][订訂]日期|法定代表人|授[权權]代表|委[托託]代理人|[签簽]字|[签簽]名"
+    r"|地址|[电電][话話]|"
     r"(?i:date|by|name|title|authori[sz]ed))[^\n]{0,40}[:：]"
 )
 _SIGNATURE_LINES = 12  # a signature block is the last few lines of a contract
 _SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
-    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本页|此页|下接)[^\n]{0,40}签[署字]页"
+    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
     r"|[(\[]?(?i:signature pages? follows?|signature page))"
 )
 _ANNEX_HEADING = re.compile(
@@ -83,6 +88,7 @@ _ANNEX_HEADING = re.compile(
     re.M,
 )
 _MAX_TRAILING_LINE = 80  # a signature-page note or an annex heading is one short line
+_MAX_JUMP = 20  # more articles than this missing in a row is no gap but another numbering
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
 
@@ -229,6 +235,7 @@ def _parse_document(text: str, s: int, e: int) -> Document:
         doc.span = (s, signature_span[1])
         doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
     doc.parts = [_to_part(text, n, known, line_mode) for n in root] + trailing
+    _set_depths(doc.parts)
     _report_gaps(doc.parts)
     return doc
 
@@ -477,7 +484,7 @@ class _TreeBuilder:
                 self.parts.append(part)
             elif not (self.line_mode or colon):
                 return False
-        elif prev is not None and m.value > prev + 20 and not (self.line_mode or colon):
+        elif prev is not None and m.value > prev + _MAX_JUMP and not (self.line_mode or colon):
             return False
         self._close_article(m.start)
         self.article = _Node(m, m.start, m.label_end, "article")
@@ -623,19 +630,47 @@ def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
     return clause
 
 
+# Part headings from the outermost in: 部分 / PART, 编, 分编, 章 / CHAPTER, 节.
+_PART_RANKS = (
+    re.compile(r".*部分$|(?i:part)\b"),
+    re.compile(r".*(?<!分)[编編]$"),
+    re.compile(r".*分[编編]$"),
+    re.compile(r".*章$|(?i:chapter)\b"),
+    re.compile(r".*[节節]$"),
+)
+
+
+def _part_rank(label: str) -> int | None:
+    return next((i for i, p in enumerate(_PART_RANKS) if p.match(label)), None)
+
+
+def _set_depths(parts: list[Part]) -> None:
+    """How deep each part heading sits among the kinds this document uses: in a statute
+    第三编 > 第一分编 > 第一章 > 第一节 are 0, 1, 2, 3; a law in 章 and 节 has 0 and 1.
+    Parts without such a heading (the implicit part, annexes) stay at 0."""
+    ranks = [_part_rank(p.label.value) for p in parts]
+    used = sorted({r for r in ranks if r is not None})
+    for part, rank in zip(parts, ranks, strict=True):
+        part.depth = 0 if rank is None else used.index(rank)
+
+
 def _report_gaps(parts: list[Part]) -> None:
     """Numbers that jump (第五条 then 第八条), as written: reported, not renumbered.
 
     A part whose first article is not 第一条 continues the numbering of the part before it
     (statutes number 条 across chapters); a part starting at 1 restarts it (the seed's parts).
+    A document whose first article is further from 1 than any plausible gap is an excerpt
+    (a statute's book 3 begins at 第四百六十三条): its first article sets where the numbering
+    starts and nothing before it is reported; a contract that begins at 第二条 lost 第一条.
     """
-    prev = None
+    prev, first = None, True
     for part in parts:
         numbers = [a.number for a in part.articles if a.number is not None]
         if numbers and numbers[0] == 1:
             prev = None
         for n in numbers:
-            expected = 1 if prev is None else prev + 1
+            expected = n if first and n > _MAX_JUMP else 1 if prev is None else prev + 1
+            first = False
             if n > expected:
                 part.gaps.append(Gap(prev, n, list(range(expected, n))))
             prev = n
