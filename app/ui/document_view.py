@@ -43,7 +43,7 @@ from app.model.commands import Compound
 from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
-from .contract_roles import MIME_NODES
+from .contract_roles import MIME_INLINE, MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
@@ -818,6 +818,15 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             ids = self.selected_node_ids()
             if ids:
                 mime.setData(MIME_NODES, clipboard.copy_nodes(self.draft, ids, self.document_.uid))
+        elif (
+            isinstance(data := first.userData(), BlockData)
+            and data.ref.kind in editing.SEGMENT_KINDS
+        ):
+            a, b = start - first.position(), end - first.position()
+            segments = editing.cut(editing.segments_of(self.draft, data.ref), a, b)
+            if any(not isinstance(s, str) for s in segments):  # chips travel as chips
+                payload = clipboard.copy_inline(self.draft, segments, self.document_.uid)
+                mime.setData(MIME_INLINE, payload)
         return mime
 
     def _slice_shown(self, block, a: int, b: int) -> str:
@@ -855,7 +864,10 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         if self.textCursor().hasSelection():
             self.delete_selection()
         pos = self._block_pos()[0]
-        if not plain and source.hasFormat(MIME_NODES):
+        if not plain and source.hasFormat(MIME_INLINE):
+            payload = bytes(source.data(MIME_INLINE).data())
+            self._run(lambda d: editing.paste_within(d, pos, payload, self.document_.uid))
+        elif not plain and source.hasFormat(MIME_NODES):
             payload = bytes(source.data(MIME_NODES).data())
             self._run(lambda d: editing.paste(d, pos, payload, self.document_.uid))
         elif not plain and source.hasFormat(MIME_CLAUSE_IDS):

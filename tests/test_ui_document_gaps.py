@@ -1,0 +1,124 @@
+"""The centre document on the real MainWindow, driven by real events: a chip cut and pasted
+within a line, text dragged within the document, a dangling reference drawn in red, the
+Fields tab and the caret following each other, a party's role renamed on the page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.model import editing
+from app.model.draft import Blank, Ref
+from app.model.editing import Pos
+from tests import test_ui_document_view as shared
+from tests.document_helpers import CTRL, body, click_at, select_between
+
+if TYPE_CHECKING:
+    from app.ui.document_view import DocumentView
+
+window = shared.window  # the real MainWindow, no modal dialogs
+draft_path = shared.draft_path  # a seed contract saved as a .contract file
+view_of = shared.view_of
+same_on_screen = shared.same_on_screen
+
+
+def blank_of(draft, name: str):
+    """(node, offset) of the first blank of the field called ``name``."""
+    field_id = next(f.id for f in draft.fields.values() if f.name == name)
+    for _, node in draft.nodes():
+        offset = 0
+        for seg in node.body:
+            if isinstance(seg, Blank) and seg.field_id == field_id:
+                return field_id, node, offset
+            offset += len(seg) if isinstance(seg, str) else 1
+    raise AssertionError(name)
+
+
+def test_a_chip_cut_and_pasted_within_its_line_comes_back_as_the_same_field(
+    qtbot, window, draft_path
+):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    field_id, node, offset = blank_of(draft, "通知期限")
+    blanks_before = sum(1 for _, n in draft.nodes() for s in n.body if isinstance(s, Blank))
+    select_between(view, (body(node.id), offset - 2), (body(node.id), offset + 1))
+    qtbot.keyClick(view, Qt.Key.Key_X, CTRL)
+    assert not any(isinstance(s, Blank) and s.field_id == field_id for s in node.body)
+    click_at(qtbot, view, body(node.id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    pasted = [s for s in node.body if isinstance(s, Blank)]
+    assert [s.field_id for s in pasted].count(field_id) == 1, "a blank of the field, not its text"
+    assert editing.block_text(node.body)[2] == editing.OBJECT
+    after = sum(1 for _, n in draft.nodes() for s in n.body if isinstance(s, Blank))
+    assert after == blanks_before
+    assert len(draft.fields) == len({*draft.fields}), "no new field"
+    same_on_screen(view)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # the paste is one step
+    assert not any(isinstance(s, Blank) and s.field_id == field_id for s in node.body)
+
+
+def test_a_chip_pasted_into_another_draft_brings_its_field(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    field_id, node, offset = blank_of(document.draft, "通知期限")
+    select_between(view, (body(node.id), offset), (body(node.id), offset + 1))
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    window.new_draft()
+    other = window.tabs.current_document().draft
+    view = view_of(window)
+    article = other.parts[0].articles[0]
+    click_at(qtbot, view, body(article.id), 0)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    blank = next(s for s in article.body if isinstance(s, Blank))
+    assert other.fields[blank.field_id].name == "通知期限"
+    same_on_screen(view)
+
+
+def chip_pixels(view: DocumentView, pos: Pos) -> set[tuple[int, int, int]]:
+    """The colours painted where the chip at ``pos`` is drawn on screen."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(pos))
+    left = view.cursorRect(cursor)
+    cursor.setPosition(view.position_of(pos) + 1)
+    right = view.cursorRect(cursor)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    colours = set()
+    for x in range(left.x() + 1, right.x()):
+        for y in range(left.top(), left.bottom()):
+            c = QColor(image.pixel(int(x * ratio), int(y * ratio)))
+            colours.add((c.red(), c.green(), c.blue()))
+    return colours
+
+
+def reddish(colours: set[tuple[int, int, int]]) -> bool:
+    return any(r > 150 and g < 90 and b < 90 for r, g, b in colours)
+
+
+def test_a_dangling_reference_is_drawn_in_red(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    clause = draft.parts[0].articles[0].children[0]
+    click_at(qtbot, view, body(clause.id), 0)
+    QApplication.clipboard().setText("按照本合同第三条的规定。")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    offset, ref = next(
+        (sum(len(s) if isinstance(s, str) else 1 for s in clause.body[:i]), s)
+        for i, s in enumerate(clause.body)
+        if isinstance(s, Ref)
+    )
+    at = Pos(body(clause.id), offset)
+    view.jump_to(clause.id)
+    view.viewport().repaint()
+    bound = chip_pixels(view, at)
+    assert not reddish(bound), "a bound reference is a blue link"
+    document.push(editing.delete_nodes(draft, [ref.target]).command)
+    qtbot.waitUntil(lambda: view.visible_text() == shared.expected_text(draft))
+    view.jump_to(clause.id)
+    view.viewport().repaint()
+    assert reddish(chip_pixels(view, at)), "its target deleted: red"
