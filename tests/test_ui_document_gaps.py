@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from app.model import editing
@@ -15,6 +15,8 @@ from app.model.draft import Blank, Ref
 from app.model.editing import Pos
 from tests import test_ui_document_view as shared
 from tests.document_helpers import CTRL, body, click_at, select_between
+
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 
 if TYPE_CHECKING:
     from app.ui.document_view import DocumentView
@@ -122,3 +124,64 @@ def test_a_dangling_reference_is_drawn_in_red(qtbot, window, draft_path):
     view.jump_to(clause.id)
     view.viewport().repaint()
     assert reddish(chip_pixels(view, at)), "its target deleted: red"
+
+
+def drag_text(view: DocumentView, to: QPoint, modifier=NO_MODIFIER) -> None:
+    """The selection dragged to ``to``: the drag events Qt sends when the mouse drags the
+    selection there, carrying what the view gives a drag (QTest cannot drag offscreen)."""
+    mime = view.createMimeDataFromSelection()
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    args = (actions, mime, Qt.MouseButton.LeftButton, modifier)
+    port = view.viewport()
+    QApplication.sendEvent(port, QDragEnterEvent(to, *args))
+    QApplication.sendEvent(port, QDragMoveEvent(to, *args))
+    QApplication.sendEvent(port, QDropEvent(QPointF(to), *args))
+
+
+def point_of(view: DocumentView, pos: Pos) -> QPoint:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.position_of(pos))
+    rect = view.cursorRect(cursor)
+    return QPoint(rect.x() + 1, rect.center().y())
+
+
+def test_dragging_selected_text_moves_it_and_ctrl_drag_copies_it(qtbot, window, draft_path):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    clause = next(n for _, n in draft.nodes() if len(editing.block_text(n.body)) > 20)
+    text = editing.block_text(clause.body)
+    view.jump_to(clause.id)
+    select_between(view, (body(clause.id), 0), (body(clause.id), 4))
+    moved = text[:4]
+    drag_text(view, point_of(view, Pos(body(clause.id), 10)))
+    assert editing.block_text(clause.body) == text[4:10] + moved + text[10:]
+    same_on_screen(view)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # one step
+    assert editing.block_text(clause.body) == text
+    select_between(view, (body(clause.id), 0), (body(clause.id), 4))
+    drag_text(view, point_of(view, Pos(body(clause.id), 10)), CTRL)
+    assert editing.block_text(clause.body) == text[:10] + moved + text[10:]
+    same_on_screen(view)
+
+
+def test_a_dragged_chip_stays_its_field_and_a_drop_on_itself_changes_nothing(
+    qtbot, window, draft_path
+):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    field_id, clause, offset = blank_of(draft, "通知期限")
+    text = editing.block_text(clause.body)
+    view.jump_to(clause.id)
+    select_between(view, (body(clause.id), offset), (body(clause.id), offset + 1))
+    drag_text(view, point_of(view, Pos(body(clause.id), offset)))  # onto itself
+    assert editing.block_text(clause.body) == text
+    select_between(view, (body(clause.id), offset - 1), (body(clause.id), offset + 1))
+    drag_text(view, point_of(view, Pos(body(clause.id), 0)))
+    assert isinstance(clause.body[1], Blank) and clause.body[1].field_id == field_id
+    assert (
+        editing.block_text(clause.body)
+        == text[offset - 1 : offset + 1] + text[: offset - 1] + text[offset + 1 :]
+    )
+    same_on_screen(view)

@@ -43,7 +43,7 @@ from app.model.commands import Compound
 from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
-from .contract_roles import MIME_INLINE, MIME_NODES
+from .contract_roles import MIME_DRAGGED, MIME_INLINE, MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
@@ -814,6 +814,8 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             block = block.next()
         mime = QMimeData()
         mime.setText("\n".join(lines))
+        # dropped back on this document over the same selection, it moves (DocumentDrops)
+        mime.setData(MIME_DRAGGED, f"{self.document_.uid}:{start}:{cursor.selectionEnd()}".encode())
         if first != last:
             ids = self.selected_node_ids()
             if ids:
