@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from app.model import editing
 from app.model.draft import Blank, Ref
@@ -185,3 +185,37 @@ def test_a_dragged_chip_stays_its_field_and_a_drop_on_itself_changes_nothing(
         == text[offset - 1 : offset + 1] + text[: offset - 1] + text[offset + 1 :]
     )
     same_on_screen(view)
+
+
+def test_choosing_a_field_selects_its_blanks_in_turn_and_the_caret_selects_its_row(
+    qtbot, window, draft_path
+):
+    document = window.open_path(draft_path)
+    view = view_of(window)
+    draft = document.draft
+    field_id, node, offset = blank_of(draft, "通知期限")
+    chips = [
+        (n.id, i)
+        for _, n in draft.nodes()
+        for i, s in enumerate(n.body)
+        if isinstance(s, Blank) and s.field_id == field_id
+    ]
+    table = window.findChild(QTableView, "fieldsTable")
+    row = table.model().row_of(field_id)
+    cell = table.visualRect(table.model().index(row, 0)).center()
+    seen = []
+    for _ in range(len(chips) + 1):
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        cursor = view.textCursor()
+        assert cursor.selectionEnd() - cursor.selectionStart() == 1, "the blank is selected"
+        assert view.viewport().rect().contains(view.cursorRect().center()), "scrolled to it"
+        seen.append(view.current_node_id())
+    assert seen == [n for n, _ in chips] + [chips[0][0]], "first, then the next, then round"
+    assert view.textCursor().selectionStart() == view.position_of(Pos(body(node.id), offset))
+
+    other_id, other, at = blank_of(draft, "起始日期")
+    click_at(qtbot, view, body(other.id), at - 1)
+    assert table.model().rows[table.currentIndex().row()].field_id != other_id
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # now just before the blank
+    assert table.model().rows[table.currentIndex().row()].field_id == other_id
+    assert view.hasFocus(), "the document keeps the focus"

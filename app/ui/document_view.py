@@ -82,6 +82,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
 
     currentNodeChanged = Signal(int)  # the article or clause the caret is in; 0 for none
     fieldActivated = Signal(int)  # a chip was clicked or tabbed to: its field id
+    fieldAtCaret = Signal(int)  # the caret stands next to a blank: its field id
     message = Signal(str)  # a refused edit, for the status bar
 
     def __init__(self, document: DraftDocument, model: ContractModel, parent=None) -> None:
@@ -95,6 +96,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         self._syncing = False
         self._reconcile_due = False
         self._current_node = 0
+        self._field_at_caret = 0
         self._drop_line: tuple[int, int, int] | None = None  # y, x from, x to (viewport)
         self._drop_target: tuple[int, int] | None = None  # (parent id, index)
         self._chip: tuple[int, int] | None = None  # (field id, position) being filled
@@ -660,6 +662,44 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         seg = self._tokens.get(fmt.property(P_TOKEN))
         return (seg.field_id, cursor.selectionStart()) if isinstance(seg, Blank) else None
 
+    def _field_beside_caret(self) -> int:
+        """The field of the blank just before or after the caret (0 for none)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return 0
+        block = cursor.block()
+        for position in (cursor.position(), cursor.position() - 1):
+            if block.position() <= position < block.position() + block.length() - 1:
+                seg = self._tokens.get(self._char_format_at(position + 1).property(P_TOKEN))
+                if isinstance(seg, Blank):
+                    return seg.field_id
+        return 0
+
+    def _chips_of(self, field_id: int) -> list[int]:
+        """The document positions of the blanks of ``field_id``, in reading order."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            for r in block.textFormats():
+                if r.format.objectType() == OBJECT_TYPE:
+                    seg = self._tokens.get(r.format.property(P_TOKEN))
+                    if isinstance(seg, Blank) and seg.field_id == field_id:
+                        found.extend(block.position() + r.start + k for k in range(r.length))
+            block = block.next()
+        return found
+
+    def select_field(self, field_id: int) -> bool:
+        """Select the field's first blank on the page, or the next one when one of its
+        blanks is selected already, and scroll to it. False when it has none."""
+        chips = self._chips_of(field_id)
+        if not chips:
+            return False
+        chip = self._selected_chip()
+        after = chip[1] if chip is not None and chip[0] == field_id else -1
+        self._select_chip(next((p for p in chips if p > after), chips[0]))
+        self.ensureCursorVisible()
+        return True
+
     def _select_chip(self, position: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(position)
@@ -965,6 +1005,11 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         if chip is not None and self._chip is None:  # selected by Shift+arrow or the mouse
             self._start_chip(chip)
             self.fieldActivated.emit(chip[0])
+        beside = self._field_beside_caret()
+        if beside != self._field_at_caret:
+            self._field_at_caret = beside
+            if beside:
+                self.fieldAtCaret.emit(beside)
         node = self.current_node_id() or 0
         if node != self._current_node:
             self._current_node = node
