@@ -6,11 +6,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from app.model import editing
+from app.model.doc_blocks import BlockRef
 from app.model.draft import Blank, Ref
 from app.model.editing import Pos
 from tests import test_ui_document_view as shared
@@ -219,3 +227,66 @@ def test_choosing_a_field_selects_its_blanks_in_turn_and_the_caret_selects_its_r
     qtbot.keyClick(view, Qt.Key.Key_Right)  # now just before the blank
     assert table.model().rows[table.currentIndex().row()].field_id == other_id
     assert view.hasFocus(), "the document keeps the focus"
+
+
+def role_editor(window) -> QLineEdit:
+    shown = [e for e in window.findChildren(QLineEdit, "roleEditor") if e.isVisible()]
+    assert len(shown) == 1 and shown[0].hasFocus()
+    return shown[0]
+
+
+def type_into(widget, text: str) -> None:
+    """Key events carrying text (qtbot.keyClicks aborts on Chinese)."""
+    for ch in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, NO_MODIFIER, ch)
+        )
+
+
+def test_a_partys_role_is_renamed_on_the_page_in_one_step_and_exported(qtbot, window, tmp_path):
+    from docx import Document
+
+    from app.word.export import export_draft
+
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    draft = document.draft
+    label = view._role_label_rect(0)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=label.center())
+    editor = role_editor(window)
+    assert editor.text() == "甲方" and editor.selectedText() == "甲方"
+    type_into(editor, "委托方")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert [p.role for p in draft.parties] == ["委托方", "乙方"]
+    assert document.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: "委托方（盖章）" in view.visible_text())  # the signature block too
+    same_on_screen(view)
+    assert view.hasFocus()
+    export_draft(draft, tmp_path / "out.docx")
+    text = "\n".join(p.text for p in Document(tmp_path / "out.docx").paragraphs)
+    assert "委托方：" in text
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert [p.role for p in draft.parties] == ["甲方", "乙方"]
+    same_on_screen(view)
+
+
+def test_an_empty_role_is_refused_and_esc_leaves_the_role_as_it_was(qtbot, window):
+    window.new_draft()
+    document = window.tabs.current_document()
+    view = view_of(window)
+    view.setTextCursor(QTextCursor(view.document()))
+    click_at(qtbot, view, BlockRef("party_name", 1), 0)
+    next(a for a in view.context_menu().actions() if a.text() == "Rename role…").trigger()
+    editor = role_editor(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # nothing left: refused, said on the status bar
+    assert document.draft.parties[1].role == "乙方"
+    assert "role" in window.statusBar().currentMessage()
+    next(a for a in view.context_menu().actions() if a.text() == "Rename role…").trigger()
+    editor = role_editor(window)
+    type_into(editor, "受托方")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert document.draft.parties[1].role == "乙方"
+    assert document.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: window.findChild(QLineEdit, "roleEditor") is None)

@@ -91,6 +91,7 @@ STEP_NAMES = {  # each step's name in Chinese and in English (the window shows i
     "part_title": ("编辑部分标题", "Edit a part title"),
     "add_party": ("添加当事人", "Add a party"),
     "remove_party": ("删除当事人", "Remove a party"),
+    "party_role": ("更改当事人称谓", "Rename a party's role"),
     "merge_parts": ("合并部分", "Merge parts"),
 }
 
@@ -902,7 +903,9 @@ def set_party_role(draft: Draft, index: int, role: str) -> Edit:
         )
     parties = copy.deepcopy(draft.parties)
     parties[index].role = role.strip()
-    return _party_edit(draft, set_parties(draft, parties), index)
+    command = set_parties(draft, parties)
+    command.name = step_name("party_role")
+    return _party_edit(draft, command, index)
 
 
 def _party_edit(draft: Draft, command: Command, index: int) -> Edit:

@@ -56,6 +56,7 @@ from .document_render import (
     code_point_offset,
     utf16_offset,
 )
+from .document_role import PartyRoles
 from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
 from .settings import app_settings
@@ -77,7 +78,7 @@ NOT_TEXT = {ord(OBJECT): None, 0x2028: "\n", 0x2029: "\n"}
 _STALE = object()  # in a shown block's segments: the block must be written again
 
 
-class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
+class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     """The draft of one tab, edited like a word processor that knows its structure."""
 
     currentNodeChanged = Signal(int)  # the article or clause the caret is in; 0 for none
@@ -1030,6 +1031,13 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         if isinstance(seg, Blank):
             self._select_chip(position)
 
+    def mouseDoubleClickEvent(self, event) -> None:
+        party = self.party_label_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and party is not None:
+            self.edit_party_role(party)  # the label is painted: a double-click renames it
+            return
+        super().mouseDoubleClickEvent(event)
+
     def _object_at(self, point) -> int | None:
         """The document position of the chip under ``point``, if any."""
         cursor = self.cursorForPosition(point)
@@ -1118,6 +1126,8 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             lambda: self._run(lambda d: editing.remove_party(d, ref.owner)),
         )
         remove.setEnabled(party)
+        rename = add(self.tr("Rename role…"), lambda: self.edit_party_role(ref.owner))
+        rename.setEnabled(party)
         return menu
 
     def sizeHint(self) -> QSize:
