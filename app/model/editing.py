@@ -265,8 +265,9 @@ def set_block_text(draft: Draft, ref: BlockRef, segments: list[Segment]) -> Edit
     if normalised(segments) == normalised(segments_of(draft, ref)):
         return None
     command = replace_text(draft, ref, segments)
-    caret = Pos(ref, len(block_text(normalised(segments))))
-    return Edit(command, caret if segments else _settle(draft, command, caret))
+    kept = normalised(segments)  # [""] empties the block as [] does: its block may go
+    caret = Pos(ref, len(block_text(kept)))
+    return Edit(command, caret if kept else _settle(draft, command, caret))
 
 
 def type_text(draft: Draft, pos: Pos, text: str) -> Edit | None:
