@@ -13,6 +13,9 @@ other programs. Pasting is one ``InsertNodes``:
   bound in its own draft, and in another draft keeps the text it read as a dangling
   reference, which the checks list.
 
+Part of one text travels the same way (``copy_inline``/``paste_inline``): its blanks come
+back as blanks of their fields (by the same rules), its references as references.
+
 ``origin`` is an id of the open draft (the window gives each one its own) that tells a
 paste into the same draft from a paste into another.
 """
