@@ -634,3 +634,10 @@ def test_changes_of_a_step_whose_text_a_later_step_removed_is_a_structure_change
     party.apply(d)
     d.parties.pop()
     assert party.changes(d).structure
+
+
+def test_a_text_typed_away_to_an_empty_string_leaves_the_caret_in_a_shown_block():
+    draft = contract()  # 第一条 has a heading and clauses: its emptied text is not shown
+    s = Session(draft)
+    edit = s.do(editing.set_block_text(draft, body(2), [""]))
+    assert edit.caret == Pos(heading(2), 0)

@@ -13,6 +13,9 @@ other programs. Pasting is one ``InsertNodes``:
   bound in its own draft, and in another draft keeps the text it read as a dangling
   reference, which the checks list.
 
+Part of one text travels the same way (``copy_inline``/``paste_inline``): its blanks come
+back as blanks of their fields (by the same rules), its references as references.
+
 ``origin`` is an id of the open draft (the window gives each one its own) that tells a
 paste into the same draft from a paste into another.
 """
@@ -26,15 +29,17 @@ from typing import TYPE_CHECKING
 from clause_db.messages import Msg
 
 from .draft import Blank, Draft, Field, Node, Ref
-from .fileformat import DraftFormatError, _node_out, _Reader
+from .fileformat import DraftFormatError, _node_out, _Reader, _segments_out
 from .numbering import label, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
 from .text import ref_text, render_body
 
 if TYPE_CHECKING:
     from .commands import InsertNodes
+    from .draft import Segment
 
 FORMAT = "contract-editor/nodes"
+INLINE_FORMAT = "contract-editor/inline"  # part of one text: words, blanks, references
 VERSION = 1
 NOWHERE = 0  # the target of a reference whose node is in another draft: no node has id 0
 
@@ -69,9 +74,7 @@ def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
         "version": VERSION,
         "origin": origin,
         "nodes": [_node_out(n) for n in nodes],
-        "fields": [
-            {"id": f.id, "label": f.label, "name": f.name, "value": f.value} for f in fields
-        ],
+        "fields": [_field_out(f) for f in fields],
     }
     return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
@@ -121,17 +124,7 @@ def paste_nodes(draft: Draft, data: bytes, parent_id: int, index: int, origin: s
                 back = home and node.id not in in_use and node.id < first_free
                 node_ids[node.id] = node.id if back else draft.new_id()
                 in_use.add(node_ids[node.id])
-        field_ids: dict[int, int] = {}
-        for f in fields:
-            own = draft.fields.get(f.id) if home else None
-            named = f.name and (
-                draft.field_named(f.name) or next((n for n in new_fields if n.name == f.name), None)
-            )
-            kept = own or named
-            if not kept:
-                kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
-                new_fields.append(kept)
-            field_ids[f.id] = kept.id
+        field_ids = _field_ids(draft, fields, home, new_fields)
     for top in nodes:
         for node in top.walk():
             node.id = node_ids[node.id]
@@ -144,6 +137,73 @@ def paste_nodes(draft: Draft, data: bytes, parent_id: int, index: int, origin: s
     return insert_nodes(draft, parent_id, index, nodes, new_fields, tuple(ids), what)
 
 
+def _field_ids(
+    draft: Draft, fields: list[Field], home: bool, new_fields: list[Field]
+) -> dict[int, int]:
+    """Which field of ``draft`` each copied field becomes (new ones go to ``new_fields``):
+    its own back home, the draft's field of that name, or a new one, value and all."""
+    field_ids: dict[int, int] = {}
+    for f in fields:
+        own = draft.fields.get(f.id) if home else None
+        named = f.name and (
+            draft.field_named(f.name) or next((n for n in new_fields if n.name == f.name), None)
+        )
+        kept = own or named
+        if not kept:
+            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
+            new_fields.append(kept)
+        field_ids[f.id] = kept.id
+    return field_ids
+
+
+def copy_inline(draft: Draft, segments: list[Segment], origin: str) -> bytes:
+    """Part of one text (its blanks and references, not only their words), for
+    ``paste_inline``: a chip cut and pasted comes back as a blank of the same field."""
+    paths = number_paths(draft)
+    segments = copy.deepcopy(segments)
+    field_ids: list[int] = []
+    for seg in segments:
+        if isinstance(seg, Ref):
+            seg.last = ref_text(seg, paths)
+        elif isinstance(seg, Blank) and seg.field_id not in field_ids:
+            field_ids.append(seg.field_id)
+    payload = {
+        "format": INLINE_FORMAT,
+        "version": VERSION,
+        "origin": origin,
+        "segments": _segments_out(segments),
+        "fields": [_field_out(draft.fields[i]) for i in field_ids if i in draft.fields],
+    }
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def paste_inline(draft: Draft, data: bytes, origin: str) -> tuple[list[Segment], list[Field]]:
+    """The segments of ``copy_inline`` data for ``draft`` and the fields it must add; takes
+    ids (call it inside ``allocating``). EditError for data this version cannot read."""
+    obj = _payload(data, INLINE_FORMAT)
+    reader = _Reader()
+    try:
+        segments = reader.segments(obj.get("segments"))
+        fields = [reader.field(f) for f in _list(obj, "fields")]
+    except (DraftFormatError, RecursionError) as exc:
+        raise EditError(_damaged(exc)) from None
+    if set(reader.blank_fields) - {f.id for f in fields}:
+        raise EditError(_damaged(Msg("空格缺少字段", "blanks without fields")))
+    home = origin_of(data) == origin
+    new_fields: list[Field] = []
+    field_ids = _field_ids(draft, fields, home, new_fields)
+    for seg in segments:
+        if isinstance(seg, Blank):
+            seg.field_id = field_ids[seg.field_id]
+        elif isinstance(seg, Ref):
+            seg.target = _retarget(seg.target, {}, home)
+    return segments, new_fields
+
+
+def _field_out(f: Field) -> dict:
+    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+
+
 def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:
     if target in node_ids:
         return node_ids[target]  # a node pasted along: its copy
@@ -153,21 +213,7 @@ def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:
 
 
 def _read(data: bytes) -> tuple[list[Node], list[Field]]:
-    unreadable = Msg(
-        "剪贴板上没有本版本能读取的条款", "the clipboard holds no articles this version can read"
-    )
-    try:
-        obj = json.loads(data)
-    except (ValueError, RecursionError):
-        raise EditError(unreadable) from None
-    if not (isinstance(obj, dict) and obj.get("format") == FORMAT):
-        raise EditError(unreadable)
-    version = obj.get("version")
-    if not isinstance(version, int) or not 1 <= version <= VERSION:
-        raise EditError(Msg(
-            "剪贴板上的条款来自更新版本的程序",
-            "the articles on the clipboard come from a newer version of the app",
-        ))  # fmt: skip
+    obj = _payload(data, FORMAT)
     reader = _Reader()
     try:
         nodes = [reader.node(n) for n in _list(obj, "nodes")]
@@ -179,6 +225,26 @@ def _read(data: bytes) -> tuple[list[Node], list[Field]]:
     if set(reader.blank_fields) - {f.id for f in fields}:
         raise EditError(_damaged(Msg("空格缺少字段", "blanks without fields")))
     return nodes, fields
+
+
+def _payload(data: bytes, form: str) -> dict:
+    """The clipboard data as an object of format ``form``, or EditError."""
+    unreadable = Msg(
+        "剪贴板上没有本版本能读取的条款", "the clipboard holds no articles this version can read"
+    )
+    try:
+        obj = json.loads(data)
+    except (ValueError, RecursionError):
+        raise EditError(unreadable) from None
+    if not (isinstance(obj, dict) and obj.get("format") == form):
+        raise EditError(unreadable)
+    version = obj.get("version")
+    if not isinstance(version, int) or not 1 <= version <= VERSION:
+        raise EditError(Msg(
+            "剪贴板上的条款来自更新版本的程序",
+            "the articles on the clipboard come from a newer version of the app",
+        ))  # fmt: skip
+    return obj
 
 
 def _damaged(why: object) -> Msg:

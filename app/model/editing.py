@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 
-from .clipboard import copy_nodes, paste_nodes, topmost
+from .clipboard import copy_nodes, paste_inline, paste_nodes, topmost
 from .commands import (
     TEXT_KINDS,
     Command,
@@ -85,11 +85,13 @@ STEP_NAMES = {  # each step's name in Chinese and in English (the window shows i
     "promote": ("升级“{0}”", "Promote “{0}”"),
     "body_to_clause": ("正文改为条款", "Text to clause"),
     "paste": ("粘贴", "Paste"),
+    "move_text": ("移动文字", "Move text"),
     "title": ("编辑合同标题", "Edit the contract title"),
     "party": ("编辑当事人", "Edit a party"),
     "part_title": ("编辑部分标题", "Edit a part title"),
     "add_party": ("添加当事人", "Add a party"),
     "remove_party": ("删除当事人", "Remove a party"),
+    "party_role": ("更改当事人称谓", "Rename a party's role"),
     "merge_parts": ("合并部分", "Merge parts"),
 }
 
@@ -263,8 +265,9 @@ def set_block_text(draft: Draft, ref: BlockRef, segments: list[Segment]) -> Edit
     if normalised(segments) == normalised(segments_of(draft, ref)):
         return None
     command = replace_text(draft, ref, segments)
-    caret = Pos(ref, len(block_text(normalised(segments))))
-    return Edit(command, caret if segments else _settle(draft, command, caret))
+    kept = normalised(segments)  # [""] empties the block as [] does: its block may go
+    caret = Pos(ref, len(block_text(kept)))
+    return Edit(command, caret if kept else _settle(draft, command, caret))
 
 
 def type_text(draft: Draft, pos: Pos, text: str) -> Edit | None:
@@ -688,6 +691,67 @@ def paste(
     return _paste_text(draft, pos, text)
 
 
+def paste_within(draft: Draft, pos: Pos, payload: bytes, origin: str = "") -> Edit:
+    """Paste part of a text copied by the app (``clipboard.copy_inline``) at ``pos``: its
+    blanks stay blanks of their fields, its references references (as words in a title or
+    a heading). EditError for clipboard data that cannot be read."""
+    old = segments_of(draft, pos.ref)
+    size = _check_offset(old, pos)
+    with allocating(draft) as ids:
+        pasted, new_fields = paste_inline(draft, payload, origin)
+    if pos.ref.kind not in SEGMENT_KINDS:
+        return _insert(draft, pos, pasted, step_name("paste"))
+    new = normalised([*cut(old, 0, pos.offset), *pasted, *cut(old, pos.offset, size)])
+    owner = 0 if pos.ref.kind == "preamble" else pos.ref.owner
+    command = SetBody(step_name("paste"), tuple(ids), owner, old, new, new_fields)
+    return Edit(command, Pos(pos.ref, pos.offset + len(block_text(pasted))))
+
+
+def move_text(draft: Draft, start: Pos, end: Pos, to: Pos, copy_only: bool = False) -> Edit | None:
+    """Text selected within one block, dragged to ``to``: moved as one step (copied when
+    ``copy_only``), blanks and references with it. None when it would land inside itself."""
+    if start.ref != end.ref:
+        raise EditError(
+            Msg("只能拖动一段内的文字", "only text within one paragraph can be dragged")
+        )
+    if start.offset > end.offset:
+        start, end = end, start
+    moved = cut(segments_of(draft, start.ref), start.offset, end.offset)
+    segments_of(draft, to.ref)
+    if not moved:
+        return None
+    if copy_only:
+        return _insert(draft, to, moved, step_name("paste"))
+    if to.ref == start.ref and start.offset <= to.offset <= end.offset:
+        return None
+    drop = delete_range(draft, start, end)
+    if drop is None:  # not editable
+        return None
+    if to.ref == start.ref and to.offset > end.offset:
+        to = Pos(to.ref, to.offset - (end.offset - start.offset))
+    drop.command.apply(draft)
+    try:
+        insert = _insert(draft, to, moved, step_name("move_text"))
+    finally:
+        drop.command.revert(draft)
+    steps = [drop.command, insert.command]
+    return Edit(
+        Compound(insert.command.name, (drop.command.ids[0], insert.command.ids[1]), steps),
+        insert.caret,
+    )
+
+
+def _insert(draft: Draft, pos: Pos, segments: list[Segment], name: Msg) -> Edit:
+    """``segments`` put in at ``pos`` (flattened in a one-line text), as one command."""
+    old = segments_of(draft, pos.ref)
+    size = _check_offset(old, pos)
+    if pos.ref.kind not in SEGMENT_KINDS:
+        segments = [" ".join(flat(draft, segments).split("\n"))]
+    new = [*cut(old, 0, pos.offset), *segments, *cut(old, pos.offset, size)]
+    command = replace_text(draft, pos.ref, new, name)
+    return Edit(command, Pos(pos.ref, pos.offset + len(block_text(segments))))
+
+
 def _paste_text(draft: Draft, pos: Pos, text: str) -> Edit:
     old = segments_of(draft, pos.ref)
     size = _check_offset(old, pos)
@@ -840,7 +904,9 @@ def set_party_role(draft: Draft, index: int, role: str) -> Edit:
         )
     parties = copy.deepcopy(draft.parties)
     parties[index].role = role.strip()
-    return _party_edit(draft, set_parties(draft, parties), index)
+    command = set_parties(draft, parties)
+    command.name = step_name("party_role")
+    return _party_edit(draft, command, index)
 
 
 def _party_edit(draft: Draft, command: Command, index: int) -> Edit:

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 
 MIME_NODE_IDS = "application/x-contract-draft-node-ids"  # rows moved within their own draft
 MIME_NODES = "application/x-contract-draft-nodes"  # the nodes themselves (app.model.clipboard)
+MIME_DRAGGED = "application/x-contract-draft-selection"  # which selection a drag carries
+MIME_INLINE = "application/x-contract-draft-inline"  # part of one text, blanks and references
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 10  # the part or node id of a row
 KindRole = Qt.ItemDataRole.UserRole + 11  # "part" | "article" | "clause"

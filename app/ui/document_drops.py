@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
 
+from app.model import editing
 from app.model.doc_blocks import BlockRef
 
-from .contract_roles import MIME_NODE_IDS, MIME_NODES
+from .contract_roles import MIME_DRAGGED, MIME_NODE_IDS, MIME_NODES
 from .document_render import LEVEL_INDENT_EM, NODE_KINDS, BlockData
 from .item_refs import MIME_CLAUSE_IDS
 
@@ -129,6 +130,8 @@ class DocumentDrops:
 
     def dropEvent(self, event) -> None:
         mime = event.mimeData()
+        if self._text_dragged_here(event):
+            return
         if not any(mime.hasFormat(f) for f in DROP_TYPES):
             super().dropEvent(event)
             return
@@ -147,6 +150,25 @@ class DocumentDrops:
             event.accept()
         else:
             event.ignore()
+
+    def _text_dragged_here(self, event) -> bool:
+        """Text selected within one line and dragged within this document: moved there as
+        one step (Ctrl: copied), blanks and references with it, through the model."""
+        mime = event.mimeData()
+        cursor = self.textCursor()
+        dragged = f"{self.document_.uid}:{cursor.selectionStart()}:{cursor.selectionEnd()}"
+        if bytes(mime.data(MIME_DRAGGED).data()).decode() != dragged or not cursor.hasSelection():
+            return False  # not this document's selection (or it changed since)
+        start, end = self.selection()
+        if start.ref != end.ref:
+            return False  # whole articles and clauses: the node drop
+        to = self.pos_at(self.cursorForPosition(event.position().toPoint()).position())
+        copy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        self._run(lambda d: editing.move_text(d, start, end, to, copy_only=copy))
+        # the model has moved it: the drag must not delete the selection on its side too
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        return True
 
     def drop(
         self, mime: QMimeData, target: tuple[int, int], action=Qt.DropAction.CopyAction

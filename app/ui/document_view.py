@@ -43,7 +43,7 @@ from app.model.commands import Compound
 from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
-from .contract_roles import MIME_NODES
+from .contract_roles import MIME_DRAGGED, MIME_INLINE, MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
@@ -56,6 +56,7 @@ from .document_render import (
     code_point_offset,
     utf16_offset,
 )
+from .document_role import PartyRoles
 from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
 from .settings import app_settings
@@ -78,11 +79,12 @@ NOT_TEXT = {ord(OBJECT): None, 0x2028: "\n", 0x2029: "\n"}
 _STALE = object()  # in a shown block's segments: the block must be written again
 
 
-class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
+class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     """The draft of one tab, edited like a word processor that knows its structure."""
 
     currentNodeChanged = Signal(int)  # the article or clause the caret is in; 0 for none
     fieldActivated = Signal(int)  # a chip was clicked or tabbed to: its field id
+    fieldAtCaret = Signal(int)  # the caret stands next to a blank: its field id
     message = Signal(str)  # a refused edit, for the status bar
 
     def __init__(self, document: DraftDocument, model: ContractModel, parent=None) -> None:
@@ -96,6 +98,7 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         self._syncing = False
         self._reconcile_due = False
         self._current_node = 0
+        self._field_at_caret = 0
         self._drop_line: tuple[int, int, int] | None = None  # y, x from, x to (viewport)
         self._drop_target: tuple[int, int] | None = None  # (parent id, index)
         self._chip: tuple[int, int] | None = None  # (field id, position) being filled
@@ -662,6 +665,44 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         seg = self._tokens.get(fmt.property(P_TOKEN))
         return (seg.field_id, cursor.selectionStart()) if isinstance(seg, Blank) else None
 
+    def _field_beside_caret(self) -> int:
+        """The field of the blank just before or after the caret (0 for none)."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return 0
+        block = cursor.block()
+        for position in (cursor.position(), cursor.position() - 1):
+            if block.position() <= position < block.position() + block.length() - 1:
+                seg = self._tokens.get(self._char_format_at(position + 1).property(P_TOKEN))
+                if isinstance(seg, Blank):
+                    return seg.field_id
+        return 0
+
+    def _chips_of(self, field_id: int) -> list[int]:
+        """The document positions of the blanks of ``field_id``, in reading order."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            for r in block.textFormats():
+                if r.format.objectType() == OBJECT_TYPE:
+                    seg = self._tokens.get(r.format.property(P_TOKEN))
+                    if isinstance(seg, Blank) and seg.field_id == field_id:
+                        found.extend(block.position() + r.start + k for k in range(r.length))
+            block = block.next()
+        return found
+
+    def select_field(self, field_id: int) -> bool:
+        """Select the field's first blank on the page, or the next one when one of its
+        blanks is selected already, and scroll to it. False when it has none."""
+        chips = self._chips_of(field_id)
+        if not chips:
+            return False
+        chip = self._selected_chip()
+        after = chip[1] if chip is not None and chip[0] == field_id else -1
+        self._select_chip(next((p for p in chips if p > after), chips[0]))
+        self.ensureCursorVisible()
+        return True
+
     def _select_chip(self, position: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(position)
@@ -816,10 +857,21 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             block = block.next()
         mime = QMimeData()
         mime.setText("\n".join(lines))
+        # dropped back on this document over the same selection, it moves (DocumentDrops)
+        mime.setData(MIME_DRAGGED, f"{self.document_.uid}:{start}:{cursor.selectionEnd()}".encode())
         if first != last:
             ids = self.selected_node_ids()
             if ids:
                 mime.setData(MIME_NODES, clipboard.copy_nodes(self.draft, ids, self.document_.uid))
+        elif (
+            isinstance(data := first.userData(), BlockData)
+            and data.ref.kind in editing.SEGMENT_KINDS
+        ):
+            a, b = start - first.position(), end - first.position()
+            segments = editing.cut(editing.segments_of(self.draft, data.ref), a, b)
+            if any(not isinstance(s, str) for s in segments):  # chips travel as chips
+                payload = clipboard.copy_inline(self.draft, segments, self.document_.uid)
+                mime.setData(MIME_INLINE, payload)
         return mime
 
     def _slice_shown(self, block, a: int, b: int) -> str:
@@ -857,7 +909,10 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         if self.textCursor().hasSelection():
             self.delete_selection()
         pos = self._block_pos()[0]
-        if not plain and source.hasFormat(MIME_NODES):
+        if not plain and source.hasFormat(MIME_INLINE):
+            payload = bytes(source.data(MIME_INLINE).data())
+            self._run(lambda d: editing.paste_within(d, pos, payload, self.document_.uid))
+        elif not plain and source.hasFormat(MIME_NODES):
             payload = bytes(source.data(MIME_NODES).data())
             self._run(lambda d: editing.paste(d, pos, payload, self.document_.uid))
         elif not plain and source.hasFormat(MIME_CLAUSE_IDS):
@@ -953,6 +1008,11 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
         if chip is not None and self._chip is None:  # selected by Shift+arrow or the mouse
             self._start_chip(chip)
             self.fieldActivated.emit(chip[0])
+        beside = self._field_beside_caret()
+        if beside != self._field_at_caret:
+            self._field_at_caret = beside
+            if beside:
+                self.fieldAtCaret.emit(beside)
         node = self.current_node_id() or 0
         if node != self._current_node:
             self._current_node = node
@@ -972,6 +1032,13 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             return
         if isinstance(seg, Blank):
             self._select_chip(position)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        party = self.party_label_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and party is not None:
+            self.edit_party_role(party)  # the label is painted: a double-click renames it
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _object_at(self, point) -> int | None:
         """The document position of the chip under ``point``, if any."""
@@ -1061,6 +1128,8 @@ class DocumentView(DocumentRendering, DocumentDrops, QTextEdit):
             lambda: self._run(lambda d: editing.remove_party(d, ref.owner)),
         )
         remove.setEnabled(party)
+        rename = add(self.tr("Rename role…"), lambda: self.edit_party_role(ref.owner))
+        rename.setEnabled(party)
         return menu
 
     def sizeHint(self) -> QSize:

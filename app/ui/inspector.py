@@ -2,7 +2,7 @@
 
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
-emitting ``jumpTo(node_id)``.
+emitting ``jumpTo(node_id)``, or a field's blanks by emitting ``fieldChosen(field_id)``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ class Inspector(QWidget):
 
     jumpTo = Signal(int)
     """The id of an article or clause the editor should show."""
+    fieldChosen = Signal(int)
+    """A field chosen in the Fields tab: the editor selects its (next) blank."""
 
     def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,8 +45,9 @@ class Inspector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        for tab in (self.fields, self.clause, self.checks):
+        for tab in (self.clause, self.checks):
             tab.jumpTo.connect(self.jumpTo)
+        self.fields.fieldChosen.connect(self.fieldChosen)
         self.checks.fieldChosen.connect(self.show_field)
         self.checks.countChanged.connect(self._checks_counted)
         self._checks_counted(len(self.checks.checks))
@@ -61,6 +64,11 @@ class Inspector(QWidget):
     def show_field(self, field_id: int) -> None:
         """Bring the Fields tab forward with the field selected, ready to type its value."""
         self.tabs.setCurrentWidget(self.fields)
+        self.fields.select_field(field_id)
+
+    def follow_field(self, field_id: int) -> None:
+        """The caret is beside a blank: its field's row becomes current (no tab change, no
+        focus taken from the document)."""
         self.fields.select_field(field_id)
 
     def _checks_counted(self, count: int) -> None:

@@ -209,12 +209,11 @@ class FieldsTable(QTableView):
 class FieldsTab(QWidget):
     """The fields table, what is left to fill, and rename / link / clear."""
 
-    jumpTo = Signal(int)
+    fieldChosen = Signal(int)  # a field activated or clicked: select its (next) blank
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: DraftDocument | None = None
-        self._cycle: tuple[int, int] | None = None  # (field id, occurrence shown last)
 
         self.remaining = QLabel(self)
         self.remaining.setObjectName("fieldsRemaining")
@@ -235,6 +234,7 @@ class FieldsTab(QWidget):
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
 
         self.rename_action = QAction(self.tr("Rename…"), self)
         self.rename_action.setToolTip(self.tr("Give the field a name used wherever it occurs"))
@@ -270,7 +270,6 @@ class FieldsTab(QWidget):
 
     def set_document(self, document: DraftDocument | None) -> None:
         self.document = follow_changes(self.document, document, self._changed)
-        self._cycle = None
         self.model.set_document(document)
         self.refresh()
 
@@ -325,14 +324,8 @@ class FieldsTab(QWidget):
         self.clear_action.setEnabled(has_value)
 
     def _activated(self, index: QModelIndex) -> None:
-        """Jump to the field's first occurrence; activating it again goes to the next one."""
-        row = self.model.rows[index.row()]
-        if not row.nodes:
-            return  # only in the preamble or a part's introduction
-        last = self._cycle[1] if self._cycle and self._cycle[0] == row.field_id else -1
-        shown = (last + 1) % len(row.nodes)
-        self._cycle = (row.field_id, shown)
-        self.jumpTo.emit(row.nodes[shown])
+        """The document selects the field's first blank, then the next one each time."""
+        self.fieldChosen.emit(self.model.rows[index.row()].field_id)
 
     # -- edits ----------------------------------------------------------------------------------
 

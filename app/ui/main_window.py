@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
 
             self._inspector = Inspector(self.library, self)
             self._inspector.jumpTo.connect(self._jump_to)
+            self._inspector.fieldChosen.connect(self._select_field)
             placeholder = self.inspector_dock.widget()
             self.inspector_dock.setWidget(self._inspector)
             placeholder.deleteLater()
@@ -978,6 +979,7 @@ class MainWindow(QMainWindow):
         proxy.modelReset.connect(self.outline.expandAll)
         view.currentNodeChanged.connect(self.inspector.set_current_node)
         view.fieldActivated.connect(self.inspector.show_field, Qt.ConnectionType.UniqueConnection)
+        view.fieldAtCaret.connect(self.inspector.follow_field, Qt.ConnectionType.UniqueConnection)
         for action in self.numbering_group.actions():
             action.setChecked(action.data() == document.draft.numbering)
 
@@ -988,6 +990,11 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is not None and node_id:
             view.jump_to(node_id)
+
+    def _select_field(self, field_id: int) -> None:
+        view = self.tabs.current_view()
+        if view is not None:
+            view.select_field(field_id)
 
     # -- drops of files on the window -------------------------------------------------------
 

@@ -292,6 +292,10 @@
         <source>Remove this party</source>
         <translation>删除此方</translation>
     </message>
+    <message>
+        <source>Rename role…</source>
+        <translation>更改称谓…</translation>
+    </message>
 </context>
 <context>
     <name>DraftDocument</name>
