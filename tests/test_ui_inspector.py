@@ -258,6 +258,16 @@ def test_a_long_label_leaves_room_for_the_value(qtbot, tmp_path) -> None:
     assert table.columnWidth(1) >= 0.25 * width
 
 
+def test_the_field_header_is_never_cut_while_no_draft_is_open(qtbot) -> None:
+    inspector = make_inspector(qtbot, None)
+    inspector.resize(380, 600)
+    table = inspector.findChild(QTableView, "fieldsTable")
+    qtbot.waitUntil(lambda: table.viewport().width() < 380)
+    qtbot.wait(10)
+    header = table.horizontalHeader()
+    assert table.columnWidth(0) >= header.sectionSizeHint(0)  # "Field", not "Fiel"
+
+
 def test_activating_a_field_asks_the_document_for_its_blanks(qtbot, inspector) -> None:
     table = inspector.findChild(QTableView, "fieldsTable")
     row = table.model().rows[field_row(table, "通知期限")]

@@ -292,9 +292,12 @@ class FieldsTab(QWidget):
         self._fit_labels()
 
     def _fit_labels(self) -> None:
-        """The label column as wide as its labels, but never so wide the values get no room."""
+        """The label column as wide as its labels (its header at least, so an empty table
+        does not cut it), but never so wide the values get no room."""
         limit = int(self.table.viewport().width() * LABEL_SHARE)
-        self.table.setColumnWidth(LABEL, min(self.table.sizeHintForColumn(LABEL), limit))
+        header = self.table.horizontalHeader().sectionSizeHint(LABEL)
+        wanted = max(self.table.sizeHintForColumn(LABEL), header)
+        self.table.setColumnWidth(LABEL, min(wanted, limit))
 
     def _remaining_text(self) -> str:
         if self.document is None:
