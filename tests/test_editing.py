@@ -641,3 +641,11 @@ def test_a_text_typed_away_to_an_empty_string_leaves_the_caret_in_a_shown_block(
     s = Session(draft)
     edit = s.do(editing.set_block_text(draft, body(2), [""]))
     assert edit.caret == Pos(heading(2), 0)
+
+
+def test_a_new_draft_takes_the_parties_and_numbering_of_its_language() -> None:
+    chinese, english = editing.new_draft(), editing.new_draft(language="en")
+    assert [p.role for p in chinese.parties] == ["甲方", "乙方"]
+    assert [b.label for b in blocks(chinese) if b.ref.kind == "heading"] == ["第一条"]
+    assert [p.role for p in english.parties] == ["Party A", "Party B"]
+    assert [b.label for b in blocks(english) if b.ref.kind == "heading"] == ["Article 1"]

@@ -254,19 +254,20 @@ def test_a_partys_role_is_renamed_on_the_page_in_one_step_and_exported(qtbot, wi
     label = view._role_label_rect(0)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=label.center())
     editor = role_editor(window)
-    assert editor.text() == "甲方" and editor.selectedText() == "甲方"
-    type_into(editor, "委托方")
+    # New in the English UI starts an English contract: Party A / Party B, Article 1
+    assert editor.text() == "Party A" and editor.selectedText() == "Party A"
+    type_into(editor, "Client")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert [p.role for p in draft.parties] == ["委托方", "乙方"]
+    assert [p.role for p in draft.parties] == ["Client", "Party B"]
     assert document.undo_stack.count() == 1
-    qtbot.waitUntil(lambda: "委托方（盖章）" in view.visible_text())  # the signature block too
+    qtbot.waitUntil(lambda: "Client (seal):" in view.visible_text())  # the signature block too
     same_on_screen(view)
     assert view.hasFocus()
     export_draft(draft, tmp_path / "out.docx")
     text = "\n".join(p.text for p in Document(tmp_path / "out.docx").paragraphs)
-    assert "委托方：" in text
+    assert "Client: " in text
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
-    assert [p.role for p in draft.parties] == ["甲方", "乙方"]
+    assert [p.role for p in draft.parties] == ["Party A", "Party B"]
     same_on_screen(view)
 
 
@@ -280,12 +281,12 @@ def test_an_empty_role_is_refused_and_esc_leaves_the_role_as_it_was(qtbot, windo
     editor = role_editor(window)
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # nothing left: refused, said on the status bar
-    assert document.draft.parties[1].role == "乙方"
+    assert document.draft.parties[1].role == "Party B"
     assert "role" in window.statusBar().currentMessage()
     next(a for a in view.context_menu().actions() if a.text() == "Rename role…").trigger()
     editor = role_editor(window)
-    type_into(editor, "受托方")
+    type_into(editor, "Contractor")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert document.draft.parties[1].role == "乙方"
+    assert document.draft.parties[1].role == "Party B"
     assert document.undo_stack.count() == 0
     qtbot.waitUntil(lambda: window.findChild(QLineEdit, "roleEditor") is None)

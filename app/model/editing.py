@@ -59,6 +59,7 @@ from .ops import (
     set_heading,
     set_parties,
 )
+from .printed import WORDS
 from .regroup import regroup
 from .text import clean_text, enter_text, ref_text
 
@@ -118,10 +119,16 @@ class Edit:
 # -- a new draft ------------------------------------------------------------------------------
 
 
-def new_draft(title: str = "", roles: Iterable[str] = ("甲方", "乙方")) -> Draft:
+def new_draft(title: str = "", roles: Iterable[str] | None = None, language: str = "zh") -> Draft:
     """What New opens: one part with one empty article (so drops and typing have a place),
-    the usual two parties; the caret goes to ``first_caret``."""
-    draft = Draft(title=clean_text(title), parties=[Party(role) for role in roles])
+    the usual two parties of ``language`` (甲方/乙方, Party A/Party B) and its numbering (an
+    English contract is numbered Article 1 from the start); the caret goes to ``first_caret``."""
+    if roles is None:
+        roles = WORDS[language].default_roles
+    numbering = "english" if language == "en" else "chinese"
+    draft = Draft(
+        title=clean_text(title), numbering=numbering, parties=[Party(role) for role in roles]
+    )
     part = Part(draft.new_id())
     part.articles.append(Node(draft.new_id()))
     draft.parts.append(part)

@@ -103,8 +103,11 @@ class DocumentTabs(QTabWidget):
         from app.model.editing import first_caret, new_draft
 
         from .draft_document import DraftDocument
+        from .translations import current_language_is_chinese
 
-        document = self.add_document(DraftDocument(draft or new_draft()))
+        if draft is None:  # the UI's language is the best guess of the contract's
+            draft = new_draft(language="zh" if current_language_is_chinese() else "en")
+        document = self.add_document(DraftDocument(draft))
         view = self.current_view()
         view.go_to(first_caret(document.draft))
         view.setFocus()
