@@ -36,6 +36,7 @@ _BODY_START = re.compile(
 )
 _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?P<n>\d{1,3})[.)][ \t]")
 _LETTERED_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?:\*\*)?(?P<n>[A-Z])\.[ \t]+\S")
+_NUMBERED_HEADING = re.compile(r"[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+(?:\*\*)?(?P<n>\d{1,3})[.．]")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _HEADING_KINDS = ("cn_article", "en_article", "en_section")
 
@@ -51,6 +52,8 @@ class MarkdownLayout:
     def markers(self, text: str, markers: list[Marker]) -> list[Marker]:
         """The segmenter's candidate markers, read as Markdown: lists and lettered sections."""
         markers = _lettered_articles(text, markers)
+        if not any(m.kind in _HEADING_KINDS for m in markers):
+            markers = _numbered_heading_articles(text, markers)
         if any(m.kind in _HEADING_KINDS for m in markers):
             return _lazy_counts(text, markers, nest=False)
         return _lazy_counts(text, markers, nest=True)
@@ -147,6 +150,24 @@ def _lettered_articles(text: str, markers: list[Marker]) -> list[Marker]:
     starts = {m.start for m in lettered}
     kept = [m for m in markers if m.start not in starts]  # A. is the heading, not an item
     return sorted([*kept, *lettered], key=lambda mk: (mk.start, -(mk.label_end - mk.start)))
+
+
+def _numbered_heading_articles(text: str, markers: list[Marker]) -> list[Marker]:
+    """``## 1. Title`` headings (two or more at one level) are the articles; lists are items.
+
+    Without this, the ``1.`` items of a list under ``## 2. Fees`` would be read as articles
+    1, 2 again. The shallowest heading level that numbers two or more headings wins.
+    """
+    levels: dict[int, list[Marker]] = {}
+    for m in markers:
+        if m.kind == "arabic" and m.line_start:
+            ls, le = _line_of(text, m.label_end - 1)
+            h = _NUMBERED_HEADING.match(text, ls, le)
+            if h and text[h.end("n") : m.label_end].strip() == ".":
+                levels.setdefault(len(h.group("hashes")), []).append(m)
+    chosen = next((levels[k] for k in sorted(levels) if len(levels[k]) >= 2), [])
+    ids = {id(m) for m in chosen}
+    return [replace(m, kind="en_article") if id(m) in ids else m for m in markers]
 
 
 def _lazy_counts(text: str, markers: list[Marker], nest: bool) -> list[Marker]:

@@ -183,3 +183,11 @@ def test_a_txt_file_is_not_read_as_markdown(tmp_path):
     txt = [a.number for a in articles(outline_of(write(tmp_path, text, "a.txt")))]
     assert md == [1, 2]
     assert txt != md
+
+
+def test_numbered_headings_are_the_articles_and_the_lists_under_them_their_items(tmp_path):
+    text = "# T\n\n## 1. Services\n\n1. Hosting\n2. Support\n\n## 2. Fees\n\n1. Monthly fee\n"
+    arts = articles(outline_of(write(tmp_path, text)))
+    assert [(a.number, a.heading.value) for a in arts] == [(1, "Services"), (2, "Fees")]
+    assert [c.number for c in arts[0].clauses] == ["1", "2"]
+    assert arts[1].clauses[0].heading.value + arts[1].clauses[0].text.value == "Monthly fee"
