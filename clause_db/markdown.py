@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>", re.S)
+# Bounded, so a file of unclosed ``<a`` costs linear time, not quadratic.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>")
 _TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # Where the contract's own text starts: a numbered heading or list item.
@@ -92,6 +93,18 @@ def _summary_table(text: str, start: int) -> Span | None:
     return None
 
 
+def _comments(text: str, start: int) -> list[Span]:
+    """``<!-- ... -->`` spans (found with str.find: unclosed ones cost linear time)."""
+    out, pos = [], text.find("<!--", start)
+    while pos >= 0:
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            break
+        out.append((pos, end + 3))
+        pos = text.find("<!--", end + 3)
+    return out
+
+
 def prepare(text: str) -> MarkdownLayout:
     """Find front matter, a summary table and HTML tags; blank them in a same-length copy."""
     holes: list[Skipped] = []
@@ -106,11 +119,11 @@ def prepare(text: str) -> MarkdownLayout:
     if table:
         holes.append(Skipped("summary table", table, text[slice(*table)]))
         _blank(chars, *table)
-    for m in _TAG.finditer(text, body):
-        if table and table[0] <= m.start() < table[1]:
-            continue
-        holes.append(Skipped("markup", m.span(), m.group(0)))
-        _blank(chars, *m.span())
+    for span in _comments(text, body) + [m.span() for m in _TAG.finditer(text, body)]:
+        inside = any(h.span[0] <= span[0] < h.span[1] for h in holes)
+        if not inside:  # a tag in the table or in a comment is already skipped with it
+            holes.append(Skipped("markup", span, text[slice(*span)]))
+            _blank(chars, *span)
     holes.sort(key=lambda h: h.span)
     return MarkdownLayout(text, "".join(chars), holes)
 
@@ -188,7 +201,9 @@ def _lazy_counts(text: str, markers: list[Marker], nest: bool) -> list[Marker]:
                 continue
             item = _LIST_ITEM.match(text, ls, le)
             if item and text[item.end("n") : m.label_end].strip() == ".":
-                out.append(_list_marker(m, len(item.group("indent").expandtabs(4)), opened, nest))
+                listed = _list_marker(m, len(item.group("indent").expandtabs(4)), opened, nest)
+                if listed:
+                    out.append(listed)
                 continue
         elif m.line_start and m.kind in _HEADING_KINDS:
             opened.clear()
@@ -196,7 +211,9 @@ def _lazy_counts(text: str, markers: list[Marker], nest: bool) -> list[Marker]:
     return out
 
 
-def _list_marker(m: Marker, indent: int, opened: list[tuple[int, int, int]], nest: bool) -> Marker:
+def _list_marker(
+    m: Marker, indent: int, opened: list[tuple[int, int, int]], nest: bool
+) -> Marker | None:
     while opened and opened[-1][0] > indent:
         opened.pop()
     written = m.value or 0
@@ -205,7 +222,7 @@ def _list_marker(m: Marker, indent: int, opened: list[tuple[int, int, int]], nes
         lazy = written == before and written <= ordinal
         ordinal = ordinal + 1 if lazy else written
     elif opened and opened[-1][0] < indent and len(opened) >= 3:
-        return m  # deeper than 1.1.1: left to the segmenter as an item
+        return None  # deeper than 1.1.1: text of its clause
     else:
         ordinal = written
     opened.append((indent, ordinal, written))

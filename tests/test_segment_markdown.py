@@ -191,3 +191,18 @@ def test_numbered_headings_are_the_articles_and_the_lists_under_them_their_items
     assert [(a.number, a.heading.value) for a in arts] == [(1, "Services"), (2, "Fees")]
     assert [c.number for c in arts[0].clauses] == ["1", "2"]
     assert arts[1].clauses[0].heading.value + arts[1].clauses[0].text.value == "Monthly fee"
+
+
+def test_a_tag_inside_a_comment_is_skipped_once_with_the_comment(tmp_path):
+    outline = outline_of(write(tmp_path, "# T\n\n1. A <!-- <b>x</b> --> y\n2. B\n"))
+    markup = [s.text for d in outline.documents for s in d.skipped if s.reason == "markup"]
+    assert markup == ["<!-- <b>x</b> -->"]
+    assert articles(outline)[0].heading.value + articles(outline)[0].text.value == "A y"
+
+
+def test_a_list_deeper_than_three_levels_stays_in_its_clause(tmp_path):
+    text = "# T\n\n1. A\n   1. B\n      1. C\n         1. D\n2. E\n"
+    arts = articles(outline_of(write(tmp_path, text)))
+    assert [a.number for a in arts] == [1, 2]
+    assert clause_numbers(arts[0]) == ["1.1", "1.1.1"]
+    assert "1. D" in arts[0].clauses[0].clauses[0].text.value
