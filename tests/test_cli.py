@@ -196,7 +196,14 @@ def _leaf_spans(node: dict) -> list[list[int]]:
 
 
 @pytest.mark.parametrize(
-    "path", [SEED_FILES[0], CORPUS / "zh_law_labor_contract_law_2012.md"], ids=["seed", "law"]
+    "path",
+    [
+        SEED_FILES[0],
+        CORPUS / "zh_law_labor_contract_law_2012.md",
+        CORPUS.parent / "markdown" / "html_tags.md",
+        CORPUS.parent / "markdown" / "front_matter_summary.md",
+    ],
+    ids=["seed", "law", "markdown tags", "markdown front matter"],
 )
 def test_outline_json_spans_tile_the_text(capsys, path):
     code, out, _ = run(capsys, "outline", str(path), "--json")

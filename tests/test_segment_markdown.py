@@ -106,7 +106,7 @@ def test_lettered_sections_are_the_articles_and_their_numbered_headings_clauses(
     assert arts[2].clauses[0].text.value == "Customer will pay the Fees in the Order Form."
 
 
-def test_outline_json_reports_markup_and_tiles_the_file(capsys):
+def test_outline_json_reports_markup_and_headings_without_it(capsys):
     code = main_cli(["outline", str(MARKDOWN / "html_tags.md"), "--json"])
     out = capsys.readouterr().out
     assert code == 0
