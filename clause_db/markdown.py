@@ -13,6 +13,7 @@ skipped spans (holes in the pieces that contain them) and recomputes the values 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?P<n>\d{1,3})[.)][ \t]")
 _LETTERED_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+(?:\*\*)?(?P<n>[A-Z])\.[ \t]+\S")
 _NUMBERED_HEADING = re.compile(r"[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+(?:\*\*)?(?P<n>\d{1,3})[.．]")
 _ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_ANY_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 _HEADING_KINDS = ("cn_article", "en_article", "en_section")
 
 
@@ -190,13 +192,17 @@ def _lazy_counts(text: str, markers: list[Marker], nest: bool) -> list[Marker]:
     open item starts a sublist; with ``nest`` (the list items are the articles) it becomes a
     dotted clause 1.1, 1.1.1 labelled as written. A heading line closes every list.
     """
+    headings = [h.start() for h in _ANY_HEADING.finditer(text)]
     opened: list[tuple[int, int, int]] = []
     out: list[Marker] = []
+    last = 0
     for m in markers:
         if m.kind == "arabic" and m.line_start:
             ls, le = _line_of(text, m.label_end - 1)
+            if bisect_left(headings, ls) > bisect_left(headings, last):
+                opened.clear()  # a heading since the last item (## Annex) ends every list
+            last = ls
             if _ATX_HEADING.match(text, ls, le):
-                opened.clear()
                 out.append(m)
                 continue
             item = _LIST_ITEM.match(text, ls, le)

@@ -206,3 +206,9 @@ def test_a_list_deeper_than_three_levels_stays_in_its_clause(tmp_path):
     assert [a.number for a in arts] == [1, 2]
     assert clause_numbers(arts[0]) == ["1.1", "1.1.1"]
     assert "1. D" in arts[0].clauses[0].clauses[0].text.value
+
+
+def test_a_heading_ends_lazy_numbering(tmp_path):
+    text = "# T\n\n1. **A**. a\n\n1. **B**. b\n\n## Annex\n\n1. one\n\n1. two\n"
+    arts = articles(outline_of(write(tmp_path, text)))
+    assert [a.number for a in arts] == [1, 2, 1, 2]
