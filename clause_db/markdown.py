@@ -121,11 +121,15 @@ def prepare(text: str) -> MarkdownLayout:
     if table:
         holes.append(Skipped("summary table", table, text[slice(*table)]))
         _blank(chars, *table)
-    for span in _comments(text, body) + [m.span() for m in _TAG.finditer(text, body)]:
-        inside = any(h.span[0] <= span[0] < h.span[1] for h in holes)
+    covered = [h.span for h in holes]
+    markup = sorted(_comments(text, body) + [m.span() for m in _TAG.finditer(text, body)])
+    reach = 0
+    for span in markup:
+        inside = span[0] < reach or any(s <= span[0] < e for s, e in covered)
         if not inside:  # a tag in the table or in a comment is already skipped with it
             holes.append(Skipped("markup", span, text[slice(*span)]))
             _blank(chars, *span)
+            reach = span[1]
     holes.sort(key=lambda h: h.span)
     return MarkdownLayout(text, "".join(chars), holes)
 
@@ -232,9 +236,7 @@ def _list_marker(
     else:
         ordinal = written
     opened.append((indent, ordinal, written))
-    if len(opened) == 1:
-        return replace(m, value=ordinal)
-    if not nest:
+    if len(opened) == 1 or not nest:
         return replace(m, value=ordinal)
     path = tuple(o for _, o, _ in opened)
     return replace(m, kind="dotted", value=path[0], path=path)
@@ -245,13 +247,17 @@ def _list_marker(
 
 def _without_holes(text: str, span: Span, holes: list[Span]) -> str | None:
     """The piece's text with the markup cut out, or None when no markup lies inside it."""
-    inside = [h for h in holes if span[0] <= h[0] and h[1] <= span[1] and h[1] > h[0]]
-    if not inside:
+    i = bisect_left(holes, (span[0], span[0]))
+    if i and holes[i - 1][1] > span[0]:
+        i -= 1  # a tag the piece starts inside of
+    if i == len(holes) or holes[i][0] >= span[1]:
         return None
     out, pos = [], span[0]
-    for hs, he in inside:
-        out.append(text[pos:hs])
-        pos = he
+    while i < len(holes) and holes[i][0] < span[1]:
+        hs, he = holes[i]
+        out.append(text[pos : max(pos, hs)])
+        pos = min(max(pos, he), span[1])
+        i += 1
     out.append(text[pos : span[1]])
     return "".join(out)
 
