@@ -9,6 +9,7 @@ whitespace that glue them together); the spans keep every character.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,24 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 Span = tuple[int, int]
+# Skipped reasons for markup that may lie inside a piece (see ``clause_db.markdown``).
+HOLE_REASONS = ("markup", "front matter", "summary table")
+
+
+def span_without_holes(span: Span, holes: list[Span]) -> list[Span]:
+    """``span`` without the (sorted) holes that overlap it."""
+    i = bisect_left(holes, (span[0] - 1, span[0] - 1))
+    while i > 0 and holes[i - 1][1] > span[0]:
+        i -= 1
+    out, pos = [], span[0]
+    while i < len(holes) and holes[i][0] < span[1]:
+        hs, he = holes[i]
+        if he > pos:
+            out.append((pos, max(pos, hs)))
+            pos = max(pos, he)
+        i += 1
+    out.append((pos, span[1]))
+    return [s for s in out if s[1] > s[0]]
 
 
 def _piece_spans(node: Part | Article | Clause) -> dict[str, list[int]]:
@@ -216,12 +235,19 @@ class Outline:
     encoding: str = "utf-8"
 
     def covered_spans(self) -> list[Span]:
-        """Every span the outline accounts for: innermost pieces and skipped text, sorted."""
-        spans = [s.span for s in self.skipped]
-        for d in self.documents:
-            spans.extend(s.span for s in d.skipped)
-            spans.extend(p.span for p in d.pieces())
-        return sorted(s for s in spans if s[0] < s[1])
+        """Every span the outline accounts for: innermost pieces and skipped text, sorted.
+
+        Markup skipped inside a piece (an HTML tag in a heading) is a hole: the piece's span
+        counts without it.
+        """
+        skipped = [*self.skipped, *(s for d in self.documents for s in d.skipped)]
+        holes = sorted(s.span for s in skipped if s.reason in HOLE_REASONS)
+        spans = [s.span for s in skipped if s.reason not in HOLE_REASONS]
+        spans.extend(p.span for d in self.documents for p in d.pieces())
+        out = list(holes)
+        for span in spans:
+            out.extend(span_without_holes(span, holes))
+        return sorted(s for s in out if s[0] < s[1])
 
     def to_json(self) -> dict:
         return {

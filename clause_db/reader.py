@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
+from clause_db.markdown import MARKDOWN_SUFFIXES
 from clause_db.messages import Msg
 from clause_db.segment import parse_text
 from clause_db.textio import read_text_file
@@ -36,4 +37,4 @@ def read_outline(path: Path, on_note: Callable[[Msg], None] | None = None) -> Ou
         )
     if undecodable is not None and on_note is not None:
         on_note(Msg("{0}：{1}", "{0}: {1}", path, undecodable.message))
-    return parse_text(text, encoding)
+    return parse_text(text, encoding, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from clause_db.headings import clean, heading_end
+from clause_db.markdown import MarkdownLayout, prepare, restore
 from clause_db.markers import (
     ARTICLE_KINDS,
     ITEM_KINDS,
@@ -105,8 +106,18 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def parse_text(text: str, encoding: str = "utf-8") -> Outline:
-    """Understand contract text; every character ends up in exactly one piece or skipped span."""
+def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Outline:
+    """Understand contract text; every character ends up in exactly one piece or skipped span.
+
+    ``markdown``: the text is Markdown; its markup is skipped and its lists read as lists.
+    """
+    if markdown:
+        layout = prepare(text)
+        return restore(_parse(layout.masked, encoding, layout), layout)
+    return _parse(text, encoding, None)
+
+
+def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
     outline = Outline(text=text, encoding=encoding)
     core_start, core_end = _strip_site_boilerplate(text, outline.skipped)
     for start, end, marker in _document_regions(text, core_start, core_end):
@@ -114,7 +125,7 @@ def parse_text(text: str, encoding: str = "utf-8") -> Outline:
             if end > start:
                 outline.skipped.append(Skipped("blank", (start, end), text[start:end]))
         else:
-            outline.documents.append(_parse_document(text, start, end))
+            outline.documents.append(_parse_document(text, start, end, layout))
         if marker:
             target = outline.documents[-1].skipped if outline.documents else outline.skipped
             target.append(Skipped("end of document marker", marker, text[marker[0] : marker[1]]))
@@ -187,10 +198,12 @@ def _signature_start(text: str, s: int, e: int) -> int:
     return start
 
 
-def _parse_document(text: str, s: int, e: int) -> Document:
+def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) -> Document:
     signature = _signature_start(text, s, e)
     e, signature_span = signature, (signature, e)
     markers = find_markers(text, s, e)
+    if layout:
+        markers = layout.markers(text, markers)
     line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
     structural = [

@@ -13,6 +13,7 @@ import pytest
 
 from app.cli import main_cli
 from clause_db import store
+from clause_db.model import HOLE_REASONS, span_without_holes
 from resources import SEED_FILES
 from tests.conftest import CORPUS
 
@@ -195,16 +196,26 @@ def _leaf_spans(node: dict) -> list[list[int]]:
 
 
 @pytest.mark.parametrize(
-    "path", [SEED_FILES[0], CORPUS / "zh_law_labor_contract_law_2012.md"], ids=["seed", "law"]
+    "path",
+    [
+        SEED_FILES[0],
+        CORPUS / "zh_law_labor_contract_law_2012.md",
+        CORPUS.parent / "markdown" / "html_tags.md",
+        CORPUS.parent / "markdown" / "front_matter_summary.md",
+    ],
+    ids=["seed", "law", "markdown tags", "markdown front matter"],
 )
 def test_outline_json_spans_tile_the_text(capsys, path):
     code, out, _ = run(capsys, "outline", str(path), "--json")
     data = json.loads(out)
-    spans = [s["span"] for s in data["skipped"]]
+    skipped = data["skipped"] + [s for doc in data["documents"] for s in doc["skipped"]]
+    holes = sorted(tuple(s["span"]) for s in skipped if s["reason"] in HOLE_REASONS)
+    spans = [s["span"] for s in skipped if s["reason"] not in HOLE_REASONS]
     for doc in data["documents"]:
-        spans += [doc["title_span"], doc["preamble_span"]] + [s["span"] for s in doc["skipped"]]
+        spans += [doc["title_span"], doc["preamble_span"]]
         for part in doc["parts"]:
             spans += _leaf_spans(part)
+    spans = [*holes, *(piece for span in spans for piece in span_without_holes(tuple(span), holes))]
     pos = 0
     for start, end in sorted(s for s in spans if s[0] < s[1]):
         assert start == pos
