@@ -15,7 +15,12 @@ from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
-from app.model.overwrite import refuse_own_input, refuse_unless_word_document
+from app.model.outline_html import outline_html
+from app.model.overwrite import (
+    refuse_own_input,
+    refuse_unless_html_page,
+    refuse_unless_word_document,
+)
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
 from clause_db.bundled import open_library
@@ -51,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     outline = commands.add_parser("outline", help="show the structure of a contract file")
     outline.add_argument("file", metavar="FILE")
     outline.add_argument("--json", action="store_true", help="print one JSON object")
+    outline.add_argument(
+        "--html", metavar="OUT.html", help="write the structure beside the text as one HTML page"
+    )
 
     library = commands.add_parser("library", help="work with the clause library")
     library_commands = library.add_subparsers(dest="library_command", metavar="ACTION")
@@ -118,12 +126,31 @@ def main_cli(argv: Sequence[str]) -> int:
 
 
 def _outline(args: argparse.Namespace) -> int:
-    outline = read_any(Path(args.file), note_to_stderr)
+    source = Path(args.file)
+    if args.html:  # refused before reading, so nothing is done for nothing
+        refuse_own_input(Path(args.html), source)
+        refuse_unless_html_page(Path(args.html))
+    outline = read_any(source, note_to_stderr)
+    if args.html:
+        _write_html(outline, source, Path(args.html), quiet=args.json)
+        if not args.json:
+            return 0
     if args.json:
         _print_json(outline.to_json())
     else:
         print(for_terminal(render_outline(outline)))
     return 0
+
+
+def _write_html(outline: Outline, source: Path, output: Path, *, quiet: bool) -> None:
+    """Write the page; say where unless stdout carries the JSON object alone."""
+    try:
+        output.write_text(outline_html(outline, source.name), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write the page: {exc.strerror or exc}") from None
+    if not quiet:
+        articles = sum(len(list(d.iter_articles())) for d in outline.documents)
+        print(for_terminal(f"{output}: {articles} article(s) beside the text of {source.name}"))
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_HTML_SNIFF = 64
 _WORD_PARTS = {"[Content_Types].xml", "word/document.xml"}
 
 
@@ -57,6 +58,27 @@ def refuse_unless_word_document(output: Path) -> None:
             "choose another name.",
             output,
         ))  # fmt: skip
+
+
+def refuse_unless_html_page(output: Path) -> None:
+    """An HTML view may replace an earlier HTML page, never a file of another kind."""
+    if (output.exists() or output.is_symlink()) and not is_html_page(output):
+        raise OverwriteRefusedError(Msg(
+            "{0} 已存在且不是 HTML 网页：不会替换它；请另选文件名。",
+            "{0} exists and is not an HTML page: it will not be replaced; "
+            "choose another name.",
+            output,
+        ))  # fmt: skip
+
+
+def is_html_page(path: Path) -> bool:
+    """A file that starts (after a BOM and blank space) like an HTML page, judged by content."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(_HTML_SNIFF).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return start.startswith((b"<!doctype html", b"<html"))
 
 
 def is_word_document(path: Path) -> bool:

@@ -1,0 +1,186 @@
+"""The recovered structure beside the source text, as one self-contained HTML page.
+
+Why: before a split goes into the library a lawyer must see what the importer made of the
+file -- which text became which article, clause or field, and what was skipped and why.
+The page shows every character of the source exactly once, in order, each inside a coloured
+span for the innermost piece it belongs to, with an outline on the side linking to the spans.
+A contract is hostile input: every character from it is escaped, and the page allows no
+script and loads nothing (a Content-Security-Policy says so to the browser too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+from clause_db.model import HOLE_REASONS
+
+if TYPE_CHECKING:
+    from clause_db.model import Article, Clause, Document, Outline, Part, Piece
+
+# Innermost wins where spans nest: a field inside a clause's text, markup inside a heading.
+_FIELD, _HOLE, _PIECE, _SKIPPED = 4, 3, 2, 1
+
+_STYLE = """
+body{margin:0;font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+main{display:grid;grid-template-columns:minmax(14em,22em) 1fr;height:100vh}
+nav{overflow:auto;padding:0 1em;border-right:1px solid #ccc;background:#fafafa}
+nav ul{list-style:none;padding-left:1em;margin:0}nav a{text-decoration:none;color:#124}
+#source{overflow:auto;padding:1em 2em;white-space:pre-wrap;word-break:break-word}
+.title{background:#e8e8ff;font-weight:bold}.preamble{background:#f3f3f3}
+.part{background:#ffe9c7}.article{background:#d9f0ff}.clause{background:#e4f7e0}
+.label{font-weight:bold}.field{background:#ffd54f;outline:1px solid #c79a00}
+.skipped{background:#eee;color:#888;text-decoration:line-through}
+.legend span{padding:0 .3em;margin-right:.3em}
+"""
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """One coloured span of the source: where, how deep, its class and its hover text."""
+
+    start: int
+    end: int
+    rank: int
+    css: str
+    title: str
+
+
+class _Page:
+    """Collects the marks, the anchors and the side outline of one outline."""
+
+    def __init__(self) -> None:
+        self.marks: list[_Mark] = []
+        self.anchors: dict[int, list[str]] = {}
+        self.nav: list[str] = []
+        self._ids = 0
+
+    def anchor(self, at: int, label: str) -> None:
+        """A link in the side outline to position ``at`` of the source."""
+        self._ids += 1
+        name = f"n{self._ids}"
+        self.anchors.setdefault(at, []).append(name)
+        self.nav.append(f'<li><a href="#{name}">{escape(label) or "…"}</a>')
+
+    def mark(self, piece_span: tuple[int, int], rank: int, css: str, title: str) -> None:
+        if piece_span[1] > piece_span[0]:
+            self.marks.append(_Mark(*piece_span, rank, css, title))
+
+    def pieces(self, label: Piece, heading: Piece, text: Piece, css: str, what: str) -> None:
+        self.mark(label.span, _PIECE, f"{css} label", what)
+        self.mark(heading.span, _PIECE, f"{css} label", what)
+        self.mark(text.span, _PIECE, css, what)
+
+
+def outline_html(outline: Outline, name: str) -> str:
+    """The page for ``outline`` of the file called ``name``."""
+    page = _Page()
+    for skipped in outline.skipped:
+        _add_skipped(page, skipped.span, skipped.reason)
+    for document in outline.documents:
+        _add_document(page, document)
+    title = next((d.title for d in outline.documents if d.title), "") or name
+    legend = "".join(
+        f'<span class="{css}">{word}</span>'
+        for css, word in (("part", "part"), ("article", "article"), ("clause", "clause"),
+                          ("field", "field"), ("skipped", "skipped"))
+    )  # fmt: skip
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">'
+        f"<title>{escape(title)} — {escape(name)}</title><style>{_STYLE}</style></head>\n"
+        f'<body><main><nav><p class="legend">{legend}</p><h2>{escape(name)}</h2><ul>'
+        + "\n".join(page.nav)
+        + '</ul></nav>\n<div id="source">'
+        + _source(outline.text, page)
+        + "</div></main></body></html>\n"
+    )
+
+
+def _add_skipped(page: _Page, span: tuple[int, int], reason: str) -> None:
+    hole = reason in HOLE_REASONS
+    page.mark(span, _HOLE if hole else _SKIPPED, "skipped", f"skipped: {reason}")
+    if not hole:  # markup holes are many and small; the outline lists what a lawyer checks
+        page.anchor(span[0], f"[skipped: {reason}]")
+
+
+def _add_document(page: _Page, document: Document) -> None:
+    page.anchor(document.span[0], document.title or "(untitled)")
+    page.mark(document.title_piece.span, _PIECE, "title", "title")
+    page.mark(document.preamble.span, _PIECE, "preamble", "preamble")
+    page.nav.append("<ul>")
+    for skipped in document.skipped:
+        _add_skipped(page, skipped.span, skipped.reason)
+    for part in document.parts:
+        _add_part(page, part)
+    page.nav.append("</ul>")
+
+
+def _add_part(page: _Page, part: Part) -> None:
+    if part.title is not None or part.label.value:
+        page.anchor(part.span[0], f"{part.label.value} {part.heading.value}".strip())
+        page.pieces(part.label, part.heading, part.text, "part", "part")
+    else:  # an implicit part: its text (if any) is the body before the first article
+        page.mark(part.text.span, _PIECE, "preamble", "text before the first article")
+    page.nav.append("<ul>")
+    for article in part.articles:
+        _add_article(page, article)
+    page.nav.append("</ul>")
+
+
+def _add_article(page: _Page, article: Article) -> None:
+    name = f"{article.label.value} {article.heading.value}".strip()
+    page.anchor(article.span[0], name)
+    page.pieces(article.label, article.heading, article.text, "article", f"article {name}")
+    _add_fields(page, article.placeholders)
+    page.nav.append("<ul>")
+    for clause in article.clauses:
+        _add_clause(page, clause)
+    page.nav.append("</ul>")
+
+
+def _add_clause(page: _Page, clause: Clause) -> None:
+    name = f"{clause.label.value} {clause.heading.value}".strip()
+    page.anchor(clause.span[0], name)
+    page.pieces(clause.label, clause.heading, clause.text, "clause", f"clause {name}")
+    _add_fields(page, clause.placeholders)
+    if clause.clauses:
+        page.nav.append("<ul>")
+        for child in clause.clauses:
+            _add_clause(page, child)
+        page.nav.append("</ul>")
+
+
+def _add_fields(page: _Page, placeholders: list) -> None:
+    for p in placeholders:
+        page.mark(p.span, _FIELD, "field", f"field {p.label} ({p.kind})")
+
+
+def _source(text: str, page: _Page) -> str:
+    """The text cut at every mark and anchor boundary, each cut in the innermost mark's span."""
+    cuts = {0, len(text), *page.anchors}
+    for m in page.marks:
+        cuts.update((m.start, m.end))
+    marks = sorted(page.marks, key=lambda m: (m.start, -m.end))
+    out: list[str] = []
+    active: list[_Mark] = []
+    next_mark = 0
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    for at, end in zip(bounds, bounds[1:] + [None], strict=True):
+        out.extend(f'<span id="{name}"></span>' for name in page.anchors.get(at, ()))
+        if end is None:
+            break
+        active = [m for m in active if m.end > at]
+        while next_mark < len(marks) and marks[next_mark].start <= at:
+            if marks[next_mark].end > at:
+                active.append(marks[next_mark])
+            next_mark += 1
+        chunk = escape(text[at:end], quote=False)
+        if not active:
+            out.append(chunk)
+            continue
+        inner = max(active, key=lambda m: (m.rank, m.start, -m.end))
+        out.append(f'<span class="{inner.css}" title="{escape(inner.title)}">{chunk}</span>')
+    return "".join(out)
