@@ -449,9 +449,9 @@ class MainWindow(QMainWindow):
 
         source = next(s for s in self.library.sources_list() if s.id == source_id)
         articles = self.library.articles_in_source(source_id)
-        draft = Draft(
-            title=source.title, numbering=written_style([a.label for a in articles], source.lang)
-        )
+        items = [c.label for a in articles for c in self.library.clauses_of(a.id)]
+        numbering = written_style([a.label for a in articles], source.lang, items)
+        draft = Draft(title=source.title, numbering=numbering)
         parts: dict[int, Part] = {}
         for article in articles:
             if article.part_index not in parts:
