@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app.cli import main_cli
+from app.model import ops
+from app.model.draft import Ref
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
-from app.model.numbering import label, written_style
+from app.model.numbering import label, number_paths, written_style
+from app.model.text import ref_text
 from app.model.view import show
 from app.readers import read_any
 from app.word.export import ExportOptions, export_draft
+from clause_db.references import find_references, is_reference_form, write_reference
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
@@ -140,3 +144,45 @@ def test_items_pick_the_chinese_style(articles: list[str], items: list[str], sty
 )
 def test_source_styles_label_every_level(style: str, path: tuple[int, ...], shown: str) -> None:
     assert label(path, style) == shown
+
+
+# -- 第四十条第一项: a reference to an item as statutes and 劳动合同 write it -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("依照本法第四十条第一项的规定", [("item", (40, 1), "cn_item", "第四十条第一项")]),
+        ("见第26条第3项", [("item", (26, 3), "cn_item_digits", "第26条第3项")]),
+        ("第四十條第二项", [("item", (40, 2), "cn_item_trad", "第四十條第二项")]),
+        # 款 in a statute is an unnumbered paragraph, not an item: only the article is bound
+        ("第二十六条第一款第一项", [("article", (26,), "cn_article", "第二十六条")]),
+        ("《劳动法》第四十条第一项", []),  # another instrument's
+        ("第零条第一项", []),  # no article 0, no item of it
+    ],
+)
+def test_item_references_are_found_as_written(text: str, found: list) -> None:
+    assert [
+        (m.target, m.number, m.form, text[m.start : m.end]) for m in find_references(text)
+    ] == found
+    for _target, number, form, written in found:
+        assert write_reference(form, number) == written
+        assert is_reference_form(form)
+
+
+def test_an_item_reference_follows_its_item_when_items_move(tmp_path: Path) -> None:
+    draft = _draft(LABOUR_LAW)
+    refs = [s for _, n in draft.nodes() for s in n.body if isinstance(s, Ref)]
+    items = [r for r in refs if r.form == "cn_item"]
+    assert {r.last for r in items} >= {"第四十条第一项", "第四十二条第二项", "第四十四条第四项"}
+    article_40 = next(
+        a for p in draft.parts for a in p.articles if a.provenance.written_label == "第四十条"
+    )
+    first = article_40.children[0]
+    assert all(r.target == first.id for r in items if r.last == "第四十条第一项")
+    ops.move_node(draft, first.id, article_40.id, 2).apply(draft)  # （一） becomes （二）
+    paths = number_paths(draft)
+    assert {ref_text(r, paths) for r in items if r.target == first.id} == {"第四十条第二项"}
+    save_draft(tmp_path / "x.contract", draft)  # the form survives the file
+    loaded = load_draft(tmp_path / "x.contract")
+    assert show(loaded) == show(draft)

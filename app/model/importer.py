@@ -84,6 +84,9 @@ def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:
         by_written[(part.id, "clause", path)] = node.id
     for child in origin.clauses:
         node.children.append(_skeleton(draft, child, source, part, article, built, by_written))
+    if isinstance(origin, Article) and origin.number is not None:  # 第四十条第一项: its items
+        for i, child in enumerate(node.children, 1):
+            by_written[(part.id, "item", (origin.number, i))] = child.id
     return node
 
 
