@@ -61,6 +61,12 @@ def test_gf_contract_shows_its_items_as_written_1_and_paren_1() -> None:
     assert [w[0] for w, s in zip(written, shown, strict=True) if w != s] == ["第二条"]
 
 
+def test_data_provision_contract_shows_every_label_as_written() -> None:
+    path = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"  # 1. / （1） in Word text
+    written = [_written(a) for a in read_any(path).documents[0].iter_articles()]
+    assert _shown_articles(_draft(path)) == written
+
+
 def test_labour_law_items_are_chinese_numerals_in_brackets() -> None:
     draft = _draft(LABOUR_LAW)
     assert draft.numbering == "chinese_law"
