@@ -1,5 +1,5 @@
 """Cross-references written inside sentences: 本合同第八条, 第四条、第五条, 第8.3条, 本条第2款,
-Section 4.2, Article 7.
+第四十条第一项 (item （一） of 第四十条, as statutes and 劳动合同 write it), Section 4.2, Article 7.
 
 Each mention says what it points at (an article by number, a clause by dotted number, the
 n-th clause of the current article) and in which form it was written, so that it can be
@@ -16,6 +16,7 @@ from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
 _CN = r"[零〇一二两兩三四五六七八九十百千]+"
 _PATTERN = re.compile(
     rf"(?P<kuan>(?<=本[条條])第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
+    rf"|(?P<cn_item>第[ \t]*(?P<ia>{_CN}|\d+)[ \t]*[条條][ \t]*第[ \t]*(?P<ii>{_CN}|\d+)[ \t]*项)"
     r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*[条條])"
     rf"|(?P<cn_article>第[ \t]*(?P<an>{_CN}|\d+)[ \t]*[条條])"
     r"|(?<![A-Za-z])(?P<en_section>(?P<sw>Section|section|SECTION|Subsection|subsection"
@@ -40,9 +41,12 @@ class Mention:
 
     start: int
     end: int
-    target: str  # "article" | "clause" | "kuan"
-    number: tuple[int, ...]  # (8,) for 第八条, (8, 3) for 第8.3条, (2,) for 本条第2款
-    form: str  # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | en:<word>[:roman]
+    target: str  # "article" | "clause" | "kuan" | "item"
+    # (8,) for 第八条, (8, 3) for 第8.3条, (2,) for 本条第2款, (40, 1) for 第四十条第一项
+    number: tuple[int, ...]
+    # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | cn_item | cn_item_digits
+    # | en:<word>[:roman]
+    form: str
 
 
 def find_references(text: str) -> list[Mention]:
@@ -65,7 +69,11 @@ def _mention(m: re.Match[str]) -> Mention | None:
         return n and Mention(
             m.start(), m.end(), "kuan", (n,), "kuan" if raw.isdigit() else "kuan_cn"
         )
-    trad = _TRAD if m.group(0).endswith("條") else ""
+    trad = _TRAD if "條" in m.group(0) else ""
+    if kind == "cn_item":
+        article, item = cn_to_int(m.group("ia")), cn_to_int(m.group("ii"))
+        form = ("cn_item_digits" if m.group("ia").isdigit() else "cn_item") + trad
+        return article and item and Mention(m.start(), m.end(), "item", (article, item), form)
     if kind == "cn_clause":
         path = tuple(int(x) for x in re.split(r"[.．]", m.group("cp")))
         return Mention(m.start(), m.end(), "clause", path, "cn_clause" + trad)
@@ -94,6 +102,8 @@ _WRITERS = {
     "cn_clause": lambda path: (
         f"第{_dotted(path)}条" if len(path) > 1 else f"第{int_to_cn(path[0])}条"
     ),
+    "cn_item": lambda path: f"第{int_to_cn(path[0])}条第{int_to_cn(path[-1])}项",
+    "cn_item_digits": lambda path: f"第{path[0]}条第{path[-1]}项",
     "kuan": lambda path: f"第{path[-1]}款",
     "kuan_cn": lambda path: f"第{int_to_cn(path[-1])}款",
     "en_section": lambda path: f"Section {_dotted(path)}",

@@ -18,8 +18,9 @@ from tests.conftest import CORPUS, FIXTURES
 @given(st.sampled_from(NUMBERING_STYLES), st.lists(st.integers(1, 300), min_size=1, max_size=30))
 def test_labels_the_app_writes_are_read_back_as_their_style(style: str, numbers) -> None:
     labels = [label((n,), style) for n in numbers]
-    assert written_style(labels, "zh") == style
-    assert written_style(labels, "en") == style
+    items = [label((n, i), style) for n in numbers for i in (1, 2)]
+    assert written_style(labels, "zh", items) == style
+    assert written_style(labels, "en", items) == style
 
 
 @pytest.mark.parametrize(
@@ -46,8 +47,11 @@ def test_written_style(labels: list[str], language: str, style: str) -> None:
         ("en_cuad_etelos_distributor_agreement.txt", "decimal"),  # 1. Products, 1.1
         ("en_commonpaper_mutual_nda.md", "decimal"),
         ("en_docxfix_legal_list.docx", "decimal"),  # numbers from Word's own numbering
-        ("zh_gf2014_2402_outbound_group_tour_contract.txt", "chinese"),
-        ("zh_gf2025_2615_data_provision_contract.docx", "chinese"),
+        ("zh_gf2014_2402_outbound_group_tour_contract.txt", "chinese_items"),  # 第一条 > 1.
+        ("zh_gf2025_2615_data_provision_contract.docx", "chinese_items"),
+        ("zh_law_labor_contract_law_2012.md", "chinese_law"),  # 第一条 > （一）
+        ("zh_civil_code_book3_contracts_excerpt.txt", "chinese_law"),
+        ("zh_heading_spaces_service_contract.txt", "chinese"),  # no items: 第一条 alone
     ],
 )
 def test_a_corpus_contract_opens_in_its_own_style(name: str, style: str) -> None:

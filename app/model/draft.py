@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-NUMBERING_STYLES = ("chinese", "chinese_list", "english", "english_roman", "decimal")
+NUMBERING_STYLES = (
+    "chinese",
+    "chinese_list",
+    "chinese_items",
+    "chinese_law",
+    "english",
+    "english_roman",
+    "decimal",
+)
 
 
 @dataclass

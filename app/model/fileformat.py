@@ -4,7 +4,8 @@ Format version 1::
 
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
-     "numbering": "chinese" | "chinese_list" | "english" | "english_roman" | "decimal",
+     "numbering": "chinese" | "chinese_list" | "chinese_items" | "chinese_law" | "english"
+                  | "english_roman" | "decimal",
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],

@@ -32,8 +32,9 @@ _ROLE_IN_TEXT = re.compile(r"[甲乙丙]方")
 def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     """The draft of one contract of an outline: every part, article and clause."""
     labels = [a.label.value for a in doc.iter_articles()]
+    items = [c.label.value for a in doc.iter_articles() for c in a.clauses]
     language = text_language(text[doc.span[0] : doc.span[1]])
-    draft = Draft(title=doc.title, numbering=written_style(labels, language))
+    draft = Draft(title=doc.title, numbering=written_style(labels, language, items))
     built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
     by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
     for outline_part in doc.parts:
@@ -83,6 +84,9 @@ def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:
         by_written[(part.id, "clause", path)] = node.id
     for child in origin.clauses:
         node.children.append(_skeleton(draft, child, source, part, article, built, by_written))
+    if isinstance(origin, Article) and origin.number is not None:  # 第四十条第一项: its items
+        for i, child in enumerate(node.children, 1):
+            by_written[(part.id, "item", (origin.number, i))] = child.id
     return node
 
 

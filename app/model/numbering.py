@@ -21,6 +21,8 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_NAMES = {
     "chinese": ("中文（第一条 / 1.1 / 1.1.1）", "Chinese (第一条 / 1.1 / 1.1.1)"),
     "chinese_list": ("中文列表（一、/（一）/ 1.）", "Chinese list (一、/ （一） / 1.)"),
+    "chinese_items": ("中文条项（第一条 / 1. / （1））", "Chinese items (第一条 / 1. / （1）)"),
+    "chinese_law": ("中文法条（第一条 / （一）/ 1.）", "Chinese statute (第一条 / （一） / 1.)"),
     "english": ("英文（Article 1 / 1.1 / (a)）", "English (Article 1 / 1.1 / (a))"),
     "english_roman": (
         "英文罗马数字（ARTICLE I / Section 1.1 / (a)）",
@@ -41,18 +43,39 @@ _WRITTEN_STYLES = (
 )
 
 
-def written_style(article_labels: Iterable[str], language: str) -> str:
+# Under 第一条, how the first level of items is written picks the Chinese style: 1.1 (chinese),
+# 1. (chinese_items, the GF model contracts), （一） (chinese_law, statutes and 劳动合同).
+_WRITTEN_ITEMS = (
+    ("chinese", r"\d+[.．]\d+"),
+    ("chinese_items", r"\d+[.．]?$"),
+    ("chinese_law", r"[（(][一二三四五六七八九十百零〇]+[）)]$"),
+)
+
+
+def written_style(
+    article_labels: Iterable[str], language: str, item_labels: Iterable[str] = ()
+) -> str:
     """The style most of ``article_labels`` are written in, so an imported contract keeps
     the look its author gave it (an English contract numbered 1., 2. does not turn into
-    第一条); with no label to go by, Chinese or English by the contract's ``language``."""
+    第一条); with no label to go by, Chinese or English by the contract's ``language``.
+    Articles written 第一条 take their items' style from ``item_labels`` (the labels of the
+    articles' first-level items), so a GF contract's 1. / （1） is not renumbered 1.1."""
+    votes = _votes(article_labels, _WRITTEN_STYLES)
+    if not votes:
+        return "english" if language == "en" else "chinese"
+    style = votes.most_common(1)[0][0]
+    if style == "chinese" and (items := _votes(item_labels, _WRITTEN_ITEMS)):
+        return items.most_common(1)[0][0]
+    return style
+
+
+def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Counter[str]:
     votes = Counter(
-        next((style for style, pattern in _WRITTEN_STYLES if re.match(pattern, text.strip())), None)
-        for text in article_labels
+        next((style for style, pattern in patterns if re.match(pattern, text.strip())), None)
+        for text in labels
     )
     votes.pop(None, None)
-    if votes:
-        return votes.most_common(1)[0][0]
-    return "english" if language == "en" else "chinese"
+    return votes
 
 
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
@@ -87,14 +110,22 @@ def cn(n: int) -> str:
     return int_to_cn(n) if n <= 9999 else str(n)
 
 
+# The Chinese styles whose every level has its own form (deeper levels: ①, then 21)).
+_CHINESE_FORMS = {
+    "chinese_list": lambda n: (f"{cn(n)}、", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
+    "chinese_items": lambda n: (f"第{cn(n)}条", f"{n}.", f"（{n}）"),
+    "chinese_law": lambda n: (f"第{cn(n)}条", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
+}
+
+
 def label(path: tuple[int, ...], style: str) -> str:
     """The label of the node at ``path`` in ``style``."""
     depth, last = len(path), path[-1]
     dotted = ".".join(map(str, path))
     if style == "chinese":
         return f"第{cn(last)}条" if depth == 1 else dotted
-    if style == "chinese_list":
-        forms = (f"{cn(last)}、", f"（{cn(last)}）", f"{last}.", f"（{last}）")
+    if style in _CHINESE_FORMS:
+        forms = _CHINESE_FORMS[style](last)
         if depth <= len(forms):
             return forms[depth - 1]
         return CIRCLED[last - 1] if last <= len(CIRCLED) else f"{last})"

@@ -128,7 +128,7 @@ def current_resolver(draft: Draft, owner_id: int):
             k = m.number[0]
             children = home[1].children
             return children[k - 1].id if 0 < k <= len(children) else None
-        want = m.number if m.target == "clause" else m.number[:1]
+        want = m.number if m.target in ("clause", "item") else m.number[:1]
         firsts = _first_numbers(draft)
         for part in order:
             node = _node_at(part, firsts[part.id], want)

@@ -73,6 +73,6 @@ def _opening(draft: Draft) -> str:
 def label_style(draft: Draft, language: str) -> str:
     """The draft's numbering style, except that English text gets Article 1 / 1.1 / (a)
     instead of 第一条 or 一、 (a new draft starts "chinese", whatever the lawyer writes in it)."""
-    if language == "en" and draft.numbering in ("chinese", "chinese_list"):
+    if language == "en" and draft.numbering.startswith("chinese"):
         return "english"
     return draft.numbering

@@ -362,6 +362,8 @@ class MainWindow(QMainWindow):
         for dock in (self.library_dock, self.outline_dock, self.inspector_dock):
             view_menu.addAction(dock.toggleViewAction())
         numbering_menu = view_menu.addMenu(self.tr("&Numbering style"))
+        numbering_menu.setObjectName("numberingMenu")
+        numbering_menu.aboutToShow.connect(self._tick_numbering)  # an undo may have changed it
         self.numbering_group = QActionGroup(self)
         for style, (zh, en) in STYLE_NAMES.items():
             action = numbering_menu.addAction(zh if self._chinese() else en)
@@ -449,9 +451,9 @@ class MainWindow(QMainWindow):
 
         source = next(s for s in self.library.sources_list() if s.id == source_id)
         articles = self.library.articles_in_source(source_id)
-        draft = Draft(
-            title=source.title, numbering=written_style([a.label for a in articles], source.lang)
-        )
+        items = [c.label for a in articles for c in self.library.clauses_of(a.id)]
+        numbering = written_style([a.label for a in articles], source.lang, items)
+        draft = Draft(title=source.title, numbering=numbering)
         parts: dict[int, Part] = {}
         for article in articles:
             if article.part_index not in parts:
@@ -980,8 +982,13 @@ class MainWindow(QMainWindow):
         view.currentNodeChanged.connect(self.inspector.set_current_node)
         view.fieldActivated.connect(self.inspector.show_field, Qt.ConnectionType.UniqueConnection)
         view.fieldAtCaret.connect(self.inspector.follow_field, Qt.ConnectionType.UniqueConnection)
+        self._tick_numbering()
+
+    def _tick_numbering(self) -> None:
+        """Tick the current draft's numbering style in the Numbering menu."""
+        document = self.tabs.current_document()
         for action in self.numbering_group.actions():
-            action.setChecked(action.data() == document.draft.numbering)
+            action.setChecked(document is not None and action.data() == document.draft.numbering)
 
     def _outline_clicked(self, index) -> None:
         self._jump_to(index.data(NodeIdRole))

@@ -186,14 +186,23 @@ def list_levels(numbering: str, styles: Styles, typo: Typography) -> list[ooxml.
     return out
 
 
+# The levels of the Chinese styles that write every level in its own form (app.model.numbering).
+_CHINESE_LEVELS = {
+    "chinese_list": [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                     ("decimal", "%3."), ("decimal", "（%4）")],
+    "chinese_items": [("chineseCounting", "第%1条"), ("decimal", "%2."), ("decimal", "（%3）")],
+    "chinese_law": [("chineseCounting", "第%1条"), ("chineseCounting", "（%2）"),
+                    ("decimal", "%3."), ("decimal", "（%4）")],
+}  # fmt: skip
+
+
 def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
     """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style."""
     dotted = ".".join(f"%{k}" for k in range(1, ilvl + 2))
     if numbering == "chinese":
         return ("chineseCounting", "第%1条", False) if ilvl == 0 else ("decimal", dotted, True)
-    if numbering == "chinese_list":
-        forms = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
-                 ("decimal", "%3."), ("decimal", "（%4）")]  # fmt: skip
+    if numbering in _CHINESE_LEVELS:
+        forms = _CHINESE_LEVELS[numbering]
         if ilvl < len(forms):
             return (*forms[ilvl], False)
         return "decimalEnclosedCircle", f"%{ilvl + 1}", False
