@@ -40,7 +40,9 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     for outline_part in doc.parts:
         numbers = [a.number for a in outline_part.articles]
         part = Part(draft.new_id(), title=outline_part.title or "")
-        part.restart_numbering = not numbers or numbers[0] in (1, None)
+        # a part with no articles of its own (a chapter whose articles are in its sections)
+        # must not restart the count its sections carry on
+        part.restart_numbering = bool(numbers) and numbers[0] in (1, None)
         draft.parts.append(part)
         for article in outline_part.articles:
             node = _skeleton(draft, article, source, part, None, built, by_written)
