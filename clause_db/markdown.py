@@ -23,6 +23,7 @@ from clause_db.model import Piece, Skipped
 
 if TYPE_CHECKING:
     from clause_db.model import Article, Clause, Outline, Part, Span
+    from clause_db.page_furniture import PageFurniture
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -294,8 +295,11 @@ def _split_skipped(items: list[Skipped], text: str, holes: list[Span]) -> list[S
     return out
 
 
-def restore(outline: Outline, layout: MarkdownLayout) -> Outline:
-    """The outline of the blanked text, made the outline of the source (see the module doc)."""
+def restore(outline: Outline, layout: MarkdownLayout | PageFurniture) -> Outline:
+    """The outline of the blanked text, made the outline of the source (see the module doc).
+
+    Also used for a PDF's page furniture, blanked the same way (``clause_db.page_furniture``).
+    """
     text = layout.source
     holes = [h.span for h in layout.holes]
     outline.text = text

@@ -39,6 +39,7 @@ from clause_db.model import (
     Piece,
     Skipped,
 )
+from clause_db.page_furniture import find_page_furniture
 from clause_db.placeholders import find_placeholders
 
 _BOILERPLATE_LINE = re.compile(
@@ -114,6 +115,9 @@ def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Ou
     if markdown:
         layout = prepare(text)
         return restore(_parse(layout.masked, encoding, layout), layout)
+    furniture = find_page_furniture(text)
+    if furniture.holes:
+        return restore(_parse(furniture.masked, encoding, None), furniture)
     return _parse(text, encoding, None)
 
 

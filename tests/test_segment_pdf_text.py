@@ -1,0 +1,110 @@
+"""Text from PDFs and filings: page furniture, dotted tables of contents and recitals.
+
+The fixture in tests/fixtures/pdftext is a small file written for these tests (SOURCES.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from clause_db.reader import read_outline
+from clause_db.segment import parse_text
+from tests.conftest import CORPUS, FIXTURES
+from tests.outline_checks import assert_lossless
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from clause_db.model import Outline
+
+MSA = FIXTURES / "pdftext" / "en_msa_pdf_text_toc_headers_footers.txt"
+HEADER = "CONFIDENTIAL — Master Services Agreement"
+
+
+def outline_of(path: Path) -> Outline:
+    outline = read_outline(path)
+    assert_lossless(outline)
+    return outline
+
+
+def all_values(outline: Outline) -> str:
+    return "\n".join(p.value for d in outline.documents for p in d.pieces())
+
+
+def test_pdf_text_keeps_six_articles_once_despite_the_upper_case_dotted_toc():
+    doc = outline_of(MSA).documents[0]
+    articles = list(doc.iter_articles())
+    assert [a.number for a in articles] == [1, 2, 3, 4, 5, 6]
+    assert [a.heading.value for a in articles][:2] == ["Definitions", "Services"]
+    assert any(s.reason == "table of contents" for s in doc.skipped)
+
+
+def test_running_header_and_page_footers_are_skipped_as_page_furniture():
+    outline = outline_of(MSA)
+    doc = outline.documents[0]
+    furniture = [s for s in doc.skipped if s.reason == "page furniture"]
+    assert len(furniture) == 6  # the header before the title, then one run per page break
+    assert all("Page" in s.text or HEADER in s.text for s in furniture)
+    values = all_values(outline)
+    assert HEADER not in values
+    assert "Page 2 of 5" not in values
+    assert "\f" not in values
+
+
+def test_page_break_inside_a_clause_sentence_is_a_hole_and_the_sentence_joins():
+    outline = outline_of(MSA)
+    clause = next(
+        c
+        for a in outline.documents[0].iter_articles()
+        for c in a.iter_clauses()
+        if c.number == "3.1"
+    )
+    assert clause.text.value.endswith(
+        "valid invoice, and\nlate payments shall bear interest at one percent (1%) per month."
+    )
+    raw = outline.text[slice(*clause.text.span)]
+    assert "Page 3 of 5" in raw  # the span still runs across the hole
+
+
+def test_page_number_glued_to_the_last_line_of_a_page_is_skipped():
+    text = (
+        "SUPPLY AGREEMENT\n\nArticle 1. Supply\n\n1.1 Seller sells the goods to Buyer.      1\n\f"
+        "1.2 Buyer pays the price.      2\n\fArticle 2. Law\n\n2.1 English law applies.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    skipped = [s.text for s in outline.documents[0].skipped if s.reason == "page furniture"]
+    assert [s.strip() for s in skipped if s.strip().isdigit()] == ["1", "2"]
+    values = all_values(outline)
+    assert "Seller sells the goods to Buyer." in values
+    assert "Buyer.      1" not in values
+    assert "price.      2" not in values
+
+
+def test_a_number_in_a_clause_line_without_page_breaks_is_kept():
+    text = "SUPPLY AGREEMENT\n\nArticle 1. Supply\n\n1.1 The price is      100\n"
+    outline = parse_text(text)
+    assert_lossless(outline)
+    assert not any(s.reason == "page furniture" for s in outline.documents[0].skipped)
+    assert "The price is      100" in all_values(outline)
+
+
+def test_a_short_line_repeated_twice_is_not_a_running_header():
+    text = (
+        "SUPPLY AGREEMENT\n\nArticle 1. Supply\n\nNotes\n\n1.1 Goods.\n\nPage 1\n\f"
+        "Notes\n\nArticle 2. Law\n\n2.1 English law.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    assert "Notes" in all_values(outline)
+
+
+def test_sec_filing_page_numbers_skipped_and_articles_unchanged():
+    outline = outline_of(CORPUS / "en_cuad_etelos_distributor_agreement.txt")
+    doc = outline.documents[0]
+    assert len(list(doc.iter_articles())) == 21
+    skipped = [s.text.strip() for s in doc.skipped if s.reason == "page furniture"]
+    assert len(skipped) == 8  # -2- .. -9-, each with the running header after it
+    assert skipped[0].startswith("-2-")
+    assert skipped[0].endswith("Distributor Agreement")
+    assert "-2-" not in all_values(outline)
