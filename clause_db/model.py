@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 # Skipped reasons for what may lie inside a piece: Markdown markup (``clause_db.markdown``)
-# and a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``).
-HOLE_REASONS = ("markup", "front matter", "summary table", "page furniture")
+# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``), and
+# a table of contents between the parties and the recitals of a preamble.
+HOLE_REASONS = ("markup", "front matter", "summary table", "page furniture", "table of contents")
 
 
 def span_without_holes(span: Span, holes: list[Span]) -> list[Span]:

@@ -108,3 +108,49 @@ def test_sec_filing_page_numbers_skipped_and_articles_unchanged():
     assert skipped[0].startswith("-2-")
     assert skipped[0].endswith("Distributor Agreement")
     assert "-2-" not in all_values(outline)
+
+
+def test_whereas_recitals_after_the_toc_are_the_preamble_not_table_of_contents():
+    doc = outline_of(MSA).documents[0]
+    assert doc.preamble.value.startswith("This Master Services Agreement is made")
+    assert "WHEREAS, Customer wishes" in doc.preamble.value
+    assert doc.preamble.value.endswith("the parties agree as follows:")
+    assert "DEFINITIONS ...." not in doc.preamble.value
+    assert "Page 1 of 5" not in doc.preamble.value
+    toc = [s for s in doc.skipped if s.reason == "table of contents"]
+    assert len(toc) == 1
+    assert "WHEREAS" not in toc[0].text
+    assert toc[0].text.rstrip().endswith("4")  # ARTICLE 6 GENERAL ...... 4
+
+
+def test_dotted_toc_without_a_heading_does_not_double_the_articles():
+    text = (
+        "SUPPLY AGREEMENT\n\n"
+        "SECTION 1 SUPPLY ............ 1\nSECTION 2 PRICE ............. 2\n\n"
+        "WHEREAS, Buyer wants goods.\n\n"
+        "Section 1. Supply\n\nSeller supplies the goods.\n\n"
+        "Section 2. Price\n\nBuyer pays the price.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    doc = outline.documents[0]
+    assert [a.heading.value for a in doc.iter_articles()] == ["Supply", "Price"]
+    assert [s.reason for s in doc.skipped] == ["table of contents"]
+    assert doc.preamble.value == "WHEREAS, Buyer wants goods."
+
+
+def test_recitals_without_a_toc_are_the_preamble_in_english_and_chinese():
+    en = parse_text(
+        "SUPPLY AGREEMENT\n\nWHEREAS, Buyer wants goods;\nWHEREAS, Seller has them.\n\n"
+        "Article 1. Supply\n\nSeller supplies the goods.\n"
+    )
+    zh = parse_text(
+        "货物买卖合同\n\n鉴于：\n1. 甲方需要货物；\n2. 乙方有货物。\n\n"
+        "第一条 供货\n乙方向甲方供货。\n"
+    )
+    for outline in (en, zh):
+        assert_lossless(outline)
+        assert len(list(outline.documents[0].iter_articles())) == 1
+    assert en.documents[0].preamble.value.startswith("WHEREAS, Buyer")
+    assert zh.documents[0].preamble.value.startswith("鉴于")
+    assert "乙方有货物" in zh.documents[0].preamble.value
