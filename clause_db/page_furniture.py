@@ -70,39 +70,55 @@ def find_page_furniture(text: str) -> PageFurniture:
     if not breaks:
         return PageFurniture(text, text)
     furniture = set(breaks)
+    prev, nxt = _nearest_text(kinds, set())
     for i in breaks:  # a bare page number next to a form feed
-        for j in _neighbours(kinds, i):
-            if _BARE_NUMBER.fullmatch(text[slice(*lines[j])]) and (
-                kinds[i] == "ff" or _beside_ff(kinds, j)
+        for j in (prev[i], nxt[i]):
+            if (
+                j is not None
+                and _BARE_NUMBER.fullmatch(text[slice(*lines[j])])
+                and (kinds[i] == "ff" or _beside_ff(kinds, j))
             ):
                 furniture.add(j)
-    edges: dict[str, list[int]] = {}  # the first and last text line of each page, by text
-    for i in sorted(furniture | {-1, len(lines)}):
-        for j in _neighbours(kinds, i, furniture):
-            line = text[slice(*lines[j])].strip()
-            if len(line) <= _MAX_HEADER:
-                edges.setdefault(line, []).append(j)
+    prev, nxt = _nearest_text(kinds, furniture)
+    edges: dict[str, set[int]] = {}  # the first and last text line of each page, by text
+    first = nxt[0] if lines and kinds[0] != "text" else 0
+    for j in [first, prev[-1] if kinds[-1] != "text" else len(lines) - 1] if lines else []:
+        if j is not None:
+            edges.setdefault(text[slice(*lines[j])].strip(), set()).add(j)
+    for i in furniture:
+        for j in (prev[i], nxt[i]):
+            if j is not None:
+                edges.setdefault(text[slice(*lines[j])].strip(), set()).add(j)
     for line, at in edges.items():
-        if len(set(at)) >= _MIN_REPEATS and line:
+        if line and len(line) <= _MAX_HEADER and len(at) >= _MIN_REPEATS:
             furniture.update(at)
+    prev, _ = _nearest_text(kinds, furniture)
     glued = []
     for i in sorted(breaks):
-        for j in _neighbours(kinds, i, furniture, after=False):
+        j = prev[i]
+        if j is not None and j not in furniture:
             g = _GLUED_NUMBER.search(text, lines[j][0], lines[j][1])
-            if g and j not in furniture:
+            if g:
                 glued.append((g.start(), lines[j][1]))
     return _mask(text, lines, kinds, furniture, glued)
 
 
-def _neighbours(kinds: list[str], i: int, skip: set[int] = frozenset(), after: bool = True):
-    """The nearest text line before (and after) line ``i``, over blank lines and ``skip``."""
-    steps = (-1, 1) if after else (-1,)
-    for step in steps:
-        j = i + step
-        while 0 <= j < len(kinds) and (kinds[j] in ("blank", "ff") or j in skip):
-            j += step
-        if 0 <= j < len(kinds) and kinds[j] != "blank":
-            yield j
+def _nearest_text(kinds: list[str], skip: set[int]) -> tuple[list, list]:
+    """For each line, the nearest text line before and after it, over blank lines and ``skip``."""
+    n = len(kinds)
+    prev: list[int | None] = [None] * n
+    nxt: list[int | None] = [None] * n
+    last = None
+    for i in range(n):
+        prev[i] = last
+        if kinds[i] not in ("blank", "ff") and i not in skip:
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last
+        if kinds[i] not in ("blank", "ff") and i not in skip:
+            last = i
+    return prev, nxt
 
 
 def _beside_ff(kinds: list[str], j: int) -> bool:

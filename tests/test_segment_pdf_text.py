@@ -154,3 +154,11 @@ def test_recitals_without_a_toc_are_the_preamble_in_english_and_chinese():
     assert en.documents[0].preamble.value.startswith("WHEREAS, Buyer")
     assert zh.documents[0].preamble.value.startswith("鉴于")
     assert "乙方有货物" in zh.documents[0].preamble.value
+
+
+def test_a_file_of_nothing_but_page_breaks_is_one_skipped_run_of_page_furniture():
+    for text in ("\f" * 20000, "\f\n" * 20000, "Page 1\n" * 20000, "HDR\n\f" * 5000):
+        outline = parse_text(text)
+        assert_lossless(outline)
+        assert not outline.documents
+        assert [s.reason for s in outline.skipped] == ["page furniture"]
