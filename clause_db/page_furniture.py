@@ -81,17 +81,23 @@ def find_page_furniture(text: str) -> PageFurniture:
                 furniture.add(j)
     prev, nxt = _nearest_text(kinds, furniture)
     edges: dict[str, set[int]] = {}  # the first and last text line of each page, by text
-    first = nxt[0] if lines and kinds[0] != "text" else 0
-    for j in [first, prev[-1] if kinds[-1] != "text" else len(lines) - 1] if lines else []:
-        if j is not None:
-            edges.setdefault(text[slice(*lines[j])].strip(), set()).add(j)
+    # The file's last line is a page's bottom edge; its first line is not counted (it may be
+    # the title the running header repeats).
+    last = prev[-1] if lines and kinds[-1] != "text" else len(lines) - 1
+    if last is not None and last >= 0:
+        edges.setdefault(text[slice(*lines[last])].strip(), set()).add(last)
     for i in furniture:
         for j in (prev[i], nxt[i]):
             if j is not None:
                 edges.setdefault(text[slice(*lines[j])].strip(), set()).add(j)
+    headers = set()
     for line, at in edges.items():
         if line and len(line) <= _MAX_HEADER and len(at) >= _MIN_REPEATS:
             furniture.update(at)
+            headers.add(line)
+    for j, (ls, le) in enumerate(lines):  # the same header at a page break with no number
+        if j not in furniture and _between_gaps(kinds, j) and text[ls:le].strip() in headers:
+            furniture.add(j)
     prev, _ = _nearest_text(kinds, furniture)
     glued = []
     for i in sorted(breaks):
@@ -119,6 +125,12 @@ def _nearest_text(kinds: list[str], skip: set[int]) -> tuple[list, list]:
         if kinds[i] not in ("blank", "ff") and i not in skip:
             last = i
     return prev, nxt
+
+
+def _between_gaps(kinds: list[str], j: int) -> bool:
+    """Line ``j`` follows two blank lines (a page's bottom margin) and precedes a blank line."""
+    before = j >= 2 and kinds[j - 1] == kinds[j - 2] == "blank"
+    return before and (j + 1 == len(kinds) or kinds[j + 1] == "blank")
 
 
 def _beside_ff(kinds: list[str], j: int) -> bool:

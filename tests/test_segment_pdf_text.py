@@ -43,7 +43,8 @@ def test_running_header_and_page_footers_are_skipped_as_page_furniture():
     outline = outline_of(MSA)
     doc = outline.documents[0]
     furniture = [s for s in doc.skipped if s.reason == "page furniture"]
-    assert len(furniture) == 6  # the header before the title, then one run per page break
+    assert len(furniture) == 5  # one run per page break; the file's first line is the cover
+    assert [s.text.strip() for s in doc.skipped if s.reason == "cover page"] == [HEADER]
     assert all("Page" in s.text or HEADER in s.text for s in furniture)
     values = all_values(outline)
     assert HEADER not in values
@@ -104,10 +105,12 @@ def test_sec_filing_page_numbers_skipped_and_articles_unchanged():
     doc = outline.documents[0]
     assert len(list(doc.iter_articles())) == 21
     skipped = [s.text.strip() for s in doc.skipped if s.reason == "page furniture"]
-    assert len(skipped) == 8  # -2- .. -9-, each with the running header after it
+    assert len(skipped) == 9  # -2- .. -9-, each with the running header after it
+    assert skipped.pop(0) == "Distributor Agreement"  # page 2's header: page 1 has no number
     assert skipped[0].startswith("-2-")
     assert skipped[0].endswith("Distributor Agreement")
     assert "-2-" not in all_values(outline)
+    assert "\nDistributor Agreement\n" not in all_values(outline)
 
 
 def test_whereas_recitals_after_the_toc_are_the_preamble_not_table_of_contents():
@@ -162,3 +165,14 @@ def test_a_file_of_nothing_but_page_breaks_is_one_skipped_run_of_page_furniture(
         assert_lossless(outline)
         assert not outline.documents
         assert [s.reason for s in outline.skipped] == ["page furniture"]
+
+
+def test_a_running_header_that_repeats_the_title_keeps_the_title():
+    page = "SUPPLY AGREEMENT\n\nArticle {n}. Term {n}\n\n{n}.1 Text {n}.\n\nPage {n}\n"
+    text = "\f".join(page.format(n=n) for n in (1, 2, 3, 4))
+    outline = parse_text(text)
+    assert_lossless(outline)
+    doc = outline.documents[0]
+    assert doc.title == "SUPPLY AGREEMENT"
+    assert [a.number for a in doc.iter_articles()] == [1, 2, 3, 4]
+    assert all_values(outline).count("SUPPLY AGREEMENT") == 1
