@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from clause_db.headings import clean
 from clause_db.markers import Marker
-from clause_db.model import Piece, Skipped
+from clause_db.model import HOLE_REASONS, Piece, Skipped
 
 if TYPE_CHECKING:
     from clause_db.model import Article, Clause, Outline, Part, Span
+    from clause_db.page_furniture import PageFurniture
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -294,19 +295,23 @@ def _split_skipped(items: list[Skipped], text: str, holes: list[Span]) -> list[S
     return out
 
 
-def restore(outline: Outline, layout: MarkdownLayout) -> Outline:
-    """The outline of the blanked text, made the outline of the source (see the module doc)."""
+def restore(outline: Outline, layout: MarkdownLayout | PageFurniture) -> Outline:
+    """The outline of the blanked text, made the outline of the source (see the module doc).
+
+    Also used for a PDF's page furniture, blanked the same way (``clause_db.page_furniture``).
+    """
     text = layout.source
-    holes = [h.span for h in layout.holes]
+    holes = layout_holes = [h.span for h in layout.holes]
     outline.text = text
     outline.skipped = _split_skipped(outline.skipped, text, holes)
     for doc in outline.documents:
+        holes = sorted([*layout_holes, *(k.span for k in doc.skipped if k.reason in HOLE_REASONS)])
         doc.title_piece = _fix(doc.title_piece, text, holes, heading=True)
         doc.title = doc.title_piece.value
         doc.preamble = _fix(doc.preamble, text, holes, heading=False)
         for part in doc.parts:
             _fix_node(part, text, holes)
-        doc.skipped = _split_skipped(doc.skipped, text, holes)
+        doc.skipped = _split_skipped(doc.skipped, text, layout_holes)
     for hole in layout.holes:
         doc = next((d for d in outline.documents if d.span[0] <= hole.span[0] < d.span[1]), None)
         (doc.skipped if doc else outline.skipped).append(hole)

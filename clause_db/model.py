@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 Span = tuple[int, int]
-# Skipped reasons for markup that may lie inside a piece (see ``clause_db.markdown``).
-HOLE_REASONS = ("markup", "front matter", "summary table")
+# Skipped reasons for what may lie inside a piece: Markdown markup (``clause_db.markdown``)
+# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``), and
+# a table of contents between the parties and the recitals of a preamble.
+HOLE_REASONS = ("markup", "front matter", "summary table", "page furniture", "table of contents")
 
 
 def span_without_holes(span: Span, holes: list[Span]) -> list[Span]:

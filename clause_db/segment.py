@@ -39,6 +39,7 @@ from clause_db.model import (
     Piece,
     Skipped,
 )
+from clause_db.page_furniture import find_page_furniture
 from clause_db.placeholders import find_placeholders
 
 _BOILERPLATE_LINE = re.compile(
@@ -49,6 +50,8 @@ _BOILERPLATE_HEADER = re.compile(
     r"^\s*(?:温馨提示|评论|提交评论|相关资源|相关搜索|相关文档|猜你喜欢)\s*$"
 )
 _END_MARKER = re.compile(r"全文完[。.]?|(?i:end of document)\.?")
+# A table of contents entry: a heading, dotted leaders, a page number.
+_TOC_ENTRY = re.compile(r"^[^\n]*?(?:\.{4,}|…{2,}|·{4,})[ \t]*\d{1,4}[ \t]*$", re.M)
 _TOC_MARKER = re.compile(
     r"本合同目录一览|目[ \t\u3000]*录|(?i:table of contents)|^\s*CONTENTS\s*$", re.M
 )
@@ -114,6 +117,9 @@ def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Ou
     if markdown:
         layout = prepare(text)
         return restore(_parse(layout.masked, encoding, layout), layout)
+    furniture = find_page_furniture(text)
+    if furniture.holes:
+        return restore(_parse(furniture.masked, encoding, None), furniture)
     return _parse(text, encoding, None)
 
 
@@ -213,9 +219,10 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
         and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
     ]
     first_struct = structural[0].start if structural else e
-    toc = _find_toc(text, s, first_struct, markers)
+    found = _find_toc(text, s, first_struct, markers)
+    toc, body_start = found if found else (None, -1)
     title_start, title_end = _find_title(text, s, toc[0] if toc else first_struct, line_mode)
-    body_start = toc[1] if toc else title_end
+    body_start = body_start if toc else title_end
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
     root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
@@ -233,13 +240,12 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
 
     first_body = root[0].start if root else e
     preamble_end = toc[0] if toc else first_body
+    preamble = Piece(text[title_end:preamble_end].strip(), (title_end, preamble_end))
+    if toc and toc[1] < body_start:  # recitals after the table: the table is a hole in it
+        parts = (text[title_end : toc[0]].strip(), text[toc[1] : body_start].strip())
+        preamble = Piece("\n\n".join(p for p in parts if p), (title_end, body_start))
     title_piece = Piece(_clean_title(text[title_start:title_end]), (title_start, title_end))
-    doc = Document(
-        title=title_piece.value,
-        title_piece=title_piece,
-        preamble=Piece(text[title_end:preamble_end].strip(), (title_end, preamble_end)),
-        span=(s, e),
-    )
+    doc = Document(title=title_piece.value, title_piece=title_piece, preamble=preamble, span=(s, e))
     if title_start > s:
         doc.skipped.append(Skipped("cover page", (s, title_start), text[s:title_start]))
     if toc:
@@ -334,21 +340,35 @@ def _is_line_mode(text: str, markers: list[Marker]) -> bool:
 
 def _find_toc(
     text: str, s: int, first_struct: int, markers: list[Marker]
-) -> tuple[int, int] | None:
-    """The table of contents: from its marker to where its first entry repeats in the body."""
+) -> tuple[tuple[int, int], int] | None:
+    """The table of contents and where the body starts (where its first entry repeats).
+
+    Its marker (目录, TABLE OF CONTENTS) may be missing when its entries have dotted leaders
+    and page numbers (``ARTICLE 1 DEFINITIONS ..... 3``). When such entries are followed by
+    text before the body (recitals), the table ends after its last entry.
+    """
     m = _TOC_MARKER.search(text, s, max(first_struct, s) + 1)
-    if not m:
-        return None
-    entries = [
-        mk for mk in markers if mk.start >= m.end() and mk.kind in PART_KINDS + ARTICLE_KINDS
-    ]
+    if m:
+        start, after = m.start(), m.end()
+    else:
+        line_end = text.find("\n", first_struct)
+        leader = _TOC_ENTRY.search(text, s, line_end if line_end >= 0 else len(text))
+        if not leader:
+            return None
+        start = after = leader.start()
+    entries = [mk for mk in markers if mk.start >= after and mk.kind in PART_KINDS + ARTICLE_KINDS]
     if not entries:
         return None
     first = entries[0]
     for mk in entries[1:]:
         same = mk.kind == first.kind and mk.value == first.value
         if same or (mk.kind in PART_KINDS and first.kind not in PART_KINDS):
-            return (m.start(), mk.start)
+            last = None
+            for last in _TOC_ENTRY.finditer(text, after, mk.start):  # noqa: B007
+                pass
+            if last and text[last.end() : mk.start].strip():
+                return (start, last.end() + 1), mk.start
+            return (start, mk.start), mk.start
     return None
 
 

@@ -202,8 +202,10 @@ def _leaf_spans(node: dict) -> list[list[int]]:
         CORPUS / "zh_law_labor_contract_law_2012.md",
         CORPUS.parent / "markdown" / "html_tags.md",
         CORPUS.parent / "markdown" / "front_matter_summary.md",
+        CORPUS.parent / "pdftext" / "en_msa_pdf_text_toc_headers_footers.txt",
+        CORPUS / "en_cuad_etelos_distributor_agreement.txt",
     ],
-    ids=["seed", "law", "markdown tags", "markdown front matter"],
+    ids=["seed", "law", "markdown tags", "markdown front matter", "pdf text", "sec filing"],
 )
 def test_outline_json_spans_tile_the_text(capsys, path):
     code, out, _ = run(capsys, "outline", str(path), "--json")
