@@ -104,6 +104,9 @@ EXPECTED: dict[str, Expected] = {
     "en_services_agreement_articles.txt": Expected(
         6, "ARTICLE I", "ARTICLE VI", ("IN WITNESS WHEREOF",)
     ),
+    # Article 1..Article 6 after a dotted contents list; page headers and footers (read in
+    # the file, tests/fixtures/pdftext/).
+    "en_msa_pdf_text_toc_headers_footers.txt": Expected(6, "Article 1.", "Article 6."),
 }
 
 
