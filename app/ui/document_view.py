@@ -15,7 +15,7 @@ Anything that slipped past (a native edit across blocks) is put back from the mo
 safety net. The document's own undo is off: the draft's QUndoStack is the only undo.
 Building and patching the document is in ``document_render``, drops with their insertion
 line in ``document_drops``, chips and references in ``document_chips``.
-See /work/shared/notes/editor-notes.md for the measurements behind these choices.
+The team's editor notes (shared/notes/editor-notes.md) hold the measurements behind this.
 """
 
 from __future__ import annotations
