@@ -68,3 +68,17 @@ def make_window(qtbot, library_path: Path):
 def window(qtbot, library_path: Path):
     """``make_window`` on a fresh copy of the seed library."""
     return make_window(qtbot, library_path)
+
+
+@pytest.fixture
+def draft_path(tmp_path: Path) -> Path:
+    """The third seed contract saved as a draft file (articles with clauses, fields, references)."""
+    from app.model.files import save_draft
+    from app.model.importer import draft_from_document
+    from clause_db.reader import read_outline
+    from resources import SEED_FILES
+
+    outline = read_outline(SEED_FILES[0])
+    path = tmp_path / "协议.contract"
+    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
+    return path

@@ -14,30 +14,16 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from app.model.draft import Draft
 from app.model.fileformat import dumps
-from app.model.files import save_draft
-from app.model.importer import draft_from_document
 from app.model.view import show
 from app.ui.contract_roles import MIME_NODES, NodeIdRole
 from app.ui.item_refs import refs_mime_data
-from clause_db.reader import read_outline
-from resources import SEED_FILES
 from tests.document_helpers import expected_text, heading, select_between
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.ui.document_view import DocumentView
     from app.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def draft_path(tmp_path) -> Path:
-    outline = read_outline(SEED_FILES[0])
-    path = tmp_path / "协议.contract"
-    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
-    return path
 
 
 def focused_view(qtbot, window: MainWindow) -> DocumentView:

@@ -6,35 +6,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
 from app.model import ops
 from app.model.fileformat import dumps
-from app.model.files import save_draft
-from app.model.importer import draft_from_document
 from app.ui.contract_roles import NodeIdRole
-from clause_db.reader import read_outline
-from resources import SEED_FILES
 from tests.document_helpers import expected_text, heading, select_between
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.ui.contract_model import ContractModel
     from app.ui.main_window import MainWindow
 
 WARN = QAbstractItemModelTester.FailureReportingMode.Warning
-
-
-@pytest.fixture
-def draft_path(tmp_path) -> Path:
-    outline = read_outline(SEED_FILES[0])
-    path = tmp_path / "协议.contract"
-    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
-    return path
 
 
 def checked(window: MainWindow) -> ContractModel:

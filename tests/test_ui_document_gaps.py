@@ -29,7 +29,6 @@ NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 if TYPE_CHECKING:
     from app.ui.document_view import DocumentView
 
-draft_path = shared.draft_path  # a seed contract saved as a .contract file
 view_of = shared.view_of
 same_on_screen = shared.same_on_screen
 

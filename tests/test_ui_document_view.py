@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -24,10 +23,8 @@ from app.model.doc_blocks import BlockRef
 from app.model.draft import Blank
 from app.model.editing import Pos
 from app.model.fileformat import dumps
-from app.model.files import load_draft, save_draft
-from app.model.importer import draft_from_document
+from app.model.files import load_draft
 from app.ui.item_refs import refs_mime_data
-from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.document_helpers import (
     ALT,
@@ -43,20 +40,10 @@ from tests.document_helpers import (
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.ui.document_view import DocumentView
     from app.ui.main_window import MainWindow
 
 TITLE = BlockRef("title", 0)
-
-
-@pytest.fixture
-def draft_path(tmp_path) -> Path:
-    outline = read_outline(SEED_FILES[0])
-    path = tmp_path / "协议.contract"
-    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
-    return path
 
 
 def view_of(window: MainWindow) -> DocumentView:

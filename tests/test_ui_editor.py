@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTabWidget
 
 from app.model import ops
 from app.model.fileformat import dumps
-from app.model.files import load_draft, save_draft
-from app.model.importer import draft_from_document
+from app.model.files import load_draft
 from app.model.view import show
 from app.ui.contract_model import ContractModel, KindRole
 from app.ui.document_view import DocumentView
@@ -26,17 +24,7 @@ from tests.conftest import FIXTURES
 from tests.document_helpers import CTRL, body, click_at, expected_text, heading, select_between
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def draft_path(tmp_path) -> Path:
-    outline = read_outline(SEED_FILES[0])
-    path = tmp_path / "协议2.contract"
-    save_draft(path, draft_from_document(outline.documents[2], outline.text, "seed"))
-    return path
 
 
 def articles(model: ContractModel) -> list[dict]:
