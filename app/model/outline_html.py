@@ -126,30 +126,20 @@ def _add_part(page: _Page, part: Part) -> None:
         page.mark(part.text.span, _PIECE, "preamble", "text before the first article")
     page.nav.append("<ul>")
     for article in part.articles:
-        _add_article(page, article)
+        _add_node(page, article, "article")
     page.nav.append("</ul>")
 
 
-def _add_article(page: _Page, article: Article) -> None:
-    name = f"{article.label.value} {article.heading.value}".strip()
-    page.anchor(article.span[0], name)
-    page.pieces(article.label, article.heading, article.text, "article", f"article {name}")
-    _add_fields(page, article.placeholders)
-    page.nav.append("<ul>")
-    for clause in article.clauses:
-        _add_clause(page, clause)
-    page.nav.append("</ul>")
-
-
-def _add_clause(page: _Page, clause: Clause) -> None:
-    name = f"{clause.label.value} {clause.heading.value}".strip()
-    page.anchor(clause.span[0], name)
-    page.pieces(clause.label, clause.heading, clause.text, "clause", f"clause {name}")
-    _add_fields(page, clause.placeholders)
-    if clause.clauses:
+def _add_node(page: _Page, node: Article | Clause, kind: str) -> None:
+    """An article or clause: its pieces, its fields, then its clauses nested in the outline."""
+    name = f"{node.label.value} {node.heading.value}".strip()
+    page.anchor(node.span[0], name)
+    page.pieces(node.label, node.heading, node.text, kind, f"{kind} {name}")
+    _add_fields(page, node.placeholders)
+    if node.clauses:
         page.nav.append("<ul>")
-        for child in clause.clauses:
-            _add_clause(page, child)
+        for child in node.clauses:
+            _add_node(page, child, "clause")
         page.nav.append("</ul>")
 
 
