@@ -72,6 +72,40 @@ class Piece:
 
 
 @dataclass
+class TableCell:
+    """One cell of a table read from a Word file: its text and where it lies in the text."""
+
+    text: str
+    span: Span
+    colspan: int = 1
+    rowspan: int = 1
+
+    def to_json(self) -> dict:
+        out: dict = {"text": self.text, "span": list(self.span)}
+        if self.colspan > 1:
+            out["colspan"] = self.colspan
+        if self.rowspan > 1:
+            out["rowspan"] = self.rowspan
+        return out
+
+
+@dataclass
+class Table:
+    """A table inside a node's text: rows of cells. Its span lies inside the text piece of
+    the node that holds it, so the pieces still tile the source; the cells are a finer view."""
+
+    span: Span
+    rows: list[list[TableCell]] = field(default_factory=list)
+
+    def to_json(self) -> list:
+        return [[c.to_json() for c in row] for row in self.rows]
+
+
+def _tables_json(tables: list[Table]) -> list:
+    return [t.to_json() for t in tables]
+
+
+@dataclass
 class Clause:
     number: str  # as written, normalised: "1.1", "8.3.1", "一", "1", "a", "i"
     label: Piece  # as written: "1.1", "（一）", "(a)"
@@ -83,6 +117,7 @@ class Clause:
     )
     clauses: list[Clause] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     def pieces(self) -> Iterator[Piece]:
         yield self.label
@@ -101,6 +136,7 @@ class Clause:
             **_piece_spans(self),
             "kind": self.kind,
             "placeholders": [p.to_json() for p in self.placeholders],
+            "tables": _tables_json(self.tables),
             "clauses": [c.to_json() for c in self.clauses],
         }
 
@@ -114,6 +150,7 @@ class Article:
     span: Span
     clauses: list[Clause] = field(default_factory=list)
     placeholders: list[Placeholder] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     def pieces(self) -> Iterator[Piece]:
         yield self.label
@@ -138,6 +175,7 @@ class Article:
             "span": list(self.span),
             **_piece_spans(self),
             "placeholders": [p.to_json() for p in self.placeholders],
+            "tables": _tables_json(self.tables),
             "clauses": [c.to_json() for c in self.clauses],
         }
 
@@ -199,6 +237,46 @@ class Part:
 
 
 @dataclass
+class Annex:
+    """An annex after the body (附件1, 附表, Exhibit A, Schedule 1, Appendix): its own
+    sequence, never clauses of the last article. It has articles of its own (``parts``) or
+    only ``text``."""
+
+    label: Piece  # 附件1, Exhibit A, as written
+    title: Piece  # 数据提供项目验收单示例
+    text: Piece  # its text before its first article (all of it when it has none)
+    span: Span
+    parts: list[Part] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    def pieces(self) -> Iterator[Piece]:
+        yield self.label
+        yield self.title
+        yield self.text
+        for p in self.parts:
+            yield from p.pieces()
+
+    def to_json(self) -> dict:
+        return {
+            "label": self.label.value,
+            "title": self.title.value,
+            "text": self.text.value,
+            "span": list(self.span),
+            "label_span": list(self.label.span),
+            "title_span": list(self.title.span),
+            "text_span": list(self.text.span),
+            "tables": _tables_json(self.tables),
+            "parts": [p.to_json() for p in self.parts],
+        }
+
+
+def _passage_json(piece: Piece | None, tables: list[Table]) -> dict | None:
+    if piece is None:
+        return None
+    return {"text": piece.value, "span": list(piece.span), "tables": _tables_json(tables)}
+
+
+@dataclass
 class Document:
     title: str
     title_piece: Piece
@@ -206,12 +284,24 @@ class Document:
     span: Span
     parts: list[Part] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    cover: Piece | None = None  # the cover page before the title page's text (编号, parties, date)
+    signature: Piece | None = None  # the source's own signature block after the last article
+    annexes: list[Annex] = field(default_factory=list)
+    preamble_tables: list[Table] = field(default_factory=list)  # the parties' details in cells
+    cover_tables: list[Table] = field(default_factory=list)
+    signature_tables: list[Table] = field(default_factory=list)
 
     def pieces(self) -> Iterator[Piece]:
+        if self.cover is not None:
+            yield self.cover
         yield self.title_piece
         yield self.preamble
         for p in self.parts:
             yield from p.pieces()
+        if self.signature is not None:
+            yield self.signature
+        for a in self.annexes:
+            yield from a.pieces()
 
     def iter_articles(self) -> Iterator[Article]:
         for p in self.parts:
@@ -224,7 +314,11 @@ class Document:
             "title_span": list(self.title_piece.span),
             "preamble": self.preamble.value,
             "preamble_span": list(self.preamble.span),
+            "preamble_tables": _tables_json(self.preamble_tables),
             "parts": [p.to_json() for p in self.parts],
+            "cover": _passage_json(self.cover, self.cover_tables),
+            "signature": _passage_json(self.signature, self.signature_tables),
+            "annexes": [a.to_json() for a in self.annexes],
             "skipped": [s.to_json() for s in self.skipped],
         }
 

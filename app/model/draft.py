@@ -63,12 +63,41 @@ class Provenance:
 
 
 @dataclass
+class Cell:
+    """One cell of a table: text with blanks like any body; merged cells span columns/rows.
+
+    A cell covered by a vertical merge is kept (empty, ``covered``) so every row has the
+    same number of grid places and (row, column) addresses stay stable while editing.
+    """
+
+    body: list[Segment] = field(default_factory=list)
+    colspan: int = 1
+    rowspan: int = 1
+    covered: bool = False  # under the cell above that spans into this row
+
+
+@dataclass
+class Table:
+    """A table in the text (a fee schedule, a data list, the parties' details in cells).
+
+    It stands after the text of the node (or passage) that holds it; ``after`` is the text
+    that follows it there before the next table or the node's clauses.
+    """
+
+    id: int
+    rows: list[list[Cell]] = field(default_factory=list)
+    after: list[Segment] = field(default_factory=list)
+    borders: bool = True  # drawn with grid lines, as the source's table was
+
+
+@dataclass
 class Node:
     id: int
     heading: str = ""
     body: list[Segment] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     provenance: Provenance | None = None
+    tables: list[Table] = field(default_factory=list)  # after the body, before the children
 
     def walk(self) -> Iterator[Node]:
         """The node and everything under it, in reading order."""
@@ -90,12 +119,19 @@ class Part:
 
 @dataclass
 class Field:
-    """A blank to fill. A named field (【服务费用】) has one value wherever it occurs."""
+    """A blank to fill. A named field (【服务费用】) has one value wherever it occurs.
+
+    A tick box (□, ☐, {{☐name}}) is a field of kind ``checkbox``: its value is ``"1"``
+    (ticked) or ``None`` (unticked, which is an answer, not a gap); ``group`` joins the
+    alternatives offered together (证件类型：☐统一社会信用代码 ☐居民身份证 …).
+    """
 
     id: int
     label: str
     name: str | None = None
     value: str | None = None
+    kind: str = "text"  # text | checkbox
+    group: int | None = None  # tick boxes offered together share a group number
 
 
 @dataclass
@@ -103,6 +139,24 @@ class Party:
     role: str  # 甲方, 乙方, Party A, Client
     name: str = ""
     address: str = ""
+
+
+@dataclass
+class Passage:
+    """Text outside the numbered body: the cover page, the source's signature block, an annex.
+
+    ``body`` is its text (line breaks kept); ``tables`` follow it as in a node. An annex
+    may have articles of its own (``parts``, numbered inside the annex); ``label`` is how
+    the source wrote its place in the annexes' sequence (附件1, 附件一, Exhibit A), from
+    which the label style of the whole sequence is taken.
+    """
+
+    id: int
+    label: str = ""
+    title: str = ""
+    body: list[Segment] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
 
 
 @dataclass
@@ -114,6 +168,9 @@ class Draft:
     parts: list[Part] = field(default_factory=list)
     fields: dict[int, Field] = field(default_factory=dict)
     next_id: int = 1
+    cover: Passage | None = None  # the source's cover page, printed before the title
+    signature: Passage | None = None  # the source's own signature block, instead of ours
+    annexes: list[Passage] = field(default_factory=list)  # after the signature block
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -174,15 +231,46 @@ class Draft:
         return counts
 
     def bodies(self) -> Iterator[list[Segment]]:
-        """Every text of the draft: the preamble, the parts' intros, the articles and clauses."""
+        """Every text of the draft in reading order: the cover, the preamble, the parts'
+        intros, the articles and clauses with their tables, the signature block and the
+        annexes (with theirs)."""
+        if self.cover is not None:
+            yield from _passage_bodies(self.cover)
         yield self.preamble
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():
             yield node.body
+            for table in node.tables:
+                yield from table_bodies(table)
+        if self.signature is not None:
+            yield from _passage_bodies(self.signature)
+        for annex in self.annexes:
+            yield from _passage_bodies(annex)
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)
+
+
+def table_bodies(table: Table) -> Iterator[list[Segment]]:
+    """The texts of a table, row by row, then the text after it."""
+    for row in table.rows:
+        for cell in row:
+            yield cell.body
+    yield table.after
+
+
+def _passage_bodies(passage: Passage) -> Iterator[list[Segment]]:
+    yield passage.body
+    for table in passage.tables:
+        yield from table_bodies(table)
+    for part in passage.parts:
+        yield part.body
+        for article in part.articles:
+            for node in article.walk():
+                yield node.body
+                for table in node.tables:
+                    yield from table_bodies(table)
 
 
 def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:

@@ -1,6 +1,7 @@
 """`.contract` files: a draft as UTF-8 JSON.
 
-Format version 1::
+Format version 2 (version 1 is the same without ``cover``, ``signature``, ``annexes``,
+``tables`` and the fields' ``kind`` and ``group``; it is still read)::
 
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
@@ -11,11 +12,19 @@ Format version 1::
      "preamble": [segment],
      "parts": [{"id": int, "title": str, "restart_numbering": bool, "body": [segment],
                 "articles": [node]}],
-     "fields": [{"id": int, "label": str, "name": str | null, "value": str | null}]}
+     "fields": [{"id": int, "label": str, "name": str | null, "value": str | null,
+                 "kind": "text" | "checkbox", "group": int | null}],
+     "cover": null | passage, "signature": null | passage, "annexes": [passage]}
 
     node     = {"id": int, "heading": str, "body": [segment], "children": [node],
+                "tables": [table],
                 "provenance": null | {"source", "written_label", "taken_heading",
                                       "taken_text", "library_article_id", "library_clause_id"}}
+    passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
+                "parts": [part]}
+    table    = {"id": int, "borders": bool, "after": [segment],
+                "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
+                           "covered": bool}]]}
     segment  = str                                           plain text
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
@@ -35,18 +44,23 @@ from clause_db.references import is_reference_form
 from .draft import (
     NUMBERING_STYLES,
     Blank,
+    Cell,
     Draft,
     Field,
     Node,
     Part,
     Party,
+    Passage,
     Provenance,
     Ref,
     Segment,
+    Table,
 )
 
+FIELD_KINDS = ("text", "checkbox")
+
 FORMAT = "contract-editor/draft"
-VERSION = 1
+VERSION = 2
 
 
 class DraftFormatError(ValueError):
@@ -77,19 +91,63 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
         "next_id": draft.next_id,
         "parties": [{"role": p.role, "name": p.name, "address": p.address} for p in draft.parties],
         "preamble": _segments_out(draft.preamble),
-        "parts": [
-            {
-                "id": part.id,
-                "title": part.title,
-                "restart_numbering": part.restart_numbering,
-                "body": _segments_out(part.body),
-                "articles": [_node_out(n) for n in part.articles],
-            }
-            for part in draft.parts
-        ],
+        "parts": [_part_out(part) for part in draft.parts],
         "fields": [
-            {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+            {
+                "id": f.id,
+                "label": f.label,
+                "name": f.name,
+                "value": f.value,
+                "kind": f.kind,
+                "group": f.group,
+            }
             for f in draft.fields.values()
+        ],
+        "cover": _passage_out(draft.cover),
+        "signature": _passage_out(draft.signature),
+        "annexes": [_passage_out(a) for a in draft.annexes],
+    }
+
+
+def _part_out(part: Part) -> dict[str, Any]:
+    return {
+        "id": part.id,
+        "title": part.title,
+        "restart_numbering": part.restart_numbering,
+        "body": _segments_out(part.body),
+        "articles": [_node_out(n) for n in part.articles],
+    }
+
+
+def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
+    if passage is None:
+        return None
+    return {
+        "id": passage.id,
+        "label": passage.label,
+        "title": passage.title,
+        "body": _segments_out(passage.body),
+        "tables": [_table_out(t) for t in passage.tables],
+        "parts": [_part_out(p) for p in passage.parts],
+    }
+
+
+def _table_out(table: Table) -> dict[str, Any]:
+    return {
+        "id": table.id,
+        "borders": table.borders,
+        "after": _segments_out(table.after),
+        "rows": [
+            [
+                {
+                    "body": _segments_out(c.body),
+                    "colspan": c.colspan,
+                    "rowspan": c.rowspan,
+                    "covered": c.covered,
+                }
+                for c in row
+            ]
+            for row in table.rows
         ],
     }
 
@@ -105,6 +163,7 @@ def _node_out(node: Node) -> dict[str, Any]:
         "heading": node.heading,
         "body": _segments_out(node.body),
         "children": [_node_out(c) for c in node.children],
+        "tables": [_table_out(t) for t in node.tables],
         "provenance": None if p is None else vars(p).copy(),
     }
 
@@ -174,6 +233,11 @@ class _Reader:
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
         draft.parts = [self.part(p) for p in _list(obj, "parts")]
+        draft.cover = self.passage(obj.get("cover"))
+        draft.signature = self.passage(obj.get("signature"))
+        annexes = [self.passage(a) for a in _list(obj, "annexes")]
+        _expect(all(a is not None for a in annexes), "an annex is not an object")
+        draft.annexes = [a for a in annexes if a is not None]
         for f in _list(obj, "fields"):
             field = self.field(f)
             _expect(field.id not in draft.fields, f"field {field.id} appears twice")
@@ -209,11 +273,48 @@ class _Reader:
         part.articles = [self.node(n) for n in _list(obj, "articles")]
         return part
 
+    def passage(self, obj: Any) -> Passage | None:
+        if obj is None:
+            return None
+        _expect(isinstance(obj, dict), "a cover, signature block or annex is not an object")
+        passage = Passage(self._id(obj, "a passage"), label=_str(obj, "label"))
+        passage.title = _str(obj, "title")
+        passage.body = self.segments(obj.get("body", []))
+        passage.tables = [self.table(t) for t in _list(obj, "tables")]
+        passage.parts = [self.part(p) for p in _list(obj, "parts")]
+        return passage
+
+    def table(self, obj: Any) -> Table:
+        _expect(isinstance(obj, dict), "a table is not an object")
+        table = Table(self._id(obj, "a table"))
+        borders = obj.get("borders", True)
+        _expect(isinstance(borders, bool), "a table's borders is not true or false")
+        table.borders = borders
+        table.after = self.segments(obj.get("after", []))
+        for row in _list(obj, "rows"):
+            _expect(isinstance(row, list), "a table row is not a list")
+            table.rows.append([self.cell(c) for c in row])
+        return table
+
+    def cell(self, obj: Any) -> Cell:
+        _expect(isinstance(obj, dict), "a table cell is not an object")
+        cell = Cell(self.segments(obj.get("body", [])))
+        for key in ("colspan", "rowspan"):
+            value = obj.get(key, 1)
+            _expect(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000,
+                    f"a table cell's {key} is not a small positive number")  # fmt: skip
+            setattr(cell, key, value)
+        covered = obj.get("covered", False)
+        _expect(isinstance(covered, bool), "a table cell's covered is not true or false")
+        cell.covered = covered
+        return cell
+
     def node(self, obj: Any) -> Node:
         _expect(isinstance(obj, dict), "an article or clause is not an object")
         node = Node(self._id(obj, "an article or clause"), heading=_str(obj, "heading"))
         node.body = self.segments(obj.get("body"))
         node.children = [self.node(c) for c in _list(obj, "children")]
+        node.tables = [self.table(t) for t in _list(obj, "tables")]
         prov = obj.get("provenance")
         if prov is not None:
             _expect(isinstance(prov, dict), "a provenance is not an object")
@@ -238,7 +339,12 @@ class _Reader:
         name, value = obj.get("name"), obj.get("value")
         _expect(name is None or isinstance(name, str), "a field name is not text")
         _expect(value is None or isinstance(value, str), "a field value is not text")
-        return Field(fid, label=_str(obj, "label"), name=name, value=value)
+        kind, group = obj.get("kind", "text"), obj.get("group")
+        _expect(kind in FIELD_KINDS, f"unknown field kind {kind!r}")
+        _expect(group is None or (isinstance(group, int) and not isinstance(group, bool)),
+                "a field group is not a number")  # fmt: skip
+        return Field(fid, label=_str(obj, "label"), name=name, value=value, kind=kind,
+                     group=group)  # fmt: skip
 
     def segments(self, items: Any) -> list[Segment]:
         _expect(isinstance(items, list), "a text is not a list of segments")
