@@ -38,7 +38,8 @@ def expected_text(draft: Draft) -> str:
                 out.append(ref_text(seg, paths))
             elif isinstance(seg, Blank):
                 field = draft.fields.get(seg.field_id)
-                if seg.blank in "□☐" or seg.blank.startswith("{{☐"):
+                box = field is not None and field.kind == "checkbox"
+                if box or seg.blank in "□☐" or seg.blank.startswith("{{☐"):
                     out.append("☑" if field and field.value else "☐")
                 elif field and field.value:
                     out.append(field.value)

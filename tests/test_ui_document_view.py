@@ -597,7 +597,7 @@ def test_an_article_dragged_from_the_outline_moves_where_the_line_shows(qtbot, w
     same_on_screen(view)
 
 
-def test_a_checkbox_blank_is_a_tick_box_that_space_ticks(qtbot, window):
+def test_a_checkbox_blank_is_a_tick_box_that_a_click_and_space_tick(qtbot, window):
     window.new_draft()
     document = window.tabs.current_document()
     view = view_of(window)
@@ -607,12 +607,13 @@ def test_a_checkbox_blank_is_a_tick_box_that_space_ticks(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     (box,) = [s for s in document.draft.node(first).body if isinstance(s, Blank)]
     assert "☐同意" in view.visible_text()
-    click_at(qtbot, view, body(first), 0)  # on the box: selected
-    qtbot.keyClick(view, Qt.Key.Key_Space)
+    click_at(qtbot, view, body(first), 0)  # on the box: ticked, and selected
     assert document.draft.fields[box.field_id].value
     assert "☑同意" in view.visible_text()
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert not document.draft.fields[box.field_id].value
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert document.draft.fields[box.field_id].value == "1"
     same_on_screen(view)
 
 

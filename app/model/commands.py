@@ -15,7 +15,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .doc_blocks import BlockRef, names_parties
+from .doc_blocks import PASSAGE_KINDS, TABLE_KINDS, BlockRef, names_parties, table_cells
 from .printed import draft_language
 
 if TYPE_CHECKING:
@@ -63,6 +63,10 @@ def _text_changes(
 def _present(draft: Draft, ref: BlockRef) -> bool:
     if ref.kind in ("title", "preamble"):
         return True
+    if ref.kind in PASSAGE_KINDS or ref.kind == "annex_title":
+        return draft.passage(ref.owner) is not None
+    if ref.kind in TABLE_KINDS:
+        return draft.table(ref.owner) is not None
     if ref.kind in ("party_name", "party_address"):
         return 0 <= ref.owner < len(draft.parties)
     if ref.kind.startswith("part_"):
@@ -87,6 +91,8 @@ def _language_flips(
 def _current(draft: Draft, ref: BlockRef) -> object:
     if ref.kind == "preamble":
         return draft.preamble
+    if ref.kind in PASSAGE_KINDS or ref.kind in TABLE_KINDS:
+        return outside_segments(draft, ref)
     if ref.kind in TEXT_KINDS:
         return text_value(draft, ref)
     if ref.kind == "part_body":
@@ -336,6 +342,79 @@ class SetBody(Command):
         return out
 
 
+def _holder(draft: Draft, ref: BlockRef):
+    """The object whose ``body`` (or ``after``) a passage or table block shows."""
+    if ref.kind in PASSAGE_KINDS:
+        passage = draft.passage(ref.owner)
+        if passage is None:
+            raise KeyError(f"no passage {ref.owner}")
+        return passage
+    table = draft.table(ref.owner)
+    if table is None:
+        raise KeyError(f"no table {ref.owner}")
+    if ref.kind == "table_after":
+        return table
+    cells = table_cells(table)
+    if not 0 <= ref.index < len(cells):
+        raise KeyError(f"no cell {ref.index + 1} in table {ref.owner}")
+    return cells[ref.index][2]
+
+
+def outside_segments(draft: Draft, ref: BlockRef) -> list[Segment]:
+    """The text of a block outside the numbered body: a passage's, a cell's, or the text
+    after a table. KeyError when the draft has no such block."""
+    holder = _holder(draft, ref)
+    return holder.after if ref.kind == "table_after" else holder.body
+
+
+def _put_outside(draft: Draft, ref: BlockRef, segments: list[Segment]) -> None:
+    holder = _holder(draft, ref)
+    if ref.kind == "table_after":
+        holder.after = segments
+    else:
+        holder.body = segments
+
+
+@dataclass
+class SetOutside(Command):
+    """Replace a text outside the numbered body: the cover page, the source's signature
+    block, an annex's text, a table cell or the text after a table. Typing in one of them
+    merges into one step, as in a clause."""
+
+    ref: BlockRef  # kind in PASSAGE_KINDS or TABLE_KINDS
+    old: list[Segment]
+    new: list[Segment]
+    new_fields: list[Field] = field(default_factory=list)
+
+    def _apply(self, draft: Draft) -> None:
+        for f in self.new_fields:
+            draft.fields[f.id] = f
+        _put_outside(draft, self.ref, list(self.new))
+
+    def _revert(self, draft: Draft) -> None:
+        _put_outside(draft, self.ref, list(self.old))
+        for f in self.new_fields:
+            del draft.fields[f.id]
+
+    def merge(self, other: Command) -> bool:
+        mine = (self.ref, self.name)
+        if isinstance(other, SetOutside) and (other.ref, other.name) == mine:
+            self.new = other.new
+            self.new_fields = self.new_fields + other.new_fields
+            self.ids = (self.ids[0], other.ids[1])
+            return True
+        return False
+
+    def changes(self, draft: Draft) -> Changes:
+        def put(value: object) -> None:
+            _put_outside(draft, self.ref, value)
+
+        # only an annex's text comes and goes with its words (when it has tables or articles)
+        out = _text_changes(draft, self.ref, self.old, self.new, put, self.ref.kind == "annex_body")
+        out.fields = {f.id for f in self.new_fields}
+        return out
+
+
 @dataclass
 class SplitNode(Command):
     """Cut a node's text in two: the tail becomes a new sibling right after it."""
@@ -392,6 +471,7 @@ class SetFieldValue(Command):
     field_id: int
     old: str | None
     new: str | None
+    alone: bool = False  # a tick box's toggle: never merged (each click is a step)
 
     def _apply(self, draft: Draft) -> None:
         draft.fields[self.field_id].value = self.new
@@ -400,6 +480,8 @@ class SetFieldValue(Command):
         draft.fields[self.field_id].value = self.old
 
     def merge(self, other: Command) -> bool:
+        if self.alone or getattr(other, "alone", False):
+            return False
         if isinstance(other, SetFieldValue) and other.field_id == self.field_id:
             self.new, self.ids = other.new, (self.ids[0], other.ids[1])
             return True
@@ -470,13 +552,15 @@ class SetDraftAttribute(Command):
         setattr(draft, self.attribute, copy.deepcopy(self.old))
 
 
-TEXT_KINDS = ("title", "party_name", "party_address", "part_title")
+TEXT_KINDS = ("title", "party_name", "party_address", "part_title", "annex_title")
 
 
 def text_value(draft: Draft, ref: BlockRef) -> str:
-    """The one-line text a title, party or part-title block shows."""
+    """The one-line text a title, party, part-title or annex-title block shows."""
     if ref.kind == "title":
         return draft.title
+    if ref.kind == "annex_title":
+        return draft.passage(ref.owner).title
     if ref.kind == "part_title":
         return draft.part(ref.owner).title
     party = draft.parties[ref.owner]
@@ -485,8 +569,8 @@ def text_value(draft: Draft, ref: BlockRef) -> str:
 
 @dataclass
 class SetText(Command):
-    """Replace the draft's title, a party's name or address, or a part's title; typing in one
-    of them merges into one step."""
+    """Replace the draft's title, a party's name or address, a part's or an annex's title;
+    typing in one of them merges into one step."""
 
     kind: str  # one of TEXT_KINDS
     owner: int  # party index, part id, 0 for the title
@@ -496,6 +580,8 @@ class SetText(Command):
     def _set(self, draft: Draft, value: str) -> None:
         if self.kind == "title":
             draft.title = value
+        elif self.kind == "annex_title":
+            draft.passage(self.owner).title = value
         elif self.kind == "part_title":
             draft.part(self.owner).title = value
         elif self.kind == "party_name":

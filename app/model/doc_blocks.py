@@ -1,9 +1,12 @@
 """The draft as the centre shows it: a flat list of blocks, in reading order.
 
-One block per paragraph the Word export prints (title, parties, preamble, part titles and
-texts, headings and texts of articles and clauses, the signature block), plus the empty
-places a lawyer types into (an empty title, preamble or article text). Labels (第一条, 1.1,
-甲方：) are computed here and painted by the view before the text, never stored in it.
+One block per paragraph the Word export prints (the source's cover page, title, parties,
+preamble, part titles and texts, headings and texts of articles and clauses, the signature
+block -- the source's own when the draft has one, else one made from the parties -- and the
+annexes after it), one per table cell (row by row) and one for the text after each table,
+plus the empty places a lawyer types into (an empty title, preamble or article text).
+Labels (第一条, 1.1, 甲方：, 附件1) are computed here and painted by the view before the
+text, never stored in it.
 
 Offsets in a block count characters of ``block_text``: a Blank or a Ref is one character.
 """
@@ -21,7 +24,7 @@ from .printed import WORDS, draft_language, label_style
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .draft import Draft, Node, Segment
+    from .draft import Cell, Draft, Node, Passage, Segment, Table
 
 OBJECT = "\ufffc"  # a Blank or a Ref in a block's text: one character, as in the QTextDocument
 
@@ -35,7 +38,15 @@ KINDS = (
     "heading",
     "body",
     "signature",
+    "cover",
+    "signed",
+    "annex_title",
+    "annex_body",
+    "cell",
+    "table_after",
 )
+PASSAGE_KINDS = ("cover", "signed", "annex_body")  # a passage's text (owner: the passage id)
+TABLE_KINDS = ("cell", "table_after")  # owner: the table id; a cell's index in reading order
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,9 @@ class BlockRef:
     """Which text of the draft a block shows; stable across renumbering and moves."""
 
     kind: str
-    owner: int  # node id (heading/body), part id (part_*), party index (party_*, signature)
+    owner: int  # node id (heading/body), part id (part_*), party index (party_*, signature),
+    # passage id (cover, signed, annex_*), table id (cell, table_after)
+    index: int = 0  # a cell: its place among the table's cells, row by row
 
 
 @dataclass
@@ -53,6 +66,7 @@ class Block:
     label: str  # painted before the text, never part of it
     level: int  # nesting depth for the indent: article 0, clause 1, ...
     editable: bool = True  # the signature block is generated from the parties
+    table: Table | None = None  # a cell's table (the view lays its cells out as a grid)
 
     @property
     def text(self) -> str:
@@ -97,7 +111,10 @@ def blocks(draft: Draft) -> list[Block]:
     words = WORDS[language]
     style = label_style(draft, language)
     paths = number_paths(draft)
-    out = [Block(BlockRef("title", 0), text_segments(draft.title), "", 0)]
+    out: list[Block] = []
+    if draft.cover is not None:
+        _passage_blocks(draft.cover, "cover", paths, style, out)
+    out.append(Block(BlockRef("title", 0), text_segments(draft.title), "", 0))
     if not names_parties(draft.preamble):
         for i, party in enumerate(draft.parties):
             role = party.role
@@ -121,16 +138,73 @@ def blocks(draft: Draft) -> list[Block]:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
             _node_blocks(article, 1, paths, style, out)
-    for i, party in enumerate(signature_parties(draft, language)):
-        lines = [
-            words.seal.format(role=party.role) + party.name,
-            "",
-            words.representative,
-            "",
-            words.date,
-        ]
-        out.append(Block(BlockRef("signature", i), ["\n".join(lines)], "", 0, editable=False))
+    if draft.signature is not None:
+        _passage_blocks(draft.signature, "signed", paths, style, out)
+    else:
+        for i, party in enumerate(signature_parties(draft, language)):
+            lines = [
+                words.seal.format(role=party.role) + party.name,
+                "",
+                words.representative,
+                "",
+                words.date,
+            ]
+            out.append(Block(BlockRef("signature", i), ["\n".join(lines)], "", 0, editable=False))
+    for annex in draft.annexes:
+        out.append(
+            Block(BlockRef("annex_title", annex.id), text_segments(annex.title), annex.label, 0)
+        )
+        _passage_blocks(annex, "annex_body", paths, style, out)
     return out
+
+
+def has_passage_body(passage: Passage, kind: str) -> bool:
+    """A passage shows its text when it has some, or when nothing else of it would show
+    (an annex with only a title: the place to type its text)."""
+    return bool(passage.body) or kind != "annex_body" or not (passage.tables or passage.parts)
+
+
+def _passage_blocks(
+    passage: Passage, kind: str, paths: dict[int, tuple[int, ...]], style: str, out: list[Block]
+) -> None:
+    if has_passage_body(passage, kind):
+        out.append(Block(BlockRef(kind, passage.id), list(passage.body), "", 0))
+    for table in passage.tables:
+        _table_blocks(table, 0, out)
+    many_parts = len(passage.parts) > 1
+    for part in passage.parts:
+        if many_parts or part.title:
+            out.append(Block(BlockRef("part_title", part.id), text_segments(part.title), "", 0))
+        if part.body:
+            out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
+        for article in part.articles:
+            _node_blocks(article, 1, paths, style, out)
+
+
+def table_cells(table: Table) -> list[tuple[int, int, Cell]]:
+    """The cells a lawyer types into, row by row, with their (row, grid column); cells
+    covered by the one above are not places of their own."""
+    out = []
+    for r, row in enumerate(table.rows):
+        column = 0
+        for cell in row:
+            if not cell.covered:
+                out.append((r, column, cell))
+            column += cell.colspan
+    return out
+
+
+def table_columns(table: Table) -> int:
+    """The grid's width: the widest row, a merged cell counting its columns."""
+    return max((sum(c.colspan for c in row) for row in table.rows), default=0)
+
+
+def _table_blocks(table: Table, level: int, out: list[Block]) -> None:
+    if not table.rows or not table_columns(table):
+        return
+    for i, (_, _, cell) in enumerate(table_cells(table)):
+        out.append(Block(BlockRef("cell", table.id, i), list(cell.body), "", level, table=table))
+    out.append(Block(BlockRef("table_after", table.id), list(table.after), "", level))
 
 
 def _node_blocks(
@@ -146,5 +220,7 @@ def _node_blocks(
         out.append(
             Block(BlockRef("body", node.id), list(node.body), "" if heading else number, depth - 1)
         )
+    for table in node.tables:
+        _table_blocks(table, depth - 1, out)
     for child in node.children:
         _node_blocks(child, depth + 1, paths, style, out)

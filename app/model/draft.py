@@ -185,9 +185,16 @@ class Draft:
                 for node in article.walk():
                     yield part, node
 
+    def all_parts(self) -> Iterator[Part]:
+        """The body's parts, then the parts of the annexes that have articles of their own
+        (so finding, moving and numbering reach an annex's articles too)."""
+        yield from self.parts
+        for annex in self.annexes:
+            yield from annex.parts
+
     def find(self, node_id: int) -> tuple[Part, list[Node], int] | None:
         """The part, the sibling list holding the node, and its index there."""
-        for part in self.parts:
+        for part in self.all_parts():
             found = _find_in(part.articles, node_id)
             if found:
                 return part, *found
@@ -198,7 +205,7 @@ class Draft:
         return located[1][located[2]] if located else None
 
     def part(self, part_id: int) -> Part | None:
-        return next((p for p in self.parts if p.id == part_id), None)
+        return next((p for p in self.all_parts() if p.id == part_id), None)
 
     def container(self, parent_id: int) -> list[Node]:
         """The child list of a part (articles) or of a node (clauses), by id."""
@@ -212,7 +219,7 @@ class Draft:
 
     def parent_id(self, node_id: int) -> int:
         """The id of the part or node whose child list holds the node."""
-        for part in self.parts:
+        for part in self.all_parts():
             if any(a.id == node_id for a in part.articles):
                 return part.id
             for article in part.articles:
@@ -247,6 +254,27 @@ class Draft:
             yield from _passage_bodies(self.signature)
         for annex in self.annexes:
             yield from _passage_bodies(annex)
+
+    def annex_of(self, part_id: int) -> Passage | None:
+        """The annex a part belongs to (None for a part of the body)."""
+        return next((a for a in self.annexes if any(p.id == part_id for p in a.parts)), None)
+
+    def passage(self, passage_id: int) -> Passage | None:
+        """The cover, the signature block or an annex, by id."""
+        for passage in (self.cover, self.signature, *self.annexes):
+            if passage is not None and passage.id == passage_id:
+                return passage
+        return None
+
+    def table(self, table_id: int) -> Table | None:
+        """A table of a node or of a passage, by id."""
+        holders = [node for _, node in self.nodes()]
+        for passage in (self.cover, self.signature, *self.annexes):
+            if passage is None:
+                continue
+            holders.append(passage)
+            holders.extend(n for p in passage.parts for a in p.articles for n in a.walk())
+        return next((t for h in holders for t in h.tables if t.id == table_id), None)
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)

@@ -29,12 +29,16 @@ from .commands import (
     MoveNode,
     ReplaceParts,
     SetBody,
+    SetOutside,
     SetText,
     SplitNode,
+    outside_segments,
     text_value,
 )
 from .doc_blocks import (
     OBJECT,
+    PASSAGE_KINDS,
+    TABLE_KINDS,
     BlockRef,
     block_text,
     blocks,
@@ -68,7 +72,8 @@ if TYPE_CHECKING:
 
     from .draft import Segment
 
-SEGMENT_KINDS = ("preamble", "part_body", "body")  # texts that hold blanks and references
+OUTSIDE_KINDS = PASSAGE_KINDS + TABLE_KINDS  # texts outside the numbered body (SetOutside)
+SEGMENT_KINDS = ("preamble", "part_body", "body", *OUTSIDE_KINDS)  # hold blanks and references
 PASTE_SOURCE = "粘贴"  # the provenance of clauses pasted as plain text
 CLAUSES_ONLY = "第一条\n"  # put before pasted 1.1 / （一） lines so clause_db reads them as clauses
 _ROLES = {"zh": "甲乙丙丁戊己庚辛壬癸", "en": "ABCDEFGHIJ"}
@@ -90,6 +95,9 @@ STEP_NAMES = {  # each step's name in Chinese and in English (the window shows i
     "title": ("编辑合同标题", "Edit the contract title"),
     "party": ("编辑当事人", "Edit a party"),
     "part_title": ("编辑部分标题", "Edit a part title"),
+    "annex_title": ("编辑附件标题", "Edit an annex title"),
+    "tick": ("勾选“{0}”", "Tick “{0}”"),
+    "untick": ("取消勾选“{0}”", "Untick “{0}”"),
     "add_party": ("添加当事人", "Add a party"),
     "remove_party": ("删除当事人", "Remove a party"),
     "party_role": ("更改当事人称谓", "Rename a party's role"),
@@ -158,6 +166,13 @@ def segments_of(draft: Draft, ref: BlockRef) -> list[Segment]:
     if ref.kind in ("heading", "body"):
         node = _node(draft, ref.owner)
         return text_segments(node.heading) if ref.kind == "heading" else list(node.body)
+    if ref.kind in OUTSIDE_KINDS:
+        try:
+            return list(outside_segments(draft, ref))
+        except KeyError as exc:
+            raise EditError(
+                Msg("该段文字已不在合同中", "that text is not in the draft any more")
+            ) from exc
     if ref.kind == "signature":
         raise EditError(
             Msg(
@@ -171,6 +186,9 @@ def segments_of(draft: Draft, ref: BlockRef) -> list[Segment]:
 def _check_text_ref(draft: Draft, ref: BlockRef) -> None:
     if ref.kind == "part_title":
         _part(draft, ref.owner)
+    elif ref.kind == "annex_title":
+        if draft.passage(ref.owner) is None:
+            raise EditError(f"no annex {ref.owner} in the draft")
     elif ref.kind != "title" and not 0 <= ref.owner < len(draft.parties):
         raise EditError(f"no party {ref.owner + 1} in the draft")
 
@@ -256,15 +274,32 @@ def replace_text(draft: Draft, ref: BlockRef, segments: list[Segment], name: str
         for seg in segments:
             if isinstance(seg, Blank) and seg.field_id not in draft.fields:
                 raise EditError(f"a blank of field {seg.field_id}, which the draft does not have")
-        owner = 0 if ref.kind == "preamble" else ref.owner
-        return SetBody(name or step_name("type"), ids, owner, old, segments)
+        return segments_command(name or step_name("type"), ids, ref, old, segments)
     text = flat(draft, segments)
     if ref.kind == "heading":
         command = set_heading(draft, ref.owner, text)
         command.name = name or command.name
         return command
-    key = {"title": "title", "part_title": "part_title"}.get(ref.kind, "party")
+    key = {"title": "title", "part_title": "part_title", "annex_title": "annex_title"}.get(
+        ref.kind, "party"
+    )
     return SetText(name or step_name(key), ids, ref.kind, ref.owner, flat(draft, old), text)
+
+
+def segments_command(
+    name: Msg,
+    ids: tuple[int, ...],
+    ref: BlockRef,
+    old: list[Segment],
+    new: list[Segment],
+    new_fields: list | None = None,
+) -> Command:
+    """The command that puts ``new`` in a text that holds blanks (``SEGMENT_KINDS``)."""
+    fields = list(new_fields or [])
+    if ref.kind in OUTSIDE_KINDS:
+        return SetOutside(name, tuple(ids), ref, old, new, fields)
+    owner = 0 if ref.kind == "preamble" else ref.owner
+    return SetBody(name, tuple(ids), owner, old, new, fields)
 
 
 def set_block_text(draft: Draft, ref: BlockRef, segments: list[Segment]) -> Edit | None:
@@ -315,6 +350,14 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
         end = Pos(listed[e].ref, len(listed[e].text))
     if (s, start.offset) >= (e, end.offset):
         return None
+    if s != e and not all(in_body(draft, b.ref) for b in listed[s : e + 1]):
+        raise EditError(
+            Msg(
+                "表格、封面、签署栏和附件中的文字只能逐段删除",
+                "text in a table, the cover, the signature block or an annex is deleted one"
+                " paragraph at a time",
+            )
+        )
     if s == e:
         old = listed[s].segments
         new = cut(old, 0, start.offset) + cut(old, end.offset, len(listed[s].text))
@@ -334,6 +377,19 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
     joined = cut(listed[s].segments, 0, start.offset) + tail
     command = _delete_blocks(draft, start.ref, [b.ref for b in listed[s + 1 : e + 1]], joined)
     return Edit(command, _settle(draft, command, start))
+
+
+def in_body(draft: Draft, ref: BlockRef) -> bool:
+    """Whether a block is of the numbered body (title to last article), where a deletion
+    may run across texts; a table, the cover, the signature block and annexes are not."""
+    if ref.kind in OUTSIDE_KINDS or ref.kind == "annex_title":
+        return False
+    if ref.kind.startswith("part_"):
+        return draft.annex_of(ref.owner) is None
+    if ref.kind in ("heading", "body"):
+        located = draft.find(ref.owner)
+        return located is not None and draft.annex_of(located[0].id) is None
+    return True
 
 
 def _starts_node(draft: Draft, pos: Pos) -> bool:
@@ -400,6 +456,8 @@ def _shown(draft: Draft, ref: BlockRef) -> bool:
     kind = ref.kind
     if kind in ("title", "preamble"):
         return True
+    if kind in OUTSIDE_KINDS or kind == "annex_title":
+        return any(b.ref == ref for b in blocks(draft))
     if kind in ("party_name", "party_address"):
         return 0 <= ref.owner < len(draft.parties) and not names_parties(draft.preamble)
     if kind.startswith("part_"):
@@ -428,7 +486,7 @@ def _depth(draft: Draft, node_id: int) -> int:
                 return found
         return 0
 
-    for part in draft.parts:
+    for part in draft.all_parts():
         found = find(part.articles, 1)
         if found:
             return found
@@ -457,8 +515,8 @@ def enter(draft: Draft, pos: Pos) -> Edit | None:
     kind = pos.ref.kind
     if kind in TEXT_KINDS:
         return Edit(None, _next_block(draft, pos.ref))
-    if kind in ("preamble", "part_body"):
-        return type_text(draft, pos, "\n")
+    if kind in ("preamble", "part_body", *OUTSIDE_KINDS):
+        return type_text(draft, pos, "\n")  # a cell, a cover or an annex text: a new line
     node = _node(draft, pos.ref.owner)
     parent_id = draft.parent_id(node.id)
     index = draft.find(node.id)[2]
@@ -523,6 +581,8 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
     i = next((i for i, b in enumerate(listed) if b.ref == ref), None)
     if i is None or i == 0:
         return None
+    if ref.kind == "cell":
+        return None  # a table's cells never merge (nor does the caret leave the cell)
     prev = listed[i - 1]
     back = Pos(prev.ref, len(prev.text))
     if ref.kind == "part_title":
@@ -537,7 +597,7 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
     first_block = "heading" if has_heading_block(node, depth) else "body"
     if ref.kind != first_block or node.heading:
         return Edit(None, back)  # a text after its heading, or a heading with words in it
-    if prev.ref.kind not in ("heading", "body"):
+    if prev.ref.kind not in ("heading", "body") or not in_body(draft, ref):
         return _drop_empty_first(draft, node, back)
     last = i
     if has_body_block(node, depth) and ref.kind == "heading":
@@ -648,13 +708,13 @@ def _article_slot(draft: Draft, ref: BlockRef) -> tuple[int | None, int]:
     """Where a new article goes for a caret in ``ref``: (part id, index); None: the first."""
     if ref.kind in ("heading", "body"):
         _node(draft, ref.owner)
-        for part in draft.parts:
+        for part in draft.all_parts():
             for i, article in enumerate(part.articles):
                 if any(n.id == ref.owner for n in article.walk()):
                     return part.id, i + 1
     if ref.kind in ("part_title", "part_body"):
         return _part(draft, ref.owner).id, 0
-    if ref.kind == "signature" and draft.parts:
+    if ref.kind in ("signature", "signed") and draft.parts:
         return draft.parts[-1].id, len(draft.parts[-1].articles)
     return None, 0
 
@@ -691,7 +751,7 @@ def paste(
     text = typed(payload)
     if not text:
         return None
-    if segment and "\n" in text.strip():
+    if segment and "\n" in text.strip() and in_body(draft, pos.ref):
         edit = _paste_outline(draft, pos, text)
         if edit is not None:
             return edit
@@ -709,8 +769,7 @@ def paste_within(draft: Draft, pos: Pos, payload: bytes, origin: str = "") -> Ed
     if pos.ref.kind not in SEGMENT_KINDS:
         return _insert(draft, pos, pasted, step_name("paste"))
     new = normalised([*cut(old, 0, pos.offset), *pasted, *cut(old, pos.offset, size)])
-    owner = 0 if pos.ref.kind == "preamble" else pos.ref.owner
-    command = SetBody(step_name("paste"), tuple(ids), owner, old, new, new_fields)
+    command = segments_command(step_name("paste"), ids, pos.ref, old, new, new_fields)
     return Edit(command, Pos(pos.ref, pos.offset + len(block_text(pasted))))
 
 
@@ -769,11 +828,11 @@ def _paste_text(draft: Draft, pos: Pos, text: str) -> Edit:
             replace_text(draft, pos.ref, new, step_name("paste")),
             Pos(pos.ref, pos.offset + len(text)),
         )
-    owner = 0 if pos.ref.kind == "preamble" else pos.ref.owner
+    owner = 0 if pos.ref.kind in ("preamble", *OUTSIDE_KINDS) else pos.ref.owner
     with allocating(draft) as ids:
         entered = enter_text(draft, text, current_resolver(draft, owner))
     new = normalised([*cut(old, 0, pos.offset), *entered.segments, *cut(old, pos.offset, size)])
-    command = SetBody(step_name("paste"), tuple(ids), owner, old, new, entered.new_fields)
+    command = segments_command(step_name("paste"), ids, pos.ref, old, new, entered.new_fields)
     caret = Pos(pos.ref, pos.offset + len(block_text(entered.segments)))
     return Edit(command, caret)
 
@@ -854,6 +913,18 @@ def fill_field(draft: Draft, field_id: int, value: str | None, at: Pos | None = 
     the caret stays at ``at``."""
     command = set_field_value(draft, field_id, value)
     return Edit(command, at or first_caret(draft))
+
+
+def toggle_box(draft: Draft, field_id: int, at: Pos | None = None) -> Edit:
+    """A click or Space on a tick box: ticked ("1") or not (None), each time a step of its
+    own (two clicks are two steps, not one that cancels out)."""
+    field = draft.fields.get(field_id)
+    if field is None:
+        raise EditError(f"no field {field_id} in the draft")
+    edit = fill_field(draft, field_id, None if field.value else "1", at)
+    edit.command.name = step_name("untick" if field.value else "tick", field.label)
+    edit.command.alone = True
+    return edit
 
 
 def delete_nodes(draft: Draft, node_ids: list[int]) -> Edit | None:

@@ -24,10 +24,20 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 
-from .commands import TEXT_KINDS, ReplaceTexts, SetBody, SetFieldValue, SetText, text_value
+from .commands import (
+    TEXT_KINDS,
+    ReplaceTexts,
+    SetBody,
+    SetFieldValue,
+    SetHeading,
+    SetOutside,
+    SetText,
+    outside_segments,
+    text_value,
+)
 from .doc_blocks import OBJECT, blocks
 from .draft import Blank
-from .editing import Edit, Pos, normalised
+from .editing import OUTSIDE_KINDS, Edit, Pos, normalised
 from .ops import _short
 from .text import clean_text
 
@@ -43,7 +53,7 @@ if TYPE_CHECKING:
 # Chinese character next to a hit does not stop ``Party`` in ``Party甲方`` being whole.
 _WORD_CHAR = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 REGEX_SECONDS = 2.0  # a regular expression that runs longer is stopped (see _time_limit)
-_SINGLE_LINE = ("title", "party_name", "party_address", "part_title", "heading")
+_SINGLE_LINE = ("title", "party_name", "party_address", "part_title", "annex_title", "heading")
 
 
 # The undo step names, in Chinese as every model step name (and in English, ready for the
@@ -326,12 +336,21 @@ def _replace(
         block = shown[ref]
         segments = _replaced(block.segments, edits, single_line=ref.kind in _SINGLE_LINE)
         text = "".join(s for s in segments if isinstance(s, str))
-        if ref.kind == "body":
+        if ref.kind in ("body", "heading") and ref.owner not in nodes:  # an annex's article
+            node = draft.node(ref.owner)
+            if ref.kind == "body":
+                others.append(SetBody(name, ids, ref.owner, list(node.body), segments))
+            else:
+                others.append(SetHeading(name, ids, ref.owner, node.heading, text))
+        elif ref.kind == "body":
             bodies.append((ref.owner, list(nodes[ref.owner].body), segments))
         elif ref.kind == "heading":
             headings.append((ref.owner, nodes[ref.owner].heading, text))
         elif ref.kind in TEXT_KINDS:
             others.append(SetText(name, ids, ref.kind, ref.owner, text_value(draft, ref), text))
+        elif ref.kind in OUTSIDE_KINDS:
+            old = outside_segments(draft, ref)
+            others.append(SetOutside(name, ids, ref, list(old), segments))
         else:
             old = draft.part(ref.owner).body if ref.kind == "part_body" else draft.preamble
             others.append(SetBody(name, ids, ref.owner, list(old), segments))

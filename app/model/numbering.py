@@ -79,7 +79,8 @@ def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Coun
 
 
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
-    """Every node's ordinals, articles numbered per part or running on across parts."""
+    """Every node's ordinals, articles numbered per part or running on across parts (and
+    each annex's own articles from 1)."""
     paths: dict[int, tuple[int, ...]] = {}
     count = 0
     for part in draft.parts:
@@ -88,6 +89,14 @@ def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
         for article in part.articles:
             count += 1
             _assign(article, (count,), paths)
+    for annex in draft.annexes:  # an annex's articles are numbered inside it, from 1
+        count = 0
+        for part in annex.parts:
+            if part.restart_numbering:
+                count = 0
+            for article in part.articles:
+                count += 1
+                _assign(article, (count,), paths)
     return paths
 
 

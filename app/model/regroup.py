@@ -155,7 +155,7 @@ def _assemble(entries: list) -> list[Part]:
             stack = []  # nothing is ever put into a kept article: it is shared with undo
         elif not entry.removed:
             old = entry.node
-            node = Node(old.id, entry.heading, entry.body, [], old.provenance)
+            node = Node(old.id, entry.heading, entry.body, [], old.provenance, list(old.tables))
             depth = min(entry.depth, len(stack) + 1)
             del stack[depth - 1 :]
             (stack[-1].children if stack else parts[-1].articles).append(node)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QFont, QTextDocument
 
-    from app.model.draft import Draft
+    from app.model.draft import Draft, Field
 
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 P_TOKEN = QTextFormat.Property.UserProperty + 1  # id() of the Blank or Ref in the model
@@ -46,7 +46,11 @@ LINK = QColor("#1a5fb4")
 DANGLING = QColor("#c01c28")
 
 
-def is_checkbox(blank: Blank) -> bool:
+def is_checkbox(blank: Blank, field: Field | None) -> bool:
+    """A tick box: a field of kind ``checkbox`` (or, in a draft from before tick boxes had
+    a kind, a blank written □ / ☐ / {{☐…}})."""
+    if field is not None and field.kind == "checkbox":
+        return True
     return blank.blank in CHECKBOXES or blank.blank.startswith("{{☐")
 
 
@@ -77,7 +81,7 @@ class InlineObjects(QPyTextObject):
         if isinstance(segment, Blank) and self.draft is not None:
             field = self.draft.fields.get(segment.field_id)
             value = field.value if field else None
-            if is_checkbox(segment):
+            if is_checkbox(segment, field):
                 return ("☑" if value else "☐"), "box"
             if self.active is not None and self.active[0] == segment.field_id:
                 return (value or "") + self.active[1] or " ", "active"

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QFont,
     QFontMetricsF,
     QTextBlockFormat,
@@ -19,9 +21,20 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTableFormat,
 )
 
-from app.model.doc_blocks import OBJECT, BlockRef, blocks
+from app.model.doc_blocks import (
+    OBJECT,
+    TABLE_KINDS,
+    BlockRef,
+    blocks,
+    table_cells,
+    table_columns,
+)
 from app.model.draft import Blank, Ref
 from app.model.editing import segments_of
 from app.model.numbering import number_paths
@@ -32,6 +45,7 @@ from .draft_document import FIELDS, STRUCTURE, TEXT
 if TYPE_CHECKING:
     from app.model.commands import Changes
     from app.model.doc_blocks import Block
+    from app.model.draft import Draft
 
 
 LINE_BREAK = "\u2028"  # a "\n" inside a model text: a line break inside the block
@@ -49,6 +63,11 @@ GAP_EM = 0.5  # between a painted number and the text
 NODE_KINDS = ("heading", "body")
 MIXED = "mixed"  # a refresh after a command of several kinds of steps (a replace-all)
 FIRST_LINE_INDENT = ("preamble", "part_body")  # 首行缩进 two characters, as printed
+HEADING_KINDS = ("heading", "annex_title")  # their number (附件1) is painted in bold
+NEW_PAGE_EM = 4.0  # the room above a text that starts a new page (the title after a cover,
+# an annex): the page's grey band is painted in it
+P_TABLE = QTextFormat.Property.UserProperty + 2  # a QTextTable's draft table id
+TABLE_RULE = QColor("#4a4a4a")
 
 
 class BlockData(QTextBlockUserData):
@@ -62,6 +81,29 @@ class BlockData(QTextBlockUserData):
 def _key(block: Block) -> tuple:
     """What a block's text and look depend on (its label is painted, compared apart)."""
     return block.ref, block.segments, block.level, block.editable
+
+
+def _reshapes_table(old: list[Block], new: list[Block]) -> bool:
+    """Whether rewriting ``old`` as ``new`` would add or remove a table's blocks (anything
+    but rewriting its cells' texts in place)."""
+    touches = any(b.ref.kind in TABLE_KINDS for b in (*old, *new))
+    return touches and [b.ref for b in old] != [b.ref for b in new]
+
+
+def starts_page(draft: Draft, ref: BlockRef) -> bool:
+    """Whether a block begins a new page, as Word prints it: an annex, and the title after
+    a cover page."""
+    return ref.kind == "annex_title" or (ref.kind == "title" and draft.cover is not None)
+
+
+def table_cell_at(cursor: QTextCursor) -> tuple[int, int, int] | None:
+    """(draft table id, row, grid column) of the cell the cursor is in (editor notes §3.4:
+    the table is tagged through its format, not its cells' blocks)."""
+    table = cursor.currentTable()
+    if table is None:
+        return None
+    cell = table.cellAt(cursor)
+    return int(table.format().property(P_TABLE)), cell.row(), cell.column()
 
 
 def utf16_offset(text: str, offset: int) -> int:
@@ -145,7 +187,7 @@ class DocumentRendering:
     def _label_width(self, block: Block) -> float:
         if not block.label:
             return 0.0
-        font = self._bold if block.ref.kind == "heading" else self.font()
+        font = self._bold if block.ref.kind in HEADING_KINDS else self.font()
         return QFontMetricsF(font).horizontalAdvance(block.label) + self._em * GAP_EM
 
     def _block_format(self, block: Block) -> QTextBlockFormat:
@@ -157,13 +199,21 @@ class DocumentRendering:
         if kind in FIRST_LINE_INDENT or (kind == "body" and not block.label and block.level == 0):
             indent = 2 * self._em
         fmt.setTextIndent(indent)
-        if kind in ("title", "part_title"):
+        if kind in TABLE_KINDS:
+            fmt.setTextIndent(0 if kind == "cell" else 2 * self._em)
+            fmt.setLeftMargin(0 if kind == "cell" else fmt.leftMargin())
+            fmt.setTopMargin(self._em * (0 if kind == "cell" else 0.3))
+        elif kind in ("title", "part_title", "cover"):
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             fmt.setTopMargin(self._em * (0.2 if kind == "title" else 0.8))
             fmt.setBottomMargin(self._em * 0.6)
         elif kind == "heading":
             fmt.setTopMargin(self._em * 0.4)
-        elif kind == "signature":
+        elif kind == "annex_title":
+            fmt.setBottomMargin(self._em * 0.6)
+        if starts_page(self.draft, block.ref):  # the room for the grey band between pages
+            fmt.setTopMargin(self._em * NEW_PAGE_EM)
+        elif kind in ("signature", "signed"):
             fmt.setTopMargin(self._em * 1.5)
         elif kind == "preamble":
             fmt.setTopMargin(self._em * 0.4)
@@ -172,7 +222,7 @@ class DocumentRendering:
     def _char_format(self, block: Block) -> QTextCharFormat:
         fmt = QTextCharFormat()
         kind = block.ref.kind
-        if kind in ("title", "part_title", "heading"):
+        if kind in ("title", "part_title", "heading", "annex_title"):
             fmt.setFontWeight(QFont.Weight.Bold)
         if kind == "title":
             fmt.setFontPointSize(self.font().pointSizeF() * 1.5)
@@ -212,7 +262,12 @@ class DocumentRendering:
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for i, block in enumerate(shown):
-            if i:
+            kind = block.ref.kind
+            if kind == "cell":
+                if block.ref.index == 0:
+                    self._insert_table(cursor, block)  # all its cells at once
+                continue
+            if i and kind != "table_after":  # Qt made the block after a table itself
                 cursor.insertBlock()
             self._write(cursor, block)
         cursor.endEditBlock()
@@ -225,6 +280,39 @@ class DocumentRendering:
         self.setExtraSelections([])
         if keep is not None and keep.ref in self._index:
             self._set_caret(keep)
+
+    def _insert_table(self, cursor: QTextCursor, first: Block) -> None:
+        """A draft table as a QTextTable after the block at ``cursor``: grid lines as the
+        source had them, merged cells merged, each cell's text written into its block; the
+        cursor is left in the block Qt adds after the table (the text after it)."""
+        table = first.table
+        cells = table_cells(table)
+        columns = table_columns(table)
+        fmt = QTextTableFormat()
+        fmt.setProperty(P_TABLE, table.id)
+        fmt.setCellPadding(self._em * 0.2)
+        fmt.setCellSpacing(0)
+        fmt.setBorderCollapse(True)
+        fmt.setLeftMargin(first.level * LEVEL_INDENT_EM * self._em)
+        fmt.setTopMargin(self._em * 0.3)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        if table.borders:
+            fmt.setBorder(1)
+            fmt.setBorderBrush(QBrush(TABLE_RULE))
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        else:
+            fmt.setBorder(0)
+            fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+        grid = cursor.insertTable(len(table.rows), columns, fmt)
+        for row, column, cell in cells:  # merges first: they move the cells' blocks
+            rows = cell.rowspan if cell.rowspan > 1 else 1
+            if rows > 1 or cell.colspan > 1:
+                grid.mergeCells(row, column, min(rows, len(table.rows) - row), cell.colspan)
+        for i, (row, column, cell) in enumerate(cells):
+            cursor.setPosition(grid.cellAt(row, column).firstCursorPosition().position())
+            item = replace(first, ref=BlockRef("cell", table.id, i), segments=list(cell.body))
+            self._write(cursor, item)
+        cursor.setPosition(grid.lastPosition() + 1)
 
     def _reindex(self) -> None:
         self._index = {b.ref: i for i, b in enumerate(self._shown)}
@@ -260,6 +348,10 @@ class DocumentRendering:
             while s < min(n, m) - p and _key(new[n - 1 - s]) == _key(old[m - 1 - s]):
                 s += 1
             spans = [(p, m - s, n - s)]
+        if any(_reshapes_table(old[a:b], new[a:c]) for a, b, c in spans):
+            self._render_all()  # a table is built whole (QTextTable), never block by block
+            self._dirty_objects(MIXED)
+            return spans[0][0]
         self._rendering = True
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()

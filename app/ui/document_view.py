@@ -48,12 +48,15 @@ from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
     FIRST_LINE_INDENT,
+    HEADING_KINDS,
     LINE_BREAK,
     MIXED,
     NODE_KINDS,
+    PAGE_GAP,
     BlockData,
     DocumentRendering,
     code_point_offset,
+    starts_page,
     utf16_offset,
 )
 from .document_role import PartyRoles
@@ -217,7 +220,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
 
     def jump_to(self, item_id: int) -> None:
         """The caret to a part's or node's first line, scrolled to the top (outline, checks)."""
-        for kind in ("heading", "body", "part_title", "part_body"):
+        for kind in ("heading", "body", "part_title", "part_body", "annex_title"):
             i = self._index.get(BlockRef(kind, item_id))
             if i is not None:
                 block = self.document().findBlockByNumber(i)
@@ -449,7 +452,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         finally:
             self._syncing = False
         emptied = not segments or not previous
-        if emptied or (data.ref.kind not in NODE_KINDS and data.ref.kind not in FIRST_LINE_INDENT):
+        alone = (*NODE_KINDS, *FIRST_LINE_INDENT, *editing.OUTSIDE_KINDS, "annex_title")
+        if emptied or data.ref.kind not in alone:
             # a party's name is in its signature; an emptied heading gives its number to
             # the text (and a text typed into an empty place may bring a line): show them
             QTimer.singleShot(0, self, self._refresh_others)
@@ -603,17 +607,27 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         super().keyPressEvent(event)
 
     def _delete_at_end(self, pos: Pos) -> None:
-        """Delete at the end of a block joins the next block to it."""
+        """Delete at the end of a block joins the next block to it (never a table cell, a
+        cover, signature or annex text to its neighbour: nothing happens there)."""
         i = self._index.get(pos.ref)
         if i is None or i + 1 >= len(self._shown) or not self._shown[i + 1].editable:
+            return
+        if not (
+            editing.in_body(self.draft, pos.ref)
+            and editing.in_body(self.draft, self._shown[i + 1].ref)
+        ):
             return
         nxt = editing.Pos(self._shown[i + 1].ref, 0)
         self._run(lambda d: editing.delete_range(d, pos, nxt))
 
     def _tab(self, backwards: bool) -> None:
-        """Tab: to the next chip when one is selected or follows in this text; otherwise
-        demote (Shift+Tab: the previous chip, or promote)."""
+        """Tab: in a table to the next cell (Shift+Tab the previous); elsewhere to the next
+        chip when one is selected or follows in this text; otherwise demote (Shift+Tab: the
+        previous chip, or promote)."""
         cursor = self.textCursor()
+        if cursor.currentTable() is not None:
+            self._next_cell(cursor, backwards)
+            return
         chip_selected = self._selected_chip() is not None
         if chip_selected or not cursor.atBlockStart():
             target = self._next_chip(cursor, backwards, same_block=not chip_selected)
@@ -626,6 +640,23 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             self._run(lambda d: editing.promote(d, pos.ref, pos.offset))
         else:
             self._run(lambda d: editing.demote(d, pos.ref, pos.offset))
+
+    def _next_cell(self, cursor: QTextCursor, backwards: bool) -> None:
+        """The caret to the end of the next (previous) cell, row by row, as Word's Tab; it
+        stays in the last (first) cell. Merged cells are one stop."""
+        table = cursor.currentTable()
+        cell = table.cellAt(cursor)
+        rows, columns = table.rows(), table.columns()
+        step = -1 if backwards else 1
+        i = cell.row() * columns + cell.column() + step
+        while 0 <= i < rows * columns:
+            row, column = divmod(i, columns)
+            target = table.cellAt(row, column)
+            if (target.row(), target.column()) == (row, column):  # a cell's own place
+                self.setTextCursor(target.lastCursorPosition())
+                self.ensureCursorVisible()
+                return
+            i += step
 
     def _next_chip(self, cursor: QTextCursor, backwards: bool, same_block: bool) -> int | None:
         """The document position of the next (previous) blank after (before) the caret."""
@@ -750,9 +781,12 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         mods = event.modifiers()
         if mods & Qt.KeyboardModifier.ControlModifier:
             return False
-        if isinstance(seg, Blank) and is_checkbox(seg) and key == Qt.Key.Key_Space:
-            self._fill(None if field.value else "☑")
-            return True
+        if isinstance(seg, Blank) and is_checkbox(seg, field):
+            if key == Qt.Key.Key_Space:
+                self._toggle_box()
+                return True
+            if key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                return False  # a tick box takes no typed value
         if key == Qt.Key.Key_Backspace:
             value = "" if self._chip_fresh else (field.value or "")[:-1]
             self._chip_fresh = False
@@ -774,6 +808,17 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             self.setTextCursor(cursor)
             return True
         return False
+
+    def _toggle_box(self) -> None:
+        """Tick or untick the selected tick box: one step (``"1"`` ticked, None not)."""
+        field_id, position = self._chip
+        if self._run(lambda d: editing.toggle_box(d, field_id, self.pos_at(position))):
+            self._relayout_field_chips()
+            cursor = self.textCursor()
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)  # still selected: Space ticks it again
+            self._chip, self._chip_fresh = (field_id, position), False
 
     def _char_format_at(self, position: int) -> QTextCharFormat:
         probe = QTextCursor(self.document())
@@ -955,8 +1000,10 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
                 line = layout.lineAt(0)
                 fmt = block.blockFormat()
                 x = rect.left() + fmt.leftMargin()
+                if starts_page(self.draft, data.ref):
+                    self._paint_page_gap(painter, rect, fmt)
                 if data.label:
-                    bold = data.ref.kind == "heading"
+                    bold = data.ref.kind in HEADING_KINDS
                     y = rect.top() + line.y() + line.ascent() - (bold_ascent if bold else ascent)
                     painter.setFont(self._bold if bold else self.font())
                     painter.setPen(self.palette().color(QPalette.ColorRole.Text))
@@ -980,6 +1027,17 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             painter.drawLine(x1 + dx, y, x2 + dx, y)
             painter.drawEllipse(QPointF(x1 + dx, y), 3, 3)
         painter.end()
+
+    def _paint_page_gap(self, painter: QPainter, rect: QRectF, fmt) -> None:
+        """The grey between two pages, in the room above a block that starts a page (an
+        annex, the title after a cover), across the whole page width."""
+        room = fmt.topMargin()
+        band = min(room * 0.5, 2.0 * PAGE_GAP)
+        top = rect.top() + (room - band) / 2
+        painter.fillRect(
+            QRectF(0, top, self.viewport().width(), band),
+            self.palette().color(QPalette.ColorRole.Window),
+        )
 
     def _placeholder(self, ref: BlockRef) -> str:
         """What an empty place to type says, in grey (never document text)."""
@@ -1032,6 +1090,9 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             return
         if isinstance(seg, Blank):
             self._select_chip(position)
+            field = self.draft.fields.get(seg.field_id)
+            if is_checkbox(seg, field) and self._chip is not None:
+                self._toggle_box()  # a click ticks a box, as on paper
 
     def mouseDoubleClickEvent(self, event) -> None:
         party = self.party_label_at(event.position().toPoint())
@@ -1043,8 +1104,9 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     def _object_at(self, point) -> int | None:
         """The document position of the chip under ``point``, if any."""
         cursor = self.cursorForPosition(point)
+        last = self.document().characterCount() - 1  # the end of the last block
         for position in (cursor.position() - 1, cursor.position()):
-            if position < 0:
+            if position < 0 or position + 1 > last:
                 continue
             probe = QTextCursor(self.document())
             probe.setPosition(position)

@@ -27,6 +27,7 @@ from app.model.commands import (
     SetBody,
     SetFieldValue,
     SetHeading,
+    SetOutside,
 )
 from app.model.draft_lock import DraftLock
 from app.model.files import DraftFileError, file_digest, read_draft, save_draft
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 # What a change touched, so views refresh only what they must.
 STRUCTURE, TEXT, FIELDS = "structure", "text", "fields"
-_MERGE_IDS = {SetBody: 1, SetHeading: 2, SetFieldValue: 3}
+_MERGE_IDS = {SetBody: 1, SetHeading: 2, SetFieldValue: 3, SetOutside: 4}
 
 
 def change_kind(command: Command) -> str:
