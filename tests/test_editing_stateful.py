@@ -14,10 +14,11 @@ from __future__ import annotations
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, event, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from shaped_draft import shaped
 from test_draft_stateful import seed_slice
 from test_editing import contract, two_parts
 
-from app.model import clipboard, editing, fileformat
+from app.model import clipboard, editing, fileformat, ops
 from app.model.doc_blocks import block_text, blocks, has_body_block, has_heading_block
 from app.model.draft import Draft
 from app.model.numbering import label, number_paths
@@ -34,7 +35,7 @@ PLAIN = st.sampled_from(
         "1.1 甲方\n1.2 乙方【金额】",
     ]
 )
-STARTS = st.sampled_from(["new", "contract", "two_parts", "seed", "no_parts", "english"])
+STARTS = st.sampled_from(["new", "contract", "two_parts", "seed", "no_parts", "english", "shaped"])
 INDEX = st.integers(min_value=0, max_value=10_000)
 
 
@@ -51,6 +52,8 @@ def start_draft(kind: str):
         draft = contract()
         draft.numbering = "english"
         return draft
+    if kind == "shaped":  # a cover, tables, tick boxes, its own signature block, annexes
+        return shaped()
     return seed_slice(3, ((0, 2), (3, 6)))
 
 
@@ -84,6 +87,18 @@ class EditingSession(RuleBasedStateMachine):
         listed = self._editable()
         block = listed[i % len(listed)]
         return editing.Pos(block.ref, j % (len(block.text) + 1))
+
+    def _try(self, build) -> None:
+        """An edit a lawyer may be refused (a deletion across a table, clauses pasted into
+        a cell): refused with a message, nothing changed."""
+        before = fileformat.dumps(self.draft)
+        try:
+            edit = build()
+        except ops.EditError:
+            event("refused")
+            assert fileformat.dumps(self.draft) == before, "a refused edit changed the draft"
+            return
+        self._push(edit)
 
     def _push(self, edit: editing.Edit | None) -> None:
         if edit is None or edit.command is None:
@@ -127,6 +142,12 @@ class EditingSession(RuleBasedStateMachine):
         new += editing.cut(segments, end, len(block_text(segments)))
         self._push(editing.set_block_text(self.draft, pos.ref, new))
 
+    @rule(k=INDEX)
+    def toggle_box(self, k: int) -> None:
+        boxes = sorted(f.id for f in self.draft.fields.values() if f.kind == "checkbox")
+        if boxes:
+            self._push(editing.toggle_box(self.draft, boxes[k % len(boxes)]))
+
     @rule(k=INDEX, value=st.sampled_from([None, "100", "甲方"]))
     def fill_field(self, k: int, value: str | None) -> None:
         if self.draft.fields:
@@ -135,7 +156,7 @@ class EditingSession(RuleBasedStateMachine):
 
     @rule(i=INDEX, j=INDEX, k=INDEX, m=INDEX)
     def delete_range(self, i: int, j: int, k: int, m: int) -> None:
-        self._push(editing.delete_range(self.draft, self._pos(i, j), self._pos(k, m)))
+        self._try(lambda: editing.delete_range(self.draft, self._pos(i, j), self._pos(k, m)))
 
     @rule(i=INDEX, j=INDEX)
     def enter(self, i: int, j: int) -> None:
@@ -167,7 +188,9 @@ class EditingSession(RuleBasedStateMachine):
         if not nodes:
             return
         data = clipboard.copy_nodes(self.draft, [nodes[k % len(nodes)]], "me")
-        self._push(editing.paste(self.draft, self._pos(i, j), data, "me" if home else "other"))
+        self._try(
+            lambda: editing.paste(self.draft, self._pos(i, j), data, "me" if home else "other")
+        )
 
     @rule(i=INDEX, j=INDEX, k=INDEX, m=INDEX)
     def cut_paste(self, i: int, j: int, k: int, m: int) -> None:
@@ -177,7 +200,7 @@ class EditingSession(RuleBasedStateMachine):
         chosen = nodes[k % len(nodes)]
         data = clipboard.copy_nodes(self.draft, [chosen], "me")
         self._push(editing.delete_nodes(self.draft, [chosen]))
-        self._push(editing.paste(self.draft, self._pos(i, j), data, "me"))
+        self._try(lambda: editing.paste(self.draft, self._pos(i, j), data, "me"))
 
     @rule(i=INDEX, j=INDEX, text=PLAIN, segment=st.booleans())
     def paste_text(self, i: int, j: int, text: str, segment: bool) -> None:

@@ -156,3 +156,30 @@ def test_the_signature_block_and_annexes_are_edited_like_any_text(qtbot, window,
         qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert dumps(draft) == original
     assert view.visible_text() == expected_text(draft)
+
+
+def test_the_outline_lists_the_annexes_after_the_articles_and_jumps_to_them(
+    qtbot, window, tmp_path
+):
+    document, view, _ = open_shaped(window, tmp_path)
+    outline = window.outline
+    model = outline.model()
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert top[1:] == ["附件1 数据清单", "附件2 安全要求"], "after the body's part"
+    body = model.index(0, 0)
+    assert [model.index(r, 0, body).data() for r in range(model.rowCount(body))] == [
+        "第一条 费用",
+        "第二条 证件",
+    ]
+    annex2 = model.index(2, 0)
+    assert [model.index(r, 0, annex2).data() for r in range(model.rowCount(annex2))] == [
+        "第一条",
+        "第二条",
+    ]
+    rect = outline.visualRect(annex2)
+    qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.current_ref() == BlockRef("annex_title", 40)
+    click_at(qtbot, view, BlockRef("annex_title", 40), 4)
+    type_text(view, "（2025版）")
+    assert model.index(2, 0).data() == "附件2 安全要求（2025版）"
+    assert document.draft.annexes[1].title == "安全要求（2025版）"

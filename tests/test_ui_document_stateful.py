@@ -1,7 +1,9 @@
 """Hypothesis drives the centre document with real events — typed characters, IME commits,
-Enter, Backspace, Delete, Tab, Shift+Tab, Ctrl+Enter, Alt+arrows, selections across blocks,
-cut, copy, paste, undo and redo — and after every step the page reads exactly as the draft
-rendered as text (numbers included); undoing everything gives back the draft byte for byte."""
+Enter, Backspace, Delete, Tab, Shift+Tab, Ctrl+Enter, Alt+arrows, Space, selections across
+blocks, cut, copy, paste, undo and redo — and after every step the page reads exactly as the
+draft rendered as text (numbers included); undoing everything gives back the draft byte for
+byte. Run on seed clauses and on a draft shaped like a model contract (cover, tables, tick
+boxes, its own signature block, annexes)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from app.ui.draft_document import DraftDocument
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 from tests.document_helpers import ALT, CTRL, SHIFT, expected_text, ime_commit, type_text
+from tests.shaped_draft import shaped
 
 NONE = Qt.KeyboardModifier.NoModifier
 KEYS = [
@@ -45,6 +48,7 @@ KEYS = [
     (Qt.Key.Key_V, CTRL | SHIFT),
     (Qt.Key.Key_Z, CTRL),
     (Qt.Key.Key_Y, CTRL),
+    (Qt.Key.Key_Space, NONE),  # ticks a selected tick box
 ]
 TEXT = st.text(alphabet="甲乙方的条款ab 1", min_size=1, max_size=4)
 
@@ -140,6 +144,19 @@ def test_the_page_always_reads_as_the_draft_and_undo_restores_it(qapp, seed_draf
         EditingSession,
         settings=settings(
             max_examples=25,
+            stateful_step_count=30,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
+
+
+def test_tables_cover_signature_and_annexes_stay_in_step_with_the_draft(qapp) -> None:
+    EditingSession.draft = shaped()
+    run_state_machine_as_test(
+        EditingSession,
+        settings=settings(
+            max_examples=20,
             stateful_step_count=30,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow],

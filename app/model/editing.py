@@ -705,7 +705,18 @@ def new_article(draft: Draft, pos: Pos) -> Edit:
 
 
 def _article_slot(draft: Draft, ref: BlockRef) -> tuple[int | None, int]:
-    """Where a new article goes for a caret in ``ref``: (part id, index); None: the first."""
+    """Where a new article goes for a caret in ``ref``: (part id, index); None: the first.
+    In a table, as in the text of the article holding it; in an annex, first among the
+    annex's own articles, or after the last article of the body when it has none."""
+    if ref.kind in TABLE_KINDS:
+        holder = _table_holder(draft, ref.owner)
+        if holder is not None:
+            ref = BlockRef("body", holder)
+    if ref.kind in ("annex_title", "annex_body"):
+        annex = draft.passage(ref.owner)
+        if annex is not None and annex.parts:
+            return annex.parts[0].id, 0
+        ref = BlockRef("signed", ref.owner)
     if ref.kind in ("heading", "body"):
         _node(draft, ref.owner)
         for part in draft.all_parts():
@@ -717,6 +728,16 @@ def _article_slot(draft: Draft, ref: BlockRef) -> tuple[int | None, int]:
     if ref.kind in ("signature", "signed") and draft.parts:
         return draft.parts[-1].id, len(draft.parts[-1].articles)
     return None, 0
+
+
+def _table_holder(draft: Draft, table_id: int) -> int | None:
+    """The id of the article or clause a table stands in (None: a passage's table)."""
+    for part in draft.all_parts():
+        for article in part.articles:
+            for node in article.walk():
+                if any(t.id == table_id for t in node.tables):
+                    return node.id
+    return None
 
 
 def move(draft: Draft, ref: BlockRef, delta: int, offset: int = 0) -> Edit | None:
@@ -875,6 +896,14 @@ def _paste_outline(draft: Draft, pos: Pos, text: str) -> Edit | None:
 
 def _paste_nodes(draft: Draft, pos: Pos, build: Callable[[Draft, int, int], InsertNodes]) -> Edit:
     ref = pos.ref
+    if ref.kind in OUTSIDE_KINDS or ref.kind == "annex_title":
+        raise EditError(
+            Msg(
+                "条款不能粘贴到表格、封面、签署栏或附件文字中：请粘贴到条款处",
+                "clauses cannot be pasted into a table, the cover, the signature block or an"
+                " annex's text: paste them at a clause",
+            )
+        )
     if ref.kind in ("heading", "body"):
         node = _node(draft, ref.owner)
         parent_id = draft.parent_id(node.id)

@@ -1,4 +1,5 @@
-"""The open draft as a Qt tree: parts, then articles, then clauses, numbered as computed.
+"""The open draft as a Qt tree: parts, then articles, then clauses, numbered as computed;
+after the parts the annexes (附件1 …), each with its own articles.
 
 The draft is mirrored into QStandardItems (one column) that carry every role's value, so
 the view's many index, parent, rowCount, data and flags calls during a layout stay in C++.
@@ -28,9 +29,10 @@ from app.model.commands import (
     SetBody,
     SetDraftAttribute,
     SetHeading,
+    SetOutside,
     SplitNode,
 )
-from app.model.draft import Draft, Field, Node, Part, Ref
+from app.model.draft import Draft, Field, Node, Part, Passage, Ref
 from app.model.library_insert import insert_many_from_library
 from app.model.numbering import label, number_paths
 from app.model.text import editable_text, render_body
@@ -61,6 +63,7 @@ _PART_FLAGS = (
     | Qt.ItemFlag.ItemIsEditable
 )
 _NODE_FLAGS = _PART_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_ANNEX_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # edited in the centre
 
 
 class ContractModel(QStandardItemModel):
@@ -102,10 +105,18 @@ class ContractModel(QStandardItemModel):
             return self.tr("Body")
         return self.tr("Part {0}").format(next(i for i, p in enumerate(parts, 1) if p is part))
 
-    def _values(self, obj: Part | Node, kind: str) -> dict[int, object]:
+    def _values(self, obj: Part | Node | Passage, kind: str) -> dict[int, object]:
         """Every role's value of one row, as the view reads them."""
         body = render_body(obj.body, self._paths, self.draft)
         edit = editable_text(obj.body, self._paths)
+        if kind == "annex":
+            return {
+                Qt.ItemDataRole.DisplayRole: f"{obj.label} {obj.title}".strip(),
+                HeadingRole: obj.title,
+                LabelRole: obj.label,
+                BodyRole: body,
+                EditTextRole: edit,
+            }
         if kind == "part":
             title = obj.title or self._untitled_part(obj)
             return {
@@ -132,15 +143,23 @@ class ContractModel(QStandardItemModel):
             )
         return values
 
-    def _make_item(self, obj: Part | Node, kind: str) -> QStandardItem:
-        """The item of a part or node with the items of all below it."""
+    def _make_item(self, obj: Part | Node | Passage, kind: str) -> QStandardItem:
+        """The item of a part, node or annex with the items of all below it (an annex's
+        articles directly under it: its one part is that row too)."""
         item = QStandardItem()
         item.setData(obj.id, NodeIdRole)
         item.setData(kind, KindRole)
         for role, value in self._values(obj, kind).items():
             item.setData(value, role)
-        item.setFlags(_PART_FLAGS if kind == "part" else _NODE_FLAGS)
-        children = obj.articles if kind == "part" else obj.children
+        flags = {"part": _PART_FLAGS, "annex": _ANNEX_FLAGS}
+        item.setFlags(flags.get(kind, _NODE_FLAGS))
+        if kind == "annex":
+            children = [a for part in obj.parts for a in part.articles]
+            if len(obj.parts) == 1:
+                self._items[obj.parts[0].id] = item  # inserts into its part are its rows
+            kind = "part"  # its rows are articles
+        else:
+            children = obj.articles if kind == "part" else obj.children
         if children:
             below = "article" if kind == "part" else "clause"
             item.appendRows([self._make_item(c, below) for c in children])
@@ -171,6 +190,7 @@ class ContractModel(QStandardItemModel):
             self._objects.clear()
             self._refs.clear()
             parts = [self._make_item(p, "part") for p in self.draft.parts]
+            parts += [self._make_item(a, "annex") for a in self.draft.annexes]
             if parts:
                 root.appendRows(parts)
         finally:
@@ -221,7 +241,7 @@ class ContractModel(QStandardItemModel):
         ):
             return False
         self._paths = number_paths(self.draft)  # the new rows come numbered
-        kind = "article" if parent.data(KindRole) == "part" else "clause"
+        kind = "article" if parent.data(KindRole) in ("part", "annex") else "clause"
         items = [self._make_item(n, kind) for n in container[first : first + count]]
         parent.insertRows(first, items)
         return True
@@ -281,6 +301,8 @@ class ContractModel(QStandardItemModel):
             owner = command.node_id
         elif isinstance(command, SetBody):
             owner = command.owner_id
+        elif isinstance(command, SetOutside):  # a cell, the cover, a signature: no row
+            owner = command.ref.owner if command.ref.kind == "annex_body" else 0
         else:
             return False
         if owner == 0:
@@ -361,11 +383,19 @@ class ContractModel(QStandardItemModel):
     def _walk(self):
         for part in self.draft.parts:
             yield part, "part"
-            stack = [(a, "article") for a in reversed(part.articles)]
-            while stack:
-                node, kind = stack.pop()
-                yield node, kind
-                stack.extend((c, "clause") for c in reversed(node.children))
+            yield from self._walk_articles(part.articles)
+        for annex in self.draft.annexes:
+            yield annex, "annex"
+            for part in annex.parts:
+                yield from self._walk_articles(part.articles)
+
+    @staticmethod
+    def _walk_articles(articles: list[Node]):
+        stack = [(a, "article") for a in reversed(articles)]
+        while stack:
+            node, kind = stack.pop()
+            yield node, kind
+            stack.extend((c, "clause") for c in reversed(node.children))
 
     def _emit_changed(self, items: list[QStandardItem]) -> None:
         runs: dict[int, list[int]] = {}  # parent item id (0: top) -> changed rows
@@ -381,7 +411,7 @@ class ContractModel(QStandardItemModel):
             first, last = min(rows), max(rows)
             self.dataChanged.emit(self.index(first, 0, parent), self.index(last, 0, parent))
 
-    def object(self, index: QModelIndex) -> Part | Node | None:
+    def object(self, index: QModelIndex) -> Part | Node | Passage | None:
         return self._objects.get(index.data(NodeIdRole)) if index.isValid() else None
 
     def index_of(self, item_id: int) -> QModelIndex:
@@ -443,7 +473,11 @@ class ContractModel(QStandardItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         """Ids for moves within this draft, the nodes themselves for a paste or a drop in any
         draft, and their numbered text for other programs."""
-        ids = [i.data(NodeIdRole) for i in indexes if i.isValid() and self.kind(i) != "part"]
+        ids = [
+            i.data(NodeIdRole)
+            for i in indexes
+            if i.isValid() and self.kind(i) not in ("part", "annex")
+        ]
         ids = [i for n, i in enumerate(ids) if i not in ids[:n]]
         mime = QMimeData()
         mime.setData(MIME_NODE_IDS, json.dumps(ids).encode("utf-8"))

@@ -49,7 +49,7 @@ _MERGE_IDS = {SetBody: 1, SetHeading: 2, SetFieldValue: 3, SetOutside: 4}
 def change_kind(command: Command) -> str:
     if isinstance(command, SetFieldValue | RenameField | LinkFields):
         return FIELDS
-    if isinstance(command, SetBody | SetHeading):
+    if isinstance(command, SetBody | SetHeading | SetOutside):
         return TEXT
     return STRUCTURE
 
