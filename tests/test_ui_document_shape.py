@@ -44,7 +44,7 @@ def caret_to(view: DocumentView, ref: BlockRef, offset: int) -> None:
     view.setTextCursor(cursor)
 
 
-def test_the_page_shows_cover_title_table_signature_and_annexes_in_order(window, tmp_path):
+def test_the_page_shows_cover_title_table_signature_and_annexes_in_order(qtbot, window, tmp_path):
     document, view, _ = open_shaped(window, tmp_path)
     assert view.visible_text() == expected_text(document.draft)
     lines = view.visible_text().split("\n")
@@ -73,8 +73,13 @@ def test_the_page_shows_cover_title_table_signature_and_annexes_in_order(window,
         block = block.next()
     assert tables[20] == {(0, 0), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2)}
     assert tables[31] == {(0, 0), (0, 1), (1, 0), (1, 1)}
-    caret_to(view, cell(20, 0), 0)
-    assert view.textCursor().currentTable().format().border() == 1
+    caret_to(view, cell(20, 0), 4)
+    table = view.textCursor().currentTable()
+    assert table.format().border() == 1
+    assert table.cellAt(view.textCursor()).columnSpan() == 2, "the header spans two columns"
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # rewriting the cell keeps it merged
+    assert table.cellAt(view.textCursor()).columnSpan() == 2
+    assert document.draft.parts[0].articles[0].tables[0].rows[0][0].body == ["费用项目\n"]
 
 
 def test_type_in_a_cell_tab_to_the_next_enter_breaks_the_line_undo_all(qtbot, window, tmp_path):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 DROP_TYPES = (MIME_NODE_IDS, MIME_NODES, MIME_CLAUSE_IDS)
+BODY_AFTER = ("signature", "signed", "annex_title")  # blocks after the last article
 
 
 class DocumentDrops:
@@ -82,13 +83,17 @@ class DocumentDrops:
         i = max(
             self._index.get(BlockRef("body", last.id), -1),
             self._index.get(BlockRef("heading", last.id), -1),
+            *(self._index.get(BlockRef("table_after", t.id), -1) for t in last.tables),
         )
         lay = self.document().documentLayout()
         rect = lay.blockBoundingRect(self.document().findBlockByNumber(max(i, 0)))
         return rect.bottom() - self.verticalScrollBar().value()
 
     def _last_node_bottom(self) -> float:
-        nodes = [b for b in self._shown if b.ref.kind in NODE_KINDS]
+        body_end = next(  # the source's signature block and the annexes follow the body
+            (i for i, b in enumerate(self._shown) if b.ref.kind in BODY_AFTER), len(self._shown)
+        )
+        nodes = [b for b in self._shown[:body_end] if b.ref.kind in NODE_KINDS]
         i = (
             self._index[nodes[-1].ref]
             if nodes

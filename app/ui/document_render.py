@@ -196,7 +196,9 @@ class DocumentRendering:
         kind = block.ref.kind
         fmt.setLeftMargin(block.level * LEVEL_INDENT_EM * self._em)
         indent = self._label_width(block)
-        if kind in FIRST_LINE_INDENT or (kind == "body" and not block.label and block.level == 0):
+        if kind in (*FIRST_LINE_INDENT, "annex_body") or (
+            kind == "body" and not block.label and block.level == 0
+        ):
             indent = 2 * self._em
         fmt.setTextIndent(indent)
         if kind in TABLE_KINDS:
@@ -234,7 +236,10 @@ class DocumentRendering:
         """The block's text at the cursor (an empty block of the right formats)."""
         cursor.setBlockFormat(self._block_format(block))
         base = self._char_format(block)
-        cursor.setBlockCharFormat(base)
+        if block.ref.kind == "cell":  # a cell's own format (its span) is that character's
+            cursor.mergeBlockCharFormat(base)
+        else:
+            cursor.setBlockCharFormat(base)
         for seg in block.segments:
             if isinstance(seg, str):
                 cursor.insertText(seg.replace("\n", LINE_BREAK), base)

@@ -1031,9 +1031,9 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     def _paint_page_gap(self, painter: QPainter, rect: QRectF, fmt) -> None:
         """The grey between two pages, in the room above a block that starts a page (an
         annex, the title after a cover), across the whole page width."""
-        room = fmt.topMargin()
+        room = fmt.topMargin()  # above the block's rect
         band = min(room * 0.5, 2.0 * PAGE_GAP)
-        top = rect.top() + (room - band) / 2
+        top = rect.top() - room + (room - band) / 2
         painter.fillRect(
             QRectF(0, top, self.viewport().width(), band),
             self.palette().color(QPalette.ColorRole.Window),
