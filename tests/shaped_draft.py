@@ -1,7 +1,8 @@
-"""A draft with the shape of a real model contract, built by hand: a cover page, a fee
-table inside an article (a merged header cell, a blank in a cell, text after the table),
-tick boxes, the source's own signature block and two annexes (one with a table, one with
-articles of its own). Own text, written for these tests."""
+"""A draft with the shape of a real model contract, built by hand: a cover page, the
+parties' details in a borderless table after the preamble, a fee table inside an article
+(a merged header cell, a blank in a cell, text after the table), tick boxes, the source's
+own signature block and two annexes (one with a table, one with articles of its own).
+Own text, written for these tests."""
 
 from __future__ import annotations
 
@@ -56,8 +57,19 @@ def shaped() -> Draft:
             9: Field(9, "数据服务费"),
             10: Field(10, "统一社会信用代码", kind="checkbox", group=1),
             11: Field(11, "居民身份证", kind="checkbox", group=1),
+            12: Field(12, "联系人"),
         },
         next_id=50,
+        preamble_tables=[
+            Table(
+                27,
+                rows=[
+                    [Cell(["甲方："]), Cell(["某数据公司"])],
+                    [Cell(["联系人："]), Cell([Blank(12, "______")])],
+                ],
+                borders=False,
+            )
+        ],
         cover=Passage(25, body=["合同编号：GF-2025-2615\n数据提供合同\n甲方：某数据公司"]),
         signature=Passage(26, body=["甲方（盖章）：\n\n乙方（盖章）："]),
         annexes=[annex1, annex2],

@@ -130,6 +130,8 @@ def blocks(draft: Draft) -> list[Block]:
                 Block(BlockRef("party_address", i), text_segments(party.address), words.address, 0)
             )
     out.append(Block(BlockRef("preamble", 0), list(draft.preamble), "", 0))
+    for table in draft.preamble_tables:  # the parties' details laid out in cells
+        _table_blocks(table, 0, out)
     many_parts = len(draft.parts) > 1
     for part in draft.parts:
         if many_parts or part.title:

@@ -171,6 +171,7 @@ class Draft:
     cover: Passage | None = None  # the source's cover page, printed before the title
     signature: Passage | None = None  # the source's own signature block, instead of ours
     annexes: list[Passage] = field(default_factory=list)  # after the signature block
+    preamble_tables: list[Table] = field(default_factory=list)  # after the preamble's text
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -186,8 +187,8 @@ class Draft:
                     yield part, node
 
     def all_parts(self) -> Iterator[Part]:
-        """The body's parts, then the parts of the annexes that have articles of their own
-        (so finding, moving and numbering reach an annex's articles too)."""
+        """The body's parts, then each annex's (an annex's articles are edited like the
+        body's, numbered inside their annex)."""
         yield from self.parts
         for annex in self.annexes:
             yield from annex.parts
@@ -238,12 +239,14 @@ class Draft:
         return counts
 
     def bodies(self) -> Iterator[list[Segment]]:
-        """Every text of the draft in reading order: the cover, the preamble, the parts'
-        intros, the articles and clauses with their tables, the signature block and the
-        annexes (with theirs)."""
+        """Every text of the draft in reading order: the cover, the preamble with its tables
+        (the parties' details laid out in cells), the parts' intros, the articles and clauses
+        with their tables, the signature block and the annexes (with theirs)."""
         if self.cover is not None:
             yield from _passage_bodies(self.cover)
         yield self.preamble
+        for table in self.preamble_tables:
+            yield from table_bodies(table)
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():
@@ -267,14 +270,21 @@ class Draft:
         return None
 
     def table(self, table_id: int) -> Table | None:
-        """A table of a node or of a passage, by id."""
-        holders = [node for _, node in self.nodes()]
-        for passage in (self.cover, self.signature, *self.annexes):
-            if passage is None:
-                continue
-            holders.append(passage)
-            holders.extend(n for p in passage.parts for a in p.articles for n in a.walk())
-        return next((t for h in holders for t in h.tables if t.id == table_id), None)
+        """A table of the preamble, a node or a passage, by id."""
+        return next((t for t in self.tables() if t.id == table_id), None)
+
+    def tables(self) -> Iterator[Table]:
+        """Every table in reading order (the preamble's, the articles', the passages')."""
+        yield from self.preamble_tables
+        passages = [p for p in (self.cover, self.signature, *self.annexes) if p is not None]
+        for _, node in self.nodes():
+            yield from node.tables
+        for passage in passages:
+            yield from passage.tables
+            for part in passage.parts:
+                for article in part.articles:
+                    for node in article.walk():
+                        yield from node.tables
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)

@@ -15,7 +15,7 @@ from clause_db.numerals import int_to_cn, int_to_roman
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
     from collections.abc import Iterable
 
-    from .draft import Draft, Node
+    from .draft import Draft, Node, Part
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_NAMES = {
@@ -79,25 +79,24 @@ def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Coun
 
 
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
-    """Every node's ordinals, articles numbered per part or running on across parts (and
-    each annex's own articles from 1)."""
+    """Every node's ordinals, articles numbered per part or running on across parts; each
+    annex its place in the annexes (so 见附件二 follows it), its articles numbered inside it."""
     paths: dict[int, tuple[int, ...]] = {}
+    _number_parts(draft.parts, paths)
+    for i, annex in enumerate(draft.annexes, 1):
+        paths[annex.id] = (i,)
+        _number_parts(annex.parts, paths)
+    return paths
+
+
+def _number_parts(parts: list[Part], paths: dict[int, tuple[int, ...]]) -> None:
     count = 0
-    for part in draft.parts:
+    for part in parts:
         if part.restart_numbering:
             count = 0
         for article in part.articles:
             count += 1
             _assign(article, (count,), paths)
-    for annex in draft.annexes:  # an annex's articles are numbered inside it, from 1
-        count = 0
-        for part in annex.parts:
-            if part.restart_numbering:
-                count = 0
-            for article in part.articles:
-                count += 1
-                _assign(article, (count,), paths)
-    return paths
 
 
 def _assign(node: Node, path: tuple[int, ...], paths: dict[int, tuple[int, ...]]) -> None:

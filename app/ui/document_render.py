@@ -300,12 +300,12 @@ class DocumentRendering:
         fmt.setBorderCollapse(True)
         fmt.setLeftMargin(first.level * LEVEL_INDENT_EM * self._em)
         fmt.setTopMargin(self._em * 0.3)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        if table.borders:
+        if table.borders:  # a ruled table spans the page, as Word sets it
+            fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
             fmt.setBorder(1)
             fmt.setBorderBrush(QBrush(TABLE_RULE))
             fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        else:
+        else:  # details laid out in cells: as wide as their text (甲方： next to its name)
             fmt.setBorder(0)
             fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
         grid = cursor.insertTable(len(table.rows), columns, fmt)
