@@ -162,3 +162,12 @@ def test_a_tick_box_toggles_one_step_each_time():
     assert draft.fields[10].value == "1" and len(history.done) == 3
     history.undo()
     assert draft.fields[10].value is None
+
+
+def test_an_annex_numbers_its_articles_in_its_own_style():
+    draft = shaped()
+    draft.annexes[1].numbering = "chinese_list"  # 一、 二、 as the source wrote them
+    labels = {b.ref: b.label for b in blocks(draft)}
+    assert labels[BlockRef("heading", 42)] == "一、"
+    assert labels[BlockRef("heading", 2)] == "第一条", "the body keeps the draft's style"
+    assert fileformat.loads(fileformat.dumps(draft)) == draft

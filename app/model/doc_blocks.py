@@ -180,7 +180,7 @@ def _passage_blocks(
         if part.body:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
-            _node_blocks(article, 1, paths, style, out)
+            _node_blocks(article, 1, paths, passage.numbering or style, out)
 
 
 def table_cells(table: Table) -> list[tuple[int, int, Cell]]:

@@ -157,6 +157,7 @@ class Passage:
     body: list[Segment] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    numbering: str = ""  # the style of an annex's own articles (一、/ 1.); "" is the draft's
 
 
 @dataclass

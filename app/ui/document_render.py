@@ -196,9 +196,7 @@ class DocumentRendering:
         kind = block.ref.kind
         fmt.setLeftMargin(block.level * LEVEL_INDENT_EM * self._em)
         indent = self._label_width(block)
-        if kind in (*FIRST_LINE_INDENT, "annex_body") or (
-            kind == "body" and not block.label and block.level == 0
-        ):
+        if kind in FIRST_LINE_INDENT or (kind == "body" and not block.label and block.level == 0):
             indent = 2 * self._em
         fmt.setTextIndent(indent)
         if kind in TABLE_KINDS:
