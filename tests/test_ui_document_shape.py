@@ -118,6 +118,11 @@ def test_type_in_a_cell_tab_to_the_next_enter_breaks_the_line_undo_all(qtbot, wi
 def test_tick_boxes_toggle_by_click_and_space_each_one_step(qtbot, window, tmp_path):
     document, view, _ = open_shaped(window, tmp_path)
     draft = document.draft
+    fields = window.inspector.fields
+    fields.refresh()
+    boxes = [r for r in fields.model.rows if r.box]
+    assert [r.field_id for r in boxes] == [10, 11]
+    assert fields.model.unfilled() == 2, "two text blanks; an unticked box is an answer"
     credit = BlockRef("body", 3)
     click_at(qtbot, view, credit, 5)  # the ☐ before 统一社会信用代码
     assert draft.fields[10].value == "1"
@@ -128,6 +133,9 @@ def test_tick_boxes_toggle_by_click_and_space_each_one_step(qtbot, window, tmp_p
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert draft.fields[10].value == "1"
     assert document.undo_stack.count() == 3
+    fields.refresh()
+    row = fields.model.row_of(10)
+    assert fields.model.index(row, 1).data() == "☑"
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert draft.fields[10].value is None
     assert view.visible_text() == expected_text(draft)

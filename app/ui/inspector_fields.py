@@ -52,6 +52,11 @@ class FieldRow:
     nodes: tuple[int, ...]  # the nodes holding its blanks, in reading order (once per blank)
     count: int
     places: tuple[str, ...]  # the numbers of those nodes (第十三条, 13.1), each once
+    box: bool = False  # a tick box: ticked or not is an answer, never a value still to fill
+
+    @property
+    def to_fill(self) -> bool:
+        return not self.box and not self.value
 
 
 class FieldsModel(QAbstractTableModel):
@@ -85,7 +90,7 @@ class FieldsModel(QAbstractTableModel):
 
     @staticmethod
     def _unfilled_first(rows: list[FieldRow]) -> list[FieldRow]:
-        return sorted(rows, key=lambda r: bool(r.value))  # stable: draft order within each
+        return sorted(rows, key=lambda r: not r.to_fill)  # stable: draft order within each
 
     def _in_place(self, rows: list[FieldRow]) -> list[FieldRow]:
         """``rows`` (in draft order) in the order shown now; a field new to the table goes
@@ -121,11 +126,12 @@ class FieldsModel(QAbstractTableModel):
             if same_place[label] > 1:  # and two of them in one clause: the 1st, the 2nd
                 nth[label] += 1
                 label = f"{label} ({nth[label]})"
-            rows.append(FieldRow(f.id, label, f.value, nodes, counts[f.id], places))
+            box = f.kind == "checkbox"
+            rows.append(FieldRow(f.id, label, f.value, nodes, counts[f.id], places, box))
         return rows
 
     def unfilled(self) -> int:
-        return sum(1 for r in self.rows if not r.value)
+        return sum(1 for r in self.rows if r.to_fill)
 
     def row_of(self, field_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.field_id == field_id), None)
@@ -149,12 +155,13 @@ class FieldsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (row.label, row.value or "", row.count)[column]
-        if role == Qt.ItemDataRole.FontRole and column == LABEL and not row.value:
+            value = ("☑" if row.value else "☐") if row.box else row.value or ""
+            return (row.label, value, row.count)[column]
+        if role == Qt.ItemDataRole.FontRole and column == LABEL and row.to_fill:
             font = QFont()
             font.setBold(True)  # what is still to fill stands out
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and not row.value:
+        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and row.to_fill:
             return self.tr("Not filled in yet: double-click to type the value")
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
             where = self.tr("In {0}").format(", ".join(row.places)) if row.places else ""
@@ -163,7 +170,8 @@ class FieldsModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == VALUE else flags
+        box = index.isValid() and self.rows[index.row()].box  # ticked in the text, by a click
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == VALUE and not box else flags
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         """Fill (or clear) the field everywhere, as one undo step."""
