@@ -271,21 +271,19 @@ class Draft:
         return None
 
     def table(self, table_id: int) -> Table | None:
-        """A table of the preamble, a node or a passage, by id."""
-        return next((t for t in self.tables() if t.id == table_id), None)
-
-    def tables(self) -> Iterator[Table]:
-        """Every table in reading order (the preamble's, the articles', the passages')."""
-        yield from self.preamble_tables
+        """A table of the preamble, a node or a passage, by id. Asked on every keystroke in
+        a cell, so it looks at the nodes' table lists only (most are empty)."""
+        found = next((t for t in self.preamble_tables if t.id == table_id), None)
         passages = [p for p in (self.cover, self.signature, *self.annexes) if p is not None]
-        for _, node in self.nodes():
-            yield from node.tables
+        stack = [a for part in self.all_parts() for a in part.articles]
         for passage in passages:
-            yield from passage.tables
-            for part in passage.parts:
-                for article in part.articles:
-                    for node in article.walk():
-                        yield from node.tables
+            found = found or next((t for t in passage.tables if t.id == table_id), None)
+        while stack and found is None:
+            node = stack.pop()
+            if node.tables:
+                found = next((t for t in node.tables if t.id == table_id), None)
+            stack.extend(node.children)
+        return found
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)
