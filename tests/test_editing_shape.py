@@ -171,3 +171,37 @@ def test_an_annex_numbers_its_articles_in_its_own_style():
     assert labels[BlockRef("heading", 42)] == "一、"
     assert labels[BlockRef("heading", 2)] == "第一条", "the body keeps the draft's style"
     assert fileformat.loads(fileformat.dumps(draft)) == draft
+
+
+def test_deletions_and_backspace_join_texts_inside_an_annex_never_across_it():
+    draft = shaped()
+    original = fileformat.dumps(draft)
+    history = History(draft)
+    first, second = BlockRef("body", 42), BlockRef("body", 43)
+    # a selection from inside the annex's first article into its second joins them
+    edit = editing.delete_range(draft, editing.Pos(first, 4), editing.Pos(second, 2))
+    history.push(edit.command)
+    annex = draft.annexes[1].parts[0]
+    assert [a.body for a in annex.articles] == [["加密存储留痕。"]]
+    assert len(draft.parts[0].articles) == 2, "the body is untouched"
+    history.undo()
+    assert fileformat.dumps(draft) == original
+    # Backspace at the start of a clause of an annex article merges it into the text above
+    split = editing.enter(draft, editing.Pos(second, 2))
+    history.push(split.command)
+    clause = split.caret.ref
+    merged = editing.backspace_at_start(draft, clause)
+    history.push(merged.command)
+    annex = draft.annexes[1].parts[0]  # rebuilt by the merge, as the body's parts are
+    assert annex.articles[1].body == ["访问留痕。"] and not annex.articles[1].children
+    assert merged.caret == editing.Pos(second, 2)
+    # from the body into an annex, or from a cell into the text after it: refused
+    for start, end in (
+        (editing.Pos(BlockRef("body", 3), 1), editing.Pos(first, 1)),
+        (editing.Pos(BlockRef("cell", FEE, 7), 1), editing.Pos(BlockRef("table_after", FEE), 1)),
+    ):
+        with pytest.raises(EditError):
+            editing.delete_range(draft, start, end)
+    while history.undo():
+        pass
+    assert fileformat.dumps(draft) == original

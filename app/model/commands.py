@@ -628,14 +628,18 @@ class ReplaceParts(Command):
     new: list[Part]
     dangling: list[tuple[Ref, str, str]] = field(default_factory=list)
     edited: set[BlockRef] = field(default_factory=set)  # surviving blocks with new text
+    annex: int = 0  # the annex whose own parts these are (0: the body's)
+
+    def _parts(self, draft: Draft) -> list[Part]:
+        return draft.passage(self.annex).parts if self.annex else draft.parts
 
     def _apply(self, draft: Draft) -> None:
-        draft.parts[self.index : self.index + len(self.old)] = self.new
+        self._parts(draft)[self.index : self.index + len(self.old)] = self.new
         for ref, _, kept in self.dangling:
             ref.last = kept
 
     def _revert(self, draft: Draft) -> None:
-        draft.parts[self.index : self.index + len(self.new)] = self.old
+        self._parts(draft)[self.index : self.index + len(self.new)] = self.old
         for ref, before, _ in self.dangling:
             ref.last = before
 

@@ -350,12 +350,14 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
         end = Pos(listed[e].ref, len(listed[e].text))
     if (s, start.offset) >= (e, end.offset):
         return None
-    if s != e and not all(in_body(draft, b.ref) for b in listed[s : e + 1]):
+    regions = annex_regions(draft)
+    spanned = {region(b.ref, regions) for b in listed[s : e + 1]} if s != e else set()
+    if None in spanned or len(spanned) > 1:
         raise EditError(
             Msg(
-                "表格、封面、签署栏和附件中的文字只能逐段删除",
-                "text in a table, the cover, the signature block or an annex is deleted one"
-                " paragraph at a time",
+                "表格、封面和签署栏中的文字只能逐段删除，附件中的内容只能在该附件内删除",
+                "text in a table, the cover or the signature block is deleted one paragraph"
+                " at a time, and an annex's only within the annex",
             )
         )
     if s == e:
@@ -379,17 +381,35 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
     return Edit(command, _settle(draft, command, start))
 
 
-def in_body(draft: Draft, ref: BlockRef) -> bool:
-    """Whether a block is of the numbered body (title to last article), where a deletion
-    may run across texts; a table, the cover, the signature block and annexes are not."""
+BODY = 0  # the region of the numbered body (title to last article)
+
+
+def annex_regions(draft: Draft) -> dict[int, int]:
+    """The annex id of every part and node of an annex's own articles (few: one walk)."""
+    out: dict[int, int] = {}
+    for annex in draft.annexes:
+        for part in annex.parts:
+            out[part.id] = annex.id
+            for article in part.articles:
+                out.update((node.id, annex.id) for node in article.walk())
+    return out
+
+
+def region(ref: BlockRef, regions: dict[int, int]) -> int | None:
+    """Where a deletion may run across texts: the body (``BODY``) or one annex's articles
+    (its id); None for a text it never runs across (a table cell, the cover, the source's
+    signature block, an annex's title or text)."""
     if ref.kind in OUTSIDE_KINDS or ref.kind == "annex_title":
-        return False
-    if ref.kind.startswith("part_"):
-        return draft.annex_of(ref.owner) is None
-    if ref.kind in ("heading", "body"):
-        located = draft.find(ref.owner)
-        return located is not None and draft.annex_of(located[0].id) is None
-    return True
+        return None
+    if ref.kind.startswith("part_") or ref.kind in ("heading", "body"):
+        return regions.get(ref.owner, BODY)
+    return BODY
+
+
+def joinable(draft: Draft, a: BlockRef, b: BlockRef) -> bool:
+    """Whether two blocks may be joined by a deletion (Delete at the end of one)."""
+    regions = annex_regions(draft)
+    return region(a, regions) is not None and region(a, regions) == region(b, regions)
 
 
 def _starts_node(draft: Draft, pos: Pos) -> bool:
@@ -417,7 +437,9 @@ def _delete_blocks(
     name = step_name("delete_range")
     if structural:
         text = flat(draft, joined)
-        steps.append(regroup(draft, first, set(gone), normalised(joined), text, into_body, name))
+        annex = region(first, annex_regions(draft)) or 0
+        joined = normalised(joined)
+        steps.append(regroup(draft, first, set(gone), joined, text, into_body, name, annex))
     if len(steps) == 1:
         steps[0].name = name
         return steps[0]
@@ -587,8 +609,9 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
     back = Pos(prev.ref, len(prev.text))
     if ref.kind == "part_title":
         part = _part(draft, ref.owner)
-        if part.title or part.body or draft.parts.index(part) == 0:
-            return Edit(None, back)
+        body_part = any(p is part for p in draft.parts)
+        if part.title or part.body or not body_part or draft.parts.index(part) == 0:
+            return Edit(None, back)  # (an annex's parts never merge)
         return Edit(_merge_part(draft, part), back)
     if ref.kind not in ("heading", "body"):
         return Edit(None, back)
@@ -597,7 +620,7 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
     first_block = "heading" if has_heading_block(node, depth) else "body"
     if ref.kind != first_block or node.heading:
         return Edit(None, back)  # a text after its heading, or a heading with words in it
-    if prev.ref.kind not in ("heading", "body") or not in_body(draft, ref):
+    if prev.ref.kind not in ("heading", "body") or not joinable(draft, prev.ref, ref):
         return _drop_empty_first(draft, node, back)
     last = i
     if has_body_block(node, depth) and ref.kind == "heading":
@@ -772,7 +795,7 @@ def paste(
     text = typed(payload)
     if not text:
         return None
-    if segment and "\n" in text.strip() and in_body(draft, pos.ref):
+    if segment and "\n" in text.strip() and region(pos.ref, annex_regions(draft)) == BODY:
         edit = _paste_outline(draft, pos, text)
         if edit is not None:
             return edit

@@ -58,15 +58,18 @@ def regroup(
     joined_text: str,
     into_body: bool,
     name: str,
+    annex: int = 0,
 ) -> ReplaceParts:
     """The parts from the first to the last one touched, rebuilt without the blocks ``gone``:
     block ``first`` holds ``joined`` (``joined_text`` where it is one line of text; with
     ``into_body`` the text of the node whose heading ``first`` is); a node all of whose
-    blocks went is removed, and its clauses that stay keep their level."""
+    blocks went is removed, and its clauses that stay keep their level. ``annex``: the id of
+    the annex whose own articles the blocks are (0: the body's)."""
+    parts = draft.passage(annex).parts if annex else draft.parts
     touched_nodes = {r.owner for r in [first, *gone] if r.kind in ("heading", "body")}
-    part_of = {p.id: i for i, p in enumerate(draft.parts)}
+    part_of = {p.id: i for i, p in enumerate(parts)}
     node_part: dict[int, int] = {}
-    for i, part in enumerate(draft.parts):
+    for i, part in enumerate(parts):
         for article in part.articles:
             for node in article.walk():
                 node_part[node.id] = i
@@ -80,7 +83,7 @@ def regroup(
     entries: list[_PartMark | _Line | _Whole] = []
     lines: dict[int, _Line] = {}
     for pi in range(p0, p1 + 1):
-        part = draft.parts[pi]
+        part = parts[pi]
         mark = _PartMark(part, part.title, list(part.body))
         entries.append(mark)
         if BlockRef("part_title", part.id) in gone:
@@ -124,9 +127,9 @@ def regroup(
         if isinstance(seg, Ref) and seg.target in removed
     ]
     ids = (draft.next_id, draft.next_id)
-    old = draft.parts[p0 : p1 + 1]
+    old = parts[p0 : p1 + 1]
     edited = {BlockRef("body", first.owner) if into_body else first}
-    return ReplaceParts(name, ids, p0, old, new_parts, dangling, edited)
+    return ReplaceParts(name, ids, p0, old, new_parts, dangling, edited, annex)
 
 
 def _mark_of(entries: list, part_id: int) -> _PartMark:

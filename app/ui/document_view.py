@@ -612,10 +612,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         i = self._index.get(pos.ref)
         if i is None or i + 1 >= len(self._shown) or not self._shown[i + 1].editable:
             return
-        if not (
-            editing.in_body(self.draft, pos.ref)
-            and editing.in_body(self.draft, self._shown[i + 1].ref)
-        ):
+        if not editing.joinable(self.draft, pos.ref, self._shown[i + 1].ref):
             return
         nxt = editing.Pos(self._shown[i + 1].ref, 0)
         self._run(lambda d: editing.delete_range(d, pos, nxt))
