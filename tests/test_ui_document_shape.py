@@ -92,6 +92,7 @@ def test_type_in_a_cell_tab_to_the_next_enter_breaks_the_line_undo_all(qtbot, wi
     assert fee.rows[2][1].body == ["维护费（年）"]
     assert document.undo_stack.count() == 1, "typing in a cell is one step"
     assert table_cell_at(view.textCursor()) == (20, 2, 1)
+    assert view.current_node_id() == 2, "the caret is in 第一条, which holds the table"
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     assert table_cell_at(view.textCursor()) == (20, 2, 2)
     assert view.current_ref() == cell(20, 7)

@@ -732,7 +732,7 @@ def _article_slot(draft: Draft, ref: BlockRef) -> tuple[int | None, int]:
     In a table, as in the text of the article holding it; in an annex, first among the
     annex's own articles, or after the last article of the body when it has none."""
     if ref.kind in TABLE_KINDS:
-        holder = _table_holder(draft, ref.owner)
+        holder = table_holder(draft, ref.owner)
         if holder is not None:
             ref = BlockRef("body", holder)
     if ref.kind in ("annex_title", "annex_body"):
@@ -753,7 +753,7 @@ def _article_slot(draft: Draft, ref: BlockRef) -> tuple[int | None, int]:
     return None, 0
 
 
-def _table_holder(draft: Draft, table_id: int) -> int | None:
+def table_holder(draft: Draft, table_id: int) -> int | None:
     """The id of the article or clause a table stands in (None: a passage's table)."""
     for part in draft.all_parts():
         for article in part.articles:

@@ -143,7 +143,10 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         return data.ref if isinstance(data, BlockData) else None
 
     def current_node_id(self) -> int | None:
+        """The article or clause the caret is in (in a table: the one holding it)."""
         ref = self.current_ref()
+        if ref is not None and ref.kind in ("cell", "table_after"):
+            return editing.table_holder(self.draft, ref.owner)
         return ref.owner if ref is not None and ref.kind in NODE_KINDS else None
 
     def current_part_id(self) -> int | None:
