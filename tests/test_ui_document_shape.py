@@ -16,7 +16,7 @@ from app.model.editing import Pos
 from app.model.fileformat import dumps
 from app.model.files import load_draft, save_draft
 from app.ui.document_render import table_cell_at
-from tests.document_helpers import CTRL, SHIFT, click_at, expected_text, type_text
+from tests.document_helpers import ALT, CTRL, SHIFT, click_at, expected_text, type_text
 from tests.shaped_draft import shaped
 
 if TYPE_CHECKING:
@@ -197,3 +197,22 @@ def test_the_outline_lists_the_annexes_after_the_articles_and_jumps_to_them(
     type_text(view, "（2025版）")
     assert model.index(2, 0).data() == "附件2 安全要求（2025版）"
     assert document.draft.annexes[1].title == "安全要求（2025版）"
+
+
+def test_a_table_moves_in_with_its_article_when_it_becomes_a_clause(qtbot, window, tmp_path):
+    document, view, _ = open_shaped(window, tmp_path)
+    caret_to(view, cell(20, 0), 0)
+    article_indent = view.textCursor().currentTable().format().leftMargin()
+    caret_to(view, BlockRef("heading", 2), 0)
+    qtbot.keyClick(view, Qt.Key.Key_Down, ALT)  # 第一条 (with the table) after 第二条
+    caret_to(view, BlockRef("heading", 2), 0)
+    refs = [b.ref for b in view.shown_blocks()]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # ... then its clause 1.1, table and all
+    assert document.draft.parts[0].articles[0].children[0].id == 2
+    assert [b.ref for b in view.shown_blocks()] == refs, "the same blocks, one level in"
+    caret_to(view, cell(20, 0), 0)
+    assert view.textCursor().currentTable().format().leftMargin() > article_indent
+    assert view.visible_text() == expected_text(document.draft)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    caret_to(view, cell(20, 0), 0)
+    assert view.textCursor().currentTable().format().leftMargin() == article_indent

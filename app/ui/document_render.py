@@ -84,10 +84,11 @@ def _key(block: Block) -> tuple:
 
 
 def _reshapes_table(old: list[Block], new: list[Block]) -> bool:
-    """Whether rewriting ``old`` as ``new`` would add or remove a table's blocks (anything
-    but rewriting its cells' texts in place)."""
+    """Whether rewriting ``old`` as ``new`` would add or remove a table's blocks or move
+    it to another level (its indent is the table's own format): anything but rewriting its
+    cells' texts in place."""
     touches = any(b.ref.kind in TABLE_KINDS for b in (*old, *new))
-    return touches and [b.ref for b in old] != [b.ref for b in new]
+    return touches and [(b.ref, b.level) for b in old] != [(b.ref, b.level) for b in new]
 
 
 def starts_page(draft: Draft, ref: BlockRef) -> bool:
