@@ -19,7 +19,21 @@ from app.model.draft import (
 )
 
 
-def shaped() -> Draft:
+def ragged_table(table_id: int) -> Table:
+    """A table as real files have them: a cell spanning two rows, a short row, an empty row."""
+    return Table(
+        table_id,
+        rows=[
+            [Cell(["甲"], rowspan=2), Cell(["乙"], colspan=2)],
+            [Cell([], covered=True), Cell(["丙"])],  # one place short
+            [],
+            [Cell(["丁"])],
+        ],
+    )
+
+
+def shaped(ragged: bool = False) -> Draft:
+    """``ragged``: 第二条 also holds a ``ragged_table``."""
     fee = Table(
         20,
         rows=[
@@ -34,6 +48,7 @@ def shaped() -> Draft:
         3,
         heading="证件",
         body=["证件类型：", Blank(10, "☐"), "统一社会信用代码 ", Blank(11, "☐"), "居民身份证"],
+        tables=[ragged_table(45)] if ragged else [],
     )
     annex1 = Passage(
         30,

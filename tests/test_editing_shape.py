@@ -205,3 +205,40 @@ def test_deletions_and_backspace_join_texts_inside_an_annex_never_across_it():
     while history.undo():
         pass
     assert fileformat.dumps(draft) == original
+
+
+def test_any_table_shape_is_one_grid_of_disjoint_places():
+    """Short rows, an empty row, a vertical merge, a covered cell with nothing above it and
+    one under a narrower cell: every grid place belongs to exactly one rectangle."""
+    from app.model.doc_blocks import table_grid
+    from app.model.draft import Cell, Table
+
+    table = Table(
+        1,
+        rows=[
+            [Cell(["a"], rowspan=2), Cell(["b"], colspan=2)],
+            [Cell([], covered=True), Cell(["c"])],  # short: one place missing at the end
+            [],
+            [Cell([], covered=True, colspan=2), Cell(["d"])],  # covered, nothing above
+            [Cell(["e"])],
+        ],
+    )
+    grid = table_grid(table)
+    places = [(g.row, g.column, g.rowspan, g.colspan, g.index) for g in grid]
+    assert places == [
+        (0, 0, 2, 1, 0),
+        (0, 1, 1, 2, 1),
+        (1, 1, 1, 1, 2),
+        (1, 2, 1, 1, None),
+        (2, 0, 1, 3, None),
+        (3, 0, 1, 2, None),
+        (3, 2, 1, 1, 3),
+        (4, 0, 1, 1, 4),
+        (4, 1, 1, 2, None),
+    ]
+    covered = [
+        (g.row + y, g.column + x) for g in grid for y in range(g.rowspan) for x in range(g.colspan)
+    ]
+    assert sorted(covered) == [(r, c) for r in range(5) for c in range(3)]
+    labels = [b.ref.kind for b in blocks(shaped()) if b.ref.owner == FEE]
+    assert "cell_pad" not in labels, "a regular table has no places of its own"

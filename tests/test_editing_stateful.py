@@ -53,7 +53,7 @@ def start_draft(kind: str):
         draft.numbering = "english"
         return draft
     if kind == "shaped":  # a cover, tables, tick boxes, its own signature block, annexes
-        return shaped()
+        return shaped(ragged=True)
     return seed_slice(3, ((0, 2), (3, 6)))
 
 

@@ -216,3 +216,30 @@ def test_a_table_moves_in_with_its_article_when_it_becomes_a_clause(qtbot, windo
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     caret_to(view, cell(20, 0), 0)
     assert view.textCursor().currentTable().format().leftMargin() == article_indent
+
+
+def test_a_ragged_table_is_laid_out_whole_and_only_its_cells_take_text(qtbot, window, tmp_path):
+    draft = shaped(ragged=True)
+    path = tmp_path / "ragged.contract"
+    save_draft(path, draft)
+    document = window.open_path(path)
+    view = window.tabs.current_view()
+    view.setFocus()
+    assert view.document().blockCount() == len(view.shown_blocks())
+    original = dumps(document.draft)
+    click_at(qtbot, view, cell(45, 2), 1)  # 丙|
+    type_text(view, "方")
+    assert document.draft.parts[0].articles[1].tables[0].rows[1][1].body == ["丙方"]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # past the empty ends of rows 2 and 3
+    assert view.current_ref() == cell(45, 3)
+    qtbot.keyClick(view, Qt.Key.Key_Tab, SHIFT)
+    assert view.current_ref() == cell(45, 2)
+    caret_to(view, BlockRef("cell_pad", 45, 1), 0)  # the empty third row: not a cell
+    with qtbot.waitSignal(view.message) as said:
+        type_text(view, "x")
+    assert "no cell" in said.args[0] or "没有单元格" in said.args[0]
+    assert view.visible_text() == expected_text(document.draft)
+    assert "x" not in view.visible_text().split("丙方")[1].split("丁")[0]
+    assert view.document().blockCount() == len(view.shown_blocks())
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert dumps(document.draft) == original

@@ -152,7 +152,7 @@ def test_the_page_always_reads_as_the_draft_and_undo_restores_it(qapp, seed_draf
 
 
 def test_tables_cover_signature_and_annexes_stay_in_step_with_the_draft(qapp) -> None:
-    EditingSession.draft = shaped()
+    EditingSession.draft = shaped(ragged=True)
     run_state_machine_as_test(
         EditingSession,
         settings=settings(

@@ -43,10 +43,12 @@ KINDS = (
     "annex_title",
     "annex_body",
     "cell",
+    "cell_pad",
     "table_after",
 )
 PASSAGE_KINDS = ("cover", "signed", "annex_body")  # a passage's text (owner: the passage id)
 TABLE_KINDS = ("cell", "table_after")  # owner: the table id; a cell's index in reading order
+GRID_KINDS = ("cell", "cell_pad")  # the blocks of a table's grid, one per GridCell
 
 
 @dataclass(frozen=True)
@@ -192,20 +194,81 @@ def table_cells(table: Table) -> list[tuple[int, int, Cell]]:
         for cell in row:
             if not cell.covered:
                 out.append((r, column, cell))
-            column += cell.colspan
+            column += max(cell.colspan, 1)
     return out
 
 
 def table_columns(table: Table) -> int:
     """The grid's width: the widest row, a merged cell counting its columns."""
-    return max((sum(c.colspan for c in row) for row in table.rows), default=0)
+    return max((sum(max(c.colspan, 1) for c in row) for row in table.rows), default=0)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A rectangle of the table's grid that is one cell on the page: a cell of the draft
+    (``index`` among ``table_cells``) or a place it has no cell for (None: the end of a
+    short row, a covered cell with no cell above to belong to)."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    index: int | None
+
+
+def table_grid(table: Table) -> list[GridCell]:
+    """The table's grid as disjoint rectangles covering it, row by row: each cell of the
+    draft spans its columns and the covered cells under it (of the same width); what is
+    left of a row is one place of its own. The centre lays the table out exactly so, one
+    block per rectangle, whatever the source's rows look like."""
+    columns = table_columns(table)
+    covered: dict[tuple[int, int], int] = {}  # (row, column) of a covered cell -> its width
+    for r, row in enumerate(table.rows):
+        column = 0
+        for cell in row:
+            if cell.covered:
+                covered[(r, column)] = max(cell.colspan, 1)
+            column += max(cell.colspan, 1)
+    out: list[GridCell] = []
+    taken: set[tuple[int, int]] = set()
+    for index, (r, c, cell) in enumerate(table_cells(table)):
+        width = max(cell.colspan, 1)
+        height = 1
+        while covered.get((r + height, c)) == width:
+            covered.pop((r + height, c))
+            height += 1
+        out.append(GridCell(r, c, height, width, index))
+        taken.update((r + y, c + x) for y in range(height) for x in range(width))
+    for r in range(len(table.rows)):
+        c = 0
+        while c < columns:
+            if (r, c) in taken:
+                c += 1
+                continue
+            width = covered.get((r, c)) or 1
+            end = c + width
+            if (r, c) not in covered:  # the end of a short row: one place to its last column
+                end = next((x for x in range(c, columns) if (r, x) in taken), columns)
+            end = min(end, columns)
+            out.append(GridCell(r, c, 1, end - c, None))
+            taken.update((r, x) for x in range(c, end))
+            c = end
+    return sorted(out, key=lambda g: (g.row, g.column))
 
 
 def _table_blocks(table: Table, level: int, out: list[Block]) -> None:
     if not table.rows or not table_columns(table):
         return
-    for i, (_, _, cell) in enumerate(table_cells(table)):
-        out.append(Block(BlockRef("cell", table.id, i), list(cell.body), "", level, table=table))
+    cells = table_cells(table)
+    pads = 0
+    for place in table_grid(table):
+        if place.index is None:  # no cell of the draft: shown empty, not typed into
+            ref = BlockRef("cell_pad", table.id, pads)
+            out.append(Block(ref, [], "", level, editable=False, table=table))
+            pads += 1
+            continue
+        body = list(cells[place.index][2].body)
+        out.append(Block(BlockRef("cell", table.id, place.index), body, "", level, table=table))
     out.append(Block(BlockRef("table_after", table.id), list(table.after), "", level))
 
 

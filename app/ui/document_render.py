@@ -28,12 +28,13 @@ from PySide6.QtGui import (
 )
 
 from app.model.doc_blocks import (
+    GRID_KINDS,
     OBJECT,
     TABLE_KINDS,
     BlockRef,
     blocks,
-    table_cells,
     table_columns,
+    table_grid,
 )
 from app.model.draft import Blank, Ref
 from app.model.editing import segments_of
@@ -87,7 +88,7 @@ def _reshapes_table(old: list[Block], new: list[Block]) -> bool:
     """Whether rewriting ``old`` as ``new`` would add or remove a table's blocks or move
     it to another level (its indent is the table's own format): anything but rewriting its
     cells' texts in place."""
-    touches = any(b.ref.kind in TABLE_KINDS for b in (*old, *new))
+    touches = any(b.ref.kind in (*TABLE_KINDS, *GRID_KINDS) for b in (*old, *new))
     return touches and [(b.ref, b.level) for b in old] != [(b.ref, b.level) for b in new]
 
 
@@ -200,10 +201,11 @@ class DocumentRendering:
         if kind in FIRST_LINE_INDENT or (kind == "body" and not block.label and block.level == 0):
             indent = 2 * self._em
         fmt.setTextIndent(indent)
-        if kind in TABLE_KINDS:
-            fmt.setTextIndent(0 if kind == "cell" else 2 * self._em)
-            fmt.setLeftMargin(0 if kind == "cell" else fmt.leftMargin())
-            fmt.setTopMargin(self._em * (0 if kind == "cell" else 0.3))
+        if kind in (*TABLE_KINDS, *GRID_KINDS):
+            cell = kind in GRID_KINDS
+            fmt.setTextIndent(0 if cell else 2 * self._em)
+            fmt.setLeftMargin(0 if cell else fmt.leftMargin())
+            fmt.setTopMargin(self._em * (0 if cell else 0.3))
         elif kind in ("title", "part_title", "cover"):
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             fmt.setTopMargin(self._em * (0.2 if kind == "title" else 0.8))
@@ -235,7 +237,7 @@ class DocumentRendering:
         """The block's text at the cursor (an empty block of the right formats)."""
         cursor.setBlockFormat(self._block_format(block))
         base = self._char_format(block)
-        if block.ref.kind == "cell":  # a cell's own format (its span) is that character's
+        if block.ref.kind in GRID_KINDS:  # a cell's own format (its span) is that character's
             cursor.mergeBlockCharFormat(base)
         else:
             cursor.setBlockCharFormat(base)
@@ -267,9 +269,10 @@ class DocumentRendering:
         cursor.beginEditBlock()
         for i, block in enumerate(shown):
             kind = block.ref.kind
-            if kind == "cell":
-                if block.ref.index == 0:
-                    self._insert_table(cursor, block)  # all its cells at once
+            if kind in GRID_KINDS:
+                previous = shown[i - 1]
+                if previous.ref.kind not in GRID_KINDS or previous.table is not block.table:
+                    self._insert_table(cursor, shown, i)  # all its cells at once
                 continue
             if i and kind != "table_after":  # Qt made the block after a table itself
                 cursor.insertBlock()
@@ -285,19 +288,19 @@ class DocumentRendering:
         if keep is not None and keep.ref in self._index:
             self._set_caret(keep)
 
-    def _insert_table(self, cursor: QTextCursor, first: Block) -> None:
+    def _insert_table(self, cursor: QTextCursor, shown: list[Block], first: int) -> None:
         """A draft table as a QTextTable after the block at ``cursor``: grid lines as the
-        source had them, merged cells merged, each cell's text written into its block; the
-        cursor is left in the block Qt adds after the table (the text after it)."""
-        table = first.table
-        cells = table_cells(table)
-        columns = table_columns(table)
+        source had them, merged cells merged, each cell's text written into its block
+        (``shown[first:]`` are its grid's blocks, in the order of ``table_grid``); the cursor
+        is left in the block Qt adds after the table (the text after it)."""
+        table = shown[first].table
+        places = table_grid(table)
         fmt = QTextTableFormat()
         fmt.setProperty(P_TABLE, table.id)
         fmt.setCellPadding(self._em * 0.2)
         fmt.setCellSpacing(0)
         fmt.setBorderCollapse(True)
-        fmt.setLeftMargin(first.level * LEVEL_INDENT_EM * self._em)
+        fmt.setLeftMargin(shown[first].level * LEVEL_INDENT_EM * self._em)
         fmt.setTopMargin(self._em * 0.3)
         if table.borders:  # a ruled table spans the page, as Word sets it
             fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
@@ -307,15 +310,14 @@ class DocumentRendering:
         else:  # details laid out in cells: as wide as their text (甲方： next to its name)
             fmt.setBorder(0)
             fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        grid = cursor.insertTable(len(table.rows), columns, fmt)
-        for row, column, cell in cells:  # merges first: they move the cells' blocks
-            rows = cell.rowspan if cell.rowspan > 1 else 1
-            if rows > 1 or cell.colspan > 1:
-                grid.mergeCells(row, column, min(rows, len(table.rows) - row), cell.colspan)
-        for i, (row, column, cell) in enumerate(cells):
-            cursor.setPosition(grid.cellAt(row, column).firstCursorPosition().position())
-            item = replace(first, ref=BlockRef("cell", table.id, i), segments=list(cell.body))
-            self._write(cursor, item)
+        grid = cursor.insertTable(len(table.rows), table_columns(table), fmt)
+        for place in places:  # merges first: they take the covered places' blocks away
+            if place.rowspan > 1 or place.colspan > 1:
+                grid.mergeCells(place.row, place.column, place.rowspan, place.colspan)
+        for k, place in enumerate(places):
+            cell = grid.cellAt(place.row, place.column)
+            cursor.setPosition(cell.firstCursorPosition().position())
+            self._write(cursor, shown[first + k])
         cursor.setPosition(grid.lastPosition() + 1)
 
     def _reindex(self) -> None:

@@ -145,7 +145,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     def current_node_id(self) -> int | None:
         """The article or clause the caret is in (in a table: the one holding it)."""
         ref = self.current_ref()
-        if ref is not None and ref.kind in ("cell", "table_after"):
+        if ref is not None and ref.kind in ("cell", "cell_pad", "table_after"):
             return editing.table_holder(self.draft, ref.owner)
         return ref.owner if ref is not None and ref.kind in NODE_KINDS else None
 
@@ -565,7 +565,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             or (event.text() and event.text().isprintable() and not ctrl)
         )
         if editing_key and not self._editable_here():
-            self.message.emit(self.tr("The signature block follows the parties: edit them above."))
+            self.message.emit(self._not_editable_text())
             return
         if enter and ctrl:
             pos = self._block_pos()[0]
@@ -609,6 +609,14 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             return
         super().keyPressEvent(event)
 
+    def _not_editable_text(self) -> str:
+        """Why the caret's place takes no text: the end of a short table row has no cell of
+        the contract; the generated signature block is made from the parties."""
+        ref = self.current_ref()
+        if ref is not None and ref.kind == "cell_pad":
+            return self.tr("This table row has no cell here: type in one of its cells.")
+        return self.tr("The signature block follows the parties: edit them above.")
+
     def _delete_at_end(self, pos: Pos) -> None:
         """Delete at the end of a block joins the next block to it (never a table cell, a
         cover, signature or annex text to its neighbour: nothing happens there)."""
@@ -643,7 +651,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
 
     def _next_cell(self, cursor: QTextCursor, backwards: bool) -> None:
         """The caret to the end of the next (previous) cell, row by row, as Word's Tab; it
-        stays in the last (first) cell. Merged cells are one stop."""
+        stays in the last (first) cell. Merged cells are one stop; the empty end of a short
+        row (no cell of the draft) is none."""
         table = cursor.currentTable()
         cell = table.cellAt(cursor)
         rows, columns = table.rows(), table.columns()
@@ -652,8 +661,10 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         while 0 <= i < rows * columns:
             row, column = divmod(i, columns)
             target = table.cellAt(row, column)
-            if (target.row(), target.column()) == (row, column):  # a cell's own place
-                self.setTextCursor(target.lastCursorPosition())
+            place = target.lastCursorPosition()
+            data = place.block().userData()
+            if (target.row(), target.column()) == (row, column) and data.editable:
+                self.setTextCursor(place)
                 self.ensureCursorVisible()
                 return
             i += step

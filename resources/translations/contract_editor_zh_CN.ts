@@ -205,6 +205,10 @@
 <context>
     <name>DocumentView</name>
     <message>
+        <source>This table row has no cell here: type in one of its cells.</source>
+        <translation>表格此行在这里没有单元格：请在该行的单元格中输入。</translation>
+    </message>
+    <message>
         <source>The signature block follows the parties: edit them above.</source>
         <translation>签署栏由各方信息生成：请在上方编辑各方。</translation>
     </message>
