@@ -96,6 +96,7 @@ class Table:
 
     span: Span
     rows: list[list[TableCell]] = field(default_factory=list)
+    borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
 
     def to_json(self) -> list:
         return [[c.to_json() for c in row] for row in self.rows]

@@ -171,6 +171,7 @@ class Draft:
     cover: Passage | None = None  # the source's cover page, printed before the title
     signature: Passage | None = None  # the source's own signature block, instead of ours
     annexes: list[Passage] = field(default_factory=list)  # after the signature block
+    preamble_tables: list[Table] = field(default_factory=list)  # after the preamble's text
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -231,12 +232,14 @@ class Draft:
         return counts
 
     def bodies(self) -> Iterator[list[Segment]]:
-        """Every text of the draft in reading order: the cover, the preamble, the parts'
-        intros, the articles and clauses with their tables, the signature block and the
-        annexes (with theirs)."""
+        """Every text of the draft in reading order: the cover, the preamble with its tables
+        (the parties' details laid out in cells), the parts' intros, the articles and clauses
+        with their tables, the signature block and the annexes (with theirs)."""
         if self.cover is not None:
             yield from _passage_bodies(self.cover)
         yield self.preamble
+        for table in self.preamble_tables:
+            yield from table_bodies(table)
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():

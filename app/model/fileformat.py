@@ -1,7 +1,7 @@
 """`.contract` files: a draft as UTF-8 JSON.
 
 Format version 2 (version 1 is the same without ``cover``, ``signature``, ``annexes``,
-``tables`` and the fields' ``kind`` and ``group``; it is still read)::
+``tables``, ``preamble_tables`` and the fields' ``kind`` and ``group``; it is still read)::
 
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
@@ -14,7 +14,8 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 "articles": [node]}],
      "fields": [{"id": int, "label": str, "name": str | null, "value": str | null,
                  "kind": "text" | "checkbox", "group": int | null}],
-     "cover": null | passage, "signature": null | passage, "annexes": [passage]}
+     "cover": null | passage, "signature": null | passage, "annexes": [passage],
+     "preamble_tables": [table]}
 
     node     = {"id": int, "heading": str, "body": [segment], "children": [node],
                 "tables": [table],
@@ -106,6 +107,7 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
         "cover": _passage_out(draft.cover),
         "signature": _passage_out(draft.signature),
         "annexes": [_passage_out(a) for a in draft.annexes],
+        "preamble_tables": [_table_out(t) for t in draft.preamble_tables],
     }
 
 
@@ -232,6 +234,7 @@ class _Reader:
         draft = Draft(title=_str(obj, "title"), numbering=numbering)
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
+        draft.preamble_tables = [self.table(t) for t in _list(obj, "preamble_tables")]
         draft.parts = [self.part(p) for p in _list(obj, "parts")]
         draft.cover = self.passage(obj.get("cover"))
         draft.signature = self.passage(obj.get("signature"))

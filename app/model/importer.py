@@ -2,7 +2,8 @@
 
 Written numbers are stripped into the structure (and kept in the provenance); references
 are bound by the numbers as written, so 第八条 after a gap (第五条, 第八条) still points at the
-article written 第八条, whatever its new number.
+article written 第八条, whatever its new number. A table read from the source becomes a table
+of its node (or of the preamble), no longer rows of text in its body (``import_tables``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from clause_db.model import Article, Clause, Document
 from clause_db.placeholders import find_placeholders
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
+from .import_tables import body_and_tables
 from .numbering import written_style
 from .text import enter_text
 
@@ -56,11 +58,17 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
         new_fields.extend(entered.new_fields)
         return entered.segments
 
-    draft.preamble = enter(doc.preamble.value, None, None)
+    draft.preamble, draft.preamble_tables = body_and_tables(
+        draft, text, doc.preamble, doc.preamble_tables, lambda raw, h: enter(raw, None, None, h)
+    )
     for outline_part, part in zip(doc.parts, draft.parts, strict=True):
         part.body = enter(outline_part.text.value, part, None)
     for node, origin, part, article in built:
-        node.body = enter(origin.text.value, part, article, origin.heading.value)
+        node.body, node.tables = body_and_tables(
+            draft, text, origin.text, origin.tables,
+            lambda raw, h, part=part, article=article: enter(raw, part, article, h),
+            origin.heading.value,
+        )  # fmt: skip
     for f in new_fields:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])

@@ -1,13 +1,16 @@
 """The draft as a reader sees it: numbers, headings, text with values and live references.
 
-``show`` is the JSON of ``contract-editor draft show --json``.
+``show`` is the JSON of ``contract-editor draft show --json``. A node's (and the preamble's)
+``tables`` have the shape of ``outline --json``'s: rows of cells with ``text`` (and
+``colspan`` / ``rowspan`` when above 1; places a merge covers are left out); the text that
+follows a table in its node is part of the node's ``text``, after a line break.
 """
 
 from __future__ import annotations
 
 from clause_db.references import find_references
 
-from .draft import Draft, Node, Ref, Segment
+from .draft import Draft, Node, Ref, Segment, Table
 from .numbering import label, number_paths
 from .text import ref_text, render_body
 
@@ -21,7 +24,8 @@ def show(draft: Draft) -> dict:
             "id": node.id,
             "label": label(path, draft.numbering),
             "heading": node.heading,
-            "text": render_body(node.body, paths, draft),
+            "text": text_with_tables(node.body, node.tables, paths, draft),
+            "tables": tables_json(node.tables, paths, draft),
             "clauses": [node_json(c) for c in node.children],
         }
         if node.provenance:
@@ -52,11 +56,40 @@ def show(draft: Draft) -> dict:
         "title": draft.title,
         "numbering": draft.numbering,
         "parties": [vars(p) for p in draft.parties],
-        "preamble": render_body(draft.preamble, paths, draft),
+        "preamble": text_with_tables(draft.preamble, draft.preamble_tables, paths, draft),
+        "preamble_tables": tables_json(draft.preamble_tables, paths, draft),
         "parts": parts,
         "fields": sorted(fields, key=lambda f: (f["value"] is not None, f["id"])),
         "references": references(draft, paths),
     }
+
+
+def text_with_tables(body: list[Segment], tables: list[Table], paths, draft: Draft) -> str:
+    """A text and the texts after its tables, a line each: all the text but the cells."""
+    texts = [render_body(body, paths, draft)]
+    texts += [render_body(t.after, paths, draft) for t in tables]
+    return "\n".join(t for t in texts if t)
+
+
+def tables_json(tables: list[Table], paths, draft: Draft) -> list:
+    """Tables as rows of cells with their text (values in the blanks) and merges."""
+    out = []
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row:
+                if cell.covered:
+                    continue
+                item: dict = {"text": render_body(cell.body, paths, draft)}
+                if cell.colspan > 1:
+                    item["colspan"] = cell.colspan
+                if cell.rowspan > 1:
+                    item["rowspan"] = cell.rowspan
+                cells.append(item)
+            rows.append(cells)
+        out.append(rows)
+    return out
 
 
 def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) -> list[dict]:

@@ -8,6 +8,7 @@ in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering 
 一.1, and a part that restarts its articles needs a list instance of its own.
 
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
 Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
 """
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 
-from app.model.draft import Blank, Draft, Node, Party, Segment, plain
+from app.model.draft import Blank, Draft, Node, Party, Segment, Table, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import label, number_paths
@@ -41,6 +42,7 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
+from app.word.tables import text_lines, write_table
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -157,6 +159,7 @@ class _Writer:
             self._toc()
         self._parties()
         self._body_text(draft.preamble)
+        self._tables(draft.preamble_tables)
         for part in draft.parts:
             if self.list:
                 self.list.start_part(part.restart_numbering)
@@ -203,14 +206,15 @@ class _Writer:
 
     def _body_text(self, body: list[Segment]) -> None:
         """Text outside the numbered nodes: one paragraph per line, with the body's indent."""
-        lines: list[list[tuple[str, bool]]] = [[]]
-        for text, is_blank in self._pieces(body):
-            first, *rest = text.split("\n") if not is_blank else [text]
-            lines[-1].append((first, is_blank))
-            lines.extend([(line, False)] for line in rest)
-        for line in lines:
+        for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
                 self._runs(self._paragraph(self.styles.body), line)
+
+    def _tables(self, tables: list[Table]) -> None:
+        """Each table as a Word table, the text after it as paragraphs."""
+        for table in tables:
+            write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
+            self._body_text(table.after)
 
     def _node(self, node: Node, depth: int) -> None:
         path = self.paths[node.id]
@@ -240,6 +244,7 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
+        self._tables(node.tables)
         for child in node.children:
             self._node(child, depth + 1)
 

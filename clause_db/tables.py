@@ -1,0 +1,98 @@
+"""Tables read from a source put on the outline node whose text holds them, and their grid.
+
+The reader of a Word file finds the tables and where each lies in the joined text; the
+segmenter knows nothing of them. :func:`attach_tables` then hangs each table on the one
+piece of the outline whose text span contains it -- an article's or clause's text, the
+preamble, the cover page, the signature block, an annex -- so that any container with a
+``text`` piece and a ``tables`` list takes tables, whatever new kinds the outline gains.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .model import Piece, Table, TableCell
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# The most rows or columns one cell may span: a draft file refuses more (a merge running
+# down a 10,000-row table is cut into merges of this size).
+MAX_SPAN = 1000
+
+# Document-level passages: the piece and the list that takes its tables.
+_PASSAGES = (
+    ("cover", "cover_tables"),
+    ("preamble", "preamble_tables"),
+    ("signature", "signature_tables"),
+)
+_CHILDREN = ("documents", "parts", "articles", "clauses", "annexes")
+
+
+def attach_tables(outline: object, tables: list[Table]) -> list[Table]:
+    """Put each table (in text order) on the piece of ``outline`` (an Outline, a Document or
+    any node) whose text span contains it; the tables no such piece holds are returned."""
+    holders = sorted(_holders(outline), key=lambda h: (h[0].span[0], h[0].span[1]))
+    starts = [piece.span[0] for piece, _ in holders]
+    left: list[Table] = []
+    for table in tables:
+        start, end = table.span
+        i = bisect_right(starts, start) - 1
+        while i >= 0:
+            (s, e), into = holders[i][0].span, holders[i][1]
+            if s <= start and end <= e:
+                into.append(table)
+                break
+            if e < start:
+                i = -1
+            i -= 1
+        if i < 0:
+            left.append(table)
+    return left
+
+
+def _holders(node: object) -> Iterator[tuple[Piece, list[Table]]]:
+    """(text piece, its tables list) of ``node`` and of everything under it."""
+    for piece_name, tables_name in _PASSAGES:
+        piece, tables = getattr(node, piece_name, None), getattr(node, tables_name, None)
+        if isinstance(piece, Piece) and isinstance(tables, list):
+            yield piece, tables
+    piece, tables = getattr(node, "text", None), getattr(node, "tables", None)
+    if isinstance(piece, Piece) and isinstance(tables, list):
+        yield piece, tables
+    for name in _CHILDREN:
+        for child in getattr(node, name, ()):
+            yield from _holders(child)
+
+
+def grid_rows(table: Table) -> list[list[TableCell | int]]:
+    """The rows with the places a cell above covers (its ``rowspan``) filled in: each row
+    holds a cell, or the colspan (an int) of a covered place, for every grid place, so
+    (row, column) addresses are the same in every row."""
+    covering: dict[int, list[int]] = {}  # grid column -> [rows still covered, colspan]
+    out: list[list[TableCell | int]] = []
+    for row in table.rows:
+        places: list[TableCell | int] = []
+        col = 0
+        cells = iter(row)
+        cell = next(cells, None)
+        while cell is not None or any(c >= col for c in covering):
+            held = covering.get(col)
+            if held is not None:
+                places.append(held[1])
+                held[0] -= 1
+                if not held[0]:
+                    del covering[col]
+                col += held[1]
+                continue
+            if cell is None:  # only covered places remain further right
+                col = min(c for c in covering if c >= col)
+                continue
+            places.append(cell)
+            if cell.rowspan > 1:
+                covering[col] = [cell.rowspan - 1, cell.colspan]
+            col += cell.colspan
+            cell = next(cells, None)
+        out.append(places)
+    return out
