@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.word.table_regions import TableBorders, TableRegion
+from app.word.table_regions import TableBorders, TableRegion, clamp_to
 from app.word.xml import MC, W, attr, is_on
 
 if TYPE_CHECKING:
@@ -85,6 +85,10 @@ class BodyText:
                 self._pos += len(line) + 1
         if self._carry.strip():
             out.append(self._carry.strip())
+        end = len("\n".join(out))
+        for table in self.tables:  # a table without text at the very end: where the text ends
+            if table.span[0] > end:
+                clamp_to(table, end)
         return out
 
     def _blocks(self, container: etree._Element) -> Iterator[str]:
@@ -164,16 +168,12 @@ class BodyText:
             cells = [(self._cell(tc), tc) for tc in _unwrapped(row, f"{W}tc")]
             line = CELL_SEPARATOR.join(c for c, _ in cells if c)
             if region is not None:
-                region.row(row, cells, self._pos if line else None, self._text_end())
+                region.row(row, cells, self._pos if line else None, self._pos)
             if line:
                 yield line
-        table = region.table(self._text_end()) if region is not None else None
+        table = region.table(self._pos) if region is not None else None
         if table is not None:
             self.tables.append(table)
-
-    def _text_end(self) -> int:
-        """Where the text read so far ends (before the line break that would follow it)."""
-        return max(self._pos - 1, 0)
 
     def _cell(self, tc: etree._Element) -> str:
         self._in_cell += 1

@@ -5,7 +5,8 @@ module records, while it does, where each cell's text lies in the joined text, w
 span columns (``w:gridSpan``) or rows (``w:vMerge``), and whether the table is drawn with
 lines (``w:tblBorders`` on the table, in its table style or the document's default table
 style, or on its cells). An empty cell gets an empty span where it stands; a row with no
-text (no line) takes the place just after the table's text so far.
+text (no line) takes the place just after the table's text so far, or, before any, the
+start of the line that comes next -- where its node's text goes on.
 """
 
 from __future__ import annotations
@@ -63,6 +64,14 @@ def _add_sides(sides: dict[str, str | None], borders: etree._Element | None) -> 
 
 def _has_line(borders: etree._Element) -> bool:
     return any(attr(el, "val") not in _NO_LINE for el in borders)
+
+
+def clamp_to(table: Table, end: int) -> None:
+    """Move a table that has no text (so only empty spans) to ``end``."""
+    table.span = (end, end)
+    for row in table.rows:
+        for cell in row:
+            cell.span = (end, end)
 
 
 class TableRegion:

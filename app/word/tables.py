@@ -5,7 +5,8 @@ Built as WordprocessingML directly rather than with python-docx's ``add_table`` 
 holds one paragraph per line of its text, in the caller's paragraph style (so East Asian
 fonts come with it) and written by the caller's ``runs`` (so values, references and the
 highlighting of unfilled blanks are those of the body). A place a vertical merge covers is
-a ``w:vMerge`` continuation; a row shorter than the widest gets an empty cell at its end.
+a ``w:vMerge`` continuation; a row shorter than the widest stays short, as in the source
+(Word draws it with a ragged edge).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from app.model.draft import Cell
 from app.word import ooxml
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from docx.styles.style import ParagraphStyle
     from lxml import etree
 
-    from app.model.draft import Segment, Table
+    from app.model.draft import Cell, Segment, Table
 
 # (text, is an unfilled blank) pieces of a text, as the export renders them
 Pieces = list[tuple[str, bool]]
@@ -63,14 +63,11 @@ def write_table(
         col.set(qn("w:w"), str(width))
         grid.append(col)
     tbl.append(grid)
-    for row in table.rows:
+    for row in filter(None, table.rows):  # Word refuses a row without cells
         tr = OxmlElement("w:tr")
         tbl.append(tr)
         for cell in row:
             tr.append(_cell(cell, width, style, pieces, runs, end.story))
-        missing = columns - sum(c.colspan for c in row)
-        if missing:
-            tr.append(_cell(Cell(colspan=missing), width, style, pieces, runs, end.story))
     end.block(tbl)
 
 
