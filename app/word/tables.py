@@ -3,8 +3,8 @@
 Built as WordprocessingML directly rather than with python-docx's ``add_table`` and
 ``merge``, which look up the grid for every cell (minutes for a 10,000-row table). Each cell
 holds one paragraph per line of its text, in the caller's paragraph style (so East Asian
-fonts come with it) and written by the caller's ``runs`` (so values, references and the
-highlighting of unfilled blanks are those of the body). A place a vertical merge covers is
+fonts come with it) set solid, written by the caller's ``runs`` (so values, references and
+the highlighting of unfilled blanks are those of the body). A place a vertical merge covers is
 a ``w:vMerge`` continuation; a row shorter than the widest stays short, as in the source
 (Word draws it with a ragged edge).
 """
@@ -115,5 +115,14 @@ def _cell(cell: Cell, width: int, style: ParagraphStyle,
         tc.append(p)
         paragraph = Paragraph(p, story)
         ooxml.set_style(paragraph, style)
+        p.get_or_add_pPr().append(_single_spacing())
         runs(paragraph, line)
     return tc
+
+
+def _single_spacing() -> etree._Element:
+    """Cells set solid, as Word's own table styles do: single lines, no space after."""
+    spacing = OxmlElement("w:spacing")
+    for name, value in (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto")):
+        spacing.set(qn(f"w:{name}"), value)
+    return spacing
