@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli import main_cli
-from app.model.draft import Blank, plain
+from app.model import clipboard
+from app.model.draft import Blank, Draft, Part, plain
 from app.model.fileformat import draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
+from app.model.ops import History
 from app.model.view import show
 from app.readers import read_any
 from app.word import read_docx_outline, read_docx_text
@@ -23,11 +25,11 @@ from clause_db.model import (
     Clause,
     Document,
     Outline,
-    Part,
     Piece,
     Table,
     TableCell,
 )
+from clause_db.model import Part as OutlinePart
 from clause_db.tables import attach_tables, grid_rows
 from tests.outline_checks import assert_lossless
 from tests.table_docx import SERVICE_CONTRACT, docx_with_styles, p, tbl, tc
@@ -110,6 +112,10 @@ def _piece(s: int, e: int) -> Piece:
     return Piece("", (s, e))
 
 
+def _part(s: int, e: int, articles: list[Article]) -> OutlinePart:
+    return OutlinePart(None, _piece(s, s), _piece(s, s), _piece(s, s), (s, e), articles)
+
+
 def _table(s: int, e: int) -> Table:
     return Table((s, e), [[TableCell("x", (s, e))]])
 
@@ -126,22 +132,11 @@ def test_attach_finds_any_container_with_a_text_and_tables():
             _piece(103, 105),
             _piece(105, 110),
             (100, 150),
-            [
-                Part(
-                    None,
-                    _piece(110, 110),
-                    _piece(110, 110),
-                    _piece(110, 110),
-                    (110, 150),
-                    [annex_article],
-                )
-            ],
+            [_part(110, 150, [annex_article])],
         ),  # fmt: skip
         Annex(_piece(150, 153), _piece(153, 155), _piece(155, 200), (150, 200)),
     ]
-    doc = Document("t", _piece(10, 12), _piece(12, 30), (0, 200),
-                   [Part(None, _piece(30, 30), _piece(30, 30), _piece(30, 30), (30, 60),
-                         [article])],  # fmt: skip
+    doc = Document("t", _piece(10, 12), _piece(12, 30), (0, 200), [_part(30, 60, [article])],
                    cover=_piece(0, 10), signature=_piece(60, 100), annexes=annexes)  # fmt: skip
     tables = [_table(*s) for s in [(2, 8), (14, 20), (36, 39), (45, 50), (61, 90),
                                    (106, 108), (120, 130), (160, 170), (25, 45)]]  # fmt: skip
@@ -274,3 +269,22 @@ def test_export_writes_word_tables_with_merges_lines_and_highlighted_blanks(tmp_
         ]
     ]
     assert clause.text.value.endswith("以上费用含税。")
+
+
+def test_a_clause_with_a_table_copied_and_pasted_keeps_a_loadable_draft(tmp_path):
+    draft = _draft(tmp_path)
+    clause = draft.parts[0].articles[0].children[0]
+    data = clipboard.copy_nodes(draft, [clause.id], "a")
+    for target, origin in ((draft, "a"), (Draft(), "b")):
+        if not target.parts:
+            target.parts.append(Part(target.new_id()))
+        History(target).push(clipboard.paste_nodes(target, data, target.parts[0].id, 0, origin))
+        pasted = target.parts[0].articles[0]
+        (table,) = pasted.tables
+        reloaded = loads(dumps(target))  # ids unique, every blank's field there
+        cells = [[plain(c.body) for c in row] for row in table.rows]
+        assert cells[1][1] == "【服务费用】" and cells[2][1] == "____"
+        blank = next(s for s in table.rows[2][1].body if isinstance(s, Blank))
+        assert blank.field_id in reloaded.fields
+        assert show(target)["parts"][0]["articles"][0]["tables"][0][0][1]["text"] == "金额"
+    assert table.id != clause.tables[0].id

@@ -15,7 +15,7 @@ from clause_db.numerals import cn_to_int, int_to_cn
 from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
-from .draft import Blank, Draft, Node, plain
+from .draft import Blank, Draft, Node, node_texts, plain
 from .numbering import label, number_paths
 from .view import references
 
@@ -113,7 +113,7 @@ def field_nodes(draft: Draft) -> dict[int, list[int]]:
     """Each field's nodes in reading order (once per blank), for jumping to its occurrences."""
     where: dict[int, list[int]] = defaultdict(list)
     for _, node in draft.nodes():
-        for seg in node.body:
+        for seg in (s for body in node_texts(node) for s in body):
             if isinstance(seg, Blank):
                 where[seg.field_id].append(node.id)
     return where

@@ -243,9 +243,7 @@ class Draft:
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():
-            yield node.body
-            for table in node.tables:
-                yield from table_bodies(table)
+            yield from node_texts(node)
         if self.signature is not None:
             yield from _passage_bodies(self.signature)
         for annex in self.annexes:
@@ -253,6 +251,13 @@ class Draft:
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)
+
+
+def node_texts(node: Node) -> Iterator[list[Segment]]:
+    """A node's own texts (not its children's): its body, then its tables'."""
+    yield node.body
+    for table in node.tables:
+        yield from table_bodies(table)
 
 
 def table_bodies(table: Table) -> Iterator[list[Segment]]:
@@ -271,9 +276,7 @@ def _passage_bodies(passage: Passage) -> Iterator[list[Segment]]:
         yield part.body
         for article in part.articles:
             for node in article.walk():
-                yield node.body
-                for table in node.tables:
-                    yield from table_bodies(table)
+                yield from node_texts(node)
 
 
 def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from clause_db.references import find_references
 
-from .draft import Draft, Node, Ref, Segment, Table
+from .draft import Draft, Node, Ref, Segment, Table, node_texts
 from .numbering import label, number_paths
 from .text import ref_text, render_body
 
@@ -99,7 +99,7 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
     out = []
     bodies: list[tuple[int, list[Segment]]] = [(0, draft.preamble)]
     bodies += [(p.id, p.body) for p in draft.parts]
-    bodies += [(n.id, n.body) for _, n in draft.nodes()]
+    bodies += [(n.id, body) for _, n in draft.nodes() for body in node_texts(n)]
     for owner, body in bodies:
         for seg in body:
             if isinstance(seg, Ref):
