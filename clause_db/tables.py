@@ -17,6 +17,8 @@ from .model import Piece, Table, TableCell
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+# Between the cells of a table row written as one line of text (Word import, library text).
+CELL_SEPARATOR = " | "
 # The most rows or columns one cell may span: a draft file refuses more (a merge running
 # down a 10,000-row table is cut into merges of this size).
 MAX_SPAN = 1000

@@ -14,6 +14,7 @@ from app.model import clipboard
 from app.model.draft import Blank, Draft, Part, plain
 from app.model.fileformat import draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
+from app.model.library_export import outline_of_nodes
 from app.model.ops import History
 from app.model.view import show
 from app.readers import read_any
@@ -288,3 +289,13 @@ def test_a_clause_with_a_table_copied_and_pasted_keeps_a_loadable_draft(tmp_path
         assert blank.field_id in reloaded.fields
         assert show(target)["parts"][0]["articles"][0]["tables"][0][0][1]["text"] == "金额"
     assert table.id != clause.tables[0].id
+
+
+def test_a_table_goes_to_the_library_and_the_text_clipboard_as_rows(tmp_path):
+    draft = _draft(tmp_path)
+    draft.field_named("服务费用").value = "1000"
+    clause = draft.parts[0].articles[0].children[0]
+    rows = "费用如下：\n项目 | 金额\n服务费 | 1000 | 元\n____ | 元\n以上费用含税。"
+    outline = outline_of_nodes(draft, [clause.id])
+    assert outline.documents[0].parts[0].articles[0].text.value == rows
+    assert clipboard.plain_text(draft, [clause.id]).endswith(rows)

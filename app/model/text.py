@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clause_db.references import Mention, find_references, write_reference
+from clause_db.tables import CELL_SEPARATOR
 
-from .draft import Blank, Draft, Field, Ref, Segment
+from .draft import Blank, Draft, Field, Ref, Segment, Table
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -117,6 +118,20 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
         else:
             out.append(ref_text(seg, paths))
     return "".join(out)
+
+
+def text_with_rows(
+    body: list[Segment], tables: list[Table], paths: dict[int, tuple[int, ...]], draft: Draft
+) -> str:
+    """A node's text with its tables as rows of text (cells joined by " | "), the way a text
+    file holds them: for the library, which keeps text."""
+    lines = [render_body(body, paths, draft)]
+    for table in tables:
+        for row in table.rows:
+            cells = (render_body(c.body, paths, draft) for c in row if not c.covered)
+            lines.append(CELL_SEPARATOR.join(c for c in cells if c))
+        lines.append(render_body(table.after, paths, draft))
+    return "\n".join(line for line in lines if line)
 
 
 def editable_text(body: list[Segment], paths: dict[int, tuple[int, ...]]) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from app.word.table_regions import TableBorders, TableRegion, clamp_to
 from app.word.xml import MC, W, attr, is_on
+from clause_db.tables import CELL_SEPARATOR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from app.word.numbering import NumberingResolver
     from clause_db.model import Table
 
-CELL_SEPARATOR = " | "
 
 # Elements whose content is not part of the visible text (W: properties, instructions, shapes;
 # MC: a shape and its fallback rendering both hold the same text box).
