@@ -30,8 +30,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)")
 # Bounded, so a file of unclosed ``<a`` costs linear time, not quadratic.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>")
-_TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
+TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # Where the contract's own text starts: a numbered heading or list item.
 _BODY_START = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:\d{1,3}[.)](?:[ \t]|$)|[A-Z]\.[ \t]|"
@@ -84,12 +84,12 @@ def _summary_table(text: str, start: int) -> Span | None:
         line = text[s:e]
         if _BODY_START.match(line):
             return None
-        if _TABLE_ROW.fullmatch(line) and i + 1 < len(lines):
-            if not _TABLE_RULE.fullmatch(text[slice(*lines[i + 1])]):
+        if TABLE_ROW.fullmatch(line) and i + 1 < len(lines):
+            if not TABLE_RULE.fullmatch(text[slice(*lines[i + 1])]):
                 continue
             end = lines[i + 1][1]
             for s2, e2 in lines[i + 2 :]:
-                if not _TABLE_ROW.fullmatch(text[s2:e2]):
+                if not TABLE_ROW.fullmatch(text[s2:e2]):
                     break
                 end = e2
             return s, end

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from .markdown import TABLE_ROW, TABLE_RULE
 from .model import Piece, Table, TableCell
 
 if TYPE_CHECKING:
@@ -34,12 +35,17 @@ _CHILDREN = ("documents", "parts", "articles", "clauses", "annexes")
 
 def attach_tables(outline: object, tables: list[Table]) -> list[Table]:
     """Put each table (in text order) on the piece of ``outline`` (an Outline, a Document or
-    any node) whose text span contains it; the tables no such piece holds are returned."""
+    any node) whose text span contains it; the tables no such piece holds, or that overlap
+    skipped text (a summary table, a table of contents), are returned."""
     holders = sorted(_holders(outline), key=lambda h: (h[0].span[0], h[0].span[1]))
     starts = [piece.span[0] for piece, _ in holders]
+    skipped = _skipped_spans(outline)
     left: list[Table] = []
     for table in tables:
         start, end = table.span
+        if any(s < end and start < e for s, e in skipped):
+            left.append(table)
+            continue
         i = bisect_right(starts, start) - 1
         while i >= 0:
             (s, e), into = holders[i][0].span, holders[i][1]
@@ -54,6 +60,11 @@ def attach_tables(outline: object, tables: list[Table]) -> list[Table]:
     return left
 
 
+def _skipped_spans(outline: object) -> list[tuple[int, int]]:
+    own = [s.span for s in getattr(outline, "skipped", ())]
+    return own + [s for d in getattr(outline, "documents", ()) for s in _skipped_spans(d)]
+
+
 def _holders(node: object) -> Iterator[tuple[Piece, list[Table]]]:
     """(text piece, its tables list) of ``node`` and of everything under it."""
     for piece_name, tables_name in _PASSAGES:
@@ -66,6 +77,43 @@ def _holders(node: object) -> Iterator[tuple[Piece, list[Table]]]:
     for name in _CHILDREN:
         for child in getattr(node, name, ()):
             yield from _holders(child)
+
+
+def pipe_tables(text: str) -> list[Table]:
+    """The Markdown pipe tables of ``text`` (a row, a rule ``|---|---|``, rows), in order;
+    each cell's span is its text without the spaces around it. Drawn with lines, as
+    Markdown renders them."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    out: list[Table] = []
+    i = 0
+    while i + 1 < len(lines):
+        s, e = lines[i]
+        if not (TABLE_ROW.fullmatch(text, s, e) and TABLE_RULE.fullmatch(text, *lines[i + 1])):
+            i += 1
+            continue
+        rows = [_pipe_cells(text, s, e)]
+        i += 2
+        while i < len(lines) and TABLE_ROW.fullmatch(text, *lines[i]):
+            rows.append(_pipe_cells(text, *lines[i]))
+            i += 1
+        out.append(Table((s, lines[i - 1][1]), rows, borders=True))
+    return out
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[TableCell]:
+    """The cells between the pipes of one row (``\\|`` is a pipe inside a cell)."""
+    pipes = [i for i in range(start, end) if text[i] == "|" and text[i - 1 : i] != "\\"]
+    cells = []
+    for a, b in zip(pipes, pipes[1:], strict=False):
+        raw = text[a + 1 : b]
+        lead = len(raw) - len(raw.lstrip())
+        value = raw.strip()
+        span = (a + 1 + lead, a + 1 + lead + len(value))
+        cells.append(TableCell(value.replace("\\|", "|"), span))
+    return cells
 
 
 def grid_rows(table: Table) -> list[list[TableCell | int]]:

@@ -1,5 +1,6 @@
-"""Tables from Word stay tables: read with their cells' spans, merges and lines, attached to
-the node whose text holds them, imported as draft tables, written back as Word tables."""
+"""Tables from Word (and Markdown pipe tables) stay tables: read with their cells' spans,
+merges and lines, attached to the node whose text holds them, imported as draft tables,
+written back as Word tables."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from clause_db.model import (
 )
 from clause_db.model import Part as OutlinePart
 from clause_db.tables import attach_tables, grid_rows
+from tests.conftest import FIXTURES
 from tests.outline_checks import assert_lossless
 from tests.table_docx import SERVICE_CONTRACT, docx_with_styles, p, tbl, tc
 
@@ -299,3 +301,22 @@ def test_a_table_goes_to_the_library_and_the_text_clipboard_as_rows(tmp_path):
     outline = outline_of_nodes(draft, [clause.id])
     assert outline.documents[0].parts[0].articles[0].text.value == rows
     assert clipboard.plain_text(draft, [clause.id]).endswith(rows)
+
+
+def test_markdown_pipe_tables_in_the_body_are_tables_and_a_summary_table_stays_skipped():
+    outline = read_any(FIXTURES / "markdown" / "pipe_tables.md")
+    assert_lossless(outline)
+    doc = outline.documents[0]
+    assert doc.preamble_tables == [] and [s.reason for s in doc.skipped] == ["summary table"]
+    first = doc.parts[0].articles[0].clauses[0]
+    (table,) = first.tables
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["项目", "金额（元）"],
+        ["服务费", "【服务费用】"],
+        ["差旅 | 住宿", "实报实销"],
+    ]
+    assert outline.text[slice(*table.rows[1][1].span)] == "【服务费用】"
+    draft = draft_from_document(doc, outline.text, "pipe_tables.md")
+    clause = draft.parts[0].articles[0].children[0]
+    assert plain(clause.body) == "费用如下：" and plain(clause.tables[0].after) == "以上费用含税。"
+    assert draft.field_named("服务费用") is not None
