@@ -245,6 +245,8 @@ def test_draft_show_json_shows_tables_like_the_outline(tmp_path, capsys):
     assert main_cli(["draft", "show", str(path), "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["parts"][0]["articles"][0]["clauses"][0]["tables"] == clause["tables"]
+    assert main_cli(["draft", "show", str(path)]) == 0
+    assert "    | 服务费 | 1000 | 元 |\n" in capsys.readouterr().out
 
 
 def test_export_writes_word_tables_with_merges_lines_and_highlighted_blanks(tmp_path):
