@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import clipboard
+from app.model.article_changes import article_changes, changed
 from app.model.draft import Blank, Draft, Part, plain
 from app.model.fileformat import draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
@@ -322,3 +323,11 @@ def test_markdown_pipe_tables_in_the_body_are_tables_and_a_summary_table_stays_s
     clause = draft.parts[0].articles[0].children[0]
     assert plain(clause.body) == "费用如下：" and plain(clause.tables[0].after) == "以上费用含税。"
     assert draft.field_named("服务费用") is not None
+
+
+def test_a_node_with_a_table_is_unchanged_as_imported_and_changed_when_a_cell_is(tmp_path):
+    draft = _draft(tmp_path)
+    article = draft.parts[0].articles[0]
+    assert not changed(article)
+    article.children[0].tables[0].rows[0][0].body = ["品名"]
+    assert [c.kind for c in article_changes(article)] == ["text"]

@@ -32,7 +32,7 @@ from .draft import Blank, Draft, Field, Node, Ref, node_texts
 from .fileformat import DraftFormatError, _node_out, _Reader, _segments_out
 from .numbering import label, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
-from .text import ref_text, text_with_rows
+from .text import ref_text, render_body, text_and_rows
 
 if TYPE_CHECKING:
     from .commands import InsertNodes
@@ -87,7 +87,7 @@ def plain_text(draft: Draft, node_ids: list[int]) -> str:
         lines = []
         for node in top.walk():
             number = label(paths[node.id], draft.numbering)
-            body = text_with_rows(node.body, node.tables, paths, draft)
+            body = text_and_rows(node.body, node.tables, lambda b: render_body(b, paths, draft))
             if len(paths[node.id]) == 1:  # an article: its heading on a line of its own
                 lines.append(" ".join(x for x in (number, node.heading) if x))
                 lines.extend([body] if body else [])

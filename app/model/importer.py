@@ -15,10 +15,10 @@ from clause_db.language import text_language
 from clause_db.model import Article, Clause, Document
 from clause_db.placeholders import find_placeholders
 
-from .draft import Draft, Field, Node, Part, Party, Provenance
+from .draft import Draft, Field, Node, Part, Party, Provenance, plain
 from .import_tables import body_and_tables
 from .numbering import written_style
-from .text import enter_text
+from .text import enter_text, text_and_rows
 
 if TYPE_CHECKING:
     from clause_db.references import Mention
@@ -69,6 +69,9 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
             lambda raw, h, part=part, article=article: enter(raw, part, article, h),
             origin.heading.value,
         )  # fmt: skip
+    for node, *_ in built:
+        if node.tables:  # as taken: the rows read as the draft holds them, cell by cell
+            node.provenance.taken_text = text_and_rows(node.body, node.tables, plain)
     for f in new_fields:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])

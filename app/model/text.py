@@ -120,17 +120,18 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
     return "".join(out)
 
 
-def text_with_rows(
-    body: list[Segment], tables: list[Table], paths: dict[int, tuple[int, ...]], draft: Draft
+def text_and_rows(
+    body: list[Segment], tables: list[Table], render: Callable[[list[Segment]], str]
 ) -> str:
-    """A node's text with its tables as rows of text (cells joined by " | "), the way a text
-    file holds them: for the library, which keeps text."""
-    lines = [render_body(body, paths, draft)]
+    """A node's text with its tables as rows of text (non-empty cells joined by " | "), the
+    way the text read from a Word file holds them: for the library, which keeps text, a
+    plain-text copy, and comparing a node with the text it was taken from."""
+    lines = [render(body)]
     for table in tables:
         for row in table.rows:
-            cells = (render_body(c.body, paths, draft) for c in row if not c.covered)
+            cells = (render(c.body) for c in row if not c.covered)
             lines.append(CELL_SEPARATOR.join(c for c in cells if c))
-        lines.append(render_body(table.after, paths, draft))
+        lines.append(render(table.after))
     return "\n".join(line for line in lines if line)
 
 
