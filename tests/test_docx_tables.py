@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from app.cli import main_cli
 from app.model import clipboard
 from app.model.article_changes import article_changes, changed
+from app.model.checks import run_checks
 from app.model.draft import Blank, Draft, Part, plain
 from app.model.fileformat import draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
@@ -331,3 +332,11 @@ def test_a_node_with_a_table_is_unchanged_as_imported_and_changed_when_a_cell_is
     assert not changed(article)
     article.children[0].tables[0].rows[0][0].body = ["品名"]
     assert [c.kind for c in article_changes(article)] == ["text"]
+
+
+def test_a_bidi_control_hidden_in_a_cell_is_found(tmp_path):
+    draft = _draft(tmp_path)
+    clause = draft.parts[0].articles[0].children[0]
+    clause.tables[0].rows[1][2].body = ["元\u202e"]
+    found = [c for c in run_checks(draft) if c.kind == "bidi_control"]
+    assert [c.node_id for c in found] == [clause.id]

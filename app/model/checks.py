@@ -17,6 +17,7 @@ from clause_db.unsafe_chars import bidi_controls_in
 
 from .draft import Blank, Draft, Node, node_texts, plain
 from .numbering import label, number_paths
+from .text import text_and_rows
 from .view import references
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -161,9 +162,11 @@ def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
                           nodes[0] if nodes else None, f.id))  # fmt: skip
     parties = "".join(p.role + p.name + p.address for p in draft.parties)
     texts = [("标题", "the title", None, draft.title), ("当事人信息", "the parties", None, parties),
-             (*places.owner(0), None, plain(draft.preamble))]  # fmt: skip
+             (*places.owner(0), None,
+              text_and_rows(draft.preamble, draft.preamble_tables, plain))]  # fmt: skip
     texts += [(*places.owner(p.id), None, p.title + plain(p.body)) for p in draft.parts]
-    texts += [(*places.owner(n.id), n.id, n.heading + plain(n.body)) for _, n in draft.nodes()]
+    texts += [(*places.owner(n.id), n.id, n.heading + text_and_rows(n.body, n.tables, plain))
+              for _, n in draft.nodes()]  # fmt: skip
     for zh, en, node_id, text in texts:
         codes = bidi_controls_in(text)
         if codes:
