@@ -100,6 +100,8 @@ EXPECTED: dict[str, Expected] = {
     "lazy_numbering.md": Expected(4, "1.", "1."),
     "lettered_sections.md": Expected(3, "A.", "C."),
     "nested_lists.md": Expected(3, "1.", "3."),
+    # Written for the tests (SOURCES.md): a pipe table in a list item, a summary table before
+    "pipe_tables.md": Expected(2, "第一条", "第二条"),
     # ARTICLE I..ARTICLE VI, then IN WITNESS WHEREOF and signatures (read in the file).
     "en_services_agreement_articles.txt": Expected(
         6, "ARTICLE I", "ARTICLE VI", ("IN WITNESS WHEREOF",)
