@@ -214,7 +214,10 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
         preamble = Piece("\n\n".join(p for p in parts if p), (cover_end, body_start))
     title_piece = Piece(_clean_title(text[title_start:title_end]), (title_start, title_end))
     doc = Document(title=title_piece.value, title_piece=title_piece, preamble=preamble, span=(s, e))
-    _set_cover(doc, text, s, cover_end)
+    if line_mode:
+        _set_cover(doc, text, s, cover_end)
+    elif title_start > s:  # text scraped onto one line: a web page's scraps, not a page
+        doc.skipped.append(Skipped("cover page", (s, title_start), text[s:title_start]))
     if toc:
         doc.skipped.append(Skipped("table of contents", toc, text[toc[0] : toc[1]]))
     if signature < annexes:

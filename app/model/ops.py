@@ -122,6 +122,9 @@ def current_resolver(draft: Draft, owner_id: int):
     order = [p for p in [home_part, *draft.parts] if p is not None]  # its own part first
 
     def resolve(m: Mention) -> int | None:
+        if m.target == "annex":  # 见附件二: the annex now second
+            n = m.number[0]
+            return draft.annexes[n - 1].id if 0 < n <= len(draft.annexes) else None
         if m.target == "kuan":
             if home is None:
                 return None
