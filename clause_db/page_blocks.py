@@ -56,6 +56,7 @@ SIGNATURE_DETAIL = re.compile(
 SIGNATURE_TAIL_LINES = 12  # a closing block found from the end is the last few lines
 SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
     r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
+    r"|[（(\[【]?(?:以下|本[页頁]|此[页頁])[无無]正文"
     r"|[(\[]?(?i:signature pages? follows?|signature page))"
 )
 # Lines that open a signature block wherever they stand after the last article's heading.
@@ -71,7 +72,7 @@ _SIGNATURE_OPENER = re.compile(
 )
 _BY_LINE = re.compile(r"(?:^|[ \t|])By:[ \t]*(?:_|/s/|\S)")
 _BY_DETAIL = re.compile(r"\b(?:Name|Title|Its|Date):")
-_SENTENCE_END = re.compile(r"[.;:,。；：，]\s*$")
+_SENTENCE_END = re.compile(r"[;:,。；：，]\s*$|\b[a-z]{3,}\b.*\.\s*$")  # not ACME INC.
 _MARKER_START = re.compile(
     r"[ \t\u3000]*(?:\d+(?:[.．]\d+)*[.．、)]?[ \t\u3000]|[（(][\w]{1,4}[）)]|第\S{1,8}[条條章]"
     r"|[一二三四五六七八九十]+、|(?i:article|section)[ \t])"
@@ -163,14 +164,16 @@ def _has_own_text(text: str, heading_end: int, e: int) -> bool:
 
 def annexes_start(text: str, after: int, e: int) -> int:
     """Where the annexes after ``after`` begin: the last heading numbered 1 (附件1, 附件一,
-    Exhibit A, Schedule 1) that has text of its own, so a list of the annexes in the last
-    article stays there; ``e`` when there are none."""
-    start = e
+    Exhibit A) that has text of its own, so a list of the annexes in the last article stays
+    there -- the last of each word's, and the first of those (附件一 … 附表1, Exhibit A …
+    Schedule 1 are one run of annexes); ``e`` when there are none."""
+    last_one: dict[str, int] = {}
     for ls, le in lines(text, after, e):
         m = annex_heading(text, ls, le)
         if m and annex_number(m) == 1 and _has_own_text(text, le, e):
-            start = ls
-    return start
+            word = re.sub(r"[\s\d一二三四五六七八九十]+|\b[A-Z]$|\b[IVX]+$", "", m.group("label"))
+            last_one[word.lower()] = ls
+    return min(last_one.values(), default=e)
 
 
 def annex_starts(text: str, start: int, e: int) -> list[int]:

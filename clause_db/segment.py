@@ -83,6 +83,7 @@ _TITLE_LINE = re.compile(
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：]")  # 合同编号：…, Contract No.: …
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
 _MAX_JUMP = 20  # more articles than this missing in a row is no gap but another numbering
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
@@ -430,7 +431,8 @@ def _find_title(text: str, s: int, stop: int, line_mode: bool) -> tuple[int, int
         for ls, le in _lines(text, s, stop)[:12]:
             line = text[ls:le]
             bare = line.strip().strip("#*").strip()
-            m = _TITLE_LINE.match(bare) if bare else None
+            # 合同编号：… is a field, not the title 合同
+            m = _TITLE_LINE.match(bare) if bare and not _LABELLED.search(bare) else None
             if m and m.end() <= _MAX_TITLE_LINE and (m.end() == len(bare) or line_mode):
                 ls, line = _last_repeat(text, ls, stop, line)
                 begin = ls + line.index(bare[0])
