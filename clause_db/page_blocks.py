@@ -141,17 +141,35 @@ _MAX_ANNEX_TITLE = 40
 _NOT_A_TITLE = re.compile(r"[。；;，,!?！？|]|^\s*(?:\d|[（(]|[一二三四五六七八九十]+、|第)")
 
 
+# One annex without a number (附件：数据清单, 附件 alone on its line): an annex only after the
+# signature block, where nothing else can be meant.
+_SOLE_ANNEX = re.compile(
+    r"[ \t\u3000]*(?P<label>附件|附表|附录|附錄|(?i:annex|schedule|exhibit|appendix))"
+    r"(?=[ \t\u3000]*(?:[:：][^\n]{0,40})?[ \t\u3000]*$)",
+    re.M,
+)
+
+
+def sole_annex_start(text: str, signature: int, e: int) -> int:
+    """Where an unnumbered annex after the signature block begins, or ``e``."""
+    for ls, le in lines(text, signature, e):
+        if _SOLE_ANNEX.match(text, ls, le) and _has_own_text(text, le, e):
+            return ls
+    return e
+
+
 def annex_number(m: re.Match) -> int:
     """1 for 附件1, 附件一, Annex A, Schedule I, Exhibit 1; 0 for any other number."""
     value = m.group("cn") or m.group("en")
     return 1 if value in ("1", "一", "A", "a", "I") else 0
 
 
-def annex_heading(text: str, ls: int, le: int) -> re.Match | None:
-    """The annex heading that line ``text[ls:le]`` is, if it is one (a short line)."""
+def annex_heading(text: str, ls: int, le: int, sole: bool = False) -> re.Match | None:
+    """The annex heading that line ``text[ls:le]`` is, if it is one (a short line);
+    ``sole``: also one without a number (附件：数据清单), found by ``sole_annex_start``."""
     if len(text[ls:le].strip()) > MAX_BLOCK_LINE:
         return None
-    return ANNEX_HEADING.match(text, ls, le)
+    return ANNEX_HEADING.match(text, ls, le) or (_SOLE_ANNEX.match(text, ls, le) if sole else None)
 
 
 def _has_own_text(text: str, heading_end: int, e: int) -> bool:

@@ -49,6 +49,7 @@ from clause_db.page_blocks import (
     annexes_start,
     signature_opener,
     signature_tail,
+    sole_annex_start,
     title_page_end,
 )
 from clause_db.page_blocks import lines as _lines
@@ -228,7 +229,7 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
     _report_gaps(doc.parts)
     doc.annexes = [
         _to_annex(text, start, end, known)
-        for start, end in pairwise([*annex_starts(text, annexes, e), e])
+        for start, end in pairwise([*_annex_starts(text, annexes, e), e])
     ]
     return doc
 
@@ -301,6 +302,8 @@ def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, in
         signature = signature_opener(text, _line_end(text, last[0].start, annexes), annexes)
     if signature == annexes:
         signature = signature_tail(text, body_start, annexes)
+    if line_mode and annexes == e and signature < e:  # 附件：清单 after the signatures
+        annexes = sole_annex_start(text, _line_end(text, signature, e), e)
     return signature, annexes
 
 
@@ -320,10 +323,17 @@ def _body_goes_on(body: list[_Node], markers: list[Marker], at: int, scheme: str
     )
 
 
+def _annex_starts(text: str, annexes: int, e: int) -> list[int]:
+    """Each annex's first line: numbered headings, or the one unnumbered annex."""
+    if annexes == e:
+        return []
+    return annex_starts(text, annexes, e) or [annexes]
+
+
 def _to_annex(text: str, start: int, end: int, known: dict) -> Annex:
     """One annex: its label and title, its text, and its own articles when it has numbered
     headings (一、适用范围 / 二、…, 1. …), numbered inside the annex."""
-    m = annex_heading(text, start, _line_end(text, start, end))
+    m = annex_heading(text, start, _line_end(text, start, end), sole=True)
     title_start, title_end = annex_title(text, m, end)
     label = Piece(m.group("label"), (start, title_start))
     title = Piece(

@@ -206,6 +206,19 @@ def test_english_exhibits_and_schedules_are_annexes_numbered_inside():
     assert heading_articles(part) == [("1.", "Delivery"), ("2.", "Support")]
 
 
+@pytest.mark.parametrize("heading", ["附件：设备清单\n", "附件\n设备清单\n"])
+def test_one_annex_without_a_number_after_the_signatures_is_an_annex(heading):
+    text = "协议\n第一条 标的\n设备。\n甲方（盖章）：\n乙方（盖章）：\n" + heading
+    text += "服务器两台。\n"
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert doc.signature.value == "甲方（盖章）：\n乙方（盖章）："
+    assert [(a.label.value, a.title.value, a.text.value) for a in doc.annexes] == [
+        ("附件", "设备清单", "服务器两台。")
+    ]
+
+
 def test_a_list_of_annexes_inside_the_last_article_stays_there():
     _, doc = document_of(LISTED)
     assert doc.annexes == []
