@@ -37,6 +37,8 @@ def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 MAX_BLOCK_LINE = 80  # a signature-page note, an annex heading or a cover line is one short line
+# What may open such a line: spaces, and in Markdown a heading's #s or bold stars.
+_LEAD = r"[ \t\u3000]*(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__){0,3}[ \t\u3000]*"
 
 # -- signature block ------------------------------------------------------------------------
 
@@ -45,7 +47,7 @@ _ROLE = (
     r"|发包人|承包人|贷款人|借款人|供方|需方|卖方|买方|转让方|受让方|许可方|被许可方|旅游者|出境社|组团社)"
 )
 SIGNATURE_LINE = re.compile(
-    rf"[ \t\u3000]*{_ROLE}[ \t\u3000]*"
+    rf"{_LEAD}{_ROLE}[ \t\u3000]*"
     r"[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|(?i:seal|signature))"
 )
 SIGNATURE_DETAIL = re.compile(
@@ -55,13 +57,14 @@ SIGNATURE_DETAIL = re.compile(
 )
 SIGNATURE_TAIL_LINES = 12  # a closing block found from the end is the last few lines
 SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
-    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
+    rf"{_LEAD}(?:"
+    r"(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
     r"|[（(\[【]?(?:以下|本[页頁]|此[页頁])[无無]正文"
     r"|[(\[]?(?i:signature pages? follows?|signature page))"
 )
 # Lines that open a signature block wherever they stand after the last article's heading.
 _SIGNATURE_OPENER = re.compile(
-    r"[ \t\u3000]*(?:"
+    rf"{_LEAD}(?:"
     r"(?i:in witness whereof|in witness thereof|executed as a deed|signed for and on behalf)"
     # 旅游者代表签字（盖章）：, 甲方（盖章）：, 乙方（签字）
     r"|[\u4e00-\u9fff]{1,10}(?:[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|公章)[^）)\n]{0,6}[）)]"
@@ -131,12 +134,13 @@ def signature_tail(text: str, s: int, e: int) -> int:
 # -- annexes --------------------------------------------------------------------------------
 
 ANNEX_HEADING = re.compile(
-    r"[ \t\u3000]*(?P<label>(?:附件|附表|附录|附錄)[ \t\u3000]*(?P<cn>[一二三四五六七八九十]+|\d+)"
+    rf"{_LEAD}(?P<label>"
+    r"(?:附件|附表|附录|附錄)[ \t\u3000]*(?P<cn>[一二三四五六七八九十]+|\d+)"
     r"|(?i:annex|schedule|exhibit|appendix|attachment)[ \t]+(?P<en>\d+|[A-Z]|[IVX]+))"
-    r"(?=[ \t\u3000:：、.．\-–—]|$)",
+    r"(?=[ \t\u3000:：、.．\-–—*]|$)",
     re.M,
 )
-TITLE_SEPARATORS = " \t\u3000:：、.．-–—"
+TITLE_SEPARATORS = " \t\u3000:：、.．-–—*_"
 _MAX_ANNEX_TITLE = 40
 _NOT_A_TITLE = re.compile(r"[。；;，,!?！？|]|^\s*(?:\d|[（(]|[一二三四五六七八九十]+、|第)")
 
@@ -144,8 +148,8 @@ _NOT_A_TITLE = re.compile(r"[。；;，,!?！？|]|^\s*(?:\d|[（(]|[一二三�
 # One annex without a number (附件：数据清单, 附件 alone on its line): an annex only after the
 # signature block, where nothing else can be meant.
 _SOLE_ANNEX = re.compile(
-    r"[ \t\u3000]*(?P<label>附件|附表|附录|附錄|(?i:annex|schedule|exhibit|appendix))"
-    r"(?=[ \t\u3000]*(?:[:：][^\n]{0,40})?[ \t\u3000]*$)",
+    rf"{_LEAD}(?P<label>附件|附表|附录|附錄|(?i:annex|schedule|exhibit|appendix))"
+    r"(?=[ \t\u3000*_]*(?:[:：][^\n]{0,40})?[ \t\u3000]*$)",
     re.M,
 )
 

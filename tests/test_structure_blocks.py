@@ -444,3 +444,25 @@ def test_generated_blocks_around_the_body_are_found_and_nothing_is_lost(contract
     assert [a.label.value for a in doc.annexes] == annexes
     last = list(doc.iter_articles())[-1]
     assert last.clauses[-1].text.value == "服务标准见附件一。"
+
+
+def test_markdown_signature_lines_and_annex_headings_with_markup():
+    text = (
+        "# 服务合同\n\n## 第一条 服务\n乙方提供服务，见附件1。\n\n**甲方（盖章）：**\n\n"
+        "## 附件1 报价单\n\n| 项目 | 单价 |\n\n"
+        "## **附件2** 服务标准\n1. 响应及时。\n2. 记录完整。\n"
+    )
+    outline = parse_text(text, markdown=True)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert list(doc.iter_articles())[0].text.value == "乙方提供服务，见附件1。"
+    assert "甲方（盖章）" in doc.signature.value
+    assert [(a.label.value, a.title.value) for a in doc.annexes] == [
+        ("附件1", "报价单"),
+        ("附件2", "服务标准"),
+    ]
+    articles = doc.annexes[1].parts[0].articles
+    assert [(a.label.value, a.text.value) for a in articles] == [
+        ("1.", "响应及时。"),
+        ("2.", "记录完整。"),
+    ]
