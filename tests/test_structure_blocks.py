@@ -466,3 +466,10 @@ def test_markdown_signature_lines_and_annex_headings_with_markup():
         ("1.", "响应及时。"),
         ("2.", "记录完整。"),
     ]
+
+
+def test_outline_text_shows_cover_signature_and_annexes(capsys):
+    assert main_cli(["outline", str(GF)]) == 0
+    out = capsys.readouterr().out
+    assert "  [cover page, " in out and "  [signature block, " in out
+    assert "\n  附件二 服务标准\n    (body)\n      一、 响应时间\n" in out
