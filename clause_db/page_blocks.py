@@ -173,7 +173,18 @@ def annex_heading(text: str, ls: int, le: int, sole: bool = False) -> re.Match |
     ``sole``: also one without a number (附件：数据清单), found by ``sole_annex_start``."""
     if len(text[ls:le].strip()) > MAX_BLOCK_LINE:
         return None
-    return ANNEX_HEADING.match(text, ls, le) or (_SOLE_ANNEX.match(text, ls, le) if sole else None)
+    m = ANNEX_HEADING.match(text, ls, le) or (_SOLE_ANNEX.match(text, ls, le) if sole else None)
+    return None if m is None or _is_sentence(text[m.end("label") : le]) else m
+
+
+def _is_sentence(rest: str) -> bool:
+    """Schedule 1 sets out the fees. / 附件1 为本合同不可分割的部分。: a sentence, no heading."""
+    rest = rest.strip().lstrip(TITLE_SEPARATORS)
+    if not rest:
+        return False
+    lower_start = rest[0].islower()
+    long_period = rest.endswith(".") and len(rest.split()) > 4
+    return lower_start or long_period or rest.endswith(("。", "；", ";", "，", ","))
 
 
 def _has_own_text(text: str, heading_end: int, e: int) -> bool:

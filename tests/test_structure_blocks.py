@@ -473,3 +473,18 @@ def test_outline_text_shows_cover_signature_and_annexes(capsys):
     out = capsys.readouterr().out
     assert "  [cover page, " in out and "  [signature block, " in out
     assert "\n  附件二 服务标准\n    (body)\n      一、 响应时间\n" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreement\n1. Fees\nPayable.\n2. Schedules\nSchedule 1 sets out the fees.\nMore.\n",
+        "协议\n第一条 标的\n设备。\n第二条 附件\n附件1 为本合同不可分割的部分。\n其他。\n",
+    ],
+)
+def test_a_sentence_that_starts_with_an_annex_label_is_no_annex(text):
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert doc.annexes == []
+    assert list(doc.iter_articles())[-1].text.value.endswith(("More.", "其他。"))
