@@ -155,8 +155,23 @@ def _print_show(draft: Draft, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json_for_terminal(data) + "\n")
         return
+    if data["cover"]:
+        print(for_terminal(data["cover"]["text"]) + "\n")
     print(for_terminal(quoted_title(data["title"])))
-    for part in data["parts"]:
+    _print_parts(data["parts"])
+    if data["signature"]:
+        print(for_terminal(f"\n{data['signature']['text']}"))
+    for annex in data["annexes"]:
+        print(for_terminal(f"\n{annex['label']} {annex['title']}".rstrip()))
+        if annex["text"]:
+            print(for_terminal(annex["text"]))
+        _print_parts(annex["parts"])
+    unfilled = [f for f in data["fields"] if f["value"] is None]
+    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
+
+
+def _print_parts(parts: list[dict]) -> None:
+    for part in parts:
         if part["title"]:
             print(for_terminal(f"\n{part['title']}"))
         for article in part["articles"]:
@@ -165,8 +180,6 @@ def _print_show(draft: Draft, as_json: bool) -> None:
                 print(for_terminal(article["text"]))
             _print_tables(article["tables"], 0)
             _print_clauses(article["clauses"], 1)
-    unfilled = [f for f in data["fields"] if f["value"] is None]
-    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
 
 
 def _print_clauses(clauses: list[dict], depth: int) -> None:

@@ -311,6 +311,15 @@ def restore(outline: Outline, layout: MarkdownLayout | PageFurniture) -> Outline
         doc.preamble = _fix(doc.preamble, text, holes, heading=False)
         for part in doc.parts:
             _fix_node(part, text, holes)
+        if doc.cover is not None:
+            doc.cover = _fix(doc.cover, text, sorted([*holes, doc.title_piece.span]), False)
+        if doc.signature is not None:
+            doc.signature = _fix(doc.signature, text, holes, heading=False)
+        for annex in doc.annexes:
+            annex.title = _fix(annex.title, text, holes, heading=True)
+            annex.text = _fix(annex.text, text, holes, heading=False)
+            for part in annex.parts:
+                _fix_node(part, text, holes)
         doc.skipped = _split_skipped(doc.skipped, text, layout_holes)
     for hole in layout.holes:
         doc = next((d for d in outline.documents if d.span[0] <= hole.span[0] < d.span[1]), None)

@@ -16,7 +16,7 @@ from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
 from .draft import Blank, Draft, Node, node_texts, plain
-from .numbering import label, number_paths
+from .numbering import annex_labels, label, number_paths
 from .text import text_and_rows
 from .view import references
 
@@ -61,7 +61,13 @@ class _Places:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.paths = number_paths(draft)
-        self.parts = {p.id: p for p in draft.parts}
+        self.parts = {p.id: p for p in draft.all_parts()}
+        annex_label = annex_labels(draft)
+        self.passages = {a.id: (annex_label[a.id],) * 2 for a in draft.annexes}
+        if draft.cover is not None:
+            self.passages[draft.cover.id] = ("封面", "the cover page")
+        if draft.signature is not None:
+            self.passages[draft.signature.id] = ("签署部分", "the signature block")
 
     def node_label(self, node_id: int) -> str:
         return label(self.paths[node_id], self.draft.numbering)
@@ -70,6 +76,8 @@ class _Places:
         """(zh, en) names of a text's owner: the preamble (0), a part's intro or a node."""
         if owner_id == 0:
             return "前言", "the preamble"
+        if owner_id in self.passages:
+            return self.passages[owner_id]
         part = self.parts.get(owner_id)
         if part is not None:
             title = part.title or "未命名部分"
@@ -77,7 +85,7 @@ class _Places:
         return (self.node_label(owner_id),) * 2
 
     def node_or_none(self, owner_id: int) -> int | None:
-        return owner_id if owner_id in self.paths else None
+        return owner_id if owner_id in self.paths and owner_id not in self.passages else None
 
 
 # -- references -----------------------------------------------------------------------------

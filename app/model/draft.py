@@ -157,6 +157,7 @@ class Passage:
     body: list[Segment] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    numbering: str = ""  # the style of an annex's own articles (一、/ 1.); "" is the draft's
 
 
 @dataclass
@@ -186,9 +187,16 @@ class Draft:
                 for node in article.walk():
                     yield part, node
 
+    def all_parts(self) -> Iterator[Part]:
+        """The body's parts, then each annex's (an annex's articles are edited like the
+        body's, numbered inside their annex)."""
+        yield from self.parts
+        for annex in self.annexes:
+            yield from annex.parts
+
     def find(self, node_id: int) -> tuple[Part, list[Node], int] | None:
         """The part, the sibling list holding the node, and its index there."""
-        for part in self.parts:
+        for part in self.all_parts():
             found = _find_in(part.articles, node_id)
             if found:
                 return part, *found
@@ -199,7 +207,7 @@ class Draft:
         return located[1][located[2]] if located else None
 
     def part(self, part_id: int) -> Part | None:
-        return next((p for p in self.parts if p.id == part_id), None)
+        return next((p for p in self.all_parts() if p.id == part_id), None)
 
     def container(self, parent_id: int) -> list[Node]:
         """The child list of a part (articles) or of a node (clauses), by id."""
@@ -213,7 +221,7 @@ class Draft:
 
     def parent_id(self, node_id: int) -> int:
         """The id of the part or node whose child list holds the node."""
-        for part in self.parts:
+        for part in self.all_parts():
             if any(a.id == node_id for a in part.articles):
                 return part.id
             for article in part.articles:

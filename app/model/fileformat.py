@@ -22,7 +22,8 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 "provenance": null | {"source", "written_label", "taken_heading",
                                       "taken_text", "library_article_id", "library_clause_id"}}
     passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
-                "parts": [part]}
+                "parts": [part], "numbering": "" | a numbering style (its articles'; "" is
+                the draft's)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
                            "covered": bool}]]}
@@ -131,6 +132,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
         "body": _segments_out(passage.body),
         "tables": [_table_out(t) for t in passage.tables],
         "parts": [_part_out(p) for p in passage.parts],
+        "numbering": passage.numbering,
     }
 
 
@@ -285,6 +287,8 @@ class _Reader:
         passage.body = self.segments(obj.get("body", []))
         passage.tables = [self.table(t) for t in _list(obj, "tables")]
         passage.parts = [self.part(p) for p in _list(obj, "parts")]
+        passage.numbering = _str(obj, "numbering")
+        _expect(passage.numbering in ("", *NUMBERING_STYLES), "unknown numbering of a passage")
         return passage
 
     def table(self, obj: Any) -> Table:

@@ -84,7 +84,8 @@ def enter_text(
             continue
         target = resolve(m)
         if target is None:
-            result.unresolved.append(text[m.start : m.end])
+            if m.target != "annex":  # an annex attached apart (附件三) is no error
+                result.unresolved.append(text[m.start : m.end])
         else:
             pieces.append((m.start, m.end, Ref(target, m.form, text[m.start : m.end])))
     pos = 0

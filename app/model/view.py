@@ -10,36 +10,59 @@ from __future__ import annotations
 
 from clause_db.references import find_references
 
-from .draft import Draft, Node, Ref, Segment, Table, node_texts
-from .numbering import label, number_paths
+from .draft import Draft, Node, Part, Passage, Ref, Segment, Table, node_texts, table_bodies
+from .numbering import annex_labels, label, number_paths
 from .text import ref_text, render_body
 
 
 def show(draft: Draft) -> dict:
     paths = number_paths(draft)
 
-    def node_json(node: Node) -> dict:
+    def node_json(node: Node, numbering: str) -> dict:
         path = paths[node.id]
         out = {
             "id": node.id,
-            "label": label(path, draft.numbering),
+            "label": label(path, numbering),
             "heading": node.heading,
             "text": text_with_tables(node.body, node.tables, paths, draft),
             "tables": tables_json(node.tables, paths, draft),
-            "clauses": [node_json(c) for c in node.children],
+            "clauses": [node_json(c, numbering) for c in node.children],
         }
         if node.provenance:
             out["written_label"] = node.provenance.written_label
         return out
 
-    parts = []
-    for part in draft.parts:
-        articles = []
-        for article in part.articles:
-            item = node_json(article)
-            articles.append({"number": paths[article.id][0], **item})
-        text = render_body(part.body, paths, draft)
-        parts.append({"title": part.title, "id": part.id, "text": text, "articles": articles})
+    def parts_json(parts: list[Part], numbering: str) -> list[dict]:
+        out = []
+        for part in parts:
+            articles = []
+            for article in part.articles:
+                item = node_json(article, numbering)
+                articles.append({"number": paths[article.id][0], **item})
+            text = render_body(part.body, paths, draft)
+            out.append({"title": part.title, "id": part.id, "text": text, "articles": articles})
+        return out
+
+    def passage_json(passage: Passage | None) -> dict | None:
+        if passage is None:
+            return None
+        return {
+            "id": passage.id,
+            "text": text_with_tables(passage.body, passage.tables, paths, draft),
+            "tables": tables_json(passage.tables, paths, draft),
+        }
+
+    annex_label = annex_labels(draft)
+    annexes = [
+        {
+            **passage_json(annex),
+            "label": annex_label[annex.id],
+            "written_label": annex.label,
+            "title": annex.title,
+            "parts": parts_json(annex.parts, annex.numbering or draft.numbering),
+        }
+        for annex in draft.annexes
+    ]
     counts = draft.occurrences()
     fields = [
         {
@@ -58,7 +81,10 @@ def show(draft: Draft) -> dict:
         "parties": [vars(p) for p in draft.parties],
         "preamble": text_with_tables(draft.preamble, draft.preamble_tables, paths, draft),
         "preamble_tables": tables_json(draft.preamble_tables, paths, draft),
-        "parts": parts,
+        "parts": parts_json(draft.parts, draft.numbering),
+        "cover": passage_json(draft.cover),
+        "signature": passage_json(draft.signature),
+        "annexes": annexes,
         "fields": sorted(fields, key=lambda f: (f["value"] is not None, f["id"])),
         "references": references(draft, paths),
     }
@@ -96,19 +122,32 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
     """Every reference: bound ones (ok, or dangling once their target is gone) and the
     mentions that matched nothing when they entered (unresolved, left as plain text)."""
     paths = number_paths(draft) if paths is None else paths
+    annex_label = annex_labels(draft)
     out = []
     bodies: list[tuple[int, list[Segment]]] = [(0, draft.preamble)]
-    bodies += [(p.id, p.body) for p in draft.parts]
-    bodies += [(n.id, body) for _, n in draft.nodes() for body in node_texts(n)]
+    bodies += [(0, body) for t in draft.preamble_tables for body in table_bodies(t)]
+    passages = [p for p in (draft.cover, draft.signature, *draft.annexes) if p is not None]
+    for passage in passages:
+        bodies.append((passage.id, passage.body))
+        bodies += [(passage.id, body) for t in passage.tables for body in table_bodies(t)]
+    bodies += [(p.id, p.body) for p in draft.all_parts()]
+    nodes = (n for p in draft.all_parts() for a in p.articles for n in a.walk())
+    bodies += [(n.id, body) for n in nodes for body in node_texts(n)]
     for owner, body in bodies:
         for seg in body:
             if isinstance(seg, Ref):
                 ok = seg.target in paths
-                target = label(paths[seg.target], draft.numbering) if ok else None
+                target = (
+                    annex_label.get(seg.target) or label(paths[seg.target], draft.numbering)
+                    if ok
+                    else None
+                )
                 status = "ok" if ok else "dangling"
                 out.append(_reference(ref_text(seg, paths), target, seg.target, status, owner))
             elif isinstance(seg, str):
                 for m in find_references(seg):
+                    if m.target == "annex":  # an annex attached apart (附件三) is no error
+                        continue
                     out.append(_reference(seg[m.start : m.end], None, None, "unresolved", owner))
     return out
 

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 
-from app.model.draft import Blank, Draft, Node, Party, Segment, Table, plain
+from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
-from app.model.numbering import label, number_paths
+from app.model.numbering import annex_labels, label, number_paths
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
@@ -150,9 +150,13 @@ class _Writer:
         self.numbering = label_style(draft, language)
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
+        self.break_before_next = False
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
+        if draft.cover is not None:  # the source's cover page, then the title on a new page
+            self._passage(draft.cover, styles.plain)
+            self.break_before_next = True
         if draft.title.strip():
             self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
@@ -168,13 +172,43 @@ class _Writer:
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1)
-        self._signatures()
+        if draft.signature is not None:  # the source's own block instead of ours, never both
+            self._passage(draft.signature, styles.plain)
+        else:
+            self._signatures()
+        labels = annex_labels(draft)
+        for annex in draft.annexes:
+            self._annex(annex, labels[annex.id])
         self._footer()
+
+    def _annex(self, annex: Passage, label_text: str) -> None:
+        """An annex on a page of its own: its label and title as its heading, its text and
+        tables, then its articles numbered inside it in its own style."""
+        self.break_before_next = True
+        heading = " ".join(x for x in (label_text, annex.title.strip()) if x)
+        self._paragraph(self.styles.part).add_run(_doc_text(heading))
+        self._passage(annex, self.styles.body)
+        style = annex.numbering or self.numbering
+        for part in annex.parts:
+            if part.title.strip():
+                self._paragraph(self.styles.part).add_run(_doc_text(part.title))
+            self._body_text(part.body)
+            for article in part.articles:
+                self._node(article, 1, style)
+
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
+        """The text of a cover page, signature block or annex, line by line, then its tables."""
+        self._body_text(passage.body, style)
+        self._tables(passage.tables)
 
     # -- blocks -----------------------------------------------------------------------------
 
     def _paragraph(self, style: ParagraphStyle) -> Paragraph:
-        return self.end.paragraph(style)
+        p = self.end.paragraph(style)
+        if self.break_before_next:  # the first paragraph after a cover page, of an annex
+            p.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return p
 
     def _toc(self) -> None:
         self._paragraph(self.styles.centred).add_run(self.words.toc_title)
@@ -204,11 +238,12 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(self, body: list[Segment]) -> None:
-        """Text outside the numbered nodes: one paragraph per line, with the body's indent."""
+    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
+        """Text outside the numbered nodes: one paragraph per line, with the body's indent
+        (or in ``style``)."""
         for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                self._runs(self._paragraph(self.styles.body), line)
+                self._runs(self._paragraph(style or self.styles.body), line)
 
     def _tables(self, tables: list[Table]) -> None:
         """Each table as a Word table, the text after it as paragraphs."""
@@ -216,11 +251,13 @@ class _Writer:
             write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
             self._body_text(table.after)
 
-    def _node(self, node: Node, depth: int) -> None:
+    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
+        """An article or clause; ``style`` numbers an annex's own (typed, whatever the mode:
+        Word's list numbers the body's)."""
         path = self.paths[node.id]
-        number = label(path, self.numbering)
+        number = label(path, style or self.numbering)
         heading = _doc_text(node.heading).strip()
-        numbered_by_word = self.list is not None and depth <= MAX_LEVELS
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
         if depth == 1:
             p = self._paragraph(self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
@@ -230,8 +267,7 @@ class _Writer:
                 self.list.number(p, depth)
             self._body_text(node.body)
         else:
-            style = self.styles.clause if depth == 2 else self.styles.item
-            p = self._paragraph(style)
+            p = self._paragraph(self.styles.clause if depth == 2 else self.styles.item)
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
@@ -246,7 +282,7 @@ class _Writer:
             self._runs(p, pieces)
         self._tables(node.tables)
         for child in node.children:
-            self._node(child, depth + 1)
+            self._node(child, depth + 1, style)
 
     def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
         """(text, is an unfilled blank) pieces of a text, values and references rendered."""
