@@ -302,7 +302,10 @@ def test_parties_named_in_the_preamble_are_not_listed_again() -> None:
     assert sum(t.startswith("甲方（接收方）") for t in texts) == 2  # cover and preamble, as written
     before_articles = texts[: next(i for i, t in enumerate(texts) if t.startswith("第一条"))]
     assert not any(t.startswith("甲方：") for t in before_articles)  # the annexes have their own
-    assert "（下接签署页）" in texts and not document.tables  # its own block, no generic one
+    assert "（下接签署页）" in texts  # its own signature block, and no generic one:
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert not any(c.startswith(("甲方（盖章）：", "乙方（盖章）：")) for c in cells)
+    assert any("{{签署_甲方}}（盖章）" in c for c in cells)
 
 
 def test_a_party_name_is_kept_only_when_it_is_written_out() -> None:

@@ -367,8 +367,11 @@ def test_the_data_provision_contract_round_trips_its_annexes_and_signature_page(
     assert doc.signature.value.startswith("（下接签署页）")
     assert doc.cover.value.startswith("编号：{{合同编号}}")
     assert len(list(doc.iter_articles())) == 16
-    texts = [p.text for p in docx.Document(str(path)).paragraphs]
-    assert sum(t.startswith("法定代表人或授权代表") for t in texts) == 1  # one signature block
+    exported_doc = docx.Document(str(path))
+    texts = [p.text for p in exported_doc.paragraphs]
+    texts += [c.text for t in exported_doc.tables for row in t.rows for c in row.cells]
+    # the source's signature table (a cell per party), no generic block besides it
+    assert sum(t.startswith("法定代表人或授权代表") for t in texts) == 2
 
 
 # -- draft show -----------------------------------------------------------------------------
