@@ -97,6 +97,16 @@ def export_draft(draft: Draft, path: Path, options: ExportOptions | None = None)
 
 def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     """The .docx bytes of the draft."""
+    out = io.BytesIO()
+    word_document(draft, options).save(out)
+    return out.getvalue()
+
+
+def word_document(
+    draft: Draft, options: ExportOptions | None = None, writer: type[_Writer] | None = None
+) -> WordDocument:
+    """The draft as a python-docx document, written by ``writer`` (the redline's subclass
+    notes which paragraphs each article and clause wrote)."""
     options = options or ExportOptions()
     if options.numbering not in NUMBERING_MODES:
         raise ValueError(f"numbering must be one of {NUMBERING_MODES}, not {options.numbering!r}")
@@ -104,11 +114,9 @@ def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     typo = options.typography or (ENGLISH if language == "en" else CHINESE)
     doc = Document()
     styles = setup_document(doc, typo, "en-US")
-    _Writer(doc, draft, options, language, styles, typo).write()
+    (writer or _Writer)(doc, draft, options, language, styles, typo).write()
     _core_properties(doc, draft.title, options.author, language)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return doc
 
 
 class _WordList:

@@ -1,0 +1,266 @@
+"""Compare two drafts: what was inserted, deleted, changed or moved, one entry per article or
+clause, labelled as each version numbers it (第五条 -> 第八条).
+
+Items are aligned by structure and text, not by number: articles pair with articles by their
+whole text (own text and clauses, without numbers, so renumbering changes nothing), then
+the clauses of each pair of articles with each other, then the clauses left over across all
+articles (a clause moved from 第三条 to 第七条). A pair out of the order the others keep is
+*moved*. Texts are compared as printed: field values in the blanks, references as they now
+read (see ``pairing`` for how items pair). Text outside the articles -- title, parties,
+preamble, each part's heading and intro, cover, signature block and each annex -- is one
+item each, paired by its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .numbering import cn, label, number_paths
+from .pairing import in_order, pair
+from .printed import draft_language, label_style
+from .text import render_body
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .draft import Draft, Node, Passage, Segment, Table
+
+KINDS = ("inserted", "deleted", "changed", "moved")
+
+_NAMES = {
+    "zh": {"title": "标题", "parties": "当事人", "preamble": "前言", "cover": "封面",
+           "signature": "签署页", "part": "第{0}部分", "annex": "附件{0}"},
+    "en": {"title": "Title", "parties": "Parties", "preamble": "Preamble", "cover": "Cover",
+           "signature": "Signature page", "part": "Part {0}", "annex": "Annex {0}"},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: ``old``/``new`` are the labels in each version (None where absent)."""
+
+    kind: str  # inserted | deleted | changed | moved
+    old: str | None
+    new: str | None
+    old_text: str
+    new_text: str
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"kind": self.kind, "old": self.old, "new": self.new,
+                "old_text": self.old_text, "new_text": self.new_text}  # fmt: skip
+
+
+@dataclass
+class Comparison:
+    """The changes in reading order of the new version, and the node alignment behind them:
+    ``pairs`` maps an old node id to its new node id, ``moved`` holds the old ids of the
+    pairs that moved (an article's clauses move with it and are not listed there)."""
+
+    changes: list[Change]
+    pairs: dict[int, int]
+    moved: set[int]
+
+    def to_json(self) -> dict[str, list[dict[str, str | None]]]:
+        return {"changes": [c.to_json() for c in self.changes]}
+
+
+@dataclass
+class _Unit:
+    """An item as compared: its label, its own printed text, and for a node its clauses."""
+
+    key: str  # what pairs outside the articles: "title", "part:2", "annex:1"
+    label: str
+    text: str
+    heading: str = ""
+    node: Node | None = None
+    depth: int = 0
+    order: int = 0  # reading position on its side
+    children: list[_Unit] = field(default_factory=list)
+    parent: _Unit | None = None
+
+    def below(self) -> Iterator[_Unit]:
+        """Every clause under this item, in reading order."""
+        for child in self.children:
+            yield child
+            yield from child.below()
+
+    def whole(self) -> str:
+        """Own text and every clause's, without numbers: what an article is recognised by."""
+        return "\n".join([self.text, *(u.text for u in self.below())])
+
+    def printed(self) -> str:
+        """Own text then each clause under it with its number, as a deleted article reads."""
+        lines = [self.text, *(f"{u.label} {u.text}".strip() for u in self.below())]
+        return "\n".join(line for line in lines if line)
+
+
+class _Side:
+    """One version cut into units."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.paths = number_paths(draft)
+        language = draft_language(draft)
+        self.style = label_style(draft, language)
+        self.names = _NAMES[language]
+        self.language = language
+        self.others: list[_Unit] = []  # outside the articles, by key
+        self.articles: list[_Unit] = []
+        self.count = 0
+        self._read()
+
+    def _read(self) -> None:
+        draft = self.draft
+        if draft.cover is not None:
+            self._other("cover", self.names["cover"], self._passage(draft.cover))
+        self._other("title", self.names["title"], draft.title)
+        parties = "\n".join(f"{p.role} {p.name} {p.address}".strip() for p in draft.parties)
+        self._other("parties", self.names["parties"], parties)
+        self._other("preamble", self.names["preamble"], self._render(draft.preamble))
+        for number, part in enumerate(draft.parts, 1):
+            name = part.title.strip() or self.names["part"].format(self._ordinal(number))
+            intro = "\n".join(t for t in (part.title, self._render(part.body)) if t.strip())
+            self._other(f"part:{number}", name, intro)
+            for article in part.articles:
+                self.articles.append(self._node(article, None))
+        if draft.signature is not None:
+            self._other("signature", self.names["signature"], self._passage(draft.signature))
+        for number, annex in enumerate(draft.annexes, 1):
+            name = annex.label.strip() or self.names["annex"].format(self._ordinal(number))
+            self._other(f"annex:{number}", name, self._passage(annex))
+
+    def _ordinal(self, number: int) -> str:
+        return cn(number) if self.language == "zh" else str(number)
+
+    def _other(self, key: str, name: str, text: str) -> None:
+        self.others.append(_Unit(key, name, text, order=self._next()))
+
+    def _next(self) -> int:
+        self.count += 1
+        return self.count
+
+    def _node(self, node: Node, parent: _Unit | None) -> _Unit:
+        path = self.paths[node.id]
+        unit = _Unit(
+            f"node:{node.id}", label(path, self.style), self._node_text(node), node.heading,
+            node, len(path), self._next(), parent=parent,
+        )  # fmt: skip
+        unit.children = [self._node(child, unit) for child in node.children]
+        return unit
+
+    def _render(self, body: list[Segment]) -> str:
+        return render_body(body, self.paths, self.draft)
+
+    def _node_text(self, node: Node) -> str:
+        texts = [node.heading.strip(), self._render(node.body), *map(self._table, node.tables)]
+        return "\n".join(t for t in texts if t)
+
+    def _table(self, table: Table) -> str:
+        rows = ["\t".join(self._render(cell.body) for cell in row) for row in table.rows]
+        return "\n".join(t for t in (*rows, self._render(table.after)) if t)
+
+    def _passage(self, passage: Passage) -> str:
+        texts = [passage.title, self._render(passage.body), *map(self._table, passage.tables)]
+        for part in passage.parts:
+            texts.append(self._render(part.body))
+            for article in part.articles:
+                for node in article.walk():  # numbered inside the annex: its text only
+                    texts.append(self._node_text(node))
+        return "\n".join(t for t in texts if t)
+
+
+def compare_drafts(old: Draft, new: Draft) -> Comparison:
+    """What changed from ``old`` to ``new``; unchanged items are not listed."""
+    a, b = _Side(old), _Side(new)
+    matched: dict[int, _Unit] = {}  # id(old unit) -> new unit
+    moved: set[int] = set()
+    _pair_units(a.articles, b.articles, matched, moved, whole=True)
+    left_old: list[_Unit] = []
+    left_new: list[_Unit] = []
+    for unit in a.articles:
+        other = matched.get(id(unit))
+        if other is None:
+            continue
+        mine, theirs = list(unit.below()), list(other.below())
+        _pair_units(mine, theirs, matched, moved, whole=False)
+        left_old.extend(u for u in mine if id(u) not in matched)
+        taken = {id(matched[id(u)]) for u in mine if id(u) in matched}
+        left_new.extend(u for u in theirs if id(u) not in taken)
+    _pair_units(left_old, left_new, matched, moved, whole=False, across=True)
+    others_new = {u.key: u for u in b.others}
+    for unit in a.others:
+        if unit.key in others_new:
+            matched[id(unit)] = others_new[unit.key]
+    changes = _changes(a, b, matched, moved)
+    pairs = {u.node.id: matched[id(u)].node.id for u in _all_nodes(a) if id(u) in matched}
+    moved_ids = {u.node.id for u in _all_nodes(a) if id(u) in moved}
+    return Comparison(changes, pairs, moved_ids)
+
+
+def _pair_units(old: list[_Unit], new: list[_Unit], matched: dict[int, _Unit], moved: set[int],
+                *, whole: bool, across: bool = False) -> None:  # fmt: skip
+    """Pair ``old`` with ``new`` units into ``matched``; mark in ``moved`` those out of order
+    (or, ``across`` articles or between levels, under another parent than their pair's)."""
+    texts = (lambda u: u.whole()) if whole else (lambda u: u.text)
+    found = pair([texts(u) for u in old], [texts(u) for u in new],
+                 [u.heading for u in old], [u.heading for u in new])  # fmt: skip
+    kept = in_order(found)
+    for i, j in found.items():
+        mine, theirs = old[i], new[j]
+        matched[id(mine)] = theirs
+        parent_moved = mine.parent is not None and (
+            matched.get(id(mine.parent)) is not theirs.parent
+        )
+        if (i not in kept and not across) or mine.depth != theirs.depth or parent_moved:
+            moved.add(id(mine))
+
+
+def _all_nodes(side: _Side) -> Iterator[_Unit]:
+    for article in side.articles:
+        yield article
+        yield from article.below()
+
+
+def _reading(side: _Side) -> list[_Unit]:
+    """Every unit of one side in reading order."""
+    return sorted([*side.others, *_all_nodes(side)], key=lambda u: u.order)
+
+
+def _changes(a: _Side, b: _Side, matched: dict[int, _Unit], moved: set[int]) -> list[Change]:
+    placed: list[tuple[float, Change]] = []
+    taken = {id(u): u for u in matched.values()}
+    here = 0.0  # where in the new version the last paired old unit stands
+    for unit in _reading(a):
+        other = matched.get(id(unit))
+        if other is not None:
+            here = other.order
+            change = _paired_change(unit, other, id(unit) in moved)
+            if change is not None:
+                placed.append((here, change))
+        elif _topmost(unit, matched) and (unit.node is not None or unit.text):
+            placed.append((here + 0.5, Change("deleted", unit.label, None, unit.printed(), "")))
+    for unit in _reading(b):
+        if id(unit) not in taken and _topmost(unit, taken) and (unit.node or unit.text):
+            placed.append((unit.order, Change("inserted", None, unit.label, "", unit.printed())))
+    placed.sort(key=lambda item: item[0])  # stable: deletions in a row keep their order
+    return [change for _, change in placed]
+
+
+def _paired_change(mine: _Unit, theirs: _Unit, moved: bool) -> Change | None:
+    """How a unit and its pair differ; None if they do not. Text outside the articles that
+    one version has and the other lacks is inserted or deleted, not changed."""
+    if moved:
+        return Change("moved", mine.label, theirs.label, mine.text, theirs.text)
+    if mine.text == theirs.text:
+        return None
+    if mine.node is None and not mine.text:
+        return Change("inserted", None, theirs.label, "", theirs.text)
+    if mine.node is None and not theirs.text:
+        return Change("deleted", mine.label, None, mine.text, "")
+    return Change("changed", mine.label, theirs.label, mine.text, theirs.text)
+
+
+def _topmost(unit: _Unit, paired: dict[int, _Unit]) -> bool:
+    """True unless the unit's parent is unpaired too (it is then listed with the parent)."""
+    return unit.parent is None or id(unit.parent) in paired
