@@ -30,10 +30,10 @@ def document_lines(path: Path, mode: str) -> list[str]:
 
 
 def revision_counts(path: Path) -> dict[str, int]:
-    """How many ``w:ins``, ``w:del`` and ``w:pPrChange`` elements the body holds."""
+    """How many ``w:ins`` and ``w:del`` elements the body holds."""
     with zipfile.ZipFile(path) as package:
         root = etree.fromstring(package.read("word/document.xml"))
-    return {kind: len(root.findall(f".//{W}{kind}")) for kind in ("ins", "del", "pPrChange")}
+    return {kind: len(root.findall(f".//{W}{kind}")) for kind in ("ins", "del")}
 
 
 def _blocks(container: etree._Element, mode: str) -> list[str]:

@@ -6,9 +6,10 @@ whole text (own text and clauses, without numbers, so renumbering changes nothin
 the clauses of each pair of articles with each other, then the clauses left over across all
 articles (a clause moved from 第三条 to 第七条). A pair out of the order the others keep is
 *moved*. Texts are compared as printed: field values in the blanks, references as they now
-read (see ``pairing`` for how items pair). Text outside the articles -- title, parties,
-preamble, each part's heading and intro, cover, signature block and each annex -- is one
-item each, paired by its place.
+read. They pair by their text as written, blanks unfilled and references as last seen, so
+filling a field or renumbering never hides an article from itself (see ``pairing``).
+Text outside the articles -- title, parties and preamble, each part's heading and intro,
+cover, signature block and each annex -- is one item each, paired by its place.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .draft import plain
+from .importer import parties_named_in
 from .numbering import cn, label, number_paths
 from .pairing import in_order, pair
-from .printed import draft_language, label_style
+from .printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from .text import render_body
 
 if TYPE_CHECKING:
@@ -29,9 +32,9 @@ if TYPE_CHECKING:
 KINDS = ("inserted", "deleted", "changed", "moved")
 
 _NAMES = {
-    "zh": {"title": "标题", "parties": "当事人", "preamble": "前言", "cover": "封面",
+    "zh": {"title": "标题", "preamble": "首部", "cover": "封面",
            "signature": "签署页", "part": "第{0}部分", "annex": "附件{0}"},
-    "en": {"title": "Title", "parties": "Parties", "preamble": "Preamble", "cover": "Cover",
+    "en": {"title": "Title", "preamble": "Preamble", "cover": "Cover",
            "signature": "Signature page", "part": "Part {0}", "annex": "Annex {0}"},
 }  # fmt: skip
 
@@ -72,6 +75,7 @@ class _Unit:
     key: str  # what pairs outside the articles: "title", "part:2", "annex:1"
     label: str
     text: str
+    form: str = ""  # the text as written, blanks unfilled: what pairs articles and clauses
     heading: str = ""
     node: Node | None = None
     depth: int = 0
@@ -86,8 +90,9 @@ class _Unit:
             yield from child.below()
 
     def whole(self) -> str:
-        """Own text and every clause's, without numbers: what an article is recognised by."""
-        return "\n".join([self.text, *(u.text for u in self.below())])
+        """Own text and every clause's as written, without numbers: what an article is
+        recognised by."""
+        return "\n".join([self.form, *(u.form for u in self.below())])
 
     def printed(self) -> str:
         """Own text then each clause under it with its number, as a deleted article reads."""
@@ -115,9 +120,8 @@ class _Side:
         if draft.cover is not None:
             self._other("cover", self.names["cover"], self._passage(draft.cover))
         self._other("title", self.names["title"], draft.title)
-        parties = "\n".join(f"{p.role} {p.name} {p.address}".strip() for p in draft.parties)
-        self._other("parties", self.names["parties"], parties)
-        self._other("preamble", self.names["preamble"], self._render(draft.preamble))
+        opening = [*self._party_lines(), self._render(draft.preamble)]
+        self._other("preamble", self.names["preamble"], "\n".join(t for t in opening if t))
         for number, part in enumerate(draft.parts, 1):
             name = part.title.strip() or self.names["part"].format(self._ordinal(number))
             intro = "\n".join(t for t in (part.title, self._render(part.body)) if t.strip())
@@ -133,6 +137,17 @@ class _Side:
     def _ordinal(self, number: int) -> str:
         return cn(number) if self.language == "zh" else str(number)
 
+    def _party_lines(self) -> list[str]:
+        """甲方：… 地址：… as the export prints them before the preamble, unless the preamble
+        names the parties itself: a draft and the Word file made from it then read alike."""
+        if parties_named_in(plain(self.draft.preamble)):
+            return []
+        words, lines = WORDS[self.language], []
+        for party in self.draft.parties:
+            lines.append(words.party.format(role=party.role) + _or_blank(party.name))
+            lines.append(words.address + _or_blank(party.address))
+        return lines
+
     def _other(self, key: str, name: str, text: str) -> None:
         self.others.append(_Unit(key, name, text, order=self._next()))
 
@@ -143,8 +158,9 @@ class _Side:
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
         path = self.paths[node.id]
         unit = _Unit(
-            f"node:{node.id}", label(path, self.style), self._node_text(node), node.heading,
-            node, len(path), self._next(), parent=parent,
+            f"node:{node.id}", label(path, self.style), self._node_text(node),
+            "\n".join((node.heading, plain(node.body))), node.heading, node, len(path),
+            self._next(), parent=parent,
         )  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]
         return unit
@@ -168,6 +184,10 @@ class _Side:
                 for node in article.walk():  # numbered inside the annex: its text only
                     texts.append(self._node_text(node))
         return "\n".join(t for t in texts if t)
+
+
+def _or_blank(value: str) -> str:
+    return value if value.strip() else UNFILLED_PARTY
 
 
 def compare_drafts(old: Draft, new: Draft) -> Comparison:
@@ -202,7 +222,7 @@ def _pair_units(old: list[_Unit], new: list[_Unit], matched: dict[int, _Unit], m
                 *, whole: bool, across: bool = False) -> None:  # fmt: skip
     """Pair ``old`` with ``new`` units into ``matched``; mark in ``moved`` those out of order
     (or, ``across`` articles or between levels, under another parent than their pair's)."""
-    texts = (lambda u: u.whole()) if whole else (lambda u: u.text)
+    texts = (lambda u: u.whole()) if whole else (lambda u: u.form)
     found = pair([texts(u) for u in old], [texts(u) for u in new],
                  [u.heading for u in old], [u.heading for u in new])  # fmt: skip
     kept = in_order(found)

@@ -27,6 +27,7 @@ from app.model.draft import Blank, Draft, Node, Party, Segment, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import label, number_paths
+from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
-_EMPTY = "________________"  # a party's unfilled name or address
 
 
 @dataclass(frozen=True)

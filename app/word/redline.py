@@ -7,10 +7,10 @@ subclass noting which body blocks each article and clause wrote. The blocks are 
 aligned: an article or clause with its pair from ``compare_drafts`` (so renumbering aligns
 第六条 with 第五条), other paragraphs by style and text. An aligned paragraph whose text
 differs gets the character/word difference of ``text_diff`` as deleted and inserted runs,
-each keeping its own formatting; a paragraph whose style changed carries the old style in
-``w:pPrChange``. A moved article or clause is a marked deletion where it was and a marked
-insertion where it is. Whole paragraphs deleted or inserted have their paragraph mark marked
-too, so accepting or rejecting leaves no empty line behind; table rows likewise.
+each keeping its own formatting. A moved article or clause (a clause promoted to an article
+is one too) is a marked deletion where it was and a marked insertion where it is. Whole
+paragraphs deleted or inserted have their paragraph mark marked too, so accepting or
+rejecting leaves no empty line behind; table rows likewise.
 """
 
 from __future__ import annotations
@@ -264,7 +264,7 @@ class _Marks:
         self.next_id = 0
 
     def element(self, kind: str) -> etree._Element:
-        """A ``w:ins``, ``w:del`` or ``w:pPrChange`` with a fresh id."""
+        """A ``w:ins`` or ``w:del`` with a fresh id."""
         self.next_id += 1
         el = etree.Element(qn(f"w:{kind}"))
         el.set(qn("w:id"), str(self.next_id))
@@ -304,7 +304,6 @@ class _Marks:
             else:
                 new.append(self._wrap(_runs(new_text, new_style, at_new, len(text)), "ins"))
                 at_new += len(text)
-        self._style_change(old, new)
         return new
 
     def table(self, old: etree._Element, new: etree._Element) -> etree._Element:
@@ -342,21 +341,6 @@ class _Marks:
         if r_pr is None:
             r_pr = etree.SubElement(p_pr, _RPR)  # no w:sectPr or change in ours
         r_pr.insert(0, self.element(kind))
-
-    def _style_change(self, old: etree._Element, new: etree._Element) -> None:
-        """Record the old paragraph properties when they differ (a clause become an article)."""
-        old_pr, new_pr = old.find(_PPR), new.find(_PPR)
-        before = [c for c in old_pr if c.tag != _RPR] if old_pr is not None else []
-        after = [c for c in new_pr if c.tag != _RPR] if new_pr is not None else []
-        if [etree.tostring(c) for c in before] == [etree.tostring(c) for c in after]:
-            return
-        if new_pr is None:
-            new_pr = etree.Element(_PPR)
-            new.insert(0, new_pr)
-        change = self.element("pPrChange")
-        kept = etree.SubElement(change, _PPR)
-        kept.extend(copy.deepcopy(c) for c in before)
-        new_pr.append(change)
 
 
 def _letters(p: etree._Element) -> tuple[str, list[etree._Element | None]]:
