@@ -159,7 +159,8 @@ class _Side:
         path = self.paths[node.id]
         unit = _Unit(
             f"node:{node.id}", label(path, self.style), self._node_text(node),
-            "\n".join((node.heading, plain(node.body))), node.heading, node, len(path),
+            "\n".join(t for t in (node.heading, plain(node.body)) if t), node.heading, node,
+            len(path),
             self._next(), parent=parent,
         )  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]

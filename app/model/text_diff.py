@@ -21,42 +21,17 @@ from diff_match_patch import diff_match_patch
 EQUAL, DELETE, INSERT = "=", "-", "+"
 Op = tuple[str, str]  # (EQUAL | DELETE | INSERT, text)
 
-_UNITS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|\s+|.", re.DOTALL)
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_WORD = rf"[^\W_{_CJK}]+"  # letters and digits, but not 汉字: each of those is a unit
+_UNITS = re.compile(rf"{_WORD}(?:['’.\-]{_WORD})*|\s+|.", re.DOTALL)
 _OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
 _FIRST_CODE = 0xE000  # units are coded from the private use area up (above the surrogates)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
 def units(text: str) -> list[str]:
     """The text cut into the units a change is measured in: each Chinese character, each
     word, each run of spaces, each other character."""
-    out: list[str] = []
-    for match in _UNITS.finditer(text):
-        unit = match.group()
-        if len(unit) > 1 and any(_is_cjk(ch) for ch in unit):
-            out.extend(_split_cjk(unit))  # \w matches 汉字: 支付ABC费用 is 支,付,ABC,费,用
-        else:
-            out.append(unit)
-    return out
-
-
-def _split_cjk(unit: str) -> list[str]:
-    out: list[str] = []
-    word = ""
-    for ch in unit:
-        if _is_cjk(ch):
-            if word:
-                out.append(word)
-                word = ""
-            out.append(ch)
-        else:
-            word += ch
-    if word:
-        out.append(word)
-    return out
+    return _UNITS.findall(text)
 
 
 def text_diff(old: str, new: str) -> list[Op]:

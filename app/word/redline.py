@@ -76,7 +76,7 @@ def render_redline(
     new_blocks = [_Block(el, keys.new(owner)) for el, owner in new_owners]
     sect_pr = new_doc.element.body.find(qn("w:sectPr"))
     for el in _stitch(old_blocks, new_blocks, marks):  # every new block is among them
-        sect_pr.addprevious(el)  # (detached first, they would serialise differently)
+        sect_pr.addprevious(el)
     out = io.BytesIO()
     new_doc.save(out)
     return out.getvalue(), comparison
@@ -218,13 +218,19 @@ def _stitch(old: list[_Block], new: list[_Block], marks: _Marks) -> list[etree._
 def _merged(old: _Block, new: _Block, marks: _Marks) -> list[etree._Element]:
     """An aligned pair: the new block if nothing differs, else the difference marked in
     it, or (different kinds, tables of different shapes) the old deleted, the new inserted."""
-    if etree.tostring(old.el) == etree.tostring(new.el):
+    if _same(old.el, new.el):
         return [new.el]
     if old.el.tag == _P and new.el.tag == _P and _simple(old.el) and _simple(new.el):
         return [marks.paragraph(old.el, new.el)]
     if old.el.tag == _TBL and new.el.tag == _TBL and _shape(old.el) == _shape(new.el):
         return [marks.table(old.el, new.el)]
     return [marks.whole(old.el, "del"), marks.whole(new.el, "ins")]
+
+
+def _same(a: etree._Element, b: etree._Element) -> bool:
+    """The same XML, serialised (C-fast; both still in their documents, so their namespace
+    declarations are written alike)."""
+    return etree.tostring(a) == etree.tostring(b)
 
 
 def _style(el: etree._Element) -> str:
@@ -311,7 +317,7 @@ class _Marks:
         for old_cell, new_cell in zip(_cells(old), _cells(new), strict=True):
             old_ps = [_Block(p, None) for p in old_cell if p.tag in (_P, _TBL)]
             new_ps = [_Block(p, None) for p in new_cell if p.tag in (_P, _TBL)]
-            if [etree.tostring(b.el) for b in old_ps] == [etree.tostring(b.el) for b in new_ps]:
+            if len(old_ps) == len(new_ps) and all(map(_same, old_cell, new_cell)):
                 continue
             for b in new_ps:
                 new_cell.remove(b.el)
