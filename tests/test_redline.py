@@ -18,13 +18,14 @@ from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import editing
+from app.model.compare import compare_drafts
 from app.model.doc_blocks import BlockRef
 from app.model.draft import Blank, Draft, Field, Node, Part, Party
 from app.model.editing import EditError, Pos
 from app.model.printed import draft_language
 from app.word.export import ExportOptions, export_draft
 from app.word.redline import export_redline
-from tests.edit_rounds import apply, edit_round
+from tests.edit_rounds import apply, edit_round, expected_changes
 from tests.test_compare import CONTRACTS, draft_of
 from tests.tracked_changes import W, document_lines, revision_counts
 
@@ -93,6 +94,8 @@ def test_a_promoted_clause_is_moved_from_its_clause_style_to_an_article(tmp_path
     new = copy.deepcopy(old)
     clause = new.parts[0].articles[0].children[1]
     apply(new, editing.promote(new, BlockRef("body", clause.id)))
+    moved = [(c.kind, c.old, c.new) for c in compare_drafts(old, new).changes]
+    assert moved == [("moved", "1.2", "第二条"), ("moved", "1.3", "2.1")]  # now under 第二条
     redline = check_redline(old, new, tmp_path)  # the reader compares styles too
     root = _body(redline)
     styles = {p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in root.iter(f"{W}p")
@@ -117,7 +120,7 @@ def test_the_cli_writes_the_redline_with_the_author_given(tmp_path, capsys):
 def test_libreoffice_opens_the_redline_and_shows_both_texts(tmp_path):
     old = _small()
     new = copy.deepcopy(old)
-    apply(new, editing.set_block_text(new, BlockRef("body", 3), ["乙方应当在十日内交付成果。"]))
+    apply(new, editing.set_block_text(new, BlockRef("body", 3), ["乙方应当在十五日内交付成果。"]))
     redline = check_redline(old, new, tmp_path)
     profile = tmp_path / "profile"
     subprocess.run(
@@ -126,7 +129,7 @@ def test_libreoffice_opens_the_redline_and_shows_both_texts(tmp_path):
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     text = (tmp_path / "redline.txt").read_text(encoding="utf-8-sig")
-    assert "十日内" in text  # LibreOffice shows the document with its changes
+    assert "在三十五日内" in text  # 三 deleted and 五 inserted, both shown as changes
 
 
 # -- random edit sequences ----------------------------------------------------------------------
@@ -188,12 +191,16 @@ def _edit(draft: Draft, action: str, pick: int, delta: int, words: str) -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(EDITS)
-def test_random_edit_sequences_redline_both_ways(tmp_path_factory, edits):
+def test_random_edit_sequences_redline_both_ways_and_lose_no_change(tmp_path_factory, edits):
     old = _small()
     new = copy.deepcopy(old)
     for edit in edits:
         _edit(new, *edit)
     check_redline(old, new, tmp_path_factory.mktemp("redline"))
+    changes = compare_drafts(old, new).changes
+    listed = {c.old for c in changes} | {c.new for c in changes}
+    for _, old_label, new_label, *_ in expected_changes(old, new, set()):  # known by node id
+        assert old_label in listed or new_label in listed
 
 
 def _body(path: Path):

@@ -94,10 +94,11 @@ class _Unit:
         recognised by."""
         return "\n".join([self.form, *(u.form for u in self.below())])
 
-    def printed(self) -> str:
-        """Own text then each clause under it with its number, as a deleted article reads."""
-        lines = [self.text, *(f"{u.label} {u.text}".strip() for u in self.below())]
-        return "\n".join(line for line in lines if line)
+    def printed(self, paired: dict[int, _Unit]) -> str:
+        """Own text then each clause under it with its number, as a deleted article reads
+        (but for the clauses in ``paired``: they are listed where they went)."""
+        below = (f"{u.label} {u.text}".strip() for u in self.below() if id(u) not in paired)
+        return "\n".join(line for line in (self.text, *below) if line)
 
 
 class _Side:
@@ -200,14 +201,16 @@ def compare_drafts(old: Draft, new: Draft) -> Comparison:
     left_old: list[_Unit] = []
     left_new: list[_Unit] = []
     for unit in a.articles:
-        other = matched.get(id(unit))
-        if other is None:
-            continue
-        mine, theirs = list(unit.below()), list(other.below())
-        _pair_units(mine, theirs, matched, moved, whole=False)
-        left_old.extend(u for u in mine if id(u) not in matched)
-        taken = {id(matched[id(u)]) for u in mine if id(u) in matched}
-        left_new.extend(u for u in theirs if id(u) not in taken)
+        if id(unit) in matched:
+            _pair_below(unit, matched[id(unit)], matched, moved, left_old, left_new)
+        else:  # gone as an article: it, or a clause of it, may be a clause elsewhere now
+            left_old.extend([unit, *unit.below()])
+    taken = {id(u) for u in matched.values()}
+    for unit in b.articles:
+        if id(unit) not in taken:
+            left_new.extend([unit, *unit.below()])
+    left_old.sort(key=lambda u: u.order)
+    left_new.sort(key=lambda u: u.order)
     _pair_units(left_old, left_new, matched, moved, whole=False, across=True)
     others_new = {u.key: u for u in b.others}
     for unit in a.others:
@@ -219,21 +222,34 @@ def compare_drafts(old: Draft, new: Draft) -> Comparison:
     return Comparison(changes, pairs, moved_ids)
 
 
+def _pair_below(mine: _Unit, theirs: _Unit, matched: dict[int, _Unit], moved: set[int],
+                left_old: list[_Unit], left_new: list[_Unit]) -> None:  # fmt: skip
+    """Pair the clauses of a pair; those left unpaired go to ``left_old`` / ``left_new``."""
+    below_old, below_new = list(mine.below()), list(theirs.below())
+    _pair_units(below_old, below_new, matched, moved, whole=False)
+    left_old.extend(u for u in below_old if id(u) not in matched)
+    taken = {id(matched[id(u)]) for u in below_old if id(u) in matched}
+    left_new.extend(u for u in below_new if id(u) not in taken)
+
+
 def _pair_units(old: list[_Unit], new: list[_Unit], matched: dict[int, _Unit], moved: set[int],
                 *, whole: bool, across: bool = False) -> None:  # fmt: skip
-    """Pair ``old`` with ``new`` units into ``matched``; mark in ``moved`` those out of order
-    (or, ``across`` articles or between levels, under another parent than their pair's)."""
+    """Pair ``old`` with ``new`` units into ``matched``; mark in ``moved`` those out of
+    order, or now under another parent than their pair's, or at another level (a clause
+    become an article). ``across`` lists gather what is left from everywhere: their order
+    means nothing, only their texts pair them."""
     texts = (lambda u: u.whole()) if whole else (lambda u: u.form)
-    found = pair([texts(u) for u in old], [texts(u) for u in new],
-                 [u.heading for u in old], [u.heading for u in new])  # fmt: skip
+    heads = [u.heading for u in old], [u.heading for u in new]
+    found = pair([texts(u) for u in old], [texts(u) for u in new], *heads, in_place=not across)
     kept = in_order(found)
     for i, j in found.items():
         mine, theirs = old[i], new[j]
         matched[id(mine)] = theirs
-        parent_moved = mine.parent is not None and (
-            matched.get(id(mine.parent)) is not theirs.parent
-        )
-        if (i not in kept and not across) or mine.depth != theirs.depth or parent_moved:
+        if mine.parent is None or theirs.parent is None:
+            elsewhere = (mine.parent is None) != (theirs.parent is None)
+        else:
+            elsewhere = matched.get(id(mine.parent)) is not theirs.parent
+        if (i not in kept and not across) or elsewhere:
             moved.add(id(mine))
 
 
@@ -260,10 +276,12 @@ def _changes(a: _Side, b: _Side, matched: dict[int, _Unit], moved: set[int]) -> 
             if change is not None:
                 placed.append((here, change))
         elif _topmost(unit, matched) and (unit.node is not None or unit.text):
-            placed.append((here + 0.5, Change("deleted", unit.label, None, unit.printed(), "")))
+            gone = Change("deleted", unit.label, None, unit.printed(matched), "")
+            placed.append((here + 0.5, gone))
     for unit in _reading(b):
         if id(unit) not in taken and _topmost(unit, taken) and (unit.node or unit.text):
-            placed.append((unit.order, Change("inserted", None, unit.label, "", unit.printed())))
+            added = Change("inserted", None, unit.label, "", unit.printed(taken))
+            placed.append((unit.order, added))
     placed.sort(key=lambda item: item[0])  # stable: deletions in a row keep their order
     return [change for _, change in placed]
 

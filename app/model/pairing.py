@@ -34,14 +34,21 @@ def similarity(a: str, b: str, floor: float = 0.0) -> float:
 
 
 def pair(
-    old: list[str], new: list[str], old_heads: list[str], new_heads: list[str]
+    old: list[str],
+    new: list[str],
+    old_heads: list[str],
+    new_heads: list[str],
+    *,
+    in_place: bool = True,
 ) -> dict[int, int]:
-    """Old index -> new index of the items taken to be the same (edited or not)."""
+    """Old index -> new index of the items taken to be the same (edited or not). Without
+    ``in_place`` the lists' order says nothing (leftovers from everywhere): only identical
+    and similar texts pair, never two merely for standing between the same anchors."""
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     _identical(range(len(old)), range(len(new)), old, new, pairs, taken, unique=True)
     anchors = sorted((i, pairs[i]) for i in in_order(pairs))
-    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    bounds = [(-1, -1), *anchors, (len(old), len(new))] if in_place else []
     for (lo_old, lo_new), (hi_old, hi_new) in zip(bounds, bounds[1:], strict=False):
         left = [i for i in range(lo_old + 1, hi_old) if i not in pairs]
         right = [j for j in range(lo_new + 1, hi_new) if j not in taken]
