@@ -58,11 +58,14 @@ class Change:
 class Comparison:
     """The changes in reading order of the new version, and the node alignment behind them:
     ``pairs`` maps an old node id to its new node id, ``moved`` holds the old ids of the
-    pairs that moved (an article's clauses move with it and are not listed there)."""
+    pairs that moved (an article's clauses move with it and are not listed there),
+    ``unchanged`` the old ids of articles that read the same in place, numbers and clauses
+    included (the redline takes those from the new version without writing them twice)."""
 
     changes: list[Change]
     pairs: dict[int, int]
     moved: set[int]
+    unchanged: set[int] = field(default_factory=set)
 
     def to_json(self) -> dict[str, list[dict[str, str | None]]]:
         return {"changes": [c.to_json() for c in self.changes]}
@@ -219,7 +222,21 @@ def compare_drafts(old: Draft, new: Draft) -> Comparison:
     changes = _changes(a, b, matched, moved)
     pairs = {u.node.id: matched[id(u)].node.id for u in _all_nodes(a) if id(u) in matched}
     moved_ids = {u.node.id for u in _all_nodes(a) if id(u) in moved}
-    return Comparison(changes, pairs, moved_ids)
+    unchanged = {u.node.id for u in a.articles if _reads_the_same(u, matched, moved)}
+    return Comparison(changes, pairs, moved_ids, unchanged)
+
+
+def _reads_the_same(article: _Unit, matched: dict[int, _Unit], moved: set[int]) -> bool:
+    """True if the article and each clause under it pairs, in place, with one of the same
+    number and text, clause for clause."""
+    other = matched.get(id(article))
+    if other is None:
+        return False
+    mine, theirs = [article, *article.below()], [other, *other.below()]
+    return len(mine) == len(theirs) and all(
+        matched.get(id(m)) is t and id(m) not in moved and (m.label, m.text) == (t.label, t.text)
+        for m, t in zip(mine, theirs, strict=True)
+    )
 
 
 def _pair_below(mine: _Unit, theirs: _Unit, matched: dict[int, _Unit], moved: set[int],

@@ -68,12 +68,23 @@ def render_redline(
     """The .docx bytes of the redline and the comparison it shows."""
     comparison = compare_drafts(old, new)
     options = ExportOptions(language=draft_language(new), author=author)
-    old_doc, old_owners = _written(old, options)
+    _, old_owners = _written(old, options, comparison.unchanged)
     new_doc, new_owners = _written(new, options)
     keys = _NodeKeys(old, new, comparison)
     marks = _Marks(author, when or datetime.now(UTC))
-    old_blocks = [_Block(el, keys.old(owner)) for el, owner in old_owners]
     new_blocks = [_Block(el, keys.new(owner)) for el, owner in new_owners]
+    articles = {n.id: a.id for p in new.parts for a in p.articles for n in a.walk()}
+    by_article: dict[int, list[_Block]] = {}
+    for block, (_, owner) in zip(new_blocks, new_owners, strict=True):
+        if owner is not None:
+            by_article.setdefault(articles[owner], []).append(block)
+    old_blocks: list[_Block] = []
+    for el, owner in old_owners:
+        if el is None:  # an article reading the same: its blocks are the new version's
+            twins = by_article.get(comparison.pairs[owner], [])
+            old_blocks.extend(_Block(b.el, b.node_key, shared=True) for b in twins)
+        else:
+            old_blocks.append(_Block(el, keys.old(owner)))
     sect_pr = new_doc.element.body.find(qn("w:sectPr"))
     for el in _stitch(old_blocks, new_blocks, marks):  # every new block is among them
         sect_pr.addprevious(el)
@@ -86,15 +97,22 @@ def render_redline(
 
 
 class _NotingWriter(_Writer):
-    """The export's writer, noting at which body position each node starts and ends."""
+    """The export's writer, noting at which body position each node starts and ends, and
+    leaving out the articles in ``skip`` (noting where they would have been)."""
+
+    skip: frozenset[int] | set[int] = frozenset()
 
     def write(self) -> None:
         self.body = self.doc.element.body
         self.owner: int | None = None
         self.changes: list[tuple[int, int | None]] = []  # (body index, owner from there on)
+        self.skipped: list[tuple[int, int]] = []  # (body index, article left out there)
         super().write()
 
     def _node(self, node: Node, depth: int) -> None:
+        if node.id in self.skip:
+            self.skipped.append((len(self.body) - 1, node.id))
+            return
         outer = self.owner
         self._switch(node.id)
         super()._node(node, depth)
@@ -105,23 +123,28 @@ class _NotingWriter(_Writer):
         self.owner = owner
 
 
-def _written(draft: Draft, options: ExportOptions):
-    """The draft's export and its body blocks, each with the id of the node that wrote it."""
+def _written(draft: Draft, options: ExportOptions, skip: set[int] | None = None):
+    """The draft's export and its body blocks, each with the id of the node that wrote it;
+    an article of ``skip`` left out stands as (None, its id) where it would have been."""
     writers: list[_NotingWriter] = []
 
     def noting(*args) -> _NotingWriter:
         writers.append(_NotingWriter(*args))
+        writers[-1].skip = skip or frozenset()
         return writers[-1]
 
     doc = word_document(draft, options, noting)
-    changes = iter(writers[0].changes)
-    upcoming = next(changes, None)
+    changes, skipped = iter(writers[0].changes), iter(writers[0].skipped)
+    upcoming, left_out = next(changes, None), next(skipped, None)
     owner = None
     blocks = []
     for index, el in enumerate(doc.element.body):
         while upcoming is not None and upcoming[0] <= index:
             owner = upcoming[1]
             upcoming = next(changes, None)
+        while left_out is not None and left_out[0] <= index:
+            blocks.append((None, left_out[1]))
+            left_out = next(skipped, None)
         if el.tag in (_P, _TBL):
             blocks.append((el, owner))
     return doc, blocks
@@ -176,6 +199,7 @@ class _NodeKeys:
 class _Block:
     el: etree._Element
     node_key: Hashable | None
+    shared: bool = False  # the new version's own block standing in for the old one's
 
     @property
     def key(self) -> Hashable:
@@ -210,7 +234,7 @@ def _stitch(old: list[_Block], new: list[_Block], marks: _Marks) -> list[etree._
                 for o, n in zip(left[k1:k2], right[l1:l2], strict=True):
                     out.extend(_merged(o, n, marks))
             else:
-                out.extend(marks.whole(b.el, "del") for b in left[k1:k2])
+                out.extend(marks.whole(_own(b), "del") for b in left[k1:k2])
                 out.extend(marks.whole(b.el, "ins") for b in right[l1:l2])
     return out
 
@@ -218,13 +242,18 @@ def _stitch(old: list[_Block], new: list[_Block], marks: _Marks) -> list[etree._
 def _merged(old: _Block, new: _Block, marks: _Marks) -> list[etree._Element]:
     """An aligned pair: the new block if nothing differs, else the difference marked in
     it, or (different kinds, tables of different shapes) the old deleted, the new inserted."""
-    if _same(old.el, new.el):
+    if old.el is new.el or _same(old.el, new.el):
         return [new.el]
     if old.el.tag == _P and new.el.tag == _P and _simple(old.el) and _simple(new.el):
         return [marks.paragraph(old.el, new.el)]
     if old.el.tag == _TBL and new.el.tag == _TBL and _shape(old.el) == _shape(new.el):
         return [marks.table(old.el, new.el)]
-    return [marks.whole(old.el, "del"), marks.whole(new.el, "ins")]
+    return [marks.whole(_own(old), "del"), marks.whole(new.el, "ins")]
+
+
+def _own(block: _Block) -> etree._Element:
+    """The block's element to mark, copied if the new version shows it too."""
+    return copy.deepcopy(block.el) if block.shared else block.el
 
 
 def _same(a: etree._Element, b: etree._Element) -> bool:
