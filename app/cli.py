@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
+from app.model.compare import compare_drafts
+from app.model.compare_summary import summary
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
 from app.model.outline_html import outline_html
@@ -23,6 +25,7 @@ from app.model.overwrite import (
 )
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
+from app.word.redline import default_author, export_redline
 from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
@@ -84,6 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not highlight unfilled blanks (a clean copy)")  # fmt: skip
     export.add_argument("--numbering", choices=NUMBERING_MODES, default="literal",
                         help="numbers typed into the text (default), or Word's own")  # fmt: skip
+
+    compare = commands.add_parser("compare", help="what changed from one version to another")
+    compare.add_argument("old", metavar="OLD", help="the earlier version: a .contract draft, "
+                         "or a contract file (.txt, .md, .docx)")  # fmt: skip
+    compare.add_argument("new", metavar="NEW", help="the later version, the same kinds")
+    compare.add_argument("--json", action="store_true", help="print one JSON object")
+    compare.add_argument("-o", "--output", metavar="REDLINE.docx",
+                         help="write NEW as a Word document with OLD's differences as tracked "
+                         "changes")  # fmt: skip
+    compare.add_argument("--author", metavar="NAME",
+                         help="who the changes are from (default: your login name)")  # fmt: skip
     return parser
 
 
@@ -95,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         return run_draft(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "compare":
+        return _compare(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":
@@ -168,6 +184,27 @@ def _export(args: argparse.Namespace) -> int:
     export_draft(draft, output, options)
     articles = sum(len(p.articles) for p in draft.parts)
     print(for_terminal(f"{output}: {quoted_title(draft.title)}, {articles} article(s)"))
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    old, new = Path(args.old), Path(args.new)
+    output = Path(args.output) if args.output else None
+    if output is not None:  # refused before reading, so nothing is done for nothing
+        refuse_own_input(output, old, new)
+        refuse_unless_word_document(output)
+    old_draft, new_draft = _draft_to_export(old), _draft_to_export(new)
+    if output is None:
+        comparison = compare_drafts(old_draft, new_draft)
+    else:
+        author = default_author() if args.author is None else args.author
+        comparison = export_redline(old_draft, new_draft, output, author)
+    if args.json:
+        _print_json(comparison.to_json())
+    else:
+        print(for_terminal(summary(comparison.changes)))
+        if output is not None:
+            print(for_terminal(f"{output}: redline of {new.name} against {old.name}"))
     return 0
 
 

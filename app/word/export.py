@@ -28,6 +28,7 @@ from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, 
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import annex_labels, label, number_paths
+from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
-_EMPTY = "________________"  # a party's unfilled name or address
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,16 @@ def export_draft(draft: Draft, path: Path, options: ExportOptions | None = None)
 
 def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     """The .docx bytes of the draft."""
+    out = io.BytesIO()
+    word_document(draft, options).save(out)
+    return out.getvalue()
+
+
+def word_document(
+    draft: Draft, options: ExportOptions | None = None, writer: type[_Writer] | None = None
+) -> WordDocument:
+    """The draft as a python-docx document, written by ``writer`` (the redline's subclass
+    notes which paragraphs each article and clause wrote)."""
     options = options or ExportOptions()
     if options.numbering not in NUMBERING_MODES:
         raise ValueError(f"numbering must be one of {NUMBERING_MODES}, not {options.numbering!r}")
@@ -106,11 +116,9 @@ def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     typo = options.typography or (ENGLISH if language == "en" else CHINESE)
     doc = Document()
     styles = setup_document(doc, typo, "en-US")
-    _Writer(doc, draft, options, language, styles, typo).write()
+    (writer or _Writer)(doc, draft, options, language, styles, typo).write()
     _core_properties(doc, draft.title, options.author, language)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return doc
 
 
 class _WordList:
