@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from app.cli import main_cli
 from app.model import fileformat, ops
 from app.model.draft import Ref, plain
-from app.model.files import save_draft
+from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.model.numbering import annex_labels, number_paths
 from app.model.text import render_body
@@ -488,3 +488,13 @@ def test_a_sentence_that_starts_with_an_annex_label_is_no_annex(text):
     (doc,) = outline.documents
     assert doc.annexes == []
     assert list(doc.iter_articles())[-1].text.value.endswith(("More.", "其他。"))
+
+
+def test_a_draft_file_keeps_cover_signature_and_annexes(tmp_path):
+    draft = draft_of(GF)
+    path = tmp_path / "x.contract"
+    save_draft(path, draft)
+    back = load_draft(path)
+    assert fileformat.dumps(back) == fileformat.dumps(draft)
+    assert back.annexes[1].numbering == "chinese_list"
+    assert back.node(back.annexes[1].parts[0].articles[0].id) is not None
