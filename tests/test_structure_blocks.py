@@ -498,3 +498,15 @@ def test_a_draft_file_keeps_cover_signature_and_annexes(tmp_path):
     assert fileformat.dumps(back) == fileformat.dumps(draft)
     assert back.annexes[1].numbering == "chinese_list"
     assert back.node(back.annexes[1].parts[0].articles[0].id) is not None
+
+
+def test_numbered_articles_with_clauses_before_a_titled_second_agreement_are_no_cover():
+    text = (
+        "1. Services\n1.1 The supplier supports.\n2. Fees\n2.1 Monthly.\n"
+        "Supplementary Agreement\n1. Change\n1.1 The fee rises.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert doc.cover is None
+    assert [a.heading.value for a in doc.iter_articles()][:2] == ["Services", "Fees"]
