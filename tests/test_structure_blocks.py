@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,7 @@ from app.model.numbering import annex_labels, number_paths
 from app.model.text import render_body
 from app.model.view import show
 from app.readers import read_any
-from app.word.export import render_docx
+from app.word.export import ExportOptions, render_docx
 from clause_db.numerals import int_to_cn
 from clause_db.references import find_references, write_annex_label, write_reference
 from clause_db.segment import parse_text
@@ -510,3 +511,18 @@ def test_numbered_articles_with_clauses_before_a_titled_second_agreement_are_no_
     (doc,) = outline.documents
     assert doc.cover is None
     assert [a.heading.value for a in doc.iter_articles()][:2] == ["Services", "Fees"]
+
+
+def test_word_numbering_leaves_annex_articles_with_their_typed_numbers_only(tmp_path):
+    draft = draft_of(GF)
+    path = tmp_path / "word.docx"
+    path.write_bytes(render_docx(draft, ExportOptions(numbering="word")))
+    annex_article = next(
+        p for p in docx.Document(str(path)).paragraphs if p.text == "一、 响应时间"
+    )
+    num_id = annex_article._p.pPr.find(qn("w:numPr")).find(qn("w:numId"))
+    assert num_id.get(qn("w:val")) == "0"  # not numbered again by the body's list
+    _, doc = document_of(path)
+    assert [a.number for a in doc.iter_articles()] == [1, 2, 3]
+    (part,) = doc.annexes[1].parts
+    assert heading_articles(part) == [("一、", "响应时间"), ("二、", "维护频次")]
