@@ -156,6 +156,13 @@ def test_in_witness_and_by_name_title_lines_are_the_signature_block():
             "ACME INC.\nBy: ________\nName: ________\n",
             "ACME INC.\nBy: ________\nName: ________",
         ),
+        # a deed's execution clause
+        (
+            "SIGNED by Jane Doe for and on behalf of ACME LIMITED\nDirector: ____\n",
+            "SIGNED by Jane Doe for and on behalf of ACME LIMITED\nDirector: ____",
+        ),
+        # the signature page's own heading
+        ("签署页\n甲方：____\n乙方：____\n", "签署页\n甲方：____\n乙方：____"),
         # a seal line with a role other than 甲方/乙方
         ("出租人（盖章）：____\n承租人（盖章）：\n", "出租人（盖章）：____\n承租人（盖章）："),
         # 甲方：____（盖章） as the GF model texts write it, in table rows
