@@ -65,7 +65,9 @@ SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signatu
 # Lines that open a signature block wherever they stand after the last article's heading.
 _SIGNATURE_OPENER = re.compile(
     rf"{_LEAD}(?:"
-    r"(?i:in witness whereof|in witness thereof|executed as a deed|signed for and on behalf)"
+    r"(?i:in witness whereof|in witness thereof|executed as a deed|signed for and on behalf"
+    r"|signed by\b[^\n]{0,80}\bon behalf of)"
+    r"|[签簽]署[页頁][ \t\u3000]*$"  # 签署页 as the page's heading
     # 旅游者代表签字（盖章）：, 甲方（盖章）：, 乙方（签字）
     r"|[\u4e00-\u9fff]{1,10}(?:[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|公章)[^）)\n]{0,6}[）)]"
     r"|[签簽]字[（(][盖蓋]章[）)]|[盖蓋]章)[ \t\u3000]*[:：]"

@@ -84,6 +84,7 @@ _TITLE_LINE = re.compile(
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
+_DOTTED_LINE = re.compile(r"^[ \t]*\d{1,3}[.．]\d{1,3}", re.M)
 _LABELLED = re.compile(r"^[^:：]{1,12}[:：]")  # 合同编号：…, Contract No.: …
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
 _MAX_JUMP = 20  # more articles than this missing in a row is no gap but another numbering
@@ -271,7 +272,8 @@ def _instruction_list_end(text: str, s: int, structural: list[Marker], line_mode
     for ls, le in _lines(text, first.start, again.start):
         bare = text[ls:le].strip().strip("#*").strip()
         if len(bare) <= _MAX_TITLE_LINE and _TITLE_LINE.fullmatch(bare):
-            return ls
+            # steps of an instruction, not articles with clauses of their own (1.1, 1.2)
+            return s if _DOTTED_LINE.search(text, first.start, ls) else ls
     return s
 
 

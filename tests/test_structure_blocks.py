@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import fileformat, ops
 from app.model.draft import Ref, plain
-from app.model.files import save_draft
+from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.model.numbering import annex_labels, number_paths
 from app.model.text import render_body
 from app.model.view import show
 from app.readers import read_any
-from app.word.export import render_docx
+from app.word.export import ExportOptions, render_docx
 from clause_db.numerals import int_to_cn
 from clause_db.references import find_references, write_annex_label, write_reference
 from clause_db.segment import parse_text
@@ -155,6 +156,13 @@ def test_in_witness_and_by_name_title_lines_are_the_signature_block():
             "ACME INC.\nBy: ________\nName: ________\n",
             "ACME INC.\nBy: ________\nName: ________",
         ),
+        # a deed's execution clause
+        (
+            "SIGNED by Jane Doe for and on behalf of ACME LIMITED\nDirector: ____\n",
+            "SIGNED by Jane Doe for and on behalf of ACME LIMITED\nDirector: ____",
+        ),
+        # the signature page's own heading
+        ("签署页\n甲方：____\n乙方：____\n", "签署页\n甲方：____\n乙方：____"),
         # a seal line with a role other than 甲方/乙方
         ("出租人（盖章）：____\n承租人（盖章）：\n", "出租人（盖章）：____\n承租人（盖章）："),
         # 甲方：____（盖章） as the GF model texts write it, in table rows
@@ -491,3 +499,40 @@ def test_a_sentence_that_starts_with_an_annex_label_is_no_annex(text):
     (doc,) = outline.documents
     assert doc.annexes == []
     assert list(doc.iter_articles())[-1].text.value.endswith(("More.", "其他。"))
+
+
+def test_a_draft_file_keeps_cover_signature_and_annexes(tmp_path):
+    draft = draft_of(GF)
+    path = tmp_path / "x.contract"
+    save_draft(path, draft)
+    back = load_draft(path)
+    assert fileformat.dumps(back) == fileformat.dumps(draft)
+    assert back.annexes[1].numbering == "chinese_list"
+    assert back.node(back.annexes[1].parts[0].articles[0].id) is not None
+
+
+def test_numbered_articles_with_clauses_before_a_titled_second_agreement_are_no_cover():
+    text = (
+        "1. Services\n1.1 The supplier supports.\n2. Fees\n2.1 Monthly.\n"
+        "Supplementary Agreement\n1. Change\n1.1 The fee rises.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    (doc,) = outline.documents
+    assert doc.cover is None
+    assert [a.heading.value for a in doc.iter_articles()][:2] == ["Services", "Fees"]
+
+
+def test_word_numbering_leaves_annex_articles_with_their_typed_numbers_only(tmp_path):
+    draft = draft_of(GF)
+    path = tmp_path / "word.docx"
+    path.write_bytes(render_docx(draft, ExportOptions(numbering="word")))
+    annex_article = next(
+        p for p in docx.Document(str(path)).paragraphs if p.text == "一、 响应时间"
+    )
+    num_id = annex_article._p.pPr.find(qn("w:numPr")).find(qn("w:numId"))
+    assert num_id.get(qn("w:val")) == "0"  # not numbered again by the body's list
+    _, doc = document_of(path)
+    assert [a.number for a in doc.iter_articles()] == [1, 2, 3]
+    (part,) = doc.annexes[1].parts
+    assert heading_articles(part) == [("一、", "响应时间"), ("二、", "维护频次")]

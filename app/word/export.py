@@ -7,6 +7,10 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
+The source's cover page (imported) comes first on a page of its own; its own signature
+block replaces the generated one (never both); each annex starts on a new page under its
+label and title, its articles numbered inside it.
+
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
 Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
 Bidi override, embedding and isolate controls are left out of every text written.
@@ -266,6 +270,7 @@ class _Writer:
         number = label(path, style or self.numbering)
         heading = _doc_text(node.heading).strip()
         numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
+        unlisted = self.list is not None and style is not None  # the styles carry the list
         if depth == 1:
             p = self._paragraph(self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
@@ -273,12 +278,16 @@ class _Writer:
                 p.add_run(text)
             if numbered_by_word:
                 self.list.number(p, depth)
+            elif unlisted:
+                ooxml.number_paragraph(p, 0, 0)  # numId 0: no number of Word's on top of ours
             self._body_text(node.body)
         else:
             p = self._paragraph(self.styles.clause if depth == 2 else self.styles.item)
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
+                if unlisted:
+                    ooxml.number_paragraph(p, 0, 0)
                 p.add_run(f"{number} ")
                 if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
                     indent = clause_indent(depth, self.typo)
