@@ -120,7 +120,8 @@ def test_labels_read_like_a_lawyer(text: str, expected: list[str]) -> None:
         "(xxx) the thirtieth item",
         "[Reserved]",
         "[Intentionally omitted]",
-        "☑ 已选 ☒ 已划掉",
+        "☒ 已划掉",  # crossed out: not a box we know to be ticked or not
+        "■ 第一点\n■ 第二点",  # ■ with no other box beside it: bullets
         "{1} {a, b} {}",
     ],
 )
@@ -157,10 +158,12 @@ _SHAPES = {
     "bracket_empty": r"【[^【】\n]*】",
     "square": r"\[[^\[\]\n]+\]",
     "template": r"\{\{?[^{}]+\}?\}",
-    "checkbox": r"[□☐]",
+    "checkbox": r"[□☐☑■]|\[[ xX]\]|\{\{\s*[□☐☑■][^{}]*\}\}",
     "stand_in": r"[Xx×Ｘｘ]{3,}",
 }
-_ALPHABET = st.sampled_from(list("_＿【】[]{}()□☐Xx×:：，。\n 甲方元年aA1●.") + ["http://"])
+_ALPHABET = st.sampled_from(
+    list("_＿【】[]{}()□☐☑■Xx×:：，。\n 甲方元年aA1●.-") + ["http://", "[ ]", "[x]"]
+)
 
 
 @given(

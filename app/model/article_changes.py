@@ -15,7 +15,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .draft import Blank, Node, plain
+from .draft import Blank, Node, blank_shows, plain
 from .numbering import label, number_paths
 from .text import clean_text
 
@@ -201,8 +201,7 @@ def filled_text(draft: Draft, body: list[Segment]) -> str:
     out = []
     for seg in body:
         if isinstance(seg, Blank):
-            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
-            out.append(value or seg.blank)
+            out.append(blank_shows(draft, seg))
         else:
             out.append(plain([seg]))
     return "".join(out)

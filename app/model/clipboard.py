@@ -143,6 +143,7 @@ def _field_ids(
     """Which field of ``draft`` each copied field becomes (new ones go to ``new_fields``):
     its own back home, the draft's field of that name, or a new one, value and all."""
     field_ids: dict[int, int] = {}
+    groups: dict[int, int] = {}  # a copied group of tick boxes -> its group here
     for f in fields:
         own = draft.fields.get(f.id) if home else None
         named = f.name and (
@@ -150,7 +151,9 @@ def _field_ids(
         )
         kept = own or named
         if not kept:
-            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
+            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value, kind=f.kind)
+            if f.group is not None:
+                kept.group = f.group if home else groups.setdefault(f.group, draft.new_id())
             new_fields.append(kept)
         field_ids[f.id] = kept.id
     return field_ids
@@ -201,7 +204,8 @@ def paste_inline(draft: Draft, data: bytes, origin: str) -> tuple[list[Segment],
 
 
 def _field_out(f: Field) -> dict:
-    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value, "kind": f.kind,
+            "group": f.group}  # fmt: skip
 
 
 def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:

@@ -133,6 +133,10 @@ class Field:
     kind: str = "text"  # text | checkbox
     group: int | None = None  # tick boxes offered together share a group number
 
+    def unfilled(self) -> bool:
+        """A blank still to fill: a text without a value (an unticked box is an answer)."""
+        return self.kind != "checkbox" and not self.value
+
 
 @dataclass
 class Party:
@@ -281,6 +285,17 @@ def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
         if found:
             return found
     return None
+
+
+TICKED, UNTICKED = "☑", "☐"
+
+
+def blank_shows(draft: Draft, blank: Blank) -> str:
+    """What a blank reads as: a tick box ☑ or ☐, a value once filled, else as written."""
+    field = draft.fields.get(blank.field_id)
+    if field is not None and field.kind == "checkbox":
+        return TICKED if field.value else UNTICKED
+    return field.value if field is not None and field.value else blank.blank
 
 
 def plain(body: list[Segment]) -> str:

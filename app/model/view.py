@@ -43,6 +43,8 @@ def show(draft: Draft) -> dict:
             "name": f.name,
             "label": f.label,
             "value": f.value,
+            "kind": f.kind,
+            "group": f.group,
             "occurrences": counts[f.id],
         }
         for f in draft.fields.values()

@@ -7,7 +7,8 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
-Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted;
+tick boxes are written ☐ or ☑ in the text's own font, never highlighted.
 Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
 """
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 
-from app.model.draft import Blank, Draft, Node, Party, Segment, plain
+from app.model.draft import Blank, Draft, Node, Party, Segment, blank_shows, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import label, number_paths
@@ -79,7 +80,7 @@ def unfilled_fields(draft: Draft) -> list[str]:
         for seg in body:
             if isinstance(seg, Blank) and seg.field_id not in seen:
                 field = draft.fields.get(seg.field_id)
-                if field is not None and not field.value:
+                if field is not None and field.unfilled():
                     seen[seg.field_id] = field.name or field.label
     return list(seen.values())
 
@@ -251,8 +252,8 @@ class _Writer:
                 out.append((_doc_text(seg), False))
             elif isinstance(seg, Blank):
                 field = self.draft.fields.get(seg.field_id)
-                value = field.value if field is not None else None
-                out.append((_doc_text(value), False) if value else (_doc_text(seg.blank), True))
+                gap = field is not None and field.unfilled()  # highlighted; a box never is
+                out.append((_doc_text(blank_shows(self.draft, seg)), gap))
             else:
                 out.append((_doc_text(ref_text(seg, self.paths)), False))
         return out

@@ -1,0 +1,206 @@
+"""Tick boxes (□ ☐ ☑ ■ [ ] {{☐name}}): grouped with the alternatives offered beside them,
+an answer whether ticked or not (never an unfilled field), written back as ☐ / ☑."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+import pytest
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.model import ops
+from app.model.checks import run_checks
+from app.model.draft import Blank, Draft
+from app.model.fileformat import dumps, loads
+from app.model.importer import draft_from_document
+from app.model.overwrite import filled_summary
+from app.model.text import enter_text
+from app.model.view import show
+from app.readers import read_any
+from app.word.export import render_docx, unfilled_fields
+from clause_db.placeholders import find_placeholders
+from tests.conftest import CORPUS
+
+DATA_PROVISION = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
+TOUR = CORPUS / "zh_gf2014_2402_outbound_group_tour_contract.txt"
+
+
+def boxes(text: str) -> list[tuple[str, int, bool]]:
+    """(label, group as the index of its first box, ticked) of each tick box in ``text``."""
+    found = [p for p in find_placeholders(text) if p.kind == "checkbox"]
+    firsts = {p.span[0]: i for i, p in enumerate(found)}
+    for p in found:
+        assert p.group in firsts, "a group is keyed by the start of its first box"
+    return [(p.label, firsts[p.group], p.ticked) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one line of alternatives; the blank after 其他 stays a text field
+            "证件类型：☐统一社会信用代码 ☐居民身份证 ☐护照 ☐其他____\n证件号码：____",
+            [("统一社会信用代码", 0, False), ("居民身份证", 0, False), ("护照", 0, False),
+             ("其他", 0, False)],
+        ),
+        (  # GF-2014-2402 第二十二条: a run of lines, one box opening each
+            "2.旅游者可以做以下选择：\n□ 委托出境社购买：名称 ____；\n□自行购买；\n□放弃购买。",
+            [("委托出境社购买", 0, False), ("自行购买", 0, False), ("放弃购买", 0, False)],
+        ),
+        (  # two questions, a line each: two groups
+            "是否同意：□同意 □不同意\n是否续签：□是 □否",
+            [("同意", 0, False), ("不同意", 0, False), ("是", 2, False), ("否", 2, False)],
+        ),
+        (  # a text line between two runs of boxes parts them
+            "☐A\n☐B\n付款方式：\n☐C",
+            [("A", 0, False), ("B", 0, False), ("C", 2, False)],
+        ),
+        (  # table rows as text: the same words before the box in each row
+            "数据 | ☐持有权 | x\n数据 | ☐使用权 | y",
+            [("持有权", 0, False), ("使用权", 0, False)],
+        ),
+        ("■同意 □不同意", [("同意", 0, True), ("不同意", 0, False)]),  # a filled-in form
+        ("甲方：{{☑甲方_护照}}护照 {{☐甲方_其他}}其他", [("甲方_护照", 0, True),
+                                                    ("甲方_其他", 0, False)]),
+        (  # a Markdown task list; [X] in a sentence is a blank, not a box
+            "- [ ] Option A\n- [x] Option B\nwithin [X] days",
+            [("Option A", 0, False), ("Option B", 0, True)],
+        ),
+        ("1. ☐ Yes\n2. ☐ No", [("Yes", 0, False), ("No", 0, False)]),
+    ],
+)  # fmt: skip
+def test_boxes_offered_together_share_a_group(text: str, expected: list) -> None:
+    assert boxes(text) == expected
+
+
+def test_a_bracket_in_a_sentence_stays_a_blank() -> None:
+    kinds = [(p.kind, p.label) for p in find_placeholders("within [X] days; Landlord: [ ]")]
+    assert kinds == [("square", "period (days)"), ("square", "Landlord")]
+
+
+_OPTION = st.text(alphabet="甲乙丙丁同意是否续签付款", min_size=1, max_size=4)
+_LAYOUT = st.sampled_from(["line", "lines"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_LAYOUT, st.lists(_OPTION, min_size=1, max_size=4)), max_size=5))
+def test_groups_follow_the_layout(questions: list[tuple[str, list[str]]]) -> None:
+    """Questions a line of words each, their options on the question's line or a line each
+    under it: every question's boxes, and only they, share one group."""
+    lines, expected = [], []
+    for q, (layout, options) in enumerate(questions):
+        if layout == "line":
+            lines.append(f"问题{q}：" + " ".join(f"☐{o}" for o in options))
+        else:
+            lines += [f"问题{q}：", *(f"☐{o}；" for o in options)]
+        expected += [q] * len(options)
+    found = boxes("\n".join(lines))
+    assert len(found) == len(expected)
+    firsts: dict[int, int] = {}
+    for (_, group, ticked), q in zip(found, expected, strict=True):
+        assert firsts.setdefault(q, group) == group and not ticked
+    assert len(set(firsts.values())) == len(firsts)  # no two questions in one group
+
+
+# -- the draft ------------------------------------------------------------------------------
+
+
+def draft_of(path) -> Draft:
+    outline = read_any(path)
+    return draft_from_document(outline.documents[0], outline.text, path.name)
+
+
+def box_groups(draft: Draft) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = defaultdict(list)
+    for f in draft.fields.values():
+        if f.kind == "checkbox":
+            groups[f.group].append(f.name or f.label)
+    return dict(groups)
+
+
+def test_the_data_provision_contracts_boxes_are_grouped_tick_boxes() -> None:
+    draft = draft_of(DATA_PROVISION)
+    groups = box_groups(draft)
+    assert sum(map(len, groups.values())) == 30 and len(groups) == 11
+    identity = ["统一社会信用代码", "居民身份证", "护照", "其他证件"]
+    assert [f"甲方_{kind}" for kind in identity] in groups.values()
+    assert ["网盘", "API", "其他云端"] in groups.values()
+    assert ["存储介质", "其他物理"] in groups.values()  # 物理交付: a group of its own
+    other = draft.field_named("甲方_其他证件说明")
+    assert other is not None and other.kind == "text"  # 其他：____ stays a text field
+    texts = [f for f in draft.fields.values() if f.kind == "text"]
+    unfilled = unfilled_fields(draft)
+    assert len(unfilled) == len(texts) == 158 and "甲方_护照" not in unfilled
+    assert filled_summary(draft) == "0 of 158 fields filled"
+    fields = show(draft)["fields"]
+    assert {(f["kind"], f["group"]) for f in fields if f["name"] == "甲方_护照"} == {
+        ("checkbox", draft.field_named("甲方_护照").group)
+    }
+
+
+def test_the_tour_contracts_insurance_choice_is_one_group() -> None:
+    draft = draft_of(TOUR)
+    groups = list(box_groups(draft).values())
+    assert groups == [["委托出境社购买", "自行购买", "放弃购买"]]
+    product = next(f for f in draft.fields.values() if f.label == "保险产品名称")
+    assert product.kind == "text" and product.label in unfilled_fields(draft)
+
+
+def test_unticked_boxes_are_a_gentle_note_once_a_group_not_unfilled_fields() -> None:
+    draft = draft_of(TOUR)
+    checks = run_checks(draft)
+    box_ids = {f.id for f in draft.fields.values() if f.kind == "checkbox"}
+    assert not [c for c in checks if c.kind == "unfilled" and c.field_id in box_ids]
+    [note] = [c for c in checks if c.kind == "no_choice"]
+    assert note.severity == "info" and "自行购买" in note.message_zh
+    first = min(box_ids)
+    ops.set_field_value(draft, first, "1").apply(draft)
+    assert not [c for c in run_checks(draft) if c.kind == "no_choice"]
+
+
+def ticked_draft() -> Draft:
+    draft = Draft()
+    entered = enter_text(draft, "证件类型：☐身份证 ☑护照 ☐其他____", lambda m: None)
+    for f in entered.new_fields:
+        draft.fields[f.id] = f
+    draft.preamble = entered.segments
+    return draft
+
+
+def test_a_box_written_ticked_imports_ticked_and_survives_save_and_reopen() -> None:
+    draft = loads(dumps(ticked_draft()))
+    boxes_ = [f for f in draft.fields.values() if f.kind == "checkbox"]
+    assert [(f.label, f.value) for f in boxes_] == [("身份证", None), ("护照", "1"), ("其他", None)]
+    assert len({f.group for f in boxes_}) == 1
+
+
+def test_a_box_typed_beside_others_joins_their_group() -> None:
+    draft = ticked_draft()
+    group = next(f.group for f in draft.fields.values() if f.kind == "checkbox")
+    entered = enter_text(draft, "证件类型：☐身份证 ☑护照 ☐其他____ ☐军官证", lambda m: None,
+                         previous=draft.preamble)  # fmt: skip
+    new = [f for f in entered.new_fields if f.kind == "checkbox"]
+    assert [(f.label, f.group) for f in new] == [("军官证", group)]
+
+
+def test_export_writes_boxes_in_the_texts_run_unhighlighted() -> None:
+    draft = ticked_draft()
+    document = Document(io.BytesIO(render_docx(draft)))
+    [p] = [p for p in document.paragraphs if "证件类型" in p.text]
+    assert p.text == "证件类型：☐身份证 ☑护照 ☐其他____"
+    highlighted = [r.text for r in p.runs if r.font.highlight_color is not None]
+    assert highlighted == ["____"]  # the text blank only: no box reads as unfilled
+    box_runs = [r for r in p.runs if "☐" in r.text or "☑" in r.text]
+    assert all(r.font.name is None for r in box_runs)  # the paragraph's own font
+
+
+def test_exported_data_provision_contract_reads_back_with_its_boxes() -> None:
+    draft = draft_of(DATA_PROVISION)
+    passport = draft.field_named("甲方_护照")
+    ops.set_field_value(draft, passport.id, "1").apply(draft)
+    text = "\n".join(p.text for p in Document(io.BytesIO(render_docx(draft))).paragraphs)
+    assert "☑护照" in text and "☐居民身份证" in text and "{{☐" not in text
+    blanks = [s for body in draft.bodies() for s in body if isinstance(s, Blank)]
+    assert sum(draft.fields[b.field_id].kind == "checkbox" for b in blanks) == 30
