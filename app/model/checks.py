@@ -16,7 +16,7 @@ from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
 from .draft import Blank, Draft, Field, Node, plain
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .view import references
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -62,9 +62,10 @@ class _Places:
         self.draft = draft
         self.paths = number_paths(draft)
         self.parts = {p.id: p for p in draft.parts}
+        self.labels = labels(draft, paths=self.paths)
 
     def node_label(self, node_id: int) -> str:
-        return label(self.paths[node_id], self.draft.numbering)
+        return self.labels[node_id]
 
     def owner(self, owner_id: int) -> tuple[str, str]:
         """(zh, en) names of a text's owner: the preamble (0), a part's intro or a node."""

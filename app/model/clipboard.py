@@ -30,7 +30,7 @@ from clause_db.messages import Msg
 
 from .draft import Blank, Draft, Field, Node, Ref
 from .fileformat import DraftFormatError, _node_out, _Reader, _segments_out
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
 from .text import ref_text, render_body
 
@@ -82,11 +82,12 @@ def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
 def plain_text(draft: Draft, node_ids: list[int]) -> str:
     """The chosen nodes as a lawyer would paste them elsewhere: numbered, values filled in."""
     paths = number_paths(draft)
+    numbers = labels(draft, paths=paths)
     blocks = []
     for top in topmost(draft, node_ids):
         lines = []
         for node in top.walk():
-            number = label(paths[node.id], draft.numbering)
+            number = numbers[node.id]
             body = render_body(node.body, paths, draft)
             if len(paths[node.id]) == 1:  # an article: its heading on a line of its own
                 lines.append(" ".join(x for x in (number, node.heading) if x))

@@ -20,6 +20,7 @@ NUMBERING_STYLES = (
     "chinese_list",
     "chinese_items",
     "chinese_law",
+    "chinese_paren",
     "english",
     "english_roman",
     "decimal",
@@ -98,6 +99,9 @@ class Node:
     children: list[Node] = field(default_factory=list)
     provenance: Provenance | None = None
     tables: list[Table] = field(default_factory=list)  # after the body, before the children
+    # an article whose clauses the source numbered in another style than the rest (GF-2014
+    # 第二条 writes （1） where the others write 1.): their style; None: the draft's
+    numbering: str | None = None
 
     def walk(self) -> Iterator[Node]:
         """The node and everything under it, in reading order."""
@@ -115,6 +119,8 @@ class Part:
     restart_numbering: bool = True  # the seed's parts each start at 第一条; statutes run on
     body: list[Segment] = field(default_factory=list)  # text before the first article
     articles: list[Node] = field(default_factory=list)
+    start: int = 1  # the first article's number when the part restarts the count (an excerpt
+    #                 of a statute begins at 第四百六十三条), or is the first part
 
 
 @dataclass

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from clause_db.language import text_language
 from clause_db.model import Article, Clause, Document
+from clause_db.model import Part as OutlinePart
 from clause_db.placeholders import find_placeholders
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
-from .numbering import written_style
+from .numbering import ARTICLE_CHINESE, items_style, written_style
 from .text import enter_text
 
 if TYPE_CHECKING:
@@ -37,15 +38,20 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     draft = Draft(title=doc.title, numbering=written_style(labels, language, items))
     built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
     by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
+    first = True  # no article met yet
     for outline_part in doc.parts:
         numbers = [a.number for a in outline_part.articles]
         part = Part(draft.new_id(), title=outline_part.title or "")
         # a part with no articles of its own (a chapter whose articles are in its sections)
         # must not restart the count its sections carry on
         part.restart_numbering = bool(numbers) and numbers[0] in (1, None)
+        if first and numbers and _excerpt_start(outline_part):
+            part.start, part.restart_numbering = numbers[0], True
+        first = first and not numbers
         draft.parts.append(part)
         for article in outline_part.articles:
             node = _skeleton(draft, article, source, part, None, built, by_written)
+            node.numbering = _own_items_style(draft.numbering, article)
             part.articles.append(node)
     pending: dict[str, Field] = {}
     new_fields: list[Field] = []
@@ -65,6 +71,22 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
     return draft
+
+
+def _excerpt_start(part: OutlinePart) -> bool:
+    """Whether the source starts its articles beyond 第一条 on purpose (an excerpt of a
+    statute at 第四百六十三条): a first number above 1 the outline reports no gap before."""
+    first = part.articles[0].number
+    return first is not None and first > 1 and not any(g.after is None for g in part.gaps)
+
+
+def _own_items_style(style: str, article: Article) -> str | None:
+    """The style of an article's clauses where the source wrote them differently from the
+    rest (GF-2014-2402 第二条 numbers its items （1） where the others use 1.)."""
+    if style not in ARTICLE_CHINESE:
+        return None
+    own = items_style(c.label.value for c in article.clauses)
+    return own if own is not None and own != style else None
 
 
 def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:

@@ -23,6 +23,7 @@ STYLE_NAMES = {
     "chinese_list": ("中文列表（一、/（一）/ 1.）", "Chinese list (一、/ （一） / 1.)"),
     "chinese_items": ("中文条项（第一条 / 1. / （1））", "Chinese items (第一条 / 1. / （1）)"),
     "chinese_law": ("中文法条（第一条 / （一）/ 1.）", "Chinese statute (第一条 / （一） / 1.)"),
+    "chinese_paren": ("中文括号（第一条 / （1）/ ①）", "Chinese brackets (第一条 / （1） / ①)"),
     "english": ("英文（Article 1 / 1.1 / (a)）", "English (Article 1 / 1.1 / (a))"),
     "english_roman": (
         "英文罗马数字（ARTICLE I / Section 1.1 / (a)）",
@@ -44,12 +45,15 @@ _WRITTEN_STYLES = (
 
 
 # Under 第一条, how the first level of items is written picks the Chinese style: 1.1 (chinese),
-# 1. (chinese_items, the GF model contracts), （一） (chinese_law, statutes and 劳动合同).
+# 1. (chinese_items, the GF model contracts), （一） (chinese_law, statutes and 劳动合同),
+# （1） (chinese_paren).
 _WRITTEN_ITEMS = (
     ("chinese", r"\d+[.．]\d+"),
     ("chinese_items", r"\d+[.．]?$"),
     ("chinese_law", r"[（(][一二三四五六七八九十百零〇]+[）)]$"),
+    ("chinese_paren", r"[（(]\d+[）)]$"),
 )
+ARTICLE_CHINESE = tuple(style for style, _ in _WRITTEN_ITEMS)  # the styles of 第一条
 
 
 def written_style(
@@ -64,9 +68,16 @@ def written_style(
     if not votes:
         return "english" if language == "en" else "chinese"
     style = votes.most_common(1)[0][0]
-    if style == "chinese" and (items := _votes(item_labels, _WRITTEN_ITEMS)):
-        return items.most_common(1)[0][0]
+    if style == "chinese":
+        return items_style(item_labels) or style
     return style
+
+
+def items_style(item_labels: Iterable[str]) -> str | None:
+    """The 第一条 style whose first level of items is written as most of ``item_labels``
+    are (1.1, 1., （一）, （1））; None when none is."""
+    items = _votes(item_labels, _WRITTEN_ITEMS)
+    return items.most_common(1)[0][0] if items else None
 
 
 def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Counter[str]:
@@ -78,16 +89,26 @@ def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Coun
     return votes
 
 
+def first_numbers(draft: Draft) -> dict[int, int]:
+    """The number of each part's first article: its ``start`` where it restarts the count (or
+    is the first part), else the number after the part before's last."""
+    firsts: dict[int, int] = {}
+    count = 0
+    for i, part in enumerate(draft.parts):
+        if part.restart_numbering or i == 0:
+            count = part.start - 1
+        firsts[part.id] = count + 1
+        count += len(part.articles)
+    return firsts
+
+
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
     """Every node's ordinals, articles numbered per part or running on across parts."""
     paths: dict[int, tuple[int, ...]] = {}
-    count = 0
+    firsts = first_numbers(draft)
     for part in draft.parts:
-        if part.restart_numbering:
-            count = 0
-        for article in part.articles:
-            count += 1
-            _assign(article, (count,), paths)
+        for i, article in enumerate(part.articles):
+            _assign(article, (firsts[part.id] + i,), paths)
     return paths
 
 
@@ -115,6 +136,7 @@ _CHINESE_FORMS = {
     "chinese_list": lambda n: (f"{cn(n)}、", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
     "chinese_items": lambda n: (f"第{cn(n)}条", f"{n}.", f"（{n}）"),
     "chinese_law": lambda n: (f"第{cn(n)}条", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
+    "chinese_paren": lambda n: (f"第{cn(n)}条", f"（{n}）"),
 }
 
 
@@ -146,6 +168,36 @@ def label(path: tuple[int, ...], style: str) -> str:
     raise ValueError(f"unknown numbering style {style!r}")
 
 
-def labels(draft: Draft) -> dict[int, str]:
-    """Every node's label in the draft's style."""
-    return {nid: label(path, draft.numbering) for nid, path in number_paths(draft).items()}
+def item_style(draft: Draft, article: Node, style: str | None = None) -> str:
+    """The style an article's clauses are numbered in: ``style`` (the draft's by default),
+    or the article's own where the source gave it one and the draft prints its own style."""
+    own = style is None or style == draft.numbering
+    if own and article.numbering is not None:
+        return article.numbering
+    return style or draft.numbering
+
+
+def styles_at(draft: Draft, node_id: int) -> tuple[str, str]:
+    """(the style the node's own label is in, the style of its clauses)."""
+    for part in draft.parts:
+        for article in part.articles:
+            if any(n.id == node_id for n in article.walk()):
+                inner = item_style(draft, article)
+                return (draft.numbering if article.id == node_id else inner), inner
+    return draft.numbering, draft.numbering
+
+
+def labels(
+    draft: Draft, style: str | None = None, paths: dict[int, tuple[int, ...]] | None = None
+) -> dict[int, str]:
+    """Every node's label in ``style`` (the draft's by default), each article's clauses in
+    the article's own style where it has one."""
+    paths = number_paths(draft) if paths is None else paths
+    article_style = style or draft.numbering
+    out: dict[int, str] = {}
+    for part in draft.parts:
+        for article in part.articles:
+            inner = item_style(draft, article, style)
+            for node in article.walk():
+                out[node.id] = label(paths[node.id], article_style if node is article else inner)
+    return out

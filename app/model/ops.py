@@ -30,7 +30,7 @@ from .commands import (
     SplitNode,
 )
 from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
-from .numbering import number_paths
+from .numbering import first_numbers, number_paths
 from .text import clean_text, enter_text, ref_text
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def current_resolver(draft: Draft, owner_id: int):
             children = home[1].children
             return children[k - 1].id if 0 < k <= len(children) else None
         want = m.number if m.target in ("clause", "item") else m.number[:1]
-        firsts = _first_numbers(draft)
+        firsts = first_numbers(draft)
         for part in order:
             node = _node_at(part, firsts[part.id], want)
             if node is not None:
@@ -137,18 +137,6 @@ def current_resolver(draft: Draft, owner_id: int):
         return None
 
     return resolve
-
-
-def _first_numbers(draft: Draft) -> dict[int, int]:
-    """The number of each part's first article (as ``number_paths`` counts them)."""
-    firsts: dict[int, int] = {}
-    count = 0
-    for part in draft.parts:
-        if part.restart_numbering:
-            count = 0
-        firsts[part.id] = count + 1
-        count += len(part.articles)
-    return firsts
 
 
 def _node_at(part: Part, first: int, path: tuple[int, ...]) -> Node | None:

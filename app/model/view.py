@@ -8,24 +8,26 @@ from __future__ import annotations
 from clause_db.references import find_references
 
 from .draft import Draft, Node, Ref, Segment
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .text import ref_text, render_body
 
 
 def show(draft: Draft) -> dict:
     paths = number_paths(draft)
+    numbers = labels(draft, paths=paths)
 
     def node_json(node: Node) -> dict:
-        path = paths[node.id]
         out = {
             "id": node.id,
-            "label": label(path, draft.numbering),
+            "label": numbers[node.id],
             "heading": node.heading,
             "text": render_body(node.body, paths, draft),
             "clauses": [node_json(c) for c in node.children],
         }
         if node.provenance:
             out["written_label"] = node.provenance.written_label
+        if node.numbering:
+            out["numbering"] = node.numbering  # its clauses' style, not the draft's
         return out
 
     parts = []
@@ -35,7 +37,8 @@ def show(draft: Draft) -> dict:
             item = node_json(article)
             articles.append({"number": paths[article.id][0], **item})
         text = render_body(part.body, paths, draft)
-        parts.append({"title": part.title, "id": part.id, "text": text, "articles": articles})
+        parts.append({"title": part.title, "id": part.id, "start": part.start, "text": text,
+                      "articles": articles})  # fmt: skip
     counts = draft.occurrences()
     fields = [
         {
@@ -65,6 +68,7 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
     """Every reference: bound ones (ok, or dangling once their target is gone) and the
     mentions that matched nothing when they entered (unresolved, left as plain text)."""
     paths = number_paths(draft) if paths is None else paths
+    numbers = labels(draft, paths=paths)
     out = []
     bodies: list[tuple[int, list[Segment]]] = [(0, draft.preamble)]
     bodies += [(p.id, p.body) for p in draft.parts]
@@ -73,7 +77,7 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
         for seg in body:
             if isinstance(seg, Ref):
                 ok = seg.target in paths
-                target = label(paths[seg.target], draft.numbering) if ok else None
+                target = numbers[seg.target] if ok else None
                 status = "ok" if ok else "dangling"
                 out.append(_reference(ref_text(seg, paths), target, seg.target, status, owner))
             elif isinstance(seg, str):

@@ -193,6 +193,7 @@ _CHINESE_LEVELS = {
     "chinese_items": [("chineseCounting", "第%1条"), ("decimal", "%2."), ("decimal", "（%3）")],
     "chinese_law": [("chineseCounting", "第%1条"), ("chineseCounting", "（%2）"),
                     ("decimal", "%3."), ("decimal", "（%4）")],
+    "chinese_paren": [("chineseCounting", "第%1条"), ("decimal", "（%2）")],
 }  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from app.model.draft import Blank, Draft, Node, Party, Segment, blank_shows, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
-from app.model.numbering import label, number_paths
+from app.model.numbering import item_style, labels, number_paths
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
@@ -125,9 +125,9 @@ class _WordList:
             ooxml.set_num_pr(style.element.get_or_add_pPr(), self.num_id, ilvl)
         self._used = False
 
-    def start_part(self, restart: bool) -> None:
-        if restart and self._used:
-            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True)
+    def start_part(self, restart: bool, start: int) -> None:
+        if restart and (self._used or start != 1):
+            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True, start=start)
 
     def number(self, paragraph: Paragraph, depth: int) -> None:
         """Number the paragraph at ``depth`` (1 = article) in the current part's list."""
@@ -147,6 +147,7 @@ class _Writer:
         self.end = ooxml.BodyEnd(doc)
         self.paths = number_paths(draft)
         self.numbering = label_style(draft, language)
+        self.labels = labels(draft, self.numbering, self.paths)
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
 
@@ -160,7 +161,8 @@ class _Writer:
         self._body_text(draft.preamble)
         for part in draft.parts:
             if self.list:
-                self.list.start_part(part.restart_numbering)
+                first = part is draft.parts[0]
+                self.list.start_part(part.restart_numbering or first, part.start)
             if part.title.strip():
                 self._paragraph(styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
@@ -213,11 +215,12 @@ class _Writer:
             if any(text.strip() for text, _ in line):
                 self._runs(self._paragraph(self.styles.body), line)
 
-    def _node(self, node: Node, depth: int) -> None:
-        path = self.paths[node.id]
-        number = label(path, self.numbering)
+    def _node(self, node: Node, depth: int, literal: bool = False) -> None:
+        """``literal``: typed numbers under an article whose clauses have a style of their
+        own, which the one Word list of the document cannot show."""
+        number = self.labels[node.id]
         heading = _doc_text(node.heading).strip()
-        numbered_by_word = self.list is not None and depth <= MAX_LEVELS
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and not literal
         if depth == 1:
             p = self._paragraph(self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
@@ -232,6 +235,8 @@ class _Writer:
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
+                if self.list is not None:  # the style's list numbering off: typed instead
+                    ooxml.number_paragraph(p, 0, 0)
                 p.add_run(f"{number} ")
                 if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
                     indent = clause_indent(depth, self.typo)
@@ -241,8 +246,10 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
+        if depth == 1:
+            literal = item_style(self.draft, node, self.numbering) != self.numbering
         for child in node.children:
-            self._node(child, depth + 1)
+            self._node(child, depth + 1, literal)
 
     def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
         """(text, is an unfilled blank) pieces of a text, values and references rendered."""

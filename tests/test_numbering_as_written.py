@@ -1,0 +1,157 @@
+"""Numbers as the source wrote them: an excerpt keeps its first article's number (a part's
+``start``), an article whose items the source numbered differently keeps its own style;
+both through save, reopen, draft show and export (typed numbers and Word's own list)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from typing import TYPE_CHECKING
+
+import pytest
+
+from app.cli import main_cli
+from app.model import ops
+from app.model.draft import Draft, Node, Part, Ref
+from app.model.fileformat import DraftFormatError, draft_to_json, dumps, loads
+from app.model.importer import draft_from_document
+from app.model.numbering import label, labels, number_paths
+from app.model.text import ref_text
+from app.readers import read_any
+from app.word.export import ExportOptions, export_draft
+from clause_db.segment import parse_text
+from tests.conftest import CORPUS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+EXCERPT = CORPUS / "zh_civil_code_book3_contracts_excerpt.txt"
+TOUR = CORPUS / "zh_gf2014_2402_outbound_group_tour_contract.txt"
+
+
+def draft_of(path: Path) -> Draft:
+    outline = read_any(path)
+    return draft_from_document(outline.documents[0], outline.text, path.name)
+
+
+def article_labels(draft: Draft) -> list[str]:
+    shown = labels(draft)
+    return [shown[a.id] for p in draft.parts for a in p.articles]
+
+
+def exported_labels(path: Path) -> list[str]:
+    return [a.label.value for a in read_any(path).documents[0].iter_articles()]
+
+
+def test_an_excerpt_starts_where_the_source_does() -> None:
+    draft = draft_of(EXCERPT)
+    written = exported_labels(EXCERPT)
+    assert written[0] == "第四百六十三条"
+    assert article_labels(draft) == written  # and the chapters after it run on
+    first = next(p for p in draft.parts if p.articles)
+    assert (first.start, first.restart_numbering) == (463, True)
+
+
+def test_a_contract_that_lost_its_first_article_is_renumbered_from_one() -> None:
+    """第三条 first is two articles missing (reported as a gap), not an excerpt."""
+    text = "服务合同\n第三条 服务\n乙方提供服务。\n第四条 费用\n甲方付款。\n"
+    doc = parse_text(text).documents[0]
+    draft = draft_from_document(doc, text, "x.txt")
+    assert draft.parts[0].start == 1
+    assert article_labels(draft) == ["第一条", "第二条"]
+
+
+def test_a_reference_in_an_excerpt_reads_its_real_number() -> None:
+    text = "第四百六十三条 本编调整合同关系。\n第四百六十四条 依照本法第四百六十三条的规定。\n"
+    doc = parse_text(text).documents[0]
+    draft = draft_from_document(doc, text, "x.txt")
+    [ref] = [s for _, n in draft.nodes() for s in n.body if isinstance(s, Ref)]
+    assert ref_text(ref, number_paths(draft)) == "第四百六十三条"
+
+
+@pytest.mark.parametrize("numbering", ["literal", "word"])
+def test_start_and_article_styles_survive_save_reopen_and_export(
+    tmp_path: Path, numbering: str
+) -> None:
+    for source in (EXCERPT, TOUR):
+        draft = loads(dumps(draft_of(source)))
+        assert article_labels(draft) == exported_labels(source)
+        out = tmp_path / f"{source.stem}-{numbering}.docx"
+        export_draft(draft, out, ExportOptions(numbering=numbering))
+        back = draft_of(out)
+        assert article_labels(back) == article_labels(draft)
+        # every clause too: 第二条's （1） stays （1）
+        assert sorted(labels(back).values()) == sorted(labels(draft).values())
+
+
+def test_word_list_starts_at_the_excerpts_first_number(tmp_path: Path) -> None:
+    out = tmp_path / "excerpt.docx"
+    export_draft(draft_of(EXCERPT), out, ExportOptions(numbering="word"))
+    with zipfile.ZipFile(out) as docx:
+        numbering = docx.read("word/numbering.xml").decode()
+    assert '<w:startOverride w:val="463"/>' in numbering
+
+
+def test_draft_show_has_the_start_and_an_articles_own_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for source, check in ((EXCERPT, "start"), (TOUR, "numbering")):
+        target = tmp_path / f"{source.stem}.contract"
+        assert main_cli(["draft", "new", "--from", str(source), "-o", str(target)]) == 0
+        capsys.readouterr()
+        assert main_cli(["draft", "show", str(target), "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        parts = [p for p in data["parts"] if p["articles"]]
+        if check == "start":
+            assert parts[0]["start"] == 463
+            assert parts[0]["articles"][0]["label"] == "第四百六十三条"
+        else:
+            first, second = [a for p in parts for a in p["articles"]][:2]
+            assert second["numbering"] == "chinese_paren"
+            assert second["clauses"][0]["label"] == "（1）"
+            assert "numbering" not in first
+
+
+def test_an_articles_own_style_follows_it_when_moved() -> None:
+    draft = draft_of(TOUR)
+    second = draft.parts[1].articles[0]
+    ops.move_node(draft, second.id, draft.parts[0].id, 0).apply(draft)
+    shown = labels(draft)
+    assert shown[second.id] == "第一条" and shown[second.children[0].id] == "（1）"
+
+
+def test_the_draft_style_prints_english_without_the_chinese_override() -> None:
+    draft = Draft(numbering="chinese_items")
+    article = Node(1, children=[Node(2)], numbering="chinese_paren")
+    draft.parts = [Part(3, articles=[article], start=5)]
+    assert labels(draft) == {1: "第五条", 2: "（1）"}
+    assert labels(draft, "english") == {1: "Article 5", 2: "5.1"}
+    assert label((5, 1), "chinese_paren") == "（1）" and label((5, 1, 2), "chinese_paren") == "②"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda obj: obj["parts"][0].update(start=0), "start"),
+        (lambda obj: obj["parts"][0].update(start="463"), "start"),
+        (lambda obj: obj["parts"][0]["articles"][0].update(numbering="roman"), "numbering"),
+    ],
+)
+def test_a_file_with_a_bad_start_or_style_is_refused(change, message: str) -> None:
+    draft = Draft(numbering="chinese_items")
+    draft.parts = [Part(1, articles=[Node(2)])]
+    draft.next_id = 3
+    obj = draft_to_json(draft)
+    change(obj)
+    with pytest.raises(DraftFormatError, match=message):
+        loads(json.dumps(obj))
+
+
+def test_a_file_without_start_or_styles_reads_as_before() -> None:
+    draft = Draft(numbering="chinese")
+    draft.parts = [Part(1, articles=[Node(2)])]
+    draft.next_id = 3
+    obj = draft_to_json(draft)
+    del obj["parts"][0]["start"]
+    back = loads(json.dumps(obj))
+    assert back.parts[0].start == 1 and back.parts[0].articles[0].numbering is None
