@@ -155,3 +155,37 @@ def test_a_file_without_start_or_styles_reads_as_before() -> None:
     del obj["parts"][0]["start"]
     back = loads(json.dumps(obj))
     assert back.parts[0].start == 1 and back.parts[0].articles[0].numbering is None
+
+
+SECTIONS = (
+    "AGREEMENT\nARTICLE I\nDEFINITIONS\nSection 1.01 Terms. The terms.\n"
+    "Section 1.02 More. As follows:\n(a) first;\n(b) second.\nARTICLE II\nPAYMENT\n"
+    "Section 2.01 Fees. Pay.\n"
+)
+LETTERS = "AGREEMENT\n1. Services\n1.1 The supplier shall:\n(a) do this;\n(b) do that.\n2. Fees\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "shown"),
+    [
+        (SECTIONS, "english_sections", ["ARTICLE I", "Section 1.01", "Section 1.02", "(a)", "(b)",
+                                        "ARTICLE II", "Section 2.01"]),
+        (LETTERS, "decimal_alpha", ["1.", "1.1", "(a)", "(b)", "2."]),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("numbering", ["literal", "word"])
+def test_english_mixes_keep_their_look_through_export(
+    tmp_path: Path, text: str, style: str, shown: list[str], numbering: str
+) -> None:
+    """ARTICLE I > Section 1.01 and 1. > 1.1 > (a): not renumbered Section 1.1 or 1.1.1."""
+    doc = parse_text(text).documents[0]
+    draft = draft_from_document(doc, text, "x.txt")
+    assert draft.numbering == style
+    numbers = labels(draft)
+    assert [numbers[n.id] for _, n in draft.nodes()] == shown
+    out = tmp_path / "out.docx"
+    export_draft(loads(dumps(draft)), out, ExportOptions(numbering=numbering))
+    back = draft_of(out)
+    assert back.numbering == style
+    again = labels(back)
+    assert [again[n.id] for _, n in back.nodes()] == shown

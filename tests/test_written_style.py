@@ -19,8 +19,9 @@ from tests.conftest import CORPUS, FIXTURES
 def test_labels_the_app_writes_are_read_back_as_their_style(style: str, numbers) -> None:
     labels = [label((n,), style) for n in numbers]
     items = [label((n, i), style) for n in numbers for i in (1, 2)]
-    assert written_style(labels, "zh", items) == style
-    assert written_style(labels, "en", items) == style
+    deeper = [label((n, 1, i), style) for n in numbers for i in (1, 2)]
+    assert written_style(labels, "zh", items, deeper) == style
+    assert written_style(labels, "en", items, deeper) == style
 
 
 @pytest.mark.parametrize(

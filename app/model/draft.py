@@ -23,7 +23,9 @@ NUMBERING_STYLES = (
     "chinese_paren",
     "english",
     "english_roman",
+    "english_sections",
     "decimal",
+    "decimal_alpha",
 )
 
 

@@ -6,7 +6,8 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
      "numbering": "chinese" | "chinese_list" | "chinese_items" | "chinese_law" | "english"
-                  | "chinese_paren" | "english_roman" | "decimal",
+                  | "chinese_paren" | "english_roman" | "english_sections" | "decimal"
+                  | "decimal_alpha",
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],

@@ -34,8 +34,10 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     """The draft of one contract of an outline: every part, article and clause."""
     labels = [a.label.value for a in doc.iter_articles()]
     items = [c.label.value for a in doc.iter_articles() for c in a.clauses]
+    deeper = [d.label.value for a in doc.iter_articles() for c in a.clauses for d in c.clauses]
     language = text_language(text[doc.span[0] : doc.span[1]])
-    draft = Draft(title=doc.title, numbering=written_style(labels, language, items))
+    numbering = written_style(labels, language, items, deeper)
+    draft = Draft(title=doc.title, numbering=numbering)
     built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
     by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
     first = True  # no article met yet

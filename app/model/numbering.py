@@ -29,7 +29,12 @@ STYLE_NAMES = {
         "英文罗马数字（ARTICLE I / Section 1.1 / (a)）",
         "English, Roman (ARTICLE I / Section 1.1 / (a))",
     ),
+    "english_sections": (
+        "英文章节（ARTICLE I / Section 1.01 / (a)）",
+        "English sections (ARTICLE I / Section 1.01 / (a))",
+    ),
     "decimal": ("数字（1. / 1.1 / 1.1.1）", "Decimal (1. / 1.1 / 1.1.1)"),
+    "decimal_alpha": ("数字与字母（1. / 1.1 / (a)）", "Decimal and letters (1. / 1.1 / (a))"),
 }
 
 
@@ -55,21 +60,36 @@ _WRITTEN_ITEMS = (
 )
 ARTICLE_CHINESE = tuple(style for style, _ in _WRITTEN_ITEMS)  # the styles of 第一条
 
+# English families whose items tell their styles apart: ARTICLE I > Section 1.01 (the
+# first-level items), 1. > 1.1 > (a) (the level under them).
+_SECTIONS = (("english_sections", r"(?i:section)\s+\d+[.．]0\d\b"), ("english_roman", r"."))
+_DEEPER = (("decimal_alpha", r"[(（][a-z][)）]$"), ("decimal", r"\d+(?:[.．]\d+){2}"))
+
 
 def written_style(
-    article_labels: Iterable[str], language: str, item_labels: Iterable[str] = ()
+    article_labels: Iterable[str],
+    language: str,
+    item_labels: Iterable[str] = (),
+    deeper_labels: Iterable[str] = (),
 ) -> str:
     """The style most of ``article_labels`` are written in, so an imported contract keeps
     the look its author gave it (an English contract numbered 1., 2. does not turn into
     第一条); with no label to go by, Chinese or English by the contract's ``language``.
     Articles written 第一条 take their items' style from ``item_labels`` (the labels of the
-    articles' first-level items), so a GF contract's 1. / （1） is not renumbered 1.1."""
+    articles' first-level items), so a GF contract's 1. / （1） is not renumbered 1.1;
+    ARTICLE I keeps Section 1.01 from them, and 1. keeps (a) from ``deeper_labels`` (the
+    level under the first items)."""
     votes = _votes(article_labels, _WRITTEN_STYLES)
     if not votes:
         return "english" if language == "en" else "chinese"
     style = votes.most_common(1)[0][0]
     if style == "chinese":
         return items_style(item_labels) or style
+    refine = {"english_roman": (_SECTIONS, item_labels), "decimal": (_DEEPER, deeper_labels)}
+    if style in refine:
+        patterns, labels_ = refine[style]
+        if found := _votes(labels_, patterns):
+            return found.most_common(1)[0][0]
     return style
 
 
@@ -157,13 +177,17 @@ def label(path: tuple[int, ...], style: str) -> str:
         if depth == 2:
             return dotted
         return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
-    if style == "english_roman":
+    if style in ("english_roman", "english_sections"):
         if depth == 1:
             return f"ARTICLE {int_to_roman(last)}"
+        if depth == 2 and style == "english_sections":
+            return f"Section {path[0]}.{last:02d}"
         if depth == 2:
             return f"Section {dotted}"
         return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
-    if style == "decimal":
+    if style == "decimal_alpha" and depth >= 3:
+        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
+    if style in ("decimal", "decimal_alpha"):
         return f"{last}." if depth == 1 else dotted
     raise ValueError(f"unknown numbering style {style!r}")
 

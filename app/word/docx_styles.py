@@ -213,12 +213,15 @@ def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
         if ilvl == 1:
             return "decimal", dotted, False
         return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "english_roman":  # Section %1.%2 is legal numbering: the I reads 1
-        if ilvl == 0:
+    if numbering in ("english_roman", "english_sections"):  # Section %1.%2 is legal
+        if ilvl == 0:  # numbering: the I reads 1
             return "upperRoman", "ARTICLE %1", False
         if ilvl == 1:
-            return "decimal", f"Section {dotted}", True
+            zero = numbering == "english_sections"  # Section 1.01
+            return ("decimalZero" if zero else "decimal"), f"Section {dotted}", True
         return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "decimal":
+    if numbering == "decimal_alpha" and ilvl >= 2:
+        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
+    if numbering in ("decimal", "decimal_alpha"):
         return "decimal", ("%1." if ilvl == 0 else dotted), False
     raise ValueError(f"unknown numbering style {numbering!r}")
