@@ -13,11 +13,12 @@ from hypothesis import strategies as st
 
 from app.model import ops
 from app.model.checks import run_checks
-from app.model.draft import Blank, Draft
+from app.model.draft import Blank, Cell, Draft, Node, Part, Table
 from app.model.fileformat import dumps, loads
 from app.model.importer import draft_from_document
 from app.model.overwrite import filled_summary
 from app.model.text import enter_text
+from app.model.tick_boxes import group_table_boxes
 from app.model.view import show
 from app.readers import read_any
 from app.word.export import render_docx, unfilled_fields
@@ -204,3 +205,34 @@ def test_exported_data_provision_contract_reads_back_with_its_boxes() -> None:
     assert "☑护照" in text and "☐居民身份证" in text and "{{☐" not in text
     blanks = [s for body in draft.bodies() for s in body if isinstance(s, Blank)]
     assert sum(draft.fields[b.field_id].kind == "checkbox" for b in blanks) == 30
+
+
+def cell(draft: Draft, text: str) -> Cell:
+    entered = enter_text(draft, text, lambda m: None)
+    for f in entered.new_fields:
+        draft.fields[f.id] = f
+    return Cell(entered.segments)
+
+
+def test_boxes_down_a_table_column_are_one_group() -> None:
+    """The data provision contract's rights table: a row per right, its box opening the cell;
+    a row whose cell holds a question before its boxes starts a group of its own."""
+    draft = Draft()
+    rows = [
+        ("标的数据", "☐数据持有权", "____"),
+        ("标的数据", "☐数据使用权", "____"),
+        ("标的数据", "☐数据经营权", "____"),
+        ("备注", "是否登记：☐是 ☐否", ""),
+        ("其他", "☐A", ""),
+        ("其他", "☐B", ""),
+    ]
+    table = Table(draft.new_id(), [[cell(draft, text) for text in row] for row in rows])
+    article = Node(draft.new_id(), tables=[table])
+    draft.parts = [Part(draft.new_id(), articles=[article])]
+    group_table_boxes(draft)
+    groups = box_groups(draft)
+    assert sorted(groups.values()) == [
+        ["A", "B"], ["数据持有权", "数据使用权", "数据经营权"], ["是", "否"]
+    ]  # fmt: skip
+    texts = [f for f in draft.fields.values() if f.kind == "text"]
+    assert len(texts) == 3 and all(f.group is None for f in texts)

@@ -18,6 +18,7 @@ from clause_db.placeholders import find_placeholders
 from .draft import Draft, Field, Node, Part, Party, Provenance
 from .numbering import ARTICLE_CHINESE, items_style, written_style
 from .text import enter_text
+from .tick_boxes import group_table_boxes
 
 if TYPE_CHECKING:
     from clause_db.references import Mention
@@ -72,6 +73,7 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     for f in new_fields:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
+    group_table_boxes(draft)
     return draft
 
 
