@@ -15,6 +15,7 @@ from app.model import ops
 from app.model.checks import run_checks
 from app.model.draft import Blank, Cell, Draft, Node, Part, Table
 from app.model.fileformat import dumps, loads
+from app.model.find import FindOptions, find_all
 from app.model.importer import draft_from_document
 from app.model.overwrite import filled_summary
 from app.model.text import enter_text
@@ -236,3 +237,17 @@ def test_boxes_down_a_table_column_are_one_group() -> None:
     ]  # fmt: skip
     texts = [f for f in draft.fields.values() if f.kind == "text"]
     assert len(texts) == 3 and all(f.group is None for f in texts)
+
+
+def test_find_does_not_match_a_ticked_boxs_value() -> None:
+    draft = ticked_draft()  # ☑护照: its value is "1"
+    draft.parts = [Part(draft.new_id())]
+    entered = enter_text(draft, "第1次付款 ____", lambda m: None)
+    for f in entered.new_fields:
+        draft.fields[f.id] = f
+    node = Node(draft.new_id(), body=entered.segments)
+    draft.parts[0].articles.append(node)
+    text_field = next(f for f in entered.new_fields)
+    ops.set_field_value(draft, text_field.id, "100").apply(draft)
+    hits = find_all(draft, "1", FindOptions(field_values=True))
+    assert [m.field_id for m in hits] == [None, text_field.id]  # 第1次, then the value 100
