@@ -189,3 +189,12 @@ def test_english_mixes_keep_their_look_through_export(
     assert back.numbering == style
     again = labels(back)
     assert [again[n.id] for _, n in back.nodes()] == shown
+
+
+def test_an_articles_own_style_gives_way_to_a_draft_switched_to_other_articles() -> None:
+    draft = draft_of(TOUR)
+    second = draft.parts[1].articles[0]
+    ops.set_numbering(draft, "chinese").apply(draft)  # still 第一条: 第二条 keeps （1）
+    assert labels(draft)[second.children[0].id] == "（1）"
+    ops.set_numbering(draft, "english").apply(draft)
+    assert labels(draft)[second.children[0].id] == "2.1"

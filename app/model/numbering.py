@@ -194,11 +194,13 @@ def label(path: tuple[int, ...], style: str) -> str:
 
 def item_style(draft: Draft, article: Node, style: str | None = None) -> str:
     """The style an article's clauses are numbered in: ``style`` (the draft's by default),
-    or the article's own where the source gave it one and the draft prints its own style."""
-    own = style is None or style == draft.numbering
-    if own and article.numbering is not None:
-        return article.numbering
-    return style or draft.numbering
+    or the article's own where the source gave it one and the draft prints its own style
+    with articles written alike (第一条: a draft switched to Article 1 leaves it aside)."""
+    style = style or draft.numbering
+    own = article.numbering
+    if own is not None and style == draft.numbering and label((1,), own) == label((1,), style):
+        return own
+    return style
 
 
 def styles_at(draft: Draft, node_id: int) -> tuple[str, str]:
