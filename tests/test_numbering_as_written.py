@@ -16,6 +16,7 @@ from app.model.draft import Draft, Node, Part, Ref
 from app.model.fileformat import DraftFormatError, draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
 from app.model.numbering import label, labels, number_paths
+from app.model.ops import EditError, History
 from app.model.text import ref_text
 from app.readers import read_any
 from app.word.export import ExportOptions, export_draft
@@ -198,3 +199,24 @@ def test_an_articles_own_style_gives_way_to_a_draft_switched_to_other_articles()
     assert labels(draft)[second.children[0].id] == "（1）"
     ops.set_numbering(draft, "english").apply(draft)
     assert labels(draft)[second.children[0].id] == "2.1"
+
+
+def test_an_articles_style_and_a_parts_start_are_undoable_edits() -> None:
+    draft = draft_of(TOUR)
+    first = draft.parts[0].articles[0]
+    history = History(draft)
+    history.push(ops.set_article_numbering(draft, first.id, "chinese_law"))
+    history.push(ops.set_part_start(draft, draft.parts[0].id, 5))
+    shown = labels(draft)
+    assert (shown[first.id], shown[first.children[0].id]) == ("第五条", "（一）")
+    history.undo()
+    history.undo()
+    shown = labels(draft)
+    assert (shown[first.id], shown[first.children[0].id]) == ("第一条", "1.")
+    for bad in (
+        lambda: ops.set_article_numbering(draft, first.id, "roman"),
+        lambda: ops.set_article_numbering(draft, first.children[0].id, "chinese"),  # a clause
+        lambda: ops.set_part_start(draft, draft.parts[0].id, 0),
+    ):
+        with pytest.raises(EditError):
+            bad()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+MAX_START = 99_999  # a part's first article number (the longest code has ~1,300 articles)
 NUMBERING_STYLES = (
     "chinese",
     "chinese_list",

@@ -47,6 +47,7 @@ from clause_db.messages import Msg
 from clause_db.references import is_reference_form
 
 from .draft import (
+    MAX_START,
     NUMBERING_STYLES,
     Blank,
     Cell,
@@ -279,8 +280,8 @@ class _Reader:
         _expect(isinstance(restart, bool), "restart_numbering is not true or false")
         part.restart_numbering = restart
         start = obj.get("start", 1)
-        _expect(isinstance(start, int) and not isinstance(start, bool) and 1 <= start <= 99_999,
-                "a part's start is not a number from 1 to 99999")  # fmt: skip
+        _expect(isinstance(start, int) and not isinstance(start, bool) and 1 <= start <= MAX_START,
+                f"a part's start is not a number from 1 to {MAX_START}")  # fmt: skip
         part.start = start
         part.body = self.segments(obj.get("body"))
         part.articles = [self.node(n) for n in _list(obj, "articles")]

@@ -27,9 +27,10 @@ from .commands import (
     SetDraftAttribute,
     SetFieldValue,
     SetHeading,
+    SetNumberingAt,
     SplitNode,
 )
-from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
+from .draft import MAX_START, NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
 from .numbering import first_numbers, number_paths
 from .text import clean_text, enter_text, ref_text
 
@@ -426,6 +427,30 @@ def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
     ids = (draft.next_id, draft.next_id)
     name = Msg("更改编号样式", "Change the numbering style")
     return SetDraftAttribute(name, ids, "numbering", draft.numbering, style)
+
+
+def set_article_numbering(draft: Draft, article_id: int, style: str | None) -> SetNumberingAt:
+    """Number an article's clauses in ``style`` rather than the draft's (None: the draft's)."""
+    if style is not None:
+        set_numbering(draft, style)  # the same check of the style's name
+    article = next((a for p in draft.parts for a in p.articles if a.id == article_id), None)
+    if article is None:
+        raise EditError(Msg("没有编号为 {0} 的条", "no article {0}", article_id))
+    ids = (draft.next_id, draft.next_id)
+    name = Msg("更改本条的编号样式", "Change the article's numbering style")
+    return SetNumberingAt(name, ids, article_id, "numbering", article.numbering, style)
+
+
+def set_part_start(draft: Draft, part_id: int, start: int) -> SetNumberingAt:
+    """Start a part's articles at ``start`` (an excerpt of a statute at 第四百六十三条)."""
+    part = draft.part(part_id)
+    if part is None or not 1 <= start <= MAX_START:
+        raise EditError(Msg(
+            "起始条号须在 1 至 {0} 之间", "the first article number must be 1 to {0}", MAX_START
+        ))  # fmt: skip
+    ids = (draft.next_id, draft.next_id)
+    name = Msg("更改起始条号", "Change the first article number")
+    return SetNumberingAt(name, ids, part_id, "start", part.start, start)
 
 
 def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
