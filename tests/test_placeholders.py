@@ -175,12 +175,18 @@ def test_spans_are_sound_for_any_text(text: str, start: int, length: int | None)
     end = None if length is None else start + length
     lo, hi = max(0, start), len(text) if end is None else min(len(text), end)
     previous_end = lo
-    for p in find_placeholders(text, start, end):
+    found = find_placeholders(text, start, end)
+    box_starts = {p.span[0] for p in found if p.kind == "checkbox"}
+    for p in found:
         s, e = p.span
         assert previous_end <= s < e <= hi
         assert re.fullmatch(_SHAPES[p.kind], text[s:e]), p
         assert p.label.strip()
         assert p.name is None or p.name.strip()
+        if p.kind == "checkbox":  # keyed by its group's first box, which is no later
+            assert p.group in box_starts and p.group <= s
+        else:
+            assert p.group is None and not p.ticked
         previous_end = e
 
 
