@@ -9,13 +9,16 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import ops
 from app.model.draft import Draft, Node, Part, Ref
 from app.model.fileformat import DraftFormatError, draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
-from app.model.numbering import label, labels, number_paths
+from app.model.number_forms import custom_label, is_style
+from app.model.numbering import label, labels, number_paths, written_style
 from app.model.ops import EditError, History
 from app.model.text import ref_text
 from app.readers import read_any
@@ -220,3 +223,58 @@ def test_an_articles_style_and_a_parts_start_are_undoable_edits() -> None:
     ):
         with pytest.raises(EditError):
             bad()
+
+
+OWN_MIX = (
+    "合作协议\n一、合作内容\n1. 甲方负责推广。\n（1）线上推广；\n（2）线下推广。\n"
+    "2. 乙方负责供货。\n二、费用\n1. 费用为十万元。\n2. 按月支付。\n"
+)
+
+
+@pytest.mark.parametrize("numbering", ["literal", "word"])
+def test_a_mix_no_named_style_has_is_kept_as_the_drafts_own(tmp_path: Path, numbering: str) -> None:
+    """1. > （1） (articles under 一、 headings): no named style writes it; the draft keeps
+    it as written, through save, reopen and export."""
+    doc = parse_text(OWN_MIX).documents[0]
+    draft = draft_from_document(doc, OWN_MIX, "x.txt")
+    assert draft.numbering == "forms:1. / （1）"
+    shown = ["1.", "（1）", "（2）", "2.", "1.", "2."]
+    assert [labels(draft)[n.id] for _, n in draft.nodes()] == shown
+    draft = loads(dumps(draft))
+    out = tmp_path / "out.docx"
+    export_draft(draft, out, ExportOptions(numbering=numbering))
+    back = draft_of(out)
+    assert back.numbering == draft.numbering
+    assert [labels(back)[n.id] for _, n in back.nodes()] == shown
+
+
+def test_traditional_articles_stay_traditional(tmp_path: Path) -> None:
+    source = CORPUS / "zh_tw_software_licence_contract_big5.txt"
+    draft = draft_of(source)
+    assert article_labels(draft)[:2] == ["第一條", "第二條"]
+    out = tmp_path / "tw.docx"
+    export_draft(draft, out, ExportOptions(numbering="word"))
+    assert article_labels(draft_of(out)) == article_labels(draft)
+
+
+_ARTICLE_FORMS = ["第一条", "第一條", "一、", "Article 1", "ARTICLE I", "1."]
+_ITEM_FORMS = ["1.", "1.1", "1.1.", "1、", "（一）", "（1）", "(1)", "1)", "(a)", "(i)", "①"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(_ARTICLE_FORMS),
+    st.lists(st.sampled_from(_ITEM_FORMS), min_size=1, max_size=2),
+    st.integers(1, 40),
+)
+def test_any_mix_of_forms_reads_back_as_written(head: str, items: list[str], n: int) -> None:
+    """Labels written in any mix of forms are read back as a style that writes them again."""
+    style = "forms:" + " / ".join([head, *items])
+    articles = [custom_label((k,), style) for k in range(n, n + 3)]
+    level2 = [custom_label((n, k), style) for k in (1, 2, 3)]
+    level3 = [custom_label((n, 1, k), style) for k in (1, 2, 3)] if len(items) > 1 else []
+    found = written_style(articles, "zh", level2, level3)
+    assert is_style(found)
+    assert [label((k,), found) for k in range(n, n + 3)] == articles
+    assert [label((n, k), found) for k in (1, 2, 3)] == level2
+    assert [label((n, 1, k), found) for k in (1, 2, 3)][: len(level3)] == level3

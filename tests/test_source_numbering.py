@@ -125,10 +125,13 @@ def test_draft_show_prints_the_source_numbering(
         (["第一条", "第二条"], ["（一）", "(二)"], "chinese_law"),
         (["第一条", "第二条"], ["1.1", "1.2", "2.1"], "chinese"),
         (["第一条", "第二条"], [], "chinese"),  # no items: 1.1 as before
-        (["第一条", "第二条"], ["(a)", "", "  ", "甲"], "chinese"),  # nothing readable
-        (["Article 1", "Article 2"], ["1.", "2."], "english"),  # items only refine 第一条
+        (["第一条", "第二条"], ["", "  ", "甲"], "chinese"),  # nothing readable
+        # a mix no named style has: the draft keeps it as a style of its own
+        (["第一条", "第二条"], ["(a)", "(b)"], "forms:第一条 / (a)"),
+        (["Article 1", "Article 2"], ["1.", "2."], "forms:Article 1 / 1."),
         (["一、", "二、"], ["（一）"], "chinese_list"),
-        (["1.", "2."], ["（一）"], "decimal"),
+        (["1.", "2."], ["（一）"], "forms:1. / （一）"),
+        (["1.", "2."], ["1.1", "2.1"], "decimal"),
     ],
 )
 def test_items_pick_the_chinese_style(articles: list[str], items: list[str], style: str) -> None:

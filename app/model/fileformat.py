@@ -7,7 +7,7 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
      "title": str,
      "numbering": "chinese" | "chinese_list" | "chinese_items" | "chinese_law" | "english"
                   | "chinese_paren" | "english_roman" | "english_sections" | "decimal"
-                  | "decimal_alpha",
+                  | "decimal_alpha" | "forms:1. / （1）" (the source's own mix, see number_forms),
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],
@@ -48,7 +48,6 @@ from clause_db.references import is_reference_form
 
 from .draft import (
     MAX_START,
-    NUMBERING_STYLES,
     Blank,
     Cell,
     Draft,
@@ -62,6 +61,7 @@ from .draft import (
     Segment,
     Table,
 )
+from .number_forms import is_style
 
 FIELD_KINDS = ("text", "checkbox")
 
@@ -238,7 +238,7 @@ class _Reader:
             ))  # fmt: skip
         _expect(version >= 1, f"unknown draft format version {version}")
         numbering = obj.get("numbering")
-        _expect(numbering in NUMBERING_STYLES, f"unknown numbering style {numbering!r}")
+        _expect(is_style(numbering), f"unknown numbering style {numbering!r}")
         draft = Draft(title=_str(obj, "title"), numbering=numbering)
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
@@ -330,7 +330,7 @@ class _Reader:
         node.children = [self.node(c) for c in _list(obj, "children")]
         node.tables = [self.table(t) for t in _list(obj, "tables")]
         numbering = obj.get("numbering")
-        _expect(numbering is None or numbering in NUMBERING_STYLES,
+        _expect(numbering is None or is_style(numbering),
                 f"unknown numbering style {numbering!r}")  # fmt: skip
         node.numbering = numbering
         prov = obj.get("provenance")

@@ -16,7 +16,8 @@ from clause_db.model import Part as OutlinePart
 from clause_db.placeholders import find_placeholders
 
 from .draft import Draft, Field, Node, Part, Party, Provenance
-from .numbering import ARTICLE_CHINESE, items_style, written_style
+from .number_forms import NAMED, with_items
+from .numbering import written_style
 from .text import enter_text
 from .tick_boxes import group_table_boxes
 
@@ -87,10 +88,10 @@ def _excerpt_start(part: OutlinePart) -> bool:
 def _own_items_style(style: str, article: Article) -> str | None:
     """The style of an article's clauses where the source wrote them differently from the
     rest (GF-2014-2402 第二条 numbers its items （1） where the others use 1.)."""
-    if style not in ARTICLE_CHINESE:
-        return None
-    own = items_style(c.label.value for c in article.clauses)
-    return own if own is not None and own != style else None
+    items = [c.label.value for c in article.clauses]
+    deeper = [d.label.value for c in article.clauses for d in c.clauses]
+    own = with_items(style, [items, deeper], NAMED)
+    return own if own != style else None
 
 
 def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:

@@ -10,14 +10,15 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from clause_db.numerals import int_to_cn, int_to_roman
+from clause_db.numerals import int_to_roman
+
+from .number_forms import CIRCLED, NAMED, alpha, cn, custom_forms, custom_label, with_items
 
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
     from collections.abc import Iterable
 
     from .draft import Draft, Node
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_NAMES = {
     "chinese": ("中文（第一条 / 1.1 / 1.1.1）", "Chinese (第一条 / 1.1 / 1.1.1)"),
     "chinese_list": ("中文列表（一、/（一）/ 1.）", "Chinese list (一、/ （一） / 1.)"),
@@ -49,23 +50,6 @@ _WRITTEN_STYLES = (
 )
 
 
-# Under 第一条, how the first level of items is written picks the Chinese style: 1.1 (chinese),
-# 1. (chinese_items, the GF model contracts), （一） (chinese_law, statutes and 劳动合同),
-# （1） (chinese_paren).
-_WRITTEN_ITEMS = (
-    ("chinese", r"\d+[.．]\d+"),
-    ("chinese_items", r"\d+[.．]?$"),
-    ("chinese_law", r"[（(][一二三四五六七八九十百零〇]+[）)]$"),
-    ("chinese_paren", r"[（(]\d+[）)]$"),
-)
-ARTICLE_CHINESE = tuple(style for style, _ in _WRITTEN_ITEMS)  # the styles of 第一条
-
-# English families whose items tell their styles apart: ARTICLE I > Section 1.01 (the
-# first-level items), 1. > 1.1 > (a) (the level under them).
-_SECTIONS = (("english_sections", r"(?i:section)\s+\d+[.．]0\d\b"), ("english_roman", r"."))
-_DEEPER = (("decimal_alpha", r"[(（][a-z][)）]$"), ("decimal", r"\d+(?:[.．]\d+){2}"))
-
-
 def written_style(
     article_labels: Iterable[str],
     language: str,
@@ -75,29 +59,16 @@ def written_style(
     """The style most of ``article_labels`` are written in, so an imported contract keeps
     the look its author gave it (an English contract numbered 1., 2. does not turn into
     第一条); with no label to go by, Chinese or English by the contract's ``language``.
-    Articles written 第一条 take their items' style from ``item_labels`` (the labels of the
-    articles' first-level items), so a GF contract's 1. / （1） is not renumbered 1.1;
-    ARTICLE I keeps Section 1.01 from them, and 1. keeps (a) from ``deeper_labels`` (the
-    level under the first items)."""
+    The items keep theirs too: ``item_labels`` (the articles' first-level items) and
+    ``deeper_labels`` (the level under them) pick the style with those articles whose items
+    look as written (第一条 / 1. / （1）, ARTICLE I / Section 1.01, 1. / 1.1 / (a)), or one of
+    the draft's own where no named style has the mix (1. / （1））."""
+    article_labels = list(article_labels)
     votes = _votes(article_labels, _WRITTEN_STYLES)
-    if not votes:
-        return "english" if language == "en" else "chinese"
-    style = votes.most_common(1)[0][0]
-    if style == "chinese":
-        return items_style(item_labels) or style
-    refine = {"english_roman": (_SECTIONS, item_labels), "decimal": (_DEEPER, deeper_labels)}
-    if style in refine:
-        patterns, labels_ = refine[style]
-        if found := _votes(labels_, patterns):
-            return found.most_common(1)[0][0]
-    return style
-
-
-def items_style(item_labels: Iterable[str]) -> str | None:
-    """The 第一条 style whose first level of items is written as most of ``item_labels``
-    are (1.1, 1., （一）, （1））; None when none is."""
-    items = _votes(item_labels, _WRITTEN_ITEMS)
-    return items.most_common(1)[0][0] if items else None
+    default = "english" if language == "en" else "chinese"  # nothing to go by (or 第一條)
+    style = votes.most_common(1)[0][0] if votes else default
+    levels = [list(item_labels), list(deeper_labels)]
+    return with_items(style, levels, NAMED, article_labels)
 
 
 def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Counter[str]:
@@ -138,19 +109,6 @@ def _assign(node: Node, path: tuple[int, ...], paths: dict[int, tuple[int, ...]]
         _assign(child, (*path, i), paths)
 
 
-def alpha(n: int) -> str:
-    """a..z, then aa, ab … (as Word's lowerLetter continues)."""
-    out = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out
-
-
-def cn(n: int) -> str:
-    return int_to_cn(n) if n <= 9999 else str(n)
-
-
 # The Chinese styles whose every level has its own form (deeper levels: ①, then 21)).
 _CHINESE_FORMS = {
     "chinese_list": lambda n: (f"{cn(n)}、", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
@@ -162,6 +120,8 @@ _CHINESE_FORMS = {
 
 def label(path: tuple[int, ...], style: str) -> str:
     """The label of the node at ``path`` in ``style``."""
+    if custom_forms(style) is not None:
+        return custom_label(path, style)
     depth, last = len(path), path[-1]
     dotted = ".".join(map(str, path))
     if style == "chinese":

@@ -31,6 +31,7 @@ from .commands import (
     SplitNode,
 )
 from .draft import MAX_START, NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
+from .number_forms import is_style
 from .numbering import first_numbers, number_paths
 from .text import clean_text, enter_text, ref_text
 
@@ -417,7 +418,7 @@ def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
 
 
 def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
-    if style not in NUMBERING_STYLES:
+    if not is_style(style):
         raise EditError(Msg(
             "未知的编号样式“{0}”：可选 {1}",
             "unknown numbering style “{0}”: one of {1}",

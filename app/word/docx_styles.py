@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
+from app.model.number_forms import custom_forms, form_at
 from app.word import ooxml
 
 if TYPE_CHECKING:
@@ -197,9 +198,36 @@ _CHINESE_LEVELS = {
 }  # fmt: skip
 
 
+# Word's level for each form of app.model.number_forms: (numFmt, lvlText with {k} for the
+# level's own counter and {dotted} for %1.%2…, isLgl).
+_FORM_LEVELS = {
+    "第一条": ("chineseCounting", "第{k}条", False),
+    "第一條": ("chineseCounting", "第{k}條", False),
+    "Section 1.01": ("decimalZero", "Section {dotted}", True),
+    "Section 1.1": ("decimal", "Section {dotted}", True),
+    "ARTICLE I": ("upperRoman", "ARTICLE {k}", False),
+    "Article 1": ("decimal", "Article {k}", False),
+    "一、": ("chineseCounting", "{k}、", False),
+    "1.1.": ("decimal", "{dotted}.", True),
+    "1.1": ("decimal", "{dotted}", True),
+    "1、": ("decimal", "{k}、", False),
+    "1.": ("decimal", "{k}.", False),
+    "（一）": ("chineseCounting", "（{k}）", False),
+    "（1）": ("decimal", "（{k}）", False),
+    "(1)": ("decimal", "({k})", False),
+    "1)": ("decimal", "{k})", False),
+    "(i)": ("lowerRoman", "({k})", False),
+    "(a)": ("lowerLetter", "({k})", False),
+    "①": ("decimalEnclosedCircle", "{k}", False),
+}
+
+
 def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
     """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style."""
     dotted = ".".join(f"%{k}" for k in range(1, ilvl + 2))
+    if custom_forms(numbering) is not None:  # the source's own mix (1. / （1）)
+        num_fmt, text, legal = _FORM_LEVELS[form_at(numbering, ilvl + 1)]
+        return num_fmt, text.format(k=f"%{ilvl + 1}", dotted=dotted), legal
     if numbering == "chinese":
         return ("chineseCounting", "第%1条", False) if ilvl == 0 else ("decimal", dotted, True)
     if numbering in _CHINESE_LEVELS:
