@@ -4,6 +4,7 @@ an answer whether ticked or not (never an unfilled field), written back as ☐ /
 from __future__ import annotations
 
 import io
+import json
 from collections import defaultdict
 
 import pytest
@@ -11,6 +12,7 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.cli import main_cli
 from app.model import ops
 from app.model.checks import run_checks
 from app.model.draft import Blank, Cell, Draft, Node, Part, Table
@@ -251,3 +253,35 @@ def test_find_does_not_match_a_ticked_boxs_value() -> None:
     ops.set_field_value(draft, text_field.id, "100").apply(draft)
     hits = find_all(draft, "1", FindOptions(field_values=True))
     assert [m.field_id for m in hits] == [None, text_field.id]  # 第1次, then the value 100
+
+
+def test_outline_json_gives_each_box_its_group_and_whether_it_is_ticked(capsys) -> None:
+    assert main_cli(["outline", str(TOUR), "--json"]) == 0
+    outline = json.loads(capsys.readouterr().out)
+
+    def placeholders(node: dict):
+        yield from node["placeholders"]
+        for child in node["clauses"]:
+            yield from placeholders(child)
+
+    found = [
+        p
+        for doc in outline["documents"]
+        for part in doc["parts"]
+        for article in part["articles"]
+        for p in placeholders(article)
+    ]
+    boxes_ = [p for p in found if p["kind"] == "checkbox"]
+    assert len(boxes_) == 3 and {p["group"] for p in boxes_} == {boxes_[0]["span"][0]}
+    assert not any(p["ticked"] for p in boxes_)
+    assert all("group" not in p for p in found if p["kind"] != "checkbox")
+
+
+def test_draft_show_counts_tick_boxes_apart_from_fields(tmp_path, capsys) -> None:
+    target = tmp_path / "data.contract"
+    assert main_cli(["draft", "new", "--from", str(DATA_PROVISION), "-o", str(target)]) == 0
+    assert main_cli(["draft", "fill", str(target), "甲方_护照=1"]) == 0
+    capsys.readouterr()
+    assert main_cli(["draft", "show", str(target)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == "— 158 field(s), 158 unfilled; 30 tick box(es) in 11 group(s), 1 ticked"
