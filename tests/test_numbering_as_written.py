@@ -17,7 +17,7 @@ from app.model import ops
 from app.model.draft import Draft, Node, Part, Ref
 from app.model.fileformat import DraftFormatError, draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
-from app.model.number_forms import custom_label, is_style
+from app.model.number_forms import is_style
 from app.model.numbering import label, labels, number_paths, written_style
 from app.model.ops import EditError, History
 from app.model.text import ref_text
@@ -270,9 +270,9 @@ _ITEM_FORMS = ["1.", "1.1", "1.1.", "1、", "（一）", "（1）", "(1)", "1)",
 def test_any_mix_of_forms_reads_back_as_written(head: str, items: list[str], n: int) -> None:
     """Labels written in any mix of forms are read back as a style that writes them again."""
     style = "forms:" + " / ".join([head, *items])
-    articles = [custom_label((k,), style) for k in range(n, n + 3)]
-    level2 = [custom_label((n, k), style) for k in (1, 2, 3)]
-    level3 = [custom_label((n, 1, k), style) for k in (1, 2, 3)] if len(items) > 1 else []
+    articles = [label((k,), style) for k in range(n, n + 3)]
+    level2 = [label((n, k), style) for k in (1, 2, 3)]
+    level3 = [label((n, 1, k), style) for k in (1, 2, 3)] if len(items) > 1 else []
     found = written_style(articles, "zh", level2, level3)
     assert is_style(found)
     assert [label((k,), found) for k in range(n, n + 3)] == articles

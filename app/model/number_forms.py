@@ -117,10 +117,6 @@ def _with_tail(forms: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     return forms, "(i)" if last == "(a)" else "(a)"
 
 
-def custom_label(path: tuple[int, ...], style: str) -> str:
-    return FORMS[form_at(style, len(path))][0](path)
-
-
 def written_form(labels: Iterable[str]) -> str | None:
     """The form most of ``labels`` are written in (None when none is readable)."""
     votes = Counter(

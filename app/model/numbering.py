@@ -10,9 +10,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from clause_db.numerals import int_to_roman
-
-from .number_forms import CIRCLED, NAMED, alpha, cn, custom_forms, custom_label, with_items
+from .number_forms import FORMS, NAMED, form_at, is_style, with_items
 
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
     from collections.abc import Iterable
@@ -109,47 +107,11 @@ def _assign(node: Node, path: tuple[int, ...], paths: dict[int, tuple[int, ...]]
         _assign(child, (*path, i), paths)
 
 
-# The Chinese styles whose every level has its own form (deeper levels: ①, then 21)).
-_CHINESE_FORMS = {
-    "chinese_list": lambda n: (f"{cn(n)}、", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
-    "chinese_items": lambda n: (f"第{cn(n)}条", f"{n}.", f"（{n}）"),
-    "chinese_law": lambda n: (f"第{cn(n)}条", f"（{cn(n)}）", f"{n}.", f"（{n}）"),
-    "chinese_paren": lambda n: (f"第{cn(n)}条", f"（{n}）"),
-}
-
-
 def label(path: tuple[int, ...], style: str) -> str:
-    """The label of the node at ``path`` in ``style``."""
-    if custom_forms(style) is not None:
-        return custom_label(path, style)
-    depth, last = len(path), path[-1]
-    dotted = ".".join(map(str, path))
-    if style == "chinese":
-        return f"第{cn(last)}条" if depth == 1 else dotted
-    if style in _CHINESE_FORMS:
-        forms = _CHINESE_FORMS[style](last)
-        if depth <= len(forms):
-            return forms[depth - 1]
-        return CIRCLED[last - 1] if last <= len(CIRCLED) else f"{last})"
-    if style == "english":
-        if depth == 1:
-            return f"Article {last}"
-        if depth == 2:
-            return dotted
-        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
-    if style in ("english_roman", "english_sections"):
-        if depth == 1:
-            return f"ARTICLE {int_to_roman(last)}"
-        if depth == 2 and style == "english_sections":
-            return f"Section {path[0]}.{last:02d}"
-        if depth == 2:
-            return f"Section {dotted}"
-        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
-    if style == "decimal_alpha" and depth >= 3:
-        return f"({alpha(last)})" if depth == 3 else f"({int_to_roman(last).lower()})"
-    if style in ("decimal", "decimal_alpha"):
-        return f"{last}." if depth == 1 else dotted
-    raise ValueError(f"unknown numbering style {style!r}")
+    """The label of the node at ``path`` in ``style`` (see ``number_forms``)."""
+    if not is_style(style):
+        raise ValueError(f"unknown numbering style {style!r}")
+    return FORMS[form_at(style, len(path))][0](path)
 
 
 def item_style(draft: Draft, article: Node, style: str | None = None) -> str:
