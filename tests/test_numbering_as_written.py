@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import ops
-from app.model.draft import Draft, Node, Part, Ref
+from app.model.draft import NUMBERING_STYLES, Draft, Node, Part, Ref
 from app.model.fileformat import DraftFormatError, draft_to_json, dumps, loads
 from app.model.importer import draft_from_document
-from app.model.number_forms import is_style
-from app.model.numbering import label, labels, number_paths, written_style
+from app.model.number_forms import NAMED, is_style
+from app.model.numbering import STYLE_NAMES, label, labels, number_paths, written_style
 from app.model.ops import EditError, History
 from app.model.text import ref_text
 from app.readers import read_any
@@ -278,3 +278,8 @@ def test_any_mix_of_forms_reads_back_as_written(head: str, items: list[str], n: 
     assert [label((k,), found) for k in range(n, n + 3)] == articles
     assert [label((n, k), found) for k in (1, 2, 3)] == level2
     assert [label((n, 1, k), found) for k in (1, 2, 3)][: len(level3)] == level3
+
+
+def test_every_named_style_is_offered_described_and_known() -> None:
+    assert list(NUMBERING_STYLES) == list(STYLE_NAMES) == list(NAMED)
+    assert not is_style("forms:1. / (z)") and not is_style("forms:") and is_style("forms:1.")
