@@ -285,3 +285,14 @@ def test_draft_show_counts_tick_boxes_apart_from_fields(tmp_path, capsys) -> Non
     assert main_cli(["draft", "show", str(target)]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last == "— 158 field(s), 158 unfilled; 30 tick box(es) in 11 group(s), 1 ticked"
+
+
+@pytest.mark.parametrize(("typed", "held"), [("☑", "1"), ("yes", "1"), ("1", "1"), ("", None)])
+def test_a_box_holds_1_whatever_ticked_it(typed: str, held: str | None) -> None:
+    draft = ticked_draft()
+    box = next(f for f in draft.fields.values() if f.label == "身份证")
+    history = ops.History(draft)
+    history.push(ops.set_field_value(draft, box.id, typed))
+    assert box.value == held
+    history.undo()
+    assert box.value is None

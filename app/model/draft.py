@@ -297,6 +297,7 @@ def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
 
 
 TICKED, UNTICKED = "☑", "☐"
+TICKED_VALUE = "1"  # a ticked box's field value
 
 
 def blank_shows(draft: Draft, blank: Blank) -> str:

@@ -30,7 +30,19 @@ from .commands import (
     SetNumberingAt,
     SplitNode,
 )
-from .draft import MAX_START, NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
+from .draft import (
+    MAX_START,
+    NUMBERING_STYLES,
+    TICKED_VALUE,
+    Blank,
+    Draft,
+    Field,
+    Node,
+    Part,
+    Party,
+    Ref,
+    Segment,
+)
 from .number_forms import is_style
 from .numbering import first_numbers, number_paths
 from .text import clean_text, enter_text, ref_text
@@ -373,8 +385,12 @@ def _field(draft: Draft, field_id: int) -> Field:
 
 
 def set_field_value(draft: Draft, field_id: int, value: str | None) -> SetFieldValue:
+    """Fill (or clear, with None or "") a field; a tick box is ticked by any value and
+    holds "1" (its file says ticked, whatever a window or a command line typed)."""
     f = _field(draft, field_id)
     value = clean_text(value) if value else None
+    if f.kind == "checkbox" and value:
+        value = TICKED_VALUE
     ids = (draft.next_id, draft.next_id)
     what = f.name or f.label
     name = (

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from clause_db.references import Mention, find_references, write_reference
 
-from .draft import Blank, Draft, Field, Ref, Segment, blank_shows
+from .draft import TICKED_VALUE, Blank, Draft, Field, Ref, Segment, blank_shows
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -75,7 +75,8 @@ def enter_text(
         if existing is None:
             existing = Field(draft.new_id(), label=p.label, name=p.name)
             if p.kind == "checkbox":
-                existing.kind, existing.value = "checkbox", "1" if p.ticked else None
+                existing.kind = "checkbox"
+                existing.value = TICKED_VALUE if p.ticked else None
             result.new_fields.append(existing)
             if p.name:
                 pending[p.name] = existing
