@@ -9,6 +9,9 @@ from collections import defaultdict
 
 import pytest
 from docx import Document
+from docx import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -296,3 +299,47 @@ def test_a_box_holds_1_whatever_ticked_it(typed: str, held: str | None) -> None:
     assert box.value == held
     history.undo()
     assert box.value is None
+
+
+W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+
+
+def _control(checked: bool) -> str:
+    glyph = "☒" if checked else "☐"  # Word's own glyphs in MS Gothic
+    return (
+        f"<w:sdt {nsdecls('w')} {W14}><w:sdtPr><w14:checkbox>"
+        f'<w14:checked w14:val="{int(checked)}"/></w14:checkbox></w:sdtPr>'
+        f"<w:sdtContent><w:r><w:t>{glyph}</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+
+
+def _form_field(checked: bool) -> str:
+    return (
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox>'
+        f'<w:sizeAuto/><w:default w:val="{int(checked)}"/></w:checkBox></w:ffData>'
+        "</w:fldChar></w:r>"
+    )
+
+
+def test_word_check_boxes_are_tick_boxes_in_their_state(tmp_path) -> None:
+    """A check box content control (ticked it shows ☒) and a legacy FORMCHECKBOX field
+    (no glyph in the text at all) read as ☑ / ☐ as Word shows their state."""
+    document = DocxDocument()
+    document.add_paragraph("服务合同", style="Title")
+    document.add_paragraph("第一条 证件")
+    p = document.add_paragraph("证件类型：")
+    for checked, option in ((True, "身份证 "), (False, "护照")):
+        p._p.append(parse_xml(_control(checked)))
+        p.add_run(option)
+    q = document.add_paragraph("是否续签：")
+    for checked, option in ((False, "是 "), (True, "否")):
+        q._p.append(parse_xml(_form_field(checked)))
+        q.add_run(option)
+    path = tmp_path / "boxes.docx"
+    document.save(str(path))
+    assert "证件类型：☑身份证 ☐护照\n是否续签：☐是 ☑否" in read_any(path).text
+    draft = draft_of(path)
+    assert [(f.label, f.value) for f in draft.fields.values() if f.kind == "checkbox"] == [
+        ("身份证", "1"), ("护照", None), ("是", None), ("否", "1")
+    ]  # fmt: skip
+    assert len(box_groups(draft)) == 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.word.xml import MC, W, attr, is_on
+from app.word.xml import MC, W14, W, attr, is_on
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -133,6 +133,8 @@ class BodyText:
                 self.revisions.deletions += 1
             elif tag == f"{W}r" and is_on(child.find(f"{W}rPr/{W}vanish")):
                 continue  # hidden text: Word neither shows nor prints it
+            elif (ticked := _check_box(child)) is not None:
+                out.append("☑" if ticked else "☐")
             elif tag not in _NOT_TEXT and tag != f"{W}moveFrom" and isinstance(tag, str):
                 # w:r, w:ins, w:moveTo, w:hyperlink, w:sdt, w:sdtContent, w:fldSimple, w:smartTag...
                 self._count_insertion(tag)
@@ -162,6 +164,25 @@ class BodyText:
             self.revisions.insertions += 1
         elif tag == f"{W}moveTo":
             self.revisions.moves += 1
+
+
+def _check_box(el: etree._Element) -> bool | None:
+    """Whether a Word check box is ticked, None for anything else: a check box content
+    control (its glyph is the font's, ☒ when ticked in MS Gothic: the state says it) or a
+    legacy form field (FORMCHECKBOX: no glyph in the text at all)."""
+    if el.tag == f"{W}sdt":
+        box = el.find(f"{W}sdtPr/{W14}checkbox")
+        if box is None:
+            return None
+        checked = box.find(f"{W14}checked")
+        return checked is not None and checked.get(f"{W14}val", "1") not in ("0", "false")
+    if el.tag == f"{W}fldChar" and attr(el, "fldCharType") == "begin":
+        box = el.find(f"{W}ffData/{W}checkBox")
+        if box is None:
+            return None
+        state = box.find(f"{W}checked")
+        return is_on(state if state is not None else box.find(f"{W}default"))
+    return None
 
 
 def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
