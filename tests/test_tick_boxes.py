@@ -343,3 +343,29 @@ def test_word_check_boxes_are_tick_boxes_in_their_state(tmp_path) -> None:
         ("身份证", "1"), ("护照", None), ("是", None), ("否", "1")
     ]  # fmt: skip
     assert len(box_groups(draft)) == 2
+
+
+def _symbol_run(font: str, char: str, as_text: bool) -> str:
+    if as_text:  # the private-use character itself, in the symbol font
+        return (
+            f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>'
+            f"<w:t>{chr(int(char, 16))}</w:t></w:r>"
+        )
+    return f'<w:r {nsdecls("w")}><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_boxes_drawn_in_wingdings_are_tick_boxes(tmp_path, as_text: bool) -> None:
+    document = DocxDocument()
+    p = document.add_paragraph("付款方式：")
+    for font, char, option in (
+        ("Wingdings 2", "F052", "一次性 "),
+        ("Wingdings 2", "F0A3", "分期 "),
+        ("Wingdings", "F0FE", "现金 "),
+        ("Wingdings", "00A8", "转账"),
+    ):
+        p._p.append(parse_xml(_symbol_run(font, char, as_text)))
+        p.add_run(option)
+    path = tmp_path / "wingdings.docx"
+    document.save(str(path))
+    assert "付款方式：☑一次性 ☐分期 ☑现金 ☐转账" in read_any(path).text

@@ -119,7 +119,9 @@ class BodyText:
         for child in el:
             tag = child.tag
             if tag == f"{W}t":
-                out.append(child.text or "")
+                out.append(_boxes_of_symbol_font(child))
+            elif tag == f"{W}sym":
+                out.append(_BOXES.get(_symbol(attr(child, "font"), attr(child, "char")), ""))
             elif tag in (f"{W}tab", f"{W}ptab"):
                 out.append("\t")
             elif tag in _LINE_BREAKS:
@@ -164,6 +166,39 @@ class BodyText:
             self.revisions.insertions += 1
         elif tag == f"{W}moveTo":
             self.revisions.moves += 1
+
+
+# Boxes drawn with a symbol font (w:sym, or its private-use characters in the text): Word's
+# forms tick with Wingdings 2 R and leave Wingdings 2 £ or Wingdings ¨ empty.
+_BOXES = {
+    ("wingdings", 0xA8): "☐",
+    ("wingdings", 0xFE): "☑",
+    ("wingdings 2", 0xA3): "☐",
+    ("wingdings 2", 0x52): "☑",
+}
+
+
+def _symbol(font: str | None, char: str | None) -> tuple[str, int] | None:
+    """(font, code) of a symbol: ``F0FE`` and ``00FE`` are the font's character 0xFE."""
+    try:
+        return (font or "").strip().lower(), int(char or "", 16) & 0xFF
+    except ValueError:
+        return None
+
+
+def _boxes_of_symbol_font(t: etree._Element) -> str:
+    """A text run's text; in a Wingdings font its box characters (private-use F0A8, or
+    plain ¨) as ☐ / ☑."""
+    text = t.text or ""
+    run = t.getparent()
+    fonts = run.find(f"{W}rPr/{W}rFonts") if run is not None else None
+    font = (attr(fonts, "ascii") or attr(fonts, "hAnsi") or "").strip().lower()
+    if not font.startswith("wingdings"):
+        return text
+    return "".join(
+        _BOXES.get((font, ord(c) & 0xFF), c) if ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF else c
+        for c in text
+    )
 
 
 def _check_box(el: etree._Element) -> bool | None:
