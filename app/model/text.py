@@ -83,7 +83,7 @@ def enter_text(
         if existing.kind == "checkbox" and p.group is not None:
             boxes.append((p.group, existing))
         pieces.append((p.span[0], p.span[1], Blank(existing.id, blank)))
-    _group_boxes(draft, boxes, result.new_fields)
+    _join_groups(draft, boxes, result.new_fields)
     taken = [(s, e) for s, e, _ in pieces]
     for m in find_references(text):
         if any(s < m.end and m.start < e for s, e in taken):
@@ -104,7 +104,7 @@ def enter_text(
     return result
 
 
-def _group_boxes(draft: Draft, boxes: list[tuple[int, Field]], new: list[Field]) -> None:
+def _join_groups(draft: Draft, boxes: list[tuple[int, Field]], new: list[Field]) -> None:
     """Give the new tick boxes the draft group of the boxes offered with them: the group one
     of those already has (a box typed beside others joins theirs), else a new one. Fields
     already in the draft keep theirs: entering text changes no existing field."""
