@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from .draft import plain
 from .importer import parties_named_in
-from .numbering import cn, label, number_paths
+from .number_forms import cn
+from .numbering import labels, number_paths
 from .pairing import in_order, pair
 from .printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from .text import render_body
@@ -111,7 +112,7 @@ class _Side:
         self.draft = draft
         self.paths = number_paths(draft)
         language = draft_language(draft)
-        self.style = label_style(draft, language)
+        self.labels = labels(draft, label_style(draft, language), self.paths)
         self.names = _NAMES[language]
         self.language = language
         self.others: list[_Unit] = []  # outside the articles, by key
@@ -162,7 +163,7 @@ class _Side:
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
         path = self.paths[node.id]
         unit = _Unit(
-            f"node:{node.id}", label(path, self.style), self._node_text(node),
+            f"node:{node.id}", self.labels[node.id], self._node_text(node),
             "\n".join(t for t in (node.heading, plain(node.body)) if t), node.heading, node,
             len(path),
             self._next(), parent=parent,
