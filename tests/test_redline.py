@@ -103,6 +103,17 @@ def test_a_promoted_clause_is_moved_from_its_clause_style_to_an_article(tmp_path
     assert styles == {"ContractClause"}
 
 
+def test_a_party_renamed_is_marked_in_the_parties_and_in_the_signature_table(tmp_path):
+    old = _small()
+    new = copy.deepcopy(old)
+    apply(new, editing.set_block_text(new, BlockRef("party_name", 0), ["北京数据有限公司"]))
+    redline = check_redline(old, new, tmp_path)
+    root = _body(redline)
+    cells = [t.text for tc in root.iter(f"{W}tc") for d in tc.iter(f"{W}del")
+             for t in d.iter(f"{W}delText")]  # fmt: skip
+    assert cells and "".join(cells) in "某公司"
+
+
 def test_the_cli_writes_the_redline_with_the_author_given(tmp_path, capsys):
     done = edit_round(draft_of(CONTRACTS[0]))
     export_draft(done.old, tmp_path / "v1.docx")
@@ -157,7 +168,7 @@ def _small() -> Draft:
 
 EDITS = st.lists(
     st.tuples(st.sampled_from(["reword", "move", "delete", "insert", "fill", "heading",
-                               "promote", "demote"]),  # fmt: skip
+                               "promote", "demote", "party", "title", "add_party"]),  # fmt: skip
               st.integers(0, 20), st.integers(-3, 3), st.sampled_from(["不得", "书面", "x"])),
     min_size=1, max_size=6,
 )  # fmt: skip
@@ -180,6 +191,9 @@ def _edit(draft: Draft, action: str, pick: int, delta: int, words: str) -> None:
         "heading": lambda: editing.set_block_text(draft, BlockRef("heading", node.id), [words]),
         "promote": lambda: editing.promote(draft, body),
         "demote": lambda: editing.demote(draft, body),
+        "party": lambda: editing.set_block_text(draft, BlockRef("party_name", pick % 2), [words]),
+        "title": lambda: editing.set_block_text(draft, BlockRef("title", 0), [words]),
+        "add_party": lambda: editing.add_party(draft),
     }  # fmt: skip
     try:
         edit = edits[action]()
