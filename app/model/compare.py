@@ -161,12 +161,9 @@ class _Side:
 
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
         path = self.paths[node.id]
-        unit = _Unit(
-            f"node:{node.id}", label(path, self.style), self._node_text(node),
-            "\n".join(t for t in (node.heading, plain(node.body)) if t), node.heading, node,
-            len(path),
-            self._next(), parent=parent,
-        )  # fmt: skip
+        form = "\n".join(t for t in (node.heading, plain(node.body)) if t)
+        unit = _Unit(f"node:{node.id}", label(path, self.style), self._node_text(node), form,
+                     node.heading, node, len(path), self._next(), parent=parent)  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]
         return unit
 

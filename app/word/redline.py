@@ -36,6 +36,8 @@ from app.word.export import ExportOptions, _Writer, word_document
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
 
+    from docx.document import Document as WordDocument
+
     from app.model.draft import Draft, Node
 
 _P, _TBL, _R, _T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
@@ -123,7 +125,9 @@ class _NotingWriter(_Writer):
         self.owner = owner
 
 
-def _written(draft: Draft, options: ExportOptions, skip: set[int] | None = None):
+def _written(
+    draft: Draft, options: ExportOptions, skip: set[int] | None = None
+) -> tuple[WordDocument, list[tuple[etree._Element | None, int | None]]]:
     """The draft's export and its body blocks, each with the id of the node that wrote it;
     an article of ``skip`` left out stands as (None, its id) where it would have been."""
     writers: list[_NotingWriter] = []
