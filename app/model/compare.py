@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from clause_db.numerals import int_to_cn
+
 from .draft import plain
 from .importer import parties_named_in
-from .numbering import cn, label, number_paths
+from .numbering import label, labels, number_paths
 from .pairing import in_order, pair
 from .printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from .text import render_body
@@ -111,7 +113,9 @@ class _Side:
         self.draft = draft
         self.paths = number_paths(draft)
         language = draft_language(draft)
-        self.style = label_style(draft, language)
+        style = label_style(draft, language)
+        self.labels = (labels(draft) if style == draft.numbering else  # the draft's own labels
+                       {n: label(path, style) for n, path in self.paths.items()})  # fmt: skip
         self.names = _NAMES[language]
         self.language = language
         self.others: list[_Unit] = []  # outside the articles, by key
@@ -139,7 +143,7 @@ class _Side:
             self._other(f"annex:{number}", name, self._passage(annex))
 
     def _ordinal(self, number: int) -> str:
-        return cn(number) if self.language == "zh" else str(number)
+        return int_to_cn(number) if self.language == "zh" else str(number)
 
     def _party_lines(self) -> list[str]:
         """甲方：… 地址：… as the export prints them before the preamble, unless the preamble
@@ -160,10 +164,10 @@ class _Side:
         return self.count
 
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
-        path = self.paths[node.id]
         form = "\n".join(t for t in (node.heading, plain(node.body)) if t)
-        unit = _Unit(f"node:{node.id}", label(path, self.style), self._node_text(node), form,
-                     node.heading, node, len(path), self._next(), parent=parent)  # fmt: skip
+        depth = len(self.paths[node.id])
+        unit = _Unit(f"node:{node.id}", self.labels[node.id], self._node_text(node), form,
+                     node.heading, node, depth, self._next(), parent=parent)  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]
         return unit
 
