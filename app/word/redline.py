@@ -111,13 +111,13 @@ class _NotingWriter(_Writer):
         self.skipped: list[tuple[int, int]] = []  # (body index, article left out there)
         super().write()
 
-    def _node(self, node: Node, depth: int) -> None:
+    def _node(self, node: Node, depth: int, *args, **kwargs) -> None:
         if node.id in self.skip:
             self.skipped.append((len(self.body) - 1, node.id))
             return
         outer = self.owner
         self._switch(node.id)
-        super()._node(node, depth)
+        super()._node(node, depth, *args, **kwargs)  # whatever else the writer passes on
         self._switch(outer)
 
     def _switch(self, owner: int | None) -> None:
