@@ -269,16 +269,27 @@ def render_outline(outline: Outline) -> str:
         lines.append(quoted_title(d.title) if d.title else "(untitled)")
         for s in d.skipped:
             lines.append(f"  [skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
-        for p in d.parts:
-            lines.append(f"  {p.title or '(body)'}")
-            for gap in p.gaps:
-                lines.append(f"    [numbering jumps: {gap.missing} missing]")
-            for a in p.articles:
-                lines.append(f"    {a.label.value} {a.heading.value}".rstrip())
-                for c in a.iter_clauses():
-                    depth = _clause_depth(a, c)
-                    lines.append(f"    {'  ' * depth}{c.label.value} {c.heading.value}".rstrip())
+        if d.cover is not None:
+            lines.append(f"  [cover page, {len(d.cover.value)} characters]")
+        _render_parts(d.parts, "  ", lines)
+        if d.signature is not None:
+            lines.append(f"  [signature block, {len(d.signature.value)} characters]")
+        for annex in d.annexes:
+            lines.append(f"  {annex.label.value} {annex.title.value}".rstrip())
+            _render_parts(annex.parts, "    ", lines)
     return "\n".join(lines)
+
+
+def _render_parts(parts: list, indent: str, lines: list[str]) -> None:
+    for p in parts:
+        lines.append(f"{indent}{p.title or '(body)'}")
+        for gap in p.gaps:
+            lines.append(f"{indent}  [numbering jumps: {gap.missing} missing]")
+        for a in p.articles:
+            lines.append(f"{indent}  {a.label.value} {a.heading.value}".rstrip())
+            for c in a.iter_clauses():
+                depth = _clause_depth(a, c)
+                lines.append(f"{indent}  {'  ' * depth}{c.label.value} {c.heading.value}".rstrip())
 
 
 def _clause_depth(article, clause) -> int:

@@ -155,24 +155,47 @@ def _print_show(draft: Draft, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json_for_terminal(data) + "\n")
         return
+    if data["cover"]:
+        print(for_terminal(data["cover"]["text"]) + "\n")
     print(for_terminal(quoted_title(data["title"])))
-    for part in data["parts"]:
+    _print_parts(data["parts"])
+    if data["signature"]:
+        print(for_terminal(f"\n{data['signature']['text']}"))
+    for annex in data["annexes"]:
+        print(for_terminal(f"\n{annex['label']} {annex['title']}".rstrip()))
+        if annex["text"]:
+            print(for_terminal(annex["text"]))
+        _print_parts(annex["parts"])
+    unfilled = [f for f in data["fields"] if f["value"] is None]
+    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
+
+
+def _print_parts(parts: list[dict]) -> None:
+    for part in parts:
         if part["title"]:
             print(for_terminal(f"\n{part['title']}"))
         for article in part["articles"]:
             print(for_terminal(f"\n{article['label']} {article['heading']}".rstrip()))
             if article["text"]:
                 print(for_terminal(article["text"]))
+            _print_tables(article["tables"], 0)
             _print_clauses(article["clauses"], 1)
-    unfilled = [f for f in data["fields"] if f["value"] is None]
-    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
 
 
 def _print_clauses(clauses: list[dict], depth: int) -> None:
     for clause in clauses:
         line = f"{'  ' * depth}{clause['label']} {clause['heading']} {clause['text']}".rstrip()
         print(for_terminal(line))
+        _print_tables(clause["tables"], depth + 1)
         _print_clauses(clause["clauses"], depth + 1)
+
+
+def _print_tables(tables: list, depth: int) -> None:
+    """A table's rows a line each, cells between bars (a reader of the terminal sees a grid)."""
+    for table in tables:
+        for row in table:
+            cells = " | ".join(cell["text"] for cell in row)
+            print(for_terminal(f"{'  ' * depth}| {cells} |"))
 
 
 def _assignment(text: str) -> tuple[str, str | None]:

@@ -96,6 +96,7 @@ class Table:
 
     span: Span
     rows: list[list[TableCell]] = field(default_factory=list)
+    borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
 
     def to_json(self) -> list:
         return [[c.to_json() for c in row] for row in self.rows]
@@ -284,7 +285,9 @@ class Document:
     span: Span
     parts: list[Part] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    cover: Piece | None = None  # the cover page before the title page's text (编号, parties, date)
+    # the cover page: the text before the title and the title page's lines after it (编号,
+    # parties, date); when it has both, its span runs across the title, which is a hole in it
+    cover: Piece | None = None
     signature: Piece | None = None  # the source's own signature block after the last article
     annexes: list[Annex] = field(default_factory=list)
     preamble_tables: list[Table] = field(default_factory=list)  # the parties' details in cells
@@ -339,10 +342,13 @@ class Outline:
         skipped = [*self.skipped, *(s for d in self.documents for s in d.skipped)]
         holes = sorted(s.span for s in skipped if s.reason in HOLE_REASONS)
         spans = [s.span for s in skipped if s.reason not in HOLE_REASONS]
-        spans.extend(p.span for d in self.documents for p in d.pieces())
+        spans.extend(p.span for d in self.documents for p in d.pieces() if p is not d.cover)
         out = list(holes)
         for span in spans:
             out.extend(span_without_holes(span, holes))
+        for d in self.documents:  # the title lies inside a cover that runs on after it
+            if d.cover is not None:
+                out.extend(span_without_holes(d.cover.span, sorted([*holes, d.title_piece.span])))
         return sorted(s for s in out if s[0] < s[1])
 
     def to_json(self) -> dict:

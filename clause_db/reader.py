@@ -8,6 +8,7 @@ from clause_db.errors import InputError
 from clause_db.markdown import MARKDOWN_SUFFIXES
 from clause_db.messages import Msg
 from clause_db.segment import parse_text
+from clause_db.tables import attach_tables, pipe_tables
 from clause_db.textio import read_text_file
 
 if TYPE_CHECKING:
@@ -37,4 +38,8 @@ def read_outline(path: Path, on_note: Callable[[Msg], None] | None = None) -> Ou
         )
     if undecodable is not None and on_note is not None:
         on_note(Msg("{0}：{1}", "{0}: {1}", path, undecodable.message))
-    return parse_text(text, encoding, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    outline = parse_text(text, encoding, markdown=markdown)
+    if markdown:  # its pipe tables in the body are tables of their nodes, as Word's are
+        attach_tables(outline, pipe_tables(outline.text))
+    return outline

@@ -119,7 +119,7 @@ def test_fields_and_skipped_pieces_are_marked_with_their_reason(tmp_path: Path) 
         for p in node.placeholders
     ]
     assert placeholders and "".join(parsed.marked["field"]) == "".join(placeholders)
-    assert "skipped: cover page" in parsed.titles["skipped"]
+    assert "skipped" not in parsed.titles  # its cover, signature page and annexes are kept
     assert parsed.marked["article label"][0].startswith("第一条")
 
 

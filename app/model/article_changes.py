@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
-from .draft import Blank, Node, plain
+from .draft import Blank, Node, node_texts, plain
 from .numbering import label, number_paths
-from .text import clean_text
+from .text import clean_text, text_and_rows
 
 if TYPE_CHECKING:
     from clause_db.rows import ClauseRow
@@ -134,7 +135,7 @@ def _compare(node, taken: Taken, by_library: bool, labels, out: list[Change], to
     name = "" if top else labels.get(node.id, taken.label)
     if node.heading != taken.heading:
         out.append(Change("heading", name, [("-", taken.heading), ("+", node.heading)]))
-    old, new = clean_text(taken.text), plain(node.body)
+    old, new = clean_text(taken.text), text_and_rows(node.body, node.tables, plain)
     if new != old:
         out.append(Change("text", name, text_runs(old, new)))
     keys = [_node_key(c, by_library) for c in node.children]
@@ -216,7 +217,8 @@ def article_text(draft: Draft, node: Node) -> str:
 
 
 def _lines_of(node: Node, labels: dict[int, str], draft: Draft | None = None) -> list[str]:
-    text = filled_text(draft, node.body) if draft is not None else plain(node.body)
+    render = partial(filled_text, draft) if draft is not None else plain
+    text = text_and_rows(node.body, node.tables, render)
     lines = [" ".join(x for x in (labels.get(node.id, ""), node.heading, text) if x)]
     for child in node.children:
         lines += _lines_of(child, labels, draft)
@@ -228,7 +230,7 @@ def filled_fields(draft: Draft, node: Node) -> list[tuple[str, str]]:
     values that leave the text with it (a field used elsewhere too keeps showing there)."""
     inside: dict[int, int] = {}
     for n in node.walk():
-        for seg in n.body:
+        for seg in (s for body in node_texts(n) for s in body):
             if isinstance(seg, Blank):
                 inside[seg.field_id] = inside.get(seg.field_id, 0) + 1
     everywhere = draft.occurrences()

@@ -15,8 +15,9 @@ from clause_db.numerals import cn_to_int, int_to_cn
 from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
-from .draft import Blank, Draft, Node, plain
-from .numbering import label, number_paths
+from .draft import Blank, Draft, Node, node_texts, plain
+from .numbering import annex_labels, label, number_paths
+from .text import text_and_rows
 from .view import references
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -60,7 +61,13 @@ class _Places:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.paths = number_paths(draft)
-        self.parts = {p.id: p for p in draft.parts}
+        self.parts = {p.id: p for p in draft.all_parts()}
+        annex_label = annex_labels(draft)
+        self.passages = {a.id: (annex_label[a.id],) * 2 for a in draft.annexes}
+        if draft.cover is not None:
+            self.passages[draft.cover.id] = ("封面", "the cover page")
+        if draft.signature is not None:
+            self.passages[draft.signature.id] = ("签署部分", "the signature block")
 
     def node_label(self, node_id: int) -> str:
         return label(self.paths[node_id], self.draft.numbering)
@@ -69,6 +76,8 @@ class _Places:
         """(zh, en) names of a text's owner: the preamble (0), a part's intro or a node."""
         if owner_id == 0:
             return "前言", "the preamble"
+        if owner_id in self.passages:
+            return self.passages[owner_id]
         part = self.parts.get(owner_id)
         if part is not None:
             title = part.title or "未命名部分"
@@ -76,7 +85,7 @@ class _Places:
         return (self.node_label(owner_id),) * 2
 
     def node_or_none(self, owner_id: int) -> int | None:
-        return owner_id if owner_id in self.paths else None
+        return owner_id if owner_id in self.paths and owner_id not in self.passages else None
 
 
 # -- references -----------------------------------------------------------------------------
@@ -113,7 +122,7 @@ def field_nodes(draft: Draft) -> dict[int, list[int]]:
     """Each field's nodes in reading order (once per blank), for jumping to its occurrences."""
     where: dict[int, list[int]] = defaultdict(list)
     for _, node in draft.nodes():
-        for seg in node.body:
+        for seg in (s for body in node_texts(node) for s in body):
             if isinstance(seg, Blank):
                 where[seg.field_id].append(node.id)
     return where
@@ -161,9 +170,11 @@ def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
                           nodes[0] if nodes else None, f.id))  # fmt: skip
     parties = "".join(p.role + p.name + p.address for p in draft.parties)
     texts = [("标题", "the title", None, draft.title), ("当事人信息", "the parties", None, parties),
-             (*places.owner(0), None, plain(draft.preamble))]  # fmt: skip
+             (*places.owner(0), None,
+              text_and_rows(draft.preamble, draft.preamble_tables, plain))]  # fmt: skip
     texts += [(*places.owner(p.id), None, p.title + plain(p.body)) for p in draft.parts]
-    texts += [(*places.owner(n.id), n.id, n.heading + plain(n.body)) for _, n in draft.nodes()]
+    texts += [(*places.owner(n.id), n.id, n.heading + text_and_rows(n.body, n.tables, plain))
+              for _, n in draft.nodes()]  # fmt: skip
     for zh, en, node_id, text in texts:
         codes = bidi_controls_in(text)
         if codes:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from clause_db.messages import Msg
 
-    from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
+    from .draft import Blank, Draft, Field, Node, Part, Passage, Ref, Segment
 
 
 @dataclass
@@ -468,6 +468,26 @@ class SetDraftAttribute(Command):
 
     def _revert(self, draft: Draft) -> None:
         setattr(draft, self.attribute, copy.deepcopy(self.old))
+
+
+@dataclass
+class SetAnnexes(Command):
+    """The annexes in another order, or one fewer: their labels and the references to them
+    (见附件二) follow the order; references to a deleted one keep their last text."""
+
+    old: list[Passage]
+    new: list[Passage]
+    dangling: list[tuple[Ref, str, str]]  # reference, its last text before, the text it keeps
+
+    def _apply(self, draft: Draft) -> None:
+        draft.annexes = list(self.new)
+        for ref, _, kept in self.dangling:
+            ref.last = kept
+
+    def _revert(self, draft: Draft) -> None:
+        draft.annexes = list(self.old)
+        for ref, before, _ in self.dangling:
+            ref.last = before
 
 
 TEXT_KINDS = ("title", "party_name", "party_address", "part_title")

@@ -157,6 +157,7 @@ class Passage:
     body: list[Segment] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
+    numbering: str = ""  # the style of an annex's own articles (一、/ 1.); "" is the draft's
 
 
 @dataclass
@@ -171,6 +172,7 @@ class Draft:
     cover: Passage | None = None  # the source's cover page, printed before the title
     signature: Passage | None = None  # the source's own signature block, instead of ours
     annexes: list[Passage] = field(default_factory=list)  # after the signature block
+    preamble_tables: list[Table] = field(default_factory=list)  # after the preamble's text
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -185,9 +187,16 @@ class Draft:
                 for node in article.walk():
                     yield part, node
 
+    def all_parts(self) -> Iterator[Part]:
+        """The body's parts, then each annex's (an annex's articles are edited like the
+        body's, numbered inside their annex)."""
+        yield from self.parts
+        for annex in self.annexes:
+            yield from annex.parts
+
     def find(self, node_id: int) -> tuple[Part, list[Node], int] | None:
         """The part, the sibling list holding the node, and its index there."""
-        for part in self.parts:
+        for part in self.all_parts():
             found = _find_in(part.articles, node_id)
             if found:
                 return part, *found
@@ -198,7 +207,7 @@ class Draft:
         return located[1][located[2]] if located else None
 
     def part(self, part_id: int) -> Part | None:
-        return next((p for p in self.parts if p.id == part_id), None)
+        return next((p for p in self.all_parts() if p.id == part_id), None)
 
     def container(self, parent_id: int) -> list[Node]:
         """The child list of a part (articles) or of a node (clauses), by id."""
@@ -212,7 +221,7 @@ class Draft:
 
     def parent_id(self, node_id: int) -> int:
         """The id of the part or node whose child list holds the node."""
-        for part in self.parts:
+        for part in self.all_parts():
             if any(a.id == node_id for a in part.articles):
                 return part.id
             for article in part.articles:
@@ -231,18 +240,18 @@ class Draft:
         return counts
 
     def bodies(self) -> Iterator[list[Segment]]:
-        """Every text of the draft in reading order: the cover, the preamble, the parts'
-        intros, the articles and clauses with their tables, the signature block and the
-        annexes (with theirs)."""
+        """Every text of the draft in reading order: the cover, the preamble with its tables
+        (the parties' details laid out in cells), the parts' intros, the articles and clauses
+        with their tables, the signature block and the annexes (with theirs)."""
         if self.cover is not None:
             yield from _passage_bodies(self.cover)
         yield self.preamble
+        for table in self.preamble_tables:
+            yield from table_bodies(table)
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():
-            yield node.body
-            for table in node.tables:
-                yield from table_bodies(table)
+            yield from node_texts(node)
         if self.signature is not None:
             yield from _passage_bodies(self.signature)
         for annex in self.annexes:
@@ -250,6 +259,13 @@ class Draft:
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields.values() if f.name == name), None)
+
+
+def node_texts(node: Node) -> Iterator[list[Segment]]:
+    """A node's own texts (not its children's): its body, then its tables'."""
+    yield node.body
+    for table in node.tables:
+        yield from table_bodies(table)
 
 
 def table_bodies(table: Table) -> Iterator[list[Segment]]:
@@ -268,9 +284,7 @@ def _passage_bodies(passage: Passage) -> Iterator[list[Segment]]:
         yield part.body
         for article in part.articles:
             for node in article.walk():
-                yield node.body
-                for table in node.tables:
-                    yield from table_bodies(table)
+                yield from node_texts(node)
 
 
 def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:

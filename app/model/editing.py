@@ -557,7 +557,7 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
 
 def _drop_empty_first(draft: Draft, node: Node, back: Pos) -> Edit:
     """The first article of a part merges into nothing: an empty one goes (not the last)."""
-    empty = not node.heading and not node.body and not node.children
+    empty = not node.heading and not node.body and not node.children and not node.tables
     if not empty or sum(1 for _ in draft.nodes()) < 2:
         return Edit(None, back)
     return Edit(delete_node(draft, node.id), back)
@@ -820,7 +820,7 @@ def _paste_nodes(draft: Draft, pos: Pos, build: Callable[[Draft, int, int], Inse
         node = _node(draft, ref.owner)
         parent_id = draft.parent_id(node.id)
         index = draft.find(node.id)[2]
-        if not node.heading and not node.body and not node.children:
+        if not node.heading and not node.body and not node.children and not node.tables:
             command: Command = _instead_of(draft, node, lambda d: build(d, parent_id, index))
         else:
             if not _starts_node(draft, pos):

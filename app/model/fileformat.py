@@ -1,7 +1,7 @@
 """`.contract` files: a draft as UTF-8 JSON.
 
 Format version 2 (version 1 is the same without ``cover``, ``signature``, ``annexes``,
-``tables`` and the fields' ``kind`` and ``group``; it is still read)::
+``tables``, ``preamble_tables`` and the fields' ``kind`` and ``group``; it is still read)::
 
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
@@ -14,14 +14,16 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 "articles": [node]}],
      "fields": [{"id": int, "label": str, "name": str | null, "value": str | null,
                  "kind": "text" | "checkbox", "group": int | null}],
-     "cover": null | passage, "signature": null | passage, "annexes": [passage]}
+     "cover": null | passage, "signature": null | passage, "annexes": [passage],
+     "preamble_tables": [table]}
 
     node     = {"id": int, "heading": str, "body": [segment], "children": [node],
                 "tables": [table],
                 "provenance": null | {"source", "written_label", "taken_heading",
                                       "taken_text", "library_article_id", "library_clause_id"}}
     passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
-                "parts": [part]}
+                "parts": [part], "numbering": "" | a numbering style (its articles'; "" is
+                the draft's)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
                            "covered": bool}]]}
@@ -106,6 +108,7 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
         "cover": _passage_out(draft.cover),
         "signature": _passage_out(draft.signature),
         "annexes": [_passage_out(a) for a in draft.annexes],
+        "preamble_tables": [_table_out(t) for t in draft.preamble_tables],
     }
 
 
@@ -129,6 +132,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
         "body": _segments_out(passage.body),
         "tables": [_table_out(t) for t in passage.tables],
         "parts": [_part_out(p) for p in passage.parts],
+        "numbering": passage.numbering,
     }
 
 
@@ -232,6 +236,7 @@ class _Reader:
         draft = Draft(title=_str(obj, "title"), numbering=numbering)
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
+        draft.preamble_tables = [self.table(t) for t in _list(obj, "preamble_tables")]
         draft.parts = [self.part(p) for p in _list(obj, "parts")]
         draft.cover = self.passage(obj.get("cover"))
         draft.signature = self.passage(obj.get("signature"))
@@ -282,6 +287,8 @@ class _Reader:
         passage.body = self.segments(obj.get("body", []))
         passage.tables = [self.table(t) for t in _list(obj, "tables")]
         passage.parts = [self.part(p) for p in _list(obj, "parts")]
+        passage.numbering = _str(obj, "numbering")
+        _expect(passage.numbering in ("", *NUMBERING_STYLES), "unknown numbering of a passage")
         return passage
 
     def table(self, obj: Any) -> Table:

@@ -15,7 +15,7 @@ from clause_db.numerals import int_to_cn, int_to_roman
 if TYPE_CHECKING:  # annotations only: the window's menu reads STYLE_NAMES before any draft
     from collections.abc import Iterable
 
-    from .draft import Draft, Node
+    from .draft import Draft, Node, Part
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLE_NAMES = {
@@ -79,16 +79,24 @@ def _votes(labels: Iterable[str], patterns: tuple[tuple[str, str], ...]) -> Coun
 
 
 def number_paths(draft: Draft) -> dict[int, tuple[int, ...]]:
-    """Every node's ordinals, articles numbered per part or running on across parts."""
+    """Every node's ordinals, articles numbered per part or running on across parts; each
+    annex its place in the annexes (so 见附件二 follows it), its articles numbered inside it."""
     paths: dict[int, tuple[int, ...]] = {}
+    _number_parts(draft.parts, paths)
+    for i, annex in enumerate(draft.annexes, 1):
+        paths[annex.id] = (i,)
+        _number_parts(annex.parts, paths)
+    return paths
+
+
+def _number_parts(parts: list[Part], paths: dict[int, tuple[int, ...]]) -> None:
     count = 0
-    for part in draft.parts:
+    for part in parts:
         if part.restart_numbering:
             count = 0
         for article in part.articles:
             count += 1
             _assign(article, (count,), paths)
-    return paths
 
 
 def _assign(node: Node, path: tuple[int, ...], paths: dict[int, tuple[int, ...]]) -> None:
@@ -144,6 +152,27 @@ def label(path: tuple[int, ...], style: str) -> str:
     if style == "decimal":
         return f"{last}." if depth == 1 else dotted
     raise ValueError(f"unknown numbering style {style!r}")
+
+
+def annex_labels(draft: Draft) -> dict[int, str]:
+    """Each annex's label from its place in the sequence, in the style the source wrote the
+    sequence in (附件1, 附件2 / 附件一 / Exhibit A, Exhibit B); annexes of another word (附表)
+    count on their own. A label that is no such label (附件) stays as written."""
+    from clause_db.references import annex_label_style, write_annex_label  # compiles patterns
+
+    out: dict[int, str] = {}
+    numerals: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for annex in draft.annexes:
+        style = annex_label_style(annex.label)
+        if style is None:
+            out[annex.id] = annex.label
+            continue
+        word = style[0]
+        numerals.setdefault(word, style[1])
+        counts[word] += 1
+        out[annex.id] = write_annex_label(word, numerals[word], counts[word])
+    return out
 
 
 def labels(draft: Draft) -> dict[int, str]:

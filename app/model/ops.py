@@ -23,6 +23,7 @@ from .commands import (
     MoveNode,
     RenameField,
     ReplaceNode,
+    SetAnnexes,
     SetBody,
     SetDraftAttribute,
     SetFieldValue,
@@ -122,6 +123,9 @@ def current_resolver(draft: Draft, owner_id: int):
     order = [p for p in [home_part, *draft.parts] if p is not None]  # its own part first
 
     def resolve(m: Mention) -> int | None:
+        if m.target == "annex":  # 见附件二: the annex now second
+            n = m.number[0]
+            return draft.annexes[n - 1].id if 0 < n <= len(draft.annexes) else None
         if m.target == "kuan":
             if home is None:
                 return None
@@ -450,6 +454,43 @@ def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
         copy.deepcopy(draft.parties),
         copy.deepcopy(parties),
     )
+
+
+def _annex_index(draft: Draft, annex_id: int) -> int:
+    index = next((i for i, a in enumerate(draft.annexes) if a.id == annex_id), None)
+    if index is None:
+        raise EditError(Msg("没有编号为 {0} 的附件", "no annex {0}", annex_id))
+    return index
+
+
+def move_annex(draft: Draft, annex_id: int, to_index: int) -> SetAnnexes:
+    """Move an annex to position ``to_index`` (0-based) among the annexes."""
+    index = _annex_index(draft, annex_id)
+    if not 0 <= to_index < len(draft.annexes):
+        raise EditError(_outside(to_index, len(draft.annexes) - 1))
+    annexes = list(draft.annexes)
+    annex = annexes.pop(index)
+    annexes.insert(to_index, annex)
+    name = Msg("移动附件“{0}”", "Move the annex “{0}”", _short(f"{annex.label} {annex.title}"))
+    ids = (draft.next_id, draft.next_id)
+    return SetAnnexes(name, ids, list(draft.annexes), annexes, [])
+
+
+def delete_annex(draft: Draft, annex_id: int) -> SetAnnexes:
+    """Delete an annex; a reference to it keeps the text it last showed (it dangles)."""
+    index = _annex_index(draft, annex_id)
+    annex = draft.annexes[index]
+    paths = number_paths(draft)
+    dangling = [
+        (seg, seg.last, ref_text(seg, paths))
+        for body in draft.bodies()
+        for seg in body
+        if isinstance(seg, Ref) and seg.target == annex_id
+    ]
+    annexes = [a for a in draft.annexes if a is not annex]
+    name = Msg("删除附件“{0}”", "Delete the annex “{0}”", _short(f"{annex.label} {annex.title}"))
+    ids = (draft.next_id, draft.next_id)
+    return SetAnnexes(name, ids, list(draft.annexes), annexes, dangling)
 
 
 def set_title(draft: Draft, title: str) -> SetDraftAttribute:

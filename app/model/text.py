@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clause_db.references import Mention, find_references, write_reference
+from clause_db.tables import CELL_SEPARATOR
 
-from .draft import Blank, Draft, Field, Ref, Segment
+from .draft import Blank, Draft, Field, Ref, Segment, Table
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -83,7 +84,8 @@ def enter_text(
             continue
         target = resolve(m)
         if target is None:
-            result.unresolved.append(text[m.start : m.end])
+            if m.target != "annex":  # an annex attached apart (附件三) is no error
+                result.unresolved.append(text[m.start : m.end])
         else:
             pieces.append((m.start, m.end, Ref(target, m.form, text[m.start : m.end])))
     pos = 0
@@ -117,6 +119,21 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
         else:
             out.append(ref_text(seg, paths))
     return "".join(out)
+
+
+def text_and_rows(
+    body: list[Segment], tables: list[Table], render: Callable[[list[Segment]], str]
+) -> str:
+    """A node's text with its tables as rows of text (non-empty cells joined by " | "), the
+    way the text read from a Word file holds them: for the library, which keeps text, a
+    plain-text copy, and comparing a node with the text it was taken from."""
+    lines = [render(body)]
+    for table in tables:
+        for row in table.rows:
+            cells = (render(c.body) for c in row if not c.covered)
+            lines.append(CELL_SEPARATOR.join(c for c in cells if c))
+        lines.append(render(table.after))
+    return "\n".join(line for line in lines if line)
 
 
 def editable_text(body: list[Segment], paths: dict[int, tuple[int, ...]]) -> str:

@@ -7,7 +7,12 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
+The source's cover page (imported) comes first on a page of its own; its own signature
+block replaces the generated one (never both); each annex starts on a new page under its
+label and title, its articles numbered inside it.
+
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
 Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
 """
@@ -23,10 +28,10 @@ from typing import TYPE_CHECKING
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 
-from app.model.draft import Blank, Draft, Node, Party, Segment, plain
+from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
-from app.model.numbering import label, number_paths
+from app.model.numbering import annex_labels, label, number_paths
 from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
@@ -42,6 +47,7 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
+from app.word.tables import text_lines, write_table
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -156,15 +162,20 @@ class _Writer:
         self.numbering = label_style(draft, language)
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
+        self.break_before_next = False
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
+        if draft.cover is not None:  # the source's cover page, then the title on a new page
+            self._passage(draft.cover, styles.plain)
+            self.break_before_next = True
         if draft.title.strip():
             self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
             self._toc()
         self._parties()
         self._body_text(draft.preamble)
+        self._tables(draft.preamble_tables)
         for part in draft.parts:
             if self.list:
                 self.list.start_part(part.restart_numbering)
@@ -173,13 +184,43 @@ class _Writer:
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1)
-        self._signatures()
+        if draft.signature is not None:  # the source's own block instead of ours, never both
+            self._passage(draft.signature, styles.plain)
+        else:
+            self._signatures()
+        labels = annex_labels(draft)
+        for annex in draft.annexes:
+            self._annex(annex, labels[annex.id])
         self._footer()
+
+    def _annex(self, annex: Passage, label_text: str) -> None:
+        """An annex on a page of its own: its label and title as its heading, its text and
+        tables, then its articles numbered inside it in its own style."""
+        self.break_before_next = True
+        heading = " ".join(x for x in (label_text, annex.title.strip()) if x)
+        self._paragraph(self.styles.part).add_run(_doc_text(heading))
+        self._passage(annex, self.styles.body)
+        style = annex.numbering or self.numbering
+        for part in annex.parts:
+            if part.title.strip():
+                self._paragraph(self.styles.part).add_run(_doc_text(part.title))
+            self._body_text(part.body)
+            for article in part.articles:
+                self._node(article, 1, style)
+
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
+        """The text of a cover page, signature block or annex, line by line, then its tables."""
+        self._body_text(passage.body, style)
+        self._tables(passage.tables)
 
     # -- blocks -----------------------------------------------------------------------------
 
     def _paragraph(self, style: ParagraphStyle) -> Paragraph:
-        return self.end.paragraph(style)
+        p = self.end.paragraph(style)
+        if self.break_before_next:  # the first paragraph after a cover page, of an annex
+            p.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return p
 
     def _toc(self) -> None:
         self._paragraph(self.styles.centred).add_run(self.words.toc_title)
@@ -209,22 +250,27 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(self, body: list[Segment]) -> None:
-        """Text outside the numbered nodes: one paragraph per line, with the body's indent."""
-        lines: list[list[tuple[str, bool]]] = [[]]
-        for text, is_blank in self._pieces(body):
-            first, *rest = text.split("\n") if not is_blank else [text]
-            lines[-1].append((first, is_blank))
-            lines.extend([(line, False)] for line in rest)
-        for line in lines:
+    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
+        """Text outside the numbered nodes: one paragraph per line, with the body's indent
+        (or in ``style``)."""
+        for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                self._runs(self._paragraph(self.styles.body), line)
+                self._runs(self._paragraph(style or self.styles.body), line)
 
-    def _node(self, node: Node, depth: int) -> None:
+    def _tables(self, tables: list[Table]) -> None:
+        """Each table as a Word table, the text after it as paragraphs."""
+        for table in tables:
+            write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
+            self._body_text(table.after)
+
+    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
+        """An article or clause; ``style`` numbers an annex's own (typed, whatever the mode:
+        Word's list numbers the body's)."""
         path = self.paths[node.id]
-        number = label(path, self.numbering)
+        number = label(path, style or self.numbering)
         heading = _doc_text(node.heading).strip()
-        numbered_by_word = self.list is not None and depth <= MAX_LEVELS
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
+        unlisted = self.list is not None and style is not None  # the styles carry the list
         if depth == 1:
             p = self._paragraph(self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
@@ -232,13 +278,16 @@ class _Writer:
                 p.add_run(text)
             if numbered_by_word:
                 self.list.number(p, depth)
+            elif unlisted:
+                ooxml.number_paragraph(p, 0, 0)  # numId 0: no number of Word's on top of ours
             self._body_text(node.body)
         else:
-            style = self.styles.clause if depth == 2 else self.styles.item
-            p = self._paragraph(style)
+            p = self._paragraph(self.styles.clause if depth == 2 else self.styles.item)
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
+                if unlisted:
+                    ooxml.number_paragraph(p, 0, 0)
                 p.add_run(f"{number} ")
                 if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
                     indent = clause_indent(depth, self.typo)
@@ -248,8 +297,9 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
+        self._tables(node.tables)
         for child in node.children:
-            self._node(child, depth + 1)
+            self._node(child, depth + 1, style)
 
     def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
         """(text, is an unfilled blank) pieces of a text, values and references rendered."""

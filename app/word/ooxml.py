@@ -150,6 +150,15 @@ class BodyEnd:
         set_style(paragraph, style)
         return paragraph
 
+    @property
+    def story(self) -> object:
+        """The body, as the parent python-docx wants for a paragraph made elsewhere."""
+        return self._body
+
+    def block(self, element: etree._Element) -> None:
+        """Add a block built elsewhere (a ``w:tbl``) at the end of the body."""
+        self._sect_pr.addprevious(element)
+
 
 def set_style(paragraph: Paragraph, style: ParagraphStyle) -> None:
     """python-docx's ``paragraph.style = ...`` first looks for the default paragraph style

@@ -75,7 +75,7 @@ def render_redline(
     keys = _NodeKeys(old, new, comparison)
     marks = _Marks(author, when or datetime.now(UTC))
     new_blocks = [_Block(el, keys.new(owner)) for el, owner in new_owners]
-    articles = {n.id: a.id for p in new.parts for a in p.articles for n in a.walk()}
+    articles = {n.id: a.id for p in new.all_parts() for a in p.articles for n in a.walk()}
     by_article: dict[int, list[_Block]] = {}
     for block, (_, owner) in zip(new_blocks, new_owners, strict=True):
         if owner is not None:
@@ -111,13 +111,13 @@ class _NotingWriter(_Writer):
         self.skipped: list[tuple[int, int]] = []  # (body index, article left out there)
         super().write()
 
-    def _node(self, node: Node, depth: int, *args, **kwargs) -> None:
+    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
         if node.id in self.skip:
             self.skipped.append((len(self.body) - 1, node.id))
             return
         outer = self.owner
         self._switch(node.id)
-        super()._node(node, depth, *args, **kwargs)  # whatever else the writer passes on
+        super()._node(node, depth, style)
         self._switch(outer)
 
     def _switch(self, owner: int | None) -> None:
