@@ -56,6 +56,27 @@ def test_accept_all_gives_the_new_version_and_reject_all_the_old(path, tmp_path)
     assert counts["ins"] and counts["del"]
 
 
+@pytest.mark.parametrize("path", CONTRACTS, ids=lambda p: p.name)
+def test_a_version_redlined_against_itself_has_no_tracked_change(path, tmp_path):
+    draft = draft_of(path)
+    redline = check_redline(draft, copy.deepcopy(draft), tmp_path)
+    assert revision_counts(redline) == {"ins": 0, "del": 0}
+
+
+def test_an_annex_edited_is_marked_in_the_annex(tmp_path):
+    old = draft_of(next(p for p in CONTRACTS if p.name.startswith("zh_gf2025")))
+    new = copy.deepcopy(old)
+    article = new.annexes[1].parts[0].articles[0]
+    text = "".join(s for s in article.body if isinstance(s, str))
+    apply(
+        new, editing.set_block_text(new, BlockRef("body", article.id), [text + "另有约定的除外。"])
+    )
+    redline = check_redline(old, new, tmp_path)
+    root = _body(redline)
+    assert [t.text for d in root.iter(f"{W}ins") for t in d.iter(f"{W}t")] == ["另有约定的除外。"]
+    assert revision_counts(redline) == {"ins": 1, "del": 0}
+
+
 def test_every_change_is_signed_and_dated(tmp_path):
     done = edit_round(draft_of(CONTRACTS[0]))
     redline = check_redline(done.old, done.new, tmp_path)

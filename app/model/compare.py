@@ -21,7 +21,7 @@ from clause_db.numerals import int_to_cn
 
 from .draft import plain
 from .importer import parties_named_in
-from .numbering import label, labels, number_paths
+from .numbering import annex_labels, label, labels, number_paths
 from .pairing import in_order, pair
 from .printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from .text import render_body
@@ -113,9 +113,9 @@ class _Side:
         self.draft = draft
         self.paths = number_paths(draft)
         language = draft_language(draft)
-        style = label_style(draft, language)
-        self.labels = (labels(draft) if style == draft.numbering else  # the draft's own labels
-                       {n: label(path, style) for n, path in self.paths.items()})  # fmt: skip
+        self.style = label_style(draft, language)
+        self.labels = (labels(draft) if self.style == draft.numbering else  # as the draft's
+                       {n: label(path, self.style) for n, path in self.paths.items()})  # fmt: skip
         self.names = _NAMES[language]
         self.language = language
         self.others: list[_Unit] = []  # outside the articles, by key
@@ -138,9 +138,16 @@ class _Side:
                 self.articles.append(self._node(article, None))
         if draft.signature is not None:
             self._other("signature", self.names["signature"], self._passage(draft.signature))
+        shown = annex_labels(draft)
         for number, annex in enumerate(draft.annexes, 1):
-            name = annex.label.strip() or self.names["annex"].format(self._ordinal(number))
+            name = shown.get(annex.id) or self.names["annex"].format(self._ordinal(number))
             self._other(f"annex:{number}", name, self._passage(annex))
+            style = annex.numbering or self.style  # its articles: numbered inside it
+            for part in annex.parts:
+                for article in part.articles:
+                    for node in article.walk():
+                        self.labels[node.id] = f"{name} {label(self.paths[node.id], style)}"
+                    self.articles.append(self._node(article, None))
 
     def _ordinal(self, number: int) -> str:
         return int_to_cn(number) if self.language == "zh" else str(number)
@@ -183,13 +190,12 @@ class _Side:
         return "\n".join(t for t in (*rows, self._render(table.after)) if t)
 
     def _passage(self, passage: Passage) -> str:
+        """A cover, signature block or annex: its text and tables, its parts' headings and
+        intros (an annex's articles are compared as articles)."""
         texts = [passage.title, self._render(passage.body), *map(self._table, passage.tables)]
         for part in passage.parts:
-            texts.append(self._render(part.body))
-            for article in part.articles:
-                for node in article.walk():  # numbered inside the annex: its text only
-                    texts.append(self._node_text(node))
-        return "\n".join(t for t in texts if t)
+            texts.extend((part.title, self._render(part.body)))
+        return "\n".join(t for t in texts if t.strip())
 
 
 def _or_blank(value: str) -> str:

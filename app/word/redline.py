@@ -163,7 +163,7 @@ class _NodeKeys:
         self.pairs = comparison.pairs
         self.back = {n: o for o, n in comparison.pairs.items()}
         self.gone: set[int] = set()  # old ids moved themselves or with an ancestor
-        for part in old.parts:
+        for part in old.all_parts():
             for article in part.articles:
                 self._spread(article, comparison.moved, False)
         self.counts: dict[tuple[str, int], int] = {}  # blocks seen per node and side
