@@ -77,6 +77,20 @@ def test_an_annex_edited_is_marked_in_the_annex(tmp_path):
     assert revision_counts(redline) == {"ins": 1, "del": 0}
 
 
+def test_a_table_cell_edited_is_marked_in_its_cell_and_a_row_added_marks_the_table(tmp_path):
+    old = draft_of(next(p for p in CONTRACTS if p.name.startswith("zh_gf2025")))
+    new = copy.deepcopy(old)
+    table = next(node for _, node in new.nodes() if node.tables).tables[0]
+    table.rows[0][0].body = ["标的数据名称"]  # the model's own cell, as the table editor sets it
+    redline = check_redline(old, new, tmp_path)
+    inside = [t.text for tc in _body(redline).iter(f"{W}tc") for d in tc.iter(f"{W}ins")
+              for t in d.iter(f"{W}t")]  # fmt: skip
+    assert inside == ["标的"] and revision_counts(redline) == {"ins": 1, "del": 0}
+    table.rows.append(copy.deepcopy(table.rows[-1]))
+    redline = check_redline(old, new, tmp_path)  # another shape: old table out, new one in
+    assert revision_counts(redline)["del"] > 0
+
+
 def test_every_change_is_signed_and_dated(tmp_path):
     done = edit_round(draft_of(CONTRACTS[0]))
     redline = check_redline(done.old, done.new, tmp_path)
