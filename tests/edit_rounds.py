@@ -146,7 +146,12 @@ def _nodes(draft: Draft) -> dict[int, tuple[str, str, int]]:
     return out
 
 
-def _walk(draft, node, parent, paths, shown, out) -> None:
-    out[node.id] = (shown[node.id], node_text(draft, node, paths), parent)
+def _walk(draft, node, parent, paths, shown, out, above: str = "") -> None:
+    """``above``: the parent's label, put before a clause label that does not say where it
+    is itself (1. under 第五条 reads 第五条 1.; 5.1 stands alone)."""
+    own = shown[node.id]
+    if above and ".".join(map(str, paths[node.id])) not in own:
+        own = f"{above} {own}"
+    out[node.id] = (own, node_text(draft, node, paths), parent)
     for child in node.children:
-        _walk(draft, child, node.id, paths, shown, out)
+        _walk(draft, child, node.id, paths, shown, out, own)

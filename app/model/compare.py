@@ -172,9 +172,10 @@ class _Side:
 
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
         form = "\n".join(t for t in (node.heading, plain(node.body)) if t)
-        depth = len(self.paths[node.id])
-        unit = _Unit(f"node:{node.id}", self.labels[node.id], self._node_text(node), form,
-                     node.heading, node, depth, self._next(), parent=parent)  # fmt: skip
+        path = self.paths[node.id]
+        unit = _Unit(f"node:{node.id}", _full_label(self.labels[node.id], path, parent),
+                     self._node_text(node), form, node.heading, node, len(path), self._next(),
+                     parent=parent)  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]
         return unit
 
@@ -196,6 +197,14 @@ class _Side:
         for part in passage.parts:
             texts.extend((part.title, self._render(part.body)))
         return "\n".join(t for t in texts if t.strip())
+
+
+def _full_label(own: str, path: tuple[int, ...], parent: _Unit | None) -> str:
+    """A clause's label with its article's before it where it does not say where it is
+    itself: 5.1 and Section 5.1 do, 1. and (a) do not (第五条 1., 5.1 (a))."""
+    if parent is None or ".".join(map(str, path)) in own:
+        return own
+    return f"{parent.label} {own}"
 
 
 def _or_blank(value: str) -> str:
