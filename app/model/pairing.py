@@ -52,13 +52,14 @@ def pair(
     for (lo_old, lo_new), (hi_old, hi_new) in zip(bounds, bounds[1:], strict=False):
         left = [i for i in range(lo_old + 1, hi_old) if i not in pairs]
         right = [j for j in range(lo_new + 1, hi_new) if j not in taken]
+        if len(left) == len(right) and all(map(_in_place, (old[i] for i in left),
+                                               (new[j] for j in right))):  # fmt: skip
+            pairs.update(zip(left, right, strict=True))  # as many, each edited in its place
+            taken.update(right)
+            continue
         _identical_in_order(left, right, old, new, pairs, taken)
         left = [i for i in left if i not in pairs]
         right = [j for j in right if j not in taken]
-        if len(left) == len(right) == 1 and not (old[left[0]] and new[right[0]]):
-            pairs[left[0]] = right[0]  # an empty item filled in (or emptied) in its place
-            taken.add(right[0])
-            continue
         floors = (SIMILAR, 0.0)  # the same heading in the same place: rewritten
         _best_first(left, right, old, new, old_heads, new_heads, pairs, taken, floors)
     left = [i for i in range(len(old)) if i not in pairs]
@@ -88,6 +89,11 @@ def _identical(left, right, old, new, pairs, taken, unique: bool = False) -> Non
             j = where[old[i]].popleft()
             pairs[i] = j
             taken.add(j)
+
+
+def _in_place(a: str, b: str) -> bool:
+    """Two items in the same place are one edited: the same, filled in or emptied, or alike."""
+    return a == b or not a or not b or similarity(a, b, SIMILAR) >= SIMILAR
 
 
 def _identical_in_order(left, right, old, new, pairs, taken) -> None:
