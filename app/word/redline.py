@@ -111,13 +111,13 @@ class _NotingWriter(_Writer):
         self.skipped: list[tuple[int, int]] = []  # (body index, article left out there)
         super().write()
 
-    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
+    def _node(self, node: Node, depth: int, *args, **kwargs) -> None:
         if node.id in self.skip:
             self.skipped.append((len(self.body) - 1, node.id))
             return
         outer = self.owner
         self._switch(node.id)
-        super()._node(node, depth, style)
+        super()._node(node, depth, *args, **kwargs)  # (an annex's style, and what may come)
         self._switch(outer)
 
     def _switch(self, owner: int | None) -> None:
