@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from clause_db.numerals import int_to_cn
 
-from .draft import plain
+from .draft import Party, plain
 from .importer import parties_named_in
 from .numbering import annex_labels, label, labels, number_paths
 from .pairing import in_order, pair
@@ -136,8 +136,8 @@ class _Side:
             self._other(f"part:{number}", name, intro)
             for article in part.articles:
                 self.articles.append(self._node(article, None))
-        if draft.signature is not None:
-            self._other("signature", self.names["signature"], self._passage(draft.signature))
+        signature = self._passage(draft.signature) if draft.signature else self._seal_lines()
+        self._other("signature", self.names["signature"], signature)
         shown = annex_labels(draft)
         for number, annex in enumerate(draft.annexes, 1):
             name = shown.get(annex.id) or self.names["annex"].format(self._ordinal(number))
@@ -162,6 +162,15 @@ class _Side:
             lines.append(words.party.format(role=party.role) + _or_blank(party.name))
             lines.append(words.address + _or_blank(party.address))
         return lines
+
+    def _seal_lines(self) -> str:
+        """The signature block the export prints when the source had none of its own: a
+        column per party (甲方（盖章）：…, representative, date), three to a row."""
+        words = WORDS[self.language]
+        parties = self.draft.parties or [Party(role) for role in words.default_roles]
+        cells = ["\n".join((words.seal.format(role=p.role) + p.name.strip(),
+                            words.representative, words.date)) for p in parties]  # fmt: skip
+        return "\n".join("\t".join(cells[i : i + 3]) for i in range(0, len(cells), 3))
 
     def _other(self, key: str, name: str, text: str) -> None:
         self.others.append(_Unit(key, name, text, order=self._next()))
@@ -324,8 +333,8 @@ def _paired_change(mine: _Unit, theirs: _Unit, moved: bool) -> Change | None:
     one version has and the other lacks is inserted or deleted, not changed."""
     if moved:
         return Change("moved", mine.label, theirs.label, mine.text, theirs.text)
-    if mine.text == theirs.text:
-        return None
+    if " ".join(mine.text.split()) == " ".join(theirs.text.split()):
+        return None  # blank lines and spacing are layout, not wording
     if mine.node is None and not mine.text:
         return Change("inserted", None, theirs.label, "", theirs.text)
     if mine.node is None and not theirs.text:
