@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
     from .draft import Draft, Node, Passage, Segment, Table
 
-KINDS = ("inserted", "deleted", "changed", "moved")
-
 _NAMES = {
     "zh": {"title": "标题", "preamble": "首部", "cover": "封面",
            "signature": "签署页", "part": "第{0}部分", "annex": "附件{0}"},
