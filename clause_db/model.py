@@ -97,6 +97,11 @@ class Table:
     span: Span
     rows: list[list[TableCell]] = field(default_factory=list)
     borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
+    # How the source laid it out (not in the JSON either): its grid columns' widths in twips
+    # (empty: not known), its first row bold, the table centred between the margins.
+    widths: list[int] = field(default_factory=list)
+    bold_header: bool = False
+    centred: bool = False
 
     def to_json(self) -> list:
         return [[c.to_json() for c in row] for row in self.rows]

@@ -88,6 +88,11 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     after: list[Segment] = field(default_factory=list)
     borders: bool = True  # drawn with grid lines, as the source's table was
+    # the source's layout: grid column widths in twips (empty: from the content), a bold
+    # first row, centred between the margins (else at the text's left indent)
+    widths: list[int] = field(default_factory=list)
+    bold_header: bool = False
+    centred: bool = False
 
 
 @dataclass

@@ -26,7 +26,9 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 the draft's)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
-                           "covered": bool}]]}
+                           "covered": bool}]],
+                optional, the source's layout: "widths": [int] (grid columns, twips),
+                "bold_header": bool, "centred": bool}
     segment  = str                                           plain text
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
@@ -137,6 +139,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
 
 
 def _table_out(table: Table) -> dict[str, Any]:
+    layout = {"widths": table.widths, "bold_header": table.bold_header, "centred": table.centred}
     return {
         "id": table.id,
         "borders": table.borders,
@@ -153,6 +156,7 @@ def _table_out(table: Table) -> dict[str, Any]:
             ]
             for row in table.rows
         ],
+        **{key: value for key, value in layout.items() if value},  # left out when not known
     }
 
 
@@ -297,6 +301,14 @@ class _Reader:
         borders = obj.get("borders", True)
         _expect(isinstance(borders, bool), "a table's borders is not true or false")
         table.borders = borders
+        widths = obj.get("widths", [])
+        _expect(isinstance(widths, list) and all(_is_width(w) for w in widths),
+                "a table's widths are not a list of column widths")  # fmt: skip
+        table.widths = widths
+        for key in ("bold_header", "centred"):
+            value = obj.get(key, False)
+            _expect(isinstance(value, bool), f"a table's {key} is not true or false")
+            setattr(table, key, value)
         table.after = self.segments(obj.get("after", []))
         for row in _list(obj, "rows"):
             _expect(isinstance(row, list), "a table row is not a list")
@@ -401,3 +413,8 @@ def _opt_int(obj: dict, key: str) -> int | None:
         f"{key} is not a number",
     )
     return value
+
+
+def _is_width(value: Any) -> bool:
+    """A column width in twips: a positive int no wider than Word's widest page (22 in)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 31680

@@ -46,7 +46,8 @@ def body_and_tables(
 
 def draft_table(draft: Draft, table: OutlineTable, enter: Enter) -> Table:
     """A draft table (new ids) of an outline table; places under a merge become covered."""
-    drafted = Table(draft.new_id(), borders=table.borders)
+    drafted = Table(draft.new_id(), borders=table.borders, widths=list(table.widths),
+                    bold_header=table.bold_header, centred=table.centred)  # fmt: skip
     header: dict[int, str] = {}
     for r, places in enumerate(grid_rows(table)):
         row: list[Cell] = []

@@ -42,7 +42,7 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
-from app.word.tables import text_lines, write_table
+from app.word.tables import spacing, text_lines, write_table
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class _Writer:
             self._toc()
         self._parties()
         self._body_text(draft.preamble)
-        self._tables(draft.preamble_tables)
+        self._tables(draft.preamble_tables, (0, self.typo.first_line_chars))
         for part in draft.parts:
             if self.list:
                 self.list.start_part(part.restart_numbering)
@@ -199,7 +199,8 @@ class _Writer:
     def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
         """The text of a cover page, signature block or annex, line by line, then its tables."""
         self._body_text(passage.body, style)
-        self._tables(passage.tables)
+        first_line = self.typo.first_line_chars if style is self.styles.body else 0
+        self._tables(passage.tables, (0, first_line))
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -245,11 +246,27 @@ class _Writer:
             if any(text.strip() for text, _ in line):
                 self._runs(self._paragraph(style or self.styles.body), line)
 
-    def _tables(self, tables: list[Table]) -> None:
-        """Each table as a Word table, the text after it as paragraphs."""
+    def _tables(self, tables: list[Table], indent: tuple[int, int]) -> None:
+        """Each table as a Word table, a gap, then the text after it as paragraphs. The text
+        it follows is ``indent`` (left, first line; in characters/100) in: a table drawn with
+        lines stands at its left edge, one without (lines of text laid out in cells) where
+        its paragraphs start, so its text lines up with theirs."""
         for table in tables:
-            write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
+            chars = indent[0] + (0 if table.borders else indent[1])
+            at = chars * self.styles.char_twips // 100
+            write_table(self.end, table, self.styles.plain, self._pieces, self._runs, at)
+            self._gap()
             self._body_text(table.after)
+
+    def _gap(self) -> None:
+        """An empty paragraph after a table: the text after it does not touch its last line
+        (half a line, and the body's space between paragraphs), and two tables in a row stay
+        two tables (Word joins tables with nothing between them)."""
+        gap = self._paragraph(self.styles.plain)
+        half_line = round(self.typo.body_pt * 10)
+        gap._p.get_or_add_pPr().append(
+            spacing(round(self.typo.space_after_pt * 20), half_line, "exact")
+        )
 
     def _node(self, node: Node, depth: int, style: str | None = None) -> None:
         """An article or clause; ``style`` numbers an annex's own (typed, whatever the mode:
@@ -280,7 +297,7 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
-        self._tables(node.tables)
+        self._tables(node.tables, clause_indent(max(depth, 2), self.typo))
         for child in node.children:
             self._node(child, depth + 1, style)
 
