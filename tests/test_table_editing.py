@@ -79,6 +79,13 @@ def test_enter_at_the_end_of_a_text_leaves_its_table_where_it_is():
     assert _holders(draft)[1:3] == [("服务费明细如下：", ["服务费"]), ("", [])]
 
 
+def test_tab_in_an_article_text_makes_it_clause_1_with_its_tables():
+    draft = _fees()
+    article = draft.parts[0].articles[0]
+    _push(draft, editing.demote(draft, BlockRef("body", article.id)))
+    assert _holders(draft)[:2] == [("", []), ("费用如下：", ["总价"])]
+
+
 def test_backspace_merging_a_clause_keeps_both_tables_in_order():
     draft = _fees()
     c11, c12 = draft.parts[0].articles[0].children

@@ -588,19 +588,23 @@ def _node_ref(draft: Draft, ref: BlockRef) -> Node | None:
 
 def demote(draft: Draft, ref: BlockRef, offset: int = 0) -> Edit | None:
     """Tab: the node becomes the last clause of the one before it; in an article's text,
-    that text becomes the article's clause 1. None for a first article or clause."""
+    that text (with the tables after it) becomes the article's clause 1. None for a first
+    article or clause."""
     node = _node_ref(draft, ref)
     if node is None:
         return None
     depth = _depth(draft, node.id)
     if ref.kind == "body" and has_heading_block(node, depth):
         with allocating(draft) as ids:
-            clause = Node(draft.new_id(), body=list(node.body))
+            clause = Node(draft.new_id(), body=list(node.body), tables=list(node.tables))
         name = step_name("body_to_clause")
-        clear = SetBody(name, (ids[0], ids[0]), node.id, list(node.body), [])
-        insert = insert_nodes(draft, node.id, 0, [clause], [], tuple(ids), "")
+        same = (ids[0], ids[0])
+        steps: list[Command] = [SetBody(name, same, node.id, list(node.body), [])]
+        if node.tables:
+            steps.append(SetTables(name, same, node.id, list(node.tables), []))
+        steps.append(insert_nodes(draft, node.id, 0, [clause], [], tuple(ids), ""))
         caret = Pos(BlockRef("body", clause.id), offset)
-        return Edit(Compound(name, tuple(ids), [clear, insert]), caret)
+        return Edit(Compound(name, tuple(ids), steps), caret)
     _, container, index = draft.find(node.id)
     if index == 0:
         return None
