@@ -79,6 +79,7 @@ class TableCell:
     span: Span
     colspan: int = 1
     rowspan: int = 1
+    bold: bool = False  # every run of its text bold in the source (not in the JSON)
 
     def to_json(self) -> dict:
         out: dict = {"text": self.text, "span": list(self.span)}
@@ -98,9 +99,8 @@ class Table:
     rows: list[list[TableCell]] = field(default_factory=list)
     borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
     # How the source laid it out (not in the JSON either): its grid columns' widths in twips
-    # (empty: not known), its first row bold, the table centred between the margins.
+    # (empty: not known), the table centred between the margins.
     widths: list[int] = field(default_factory=list)
-    bold_header: bool = False
     centred: bool = False
 
     def to_json(self) -> list:

@@ -99,9 +99,9 @@ def pipe_tables(text: str) -> list[Table]:
         while i < len(lines) and TABLE_ROW.fullmatch(text, *lines[i]):
             rows.append(_pipe_cells(text, *lines[i]))
             i += 1
-        table = Table((s, lines[i - 1][1]), rows, borders=True)
-        table.bold_header = True  # the row above the rule is a header: Markdown shows it bold
-        out.append(table)
+        for cell in rows[0]:  # the row above the rule is a header: Markdown shows it bold
+            cell.bold = True
+        out.append(Table((s, lines[i - 1][1]), rows, borders=True))
     return out
 
 

@@ -1,5 +1,5 @@
 """Tables are exported as the source laid them out: its column widths (or widths by their
-text), its bold first row, centred or at the indent of the text around them, with a gap
+text), its bold cells, centred or at the indent of the text around them, with a gap
 after each (so two tables in a row stay two)."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def _run(text: str, bold: bool) -> str:
 
 
 def _table(rows: list[list[str]], *, grid: list[int] | None = None, bold_row: bool = False,
+           bold_column: bool = False,
            centred: bool = False, cell_widths: list[int] | None = None) -> str:  # fmt: skip
     props = '<w:tblStyle w:val="Grid"/>' + ('<w:jc w:val="center"/>' if centred else "")
     cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid or [])
@@ -37,7 +38,8 @@ def _table(rows: list[list[str]], *, grid: list[int] | None = None, bold_row: bo
         tcs = ""
         for c, text in enumerate(cells):
             width = f'<w:tcW w:w="{cell_widths[c]}" w:type="dxa"/>' if cell_widths else ""
-            runs = _run(text[:1], bold_row and not r) + _run(text[1:], bold_row and not r)
+            bold = (bold_row and not r) or (bold_column and not c)
+            runs = _run(text[:1], bold) + _run(text[1:], bold and c != 1)  # 1: half bold
             tcs += f"<w:tc><w:tcPr>{width}</w:tcPr><w:p>{runs}</w:p></w:tc>"
         body += f"<w:tr>{tcs}</w:tr>"
     grid_xml = f"<w:tblGrid>{cols}</w:tblGrid>" if grid else ""
@@ -64,38 +66,56 @@ def _draft_of(path) -> Draft:
     return draft_from_document(outline.documents[0], outline.text, path.name)
 
 
-def test_widths_bold_first_row_and_centring_are_read_from_the_source(tmp_path):
+def _bold(table) -> list[list[bool]]:
+    return [[c.bold for c in row] for row in table.rows]
+
+
+def test_widths_bold_cells_and_centring_are_read_from_the_source(tmp_path):
     source = _contract(
         tmp_path,
         _table([["序号", "内容"], ["1", "数据"]], grid=[800, 4000], bold_row=True, centred=True),
         p("说明"),
-        _table([["甲", "乙"], ["丙", "丁"]], cell_widths=[1200, 2400]),  # no grid: the cells'
+        _table([["甲方", "名称"], ["乙方", "名称"]], cell_widths=[1200, 2400], bold_column=True),
         p("附注"),
-        _table([["a", "b"]], grid=[0, 0]),  # zeros: nothing known
+        _table([["ab", "cd"]], grid=[0, 0], bold_row=True),  # zeros: nothing known
     )
     first, second, third = read_docx_text(source).tables
-    assert (first.widths, first.bold_header, first.centred) == ([800, 4000], True, True)
-    assert (second.widths, second.bold_header, second.centred) == ([1200, 2400], False, False)
+    assert (first.widths, first.centred) == ([800, 4000], True)
+    assert _bold(first) == [[True, False], [False, False]]  # 内容 is only half bold
+    assert (second.widths, second.centred) == ([1200, 2400], False)  # no grid: the cells'
+    assert _bold(second) == [[True, False], [True, False]]  # a column of labels
     assert third.widths == []
     (drafted, *_) = _draft_of(source).parts[0].articles[0].children[0].tables
-    assert (drafted.widths, drafted.bold_header, drafted.centred) == ([800, 4000], True, True)
+    assert (drafted.widths, drafted.centred, _bold(drafted)) == ([800, 4000], True, _bold(first))
 
 
 def test_the_layout_survives_a_save_and_an_old_file_without_it_loads(tmp_path):
-    draft = _draft_of(_contract(tmp_path, _table([["a", "b"]], grid=[800, 4000], bold_row=True)))
+    source = _contract(tmp_path, _table([["ab", "cd"]], grid=[800, 4000], bold_column=True))
+    draft = _draft_of(source)
     reloaded = loads(dumps(draft))
     table = reloaded.parts[0].articles[0].children[0].tables[0]
-    assert (table.widths, table.bold_header, table.centred) == ([800, 4000], True, False)
+    assert (table.widths, table.centred, _bold(table)) == ([800, 4000], False, [[True, False]])
     data = json.loads(dumps(draft))
     table_json = data["parts"][0]["articles"][0]["children"][0]["tables"][0]
     assert "centred" not in table_json  # a default is left out: files stay as they were
-    del table_json["bold_header"]
+    assert "bold" not in table_json["rows"][0][1]
+    del table_json["rows"][0][0]["bold"]
     old = loads(json.dumps(data).encode())
-    assert not old.parts[0].articles[0].children[0].tables[0].bold_header
-    for bad in ([800, "wide"], [0, 10], 5, [True]):
-        table_json["widths"] = bad
+    assert not old.parts[0].articles[0].children[0].tables[0].rows[0][0].bold
+    for key, bad in (("widths", [800, "wide"]), ("widths", [0, 10]), ("widths", 5),
+                     ("widths", [True]), ("centred", "yes")):  # fmt: skip
         with pytest.raises(DraftFormatError):
-            loads(json.dumps(data).encode())
+            loads(json.dumps({**data, "parts": [_with(data["parts"][0], key, bad)]}).encode())
+    table_json["rows"][0][0]["bold"] = 1
+    with pytest.raises(DraftFormatError):
+        loads(json.dumps(data).encode())
+
+
+def _with(part: dict, key: str, value: object) -> dict:
+    """A copy of the part whose first clause's table has ``key`` set to ``value``."""
+    part = json.loads(json.dumps(part))
+    part["articles"][0]["children"][0]["tables"][0][key] = value
+    return part
 
 
 def test_export_keeps_the_source_widths_and_narrows_wider_tables_in_proportion(tmp_path):
@@ -124,8 +144,9 @@ def test_a_centred_narrow_table_stays_centred(tmp_path):
     assert table.find(f"{W}tblPr/{W}jc").get(f"{W}val") == "center"
 
 
-def _made_table(draft: Draft, rows: list[list[str]], **layout) -> Table:
-    return Table(draft.new_id(), [[Cell([text]) for text in row] for row in rows], **layout)
+def _made_table(draft: Draft, rows: list[list[str]], bold_row: bool = False, **layout) -> Table:
+    cells = [[Cell([text], bold=bold_row and not r) for text in row] for r, row in enumerate(rows)]
+    return Table(draft.new_id(), cells, **layout)
 
 
 def _one_article(draft: Draft, *tables: Table) -> Draft:
@@ -147,9 +168,9 @@ def test_a_table_made_without_widths_gets_columns_by_their_text_not_equal_ones()
     assert number >= 8300 * 4 // 120  # the narrowest column still holds two characters
 
 
-def test_the_first_row_is_bold_only_when_the_source_was():
+def test_cells_are_bold_only_where_the_source_s_were():
     draft = Draft(title="合同")
-    bold = _made_table(draft, [["项目", "金额"], ["服务费", "100"]], bold_header=True)
+    bold = _made_table(draft, [["项目", "金额"], ["服务费", "100"]], bold_row=True)
     plain = _made_table(draft, [["项目", "金额"], ["服务费", "100"]])
     _one_article(draft, bold, plain)
     first, second = _tables_xml(render_docx(draft))
@@ -204,7 +225,8 @@ def test_the_data_provision_contract_exports_its_tables_as_laid_out(tmp_path):
     source = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
     draft = _draft_of(source)
     rights = draft.parts[0].articles[1].children[0].tables[0]
-    assert rights.widths == [1701, 2551, 4535] and rights.bold_header and rights.centred
+    assert rights.widths == [1701, 2551, 4535] and rights.centred
+    assert _bold(rights) == [[True] * 3] + [[False] * 3] * 3  # its header row
     out = tmp_path / "out.docx"
     out.write_bytes(render_docx(draft))
     outline, _ = read_docx_outline(out)
@@ -214,7 +236,7 @@ def test_the_data_provision_contract_exports_its_tables_as_laid_out(tmp_path):
         if t.rows and t.rows[0] and t.rows[0][0].text == "数据名称"
     )
     widths = exported.widths
-    assert widths[0] < widths[1] < widths[2] and exported.bold_header
+    assert widths[0] < widths[1] < widths[2] and _bold(exported) == _bold(rights)
     assert abs(widths[2] / widths[0] - 4535 / 1701) < 0.02
-    assert not draft.preamble_tables[0].bold_header  # the parties' details were not bold
+    assert not any(map(any, _bold(draft.preamble_tables[0])))  # the parties' details: plain
     assert len(outline.documents[0].parts[0].articles) == 16

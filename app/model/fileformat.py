@@ -26,9 +26,9 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 the draft's)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
-                           "covered": bool}]],
+                           "covered": bool, optional "bold": bool}]],
                 optional, the source's layout: "widths": [int] (grid columns, twips),
-                "bold_header": bool, "centred": bool}
+                "centred": bool}
     segment  = str                                           plain text
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
@@ -139,7 +139,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
 
 
 def _table_out(table: Table) -> dict[str, Any]:
-    layout = {"widths": table.widths, "bold_header": table.bold_header, "centred": table.centred}
+    layout = {"widths": table.widths, "centred": table.centred}
     return {
         "id": table.id,
         "borders": table.borders,
@@ -151,6 +151,7 @@ def _table_out(table: Table) -> dict[str, Any]:
                     "colspan": c.colspan,
                     "rowspan": c.rowspan,
                     "covered": c.covered,
+                    **({"bold": True} if c.bold else {}),  # left out when not: files as they were
                 }
                 for c in row
             ]
@@ -305,10 +306,9 @@ class _Reader:
         _expect(isinstance(widths, list) and all(_is_width(w) for w in widths),
                 "a table's widths are not a list of column widths")  # fmt: skip
         table.widths = widths
-        for key in ("bold_header", "centred"):
-            value = obj.get(key, False)
-            _expect(isinstance(value, bool), f"a table's {key} is not true or false")
-            setattr(table, key, value)
+        centred = obj.get("centred", False)
+        _expect(isinstance(centred, bool), "a table's centred is not true or false")
+        table.centred = centred
         table.after = self.segments(obj.get("after", []))
         for row in _list(obj, "rows"):
             _expect(isinstance(row, list), "a table row is not a list")
@@ -323,9 +323,10 @@ class _Reader:
             _expect(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000,
                     f"a table cell's {key} is not a small positive number")  # fmt: skip
             setattr(cell, key, value)
-        covered = obj.get("covered", False)
-        _expect(isinstance(covered, bool), "a table cell's covered is not true or false")
-        cell.covered = covered
+        for key in ("covered", "bold"):
+            value = obj.get(key, False)
+            _expect(isinstance(value, bool), f"a table cell's {key} is not true or false")
+            setattr(cell, key, value)
         return cell
 
     def node(self, obj: Any) -> Node:

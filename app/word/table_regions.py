@@ -4,8 +4,8 @@
 module records, while it does, where each cell's text lies in the joined text, which cells
 span columns (``w:gridSpan``) or rows (``w:vMerge``), and whether the table is drawn with
 lines (``w:tblBorders`` on the table, in its table style or the document's default table
-style, or on its cells), and how it is laid out: its grid columns' widths, whether its
-first row is bold (every run with text in it carries ``w:b``) and whether it is centred.
+style, or on its cells), and how it is laid out: its grid columns' widths, which cells are
+bold (every run with text in them carries ``w:b``) and whether it is centred.
 An empty cell gets an empty span where it stands; a row with no text (no line) takes the
 place just after the table's text so far, or, before any, the
 start of the line that comes next -- where its node's text goes on.
@@ -20,8 +20,6 @@ from clause_db.model import Table, TableCell
 from clause_db.tables import MAX_SPAN
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml import etree
 
 _SIDES = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
@@ -87,7 +85,6 @@ class TableRegion:
         self._borders = borders
         self._widths = grid_widths(tbl)
         self._centred = attr(tbl.find(f"{W}tblPr/{W}jc"), "val") == "center"
-        self._bold_header = False
         self._separator = separator
         self._start: int | None = None
         self._end: int | None = None
@@ -104,8 +101,6 @@ class TableRegion:
         else:
             cursor = anchor if self._end is None else self._end
         written = False
-        if not self._rows:
-            self._bold_header = _all_bold(tc for _, tc in cells)
         col = int_attr(tr.find(f"{W}trPr/{W}gridBefore"), "val") or 0
         out: list[TableCell] = []
         for text, tc in cells:
@@ -128,7 +123,7 @@ class TableRegion:
             ):
                 above.rowspan += 1
             else:
-                cell = TableCell(text.strip(), span, colspan)
+                cell = TableCell(text.strip(), span, colspan, bold=_all_bold(tc))
                 out.append(cell)
                 if merge is not None and attr(merge, "val") == "restart":
                     self._merging[col] = cell
@@ -146,7 +141,7 @@ class TableRegion:
         start = anchor if self._start is None else self._start
         end = anchor if self._end is None else self._end
         table = Table((start, end), self._rows, self._borders, self._widths)
-        table.bold_header, table.centred = self._bold_header, self._centred
+        table.centred = self._centred
         return table
 
 
@@ -169,7 +164,7 @@ def grid_widths(tbl: etree._Element) -> list[int]:
     return widths
 
 
-def _all_bold(tcs: Iterator[etree._Element]) -> bool:
-    """Every run with text in these cells is bold by its own properties (and there is one)."""
-    runs = [r for tc in tcs for r in tc.iter(f"{W}r") if "".join(r.itertext()).strip()]
+def _all_bold(tc: etree._Element) -> bool:
+    """Every run with text in the cell is bold by its own properties (and there is one)."""
+    runs = [r for r in tc.iter(f"{W}r") if "".join(r.itertext()).strip()]
     return bool(runs) and all(is_on(r.find(f"{W}rPr/{W}b")) for r in runs)

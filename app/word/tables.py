@@ -9,7 +9,7 @@ a ``w:vMerge`` continuation; a row shorter than the widest stays short, as in th
 (Word draws it with a ragged edge).
 
 Laid out as the source was: its columns' widths (narrowed in proportion when the export's
-text is narrower), its bold first row, centred or else at the left indent of the text it
+text is narrower), its bold cells, centred or else at the left indent of the text it
 follows. A table made without widths gets columns in proportion to their text, not equal
 ones: a narrow 序号 column beside a wide 内容 column.
 """
@@ -76,7 +76,7 @@ def write_table(
         col.set(qn("w:w"), str(width))
         grid.append(col)
     tbl.append(grid)
-    for r, row in enumerate(table.rows):
+    for row in table.rows:
         if not row:
             continue  # Word refuses a row without cells
         tr = OxmlElement("w:tr")
@@ -84,8 +84,7 @@ def write_table(
         col = 0
         for cell in row:
             width = sum(widths[col : col + cell.colspan]) or widths[-1]
-            bold = table.bold_header and not r
-            tr.append(_cell(cell, width, bold, style, pieces, runs, end.story))
+            tr.append(_cell(cell, width, style, pieces, runs, end.story))
             col += cell.colspan
     end.block(tbl)
 
@@ -153,7 +152,7 @@ def _measure(tag: str, twips: int) -> etree._Element:
     return el
 
 
-def _cell(cell: Cell, width: int, bold: bool, style: ParagraphStyle,
+def _cell(cell: Cell, width: int, style: ParagraphStyle,
           pieces: Callable[[list[Segment]], Pieces], runs: Callable[[Paragraph, Pieces], None],
           story: object) -> etree._Element:  # fmt: skip
     tc = OxmlElement("w:tc")
@@ -177,7 +176,7 @@ def _cell(cell: Cell, width: int, bold: bool, style: ParagraphStyle,
         ooxml.set_style(paragraph, style)
         p.get_or_add_pPr().append(spacing(0, 240, "auto"))
         runs(paragraph, line)
-        for run in paragraph.runs if bold else ():
+        for run in paragraph.runs if cell.bold else ():
             run.bold = True
     return tc
 
