@@ -16,6 +16,7 @@ The file is written atomically: a failed export leaves any previous file untouch
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,6 +53,10 @@ if TYPE_CHECKING:
 
 NUMBERING_MODES = ("literal", "word")
 _EMPTY = "________________"  # a party's unfilled name or address
+# A note that the signatures are on a page of their own: （下接签署页）, [Signature page follows]
+_PAGE_FOLLOWS = re.compile(
+    r"下接签[署字章]页|签[署字章]页如下|signature pages?\s+(?:follows?|to\s+follow)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,7 @@ class _Writer:
             for article in part.articles:
                 self._node(article, 1)
         if draft.signature is not None:  # the source's own block instead of ours, never both
-            self._passage(draft.signature, styles.plain)
+            self._signature_page(draft.signature)
         else:
             self._signatures()
         labels = annex_labels(draft)
@@ -196,11 +201,26 @@ class _Writer:
             for article in part.articles:
                 self._node(article, 1, style)
 
-    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
-        """The text of a cover page, signature block or annex, line by line, then its tables."""
-        self._body_text(passage.body, style)
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> list[Paragraph]:
+        """The text of a cover page, signature block or annex, line by line, then its tables;
+        the paragraphs of its text."""
+        written = self._body_text(passage.body, style)
         first_line = self.typo.first_line_chars if style is self.styles.body else 0
         self._tables(passage.tables, (0, first_line))
+        return written
+
+    def _signature_page(self, signature: Passage) -> None:
+        """The source's signature block; after its note that the signature page follows
+        (（下接签署页）), what comes next starts a new page, as in the source."""
+        written = self._passage(signature, self.styles.plain)
+        note = next((p for p in written if _PAGE_FOLLOWS.search(p.text)), None)
+        if note is None:
+            return
+        later = written[written.index(note) + 1 :]
+        if later:
+            later[0].paragraph_format.page_break_before = True
+        elif signature.tables:  # only its tables follow: the break ends the note's line
+            note.add_run().add_break(WD_BREAK.PAGE)
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -239,12 +259,17 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
+    def _body_text(
+        self, body: list[Segment], style: ParagraphStyle | None = None
+    ) -> list[Paragraph]:
         """Text outside the numbered nodes: one paragraph per line, with the body's indent
-        (or in ``style``)."""
+        (or in ``style``); the paragraphs written."""
+        written = []
         for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                self._runs(self._paragraph(style or self.styles.body), line)
+                written.append(self._paragraph(style or self.styles.body))
+                self._runs(written[-1], line)
+        return written
 
     def _tables(self, tables: list[Table], indent: tuple[int, int]) -> None:
         """Each table as a Word table, a gap, then the text after it as paragraphs. The text
