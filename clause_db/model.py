@@ -86,6 +86,7 @@ class TableCell:
     span: Span
     colspan: int = 1
     rowspan: int = 1
+    bold: bool = False  # every run of its text bold in the source (not in the JSON)
 
     def to_json(self) -> dict:
         out: dict = {"text": self.text, "span": list(self.span)}
@@ -104,6 +105,10 @@ class Table:
     span: Span
     rows: list[list[TableCell]] = field(default_factory=list)
     borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
+    # How the source laid it out (not in the JSON either): its grid columns' widths in twips
+    # (empty: not known), the table centred between the margins.
+    widths: list[int] = field(default_factory=list)
+    centred: bool = False
 
     def to_json(self) -> list:
         return [[c.to_json() for c in row] for row in self.rows]

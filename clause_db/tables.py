@@ -81,8 +81,8 @@ def _holders(node: object) -> Iterator[tuple[Piece, list[Table]]]:
 
 def pipe_tables(text: str) -> list[Table]:
     """The Markdown pipe tables of ``text`` (a row, a rule ``|---|---|``, rows), in order;
-    each cell's span is its text without the spaces around it. Drawn with lines, as
-    Markdown renders them."""
+    each cell's span is its text without the spaces around it. Drawn with lines and a bold
+    first row, as Markdown renders them."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
@@ -99,6 +99,8 @@ def pipe_tables(text: str) -> list[Table]:
         while i < len(lines) and TABLE_ROW.fullmatch(text, *lines[i]):
             rows.append(_pipe_cells(text, *lines[i]))
             i += 1
+        for cell in rows[0]:  # the row above the rule is a header: Markdown shows it bold
+            cell.bold = True
         out.append(Table((s, lines[i - 1][1]), rows, borders=True))
     return out
 

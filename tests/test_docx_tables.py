@@ -320,6 +320,9 @@ def test_markdown_pipe_tables_in_the_body_are_tables_and_a_summary_table_stays_s
         ["差旅 | 住宿", "实报实销"],
     ]
     assert outline.text[slice(*table.rows[1][1].span)] == "【服务费用】"
+    bold = [[c.bold for c in row] for row in table.rows]
+    assert bold == [[True, True], [False, False], [False, False]]  # a header row, bold
+    assert table.widths == []  # widths from the text
     draft = draft_from_document(doc, outline.text, "pipe_tables.md")
     clause = draft.parts[0].articles[0].children[0]
     assert plain(clause.body) == "费用如下：" and plain(clause.tables[0].after) == "以上费用含税。"

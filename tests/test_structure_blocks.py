@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from app.cli import main_cli
 from app.model import fileformat, ops
-from app.model.draft import Ref, plain
+from app.model.draft import Cell, Draft, Passage, Ref, Table, plain
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
 from app.model.numbering import annex_labels, labels, number_paths
@@ -350,7 +350,9 @@ def test_export_cover_own_page_one_signature_block_annexes_on_new_pages():
     texts = [p.text for p in paragraphs]
     assert texts[0] == "合同编号：____"
     breaks = [p.text for p in paragraphs if p.paragraph_format.page_break_before]
-    assert breaks == ["设备维护服务合同", "附件一 设备清单", "附件二 服务标准", "附表1 费用明细"]
+    # the signature page after its note （以下无正文，下接签署页）, as the source has it
+    assert breaks == ["设备维护服务合同", "甲方（盖章）：____", "附件一 设备清单",
+                      "附件二 服务标准", "附表1 费用明细"]  # fmt: skip
     assert texts.count("（以下无正文，下接签署页）") == 1
     assert document.tables == []  # the generic signature table is not added
     annex = texts.index("附件二 服务标准")
@@ -383,6 +385,22 @@ def test_the_data_provision_contract_round_trips_its_annexes_and_signature_page(
     texts += [c.text for t in exported_doc.tables for row in t.rows for c in row.cells]
     # the source's signature table (a cell per party), no generic block besides it
     assert sum(t.startswith("法定代表人或授权代表") for t in texts) == 2
+    # its signature page starts on a page of its own, after （下接签署页）
+    breaks = [p.text for p in exported_doc.paragraphs if p.paragraph_format.page_break_before]
+    assert breaks[1].startswith("以下为本合同签署页")
+
+
+def test_a_signature_page_note_before_only_the_signature_table_breaks_the_page():
+    draft = Draft(title="Agreement")
+    draft.signature = Passage(draft.new_id(), body=["[Signature page follows]"])
+    draft.signature.tables.append(
+        Table(draft.new_id(), [[Cell(["COMPANY"]), Cell(["CONTRACTOR"])]])
+    )
+    document = exported(draft)
+    note = next(p for p in document.paragraphs if p.text == "[Signature page follows]")
+    assert 'w:type="page"' in note._p.xml
+    draft.signature.body = ["IN WITNESS WHEREOF the parties have signed."]
+    assert 'w:type="page"' not in exported(draft).element.body.xml
 
 
 # -- draft show -----------------------------------------------------------------------------

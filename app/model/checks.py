@@ -214,17 +214,23 @@ def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
 # -- topics ---------------------------------------------------------------------------------
 
 
+def topic_text(node: Node) -> str:
+    """The text a node's topic is read from, as the library reads an imported article's: its
+    own text with its tables' rows (a fee schedule says 费用), else its first clause's."""
+    own = text_and_rows(node.body, node.tables, plain)
+    return own or next((text_and_rows(c.body, c.tables, plain) for c in node.children), "")
+
+
 def article_topic(article: Node) -> str:
     """The topic key of an article, as the library would file it (heading, else text)."""
-    text = plain(article.body) or next((plain(c.body) for c in article.children), "")
-    return assign_topic(article.heading, text).key
+    return assign_topic(article.heading, topic_text(article)).key
 
 
 def _clause_topics(article: Node) -> set[str]:
     """The topics of an article's clauses that have headings of their own: a contract may
     settle disputes in 21.7 Arbitration of its General article."""
     return {
-        assign_topic(node.heading, plain(node.body)).key
+        assign_topic(node.heading, text_and_rows(node.body, node.tables, plain)).key
         for node in article.walk()
         if node is not article and node.heading
     }

@@ -78,6 +78,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     covered: bool = False  # under the cell above that spans into this row
+    bold: bool = False  # set bold, as the source's cell was (a header row, a label column)
 
 
 @dataclass
@@ -92,6 +93,10 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     after: list[Segment] = field(default_factory=list)
     borders: bool = True  # drawn with grid lines, as the source's table was
+    # the source's layout: grid column widths in twips (empty: from the content), centred
+    # between the margins (else at the text's left indent)
+    widths: list[int] = field(default_factory=list)
+    centred: bool = False
 
 
 @dataclass

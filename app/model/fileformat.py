@@ -27,7 +27,9 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                 the draft's)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
-                           "covered": bool}]]}
+                           "covered": bool, optional "bold": bool}]],
+                optional, the source's layout: "widths": [int] (grid columns, twips),
+                "centred": bool}
     segment  = str                                           plain text
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
@@ -144,6 +146,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
 
 
 def _table_out(table: Table) -> dict[str, Any]:
+    layout = {"widths": table.widths, "centred": table.centred}
     return {
         "id": table.id,
         "borders": table.borders,
@@ -155,11 +158,13 @@ def _table_out(table: Table) -> dict[str, Any]:
                     "colspan": c.colspan,
                     "rowspan": c.rowspan,
                     "covered": c.covered,
+                    **({"bold": True} if c.bold else {}),  # left out when not: files as they were
                 }
                 for c in row
             ]
             for row in table.rows
         ],
+        **{key: value for key, value in layout.items() if value},  # left out when not known
     }
 
 
@@ -312,6 +317,13 @@ class _Reader:
         borders = obj.get("borders", True)
         _expect(isinstance(borders, bool), "a table's borders is not true or false")
         table.borders = borders
+        widths = obj.get("widths", [])
+        _expect(isinstance(widths, list) and all(_is_width(w) for w in widths),
+                "a table's widths are not a list of column widths")  # fmt: skip
+        table.widths = widths
+        centred = obj.get("centred", False)
+        _expect(isinstance(centred, bool), "a table's centred is not true or false")
+        table.centred = centred
         table.after = self.segments(obj.get("after", []))
         for row in _list(obj, "rows"):
             _expect(isinstance(row, list), "a table row is not a list")
@@ -326,9 +338,10 @@ class _Reader:
             _expect(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000,
                     f"a table cell's {key} is not a small positive number")  # fmt: skip
             setattr(cell, key, value)
-        covered = obj.get("covered", False)
-        _expect(isinstance(covered, bool), "a table cell's covered is not true or false")
-        cell.covered = covered
+        for key in ("covered", "bold"):
+            value = obj.get(key, False)
+            _expect(isinstance(value, bool), f"a table cell's {key} is not true or false")
+            setattr(cell, key, value)
         return cell
 
     def node(self, obj: Any) -> Node:
@@ -420,3 +433,8 @@ def _opt_int(obj: dict, key: str) -> int | None:
         f"{key} is not a number",
     )
     return value
+
+
+def _is_width(value: Any) -> bool:
+    """A column width in twips: a positive int no wider than Word's widest page (22 in)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 31680

@@ -46,7 +46,8 @@ def body_and_tables(
 
 def draft_table(draft: Draft, table: OutlineTable, enter: Enter) -> Table:
     """A draft table (new ids) of an outline table; places under a merge become covered."""
-    drafted = Table(draft.new_id(), borders=table.borders)
+    drafted = Table(draft.new_id(), borders=table.borders, widths=list(table.widths),
+                    centred=table.centred)  # fmt: skip
     header: dict[int, str] = {}
     for r, places in enumerate(grid_rows(table)):
         row: list[Cell] = []
@@ -58,7 +59,7 @@ def draft_table(draft: Draft, table: OutlineTable, enter: Enter) -> Table:
                 continue
             cell: TableCell = place
             context = left or (header.get(col, "") if r else "")
-            row.append(Cell(enter(cell.text, context), cell.colspan, cell.rowspan))
+            row.append(Cell(enter(cell.text, context), cell.colspan, cell.rowspan, bold=cell.bold))
             if not r:
                 header[col] = cell.text
             left = cell.text

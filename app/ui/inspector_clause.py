@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.article_changes import article_changes, filled_fields
-from app.model.draft import Node, plain
+from app.model.checks import topic_text
 from app.model.library_insert import swap_in_variant
 from app.model.numbering import labels, number_paths
 from app.model.ops import EditError
@@ -40,6 +40,7 @@ from .swap_dialog import SwapDialog
 from .translations import error_text, topic_name
 
 if TYPE_CHECKING:
+    from app.model.draft import Node
     from clause_db.store import ClauseLibrary
 
 PREVIEW_CHARS = 300  # of a variant's text in its tooltip
@@ -239,8 +240,7 @@ class ClauseTab(QWidget):
             row = self.library.article(p.library_article_id)
             if row is not None and row.topic_id in topics:
                 return row.topic_id, topic_name(topics[row.topic_id])
-        text = plain(node.body) or next((plain(c.body) for c in node.children), "")
-        wanted = assign_topic(node.heading, text).name_zh
+        wanted = assign_topic(node.heading, topic_text(node)).name_zh
         return next(((i, topic_name(t)) for i, t in topics.items() if t.name == wanted), None)
 
     def _update_swap(self) -> None:

@@ -161,7 +161,9 @@ class BodyText:
                 self._inline(child, out)
 
     def _table(self, tbl: etree._Element) -> Iterator[str]:
-        region = None if self._in_cell else TableRegion(self._borders.drawn(tbl), CELL_SEPARATOR)
+        region = (
+            None if self._in_cell else TableRegion(tbl, self._borders.drawn(tbl), CELL_SEPARATOR)
+        )
         for row in _unwrapped(tbl, f"{W}tr"):
             row_mark = row.find(f"{W}trPr")
             if row_mark is not None and row_mark.find(f"{W}del") is not None:

@@ -21,6 +21,7 @@ The file is written atomically: a failed export leaves any previous file untouch
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,7 +49,7 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
-from app.word.tables import text_lines, write_table
+from app.word.tables import spacing, text_lines, write_table
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -57,6 +58,10 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
+# A note that the signatures are on a page of their own: （下接签署页）, [Signature page follows]
+_PAGE_FOLLOWS = re.compile(
+    r"下接签[署字章]页|签[署字章]页如下|signature pages?\s+(?:follows?|to\s+follow)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,7 @@ class _Writer:
             self._toc()
         self._parties()
         self._body_text(draft.preamble)
-        self._tables(draft.preamble_tables)
+        self._tables(draft.preamble_tables, (0, self.typo.first_line_chars))
         for part in draft.parts:
             if self.list:
                 first = part is draft.parts[0]
@@ -188,7 +193,7 @@ class _Writer:
             for article in part.articles:
                 self._node(article, 1)
         if draft.signature is not None:  # the source's own block instead of ours, never both
-            self._passage(draft.signature, styles.plain)
+            self._signature_page(draft.signature)
         else:
             self._signatures()
         for annex in draft.annexes:
@@ -209,10 +214,26 @@ class _Writer:
             for article in part.articles:
                 self._node(article, 1, literal=True)
 
-    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
-        """The text of a cover page, signature block or annex, line by line, then its tables."""
-        self._body_text(passage.body, style)
-        self._tables(passage.tables)
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> list[Paragraph]:
+        """The text of a cover page, signature block or annex, line by line, then its tables;
+        the paragraphs of its text."""
+        written = self._body_text(passage.body, style)
+        first_line = self.typo.first_line_chars if style is self.styles.body else 0
+        self._tables(passage.tables, (0, first_line))
+        return written
+
+    def _signature_page(self, signature: Passage) -> None:
+        """The source's signature block; after its note that the signature page follows
+        (（下接签署页）), what comes next starts a new page, as in the source."""
+        written = self._passage(signature, self.styles.plain)
+        note = next((p for p in written if _PAGE_FOLLOWS.search(p.text)), None)
+        if note is None:
+            return
+        later = written[written.index(note) + 1 :]
+        if later:
+            later[0].paragraph_format.page_break_before = True
+        elif signature.tables:  # only its tables follow: the break ends the note's line
+            note.add_run().add_break(WD_BREAK.PAGE)
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -251,18 +272,39 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
+    def _body_text(
+        self, body: list[Segment], style: ParagraphStyle | None = None
+    ) -> list[Paragraph]:
         """Text outside the numbered nodes: one paragraph per line, with the body's indent
-        (or in ``style``)."""
+        (or in ``style``); the paragraphs written."""
+        written = []
         for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                self._runs(self._paragraph(style or self.styles.body), line)
+                written.append(self._paragraph(style or self.styles.body))
+                self._runs(written[-1], line)
+        return written
 
-    def _tables(self, tables: list[Table]) -> None:
-        """Each table as a Word table, the text after it as paragraphs."""
+    def _tables(self, tables: list[Table], indent: tuple[int, int]) -> None:
+        """Each table as a Word table, a gap, then the text after it as paragraphs. The text
+        it follows is ``indent`` (left, first line; in characters/100) in: a table drawn with
+        lines stands at its left edge, one without (lines of text laid out in cells) where
+        its paragraphs start, so its text lines up with theirs."""
         for table in tables:
-            write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
+            chars = indent[0] + (0 if table.borders else indent[1])
+            at = chars * self.styles.char_twips // 100
+            write_table(self.end, table, self.styles.plain, self._pieces, self._runs, at)
+            self._gap()
             self._body_text(table.after)
+
+    def _gap(self) -> None:
+        """An empty paragraph after a table: the text after it does not touch its last line
+        (half a line, and the body's space between paragraphs), and two tables in a row stay
+        two tables (Word joins tables with nothing between them)."""
+        gap = self._paragraph(self.styles.plain)
+        half_line = round(self.typo.body_pt * 10)
+        gap._p.get_or_add_pPr().append(
+            spacing(round(self.typo.space_after_pt * 20), half_line, "exact")
+        )
 
     def _node(self, node: Node, depth: int, literal: bool = False) -> None:
         """An article or clause. ``literal``: typed numbers where the one Word list of the
@@ -297,7 +339,7 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
-        self._tables(node.tables)
+        self._tables(node.tables, clause_indent(max(depth, 2), self.typo))
         if depth == 1 and not literal:
             literal = item_style(self.draft, node, self.numbering) != self.numbering
         for child in node.children:

@@ -4,8 +4,10 @@
 module records, while it does, where each cell's text lies in the joined text, which cells
 span columns (``w:gridSpan``) or rows (``w:vMerge``), and whether the table is drawn with
 lines (``w:tblBorders`` on the table, in its table style or the document's default table
-style, or on its cells). An empty cell gets an empty span where it stands; a row with no
-text (no line) takes the place just after the table's text so far, or, before any, the
+style, or on its cells), and how it is laid out: its grid columns' widths, which cells are
+bold (every run with text in them carries ``w:b``) and whether it is centred.
+An empty cell gets an empty span where it stands; a row with no text (no line) takes the
+place just after the table's text so far, or, before any, the
 start of the line that comes next -- where its node's text goes on.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.word.xml import W, attr, int_attr
+from app.word.xml import W, attr, int_attr, is_on
 from clause_db.model import Table, TableCell
 from clause_db.tables import MAX_SPAN
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 _SIDES = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
 _NO_LINE = (None, "nil", "none")
 _MAX_STYLE_LINKS = 20
+_MAX_WIDTH = 31680  # 22 inches, Word's widest page: wider is a damaged value
 
 
 class TableBorders:
@@ -77,9 +80,11 @@ def clamp_to(table: Table, end: int) -> None:
 class TableRegion:
     """One table being read, row by row, into an outline :class:`Table`."""
 
-    def __init__(self, borders: bool, separator: str) -> None:
+    def __init__(self, tbl: etree._Element, borders: bool, separator: str) -> None:
         self._rows: list[list[TableCell]] = []
         self._borders = borders
+        self._widths = grid_widths(tbl)
+        self._centred = attr(tbl.find(f"{W}tblPr/{W}jc"), "val") == "center"
         self._separator = separator
         self._start: int | None = None
         self._end: int | None = None
@@ -118,7 +123,7 @@ class TableRegion:
             ):
                 above.rowspan += 1
             else:
-                cell = TableCell(text.strip(), span, colspan)
+                cell = TableCell(text.strip(), span, colspan, bold=_all_bold(tc))
                 out.append(cell)
                 if merge is not None and attr(merge, "val") == "restart":
                     self._merging[col] = cell
@@ -135,4 +140,31 @@ class TableRegion:
             return None
         start = anchor if self._start is None else self._start
         end = anchor if self._end is None else self._end
-        return Table((start, end), self._rows, self._borders)
+        table = Table((start, end), self._rows, self._borders, self._widths)
+        table.centred = self._centred
+        return table
+
+
+def grid_widths(tbl: etree._Element) -> list[int]:
+    """The widths (twips) of the table's grid columns: ``w:tblGrid``, or, where it is missing
+    or holds zeros, the first row's cell widths (``w:tcW`` in twips) shared among the columns
+    each spans; empty when neither says (a table Word lays out from its content)."""
+    widths = [int_attr(col, "w") or 0 for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+    if widths and all(0 < w <= _MAX_WIDTH for w in widths):
+        return widths
+    widths = []
+    first = tbl.find(f"{W}tr")
+    for tc in first.iterfind(f"{W}tc") if first is not None else ():
+        tc_w = tc.find(f"{W}tcPr/{W}tcW")
+        width = int_attr(tc_w, "w") or 0
+        if attr(tc_w, "type") not in (None, "dxa") or not 0 < width <= _MAX_WIDTH:
+            return []
+        span = min(max(int_attr(tc.find(f"{W}tcPr/{W}gridSpan"), "val") or 1, 1), MAX_SPAN)
+        widths += [max(width // span, 1)] * span
+    return widths
+
+
+def _all_bold(tc: etree._Element) -> bool:
+    """Every run with text in the cell is bold by its own properties (and there is one)."""
+    runs = [r for r in tc.iter(f"{W}r") if "".join(r.itertext()).strip()]
+    return bool(runs) and all(is_on(r.find(f"{W}rPr/{W}b")) for r in runs)

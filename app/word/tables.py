@@ -7,10 +7,16 @@ fonts come with it) set solid, written by the caller's ``runs`` (so values, refe
 the highlighting of unfilled blanks are those of the body). A place a vertical merge covers is
 a ``w:vMerge`` continuation; a row shorter than the widest stays short, as in the source
 (Word draws it with a ragged edge).
+
+Laid out as the source was: its columns' widths (narrowed in proportion when the export's
+text is narrower), its bold cells, centred or else at the left indent of the text it
+follows. A table made without widths gets columns in proportion to their text, not equal
+ones: a narrow 序号 column beside a wide 内容 column.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from docx.oxml import OxmlElement
@@ -30,7 +36,9 @@ if TYPE_CHECKING:
 # (text, is an unfilled blank) pieces of a text, as the export renders them
 Pieces = list[tuple[str, bool]]
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-_TEXT_WIDTH_TWIPS = 8300  # A4 with the export's margins: about 14.6 cm
+TEXT_WIDTH_TWIPS = 8300  # A4 with the export's margins: about 14.6 cm
+# A column's share by its text: its longest line, in half-width characters, within these.
+_NARROWEST, _WIDEST = 4, 60
 
 
 def text_lines(pieces: Pieces) -> list[Pieces]:
@@ -49,45 +57,99 @@ def write_table(
     style: ParagraphStyle,
     pieces: Callable[[list[Segment]], Pieces],
     runs: Callable[[Paragraph, Pieces], None],
+    indent: int = 0,
 ) -> None:
-    """Add ``table`` at the end of the document body; its text after it is the caller's."""
+    """Add ``table`` at the end of the document body, ``indent`` twips in (where the text it
+    follows stands) unless it is centred; its text after it is the caller's."""
     columns = max((sum(c.colspan for c in row) for row in table.rows), default=0)
     if not columns:
         return  # a table without cells: Word would refuse the file
+    indent = min(max(indent, 0), TEXT_WIDTH_TWIPS // 2)
+    widths = column_widths(table, columns, TEXT_WIDTH_TWIPS - indent, pieces)
+    # centred only where that shows: a table as wide as the text stands at the indent
+    centred = table.centred and sum(widths) < TEXT_WIDTH_TWIPS - indent
     tbl = OxmlElement("w:tbl")
-    tbl.append(_table_properties(table.borders))
+    tbl.append(_table_properties(table, sum(widths), 0 if centred else indent, centred))
     grid = OxmlElement("w:tblGrid")
-    width = max(_TEXT_WIDTH_TWIPS // columns, 1)
-    for _ in range(columns):
+    for width in widths:
         col = OxmlElement("w:gridCol")
         col.set(qn("w:w"), str(width))
         grid.append(col)
     tbl.append(grid)
-    for row in filter(None, table.rows):  # Word refuses a row without cells
+    for row in table.rows:
+        if not row:
+            continue  # Word refuses a row without cells
         tr = OxmlElement("w:tr")
         tbl.append(tr)
+        col = 0
         for cell in row:
+            width = sum(widths[col : col + cell.colspan]) or widths[-1]
             tr.append(_cell(cell, width, style, pieces, runs, end.story))
+            col += cell.colspan
     end.block(tbl)
 
 
-def _table_properties(borders: bool) -> etree._Element:
+def column_widths(
+    table: Table, columns: int, available: int, pieces: Callable[[list[Segment]], Pieces]
+) -> list[int]:
+    """The widths (twips) of the table's ``columns`` grid columns within ``available``: the
+    source's (narrowed in proportion when wider), else shares by the columns' text."""
+    if len(table.widths) == columns:
+        shares = table.widths
+        if sum(shares) <= available:
+            return list(shares)
+    else:
+        shares = [_NARROWEST] * columns
+        for row in table.rows:
+            col = 0
+            for cell in row:
+                if cell.colspan == 1 and not cell.covered and col < columns:
+                    text = "".join(t for t, _ in pieces(cell.body))
+                    longest = max(map(_display_width, text.split("\n")))
+                    shares[col] = max(shares[col], min(longest, _WIDEST))
+                col += cell.colspan
+    total = sum(shares)
+    widths = [max(available * share // total, 1) for share in shares]
+    widths[-1] += max(available - sum(widths), 0)  # what rounding left over: the text's width
+    return widths
+
+
+def _display_width(text: str) -> int:
+    """Width in half-width characters: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table_properties(table: Table, width: int, indent: int, centred: bool) -> etree._Element:
+    """``w:tblPr`` in schema order: width, centred or indented, lines, a fixed layout."""
     pr = OxmlElement("w:tblPr")
-    tbl_w = OxmlElement("w:tblW")
-    tbl_w.set(qn("w:w"), "5000")
-    tbl_w.set(qn("w:type"), "pct")
-    pr.append(tbl_w)
+    pr.append(_measure("w:tblW", width))
+    if centred:
+        jc = OxmlElement("w:jc")
+        jc.set(qn("w:val"), "center")
+        pr.append(jc)
+    elif indent:
+        pr.append(_measure("w:tblInd", indent))
     lines = OxmlElement("w:tblBorders")
     for side in _SIDES:
         el = OxmlElement(f"w:{side}")
-        el.set(qn("w:val"), "single" if borders else "nil")
-        if borders:
+        el.set(qn("w:val"), "single" if table.borders else "nil")
+        if table.borders:
             el.set(qn("w:sz"), "4")
             el.set(qn("w:space"), "0")
             el.set(qn("w:color"), "auto")
         lines.append(el)
     pr.append(lines)
+    layout = OxmlElement("w:tblLayout")  # the widths as given, not Word's guess from the text
+    layout.set(qn("w:type"), "fixed")
+    pr.append(layout)
     return pr
+
+
+def _measure(tag: str, twips: int) -> etree._Element:
+    el = OxmlElement(tag)
+    el.set(qn("w:w"), str(twips))
+    el.set(qn("w:type"), "dxa")
+    return el
 
 
 def _cell(cell: Cell, width: int, style: ParagraphStyle,
@@ -95,10 +157,7 @@ def _cell(cell: Cell, width: int, style: ParagraphStyle,
           story: object) -> etree._Element:  # fmt: skip
     tc = OxmlElement("w:tc")
     pr = OxmlElement("w:tcPr")
-    tc_w = OxmlElement("w:tcW")
-    tc_w.set(qn("w:w"), str(width * cell.colspan))
-    tc_w.set(qn("w:type"), "dxa")
-    pr.append(tc_w)
+    pr.append(_measure("w:tcW", width))
     if cell.colspan > 1:
         span = OxmlElement("w:gridSpan")
         span.set(qn("w:val"), str(cell.colspan))
@@ -115,14 +174,18 @@ def _cell(cell: Cell, width: int, style: ParagraphStyle,
         tc.append(p)
         paragraph = Paragraph(p, story)
         ooxml.set_style(paragraph, style)
-        p.get_or_add_pPr().append(_single_spacing())
+        p.get_or_add_pPr().append(spacing(0, 240, "auto"))
         runs(paragraph, line)
+        for run in paragraph.runs if cell.bold else ():
+            run.bold = True
     return tc
 
 
-def _single_spacing() -> etree._Element:
-    """Cells set solid, as Word's own table styles do: single lines, no space after."""
-    spacing = OxmlElement("w:spacing")
-    for name, value in (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto")):
-        spacing.set(qn(f"w:{name}"), value)
-    return spacing
+def spacing(after: int, line: int, rule: str) -> etree._Element:
+    """A paragraph's ``w:spacing``: nothing before, ``after`` and ``line`` in twips (or 240ths
+    of a line, ``rule`` "auto"). Cells are set solid, as Word's own table styles do: single
+    lines, no space after."""
+    out = OxmlElement("w:spacing")
+    for name, value in (("before", 0), ("after", after), ("line", line), ("lineRule", rule)):
+        out.set(qn(f"w:{name}"), str(value))
+    return out
