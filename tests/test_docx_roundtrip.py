@@ -85,6 +85,16 @@ def test_corpus_docx_keeps_articles_tables_and_values(source, tmp_path):
     back = read_any(exported).documents[0]
     headings = [a.heading.value for a in back.iter_articles()]
     assert headings == [a.heading for part in draft.parts for a in part.articles]
+    assert [(a.label.value, a.title.value) for a in back.annexes] == [
+        (a.label, a.title) for a in draft.annexes
+    ]
+    annex_headings = [[x.heading.value for p in a.parts for x in p.articles] for a in back.annexes]
+    assert annex_headings == [
+        [x.heading for p in a.parts for x in p.articles] for a in draft.annexes
+    ]
+    assert (back.cover is None) == (draft.cover is None)
+    # the source's own signature block comes back; a draft without one gets the generic block
+    assert back.signature is not None
     read_back = read_docx_text(exported)
     wanted = [shown_cells(draft, t) for t in draft_tables(draft)]
     assert is_subsequence(wanted, [read_cells(t) for t in read_back.tables])
@@ -99,9 +109,11 @@ def test_the_data_provision_contract_keeps_its_tables_as_tables(tmp_path):
     assert len(read_docx_text(source).tables) == 14
     draft, _ = open_fill_save_export(source, tmp_path)
     tables = list(draft_tables(draft))
-    # the parties' details (4 borderless tables) and the two property-rights tables of 第二条
-    # at least; the signature page's and annexes' tables when they are passages of their own
-    assert len(tables) >= 6
+    # the parties' details (4 borderless tables), the two property-rights tables of 第二条,
+    # the signature page's, and the annexes' (2 in 附件1, 5 in 附件2)
+    assert len(tables) == 14
+    assert [a.label for a in draft.annexes] == ["附件1", "附件2"]
+    assert len(draft.signature.tables) == 1
     assert [t.borders for t in draft.preamble_tables] == [False] * 4
     second = draft.parts[0].articles[1]
     rights = [t for c in second.children for t in c.tables]
