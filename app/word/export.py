@@ -7,9 +7,12 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
-The source's cover page (imported) comes first on a page of its own; its own signature
-block replaces the generated one (never both); each annex starts on a new page under its
-label and title, its articles numbered inside it.
+The source's cover page (imported) comes first on a page of its own, laid out as the source
+laid it out -- the title on it when it held the title, and then not again on the next page;
+its own signature block replaces the generated one (never both) and starts a page where its
+signature-page note says so; each annex starts on a new page, its label on a line of its own
+and its title centred under it, its articles (a style of their own, under the annex in the
+navigation pane) numbered inside it.
 
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
 Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.shared import Pt
 
 from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, plain
 from app.model.files import write_atomically
@@ -37,6 +41,7 @@ from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
 from app.word import ooxml
+from app.word.cover_page import CoverLine, space_before, split_at_title
 from app.word.docx_styles import (
     CHINESE,
     ENGLISH,
@@ -48,6 +53,7 @@ from app.word.docx_styles import (
     setup_document,
 )
 from app.word.tables import text_lines, write_table
+from clause_db.page_blocks import signature_page_note
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -76,6 +82,10 @@ def _doc_text(text: str) -> str:
     U+202E in a field value would show the rest of its clause backwards in Word and in a PDF
     made from it (the checks name the field; ``clause_db.unsafe_chars`` says which go)."""
     return strip_bidi_controls(ooxml.xml_text(text))
+
+
+def _line_text(pieces: list[tuple[str, bool]]) -> str:
+    return "".join(text for text, _ in pieces)
 
 
 def unfilled_fields(draft: Draft) -> list[str]:
@@ -166,10 +176,8 @@ class _Writer:
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
-        if draft.cover is not None:  # the source's cover page, then the title on a new page
-            self._passage(draft.cover, styles.plain)
-            self.break_before_next = True
-        if draft.title.strip():
+        on_cover = draft.cover is not None and self._cover(draft.cover)
+        if draft.title.strip() and not on_cover:
             self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
             self._toc()
@@ -185,7 +193,7 @@ class _Writer:
             for article in part.articles:
                 self._node(article, 1)
         if draft.signature is not None:  # the source's own block instead of ours, never both
-            self._passage(draft.signature, styles.plain)
+            self._signature_page(draft.signature)
         else:
             self._signatures()
         labels = annex_labels(draft)
@@ -193,12 +201,74 @@ class _Writer:
             self._annex(annex, labels[annex.id])
         self._footer()
 
-    def _annex(self, annex: Passage, label_text: str) -> None:
-        """An annex on a page of its own: its label and title as its heading, its text and
-        tables, then its articles numbered inside it in its own style."""
+    def _cover(self, cover: Passage) -> bool:
+        """The source's cover page on a page of its own; whether the title is on it.
+
+        A cover page that holds the title (``title_at``) is written as the source laid it
+        out: the lines above the title as they stood (编号 top left), the title, the title
+        page's lines centred below it, spread down the page (``app.word.cover_page``). Any
+        other cover keeps its order, centred; a line of it that is the title is the title.
+        """
+        title = _doc_text(self.draft.title).strip()
+        if cover.title_at is not None and title:
+            above, below = split_at_title(cover.body, cover.title_at)
+            lines = [(CoverLine(_line_text(x), "above"), x) for x in self._lines(above)]
+            lines.append((CoverLine(title, "title"), [(title, False)]))
+            lines += [(CoverLine(_line_text(x), "below"), x) for x in self._lines(below)]
+        else:
+            lines = []
+            for pieces in self._lines(cover.body):
+                text = _line_text(pieces)
+                on_title = title and " ".join(text.split()) == " ".join(title.split())
+                place = "title" if on_title else ("below" if lines else "above")
+                lines.append((CoverLine(text, place), pieces))
+        holds_title = any(line.place == "title" for line, _ in lines)
+        left = cover.title_at is not None  # the source's own lines above its title
+        spaces = space_before([line for line, _ in lines], self.typo) if holds_title else []
+        for i, (line, pieces) in enumerate(lines):
+            if line.place == "title":
+                style = self.styles.title
+            else:
+                style = self.styles.plain if left and line.place == "above" else self.styles.cover
+            p = self._paragraph(style)
+            if spaces and spaces[i]:
+                p.paragraph_format.space_before = Pt(round(spaces[i]))
+            self._runs(p, pieces)
+        self._tables(cover.tables)
         self.break_before_next = True
-        heading = " ".join(x for x in (label_text, annex.title.strip()) if x)
-        self._paragraph(self.styles.part).add_run(_doc_text(heading))
+        return holds_title
+
+    def _lines(self, body: list[Segment]) -> list[list[tuple[str, bool]]]:
+        """The lines of a text that hold any, as pieces (values and references rendered)."""
+        return [x for x in text_lines(self._pieces(body)) if any(t.strip() for t, _ in x)]
+
+    def _signature_page(self, signature: Passage) -> None:
+        """The source's own signature block. A signature-page note starts the signature page
+        where it says (（下接签署页） after itself, 以下为本合同签署页 with itself): the reader
+        keeps no page breaks, the note is the evidence of one. Notes and sentences are set
+        as the body's paragraphs, the seal and date lines flush left."""
+        page_noted = False
+        for pieces in self._lines(signature.body):
+            text = _line_text(pieces)
+            note = None if page_noted else signature_page_note(text)
+            page_noted = page_noted or note is not None
+            if note == "page":
+                self.break_before_next = True
+            sentence = note is not None or "。" in text or len(text.split()) > 8
+            self._runs(self._paragraph(self.styles.body if sentence else self.styles.plain), pieces)
+            if note == "follows":
+                self.break_before_next = True
+        self._tables(signature.tables)
+
+    def _annex(self, annex: Passage, label_text: str) -> None:
+        """An annex on a page of its own: its label on a line of its own, its title centred
+        under it, its text and tables, then its articles numbered inside it in its own style
+        (the annex article style: not the body's articles in the navigation pane)."""
+        self.break_before_next = True
+        if label_text.strip():
+            self._paragraph(self.styles.annex_label).add_run(_doc_text(label_text))
+        if annex.title.strip():
+            self._paragraph(self.styles.annex_title).add_run(_doc_text(annex.title.strip()))
         self._passage(annex, self.styles.body)
         style = annex.numbering or self.numbering
         for part in annex.parts:
@@ -260,6 +330,8 @@ class _Writer:
     def _tables(self, tables: list[Table]) -> None:
         """Each table as a Word table, the text after it as paragraphs."""
         for table in tables:
+            if self.break_before_next:  # a page that starts with a table: an empty line first
+                self._paragraph(self.styles.plain)
             write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
             self._body_text(table.after)
 
@@ -272,7 +344,7 @@ class _Writer:
         numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
         unlisted = self.list is not None and style is not None  # the styles carry the list
         if depth == 1:
-            p = self._paragraph(self.styles.article)
+            p = self._paragraph(self.styles.article if style is None else self.styles.annex_article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
             if text:
                 p.add_run(text)
