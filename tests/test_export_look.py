@@ -176,6 +176,19 @@ def test_a_cover_before_the_title_keeps_its_page_centred_and_the_title_follows()
     assert [p.text for p in paragraphs].count("Consulting Agreement") == 1
 
 
+def test_a_cover_page_of_text_before_the_title_stays_flush_left():
+    long = "Review each variable and fill in your details, then send the agreement for review."
+    draft = draft_of_text(
+        f"How to use this form\n1. {long}\n2. Delete this page.\n"
+        "Consulting Agreement\nThis Agreement is made between the parties.\n"
+        "1. Services\nThe consultant advises.\n2. Fees\nHourly.\n3. Term\nOne year.\n"
+    )
+    paragraphs = exported(draft).paragraphs
+    assert paragraphs[1].text == f"1. {long}"
+    assert all(p.style.name == "Contract Plain" for p in paragraphs[:3])  # as the source set them
+    assert all(alignment(p) != CENTRE for p in paragraphs[:3])
+
+
 def test_a_title_written_on_the_cover_page_too_is_not_written_a_third_time():
     draft = draft_of_text(
         "SERVICES AGREEMENT\n(1) ACME LIMITED\n(2) BETA LIMITED\n\n"
@@ -187,6 +200,8 @@ def test_a_title_written_on_the_cover_page_too_is_not_written_a_third_time():
     texts = [p.text for p in paragraphs]
     assert texts[:3] == ["SERVICES AGREEMENT", "(1) ACME LIMITED", "(2) BETA LIMITED"]
     assert paragraphs[0].style.name == "Contract Title"
+    assert paragraphs[0].paragraph_format.space_before  # lower on its page
+    assert all(alignment(p) == CENTRE for p in paragraphs[1:3])
     assert texts.count("SERVICES AGREEMENT") == 1
     assert breaks(document)[0] == "THIS AGREEMENT is dated ____."
 

@@ -84,10 +84,21 @@ def space_before(lines: list[CoverLine], typo: Typography) -> list[float]:
     return [gap * scale for gap in gaps]
 
 
+def title_page(lines: list[CoverLine], typo: Typography) -> bool:
+    """Whether a cover's lines are a title page's -- names, numbers, a date, each on one
+    line, to centre -- and not a page of text (an instruction page: sentences that wrap,
+    set flush left as the source set them)."""
+    return all(_rows(line.text, typo.part_pt) == 1 for line in lines if line.place != "title")
+
+
+def _rows(text: str, size: float) -> int:
+    """About how many rows ``text`` takes at ``size`` points, wrapped at the text's width."""
+    wide = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
+    return max(1, math.ceil(wide * size / TEXT_WIDTH_PT))
+
+
 def _height(line: CoverLine, typo: Typography) -> float:
-    """About how tall the line is set (points), wrapped at the text's width."""
+    """About how tall the line is set (points)."""
     size = typo.title_pt if line.place == "title" else typo.part_pt
-    wide = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in line.text)
-    rows = max(1, math.ceil(wide * size / TEXT_WIDTH_PT))
     extra = typo.title_pt / 2 if line.place == "title" else typo.space_after_pt
-    return rows * size * typo.line_spacing * _LINE_HEIGHT + extra
+    return _rows(line.text, size) * size * typo.line_spacing * _LINE_HEIGHT + extra

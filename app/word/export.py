@@ -41,7 +41,7 @@ from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
 from app.word import ooxml
-from app.word.cover_page import CoverLine, space_before, split_at_title
+from app.word.cover_page import CoverLine, space_before, split_at_title, title_page
 from app.word.docx_styles import (
     CHINESE,
     ENGLISH,
@@ -207,29 +207,21 @@ class _Writer:
         A cover page that holds the title (``title_at``) is written as the source laid it
         out: the lines above the title as they stood (编号 top left), the title, the title
         page's lines centred below it, spread down the page (``app.word.cover_page``). Any
-        other cover keeps its order, centred; a line of it that is the title is the title.
+        other cover keeps its order, centred when its lines are a title page's (short), flush
+        left when they are a page of text; a line of it that is the title is the title.
         """
-        title = _doc_text(self.draft.title).strip()
-        if cover.title_at is not None and title:
-            above, below = split_at_title(cover.body, cover.title_at)
-            lines = [(CoverLine(_line_text(x), "above"), x) for x in self._lines(above)]
-            lines.append((CoverLine(title, "title"), [(title, False)]))
-            lines += [(CoverLine(_line_text(x), "below"), x) for x in self._lines(below)]
-        else:
-            lines = []
-            for pieces in self._lines(cover.body):
-                text = _line_text(pieces)
-                on_title = title and " ".join(text.split()) == " ".join(title.split())
-                place = "title" if on_title else ("below" if lines else "above")
-                lines.append((CoverLine(text, place), pieces))
+        lines = self._cover_lines(cover)
         holds_title = any(line.place == "title" for line, _ in lines)
-        left = cover.title_at is not None  # the source's own lines above its title
         spaces = space_before([line for line, _ in lines], self.typo) if holds_title else []
+        if cover.title_at is not None:  # the source's own lines above its title stay left
+            centred = {"below"}
+        else:  # a title page centred, a page of text (instructions) flush left
+            centred = {"above", "below"} if title_page([x for x, _ in lines], self.typo) else set()
         for i, (line, pieces) in enumerate(lines):
             if line.place == "title":
                 style = self.styles.title
             else:
-                style = self.styles.plain if left and line.place == "above" else self.styles.cover
+                style = self.styles.cover if line.place in centred else self.styles.plain
             p = self._paragraph(style)
             if spaces and spaces[i]:
                 p.paragraph_format.space_before = Pt(round(spaces[i]))
@@ -237,6 +229,27 @@ class _Writer:
         self._tables(cover.tables)
         self.break_before_next = True
         return holds_title
+
+    def _cover_lines(self, cover: Passage) -> list[tuple[CoverLine, list[tuple[str, bool]]]]:
+        """The cover's lines with the title where it stands on the page, each with its pieces."""
+        title = _doc_text(self.draft.title).strip()
+        if cover.title_at is not None and title:
+            above, below = split_at_title(cover.body, cover.title_at)
+            return [
+                *((CoverLine(_line_text(x), "above"), x) for x in self._lines(above)),
+                (CoverLine(title, "title"), [(title, False)]),
+                *((CoverLine(_line_text(x), "below"), x) for x in self._lines(below)),
+            ]
+        lines: list[tuple[CoverLine, list[tuple[str, bool]]]] = []
+        place = "above"
+        for pieces in self._lines(cover.body):
+            text = _line_text(pieces)
+            if place == "above" and title and text.split() == title.split():
+                lines.append((CoverLine(text, "title"), pieces))  # written there, not again
+                place = "below"
+            else:
+                lines.append((CoverLine(text, place), pieces))
+        return lines
 
     def _lines(self, body: list[Segment]) -> list[list[tuple[str, bool]]]:
         """The lines of a text that hold any, as pieces (values and references rendered)."""
