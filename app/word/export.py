@@ -173,6 +173,7 @@ class _Writer:
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
         self.break_before_next = False
+        self.in_annex = False  # an annex's articles are set in the annex article style
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
@@ -284,12 +285,14 @@ class _Writer:
             self._paragraph(self.styles.annex_title).add_run(_doc_text(annex.title.strip()))
         self._passage(annex, self.styles.body)
         style = annex.numbering or self.numbering
+        self.in_annex = True
         for part in annex.parts:
             if part.title.strip():
                 self._paragraph(self.styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1, style)
+        self.in_annex = False
 
     def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
         """The text of a cover page, signature block or annex, line by line, then its tables."""
@@ -357,7 +360,7 @@ class _Writer:
         numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
         unlisted = self.list is not None and style is not None  # the styles carry the list
         if depth == 1:
-            p = self._paragraph(self.styles.article if style is None else self.styles.annex_article)
+            p = self._paragraph(self.styles.annex_article if self.in_annex else self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
             if text:
                 p.add_run(text)
