@@ -206,6 +206,17 @@ def test_a_title_written_on_the_cover_page_too_is_not_written_a_third_time():
     assert breaks(document)[0] == "THIS AGREEMENT is dated ____."
 
 
+@pytest.mark.parametrize("title_at", [0, 1, 2, 9])
+def test_the_title_stands_where_the_cover_says_and_once_wherever_that_is(title_at):
+    cover = Passage(1, body=["编号：", Blank(2, "____"), "\n甲方：某公司"], title_at=title_at)
+    draft = Draft(title="服务合同", cover=cover)
+    texts = [p.text for p in exported(draft).paragraphs]
+    lines = ["编号：____", "甲方：某公司"]
+    at = min(title_at, 2)
+    assert texts[:3] == [*lines[:at], "服务合同", *lines[at:]]
+    assert texts.count("服务合同") == 1
+
+
 def test_a_draft_without_a_cover_starts_with_its_title():
     draft = draft_of_text("服务合同\n甲方：某公司\n乙方：某厂\n第一条 服务\n乙方提供服务。\n")
     assert draft.cover is None
