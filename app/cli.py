@@ -214,7 +214,7 @@ def _draft_to_export(source: Path) -> Draft:
         return load_draft(source)
     outline = read_any(source, note_to_stderr)
     if not outline.documents:
-        raise InputError(f"{source} holds no contract to export.")
+        raise InputError(f"{source} holds no contract.")
     return draft_from_document(outline.documents[0], outline.text, source.name)
 
 

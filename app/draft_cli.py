@@ -166,8 +166,15 @@ def _print_show(draft: Draft, as_json: bool) -> None:
         if annex["text"]:
             print(for_terminal(annex["text"]))
         _print_parts(annex["parts"])
-    unfilled = [f for f in data["fields"] if f["value"] is None]
-    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
+    texts = [f for f in data["fields"] if f["kind"] != "checkbox"]
+    boxes = [f for f in data["fields"] if f["kind"] == "checkbox"]
+    unfilled = [f for f in texts if f["value"] is None]
+    line = f"\n— {len(texts)} field(s), {len(unfilled)} unfilled"
+    if boxes:  # an unticked box is an answer, not a field left to fill
+        groups = {f["group"] for f in boxes}
+        ticked = sum(1 for f in boxes if f["value"])
+        line += f"; {len(boxes)} tick box(es) in {len(groups)} group(s), {ticked} ticked"
+    print(line)
 
 
 def _print_parts(parts: list[dict]) -> None:

@@ -58,9 +58,16 @@ class Placeholder:
     span: Span
     label: str
     name: str | None = None  # the name written inside the blank, if any
+    # tick boxes only: the boxes offered together share ``group`` (the offset where the
+    # group's first box starts); ``ticked`` for one written ticked (☑, ■, [x])
+    group: int | None = None
+    ticked: bool = False
 
     def to_json(self) -> dict:
-        return {"label": self.label, "kind": self.kind, "span": list(self.span), "name": self.name}
+        out = {"label": self.label, "kind": self.kind, "span": list(self.span), "name": self.name}
+        if self.kind == "checkbox":
+            out |= {"group": self.group, "ticked": self.ticked}
+        return out
 
 
 @dataclass

@@ -11,7 +11,7 @@ from app.model import editing
 from app.model.doc_blocks import BlockRef
 from app.model.draft import Blank, Draft, Node
 from app.model.editing import Pos
-from app.model.numbering import label, number_paths
+from app.model.numbering import label, labels, number_paths
 from app.model.printed import draft_language, label_style
 from app.model.text import render_body
 
@@ -134,16 +134,24 @@ def found_changes(changes: list) -> set[tuple]:
 
 
 def _nodes(draft: Draft) -> dict[int, tuple[str, str, int]]:
+    """Each node's (label as printed, own text, parent id)."""
     paths = number_paths(draft)
     style = label_style(draft, draft_language(draft))
+    shown = labels(draft) if style == draft.numbering else {
+        n: label(path, style) for n, path in paths.items()}  # fmt: skip
     out = {}
     for part in draft.parts:
         for article in part.articles:
-            _walk(draft, article, part.id, paths, style, out)
+            _walk(draft, article, part.id, paths, shown, out)
     return out
 
 
-def _walk(draft, node, parent, paths, style, out) -> None:
-    out[node.id] = (label(paths[node.id], style), node_text(draft, node, paths), parent)
+def _walk(draft, node, parent, paths, shown, out, above: str = "") -> None:
+    """``above``: the parent's label, put before a clause label that does not say where it
+    is itself (1. under 第五条 reads 第五条 1.; 5.1 stands alone)."""
+    own = shown[node.id]
+    if above and ".".join(map(str, paths[node.id])) not in own:
+        own = f"{above} {own}"
+    out[node.id] = (own, node_text(draft, node, paths), parent)
     for child in node.children:
-        _walk(draft, child, node.id, paths, style, out)
+        _walk(draft, child, node.id, paths, shown, out, own)

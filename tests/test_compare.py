@@ -69,6 +69,23 @@ def test_a_version_compared_with_itself_has_no_changes(path):
     assert compare_drafts(draft, copy.deepcopy(draft)).changes == []
 
 
+def test_an_annex_article_is_compared_as_an_article_labelled_inside_its_annex():
+    old = draft_of(next(p for p in CONTRACTS if p.name.startswith("zh_gf2025")))
+    new = copy.deepcopy(old)
+    annex = new.annexes[1]
+    first = annex.parts[0].articles[0]
+    text = "".join(s for s in first.body if isinstance(s, str))
+    added = [text + "另有约定的除外。"]
+    apply(new, editing.set_block_text(new, BlockRef("body", first.id), added))
+    second = annex.parts[0].articles[1]
+    apply(new, editing.move(new, BlockRef("heading", second.id), +1))
+    changes = [(c.kind, c.old, c.new) for c in compare_drafts(old, new).changes]
+    assert changes == [
+        ("changed", "附件2 一、", "附件2 一、"),
+        ("moved", "附件2 二、", "附件2 三、"),
+    ]
+
+
 def test_a_renumbered_article_is_moved_not_deleted_and_inserted():
     old = articles("定义|本合同所称数据。", "交付|乙方按期交付。", "费用|甲方支付费用。",
                    "保密|双方保守秘密。", "违约|违约方赔偿损失。", "争议|协商解决。",

@@ -47,6 +47,14 @@ def test_without_json_a_readable_summary_and_exit_0(tmp_path, capsys):
     assert (code, out) == (0, "no differences\n")
 
 
+def test_a_contract_against_its_own_word_export_has_no_differences(tmp_path, capsys):
+    for path in (CONTRACTS[0], next(p for p in CONTRACTS if p.name.startswith("en_cuad"))):
+        out = tmp_path / f"{path.stem}.docx"
+        assert run(capsys, "export", str(path), "-o", str(out))[0] == 0
+        code, printed, _ = run(capsys, "compare", str(path), str(out))
+        assert (code, printed) == (0, "no differences\n")
+
+
 def test_a_changed_text_is_shown_with_its_difference_marked(tmp_path, capsys):
     old = draft_of(CONTRACTS[0])
     new = copy.deepcopy(old)

@@ -56,6 +56,41 @@ def test_accept_all_gives_the_new_version_and_reject_all_the_old(path, tmp_path)
     assert counts["ins"] and counts["del"]
 
 
+@pytest.mark.parametrize("path", CONTRACTS, ids=lambda p: p.name)
+def test_a_version_redlined_against_itself_has_no_tracked_change(path, tmp_path):
+    draft = draft_of(path)
+    redline = check_redline(draft, copy.deepcopy(draft), tmp_path)
+    assert revision_counts(redline) == {"ins": 0, "del": 0}
+
+
+def test_an_annex_edited_is_marked_in_the_annex(tmp_path):
+    old = draft_of(next(p for p in CONTRACTS if p.name.startswith("zh_gf2025")))
+    new = copy.deepcopy(old)
+    article = new.annexes[1].parts[0].articles[0]
+    text = "".join(s for s in article.body if isinstance(s, str))
+    apply(
+        new, editing.set_block_text(new, BlockRef("body", article.id), [text + "另有约定的除外。"])
+    )
+    redline = check_redline(old, new, tmp_path)
+    root = _body(redline)
+    assert [t.text for d in root.iter(f"{W}ins") for t in d.iter(f"{W}t")] == ["另有约定的除外。"]
+    assert revision_counts(redline) == {"ins": 1, "del": 0}
+
+
+def test_a_table_cell_edited_is_marked_in_its_cell_and_a_row_added_marks_the_table(tmp_path):
+    old = draft_of(next(p for p in CONTRACTS if p.name.startswith("zh_gf2025")))
+    new = copy.deepcopy(old)
+    table = next(node for _, node in new.nodes() if node.tables).tables[0]
+    table.rows[0][0].body = ["标的数据名称"]  # the model's own cell, as the table editor sets it
+    redline = check_redline(old, new, tmp_path)
+    inside = [t.text for tc in _body(redline).iter(f"{W}tc") for d in tc.iter(f"{W}ins")
+              for t in d.iter(f"{W}t")]  # fmt: skip
+    assert inside == ["标的"] and revision_counts(redline) == {"ins": 1, "del": 0}
+    table.rows.append(copy.deepcopy(table.rows[-1]))
+    redline = check_redline(old, new, tmp_path)  # another shape: old table out, new one in
+    assert revision_counts(redline)["del"] > 0
+
+
 def test_every_change_is_signed_and_dated(tmp_path):
     done = edit_round(draft_of(CONTRACTS[0]))
     redline = check_redline(done.old, done.new, tmp_path)
@@ -101,6 +136,17 @@ def test_a_promoted_clause_is_moved_from_its_clause_style_to_an_article(tmp_path
     styles = {p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in root.iter(f"{W}p")
               if p.find(f"{W}pPr/{W}rPr/{W}del") is not None}  # fmt: skip
     assert styles == {"ContractClause"}
+
+
+def test_a_party_renamed_is_marked_in_the_parties_and_in_the_signature_table(tmp_path):
+    old = _small()
+    new = copy.deepcopy(old)
+    apply(new, editing.set_block_text(new, BlockRef("party_name", 0), ["北京数据有限公司"]))
+    redline = check_redline(old, new, tmp_path)
+    root = _body(redline)
+    cells = [t.text for tc in root.iter(f"{W}tc") for d in tc.iter(f"{W}del")
+             for t in d.iter(f"{W}delText")]  # fmt: skip
+    assert cells and "".join(cells) in "某公司"
 
 
 def test_the_cli_writes_the_redline_with_the_author_given(tmp_path, capsys):
@@ -157,7 +203,7 @@ def _small() -> Draft:
 
 EDITS = st.lists(
     st.tuples(st.sampled_from(["reword", "move", "delete", "insert", "fill", "heading",
-                               "promote", "demote"]),  # fmt: skip
+                               "promote", "demote", "party", "title", "add_party"]),  # fmt: skip
               st.integers(0, 20), st.integers(-3, 3), st.sampled_from(["不得", "书面", "x"])),
     min_size=1, max_size=6,
 )  # fmt: skip
@@ -180,6 +226,9 @@ def _edit(draft: Draft, action: str, pick: int, delta: int, words: str) -> None:
         "heading": lambda: editing.set_block_text(draft, BlockRef("heading", node.id), [words]),
         "promote": lambda: editing.promote(draft, body),
         "demote": lambda: editing.demote(draft, body),
+        "party": lambda: editing.set_block_text(draft, BlockRef("party_name", pick % 2), [words]),
+        "title": lambda: editing.set_block_text(draft, BlockRef("title", 0), [words]),
+        "add_party": lambda: editing.add_party(draft),
     }  # fmt: skip
     try:
         edit = edits[action]()

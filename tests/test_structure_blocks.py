@@ -22,7 +22,7 @@ from app.model import fileformat, ops
 from app.model.draft import Ref, plain
 from app.model.files import load_draft, save_draft
 from app.model.importer import draft_from_document
-from app.model.numbering import annex_labels, number_paths
+from app.model.numbering import annex_labels, labels, number_paths
 from app.model.text import render_body
 from app.model.view import show
 from app.readers import read_any
@@ -266,7 +266,10 @@ def test_the_draft_keeps_cover_signature_and_annexes_with_their_fields():
     assert blanks and all(counts[b.field_id] == 1 for b in blanks)  # its blanks are fields
     assert sum(len(p.articles) for p in draft.parts) == 3  # annexes are not body articles
     assert draft.numbering == "chinese_items"  # 第一条 / 1., as the body writes it
-    assert draft.annexes[1].numbering == "chinese_list"  # 一、 as the annex writes it
+    annex = draft.annexes[1]  # 一、 / 1. as the annex writes it: no named style has that mix
+    assert annex.numbering == "forms:一、 / 1."
+    shown = labels(draft)
+    assert [shown[n.id] for n in annex.parts[0].articles[1].children] == ["1.", "2."]
 
 
 def test_an_annex_article_is_reachable_edited_and_numbered_inside_its_annex():
@@ -513,7 +516,7 @@ def test_a_draft_file_keeps_cover_signature_and_annexes(tmp_path):
     save_draft(path, draft)
     back = load_draft(path)
     assert fileformat.dumps(back) == fileformat.dumps(draft)
-    assert back.annexes[1].numbering == "chinese_list"
+    assert back.annexes[1].numbering == "forms:一、 / 1."
     assert back.node(back.annexes[1].parts[0].articles[0].id) is not None
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from .draft import Blank, Node, node_texts, plain
-from .numbering import label, number_paths
+from .draft import Blank, Node, blank_shows, node_texts, plain
+from .numbering import label, labels, number_paths, styles_at
 from .text import clean_text, text_and_rows
 
 if TYPE_CHECKING:
@@ -202,8 +202,7 @@ def filled_text(draft: Draft, body: list[Segment]) -> str:
     out = []
     for seg in body:
         if isinstance(seg, Blank):
-            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
-            out.append(value or seg.blank)
+            out.append(blank_shows(draft, seg))
         else:
             out.append(plain([seg]))
     return "".join(out)
@@ -211,9 +210,7 @@ def filled_text(draft: Draft, body: list[Segment]) -> str:
 
 def article_text(draft: Draft, node: Node) -> str:
     """The article and all its clauses as numbered lines, filled-in values shown."""
-    paths = number_paths(draft)
-    labels = {n.id: label(paths[n.id], draft.numbering) for n in node.walk()}
-    return "\n".join(_lines_of(node, labels, draft))
+    return "\n".join(_lines_of(node, labels(draft), draft))
 
 
 def _lines_of(node: Node, labels: dict[int, str], draft: Draft | None = None) -> list[str]:
@@ -248,15 +245,16 @@ def variant_text(draft: Draft, node: Node, library: ClauseLibrary, article_id: i
     if row is None:
         return ""
     path = number_paths(draft)[node.id]
+    own, inner = styles_at(draft, node.id)
 
     def lines(rows: list[ClauseRow], prefix: tuple[int, ...]) -> list[str]:
         out = []
         for i, r in enumerate(rows, 1):
-            number = label((*prefix, i), draft.numbering)
+            number = label((*prefix, i), inner)
             out.append(" ".join(x for x in (number, r.heading, clean_text(r.text)) if x))
             out += lines(r.children, (*prefix, i))
         return out
 
-    number = label(path, draft.numbering)
+    number = label(path, own)
     head = " ".join(x for x in (number, row.heading, clean_text(row.text)) if x)
     return "\n".join([head, *lines(library.clauses_of(article_id), path)])

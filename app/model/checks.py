@@ -15,8 +15,8 @@ from clause_db.numerals import cn_to_int, int_to_cn
 from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
-from .draft import Blank, Draft, Node, node_texts, plain
-from .numbering import annex_labels, label, number_paths
+from .draft import Blank, Draft, Field, Node, node_texts, plain
+from .numbering import labels, number_paths
 from .text import text_and_rows
 from .view import references
 
@@ -34,8 +34,8 @@ _WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十�
 
 @dataclass(frozen=True)
 class Check:
-    kind: str  # unfilled | dangling | unresolved | bidi_control | duplicate_topic | missing_topic
-    #            | numbering_gap
+    kind: str  # unfilled | no_choice | dangling | unresolved | bidi_control | duplicate_topic
+    #            | missing_topic | numbering_gap
     severity: str  # error | warning | info
     message_zh: str
     message_en: str
@@ -50,6 +50,7 @@ def run_checks(draft: Draft) -> list[Check]:
         *_reference_checks(draft, paths),
         *_bidi_controls(draft, paths),
         *_unfilled_fields(draft),
+        *_unchosen_groups(draft),
         *_topic_checks(draft, paths),
         *_numbering_gaps(draft),
     ]
@@ -62,15 +63,15 @@ class _Places:
         self.draft = draft
         self.paths = number_paths(draft)
         self.parts = {p.id: p for p in draft.all_parts()}
-        annex_label = annex_labels(draft)
-        self.passages = {a.id: (annex_label[a.id],) * 2 for a in draft.annexes}
+        self.labels = labels(draft, paths=self.paths)
+        self.passages = {a.id: (self.labels[a.id],) * 2 for a in draft.annexes}
         if draft.cover is not None:
             self.passages[draft.cover.id] = ("封面", "the cover page")
         if draft.signature is not None:
             self.passages[draft.signature.id] = ("签署部分", "the signature block")
 
     def node_label(self, node_id: int) -> str:
-        return label(self.paths[node_id], self.draft.numbering)
+        return self.labels[node_id]
 
     def owner(self, owner_id: int) -> tuple[str, str]:
         """(zh, en) names of a text's owner: the preamble (0), a part's intro or a node."""
@@ -133,7 +134,7 @@ def _unfilled_fields(draft: Draft) -> list[Check]:
     where = field_nodes(draft)
     out = []
     for f in draft.fields.values():
-        if f.value or not counts.get(f.id):
+        if not f.unfilled() or not counts.get(f.id):
             continue
         name = f.name or f.label
         nodes = where.get(f.id)
@@ -142,6 +143,30 @@ def _unfilled_fields(draft: Draft) -> list[Check]:
             f"“{name}”尚未填写（{counts[f.id]}处）",
             f"“{name}” is not filled in ({counts[f.id]} place{'s' if counts[f.id] > 1 else ''})",
             nodes[0] if nodes else None, f.id,
+        ))  # fmt: skip
+    return out
+
+
+def _unchosen_groups(draft: Draft) -> list[Check]:
+    """A group of tick boxes with none ticked, once per group, as a gentle note: leaving
+    every alternative unticked is sometimes the answer, so it is no unfilled field."""
+    counts = draft.occurrences()
+    where = field_nodes(draft)
+    groups: dict[int, list[Field]] = defaultdict(list)
+    for f in draft.fields.values():
+        if f.kind == "checkbox" and f.group is not None and counts.get(f.id):
+            groups[f.group].append(f)
+    out = []
+    for boxes in groups.values():
+        if any(f.value for f in boxes):
+            continue
+        options = " / ".join(f.name or f.label for f in boxes)
+        nodes = where.get(boxes[0].id)
+        out.append(Check(
+            "no_choice", INFO,
+            f"未勾选任何选项：{options}",
+            f"No option ticked: {options}",
+            nodes[0] if nodes else None, boxes[0].id,
         ))  # fmt: skip
     return out
 

@@ -30,7 +30,7 @@ from clause_db.messages import Msg
 
 from .draft import Blank, Draft, Field, Node, Ref, node_texts
 from .fileformat import DraftFormatError, _node_out, _Reader, _segments_out
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
 from .text import ref_text, render_body, text_and_rows
 
@@ -82,11 +82,12 @@ def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
 def plain_text(draft: Draft, node_ids: list[int]) -> str:
     """The chosen nodes as a lawyer would paste them elsewhere: numbered, values filled in."""
     paths = number_paths(draft)
+    numbers = labels(draft, paths=paths)
     blocks = []
     for top in topmost(draft, node_ids):
         lines = []
         for node in top.walk():
-            number = label(paths[node.id], draft.numbering)
+            number = numbers[node.id]
             body = text_and_rows(node.body, node.tables, lambda b: render_body(b, paths, draft))
             if len(paths[node.id]) == 1:  # an article: its heading on a line of its own
                 lines.append(" ".join(x for x in (number, node.heading) if x))
@@ -145,6 +146,7 @@ def _field_ids(
     """Which field of ``draft`` each copied field becomes (new ones go to ``new_fields``):
     its own back home, the draft's field of that name, or a new one, value and all."""
     field_ids: dict[int, int] = {}
+    groups: dict[int, int] = {}  # a copied group of tick boxes -> its group here
     for f in fields:
         own = draft.fields.get(f.id) if home else None
         named = f.name and (
@@ -152,7 +154,9 @@ def _field_ids(
         )
         kept = own or named
         if not kept:
-            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
+            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value, kind=f.kind)
+            if f.group is not None:
+                kept.group = f.group if home else groups.setdefault(f.group, draft.new_id())
             new_fields.append(kept)
         field_ids[f.id] = kept.id
     return field_ids
@@ -203,7 +207,8 @@ def paste_inline(draft: Draft, data: bytes, origin: str) -> tuple[list[Segment],
 
 
 def _field_out(f: Field) -> dict:
-    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value, "kind": f.kind,
+            "group": f.group}  # fmt: skip
 
 
 def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:

@@ -490,6 +490,25 @@ class SetAnnexes(Command):
             ref.last = before
 
 
+@dataclass
+class SetNumberingAt(Command):
+    """An article's own item style (``numbering``) or a part's first number (``start``)."""
+
+    owner: int  # the article's or the part's id
+    attribute: str  # "numbering" (an article) | "start" (a part)
+    old: object
+    new: object
+
+    def _owner(self, draft: Draft) -> Node | Part:
+        return draft.part(self.owner) if self.attribute == "start" else draft.node(self.owner)
+
+    def _apply(self, draft: Draft) -> None:
+        setattr(self._owner(draft), self.attribute, self.new)
+
+    def _revert(self, draft: Draft) -> None:
+        setattr(self._owner(draft), self.attribute, self.old)
+
+
 TEXT_KINDS = ("title", "party_name", "party_address", "part_title")
 
 

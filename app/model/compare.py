@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .draft import plain
+from clause_db.numerals import int_to_cn
+
+from .draft import Party, plain
 from .importer import parties_named_in
-from .numbering import cn, label, number_paths
+from .numbering import annex_labels, labels, number_paths
 from .pairing import in_order, pair
 from .printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from .text import render_body
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .draft import Draft, Node, Passage, Segment, Table
-
-KINDS = ("inserted", "deleted", "changed", "moved")
 
 _NAMES = {
     "zh": {"title": "标题", "preamble": "首部", "cover": "封面",
@@ -112,6 +112,7 @@ class _Side:
         self.paths = number_paths(draft)
         language = draft_language(draft)
         self.style = label_style(draft, language)
+        self.labels = labels(draft, self.style, self.paths)
         self.names = _NAMES[language]
         self.language = language
         self.others: list[_Unit] = []  # outside the articles, by key
@@ -132,14 +133,20 @@ class _Side:
             self._other(f"part:{number}", name, intro)
             for article in part.articles:
                 self.articles.append(self._node(article, None))
-        if draft.signature is not None:
-            self._other("signature", self.names["signature"], self._passage(draft.signature))
+        signature = self._passage(draft.signature) if draft.signature else self._seal_lines()
+        self._other("signature", self.names["signature"], signature)
+        shown = annex_labels(draft)
         for number, annex in enumerate(draft.annexes, 1):
-            name = annex.label.strip() or self.names["annex"].format(self._ordinal(number))
+            name = shown.get(annex.id) or self.names["annex"].format(self._ordinal(number))
             self._other(f"annex:{number}", name, self._passage(annex))
+            for part in annex.parts:  # its articles: numbered inside it, named with it
+                for article in part.articles:
+                    for node in article.walk():
+                        self.labels[node.id] = f"{name} {self.labels[node.id]}"
+                    self.articles.append(self._node(article, None))
 
     def _ordinal(self, number: int) -> str:
-        return cn(number) if self.language == "zh" else str(number)
+        return int_to_cn(number) if self.language == "zh" else str(number)
 
     def _party_lines(self) -> list[str]:
         """甲方：… 地址：… as the export prints them before the preamble, unless the preamble
@@ -152,6 +159,15 @@ class _Side:
             lines.append(words.address + _or_blank(party.address))
         return lines
 
+    def _seal_lines(self) -> str:
+        """The signature block the export prints when the source had none of its own: a
+        column per party (甲方（盖章）：…, representative, date), three to a row."""
+        words = WORDS[self.language]
+        parties = self.draft.parties or [Party(role) for role in words.default_roles]
+        cells = ["\n".join((words.seal.format(role=p.role) + p.name.strip(),
+                            words.representative, words.date)) for p in parties]  # fmt: skip
+        return "\n".join("\t".join(cells[i : i + 3]) for i in range(0, len(cells), 3))
+
     def _other(self, key: str, name: str, text: str) -> None:
         self.others.append(_Unit(key, name, text, order=self._next()))
 
@@ -160,13 +176,11 @@ class _Side:
         return self.count
 
     def _node(self, node: Node, parent: _Unit | None) -> _Unit:
+        form = "\n".join(t for t in (node.heading, plain(node.body)) if t)
         path = self.paths[node.id]
-        unit = _Unit(
-            f"node:{node.id}", label(path, self.style), self._node_text(node),
-            "\n".join(t for t in (node.heading, plain(node.body)) if t), node.heading, node,
-            len(path),
-            self._next(), parent=parent,
-        )  # fmt: skip
+        unit = _Unit(f"node:{node.id}", _full_label(self.labels[node.id], path, parent),
+                     self._node_text(node), form, node.heading, node, len(path), self._next(),
+                     parent=parent)  # fmt: skip
         unit.children = [self._node(child, unit) for child in node.children]
         return unit
 
@@ -182,13 +196,20 @@ class _Side:
         return "\n".join(t for t in (*rows, self._render(table.after)) if t)
 
     def _passage(self, passage: Passage) -> str:
+        """A cover, signature block or annex: its text and tables, its parts' headings and
+        intros (an annex's articles are compared as articles)."""
         texts = [passage.title, self._render(passage.body), *map(self._table, passage.tables)]
         for part in passage.parts:
-            texts.append(self._render(part.body))
-            for article in part.articles:
-                for node in article.walk():  # numbered inside the annex: its text only
-                    texts.append(self._node_text(node))
-        return "\n".join(t for t in texts if t)
+            texts.extend((part.title, self._render(part.body)))
+        return "\n".join(t for t in texts if t.strip())
+
+
+def _full_label(own: str, path: tuple[int, ...], parent: _Unit | None) -> str:
+    """A clause's label with its article's before it where it does not say where it is
+    itself: 5.1 and Section 5.1 do, 1. and (a) do not (第五条 1., 5.1 (a))."""
+    if parent is None or ".".join(map(str, path)) in own:
+        return own
+    return f"{parent.label} {own}"
 
 
 def _or_blank(value: str) -> str:
@@ -308,8 +329,8 @@ def _paired_change(mine: _Unit, theirs: _Unit, moved: bool) -> Change | None:
     one version has and the other lacks is inserted or deleted, not changed."""
     if moved:
         return Change("moved", mine.label, theirs.label, mine.text, theirs.text)
-    if mine.text == theirs.text:
-        return None
+    if " ".join(mine.text.split()) == " ".join(theirs.text.split()):
+        return None  # blank lines and spacing are layout, not wording
     if mine.node is None and not mine.text:
         return Change("inserted", None, theirs.label, "", theirs.text)
     if mine.node is None and not theirs.text:

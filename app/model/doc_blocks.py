@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .draft import Party, plain
 from .importer import parties_named_in
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .printed import WORDS, draft_language, label_style
 
 if TYPE_CHECKING:
@@ -97,6 +97,7 @@ def blocks(draft: Draft) -> list[Block]:
     words = WORDS[language]
     style = label_style(draft, language)
     paths = number_paths(draft)
+    numbers = labels(draft, style, paths)
     out = [Block(BlockRef("title", 0), text_segments(draft.title), "", 0)]
     if not names_parties(draft.preamble):
         for i, party in enumerate(draft.parties):
@@ -120,7 +121,7 @@ def blocks(draft: Draft) -> list[Block]:
         if part.body:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
-            _node_blocks(article, 1, paths, style, out)
+            _node_blocks(article, 1, numbers, out)
     for i, party in enumerate(signature_parties(draft, language)):
         lines = [
             words.seal.format(role=party.role) + party.name,
@@ -133,10 +134,8 @@ def blocks(draft: Draft) -> list[Block]:
     return out
 
 
-def _node_blocks(
-    node: Node, depth: int, paths: dict[int, tuple[int, ...]], style: str, out: list[Block]
-) -> None:
-    number = label(paths[node.id], style)
+def _node_blocks(node: Node, depth: int, numbers: dict[int, str], out: list[Block]) -> None:
+    number = numbers[node.id]
     heading = has_heading_block(node, depth)
     if heading:
         out.append(
@@ -147,4 +146,4 @@ def _node_blocks(
             Block(BlockRef("body", node.id), list(node.body), "" if heading else number, depth - 1)
         )
     for child in node.children:
-        _node_blocks(child, depth + 1, paths, style, out)
+        _node_blocks(child, depth + 1, numbers, out)

@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+MAX_START = 99_999  # a part's first article number (the longest code has ~1,300 articles)
 NUMBERING_STYLES = (
     "chinese",
     "chinese_list",
     "chinese_items",
     "chinese_law",
+    "chinese_paren",
     "english",
     "english_roman",
+    "english_sections",
     "decimal",
+    "decimal_alpha",
 )
 
 
@@ -98,6 +102,9 @@ class Node:
     children: list[Node] = field(default_factory=list)
     provenance: Provenance | None = None
     tables: list[Table] = field(default_factory=list)  # after the body, before the children
+    # an article whose clauses the source numbered in another style than the rest (GF-2014
+    # 第二条 writes （1） where the others write 1.): their style; None: the draft's
+    numbering: str | None = None
 
     def walk(self) -> Iterator[Node]:
         """The node and everything under it, in reading order."""
@@ -115,6 +122,8 @@ class Part:
     restart_numbering: bool = True  # the seed's parts each start at 第一条; statutes run on
     body: list[Segment] = field(default_factory=list)  # text before the first article
     articles: list[Node] = field(default_factory=list)
+    start: int = 1  # the first article's number when the part restarts the count (an excerpt
+    #                 of a statute begins at 第四百六十三条), or is the first part
 
 
 @dataclass
@@ -132,6 +141,10 @@ class Field:
     value: str | None = None
     kind: str = "text"  # text | checkbox
     group: int | None = None  # tick boxes offered together share a group number
+
+    def unfilled(self) -> bool:
+        """A blank still to fill: a text without a value (an unticked box is an answer)."""
+        return self.kind != "checkbox" and not self.value
 
 
 @dataclass
@@ -298,6 +311,18 @@ def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
         if found:
             return found
     return None
+
+
+TICKED, UNTICKED = "☑", "☐"
+TICKED_VALUE = "1"  # a ticked box's field value
+
+
+def blank_shows(draft: Draft, blank: Blank) -> str:
+    """What a blank reads as: a tick box ☑ or ☐, a value once filled, else as written."""
+    field = draft.fields.get(blank.field_id)
+    if field is not None and field.kind == "checkbox":
+        return TICKED if field.value else UNTICKED
+    return field.value if field is not None and field.value else blank.blank
 
 
 def plain(body: list[Segment]) -> str:

@@ -567,7 +567,8 @@ def _merge_part(draft: Draft, part: Part) -> ReplaceParts:
     """An untitled part without text of its own joins the part before it."""
     i = draft.parts.index(part)
     before = draft.parts[i - 1]
-    joined = Part(before.id, before.title, before.restart_numbering, before.body, [])
+    joined = Part(before.id, before.title, before.restart_numbering, before.body, [],
+                  before.start)  # fmt: skip
     joined.articles = [*before.articles, *part.articles]
     ids = (draft.next_id, draft.next_id)
     return ReplaceParts(step_name("merge_parts"), ids, i - 1, [before, part], [joined])

@@ -6,19 +6,20 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
      "numbering": "chinese" | "chinese_list" | "chinese_items" | "chinese_law" | "english"
-                  | "english_roman" | "decimal",
+                  | "chinese_paren" | "english_roman" | "english_sections" | "decimal"
+                  | "decimal_alpha" | "forms:1. / （1）" (the source's own mix, see number_forms),
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],
-     "parts": [{"id": int, "title": str, "restart_numbering": bool, "body": [segment],
-                "articles": [node]}],
+     "parts": [{"id": int, "title": str, "restart_numbering": bool, "start": int,
+                "body": [segment], "articles": [node]}],
      "fields": [{"id": int, "label": str, "name": str | null, "value": str | null,
                  "kind": "text" | "checkbox", "group": int | null}],
      "cover": null | passage, "signature": null | passage, "annexes": [passage],
      "preamble_tables": [table]}
 
     node     = {"id": int, "heading": str, "body": [segment], "children": [node],
-                "tables": [table],
+                "tables": [table], "numbering": numbering style (optional),
                 "provenance": null | {"source", "written_label", "taken_heading",
                                       "taken_text", "library_article_id", "library_clause_id"}}
     passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
@@ -32,7 +33,11 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
 
-Numbers never appear: they are computed from the order of parts, articles and clauses.
+Numbers never appear: they are computed from the order of parts, articles and clauses. A part's
+``start`` (1 when absent) is its first article's number where it restarts the count (an
+excerpt of a statute begins at 第四百六十三条); an article's ``numbering`` (absent: the
+draft's) is the style of its clauses where the source wrote them in another one. Both are
+optional in version 2 files, so files written before them still read.
 Files come from other people, so loading checks everything and says clearly what is wrong.
 """
 
@@ -45,7 +50,7 @@ from clause_db.messages import Msg
 from clause_db.references import is_reference_form
 
 from .draft import (
-    NUMBERING_STYLES,
+    MAX_START,
     Blank,
     Cell,
     Draft,
@@ -59,6 +64,7 @@ from .draft import (
     Segment,
     Table,
 )
+from .number_forms import is_style
 
 FIELD_KINDS = ("text", "checkbox")
 
@@ -118,6 +124,7 @@ def _part_out(part: Part) -> dict[str, Any]:
         "id": part.id,
         "title": part.title,
         "restart_numbering": part.restart_numbering,
+        "start": part.start,
         "body": _segments_out(part.body),
         "articles": [_node_out(n) for n in part.articles],
     }
@@ -163,7 +170,7 @@ def dumps(draft: Draft) -> bytes:
 
 def _node_out(node: Node) -> dict[str, Any]:
     p = node.provenance
-    return {
+    out = {
         "id": node.id,
         "heading": node.heading,
         "body": _segments_out(node.body),
@@ -171,6 +178,9 @@ def _node_out(node: Node) -> dict[str, Any]:
         "tables": [_table_out(t) for t in node.tables],
         "provenance": None if p is None else vars(p).copy(),
     }
+    if node.numbering is not None:  # written only where the source gave an article its own
+        out["numbering"] = node.numbering
+    return out
 
 
 def _segments_out(body: list[Segment]) -> list[Any]:
@@ -233,7 +243,7 @@ class _Reader:
             ))  # fmt: skip
         _expect(version >= 1, f"unknown draft format version {version}")
         numbering = obj.get("numbering")
-        _expect(numbering in NUMBERING_STYLES, f"unknown numbering style {numbering!r}")
+        _expect(is_style(numbering), f"unknown numbering style {numbering!r}")
         draft = Draft(title=_str(obj, "title"), numbering=numbering)
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
@@ -275,6 +285,10 @@ class _Reader:
         restart = obj.get("restart_numbering", True)
         _expect(isinstance(restart, bool), "restart_numbering is not true or false")
         part.restart_numbering = restart
+        start = obj.get("start", 1)
+        _expect(isinstance(start, int) and not isinstance(start, bool) and 1 <= start <= MAX_START,
+                f"a part's start is not a number from 1 to {MAX_START}")  # fmt: skip
+        part.start = start
         part.body = self.segments(obj.get("body"))
         part.articles = [self.node(n) for n in _list(obj, "articles")]
         return part
@@ -289,7 +303,8 @@ class _Reader:
         passage.tables = [self.table(t) for t in _list(obj, "tables")]
         passage.parts = [self.part(p) for p in _list(obj, "parts")]
         passage.numbering = _str(obj, "numbering")
-        _expect(passage.numbering in ("", *NUMBERING_STYLES), "unknown numbering of a passage")
+        numbering = passage.numbering
+        _expect(numbering == "" or is_style(numbering), "unknown numbering of a passage")
         passage.title_at = _opt_int(obj, "title_at")
         _expect(passage.title_at is None or passage.title_at >= 0, "title_at is below 0")
         return passage
@@ -325,6 +340,10 @@ class _Reader:
         node.body = self.segments(obj.get("body"))
         node.children = [self.node(c) for c in _list(obj, "children")]
         node.tables = [self.table(t) for t in _list(obj, "tables")]
+        numbering = obj.get("numbering")
+        _expect(numbering is None or is_style(numbering),
+                f"unknown numbering style {numbering!r}")  # fmt: skip
+        node.numbering = numbering
         prov = obj.get("provenance")
         if prov is not None:
             _expect(isinstance(prov, dict), "a provenance is not an object")

@@ -19,8 +19,10 @@ from clause_db.references import annex_label_style
 
 from .draft import Draft, Field, Node, Part, Party, Passage, Provenance, plain
 from .import_tables import body_and_tables
+from .number_forms import NAMED, with_items
 from .numbering import written_style
 from .text import enter_text, text_and_rows
+from .tick_boxes import group_table_boxes
 
 if TYPE_CHECKING:
     from clause_db.model import Piece
@@ -41,30 +43,37 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     it; 见附件二 bound to the annex written 附件二)."""
     labels = [a.label.value for a in doc.iter_articles()]
     items = [c.label.value for a in doc.iter_articles() for c in a.clauses]
+    deeper = [d.label.value for a in doc.iter_articles() for c in a.clauses for d in c.clauses]
     language = text_language(text[doc.span[0] : doc.span[1]])
-    draft = Draft(title=doc.title, numbering=written_style(labels, language, items))
+    numbering = written_style(labels, language, items, deeper)
+    draft = Draft(title=doc.title, numbering=numbering)
     built: list[tuple[Node, Article | Clause, Part, Node]] = []  # node, origin, part, article
     by_written: dict[tuple[int, str, tuple[int, ...]], int] = {}
 
-    def parts_of(outline_parts: list[OutlinePart]) -> list[Part]:
+    def parts_of(outline_parts: list[OutlinePart], style: str) -> list[Part]:
         parts = []
+        first = True  # no article met yet
         for outline_part in outline_parts:
             numbers = [a.number for a in outline_part.articles]
             part = Part(draft.new_id(), title=outline_part.title or "")
             # a part with no articles of its own (a chapter whose articles are in its
             # sections) must not restart the count its sections carry on
             part.restart_numbering = bool(numbers) and numbers[0] in (1, None)
+            if first and numbers and _excerpt_start(outline_part):
+                part.start, part.restart_numbering = numbers[0], True
+            first = first and not numbers
             parts.append(part)
             for article in outline_part.articles:
                 node = _skeleton(draft, article, source, part, None, built, by_written)
+                node.numbering = _own_items_style(style, article)
                 part.articles.append(node)
         return parts
 
-    draft.parts = parts_of(doc.parts)
+    draft.parts = parts_of(doc.parts, numbering)
     for annex in doc.annexes:
         passage = Passage(draft.new_id(), label=annex.label.value, title=annex.title.value)
-        passage.parts = parts_of(annex.parts)
-        passage.numbering = _annex_numbering(annex, language, draft.numbering)
+        passage.numbering = _annex_numbering(annex, language, numbering)
+        passage.parts = parts_of(annex.parts, passage.numbering or numbering)
         draft.annexes.append(passage)
         style = annex_label_style(annex.label.value)
         if style is not None:  # 见附件二 binds to the annex written 附件二
@@ -110,6 +119,7 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     for f in new_fields:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
+    group_table_boxes(draft)
     return draft
 
 
@@ -124,6 +134,22 @@ def _title_at(doc: Document, text: str) -> int | None:
     if any(t.span[0] < title_start for t in doc.cover_tables):
         return None
     return sum(1 for line in text[start:title_start].splitlines() if line.strip())
+
+
+def _excerpt_start(part: OutlinePart) -> bool:
+    """Whether the source starts its articles beyond 第一条 on purpose (an excerpt of a
+    statute at 第四百六十三条): a first number above 1 the outline reports no gap before."""
+    first = part.articles[0].number
+    return first is not None and first > 1 and not any(g.after is None for g in part.gaps)
+
+
+def _own_items_style(style: str, article: Article) -> str | None:
+    """The style of an article's clauses where the source wrote them differently from the
+    rest (GF-2014-2402 第二条 numbers its items （1） where the others use 1.)."""
+    items = [c.label.value for c in article.clauses]
+    deeper = [d.label.value for c in article.clauses for d in c.clauses]
+    own = with_items(style, [items, deeper], NAMED)
+    return own if own != style else None
 
 
 def _skeleton(draft, origin, source, part, article, built, by_written) -> Node:
@@ -199,5 +225,7 @@ def _annex_numbering(annex: Annex, language: str, numbering: str) -> str:
     if not articles:
         return ""
     labels = [a.label.value for a in articles]
-    style = written_style(labels, language, [c.label.value for a in articles for c in a.clauses])
+    items = [c.label.value for a in articles for c in a.clauses]
+    deeper = [d.label.value for a in articles for c in a.clauses for d in c.clauses]
+    style = written_style(labels, language, items, deeper)
     return "" if style == numbering else style

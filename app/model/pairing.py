@@ -19,7 +19,9 @@ from difflib import SequenceMatcher
 
 SIMILAR = 0.5  # the least similarity at which two texts are one item edited
 _SAME_HEADING = 0.25  # ... when both have the same (non-empty) heading, far apart
-_GLOBAL_LIMIT = 40_000  # leftover pairs compared all against all, at most
+_GLOBAL_LIMIT = 10_000  # leftover pairs compared all against all, at most
+_BAND = 12  # in a long gap, each old item is compared with this many new ones each side of
+# the place it would have in proportion (two unrelated contracts: one long gap, no anchor)
 
 
 def similarity(a: str, b: str, floor: float = 0.0) -> float:
@@ -52,13 +54,14 @@ def pair(
     for (lo_old, lo_new), (hi_old, hi_new) in zip(bounds, bounds[1:], strict=False):
         left = [i for i in range(lo_old + 1, hi_old) if i not in pairs]
         right = [j for j in range(lo_new + 1, hi_new) if j not in taken]
+        if len(left) == len(right) and all(map(_in_place, (old[i] for i in left),
+                                               (new[j] for j in right))):  # fmt: skip
+            pairs.update(zip(left, right, strict=True))  # as many, each edited in its place
+            taken.update(right)
+            continue
         _identical_in_order(left, right, old, new, pairs, taken)
         left = [i for i in left if i not in pairs]
         right = [j for j in right if j not in taken]
-        if len(left) == len(right) == 1 and not (old[left[0]] and new[right[0]]):
-            pairs[left[0]] = right[0]  # an empty item filled in (or emptied) in its place
-            taken.add(right[0])
-            continue
         floors = (SIMILAR, 0.0)  # the same heading in the same place: rewritten
         _best_first(left, right, old, new, old_heads, new_heads, pairs, taken, floors)
     left = [i for i in range(len(old)) if i not in pairs]
@@ -90,6 +93,11 @@ def _identical(left, right, old, new, pairs, taken, unique: bool = False) -> Non
             taken.add(j)
 
 
+def _in_place(a: str, b: str) -> bool:
+    """Two items in the same place are one edited: the same, filled in or emptied, or alike."""
+    return a == b or not a or not b or similarity(a, b, SIMILAR) >= SIMILAR
+
+
 def _identical_in_order(left, right, old, new, pairs, taken) -> None:
     """Pair identical texts between two anchors without crossing (the longest common
     subsequence), so two empty clauses, one filled in, stay in their places."""
@@ -105,16 +113,20 @@ def _identical_in_order(left, right, old, new, pairs, taken) -> None:
 
 def _best_first(left, right, old, new, old_heads, new_heads, pairs, taken, floors) -> None:
     """Pair the most similar first; ``floors`` are the least similarity for any two items
-    and for two with the same heading."""
+    and for two with the same heading. Lists too long to compare all against all are
+    compared within a band around the diagonal."""
     if not left or not right:
         return
     floor, same_heading_floor = floors
     scored = []
-    for i in left:
-        for j in right:
-            score = similarity(old[i], new[j], min(floors))
+    long = len(left) * len(right) > _GLOBAL_LIMIT
+    for k, i in enumerate(left):
+        at = k * len(right) // len(left)
+        for j in right[max(0, at - _BAND) : at + _BAND + 1] if long else right:
             same_heading = bool(old_heads[i]) and old_heads[i] == new_heads[j]
-            if score >= floor or (same_heading and score >= same_heading_floor):
+            least = same_heading_floor if same_heading else floor
+            score = similarity(old[i], new[j], least)
+            if score >= least:
                 scored.append((-score - same_heading, abs(i - j), i, j))
     for _, _, i, j in sorted(scored):
         if i not in pairs and j not in taken:

@@ -148,14 +148,17 @@ def _assemble(entries: list) -> list[Part]:
         if isinstance(entry, _PartMark):
             if not entry.merged or not parts:
                 old = entry.part
-                parts.append(Part(old.id, entry.title, old.restart_numbering, entry.body, []))
+                parts.append(
+                    Part(old.id, entry.title, old.restart_numbering, entry.body, [], old.start)
+                )
                 stack = []
         elif isinstance(entry, _Whole):
             parts[-1].articles.append(entry.node)
             stack = []  # nothing is ever put into a kept article: it is shared with undo
         elif not entry.removed:
             old = entry.node
-            node = Node(old.id, entry.heading, entry.body, [], old.provenance)
+            node = Node(old.id, entry.heading, entry.body, [], old.provenance,
+                        tables=list(old.tables), numbering=old.numbering)  # fmt: skip
             depth = min(entry.depth, len(stack) + 1)
             del stack[depth - 1 :]
             (stack[-1].children if stack else parts[-1].articles).append(node)

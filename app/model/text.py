@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from clause_db.references import Mention, find_references, write_reference
 from clause_db.tables import CELL_SEPARATOR
 
-from .draft import Blank, Draft, Field, Ref, Segment, Table
+from .draft import TICKED_VALUE, Blank, Draft, Field, Ref, Segment, Table, blank_shows
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -58,6 +58,7 @@ def enter_text(
         and draft.fields[s.field_id].name is None
     ]
     pieces: list[tuple[int, int, Segment]] = []
+    boxes: list[tuple[int, Field]] = []  # (group as found in this text, its box's field)
     context = f"{clean_text(heading)}：" if heading.strip() else ""
     from clause_db.placeholders import find_placeholders  # its patterns compile on first use
 
@@ -74,10 +75,16 @@ def enter_text(
                 existing = draft.fields[same.field_id]
         if existing is None:
             existing = Field(draft.new_id(), label=p.label, name=p.name)
+            if p.kind == "checkbox":
+                existing.kind = "checkbox"
+                existing.value = TICKED_VALUE if p.ticked else None
             result.new_fields.append(existing)
             if p.name:
                 pending[p.name] = existing
+        if existing.kind == "checkbox" and p.group is not None:
+            boxes.append((p.group, existing))
         pieces.append((p.span[0], p.span[1], Blank(existing.id, blank)))
+    _join_groups(draft, boxes, result.new_fields)
     taken = [(s, e) for s, e, _ in pieces]
     for m in find_references(text):
         if any(s < m.end and m.start < e for s, e in taken):
@@ -99,6 +106,19 @@ def enter_text(
     return result
 
 
+def _join_groups(draft: Draft, boxes: list[tuple[int, Field]], new: list[Field]) -> None:
+    """Give the new tick boxes the draft group of the boxes offered with them: the group one
+    of those already has (a box typed beside others joins theirs), else a new one. Fields
+    already in the draft keep theirs: entering text changes no existing field."""
+    groups: dict[int, int] = {}
+    for found, box in boxes:
+        if box.group is not None and box not in new:
+            groups.setdefault(found, box.group)
+    for found, box in boxes:
+        if box in new and box.group is None:
+            box.group = groups.setdefault(found, draft.new_id())
+
+
 def ref_text(ref: Ref, paths: dict[int, tuple[int, ...]]) -> str:
     """What a reference reads now: its target's current number, or its last text if gone."""
     path = paths.get(ref.target)
@@ -114,8 +134,7 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
         if isinstance(seg, str):
             out.append(seg)
         elif isinstance(seg, Blank):
-            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
-            out.append(value if value else seg.blank)
+            out.append(blank_shows(draft, seg))
         else:
             out.append(ref_text(seg, paths))
     return "".join(out)

@@ -11,36 +11,39 @@ from __future__ import annotations
 from clause_db.references import find_references
 
 from .draft import Draft, Node, Part, Passage, Ref, Segment, Table, node_texts, table_bodies
-from .numbering import annex_labels, label, number_paths
+from .numbering import labels, number_paths
 from .text import ref_text, render_body
 
 
 def show(draft: Draft) -> dict:
     paths = number_paths(draft)
+    numbers = labels(draft, paths=paths)
 
-    def node_json(node: Node, numbering: str) -> dict:
-        path = paths[node.id]
+    def node_json(node: Node) -> dict:
         out = {
             "id": node.id,
-            "label": label(path, numbering),
+            "label": numbers[node.id],
             "heading": node.heading,
             "text": text_with_tables(node.body, node.tables, paths, draft),
             "tables": tables_json(node.tables, paths, draft),
-            "clauses": [node_json(c, numbering) for c in node.children],
+            "clauses": [node_json(c) for c in node.children],
         }
         if node.provenance:
             out["written_label"] = node.provenance.written_label
+        if node.numbering:
+            out["numbering"] = node.numbering  # its clauses' style, not the draft's
         return out
 
-    def parts_json(parts: list[Part], numbering: str) -> list[dict]:
+    def parts_json(parts: list[Part]) -> list[dict]:
         out = []
         for part in parts:
             articles = []
             for article in part.articles:
-                item = node_json(article, numbering)
+                item = node_json(article)
                 articles.append({"number": paths[article.id][0], **item})
             text = render_body(part.body, paths, draft)
-            out.append({"title": part.title, "id": part.id, "text": text, "articles": articles})
+            out.append({"title": part.title, "id": part.id, "start": part.start, "text": text,
+                        "articles": articles})  # fmt: skip
         return out
 
     def passage_json(passage: Passage | None) -> dict | None:
@@ -52,14 +55,13 @@ def show(draft: Draft) -> dict:
             "tables": tables_json(passage.tables, paths, draft),
         }
 
-    annex_label = annex_labels(draft)
     annexes = [
         {
             **passage_json(annex),
-            "label": annex_label[annex.id],
+            "label": numbers[annex.id],
             "written_label": annex.label,
             "title": annex.title,
-            "parts": parts_json(annex.parts, annex.numbering or draft.numbering),
+            "parts": parts_json(annex.parts),
         }
         for annex in draft.annexes
     ]
@@ -70,6 +72,8 @@ def show(draft: Draft) -> dict:
             "name": f.name,
             "label": f.label,
             "value": f.value,
+            "kind": f.kind,
+            "group": f.group,
             "occurrences": counts[f.id],
         }
         for f in draft.fields.values()
@@ -81,7 +85,7 @@ def show(draft: Draft) -> dict:
         "parties": [vars(p) for p in draft.parties],
         "preamble": text_with_tables(draft.preamble, draft.preamble_tables, paths, draft),
         "preamble_tables": tables_json(draft.preamble_tables, paths, draft),
-        "parts": parts_json(draft.parts, draft.numbering),
+        "parts": parts_json(draft.parts),
         "cover": passage_json(draft.cover),
         "signature": passage_json(draft.signature),
         "annexes": annexes,
@@ -122,7 +126,7 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
     """Every reference: bound ones (ok, or dangling once their target is gone) and the
     mentions that matched nothing when they entered (unresolved, left as plain text)."""
     paths = number_paths(draft) if paths is None else paths
-    annex_label = annex_labels(draft)
+    numbers = labels(draft, paths=paths)
     out = []
     bodies: list[tuple[int, list[Segment]]] = [(0, draft.preamble)]
     bodies += [(0, body) for t in draft.preamble_tables for body in table_bodies(t)]
@@ -137,11 +141,7 @@ def references(draft: Draft, paths: dict[int, tuple[int, ...]] | None = None) ->
         for seg in body:
             if isinstance(seg, Ref):
                 ok = seg.target in paths
-                target = (
-                    annex_label.get(seg.target) or label(paths[seg.target], draft.numbering)
-                    if ok
-                    else None
-                )
+                target = numbers[seg.target] if ok else None
                 status = "ok" if ok else "dangling"
                 out.append(_reference(ref_text(seg, paths), target, seg.target, status, owner))
             elif isinstance(seg, str):

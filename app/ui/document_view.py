@@ -44,7 +44,7 @@ from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
 from .contract_roles import MIME_DRAGGED, MIME_INLINE, MIME_NODES
-from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
+from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
     FIRST_LINE_INDENT,
@@ -750,7 +750,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         mods = event.modifiers()
         if mods & Qt.KeyboardModifier.ControlModifier:
             return False
-        if isinstance(seg, Blank) and is_checkbox(seg) and key == Qt.Key.Key_Space:
+        if isinstance(seg, Blank) and field.kind == "checkbox" and key == Qt.Key.Key_Space:
             self._fill(None if field.value else "☑")
             return True
         if key == Qt.Key.Key_Backspace:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.word.table_regions import TableBorders, TableRegion, clamp_to
-from app.word.xml import MC, W, attr, is_on
+from app.word.xml import MC, W14, W, attr, is_on
 from clause_db.tables import CELL_SEPARATOR
 
 if TYPE_CHECKING:
@@ -137,7 +137,9 @@ class BodyText:
         for child in el:
             tag = child.tag
             if tag == f"{W}t":
-                out.append(child.text or "")
+                out.append(_boxes_of_symbol_font(child))
+            elif tag == f"{W}sym":
+                out.append(_BOXES.get(_symbol(attr(child, "font"), attr(child, "char")), ""))
             elif tag in (f"{W}tab", f"{W}ptab"):
                 out.append("\t")
             elif tag in _LINE_BREAKS:
@@ -151,6 +153,8 @@ class BodyText:
                 self.revisions.deletions += 1
             elif tag == f"{W}r" and is_on(child.find(f"{W}rPr/{W}vanish")):
                 continue  # hidden text: Word neither shows nor prints it
+            elif (ticked := _check_box(child)) is not None:
+                out.append("☑" if ticked else "☐")
             elif tag not in _NOT_TEXT and tag != f"{W}moveFrom" and isinstance(tag, str):
                 # w:r, w:ins, w:moveTo, w:hyperlink, w:sdt, w:sdtContent, w:fldSimple, w:smartTag...
                 self._count_insertion(tag)
@@ -190,6 +194,58 @@ class BodyText:
             self.revisions.insertions += 1
         elif tag == f"{W}moveTo":
             self.revisions.moves += 1
+
+
+# Boxes drawn with a symbol font (w:sym, or its private-use characters in the text): Word's
+# forms tick with Wingdings 2 R and leave Wingdings 2 £ or Wingdings ¨ empty.
+_BOXES = {
+    ("wingdings", 0xA8): "☐",
+    ("wingdings", 0xFE): "☑",
+    ("wingdings 2", 0xA3): "☐",
+    ("wingdings 2", 0x52): "☑",
+}
+
+
+def _symbol(font: str | None, char: str | None) -> tuple[str, int] | None:
+    """(font, code) of a symbol: ``F0FE`` and ``00FE`` are the font's character 0xFE."""
+    try:
+        return (font or "").strip().lower(), int(char or "", 16) & 0xFF
+    except ValueError:
+        return None
+
+
+def _boxes_of_symbol_font(t: etree._Element) -> str:
+    """A text run's text; in a Wingdings font its box characters (private-use F0A8, or
+    plain ¨) as ☐ / ☑."""
+    text = t.text or ""
+    run = t.getparent()
+    fonts = run.find(f"{W}rPr/{W}rFonts") if run is not None else None
+    font = (attr(fonts, "ascii") or attr(fonts, "hAnsi") or "").strip().lower()
+    if not font.startswith("wingdings"):
+        return text
+    return "".join(
+        _BOXES.get((font, ord(c) & 0xFF), c) if ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF else c
+        for c in text
+    )
+
+
+def _check_box(el: etree._Element) -> bool | None:
+    """Whether a Word check box is ticked, None for anything else: a check box content
+    control (its glyph is the font's, ☒ when ticked in MS Gothic: the state says it) or a
+    legacy form field (FORMCHECKBOX: no glyph in the text at all)."""
+    if el.tag == f"{W}sdt":
+        box = el.find(f"{W}sdtPr/{W14}checkbox")
+        if box is None:
+            return None
+        checked = box.find(f"{W14}checked")
+        return checked is not None and checked.get(f"{W14}val", "1") not in ("0", "false")
+    if el.tag == f"{W}fldChar" and attr(el, "fldCharType") == "begin":
+        box = el.find(f"{W}ffData/{W}checkBox")
+        if box is None:
+            return None
+        state = box.find(f"{W}checked")
+        return is_on(state if state is not None else box.find(f"{W}default"))
+    return None
 
 
 def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:

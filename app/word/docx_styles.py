@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
+from app.model.number_forms import form_at, is_style
 from app.word import ooxml
 
 if TYPE_CHECKING:
@@ -214,38 +215,37 @@ def list_levels(numbering: str, styles: Styles, typo: Typography) -> list[ooxml.
     return out
 
 
-# The levels of the Chinese styles that write every level in its own form (app.model.numbering).
-_CHINESE_LEVELS = {
-    "chinese_list": [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
-                     ("decimal", "%3."), ("decimal", "（%4）")],
-    "chinese_items": [("chineseCounting", "第%1条"), ("decimal", "%2."), ("decimal", "（%3）")],
-    "chinese_law": [("chineseCounting", "第%1条"), ("chineseCounting", "（%2）"),
-                    ("decimal", "%3."), ("decimal", "（%4）")],
-}  # fmt: skip
+# Word's level for each form of app.model.number_forms: (numFmt, lvlText with {k} for the
+# level's own counter and {dotted} for %1.%2…, whether it shows the higher levels' numbers).
+_FORM_LEVELS = {
+    "第一条": ("chineseCounting", "第{k}条", False),
+    "第一條": ("chineseCounting", "第{k}條", False),
+    "Section 1.01": ("decimalZero", "Section {dotted}", True),
+    "Section 1.1": ("decimal", "Section {dotted}", True),
+    "ARTICLE I": ("upperRoman", "ARTICLE {k}", False),
+    "Article 1": ("decimal", "Article {k}", False),
+    "一、": ("chineseCounting", "{k}、", False),
+    "1.1.": ("decimal", "{dotted}.", True),
+    "1.1": ("decimal", "{dotted}", True),
+    "1、": ("decimal", "{k}、", False),
+    "1.": ("decimal", "{k}.", False),
+    "（一）": ("chineseCounting", "（{k}）", False),
+    "（1）": ("decimal", "（{k}）", False),
+    "(1)": ("decimal", "({k})", False),
+    "1)": ("decimal", "{k})", False),
+    "(i)": ("lowerRoman", "({k})", False),
+    "(a)": ("lowerLetter", "({k})", False),
+    "①": ("decimalEnclosedCircle", "{k}", False),
+}
 
 
 def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
-    """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style."""
+    """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style: isLgl only
+    where a higher level of a dotted number is not in digits (第%1条 > %1.%2 reads 1.1)."""
+    if not is_style(numbering):
+        raise ValueError(f"unknown numbering style {numbering!r}")
     dotted = ".".join(f"%{k}" for k in range(1, ilvl + 2))
-    if numbering == "chinese":
-        return ("chineseCounting", "第%1条", False) if ilvl == 0 else ("decimal", dotted, True)
-    if numbering in _CHINESE_LEVELS:
-        forms = _CHINESE_LEVELS[numbering]
-        if ilvl < len(forms):
-            return (*forms[ilvl], False)
-        return "decimalEnclosedCircle", f"%{ilvl + 1}", False
-    if numbering == "english":
-        if ilvl == 0:
-            return "decimal", "Article %1", False
-        if ilvl == 1:
-            return "decimal", dotted, False
-        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "english_roman":  # Section %1.%2 is legal numbering: the I reads 1
-        if ilvl == 0:
-            return "upperRoman", "ARTICLE %1", False
-        if ilvl == 1:
-            return "decimal", f"Section {dotted}", True
-        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "decimal":
-        return "decimal", ("%1." if ilvl == 0 else dotted), False
-    raise ValueError(f"unknown numbering style {numbering!r}")
+    num_fmt, text, dotted_form = _FORM_LEVELS[form_at(numbering, ilvl + 1)]
+    higher = (_FORM_LEVELS[form_at(numbering, k)][0] for k in range(1, ilvl + 1))
+    legal = dotted_form and any(fmt != "decimal" for fmt in higher)
+    return num_fmt, text.format(k=f"%{ilvl + 1}", dotted=dotted), legal

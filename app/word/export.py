@@ -14,7 +14,8 @@ signature-page note says so; each annex starts on a new page, its label on a lin
 and its title centred under it, its articles (a style of their own, under the annex in the
 navigation pane) numbered inside it.
 
-Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted;
+tick boxes are written ☐ or ☑ in the text's own font, never highlighted.
 Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
 Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
@@ -32,10 +33,10 @@ from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Pt
 
-from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, plain
+from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, blank_shows, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
-from app.model.numbering import annex_labels, label, number_paths
+from app.model.numbering import item_style, labels, number_paths
 from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
@@ -95,7 +96,7 @@ def unfilled_fields(draft: Draft) -> list[str]:
         for seg in body:
             if isinstance(seg, Blank) and seg.field_id not in seen:
                 field = draft.fields.get(seg.field_id)
-                if field is not None and not field.value:
+                if field is not None and field.unfilled():
                     seen[seg.field_id] = field.name or field.label
     return list(seen.values())
 
@@ -148,9 +149,9 @@ class _WordList:
             ooxml.set_num_pr(style.element.get_or_add_pPr(), self.num_id, ilvl)
         self._used = False
 
-    def start_part(self, restart: bool) -> None:
-        if restart and self._used:
-            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True)
+    def start_part(self, restart: bool, start: int) -> None:
+        if restart and (self._used or start != 1):
+            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True, start=start)
 
     def number(self, paragraph: Paragraph, depth: int) -> None:
         """Number the paragraph at ``depth`` (1 = article) in the current part's list."""
@@ -170,6 +171,7 @@ class _Writer:
         self.end = ooxml.BodyEnd(doc)
         self.paths = number_paths(draft)
         self.numbering = label_style(draft, language)
+        self.labels = labels(draft, self.numbering, self.paths)
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
         self.break_before_next = False
@@ -187,7 +189,8 @@ class _Writer:
         self._tables(draft.preamble_tables)
         for part in draft.parts:
             if self.list:
-                self.list.start_part(part.restart_numbering)
+                first = part is draft.parts[0]
+                self.list.start_part(part.restart_numbering or first, part.start)
             if part.title.strip():
                 self._paragraph(styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
@@ -197,9 +200,8 @@ class _Writer:
             self._signature_page(draft.signature)
         else:
             self._signatures()
-        labels = annex_labels(draft)
         for annex in draft.annexes:
-            self._annex(annex, labels[annex.id])
+            self._annex(annex, self.labels[annex.id])
         self._footer()
 
     def _cover(self, cover: Passage) -> bool:
@@ -284,14 +286,13 @@ class _Writer:
         if annex.title.strip():
             self._paragraph(self.styles.annex_title).add_run(_doc_text(annex.title.strip()))
         self._passage(annex, self.styles.body)
-        style = annex.numbering or self.numbering
         self.in_annex = True
         for part in annex.parts:
             if part.title.strip():
                 self._paragraph(self.styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
             for article in part.articles:
-                self._node(article, 1, style)
+                self._node(article, 1, literal=True)
         self.in_annex = False
 
     def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
@@ -351,14 +352,13 @@ class _Writer:
             write_table(self.end, table, self.styles.plain, self._pieces, self._runs)
             self._body_text(table.after)
 
-    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
-        """An article or clause; ``style`` numbers an annex's own (typed, whatever the mode:
-        Word's list numbers the body's)."""
-        path = self.paths[node.id]
-        number = label(path, style or self.numbering)
+    def _node(self, node: Node, depth: int, literal: bool = False) -> None:
+        """An article or clause. ``literal``: typed numbers where the one Word list of the
+        document cannot show them: an annex's articles (numbered inside it, in its style) and
+        the clauses of an article whose clauses have a style of their own."""
+        number = self.labels[node.id]
         heading = _doc_text(node.heading).strip()
-        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and style is None
-        unlisted = self.list is not None and style is not None  # the styles carry the list
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and not literal
         if depth == 1:
             p = self._paragraph(self.styles.annex_article if self.in_annex else self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
@@ -366,15 +366,15 @@ class _Writer:
                 p.add_run(text)
             if numbered_by_word:
                 self.list.number(p, depth)
-            elif unlisted:
-                ooxml.number_paragraph(p, 0, 0)  # numId 0: no number of Word's on top of ours
+            elif self.list is not None:  # numId 0: no number of Word's on top of ours
+                ooxml.number_paragraph(p, 0, 0)
             self._body_text(node.body)
         else:
             p = self._paragraph(self.styles.clause if depth == 2 else self.styles.item)
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
-                if unlisted:
+                if self.list is not None:  # the style's list numbering off: typed instead
                     ooxml.number_paragraph(p, 0, 0)
                 p.add_run(f"{number} ")
                 if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
@@ -386,8 +386,10 @@ class _Writer:
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
         self._tables(node.tables)
+        if depth == 1 and not literal:
+            literal = item_style(self.draft, node, self.numbering) != self.numbering
         for child in node.children:
-            self._node(child, depth + 1, style)
+            self._node(child, depth + 1, literal)
 
     def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
         """(text, is an unfilled blank) pieces of a text, values and references rendered."""
@@ -397,8 +399,8 @@ class _Writer:
                 out.append((_doc_text(seg), False))
             elif isinstance(seg, Blank):
                 field = self.draft.fields.get(seg.field_id)
-                value = field.value if field is not None else None
-                out.append((_doc_text(value), False) if value else (_doc_text(seg.blank), True))
+                gap = field is not None and field.unfilled()  # highlighted; a box never is
+                out.append((_doc_text(blank_shows(self.draft, seg)), gap))
             else:
                 out.append((_doc_text(ref_text(seg, self.paths)), False))
         return out

@@ -36,6 +36,8 @@ from app.word.export import ExportOptions, _Writer, word_document
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
 
+    from docx.document import Document as WordDocument
+
     from app.model.draft import Draft, Node
 
 _P, _TBL, _R, _T = qn("w:p"), qn("w:tbl"), qn("w:r"), qn("w:t")
@@ -109,13 +111,13 @@ class _NotingWriter(_Writer):
         self.skipped: list[tuple[int, int]] = []  # (body index, article left out there)
         super().write()
 
-    def _node(self, node: Node, depth: int, style: str | None = None) -> None:
+    def _node(self, node: Node, depth: int, *args, **kwargs) -> None:
         if node.id in self.skip:
             self.skipped.append((len(self.body) - 1, node.id))
             return
         outer = self.owner
         self._switch(node.id)
-        super()._node(node, depth, style)
+        super()._node(node, depth, *args, **kwargs)  # (an annex's style, and what may come)
         self._switch(outer)
 
     def _switch(self, owner: int | None) -> None:
@@ -123,7 +125,9 @@ class _NotingWriter(_Writer):
         self.owner = owner
 
 
-def _written(draft: Draft, options: ExportOptions, skip: set[int] | None = None):
+def _written(
+    draft: Draft, options: ExportOptions, skip: set[int] | None = None
+) -> tuple[WordDocument, list[tuple[etree._Element | None, int | None]]]:
     """The draft's export and its body blocks, each with the id of the node that wrote it;
     an article of ``skip`` left out stands as (None, its id) where it would have been."""
     writers: list[_NotingWriter] = []
@@ -159,7 +163,7 @@ class _NodeKeys:
         self.pairs = comparison.pairs
         self.back = {n: o for o, n in comparison.pairs.items()}
         self.gone: set[int] = set()  # old ids moved themselves or with an ancestor
-        for part in old.parts:
+        for part in old.all_parts():
             for article in part.articles:
                 self._spread(article, comparison.moved, False)
         self.counts: dict[tuple[str, int], int] = {}  # blocks seen per node and side
