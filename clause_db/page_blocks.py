@@ -15,7 +15,8 @@ Found by the lines they are made of, for the classes of layout real contracts us
   annexes inside the last article -- 附件1：报价单 / 附件2：服务标准 -- stays there).
 
 ``clause_db.segment`` uses these line positions to cut the document; nothing here builds the
-outline.
+outline. The export asks the same questions of a draft's lines to lay the pages out again
+(:func:`cover_group`, :func:`signature_page_note`).
 """
 
 from __future__ import annotations
@@ -82,6 +83,26 @@ _MARKER_START = re.compile(
     r"[ \t\u3000]*(?:\d+(?:[.．]\d+)*[.．、)]?[ \t\u3000]|[（(][\w]{1,4}[）)]|第\S{1,8}[条條章]"
     r"|[一二三四五六七八九十]+、|(?i:article|section)[ \t])"
 )
+
+
+_NOTE_FOLLOWS = re.compile(r"下接|下转|下轉|见下[页頁]|見下[页頁]|(?i:follows?\b)")
+_NOTE_NAMES_PAGE = re.compile(r"[签簽][署字][页頁]|本[页頁]|此[页頁]|(?i:signature page)")
+_SIGNATURE_HEADING = re.compile(
+    rf"{_LEAD}(?:[签簽][署字][页頁]|(?i:signature pages?))[ \t\u3000]*$"
+)
+
+
+def signature_page_note(line: str) -> str | None:
+    """What a signature-page note says of the page: "follows" when it ends the body's last
+    page (（以下无正文，下接签署页）, [Signature page follows]) -- the signature page starts
+    after it; "page" when it heads the signature page (以下为本合同签署页，无正文,
+    （本页无正文，为…签署页）, 签署页) -- it starts there; None for any other line
+    (（以下无正文） alone says neither)."""
+    if not (SIGNATURE_PAGE.match(line) or _SIGNATURE_HEADING.match(line)):
+        return None
+    if _NOTE_FOLLOWS.search(line):
+        return "follows"
+    return "page" if _NOTE_NAMES_PAGE.search(line) else None
 
 
 def signature_opener(text: str, after: int, end: int) -> int:
@@ -248,6 +269,24 @@ _EN_COVER_OPENER = re.compile(
 _EN_BODY_START = re.compile(
     r"[ \t]*(?:THIS\b|This\b|(?i:parties|recitals|whereas|background)\b[ \t]*:?[ \t]*$)"
 )
+
+
+_COVER_PARTIES = re.compile(
+    rf"{_COVER_ROLE_LINE.pattern}|[ \t]*(?i:between|by and between|among|by and among)\b"
+)
+_COVER_DATE = re.compile(
+    r"[ \t\u3000]*(?:[签簽][订訂约約署](?:日期|地点|地點|时间|時間)"
+    r"|日期[:：]|地点[:：]|(?i:dated)\b)"
+)
+
+
+def cover_group(line: str) -> str:
+    """Which group of a title page's lines ``line`` opens, to set it apart from the lines
+    above: "parties" (甲方（接收方）：…, between), "date" (签订日期：…, 签订地点：…, Dated …),
+    or "" (a line that stays with the one above: （GF-2025-2615）, a party's name, and)."""
+    if _COVER_PARTIES.match(line):
+        return "parties"
+    return "date" if _COVER_DATE.match(line) else ""
 
 
 def title_page_end(text: str, title_end: int, stop: int) -> int:

@@ -296,9 +296,10 @@ def test_parties_named_in_the_preamble_are_not_listed_again() -> None:
     assert draft.parties == [Party("甲方"), Party("乙方")]  # once each, no blank as a name
     document = open_docx(render_docx(draft))
     texts = [p.text for p in document.paragraphs]
-    title = texts.index("数据提供合同")
-    assert texts[title - 1].startswith("签订日期：")  # the cover page, then the title
-    assert texts[title + 1].startswith("甲方（接收方）：")  # the preamble right after the title
+    title = texts.index("数据提供合同")  # on the cover page, under its number, once
+    assert texts[title - 1].startswith("编号：") and texts.count("数据提供合同") == 1
+    after_cover = next(i for i, t in enumerate(texts) if t.startswith("签订日期：")) + 1
+    assert texts[after_cover].startswith("甲方（接收方）：")  # then the preamble, on page 2
     assert sum(t.startswith("甲方（接收方）") for t in texts) == 2  # cover and preamble, as written
     before_articles = texts[: next(i for i, t in enumerate(texts) if t.startswith("第一条"))]
     assert not any(t.startswith("甲方：") for t in before_articles)  # the annexes have their own

@@ -65,7 +65,9 @@ def test_an_export_prints_the_annexs_numbers_typed(tmp_path: Path, numbering: st
     out = tmp_path / "annexes.docx"
     export_draft(annexed_draft(), out, ExportOptions(numbering))
     lines = [p.text for p in Document(str(out)).paragraphs]
-    annex = lines[lines.index("附件一 标准") :]
+    at = lines.index("附件一")  # the label on its own line, the title under it
+    assert lines[at + 1] == "标准"
+    annex = lines[at:]
     numbered = [("三、", "范围"), ("（一）", "数据"), ("四、", "要求"), ("（1）", "完整")]
     for number, heading in numbered:
         assert any(line.startswith(f"{number} {heading}") for line in annex), (number, annex)

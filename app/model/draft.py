@@ -166,7 +166,9 @@ class Passage:
     ``body`` is its text (line breaks kept); ``tables`` follow it as in a node. An annex
     may have articles of its own (``parts``, numbered inside the annex); ``label`` is how
     the source wrote its place in the annexes' sequence (附件1, 附件一, Exhibit A), from
-    which the label style of the whole sequence is taken.
+    which the label style of the whole sequence is taken. A cover page that holds the
+    title (its title page) says where: ``title_at`` is the number of the cover's lines
+    above the title (0: the title heads it); None when the title follows the cover.
     """
 
     id: int
@@ -176,6 +178,7 @@ class Passage:
     tables: list[Table] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     numbering: str = ""  # the style of an annex's own articles (一、/ 1.); "" is the draft's
+    title_at: int | None = None  # a cover's lines above the title on its page
 
 
 @dataclass

@@ -24,7 +24,8 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
                                       "taken_text", "library_article_id", "library_clause_id"}}
     passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
                 "parts": [part], "numbering": "" | a numbering style (its articles'; "" is
-                the draft's)}
+                the draft's), "title_at": int (optional: a cover's lines above the
+                title, when its page holds the title)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
                            "covered": bool, optional "bold": bool}]],
@@ -142,7 +143,7 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
         "tables": [_table_out(t) for t in passage.tables],
         "parts": [_part_out(p) for p in passage.parts],
         "numbering": passage.numbering,
-    }
+    } | ({} if passage.title_at is None else {"title_at": passage.title_at})
 
 
 def _table_out(table: Table) -> dict[str, Any]:
@@ -309,6 +310,8 @@ class _Reader:
         passage.numbering = _str(obj, "numbering")
         numbering = passage.numbering
         _expect(numbering == "" or is_style(numbering), "unknown numbering of a passage")
+        passage.title_at = _opt_int(obj, "title_at")
+        _expect(passage.title_at is None or passage.title_at >= 0, "title_at is below 0")
         return passage
 
     def table(self, obj: Any) -> Table:

@@ -95,6 +95,7 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     if doc.cover is not None:
         draft.cover = Passage(draft.new_id())
         passage_text(draft.cover, doc.cover, doc.cover_tables)
+        draft.cover.title_at = _title_at(doc, text)
     draft.preamble, draft.preamble_tables = body_and_tables(
         draft, text, doc.preamble, doc.preamble_tables, lambda raw, h: enter(raw, None, None, h)
     )
@@ -120,6 +121,19 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
     group_table_boxes(draft)
     return draft
+
+
+def _title_at(doc: Document, text: str) -> int | None:
+    """The number of the cover's lines above the title when the cover page holds it (the
+    title is a hole in the cover, or heads it); None when the title follows the cover, or
+    stands below a table of the cover (the cover's body is its text before its tables)."""
+    start, end = doc.cover.span
+    title_start, title_end = doc.title_piece.span
+    if title_start >= end or text[title_end:start].strip() or title_end <= title_start:
+        return None
+    if any(t.span[0] < title_start for t in doc.cover_tables):
+        return None
+    return sum(1 for line in text[start:title_start].splitlines() if line.strip())
 
 
 def _excerpt_start(part: OutlinePart) -> bool:

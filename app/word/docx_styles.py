@@ -66,6 +66,10 @@ class Styles:
     body: ParagraphStyle
     plain: ParagraphStyle  # parties and signature lines: no indent
     char_twips: int  # one body character, for indents in twips
+    cover: ParagraphStyle  # a cover page's lines: centred, a size above the body
+    annex_label: ParagraphStyle  # 附件1 on its own line
+    annex_title: ParagraphStyle  # the annex's title under it: centred, in the navigation pane
+    annex_article: ParagraphStyle  # an annex's own articles: one level under its title
 
 
 def char_twips(typo: Typography) -> int:
@@ -137,7 +141,31 @@ def setup_document(doc: Document, typo: Typography, latin_lang: str) -> Styles:
     footer = doc.styles["Footer"]
     _fonts(footer, typo, heading=False, size=typo.footer_pt)
     footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return Styles(title, centred, part, article, clause, item, body, plain, twips)
+    cover = _style(doc, "Contract Cover", typo, heading=False, size=typo.part_pt)
+    cover.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return Styles(title, centred, part, article, clause, item, body, plain, twips, cover,
+                  *_annex_styles(doc, typo, part))  # fmt: skip
+
+
+def _annex_styles(
+    doc: Document, typo: Typography, part: ParagraphStyle
+) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """附件1 (bold, on its own line), the annex's title centred under it (a part heading:
+    the navigation pane lists the annex), and its articles: bold like the body's, but one
+    outline level under the annex's title instead of among the body's articles (Heading 1)."""
+    label = _style(doc, "Annex Label", typo, heading=True, size=typo.body_pt, bold=True)
+    label.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    label.paragraph_format.keep_with_next = True
+    title = _style(doc, "Annex Title", typo, heading=True, size=typo.part_pt, bold=True)
+    title.base_style = part
+    title.paragraph_format.space_before = Pt(typo.body_pt / 2)
+    article = _style(doc, "Annex Article", typo, heading=True, size=typo.body_pt, bold=True)
+    fmt = article.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    fmt.space_before = Pt(typo.body_pt / 2)
+    fmt.keep_with_next = True
+    ooxml.set_outline_level(article.element.get_or_add_pPr(), 1)
+    return label, title, article
 
 
 def _style(doc: Document, name: str, typo: Typography, heading: bool, size: float,

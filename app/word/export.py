@@ -7,9 +7,12 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
-The source's cover page (imported) comes first on a page of its own; its own signature
-block replaces the generated one (never both); each annex starts on a new page under its
-label and title, its articles numbered inside it.
+The source's cover page (imported) comes first on a page of its own, laid out as the source
+laid it out -- the title on it when it held the title, and then not again on the next page;
+its own signature block replaces the generated one (never both) and starts a page where its
+signature-page note says so; each annex starts on a new page, its label on a line of its own
+and its title centred under it, its articles (a style of their own, under the annex in the
+navigation pane) numbered inside it.
 
 Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted;
 tick boxes are written ☐ or ☑ in the text's own font, never highlighted.
@@ -21,7 +24,6 @@ The file is written atomically: a failed export leaves any previous file untouch
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.shared import Pt
 
 from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, blank_shows, plain
 from app.model.files import write_atomically
@@ -39,6 +42,7 @@ from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
 from app.word import ooxml
+from app.word.cover_page import CoverLine, space_before, split_at_title, title_page
 from app.word.docx_styles import (
     CHINESE,
     ENGLISH,
@@ -50,6 +54,7 @@ from app.word.docx_styles import (
     setup_document,
 )
 from app.word.tables import spacing, text_lines, write_table
+from clause_db.page_blocks import signature_page_note
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -58,10 +63,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
-# A note that the signatures are on a page of their own: （下接签署页）, [Signature page follows]
-_PAGE_FOLLOWS = re.compile(
-    r"下接签[署字章]页|签[署字章]页如下|signature pages?\s+(?:follows?|to\s+follow)", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ def _doc_text(text: str) -> str:
     U+202E in a field value would show the rest of its clause backwards in Word and in a PDF
     made from it (the checks name the field; ``clause_db.unsafe_chars`` says which go)."""
     return strip_bidi_controls(ooxml.xml_text(text))
+
+
+def _line_text(pieces: list[tuple[str, bool]]) -> str:
+    return "".join(text for text, _ in pieces)
 
 
 def unfilled_fields(draft: Draft) -> list[str]:
@@ -170,13 +175,12 @@ class _Writer:
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
         self.break_before_next = False
+        self.in_annex = False  # an annex's articles are set in the annex article style
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
-        if draft.cover is not None:  # the source's cover page, then the title on a new page
-            self._passage(draft.cover, styles.plain)
-            self.break_before_next = True
-        if draft.title.strip():
+        on_cover = draft.cover is not None and self._cover(draft.cover)
+        if draft.title.strip() and not on_cover:
             self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
             self._toc()
@@ -200,40 +204,102 @@ class _Writer:
             self._annex(annex, self.labels[annex.id])
         self._footer()
 
-    def _annex(self, annex: Passage, label_text: str) -> None:
-        """An annex on a page of its own: its label and title as its heading, its text and
-        tables, then its articles numbered inside it in its own style."""
+    def _cover(self, cover: Passage) -> bool:
+        """The source's cover page on a page of its own; whether the title is on it.
+
+        A cover page that holds the title (``title_at``) is written as the source laid it
+        out: the lines above the title as they stood (编号 top left), the title, the title
+        page's lines centred below it, spread down the page (``app.word.cover_page``). Any
+        other cover keeps its order, centred when its lines are a title page's (short), flush
+        left when they are a page of text; a line of it that is the title is the title.
+        """
+        lines = self._cover_lines(cover)
+        holds_title = any(line.place == "title" for line, _ in lines)
+        spaces = space_before([line for line, _ in lines], self.typo) if holds_title else []
+        if cover.title_at is not None:  # the source's own lines above its title stay left
+            centred = {"below"}
+        else:  # a title page centred, a page of text (instructions) flush left
+            centred = {"above", "below"} if title_page([x for x, _ in lines], self.typo) else set()
+        for i, (line, pieces) in enumerate(lines):
+            if line.place == "title":
+                style = self.styles.title
+            else:
+                style = self.styles.cover if line.place in centred else self.styles.plain
+            p = self._paragraph(style)
+            if spaces and spaces[i]:
+                p.paragraph_format.space_before = Pt(round(spaces[i]))
+            self._runs(p, pieces)
+        self._tables(cover.tables, (0, 0))
         self.break_before_next = True
-        heading = " ".join(x for x in (label_text, annex.title.strip()) if x)
-        self._paragraph(self.styles.part).add_run(_doc_text(heading))
+        return holds_title
+
+    def _cover_lines(self, cover: Passage) -> list[tuple[CoverLine, list[tuple[str, bool]]]]:
+        """The cover's lines with the title where it stands on the page, each with its pieces."""
+        title = _doc_text(self.draft.title).strip()
+        if cover.title_at is not None and title:
+            above, below = split_at_title(cover.body, cover.title_at)
+            return [
+                *((CoverLine(_line_text(x), "above"), x) for x in self._lines(above)),
+                (CoverLine(title, "title"), [(title, False)]),
+                *((CoverLine(_line_text(x), "below"), x) for x in self._lines(below)),
+            ]
+        lines: list[tuple[CoverLine, list[tuple[str, bool]]]] = []
+        place = "above"
+        for pieces in self._lines(cover.body):
+            text = _line_text(pieces)
+            if place == "above" and title and text.split() == title.split():
+                lines.append((CoverLine(text, "title"), pieces))  # written there, not again
+                place = "below"
+            else:
+                lines.append((CoverLine(text, place), pieces))
+        return lines
+
+    def _lines(self, body: list[Segment]) -> list[list[tuple[str, bool]]]:
+        """The lines of a text that hold any, as pieces (values and references rendered)."""
+        return [x for x in text_lines(self._pieces(body)) if any(t.strip() for t, _ in x)]
+
+    def _signature_page(self, signature: Passage) -> None:
+        """The source's own signature block. A signature-page note starts the signature page
+        where it says (（下接签署页） after itself, 以下为本合同签署页 with itself): the reader
+        keeps no page breaks, the note is the evidence of one. Notes and sentences are set
+        as the body's paragraphs, the seal and date lines flush left."""
+        page_noted = False
+        for pieces in self._lines(signature.body):
+            text = _line_text(pieces)
+            note = None if page_noted else signature_page_note(text)
+            page_noted = page_noted or note is not None
+            if note == "page":
+                self.break_before_next = True
+            sentence = note is not None or "。" in text or len(text.split()) > 8
+            self._runs(self._paragraph(self.styles.body if sentence else self.styles.plain), pieces)
+            if note == "follows":
+                self.break_before_next = True
+        self._tables(signature.tables, (0, 0))
+
+    def _annex(self, annex: Passage, label_text: str) -> None:
+        """An annex on a page of its own: its label on a line of its own, its title centred
+        under it, its text and tables, then its articles numbered inside it in its own style
+        (the annex article style: not the body's articles in the navigation pane)."""
+        self.break_before_next = True
+        if label_text.strip():
+            self._paragraph(self.styles.annex_label).add_run(_doc_text(label_text))
+        if annex.title.strip():
+            self._paragraph(self.styles.annex_title).add_run(_doc_text(annex.title.strip()))
         self._passage(annex, self.styles.body)
+        self.in_annex = True
         for part in annex.parts:
             if part.title.strip():
                 self._paragraph(self.styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1, literal=True)
+        self.in_annex = False
 
-    def _passage(self, passage: Passage, style: ParagraphStyle) -> list[Paragraph]:
-        """The text of a cover page, signature block or annex, line by line, then its tables;
-        the paragraphs of its text."""
-        written = self._body_text(passage.body, style)
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
+        """The text of an annex, line by line, then its tables."""
+        self._body_text(passage.body, style)
         first_line = self.typo.first_line_chars if style is self.styles.body else 0
         self._tables(passage.tables, (0, first_line))
-        return written
-
-    def _signature_page(self, signature: Passage) -> None:
-        """The source's signature block; after its note that the signature page follows
-        (（下接签署页）), what comes next starts a new page, as in the source."""
-        written = self._passage(signature, self.styles.plain)
-        note = next((p for p in written if _PAGE_FOLLOWS.search(p.text)), None)
-        if note is None:
-            return
-        later = written[written.index(note) + 1 :]
-        if later:
-            later[0].paragraph_format.page_break_before = True
-        elif signature.tables:  # only its tables follow: the break ends the note's line
-            note.add_run().add_break(WD_BREAK.PAGE)
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -272,17 +338,12 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(
-        self, body: list[Segment], style: ParagraphStyle | None = None
-    ) -> list[Paragraph]:
+    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
         """Text outside the numbered nodes: one paragraph per line, with the body's indent
-        (or in ``style``); the paragraphs written."""
-        written = []
+        (or in ``style``)."""
         for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                written.append(self._paragraph(style or self.styles.body))
-                self._runs(written[-1], line)
-        return written
+                self._runs(self._paragraph(style or self.styles.body), line)
 
     def _tables(self, tables: list[Table], indent: tuple[int, int]) -> None:
         """Each table as a Word table, a gap, then the text after it as paragraphs. The text
@@ -290,6 +351,8 @@ class _Writer:
         lines stands at its left edge, one without (lines of text laid out in cells) where
         its paragraphs start, so its text lines up with theirs."""
         for table in tables:
+            if self.break_before_next:  # a page that starts with a table: an empty line first
+                self._paragraph(self.styles.plain)
             chars = indent[0] + (0 if table.borders else indent[1])
             at = chars * self.styles.char_twips // 100
             write_table(self.end, table, self.styles.plain, self._pieces, self._runs, at)
@@ -314,7 +377,7 @@ class _Writer:
         heading = _doc_text(node.heading).strip()
         numbered_by_word = self.list is not None and depth <= MAX_LEVELS and not literal
         if depth == 1:
-            p = self._paragraph(self.styles.article)
+            p = self._paragraph(self.styles.annex_article if self.in_annex else self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
             if text:
                 p.add_run(text)
