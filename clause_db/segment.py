@@ -41,6 +41,7 @@ from clause_db.model import (
 )
 from clause_db.page_furniture import find_page_furniture
 from clause_db.placeholders import find_placeholders
+from clause_db.review_hints import NO_HINTS, SplitHints
 
 _BOILERPLATE_LINE = re.compile(
     r"_第\d+页\s*$|^已阅读|继续免费阅读|^下载本文档|^版权说明|^文档简介\s*$|^温馨提示\s*$|本站|人人文库|"
@@ -109,21 +110,24 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Outline:
+def parse_text(
+    text: str, encoding: str = "utf-8", markdown: bool = False, hints: SplitHints = NO_HINTS
+) -> Outline:
     """Understand contract text; every character ends up in exactly one piece or skipped span.
 
     ``markdown``: the text is Markdown; its markup is skipped and its lists read as lists.
+    ``hints``: a lawyer's corrections of an earlier split (``clause_db.review_hints``).
     """
     if markdown:
-        layout = prepare(text)
-        return restore(_parse(layout.masked, encoding, layout), layout)
-    furniture = find_page_furniture(text)
+        layout = hints.layout(prepare(text))
+        return hints.settle(restore(_parse(layout.masked, encoding, layout, hints), layout))
+    furniture = hints.layout(find_page_furniture(text))
     if furniture.holes:
-        return restore(_parse(furniture.masked, encoding, None), furniture)
-    return _parse(text, encoding, None)
+        return hints.settle(restore(_parse(furniture.masked, encoding, None, hints), furniture))
+    return _parse(text, encoding, None, hints)
 
 
-def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
+def _parse(text: str, encoding: str, layout: MarkdownLayout | None, hints: SplitHints) -> Outline:
     outline = Outline(text=text, encoding=encoding)
     core_start, core_end = _strip_site_boilerplate(text, outline.skipped)
     for start, end, marker in _document_regions(text, core_start, core_end):
@@ -131,7 +135,7 @@ def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
             if end > start:
                 outline.skipped.append(Skipped("blank", (start, end), text[start:end]))
         else:
-            outline.documents.append(_parse_document(text, start, end, layout))
+            outline.documents.append(_parse_document(text, start, end, layout, hints))
         if marker:
             target = outline.documents[-1].skipped if outline.documents else outline.skipped
             target.append(Skipped("end of document marker", marker, text[marker[0] : marker[1]]))
@@ -204,12 +208,15 @@ def _signature_start(text: str, s: int, e: int) -> int:
     return start
 
 
-def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) -> Document:
+def _parse_document(
+    text: str, s: int, e: int, layout: MarkdownLayout | None, hints: SplitHints
+) -> Document:
     signature = _signature_start(text, s, e)
     e, signature_span = signature, (signature, e)
     markers = find_markers(text, s, e)
     if layout:
         markers = layout.markers(text, markers)
+    markers = hints.markers(markers, s, e)
     line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
     structural = [
@@ -225,16 +232,27 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
     body_start = body_start if toc else title_end
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
-    root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
+    tree = (text, line_mode, scheme, bool(toc), hints)
+    root = _build_tree(body_start, e, body_markers, *tree)
     trailing: list[Part] = []
     last_article = next((p.children[-1].start for p in reversed(root) if p.children), None)
-    if line_mode and last_article is not None:
-        signature, annexes = _trailing_start(text, last_article, e)
+    first_article = next((p.children[0].start for p in root if p.children), e)
+    forced_annexes = sorted(  # an annex follows the body and starts a line
+        {a for a in (text.rfind("\n", 0, x) + 1 for x in hints.annexes) if first_article < a < e}
+    )
+    if (line_mode and last_article is not None) or forced_annexes:
+        signature, annexes = (
+            _trailing_start(text, last_article, e)
+            if line_mode and last_article is not None
+            else (e, e)
+        )
+        annexes = min([annexes, *forced_annexes])
+        signature = min(signature, annexes)
         tail = min(signature, annexes)
         if tail < e:
-            trailing = _trailing_parts(text, signature, annexes, e)
+            trailing = _trailing_parts(text, signature, annexes, e, forced_annexes)
             body_markers = [m for m in body_markers if m.start < tail]
-            root = _build_tree(text, body_start, tail, body_markers, line_mode, scheme, bool(toc))
+            root = _build_tree(body_start, tail, body_markers, *tree)
     if toc and not root and body_start < e:
         root = [_Node(None, body_start, body_start, "part", end=e)]  # a body with no headings
 
@@ -254,6 +272,8 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
         doc.span = (s, signature_span[1])
         doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
     doc.parts = [_to_part(text, n, known, line_mode) for n in root] + trailing
+    if hints.fields:
+        _mark_fields(doc, text, hints)
     _set_depths(doc.parts)
     _report_gaps(doc.parts)
     return doc
@@ -298,19 +318,23 @@ def _has_own_text(text: str, heading_end: int, e: int) -> bool:
     return False
 
 
-def _trailing_parts(text: str, signature: int, annexes: int, e: int) -> list[Part]:
-    """The signature page (an untitled part) and one part per annex, their text kept whole."""
+def _trailing_parts(
+    text: str, signature: int, annexes: int, e: int, forced: list[int] = ()
+) -> list[Part]:
+    """The signature page (an untitled part) and one part per annex, their text kept whole.
+    ``forced``: where a lawyer said an annex starts (its first line is its heading)."""
     starts = [] if signature == annexes else [signature]
     starts += [
         ls
         for ls, le in _lines(text, annexes, e)
         if len(text[ls:le].strip()) <= _MAX_TRAILING_LINE and _ANNEX_HEADING.match(text, ls, le)
     ]
+    starts = sorted({*starts, *forced})
     parts = []
     for start, end in zip(starts, [*starts[1:], e], strict=True):
         m = _ANNEX_HEADING.match(text, start, end) if start >= annexes else None
         label_end = m.end("label") if m else start
-        line_end = text.find("\n", label_end, end) if m else start
+        line_end = text.find("\n", label_end, end) if m or start in forced else start
         heading_end_ = end if line_end < 0 else line_end
         label = Piece(m.group("label") if m else "", (start, label_end))
         heading = Piece(clean(text[label_end:heading_end_]), (label_end, heading_end_))
@@ -447,9 +471,16 @@ class _TreeBuilder:
     """Walks the candidate markers in order and keeps the ones that make a sound outline."""
 
     def __init__(
-        self, text: str, start: int, end: int, line_mode: bool, scheme: str | None, toc: bool
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line_mode: bool,
+        scheme: str | None,
+        toc: bool,
+        hints: SplitHints,
     ):
-        self.text, self.start, self.end = text, start, end
+        self.text, self.start, self.end, self.hints = text, start, end, hints
         self.toc = toc  # after a table of contents the body starts at once; else at 第一条
         self.line_mode, self.scheme = line_mode, scheme
         self.parts: list[_Node] = []
@@ -476,8 +507,11 @@ class _TreeBuilder:
     def feed(self, m: Marker) -> None:
         if m.start < self.last_end:
             return
+        level = self.hints.level_at(m.start)
         accepted = (
-            self._part_marker(m)
+            self._forced(m, level)
+            if level is not None
+            else self._part_marker(m)
             if m.kind in PART_KINDS
             else self._article_marker(m)
             if m.kind == self.scheme
@@ -485,6 +519,15 @@ class _TreeBuilder:
         )
         if accepted:
             self.last_end = m.label_end
+
+    def _forced(self, m: Marker, level: int) -> bool:
+        """A heading a lawyer placed: an article (0) or a clause that deep, no questions."""
+        if level == 0 or self.article is None:
+            self._close_article(m.start)
+            self.article = _Node(m, m.start, m.label_end, "article")
+            self._part(m.start).children.append(self.article)
+            return True
+        return self._push(m, min(level - 1, len(self.stack)))
 
     def _standing(self, m: Marker) -> bool:
         """Could this marker start a heading where it stands?"""
@@ -605,9 +648,16 @@ class _TreeBuilder:
 
 
 def _build_tree(
-    text: str, s: int, e: int, markers: list[Marker], line_mode: bool, scheme: str | None, toc: bool
+    s: int,
+    e: int,
+    markers: list[Marker],
+    text: str,
+    line_mode: bool,
+    scheme: str | None,
+    toc: bool,
+    hints: SplitHints,
 ) -> list[_Node]:
-    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc)
+    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc, hints)
     for m in markers:
         builder.feed(m)
     parts = builder.finish()
@@ -661,6 +711,15 @@ def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
     clause.placeholders = find_placeholders(text, heading.span[0], body.span[1])
     clause.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
     return clause
+
+
+def _mark_fields(doc: Document, text: str, hints: SplitHints) -> None:
+    """The spans a lawyer marked as blanks become the fields of the node that holds them."""
+    nodes: list[Article | Clause] = [*doc.iter_articles()]
+    nodes += [c for a in doc.iter_articles() for c in a.iter_clauses()]
+    for node in nodes:
+        span = (node.heading.span[0], node.text.span[1])
+        node.placeholders = hints.placeholders(node.placeholders, text, span)
 
 
 # Part headings from the outermost in: 部分 / PART, 编, 分编, 章 / CHAPTER, 节.

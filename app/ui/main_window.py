@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
             if not Path(path).exists():  # moved or deleted: no longer offered as recent
                 self._forget_recent(Path(path))
             return None
+        if opened is None:  # the lawyer cancelled the review of the split
+            return None
         self._remember_recent(Path(path))
         return opened
 
@@ -838,22 +840,27 @@ class MainWindow(QMainWindow):
             self.import_file_into_library(Path(path))
 
     def import_file_into_library(self, path: Path) -> bool:
-        """Read and import a file in the background (a big file takes a while)."""
-        from app.readers import read_any
-
+        """Read a file, let the lawyer review its split, import it in the background (a big
+        file takes a while). False when it could not be read or the lawyer cancelled."""
         from .background import run_with_progress
+        from .split_review import read_reviewed
 
         library_path = self.library.path
 
         notes: list[Msg] = []  # what reading lost or changed (undecodable bytes...): told
 
-        def work() -> None:
-            outline = read_any(path, notes.append)
+        def work(outline) -> None:
             with ClauseLibrary(library_path) as worker_library:  # SQLite: one per thread
                 worker_library.import_outline(outline, path.name)
 
         try:
-            run_with_progress(self, self.tr("Importing {0}…").format(path.name), work)
+            reviewed = read_reviewed(self, path, notes)
+            if reviewed is None:
+                return False
+            outline = reviewed[0]
+            run_with_progress(
+                self, self.tr("Importing {0}…").format(path.name), lambda: work(outline)
+            )
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"), error_text(exc))
             return False

@@ -1,0 +1,141 @@
+"""The review of the split, in the real window: importing into the library and opening a
+file as a draft show it; a correction made there goes in and is applied again next time."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
+
+from app.model.draft import Blank
+from app.ui.settings import app_settings
+from app.ui.split_review import REVIEW_SETTING, SplitReviewDialog
+
+SOURCE = Path(__file__).parent / "fixtures" / "review" / "split_review.txt"
+TEXT = SOURCE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def contract(tmp_path: Path) -> Path:
+    app_settings().setValue(REVIEW_SETTING, True)
+    path = tmp_path / "技术服务合同.txt"
+    shutil.copyfile(SOURCE, path)
+    return path
+
+
+def when_reviewing(qtbot, act, seen: list[SplitReviewDialog]) -> None:
+    """When the review dialog shows, note it, run ``act(dialog)`` and press the button that
+    ``act`` returns (Ok or Cancel) with the mouse."""
+    tries = iter(range(250))  # about 5 s, then give up: the test's asserts then fail
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SplitReviewDialog):
+            if next(tries, None) is not None:
+                QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog)
+        button = dialog.buttons.button(act(dialog))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def headings_in_tree(dialog: SplitReviewDialog) -> list[str]:
+    out, stack = [], [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop(0)
+        out.append(item.text(0))
+        stack[:0] = [item.child(i) for i in range(item.childCount())]
+    return out
+
+
+def library_articles(window, name: str) -> list[tuple[str, str]]:
+    source = next(s for s in window.library.sources_list() if s.file_name == name)
+    return [(a.label, a.heading) for a in window.library.articles_in_source(source.id)]
+
+
+def split_at_breach(dialog: SplitReviewDialog) -> QDialogButtonBox.StandardButton:
+    assert dialog.objectName() == "splitReview"
+    assert "违约责任" not in headings_in_tree(dialog)
+    dialog.set_caret(TEXT.index("违约责任") + 1)
+    dialog.actions_["split_article"].trigger()
+    assert "违约责任" in headings_in_tree(dialog)  # the view follows the correction
+    assert dialog.status.text().endswith("corrections: 1")
+    return QDialogButtonBox.StandardButton.Ok
+
+
+def test_import_shows_the_review_and_keeps_the_correction(qtbot, window, contract):
+    seen: list[SplitReviewDialog] = []
+    when_reviewing(qtbot, split_at_breach, seen)
+    assert window.import_file_into_library(contract)
+    assert len(seen) == 1
+    articles = library_articles(window, contract.name)
+    assert [h for _, h in articles] == ["服务内容", "服务费用", "保密", "违约责任", "其他"]
+
+    def check_remembered(dialog):
+        assert "违约责任" in headings_in_tree(dialog)  # applied before the lawyer sees it
+        assert len(dialog.corrections) == 1
+        return QDialogButtonBox.StandardButton.Cancel
+
+    before = len(window.library.sources_list())
+    when_reviewing(qtbot, check_remembered, seen)
+    assert not window.import_file_into_library(contract)  # Cancel imports nothing
+    assert len(seen) == 2
+    assert len(window.library.sources_list()) == before
+
+
+def test_open_as_draft_with_a_blank_marked_and_a_piece_skipped(
+    qtbot, window, contract, monkeypatch
+):
+    name = "上海示例信息技术有限公司"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("草稿批注", True))
+
+    def correct(dialog: SplitReviewDialog):
+        start = TEXT.index(name)
+        dialog.set_caret(start, start + len(name))
+        dialog.actions_["field"].trigger()
+        dialog.set_caret(TEXT.index("内部草稿") + 1)
+        dialog.actions_["skip"].trigger()
+        assert "[skipped: skipped on review]" in headings_in_tree(dialog)
+        at = TEXT.index("内部草稿") + 1
+        run = next(r for r in dialog._runs if r.start <= at < r.end)
+        assert dialog._tip(run.title, at).endswith("草稿批注")  # the lawyer's reason on hover
+        dialog.set_caret(TEXT.index("附：") + 1)
+        dialog.actions_["annex"].trigger()
+        return QDialogButtonBox.StandardButton.Ok
+
+    seen: list[SplitReviewDialog] = []
+    when_reviewing(qtbot, correct, seen)
+    document = window.open_path(contract)
+    assert document is not None and len(seen) == 1
+    draft = document.draft
+    blanks = [s for s in draft.preamble if isinstance(s, Blank)]
+    assert [b.blank for b in blanks] == [name]
+    first = draft.parts[0].articles[0]
+    assert "内部草稿" not in "".join(s for s in first.children[1].body if isinstance(s, str))
+    assert [p.title for p in draft.parts][-1].startswith("附")
+    assert len(draft.parts[0].articles[-1].children) == 0  # the annex's list left 第四条
+
+
+def test_cancel_opens_nothing(qtbot, window, contract):
+    seen: list[SplitReviewDialog] = []
+    when_reviewing(qtbot, lambda d: QDialogButtonBox.StandardButton.Cancel, seen)
+    assert window.open_path(contract) is None
+    assert len(seen) == 1 and window.tabs.count() == 0
+
+
+def test_the_review_can_be_turned_off(qtbot, window, contract):
+    def turn_off(dialog: SplitReviewDialog):
+        dialog.always.setChecked(False)
+        return QDialogButtonBox.StandardButton.Ok
+
+    seen: list[SplitReviewDialog] = []
+    when_reviewing(qtbot, turn_off, seen)
+    assert window.open_path(contract) is not None and len(seen) == 1
+    window.tabs.remove(0)
+    assert window.import_file_into_library(contract)  # no dialog: it would wait for ever
+    assert len(seen) == 1
