@@ -269,3 +269,19 @@ def test_the_cli_applies_what_was_remembered_and_says_so(tmp_path: Path, capsys)
         (row,) = library.sources_list()
         headings = [a.heading for a in library.articles_in_source(row.id)]
     assert headings[3] == "违约责任"
+
+
+def test_word_files_take_the_same_corrections():
+    """A .docx is read to text first; corrections are offsets into that text."""
+    from app.readers import read_any
+    from tests.conftest import CORPUS
+
+    path = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
+    outline = read_any(path)
+    first = outline.documents[0].parts[0].articles[0]
+    clause = first.clauses[1]
+    fixed = read_any(path, hints=SplitHints.of([merge_here(outline, clause.span[0])]))
+    assert_lossless(fixed)
+    merged = fixed.documents[0].parts[0].articles[0]
+    assert len(merged.clauses) == len(first.clauses) - 1
+    assert clause.label.value in merged.clauses[0].text.value

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from app.model.draft import Blank
 from app.ui.settings import app_settings
-from app.ui.split_review import REVIEW_SETTING, SplitReviewDialog
+from app.ui.split_review import REVIEW_SETTING, SplitReviewDialog, review_wanted
 
 SOURCE = Path(__file__).parent / "fixtures" / "review" / "split_review.txt"
 TEXT = SOURCE.read_text(encoding="utf-8")
@@ -26,9 +27,9 @@ def contract(tmp_path: Path) -> Path:
     return path
 
 
-def when_reviewing(qtbot, act, seen: list[SplitReviewDialog]) -> None:
+def when_reviewing(qtbot, act, seen: list) -> None:
     """When the review dialog shows, note it, run ``act(dialog)`` and press the button that
-    ``act`` returns (Ok or Cancel) with the mouse."""
+    ``act`` returns (Ok or Cancel) with the mouse; what ``act`` raised is noted too."""
     tries = iter(range(250))  # about 5 s, then give up: the test's asserts then fail
 
     def answer() -> None:
@@ -38,8 +39,13 @@ def when_reviewing(qtbot, act, seen: list[SplitReviewDialog]) -> None:
                 QTimer.singleShot(20, answer)
             return
         seen.append(dialog)
-        button = dialog.buttons.button(act(dialog))
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        choice = QDialogButtonBox.StandardButton.Cancel
+        try:
+            choice = act(dialog)
+        except Exception as exc:  # told by the test, after the dialog is closed
+            seen.append(exc)
+        finally:
+            qtbot.mouseClick(dialog.buttons.button(choice), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
 
@@ -79,6 +85,9 @@ def test_import_shows_the_review_and_keeps_the_correction(qtbot, window, contrac
     def check_remembered(dialog):
         assert "违约责任" in headings_in_tree(dialog)  # applied before the lawyer sees it
         assert len(dialog.corrections) == 1
+        dialog.source.setFocus()
+        qtbot.keyClick(dialog.source, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert "违约责任" not in headings_in_tree(dialog)  # Ctrl+Z took the correction back
         return QDialogButtonBox.StandardButton.Cancel
 
     before = len(window.library.sources_list())
@@ -100,10 +109,10 @@ def test_open_as_draft_with_a_blank_marked_and_a_piece_skipped(
         dialog.actions_["field"].trigger()
         dialog.set_caret(TEXT.index("内部草稿") + 1)
         dialog.actions_["skip"].trigger()
-        assert "[skipped: skipped on review]" in headings_in_tree(dialog)
-        at = TEXT.index("内部草稿") + 1
-        run = next(r for r in dialog._runs if r.start <= at < r.end)
-        assert dialog._tip(run.title, at).endswith("草稿批注")  # the lawyer's reason on hover
+        assert "[skipped: 草稿批注]" in headings_in_tree(dialog)
+        assert dialog.tip_at(TEXT.index("内部草稿") + 1) == "skipped: 草稿批注"  # on hover
+        assert dialog.tip_at(TEXT.index(name) + 1) == "blank to fill"
+        assert dialog.tip_at(TEXT.index("第一条") + 1).startswith("article 第一条")
         dialog.set_caret(TEXT.index("附：") + 1)
         dialog.actions_["annex"].trigger()
         return QDialogButtonBox.StandardButton.Ok
@@ -139,3 +148,12 @@ def test_the_review_can_be_turned_off(qtbot, window, contract):
     window.tabs.remove(0)
     assert window.import_file_into_library(contract)  # no dialog: it would wait for ever
     assert len(seen) == 1
+
+
+def test_the_library_menu_brings_the_review_back(window):
+    action = window.findChild(QAction, "reviewSplitAction")
+    assert action.isCheckable() and not action.isChecked()  # the tests turn the review off
+    action.trigger()
+    assert review_wanted()
+    action.trigger()
+    assert not review_wanted()

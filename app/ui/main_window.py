@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
 
         library_menu = bar.addMenu(self.tr("&Library"))
         library_menu.addAction(self.import_action)
+        library_menu.addAction(self._review_split_action(library_menu))
         library_menu.addAction(self.save_selection_action)
         library_menu.addAction(self.edit_topic_action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -831,6 +833,23 @@ class MainWindow(QMainWindow):
         self.library_panel.refresh()
         self.refresh_stats()
         self.statusBar().showMessage(self.tr("Saved to the library"), 5000)
+
+    def _review_split_action(self, menu: QMenu) -> QAction:
+        """Whether importing or opening a file first shows the review of its split (the
+        review's own check box turns it off; this brings it back)."""
+        from .split_review import REVIEW_SETTING, review_wanted
+
+        action = QAction(self.tr("&Review the split before importing"), self)
+        action.setObjectName("reviewSplitAction")
+        action.setCheckable(True)
+        action.setChecked(review_wanted())
+        menu.aboutToShow.connect(lambda: action.setChecked(review_wanted()))  # the box's say
+
+        def remember(on: bool) -> None:
+            app_settings().setValue(REVIEW_SETTING, on)
+
+        action.triggered.connect(remember)
+        return action
 
     def import_into_library(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

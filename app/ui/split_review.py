@@ -47,6 +47,7 @@ from app.model.split_review import (
     split_here,
 )
 from clause_db.errors import ClauseDbError
+from clause_db.model import REVIEW_SKIP
 from clause_db.paths import data_dir
 from clause_db.review_hints import SplitHints
 
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from clause_db.messages import Msg
-    from clause_db.model import Article, Clause, Outline, Part
+    from clause_db.model import Article, Clause, Outline, Part, Skipped
     from clause_db.review_hints import Correction
 
 REVIEW_SETTING = "import/reviewSplit"  # show this dialog before an import (default: yes)
@@ -120,6 +121,12 @@ def _lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((start, stop))
         start = stop + 1
     return out
+
+
+def _opening(text: str, size: int = 24) -> str:
+    """The first words of a text, for an untitled clause in the tree."""
+    words = " ".join(text.split())
+    return words if len(words) <= size else words[:size] + "…"
 
 
 class _Offsets:
@@ -346,14 +353,16 @@ class SplitReviewDialog(QDialog):
         words = (
             ("article", self.tr("article")),
             ("clause", self.tr("clause")),
-            ("part", self.tr("part / annex")),
+            ("part", self.tr("part")),
             ("annex", self.tr("annex")),
             ("table", self.tr("table")),
             ("field", self.tr("blank to fill")),
             ("skipped", self.tr("skipped (hover for why)")),
         )
+        struck = {"skipped": "text-decoration:line-through;color:#777777;"}
         return "  ".join(
-            f'<span style="background:{COLOURS[css]}">&nbsp;{word}&nbsp;</span>'
+            f'<span style="{struck.get(css, "")}background:{COLOURS[css]}">'
+            f"&nbsp;{word}&nbsp;</span>"
             for css, word in words
         )
 
@@ -379,20 +388,24 @@ class SplitReviewDialog(QDialog):
                 fmt.setFontStrikeOut(True)
             if fmt.properties():
                 cursor.setCharFormat(fmt)
-            background = QColor(COLOURS.get(kind, "#ffffff"))
-            for start, end in _lines_of(self.outline.text, run.start, run.end):
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(self.source.document())
-                selection.cursor.setPosition(self._offsets.to_qt(start))
-                selection.cursor.setPosition(
-                    self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor
-                )
-                selection.format = QTextCharFormat()
-                selection.format.setBackground(background)
-                backgrounds.append(selection)
+            for line in _lines_of(self.outline.text, run.start, run.end):
+                backgrounds.append(self._background(line, COLOURS.get(kind, "#ffffff")))
+        # blanks marked where the outline keeps no fields (the preamble): shown all the same
+        for start, end in sorted(self.hints().fields):
+            for line in _lines_of(self.outline.text, start, end):
+                backgrounds.append(self._background(line, COLOURS["field"]))
         self.source.setExtraSelections(backgrounds)
         self._fill_tree()
         self._say_counts()
+
+    def _background(self, span: tuple[int, int], colour: str) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.source.document())
+        selection.cursor.setPosition(self._offsets.to_qt(span[0]))
+        selection.cursor.setPosition(self._offsets.to_qt(span[1]), QTextCursor.MoveMode.KeepAnchor)
+        selection.format = QTextCharFormat()
+        selection.format.setBackground(QColor(colour))
+        return selection
 
     def _say_counts(self) -> None:
         articles = sum(1 for d in self.outline.documents for _ in d.iter_articles())
@@ -422,18 +435,24 @@ class SplitReviewDialog(QDialog):
                 for part in annex.parts:
                     self._part_items(item, part)
             for skipped in doc.skipped:
-                self._item(top, self.tr("[skipped: {0}]").format(skipped.reason), skipped.span)
+                self._skipped_item(top, skipped)
         for skipped in self.outline.skipped:
-            self._item(self.tree, self.tr("[skipped: {0}]").format(skipped.reason), skipped.span)
+            self._skipped_item(self.tree, skipped)
         self.tree.expandAll()
+
+    def _skipped_item(self, parent, skipped: Skipped) -> None:
+        if skipped.reason in ("markup", "blank"):  # many and small: the source shows them
+            return
+        reason = self._reason(skipped.reason, skipped.span[0])
+        self._item(parent, self.tr("[skipped: {0}]").format(reason), skipped.span, "skipped")
 
     def _part_items(self, parent: QTreeWidgetItem, part: Part) -> None:
         for article in part.articles:
             self._node_item(parent, article, "article")
 
     def _node_item(self, parent, node: Article | Clause, kind: str) -> None:
-        text = f"{node.label.value} {node.heading.value}".strip() or node.text.value[:30]
-        item = self._item(parent, text, node.span, kind)
+        words = node.heading.value or _opening(node.text.value)  # 1. 乙方应当……
+        item = self._item(parent, f"{node.label.value} {words}".strip(), node.span, kind)
         for child in node.clauses:
             self._node_item(item, child, "clause")
 
@@ -461,8 +480,7 @@ class SplitReviewDialog(QDialog):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.source.viewport() and event.type() == QEvent.Type.ToolTip:
             at = self._offsets.from_qt(self.source.cursorForPosition(event.pos()).position())
-            run = next((r for r in self._runs if r.start <= at < r.end), None)
-            tip = self._tip(run.title, at) if run and run.title else ""
+            tip = self.tip_at(at)
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.source)
             else:
@@ -470,14 +488,51 @@ class SplitReviewDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    def _tip(self, title: str, at: int) -> str:
-        """The hover text; a lawyer's own skip shows the reason the lawyer gave."""
-        reason = next(
-            (
+    def tip_at(self, at: int) -> str:
+        """What the piece at source offset ``at`` is, in the UI's language; for a skipped
+        piece why (the reason a lawyer gave for a skip of their own)."""
+        if any(s <= at < e for s, e in self.hints().fields):
+            return self.tr("blank to fill")
+        run = next((r for r in self._runs if r.start <= at < r.end), None)
+        if run is None or not run.css:
+            return ""
+        kind = run.css.split()[0]
+        if kind == "skipped":
+            return self.tr("skipped: {0}").format(self._reason(run.title.split(": ", 1)[-1], at))
+        names = self._kind_names()
+        detail = run.title.split(" ", 1)[1] if " " in run.title else ""
+        return f"{names.get(kind, kind)} {detail}".strip()
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            "title": self.tr("title"),
+            "preamble": self.tr("preamble"),
+            "part": self.tr("part"),
+            "article": self.tr("article"),
+            "clause": self.tr("clause"),
+            "annex": self.tr("annex"),
+            "table": self.tr("table"),
+            "field": self.tr("blank to fill"),
+        }
+
+    def _reason(self, reason: str, at: int) -> str:
+        """A skip reason in the UI's language; the lawyer's own words for their skips."""
+        if reason == REVIEW_SKIP:
+            own = (
                 c.reason
                 for c in reversed(self.corrections)
                 if c.kind == "skip" and c.at <= at < (c.end or c.at)
-            ),
-            "",
-        )
-        return f"{title} — {reason}" if reason else title
+            )
+            return next(own, "") or self.tr("skipped on review")
+        return {
+            "boilerplate": self.tr("web page text around the contract"),
+            "cover page": self.tr("cover page"),
+            "table of contents": self.tr("table of contents"),
+            "signature block": self.tr("signature block"),
+            "end of document marker": self.tr("end of document marker"),
+            "blank": self.tr("blank lines"),
+            "front matter": self.tr("front matter"),
+            "summary table": self.tr("summary table"),
+            "markup": self.tr("markup"),
+            "page furniture": self.tr("page header, footer or number"),
+        }.get(reason, reason)

@@ -901,6 +901,10 @@
         <translation>已存入条款库</translation>
     </message>
     <message>
+        <source>&amp;Review the split before importing</source>
+        <translation>导入前核对拆分(&amp;R)</translation>
+    </message>
+    <message>
         <source>Import into library</source>
         <translation>导入条款库</translation>
     </message>
@@ -1098,8 +1102,8 @@
         <translation>款</translation>
     </message>
     <message>
-        <source>part / annex</source>
-        <translation>部分 / 附件</translation>
+        <source>part</source>
+        <translation>部分</translation>
     </message>
     <message>
         <source>annex</source>
@@ -1128,6 +1132,62 @@
     <message>
         <source>[skipped: {0}]</source>
         <translation>［已略去：{0}］</translation>
+    </message>
+    <message>
+        <source>skipped: {0}</source>
+        <translation>已略去：{0}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>preamble</source>
+        <translation>首部</translation>
+    </message>
+    <message>
+        <source>skipped on review</source>
+        <translation>核对时略去</translation>
+    </message>
+    <message>
+        <source>web page text around the contract</source>
+        <translation>合同外的网页文字</translation>
+    </message>
+    <message>
+        <source>cover page</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>signature block</source>
+        <translation>签署栏</translation>
+    </message>
+    <message>
+        <source>end of document marker</source>
+        <translation>全文完标记</translation>
+    </message>
+    <message>
+        <source>blank lines</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>front matter</source>
+        <translation>文件头信息</translation>
+    </message>
+    <message>
+        <source>summary table</source>
+        <translation>摘要表格</translation>
+    </message>
+    <message>
+        <source>markup</source>
+        <translation>标记代码</translation>
+    </message>
+    <message>
+        <source>page header, footer or number</source>
+        <translation>页眉、页脚或页码</translation>
     </message>
 </context>
 <context>
