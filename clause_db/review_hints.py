@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 KINDS = ("split", "merge", "promote", "demote", "skip", "keep", "annex", "field")
 MARKED_FIELD = "marked"  # the kind of a blank a lawyer marked
+# What ``keep`` can bring back as text: what is blanked before segmenting. A table of
+# contents, a cover page or a signature block is found by the segmenter and stays skipped.
+KEEPABLE = ("markup", "front matter", "summary table", "page furniture", REVIEW_SKIP)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,9 @@ def test_skip_with_a_reason_and_keep_undoes_it():
     assert keep == Correction("keep", line, at("第二条"))
     assert tree(corrected(skip, keep)) == tree(corrected())
     assert keep_here(fixed, at("第一条")) is None  # nothing skipped there
+    pdf = corrected(text=PDF_TEXT.read_text(encoding="utf-8"))
+    toc = next(k for k in pdf.documents[0].skipped if k.reason == "table of contents")
+    assert keep_here(pdf, toc.span[0] + 1) is None  # found by the segmenter: it stays skipped
 
 
 def test_keep_shows_page_furniture_as_text():

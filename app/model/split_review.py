@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
-from clause_db.review_hints import Correction, SplitHints
+from clause_db.review_hints import KEEPABLE, Correction, SplitHints
 
 from .draft import Blank, Field
 from .files import write_atomically
@@ -202,9 +202,10 @@ def skip_here(outline: Outline, span: Span, reason: str) -> Correction:
 
 
 def keep_here(outline: Outline, pos: int) -> Correction | None:
-    """Keep as text the skipped span at ``pos`` (markup, page furniture, a lawyer's skip)."""
+    """Keep as text the skipped span at ``pos`` (markup, page furniture, a lawyer's skip);
+    None where nothing is skipped or what is cannot be kept (``KEEPABLE``)."""
     for skipped in _all_skipped(outline):
-        if skipped.span[0] <= pos < skipped.span[1]:
+        if skipped.span[0] <= pos < skipped.span[1] and skipped.reason in KEEPABLE:
             return Correction("keep", *skipped.span)
     return None
 

@@ -313,7 +313,16 @@ class SplitReviewDialog(QDialog):
         self.apply(skip_here(self.outline, self.selection(), reason))
 
     def keep(self) -> None:
-        self.apply(keep_here(self.outline, self.caret()))
+        correction = keep_here(self.outline, self.caret())
+        if correction is None:
+            self.status.setText(
+                self.tr(
+                    "Only page headers and footers, markup and your own skips can be kept as "
+                    "text: put the caret in one."
+                )
+            )
+            return
+        self.apply(correction)
 
     def annex(self) -> None:
         self.apply(annex_here(self.outline, self.caret()))

@@ -1090,6 +1090,10 @@
         <translation>不属于合同正文</translation>
     </message>
     <message>
+        <source>Only page headers and footers, markup and your own skips can be kept as text: put the caret in one.</source>
+        <translation>只有页眉页脚、标记代码和您自己略去的内容可以保留为正文：请将光标放在其中。</translation>
+    </message>
+    <message>
         <source>Nothing to correct there: put the caret in a piece.</source>
         <translation>此处没有可更正的内容：请将光标放在某一部分中。</translation>
     </message>
