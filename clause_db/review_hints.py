@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from clause_db.markers import Marker
 from clause_db.model import REVIEW_SKIP, Placeholder, Skipped, span_without_holes
+from clause_db.placeholders import find_placeholders
 
 if TYPE_CHECKING:
     from clause_db.model import Outline, Span
@@ -181,12 +182,20 @@ class SplitHints:
         if not marked:
             return found
         kept = [p for p in found if not any(_overlap(p.span, f) for f in marked)]
-        label = lambda f: " ".join(text[f[0] : f[1]].split())[:40]  # noqa: E731
-        kept += [Placeholder(MARKED_FIELD, f, label(f)) for f in marked]
+        kept += [Placeholder(MARKED_FIELD, f, marked_label(text, f)) for f in marked]
         return sorted(kept, key=lambda p: p.span)
 
 
 NO_HINTS = SplitHints()
+
+
+def marked_label(text: str, span: Span) -> str:
+    """The label of a blank a lawyer marked: what a ``____`` there would be called
+    (甲方：北京某某公司 -> 甲方), else its own words."""
+    line = text.rfind("\n", 0, span[0]) + 1
+    probe = find_placeholders(text[line : span[0]] + "____")
+    own = " ".join(text[span[0] : span[1]].split())[:40]
+    return probe[-1].label if probe and probe[-1].label else own
 
 
 def _overlap(a: Span, b: Span) -> bool:

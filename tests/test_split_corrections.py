@@ -151,7 +151,7 @@ def test_field_marks_a_blank_in_the_outline_and_the_draft():
     assert field_here(outline, (at(fee) - 1, at(fee) - 1)) is None  # nothing selected
     fixed = corrected(first, second)
     clause = fixed.documents[0].parts[0].articles[1].clauses[0]
-    assert [(p.kind, p.label) for p in clause.placeholders] == [("marked", fee)]
+    assert [(p.kind, p.label) for p in clause.placeholders] == [("marked", "服务费（人民币）")]
     hints = SplitHints.of([first, second])
     draft = draft_from_document(fixed.documents[0], fixed.text, "review")
     mark_fields(draft, fixed.documents[0], fixed.text, hints)
@@ -162,7 +162,7 @@ def test_field_marks_a_blank_in_the_outline_and_the_draft():
         if isinstance(s, Blank)
     ]
     assert [b.blank for b in blanks] == [name, fee]
-    assert {draft.fields[b.field_id].label for b in blanks} == {name, fee}
+    assert [draft.fields[b.field_id].label for b in blanks] == ["甲方", "服务费（人民币）"]
     assert "".join(s for s in draft.preamble if isinstance(s, str)).startswith("甲方：")
 
 

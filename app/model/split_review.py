@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
-from clause_db.review_hints import KEEPABLE, Correction, SplitHints
+from clause_db.review_hints import KEEPABLE, Correction, SplitHints, marked_label
 
 from .draft import Blank, Field
 from .files import write_atomically
@@ -257,11 +257,11 @@ def mark_fields(draft: Draft, doc: Document, text: str, hints: SplitHints) -> No
             if piece.span[0] <= start and end <= piece.span[1]:
                 blank = text[start:end]
                 nth = text.count(blank, piece.span[0], start)
-                _make_blank(draft, body, blank, nth)
+                _make_blank(draft, body, blank, nth, marked_label(text, (start, end)))
                 break
 
 
-def _make_blank(draft: Draft, body: list[Segment], blank: str, nth: int) -> None:
+def _make_blank(draft: Draft, body: list[Segment], blank: str, nth: int, label: str) -> None:
     """Turn the ``nth`` occurrence of ``blank`` in ``body``'s plain text into a field."""
     seen = 0
     for i, seg in enumerate(body):
@@ -272,7 +272,7 @@ def _make_blank(draft: Draft, body: list[Segment], blank: str, nth: int) -> None
             seen += 1
             pos = seg.find(blank, pos + 1)
         if pos >= 0:
-            field_ = Field(draft.new_id(), label=" ".join(blank.split())[:40])
+            field_ = Field(draft.new_id(), label=label)
             draft.fields[field_.id] = field_
             pieces = [seg[:pos], Blank(field_.id, blank), seg[pos + len(blank) :]]
             body[i : i + 1] = [p for p in pieces if p != ""]
