@@ -272,6 +272,17 @@ def test_the_cli_applies_what_was_remembered_and_says_so(tmp_path: Path, capsys)
         (row,) = library.sources_list()
         headings = [a.heading for a in library.articles_in_source(row.id)]
     assert headings[3] == "违约责任"
+    name = "北京某某科技有限公司"
+    field = Correction("field", at(name), at(name) + len(name))
+    CorrectionStore(data_dir()).remember(content_hash(source), source.name, [split, field])
+    draft_file = tmp_path / "合同.contract"
+    assert main_cli(["draft", "new", "--from", str(source), "-o", str(draft_file)]) == 0
+    assert "2 remembered split correction(s) applied" in capsys.readouterr().err
+    from app.model.files import load_draft
+
+    draft = load_draft(draft_file)
+    assert [n.heading for n in draft.parts[0].articles][3] == "违约责任"
+    assert [f.label for f in draft.fields.values()] == ["甲方"]
 
 
 def test_word_files_take_the_same_corrections():
