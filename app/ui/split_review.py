@@ -368,7 +368,7 @@ class SplitReviewDialog(QDialog):
             ("field", self.tr("blank to fill")),
             ("skipped", self.tr("skipped (hover for why)")),
         )
-        struck = {"skipped": "text-decoration:line-through;color:#777777;"}
+        struck = {"skipped": "color:#777777;"}
         return "  ".join(
             f'<span style="{struck.get(css, "")}background:{COLOURS[css]}">'
             f"&nbsp;{word}&nbsp;</span>"
