@@ -23,6 +23,7 @@ from app.model.overwrite import (
     refuse_unless_html_page,
     refuse_unless_word_document,
 )
+from app.model.split_review import remembered_hints
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
 from app.word.redline import default_author, export_redline
@@ -30,6 +31,7 @@ from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.language import quoted_title
+from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
     from app.model.draft import Draft
     from clause_db.model import Outline
+    from clause_db.review_hints import SplitHints
     from clause_db.rows import SearchHit
     from clause_db.store import ClauseLibrary
 
@@ -146,7 +149,7 @@ def _outline(args: argparse.Namespace) -> int:
     if args.html:  # refused before reading, so nothing is done for nothing
         refuse_own_input(Path(args.html), source)
         refuse_unless_html_page(Path(args.html))
-    outline = read_any(source, note_to_stderr)
+    outline = read_any(source, note_to_stderr, _remembered(source))
     if args.html:
         _write_html(outline, source, Path(args.html), quiet=args.json)
         if not args.json:
@@ -156,6 +159,11 @@ def _outline(args: argparse.Namespace) -> int:
     else:
         print(for_terminal(render_outline(outline)))
     return 0
+
+
+def _remembered(source: Path) -> SplitHints:
+    """The corrections a lawyer made to this file's split in the window (by its content)."""
+    return remembered_hints(data_dir(), source, note_to_stderr)
 
 
 def _write_html(outline: Outline, source: Path, output: Path, *, quiet: bool) -> None:
@@ -220,7 +228,7 @@ def _draft_to_export(source: Path) -> Draft:
 
 def _import(library: ClauseLibrary, files: list[str]) -> int:
     for name in files:
-        outline = read_any(Path(name), note_to_stderr)
+        outline = read_any(Path(name), note_to_stderr, _remembered(Path(name)))
         ids = library.import_outline(outline, Path(name).name)
         articles = sum(len(list(d.iter_articles())) for d in outline.documents)
         print(for_terminal(f"{name}: {len(ids)} document(s), {articles} article(s) imported"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
 from clause_db.language import quoted_title
+from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 from .model import ops
@@ -31,6 +32,7 @@ from .model.overwrite import (
     filled_summary,
     refuse_own_input,
 )
+from .model.split_review import mark_fields, remembered_hints
 from .model.view import show
 from .readers import note_to_stderr, read_any
 
@@ -115,7 +117,8 @@ def _change(args: argparse.Namespace, path: Path) -> int:
 
 def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
     refuse_own_input(output, source)
-    outline = read_any(source, note_to_stderr)
+    hints = remembered_hints(data_dir(), source, note_to_stderr)  # the window's review
+    outline = read_any(source, note_to_stderr, hints)
     count = len(outline.documents)
     if not 1 <= document <= count:
         raise DraftCommandError(
@@ -123,6 +126,7 @@ def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
         )
     name = source.name if count == 1 else f"{source.name} #{document}"
     draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+    mark_fields(draft, outline.documents[document - 1], outline.text, hints)
     with locked_for_change(output):
         _replace_draft(output, draft, force=force)
     articles = sum(len(p.articles) for p in draft.parts)

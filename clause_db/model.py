@@ -18,9 +18,18 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 # Skipped reasons for what may lie inside a piece: Markdown markup (``clause_db.markdown``)
-# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``), and
-# a table of contents between the parties and the recitals of a preamble.
-HOLE_REASONS = ("markup", "front matter", "summary table", "page furniture", "table of contents")
+# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``),
+# a table of contents between the parties and the recitals of a preamble, and what a lawyer
+# skipped when reviewing the split (``clause_db.review_hints``).
+REVIEW_SKIP = "skipped on review"
+HOLE_REASONS = (
+    "markup",
+    "front matter",
+    "summary table",
+    "page furniture",
+    "table of contents",
+    REVIEW_SKIP,
+)
 
 
 def span_without_holes(span: Span, holes: list[Span]) -> list[Span]:

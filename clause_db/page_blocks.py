@@ -255,6 +255,31 @@ def annex_title(text: str, m: re.Match, end: int) -> tuple[int, int]:
     return label_end, label_end
 
 
+# Where the label of a line a lawyer made an annex heading ends: a colon, a tab, a dash.
+_OWN_LABEL_END = re.compile(r"[ \t]*[:：]|\t|\u3000|[ \t]+[-–—]+[ \t]|——")
+_MAX_OWN_LABEL = 16
+
+
+def own_annex_heading(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the label and the title end on the line at ``start``, which a lawyer said starts
+    an annex though it reads as no annex heading (``start`` both times: no such piece).
+
+    The words before a colon or a dash are its label (Rider A: Additional Terms, 附：报价单),
+    the rest of a short line its title (Price List: all title); a paragraph or a sentence
+    starts the annex's text under no heading.
+    """
+    nl = text.find("\n", start, end)
+    line_end = end if nl < 0 else nl
+    line = text[start:line_end]
+    if not line.strip() or len(line.strip()) > MAX_BLOCK_LINE or _is_sentence(line):
+        return start, start
+    m = _OWN_LABEL_END.search(text, start, line_end)
+    labelled = m and 0 < len(text[start : m.start()].strip()) <= _MAX_OWN_LABEL
+    if labelled and text[m.end() : line_end].strip(TITLE_SEPARATORS):
+        return m.start(), line_end
+    return start, line_end
+
+
 # -- cover page -----------------------------------------------------------------------------
 
 _COVER_ROLE_LINE = re.compile(rf"[ \t\u3000]*(?P<role>{_ROLE})[^:：\n]{{0,12}}[:：]")

@@ -47,6 +47,7 @@ from clause_db.page_blocks import (
     annex_starts,
     annex_title,
     annexes_start,
+    own_annex_heading,
     signature_opener,
     signature_tail,
     sole_annex_start,
@@ -55,6 +56,7 @@ from clause_db.page_blocks import (
 from clause_db.page_blocks import lines as _lines
 from clause_db.page_furniture import find_page_furniture
 from clause_db.placeholders import find_placeholders
+from clause_db.review_hints import NO_HINTS, SplitHints
 
 _BOILERPLATE_LINE = re.compile(
     r"_第\d+页\s*$|^已阅读|继续免费阅读|^下载本文档|^版权说明|^文档简介\s*$|^温馨提示\s*$|本站|人人文库|"
@@ -104,21 +106,24 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Outline:
+def parse_text(
+    text: str, encoding: str = "utf-8", markdown: bool = False, hints: SplitHints = NO_HINTS
+) -> Outline:
     """Understand contract text; every character ends up in exactly one piece or skipped span.
 
     ``markdown``: the text is Markdown; its markup is skipped and its lists read as lists.
+    ``hints``: a lawyer's corrections of an earlier split (``clause_db.review_hints``).
     """
     if markdown:
-        layout = prepare(text)
-        return restore(_parse(layout.masked, encoding, layout), layout)
-    furniture = find_page_furniture(text)
+        layout = hints.layout(prepare(text))
+        return hints.settle(restore(_parse(layout.masked, encoding, layout, hints), layout))
+    furniture = hints.layout(find_page_furniture(text))
     if furniture.holes:
-        return restore(_parse(furniture.masked, encoding, None), furniture)
-    return _parse(text, encoding, None)
+        return hints.settle(restore(_parse(furniture.masked, encoding, None, hints), furniture))
+    return _parse(text, encoding, None, hints)
 
 
-def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
+def _parse(text: str, encoding: str, layout: MarkdownLayout | None, hints: SplitHints) -> Outline:
     outline = Outline(text=text, encoding=encoding)
     core_start, core_end = _strip_site_boilerplate(text, outline.skipped)
     for start, end, marker in _document_regions(text, core_start, core_end):
@@ -126,7 +131,7 @@ def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
             if end > start:
                 outline.skipped.append(Skipped("blank", (start, end), text[start:end]))
         else:
-            outline.documents.append(_parse_document(text, start, end, layout))
+            outline.documents.append(_parse_document(text, start, end, layout, hints))
         if marker:
             target = outline.documents[-1].skipped if outline.documents else outline.skipped
             target.append(Skipped("end of document marker", marker, text[marker[0] : marker[1]]))
@@ -177,10 +182,13 @@ def _document_regions(text: str, start: int, end: int):
 # -- document level -----------------------------------------------------------------------
 
 
-def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) -> Document:
+def _parse_document(
+    text: str, s: int, e: int, layout: MarkdownLayout | None, hints: SplitHints
+) -> Document:
     markers = find_markers(text, s, e)
     if layout:
         markers = layout.markers(text, markers)
+    markers = hints.markers(markers, s, e)
     line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
     structural = [
@@ -202,10 +210,10 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
     body_start = body_start if toc else cover_end
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
-    tree = (text, body_start, line_mode, scheme, bool(toc))
-    signature, annexes = _closing_starts(tree, e, body_markers)
+    tree = (text, body_start, line_mode, scheme, bool(toc), hints)
+    signature, annexes, forced = _closing_starts(tree, e, body_markers)
     body_markers = [m for m in body_markers if m.start < signature]
-    root = _build_tree(text, body_start, signature, body_markers, line_mode, scheme, bool(toc))
+    root = _build_tree(text, body_start, signature, body_markers, *tree[2:])
     if toc and not root and body_start < signature:
         root = [_Node(None, body_start, body_start, "part", end=signature)]  # no headings
 
@@ -228,10 +236,12 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
     doc.parts = [_to_part(text, n, known, line_mode) for n in root]
     _set_depths(doc.parts)
     _report_gaps(doc.parts)
+    starts = sorted({*_annex_starts(text, annexes, e), *forced})
     doc.annexes = [
-        _to_annex(text, start, end, known)
-        for start, end in pairwise([*_annex_starts(text, annexes, e), e])
+        _to_annex(text, start, end, known, hints) for start, end in pairwise([*starts, e])
     ]
+    if hints.fields:
+        _mark_fields(doc, text, hints)
     return doc
 
 
@@ -277,14 +287,16 @@ def _instruction_list_end(text: str, s: int, structural: list[Marker], line_mode
     return s
 
 
-def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, int]:
-    """Where the signature block and the annexes after the body begin (``e`` for none).
+def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, int, list[int]]:
+    """Where the signature block and the annexes after the body begin (``e`` for none), and
+    the line starts where a lawyer said an annex starts (``SplitHints.annexes``).
 
     The annexes are looked for after the first article (a numbering in them must not pass
     for the body's), the signature block after the last article's heading before them, else
-    as a block of seal and detail lines closing the body.
+    as a block of seal and detail lines closing the body. An annex the lawyer started after
+    the first article's heading ends the body (or the signature block) there.
     """
-    text, body_start, line_mode, scheme, toc = tree
+    text, body_start, line_mode, scheme, toc, hints = tree
 
     def articles(end: int) -> list[_Node]:
         inside = [m for m in markers if m.start < end]
@@ -298,6 +310,10 @@ def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, in
         annexes = annexes_start(text, _line_end(text, found[0].start, e), e)
         if annexes < e and _body_goes_on(articles(annexes), markers, annexes, scheme):
             annexes = e
+    after = found[0].start if found else body_start
+    lines_at = (text.rfind("\n", 0, at) + 1 for at in hints.annexes)  # an annex starts a line
+    forced = sorted({ls for ls in lines_at if after < ls < e})
+    annexes = min([annexes, *forced])
     last = articles(annexes)[-1:] if annexes < e else found[-1:]
     signature = annexes
     if line_mode and last:
@@ -306,7 +322,7 @@ def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, in
         signature = signature_tail(text, body_start, annexes)
     if line_mode and annexes == e and signature < e:  # 附件：清单 after the signatures
         annexes = sole_annex_start(text, _line_end(text, signature, e), e)
-    return signature, annexes
+    return signature, annexes, forced
 
 
 def _line_end(text: str, pos: int, e: int) -> int:
@@ -332,18 +348,26 @@ def _annex_starts(text: str, annexes: int, e: int) -> list[int]:
     return annex_starts(text, annexes, e) or [annexes]
 
 
-def _to_annex(text: str, start: int, end: int, known: dict) -> Annex:
+def _to_annex(text: str, start: int, end: int, known: dict, hints: SplitHints) -> Annex:
     """One annex: its label and title, its text, and its own articles when it has numbered
-    headings (一、适用范围 / 二、…, 1. …), numbered inside the annex."""
+    headings (一、适用范围 / 二、…, 1. …) or a lawyer placed them, numbered inside the annex.
+    An annex a lawyer started where no annex heading stands is headed by its first line."""
     m = annex_heading(text, start, _line_end(text, start, end), sole=True)
-    title_start, title_end = annex_title(text, m, end)
-    label = Piece(m.group("label"), (start, title_start))
+    if m is not None:
+        title_start, title_end = annex_title(text, m, end)
+        label = Piece(m.group("label"), (start, title_start))
+    else:
+        title_start, title_end = own_annex_heading(text, start, end)
+        label = Piece(text[start:title_start].strip(), (start, title_start))
     title = Piece(
         clean(text[title_start:title_end]).strip(TITLE_SEPARATORS), (title_start, title_end)
     )
-    markers = [mk for mk in find_markers(text, title_end, end) if mk.line_start]
+    found = [mk for mk in find_markers(text, title_end, end) if mk.line_start]
+    markers = hints.markers(found, title_end, end)
     scheme = _annex_scheme(markers)
-    root = _build_tree(text, title_end, end, markers, True, scheme, False) if scheme else []
+    placed = any(title_end <= at < end for at in hints.levels)
+    tree = (True, scheme, False, hints)
+    root = _build_tree(text, title_end, end, markers, *tree) if scheme or placed else []
     text_end = root[0].start if root else end
     annex = Annex(
         label=label,
@@ -507,9 +531,16 @@ class _TreeBuilder:
     """Walks the candidate markers in order and keeps the ones that make a sound outline."""
 
     def __init__(
-        self, text: str, start: int, end: int, line_mode: bool, scheme: str | None, toc: bool
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line_mode: bool,
+        scheme: str | None,
+        toc: bool,
+        hints: SplitHints,
     ):
-        self.text, self.start, self.end = text, start, end
+        self.text, self.start, self.end, self.hints = text, start, end, hints
         self.toc = toc  # after a table of contents the body starts at once; else at 第一条
         self.line_mode, self.scheme = line_mode, scheme
         self.parts: list[_Node] = []
@@ -536,8 +567,11 @@ class _TreeBuilder:
     def feed(self, m: Marker) -> None:
         if m.start < self.last_end:
             return
+        level = self.hints.level_at(m.start)
         accepted = (
-            self._part_marker(m)
+            self._forced(m, level)
+            if level is not None
+            else self._part_marker(m)
             if m.kind in PART_KINDS
             else self._article_marker(m)
             if m.kind == self.scheme
@@ -545,6 +579,15 @@ class _TreeBuilder:
         )
         if accepted:
             self.last_end = m.label_end
+
+    def _forced(self, m: Marker, level: int) -> bool:
+        """A heading a lawyer placed: an article (0) or a clause that deep, no questions."""
+        if level == 0 or self.article is None:
+            self._close_article(m.start)
+            self.article = _Node(m, m.start, m.label_end, "article")
+            self._part(m.start).children.append(self.article)
+            return True
+        return self._push(m, min(level - 1, len(self.stack)))
 
     def _standing(self, m: Marker) -> bool:
         """Could this marker start a heading where it stands?"""
@@ -665,9 +708,16 @@ class _TreeBuilder:
 
 
 def _build_tree(
-    text: str, s: int, e: int, markers: list[Marker], line_mode: bool, scheme: str | None, toc: bool
+    text: str,
+    s: int,
+    e: int,
+    markers: list[Marker],
+    line_mode: bool,
+    scheme: str | None,
+    toc: bool,
+    hints: SplitHints,
 ) -> list[_Node]:
-    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc)
+    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc, hints)
     for m in markers:
         builder.feed(m)
     parts = builder.finish()
@@ -721,6 +771,18 @@ def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
     clause.placeholders = find_placeholders(text, heading.span[0], body.span[1])
     clause.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
     return clause
+
+
+def _mark_fields(doc: Document, text: str, hints: SplitHints) -> None:
+    """The spans a lawyer marked as blanks become the fields of the node that holds them."""
+    articles = [
+        *doc.iter_articles(),
+        *(a for x in doc.annexes for p in x.parts for a in p.articles),
+    ]
+    nodes: list[Article | Clause] = [*articles, *(c for a in articles for c in a.iter_clauses())]
+    for node in nodes:
+        span = (node.heading.span[0], node.text.span[1])
+        node.placeholders = hints.placeholders(node.placeholders, text, span)
 
 
 # Part headings from the outermost in: 部分 / PART, 编, 分编, 章 / CHAPTER, 节.

@@ -24,6 +24,7 @@ from app.word.package import open_docx
 from clause_db.errors import InputError
 from clause_db.messages import Msg
 from clause_db.reader import MAX_TEXT_CHARS
+from clause_db.review_hints import NO_HINTS, SplitHints
 from clause_db.segment import parse_text
 from clause_db.tables import attach_tables
 
@@ -52,15 +53,16 @@ def read_docx_text(path: Path) -> DocxText:
     return DocxText("\n".join(lines), _notes(walker.revisions), tuple(walker.tables))
 
 
-def read_docx_outline(path: Path) -> tuple[Outline, tuple[Msg, ...]]:
-    """The outline of the Word contract at ``path`` and the notes on how it was read."""
+def read_docx_outline(path: Path, hints: SplitHints = NO_HINTS) -> tuple[Outline, tuple[Msg, ...]]:
+    """The outline of the Word contract at ``path`` and the notes on how it was read;
+    ``hints``: a lawyer's corrections of its split."""
     docx = read_docx_text(path)
     if len(docx.text) > MAX_TEXT_CHARS:
         raise InputError(
             f"{path} holds {len(docx.text) / 1e6:.0f} million characters, too many for one "
             f"contract file (the limit is {MAX_TEXT_CHARS // 1024 // 1024} million)."
         )
-    outline = parse_text(docx.text, _ENCODING)
+    outline = parse_text(docx.text, _ENCODING, hints=hints)
     # a table no text piece holds whole (one whose rows the segmenter took for headings)
     # stays what it is in the text: rows
     attach_tables(outline, list(docx.tables))
