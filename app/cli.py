@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
+from app.model.compare import compare_drafts
+from app.model.compare_summary import summary
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
 from app.model.outline_html import outline_html
@@ -21,12 +23,15 @@ from app.model.overwrite import (
     refuse_unless_html_page,
     refuse_unless_word_document,
 )
+from app.model.split_review import remembered_hints
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
+from app.word.redline import default_author, export_redline
 from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.language import quoted_title
+from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 if TYPE_CHECKING:
@@ -34,6 +39,7 @@ if TYPE_CHECKING:
 
     from app.model.draft import Draft
     from clause_db.model import Outline
+    from clause_db.review_hints import SplitHints
     from clause_db.rows import SearchHit
     from clause_db.store import ClauseLibrary
 
@@ -84,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not highlight unfilled blanks (a clean copy)")  # fmt: skip
     export.add_argument("--numbering", choices=NUMBERING_MODES, default="literal",
                         help="numbers typed into the text (default), or Word's own")  # fmt: skip
+
+    compare = commands.add_parser("compare", help="what changed from one version to another")
+    compare.add_argument("old", metavar="OLD", help="the earlier version: a .contract draft, "
+                         "or a contract file (.txt, .md, .docx)")  # fmt: skip
+    compare.add_argument("new", metavar="NEW", help="the later version, the same kinds")
+    compare.add_argument("--json", action="store_true", help="print one JSON object")
+    compare.add_argument("-o", "--output", metavar="REDLINE.docx",
+                         help="write NEW as a Word document with OLD's differences as tracked "
+                         "changes")  # fmt: skip
+    compare.add_argument("--author", metavar="NAME",
+                         help="who the changes are from (default: your login name)")  # fmt: skip
     return parser
 
 
@@ -95,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         return run_draft(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "compare":
+        return _compare(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":
@@ -130,7 +149,7 @@ def _outline(args: argparse.Namespace) -> int:
     if args.html:  # refused before reading, so nothing is done for nothing
         refuse_own_input(Path(args.html), source)
         refuse_unless_html_page(Path(args.html))
-    outline = read_any(source, note_to_stderr)
+    outline = read_any(source, note_to_stderr, _remembered(source))
     if args.html:
         _write_html(outline, source, Path(args.html), quiet=args.json)
         if not args.json:
@@ -140,6 +159,11 @@ def _outline(args: argparse.Namespace) -> int:
     else:
         print(for_terminal(render_outline(outline)))
     return 0
+
+
+def _remembered(source: Path) -> SplitHints:
+    """The corrections a lawyer made to this file's split in the window (by its content)."""
+    return remembered_hints(data_dir(), source, note_to_stderr)
 
 
 def _write_html(outline: Outline, source: Path, output: Path, *, quiet: bool) -> None:
@@ -171,19 +195,40 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    old, new = Path(args.old), Path(args.new)
+    output = Path(args.output) if args.output else None
+    if output is not None:  # refused before reading, so nothing is done for nothing
+        refuse_own_input(output, old, new)
+        refuse_unless_word_document(output)
+    old_draft, new_draft = _draft_to_export(old), _draft_to_export(new)
+    if output is None:
+        comparison = compare_drafts(old_draft, new_draft)
+    else:
+        author = default_author() if args.author is None else args.author
+        comparison = export_redline(old_draft, new_draft, output, author)
+    if args.json:
+        _print_json(comparison.to_json())
+    else:
+        print(for_terminal(summary(comparison.changes)))
+        if output is not None:
+            print(for_terminal(f"{output}: redline of {new.name} against {old.name}"))
+    return 0
+
+
 def _draft_to_export(source: Path) -> Draft:
     """A .contract draft as saved, or the first contract of a text or Word file."""
     if source.suffix.lower() == ".contract":
         return load_draft(source)
     outline = read_any(source, note_to_stderr)
     if not outline.documents:
-        raise InputError(f"{source} holds no contract to export.")
+        raise InputError(f"{source} holds no contract.")
     return draft_from_document(outline.documents[0], outline.text, source.name)
 
 
 def _import(library: ClauseLibrary, files: list[str]) -> int:
     for name in files:
-        outline = read_any(Path(name), note_to_stderr)
+        outline = read_any(Path(name), note_to_stderr, _remembered(Path(name)))
         ids = library.import_outline(outline, Path(name).name)
         articles = sum(len(list(d.iter_articles())) for d in outline.documents)
         print(for_terminal(f"{name}: {len(ids)} document(s), {articles} article(s) imported"))
@@ -232,16 +277,27 @@ def render_outline(outline: Outline) -> str:
         lines.append(quoted_title(d.title) if d.title else "(untitled)")
         for s in d.skipped:
             lines.append(f"  [skipped: {s.reason}, {s.span[1] - s.span[0]} characters]")
-        for p in d.parts:
-            lines.append(f"  {p.title or '(body)'}")
-            for gap in p.gaps:
-                lines.append(f"    [numbering jumps: {gap.missing} missing]")
-            for a in p.articles:
-                lines.append(f"    {a.label.value} {a.heading.value}".rstrip())
-                for c in a.iter_clauses():
-                    depth = _clause_depth(a, c)
-                    lines.append(f"    {'  ' * depth}{c.label.value} {c.heading.value}".rstrip())
+        if d.cover is not None:
+            lines.append(f"  [cover page, {len(d.cover.value)} characters]")
+        _render_parts(d.parts, "  ", lines)
+        if d.signature is not None:
+            lines.append(f"  [signature block, {len(d.signature.value)} characters]")
+        for annex in d.annexes:
+            lines.append(f"  {annex.label.value} {annex.title.value}".rstrip())
+            _render_parts(annex.parts, "    ", lines)
     return "\n".join(lines)
+
+
+def _render_parts(parts: list, indent: str, lines: list[str]) -> None:
+    for p in parts:
+        lines.append(f"{indent}{p.title or '(body)'}")
+        for gap in p.gaps:
+            lines.append(f"{indent}  [numbering jumps: {gap.missing} missing]")
+        for a in p.articles:
+            lines.append(f"{indent}  {a.label.value} {a.heading.value}".rstrip())
+            for c in a.iter_clauses():
+                depth = _clause_depth(a, c)
+                lines.append(f"{indent}  {'  ' * depth}{c.label.value} {c.heading.value}".rstrip())
 
 
 def _clause_depth(article, clause) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from clause_db.errors import InputError
 from clause_db.language import quoted_title
+from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 from .model import ops
@@ -31,6 +32,7 @@ from .model.overwrite import (
     filled_summary,
     refuse_own_input,
 )
+from .model.split_review import mark_fields, remembered_hints
 from .model.view import show
 from .readers import note_to_stderr, read_any
 
@@ -115,7 +117,8 @@ def _change(args: argparse.Namespace, path: Path) -> int:
 
 def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
     refuse_own_input(output, source)
-    outline = read_any(source, note_to_stderr)
+    hints = remembered_hints(data_dir(), source, note_to_stderr)  # the window's review
+    outline = read_any(source, note_to_stderr, hints)
     count = len(outline.documents)
     if not 1 <= document <= count:
         raise DraftCommandError(
@@ -123,6 +126,7 @@ def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
         )
     name = source.name if count == 1 else f"{source.name} #{document}"
     draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+    mark_fields(draft, outline.documents[document - 1], outline.text, hints)
     with locked_for_change(output):
         _replace_draft(output, draft, force=force)
     articles = sum(len(p.articles) for p in draft.parts)
@@ -155,24 +159,54 @@ def _print_show(draft: Draft, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json_for_terminal(data) + "\n")
         return
+    if data["cover"]:
+        print(for_terminal(data["cover"]["text"]) + "\n")
     print(for_terminal(quoted_title(data["title"])))
-    for part in data["parts"]:
+    _print_parts(data["parts"])
+    if data["signature"]:
+        print(for_terminal(f"\n{data['signature']['text']}"))
+    for annex in data["annexes"]:
+        print(for_terminal(f"\n{annex['label']} {annex['title']}".rstrip()))
+        if annex["text"]:
+            print(for_terminal(annex["text"]))
+        _print_parts(annex["parts"])
+    texts = [f for f in data["fields"] if f["kind"] != "checkbox"]
+    boxes = [f for f in data["fields"] if f["kind"] == "checkbox"]
+    unfilled = [f for f in texts if f["value"] is None]
+    line = f"\n— {len(texts)} field(s), {len(unfilled)} unfilled"
+    if boxes:  # an unticked box is an answer, not a field left to fill
+        groups = {f["group"] for f in boxes}
+        ticked = sum(1 for f in boxes if f["value"])
+        line += f"; {len(boxes)} tick box(es) in {len(groups)} group(s), {ticked} ticked"
+    print(line)
+
+
+def _print_parts(parts: list[dict]) -> None:
+    for part in parts:
         if part["title"]:
             print(for_terminal(f"\n{part['title']}"))
         for article in part["articles"]:
             print(for_terminal(f"\n{article['label']} {article['heading']}".rstrip()))
             if article["text"]:
                 print(for_terminal(article["text"]))
+            _print_tables(article["tables"], 0)
             _print_clauses(article["clauses"], 1)
-    unfilled = [f for f in data["fields"] if f["value"] is None]
-    print(f"\n— {len(data['fields'])} field(s), {len(unfilled)} unfilled")
 
 
 def _print_clauses(clauses: list[dict], depth: int) -> None:
     for clause in clauses:
         line = f"{'  ' * depth}{clause['label']} {clause['heading']} {clause['text']}".rstrip()
         print(for_terminal(line))
+        _print_tables(clause["tables"], depth + 1)
         _print_clauses(clause["clauses"], depth + 1)
+
+
+def _print_tables(tables: list, depth: int) -> None:
+    """A table's rows a line each, cells between bars (a reader of the terminal sees a grid)."""
+    for table in tables:
+        for row in table:
+            cells = " | ".join(cell["text"] for cell in row)
+            print(for_terminal(f"{'  ' * depth}| {cells} |"))
 
 
 def _assignment(text: str) -> tuple[str, str | None]:

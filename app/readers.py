@@ -22,19 +22,26 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from clause_db.model import Outline
+    from clause_db.review_hints import SplitHints
 
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def read_any(path: Path, on_note: Callable[[Msg], None] | None = None) -> Outline:
-    """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable."""
+def read_any(
+    path: Path, on_note: Callable[[Msg], None] | None = None, hints: SplitHints | None = None
+) -> Outline:
+    """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable.
+    ``hints``: a lawyer's corrections of its split (``clause_db.review_hints``)."""
+    from clause_db.review_hints import NO_HINTS
+
+    hints = NO_HINTS if hints is None else hints
     if not _is_word(path):
         from clause_db.reader import read_outline  # the segmenter: not needed to start the window
 
-        return read_outline(path, on_note)
+        return read_outline(path, on_note, hints)
     from app.word import read_docx_outline  # python-docx and lxml: only for Word files
 
-    outline, notes = read_docx_outline(path)
+    outline, notes = read_docx_outline(path, hints)
     for note in notes:
         if on_note is not None:
             on_note(Msg("{0}：{1}", "{0}: {1}", path, note))

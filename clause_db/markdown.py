@@ -30,8 +30,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)")
 # Bounded, so a file of unclosed ``<a`` costs linear time, not quadratic.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,40}(?:\s[^<>\n]{0,500})?/?>")
-_TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*$")
+TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 # Where the contract's own text starts: a numbered heading or list item.
 _BODY_START = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:\d{1,3}[.)](?:[ \t]|$)|[A-Z]\.[ \t]|"
@@ -84,12 +84,12 @@ def _summary_table(text: str, start: int) -> Span | None:
         line = text[s:e]
         if _BODY_START.match(line):
             return None
-        if _TABLE_ROW.fullmatch(line) and i + 1 < len(lines):
-            if not _TABLE_RULE.fullmatch(text[slice(*lines[i + 1])]):
+        if TABLE_ROW.fullmatch(line) and i + 1 < len(lines):
+            if not TABLE_RULE.fullmatch(text[slice(*lines[i + 1])]):
                 continue
             end = lines[i + 1][1]
             for s2, e2 in lines[i + 2 :]:
-                if not _TABLE_ROW.fullmatch(text[s2:e2]):
+                if not TABLE_ROW.fullmatch(text[s2:e2]):
                     break
                 end = e2
             return s, end
@@ -311,6 +311,15 @@ def restore(outline: Outline, layout: MarkdownLayout | PageFurniture) -> Outline
         doc.preamble = _fix(doc.preamble, text, holes, heading=False)
         for part in doc.parts:
             _fix_node(part, text, holes)
+        if doc.cover is not None:
+            doc.cover = _fix(doc.cover, text, sorted([*holes, doc.title_piece.span]), False)
+        if doc.signature is not None:
+            doc.signature = _fix(doc.signature, text, holes, heading=False)
+        for annex in doc.annexes:
+            annex.title = _fix(annex.title, text, holes, heading=True)
+            annex.text = _fix(annex.text, text, holes, heading=False)
+            for part in annex.parts:
+                _fix_node(part, text, holes)
         doc.skipped = _split_skipped(doc.skipped, text, layout_holes)
     for hole in layout.holes:
         doc = next((d for d in outline.documents if d.span[0] <= hole.span[0] < d.span[1]), None)

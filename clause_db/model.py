@@ -18,9 +18,18 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 # Skipped reasons for what may lie inside a piece: Markdown markup (``clause_db.markdown``)
-# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``), and
-# a table of contents between the parties and the recitals of a preamble.
-HOLE_REASONS = ("markup", "front matter", "summary table", "page furniture", "table of contents")
+# a PDF's page breaks, page numbers and running headers (``clause_db.page_furniture``),
+# a table of contents between the parties and the recitals of a preamble, and what a lawyer
+# skipped when reviewing the split (``clause_db.review_hints``).
+REVIEW_SKIP = "skipped on review"
+HOLE_REASONS = (
+    "markup",
+    "front matter",
+    "summary table",
+    "page furniture",
+    "table of contents",
+    REVIEW_SKIP,
+)
 
 
 def span_without_holes(span: Span, holes: list[Span]) -> list[Span]:
@@ -58,9 +67,16 @@ class Placeholder:
     span: Span
     label: str
     name: str | None = None  # the name written inside the blank, if any
+    # tick boxes only: the boxes offered together share ``group`` (the offset where the
+    # group's first box starts); ``ticked`` for one written ticked (☑, ■, [x])
+    group: int | None = None
+    ticked: bool = False
 
     def to_json(self) -> dict:
-        return {"label": self.label, "kind": self.kind, "span": list(self.span), "name": self.name}
+        out = {"label": self.label, "kind": self.kind, "span": list(self.span), "name": self.name}
+        if self.kind == "checkbox":
+            out |= {"group": self.group, "ticked": self.ticked}
+        return out
 
 
 @dataclass
@@ -79,6 +95,7 @@ class TableCell:
     span: Span
     colspan: int = 1
     rowspan: int = 1
+    bold: bool = False  # every run of its text bold in the source (not in the JSON)
 
     def to_json(self) -> dict:
         out: dict = {"text": self.text, "span": list(self.span)}
@@ -96,6 +113,11 @@ class Table:
 
     span: Span
     rows: list[list[TableCell]] = field(default_factory=list)
+    borders: bool = True  # drawn with lines in the source (not in the JSON: a list of rows)
+    # How the source laid it out (not in the JSON either): its grid columns' widths in twips
+    # (empty: not known), the table centred between the margins.
+    widths: list[int] = field(default_factory=list)
+    centred: bool = False
 
     def to_json(self) -> list:
         return [[c.to_json() for c in row] for row in self.rows]
@@ -284,7 +306,9 @@ class Document:
     span: Span
     parts: list[Part] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    cover: Piece | None = None  # the cover page before the title page's text (编号, parties, date)
+    # the cover page: the text before the title and the title page's lines after it (编号,
+    # parties, date); when it has both, its span runs across the title, which is a hole in it
+    cover: Piece | None = None
     signature: Piece | None = None  # the source's own signature block after the last article
     annexes: list[Annex] = field(default_factory=list)
     preamble_tables: list[Table] = field(default_factory=list)  # the parties' details in cells
@@ -339,10 +363,13 @@ class Outline:
         skipped = [*self.skipped, *(s for d in self.documents for s in d.skipped)]
         holes = sorted(s.span for s in skipped if s.reason in HOLE_REASONS)
         spans = [s.span for s in skipped if s.reason not in HOLE_REASONS]
-        spans.extend(p.span for d in self.documents for p in d.pieces())
+        spans.extend(p.span for d in self.documents for p in d.pieces() if p is not d.cover)
         out = list(holes)
         for span in spans:
             out.extend(span_without_holes(span, holes))
+        for d in self.documents:  # the title lies inside a cover that runs on after it
+            if d.cover is not None:
+                out.extend(span_without_holes(d.cover.span, sorted([*holes, d.title_piece.span])))
         return sorted(s for s in out if s[0] < s[1])
 
     def to_json(self) -> dict:

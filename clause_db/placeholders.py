@@ -16,15 +16,18 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a_"  # incl. full-width letters/digits
 _NAME = rf"[A-Za-z_{_CJK}][\w.\-]{{0,39}}"
 _CHECKBOXES = "□☐"
+_TICKED = "☑■"  # a box written ticked; ■ only beside other boxes (alone it is a bullet)
+_BOXES = _CHECKBOXES + _TICKED
 _CJK_RE = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e]")  # hanzi or CJK punctuation
 
 _BLANK = re.compile(
-    rf"(?P<template>\{{\{{\s*(?P<tbox>[{_CHECKBOXES}])?\s*(?P<t2>{_NAME})\s*\}}\}}"
+    rf"(?P<template>\{{\{{\s*(?P<tbox>[{_BOXES}])?\s*(?P<t2>{_NAME})\s*\}}\}}"
     rf"|\{{\s*(?P<t1>{_NAME})\s*\}})"
     r"|(?P<bracket>【(?P<b>[^【】\n]{0,40})】)"
+    r"|(?P<task>\[(?P<tick>[ xX])\])"  # - [ ] / - [x] at a line's start: a box to tick
     r"|(?P<square>\[(?P<sq>[^\[\]\n]{1,60})\](?!\())"  # not a markdown link [text](url)
     r"|(?P<underscore>[_＿]{2,})"
-    rf"|(?P<checkbox>[{_CHECKBOXES}])"
+    rf"|(?P<checkbox>[{_BOXES}])"
     rf"|(?P<stand_in>(?<![{_LATIN}])[Xx×Ｘｘ]{{3,}}(?![{_LATIN}]))"
 )
 _ANONYMOUS = re.compile(r"[\s●•·…_＿.]*|[Xx]+")  # [●], [ ], [...], [X] name nothing
@@ -34,7 +37,7 @@ _NOT_BLANK_SQUARE = re.compile(  # citations [1], [2-4] and drafting notes
 _ROMAN_BEFORE = re.compile(r"(?i)\b(?:article|section|chapter|part|schedule|clause)\s*$")
 
 # Where a lawyer's reading of "the words before the blank" stops.
-_STOP = re.compile(r"[，,。；;：:、！!？?\n\r\t（）()\[\]【】「」『』“”\"《》□☐]")
+_STOP = re.compile(r"[，,。；;：:、！!？?\n\r\t（）()\[\]【】「」『』“”\"《》□☐☑■]")
 _COLONS = ":："
 _NUMBERING = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*[.、)）]?|[（(][一二三四五六七八九十\d]+[)）]"
@@ -69,6 +72,9 @@ _WITHIN = ("内", "以内", "后", "以后", "之内", "之后")
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _PARTY = re.compile(r"[甲乙丙丁]方|(?i:party [a-d]\b ?)")
 _SENTENCE_END = re.compile(r"[。；;\n]")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]*)?")
+_OPTION = re.compile(r"[ \t]+\S")
+_OPTION_END = re.compile(rf"{_STOP.pattern}|[_＿{{【|]")  # 其他____ or a cell: the option ends
 _MAX_CJK, _MAX_WORDS, _REACH = 12, 5, 80
 
 
@@ -93,9 +99,48 @@ def find_placeholders(text: str, start: int = 0, end: int | None = None) -> list
         else:
             label, base = _label(seg, prev_end, s, e, prev_base)
             label = _with_party(label, found, seg, start, s)
-        found.append(Placeholder(kind, (start + s, start + e), label, name))
+        ticked = kind == "checkbox" and _box(m) in _TICKED
+        found.append(Placeholder(kind, (start + s, start + e), label, name, ticked=ticked))
         prev_end, prev_base, pos = e, base, e
-    return found
+    return _group_boxes(seg, start, found)
+
+
+def _box(m: re.Match[str]) -> str:
+    """The box a checkbox match shows: ☐ or ☑ for ``[ ]`` / ``[x]``, else as written."""
+    if m["task"]:
+        return "☐" if m["tick"] == " " else "☑"
+    return m["tbox"] or m["checkbox"] or ""
+
+
+def _group_boxes(seg: str, start: int, found: list[Placeholder]) -> list[Placeholder]:
+    """Tick boxes offered together share a group: the boxes of one line, and of a run of
+    lines whose boxes open the line or follow the same words (证件类型：☐A ☐B; □A / □B /
+    □C a line each; table rows ``数据 | ☐A``). A group of bare ■ only is a list's bullets,
+    not boxes: those are dropped."""
+    groups: dict[int, list[Placeholder]] = {}
+    key, line_end, lead = -1, -1, ""
+    for p in found:
+        if p.kind != "checkbox":
+            continue
+        s = p.span[0] - start
+        if s >= line_end:  # the first box of a line
+            line_start = seg.rfind("\n", 0, s) + 1
+            words = _NUMBERING.sub("", seg[line_start:s]).strip(" \t-*+•·")
+            joins = line_end >= 0 and not seg[line_end:line_start].strip()
+            if not (joins and words in ("", lead)):
+                key = p.span[0]
+            lead = words
+            newline = seg.find("\n", s)
+            line_end = len(seg) if newline < 0 else newline
+        p.group = key
+        groups.setdefault(key, []).append(p)
+    bullets = {
+        id(p)
+        for members in groups.values()
+        if all(seg[p.span[0] - start] == "■" for p in members)
+        for p in members
+    }
+    return [p for p in found if id(p) not in bullets]
 
 
 def _with_party(label: str, found: list[Placeholder], seg: str, start: int, s: int) -> str:
@@ -132,6 +177,12 @@ def _classify(m: re.Match[str], seg: str) -> tuple[str | None, str | None]:
         return ("underscore", None) if width >= 3 else (None, None)
     if m["checkbox"]:
         return "checkbox", None
+    if m["task"]:  # a box only where a list item opens; elsewhere [ ] / [X] is a blank
+        if seg.startswith("(", m.end()):
+            return None, None  # a markdown link [x](url)
+        line = seg[seg.rfind("\n", 0, m.start()) + 1 : m.start()]
+        opens = _LIST_ITEM.fullmatch(line) and _OPTION.match(seg, m.end())
+        return ("checkbox", None) if opens else ("square", None)
     before = seg[max(0, m.start() - 20) : m.start()]
     roman = _ROMAN_BEFORE.search(before) or (
         m[0] == "xxx" and before.endswith("(") and seg.startswith(")", m.end())
@@ -231,7 +282,7 @@ def _option_before(seg: str, s: int, e: int) -> bool:
 def _words_after(seg: str, e: int) -> str:
     """A checkbox's option: the words after it, up to the next box or punctuation."""
     tail = seg[e : e + 40]
-    stop = _STOP.search(tail)
+    stop = _OPTION_END.search(tail)
     words = (tail[: stop.start()] if stop else tail).strip()
     if _CJK_RE.search(words):
         return words[:_MAX_CJK]

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from clause_db.errors import InputError
 from clause_db.markdown import MARKDOWN_SUFFIXES
 from clause_db.messages import Msg
+from clause_db.review_hints import NO_HINTS, SplitHints
 from clause_db.segment import parse_text
+from clause_db.tables import attach_tables, pipe_tables
 from clause_db.textio import read_text_file
 
 if TYPE_CHECKING:
@@ -20,8 +22,11 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 
-def read_outline(path: Path, on_note: Callable[[Msg], None] | None = None) -> Outline:
-    """The outline of a contract file (plain text or Markdown, in any common encoding).
+def read_outline(
+    path: Path, on_note: Callable[[Msg], None] | None = None, hints: SplitHints = NO_HINTS
+) -> Outline:
+    """The outline of a contract file (plain text or Markdown, in any common encoding);
+    ``hints``: a lawyer's corrections of its split (``clause_db.review_hints``).
 
     Bytes no encoding could read are kept as U+FFFD and told to ``on_note`` (how many, where
     the first one is), so that a lawyer never works on a silently damaged text.
@@ -37,4 +42,8 @@ def read_outline(path: Path, on_note: Callable[[Msg], None] | None = None) -> Ou
         )
     if undecodable is not None and on_note is not None:
         on_note(Msg("{0}：{1}", "{0}: {1}", path, undecodable.message))
-    return parse_text(text, encoding, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    outline = parse_text(text, encoding, markdown=markdown, hints=hints)
+    if markdown:  # its pipe tables in the body are tables of their nodes, as Word's are
+        attach_tables(outline, pipe_tables(outline.text))
+    return outline

@@ -2,8 +2,9 @@
 第四十条第一项 (item （一） of 第四十条, as statutes and 劳动合同 write it), Section 4.2, Article 7.
 
 Each mention says what it points at (an article by number, a clause by dotted number, the
-n-th clause of the current article) and in which form it was written, so that it can be
-written again, in the same form, with the target's new number.
+n-th clause of the current article, an annex by the number of its label: 见附件二, Exhibit A)
+and in which form it was written, so that it can be written again, in the same form, with
+the target's new number.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from dataclasses import dataclass
 from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
 
 _CN = r"[零〇一二两兩三四五六七八九十百千]+"
+# An annex as written in its heading or in a sentence: 附件1, 附件一, 附表2, Exhibit A,
+# Schedule 1, Annex II. Its word and its numerals make the label style of the sequence.
+ANNEX_LABEL = (
+    r"(?P<xw>附件|附表|附录|附錄)[ \t]*(?P<xn>[一二三四五六七八九十]+|\d+)"
+    r"|(?<![A-Za-z])(?P<xe>Exhibit|EXHIBIT|Schedule|SCHEDULE|Annex|ANNEX|Appendix|APPENDIX"
+    r"|Attachment|ATTACHMENT)[ \t]+(?P<xen>\d+\b(?![.．]\d)|[A-Z]\b|[IVX]+\b)"
+)
+_ANNEX_LABEL = re.compile(ANNEX_LABEL)
 _PATTERN = re.compile(
     rf"(?P<kuan>(?<=本[条條])第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
     rf"|(?P<cn_item>第[ \t]*(?P<ia>{_CN}|\d+)[ \t]*[条條][ \t]*第[ \t]*(?P<ii>{_CN}|\d+)[ \t]*项)"
@@ -22,6 +31,7 @@ _PATTERN = re.compile(
     r"|(?<![A-Za-z])(?P<en_section>(?P<sw>Section|section|SECTION|Subsection|subsection"
     r"|Clause|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
     r"|(?<![A-Za-z])(?P<en_article>(?P<aw>Article|ARTICLE|article)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
+    rf"|(?P<annex>{ANNEX_LABEL})"
 )
 # An English reference is written again with its own word and numerals (Subsection 18.1,
 # section 19, ARTICLE III): form "en:<word>" or "en:<word>:roman". The fixed forms below
@@ -45,7 +55,7 @@ class Mention:
     # (8,) for 第八条, (8, 3) for 第8.3条, (2,) for 本条第2款, (40, 1) for 第四十条第一项
     number: tuple[int, ...]
     # cn_article | cn_article_digits | cn_clause | kuan | kuan_cn | cn_item | cn_item_digits
-    # | en:<word>[:roman]
+    # | en:<word>[:roman] | annex:<word>:<digits|cn|alpha|roman>
     form: str
 
 
@@ -63,6 +73,9 @@ def find_references(text: str) -> list[Mention]:
 
 def _mention(m: re.Match[str]) -> Mention | None:
     kind = m.lastgroup  # the outer group: it closes after the number inside it
+    if kind == "annex":
+        found = annex_label_style(m.group(0))
+        return found and Mention(m.start(), m.end(), "annex", (found[2],), found_form(found))
     if kind == "kuan":
         raw = m.group("kn")
         n = cn_to_int(raw)
@@ -92,6 +105,48 @@ def _mention(m: re.Match[str]) -> Mention | None:
     return n and Mention(m.start(), m.end(), "article", (n,), form)
 
 
+def annex_label_style(label: str) -> tuple[str, str, int] | None:
+    """(word, numerals, number) of an annex label: 附件二 -> ("附件", "cn", 2), Exhibit B ->
+    ("Exhibit", "alpha", 2), Schedule 1 -> ("Schedule", "digits", 1); None for no such label."""
+    m = _ANNEX_LABEL.fullmatch(label.strip())
+    if m is None:
+        return None
+    if m["xw"]:
+        raw = m["xn"]
+        return (
+            m["xw"],
+            "digits" if raw.isdigit() else "cn",
+            int(raw) if raw.isdigit() else (cn_to_int(raw) or 0),
+        )
+    raw = m["xen"]
+    if raw.isdigit():
+        return m["xe"], "digits", int(raw)
+    if len(raw) == 1 and raw not in "IVX":
+        return m["xe"], "alpha", ord(raw) - ord("A") + 1
+    return m["xe"], "roman", roman_to_int(raw) or 0
+
+
+def found_form(style: tuple[str, str, int]) -> str:
+    """The reference form of an annex label's style: annex:<word>:<numerals>."""
+    return f"annex:{style[0]}:{style[1]}"
+
+
+_ANNEX_FORM = re.compile(r"annex:(?P<word>[^:]+):(?P<numerals>digits|cn|alpha|roman)")
+
+
+def write_annex_label(word: str, numerals: str, n: int) -> str:
+    """The label of the n-th annex in a sequence written with ``word`` and ``numerals``."""
+    if numerals == "cn":
+        number = int_to_cn(n)
+    elif numerals == "alpha":
+        number = chr(ord("A") + n - 1) if 0 < n <= 26 else str(n)
+    elif numerals == "roman":
+        number = int_to_roman(n)
+    else:
+        number = str(n)
+    return f"{word}{number}" if re.match(r"[\u4e00-\u9fff]", word) else f"{word} {number}"
+
+
 def _dotted(path: tuple[int, ...]) -> str:
     return ".".join(map(str, path))
 
@@ -114,6 +169,8 @@ _WRITERS = {
 
 def is_reference_form(form: str) -> bool:
     """Whether ``form`` (as a draft file stores it) is one ``write_reference`` writes."""
+    if _ANNEX_FORM.fullmatch(form):
+        return True
     base = form.removesuffix(_TRAD)
     if base != form:
         return base.startswith("cn_") and base in _WRITERS
@@ -122,6 +179,8 @@ def is_reference_form(form: str) -> bool:
 
 def write_reference(form: str, path: tuple[int, ...]) -> str:
     """The reference in ``form`` to the node now at ``path`` (ordinals from the article down)."""
+    if m := _ANNEX_FORM.fullmatch(form):
+        return write_annex_label(m["word"], m["numerals"], path[0])
     if m := _EN_FORM.fullmatch(form):
         number = int_to_roman(path[0]) if m["roman"] else _dotted(path)
         return f"{m['word']} {number}"

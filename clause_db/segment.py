@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from clause_db.headings import clean, heading_end
 from clause_db.markdown import MarkdownLayout, prepare, restore
@@ -30,6 +31,7 @@ from clause_db.markers import (
     looks_like_reference,
 )
 from clause_db.model import (
+    Annex,
     Article,
     Clause,
     Document,
@@ -39,8 +41,22 @@ from clause_db.model import (
     Piece,
     Skipped,
 )
+from clause_db.page_blocks import (
+    TITLE_SEPARATORS,
+    annex_heading,
+    annex_starts,
+    annex_title,
+    annexes_start,
+    own_annex_heading,
+    signature_opener,
+    signature_tail,
+    sole_annex_start,
+    title_page_end,
+)
+from clause_db.page_blocks import lines as _lines
 from clause_db.page_furniture import find_page_furniture
 from clause_db.placeholders import find_placeholders
+from clause_db.review_hints import NO_HINTS, SplitHints
 
 _BOILERPLATE_LINE = re.compile(
     r"_第\d+页\s*$|^已阅读|继续免费阅读|^下载本文档|^版权说明|^文档简介\s*$|^温馨提示\s*$|本站|人人文库|"
@@ -70,28 +86,9 @@ _TITLE_LINE = re.compile(
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
+_DOTTED_LINE = re.compile(r"^[ \t]*\d{1,3}[.．]\d{1,3}", re.M)
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：]")  # 合同编号：…, Contract No.: …
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
-_SIGNATURE_LINE = re.compile(
-    r"[ \t\u3000]*(?:[甲乙丙丁]方|(?i:party [a-d])|出卖人|买受人|委托方|受托方)[ \t\u3000]*"
-    r"[（(](?:[盖蓋]章|[签簽]章|[签簽]字|[签簽]名|(?i:seal|signature))"
-)
-_SIGNATURE_DETAIL = re.compile(
-    r"[ \t\u3000]*(?:日期|[签簽][订訂]日期|法定代表人|授[权權]代表|委[托託]代理人|[签簽]字|[签簽]名"
-    r"|地址|[电電][话話]|"
-    r"(?i:date|by|name|title|authori[sz]ed))[^\n]{0,40}[:：]"
-)
-_SIGNATURE_LINES = 12  # a signature block is the last few lines of a contract
-_SIGNATURE_PAGE = re.compile(  # a note, not a sentence that mentions the signature page
-    r"[ \t\u3000]*(?:(?:[（(\[【]|以下|本[页頁]|此[页頁]|下接)[^\n]{0,40}[签簽][署字][页頁]"
-    r"|[(\[]?(?i:signature pages? follows?|signature page))"
-)
-_ANNEX_HEADING = re.compile(
-    r"[ \t\u3000]*(?P<label>(?:附件|附表|附录)[ \t\u3000]*(?P<cn>[一二三四五六七八九十]+|\d+)"
-    r"|(?i:annex|schedule|exhibit|appendix)[ \t]+(?P<en>\d+|[A-Z]|[IVX]+))"
-    r"(?=[ \t\u3000:：、.．]|$)",
-    re.M,
-)
-_MAX_TRAILING_LINE = 80  # a signature-page note or an annex heading is one short line
 _MAX_JUMP = 20  # more articles than this missing in a row is no gap but another numbering
 _CJK_BEFORE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]$")
 _GLUE_BEFORE_ITEM = re.compile(r"[:：;；。!！?？\n][ \t\u3000]*$")
@@ -109,21 +106,24 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def parse_text(text: str, encoding: str = "utf-8", markdown: bool = False) -> Outline:
+def parse_text(
+    text: str, encoding: str = "utf-8", markdown: bool = False, hints: SplitHints = NO_HINTS
+) -> Outline:
     """Understand contract text; every character ends up in exactly one piece or skipped span.
 
     ``markdown``: the text is Markdown; its markup is skipped and its lists read as lists.
+    ``hints``: a lawyer's corrections of an earlier split (``clause_db.review_hints``).
     """
     if markdown:
-        layout = prepare(text)
-        return restore(_parse(layout.masked, encoding, layout), layout)
-    furniture = find_page_furniture(text)
+        layout = hints.layout(prepare(text))
+        return hints.settle(restore(_parse(layout.masked, encoding, layout, hints), layout))
+    furniture = hints.layout(find_page_furniture(text))
     if furniture.holes:
-        return restore(_parse(furniture.masked, encoding, None), furniture)
-    return _parse(text, encoding, None)
+        return hints.settle(restore(_parse(furniture.masked, encoding, None, hints), furniture))
+    return _parse(text, encoding, None, hints)
 
 
-def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
+def _parse(text: str, encoding: str, layout: MarkdownLayout | None, hints: SplitHints) -> Outline:
     outline = Outline(text=text, encoding=encoding)
     core_start, core_end = _strip_site_boilerplate(text, outline.skipped)
     for start, end, marker in _document_regions(text, core_start, core_end):
@@ -131,7 +131,7 @@ def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
             if end > start:
                 outline.skipped.append(Skipped("blank", (start, end), text[start:end]))
         else:
-            outline.documents.append(_parse_document(text, start, end, layout))
+            outline.documents.append(_parse_document(text, start, end, layout, hints))
         if marker:
             target = outline.documents[-1].skipped if outline.documents else outline.skipped
             target.append(Skipped("end of document marker", marker, text[marker[0] : marker[1]]))
@@ -139,16 +139,6 @@ def _parse(text: str, encoding: str, layout: MarkdownLayout | None) -> Outline:
 
 
 # -- file level ---------------------------------------------------------------------------
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl + 1
-        out.append((pos, stop))
-        pos = stop
-    return out
 
 
 def _strip_site_boilerplate(text: str, skipped: list[Skipped]) -> tuple[int, int]:
@@ -192,24 +182,13 @@ def _document_regions(text: str, start: int, end: int):
 # -- document level -----------------------------------------------------------------------
 
 
-def _signature_start(text: str, s: int, e: int) -> int:
-    """Where a closing signature block (甲方（盖章）：…) begins, or ``e`` when there is none."""
-    start = e
-    for ls, le in reversed(_lines(text, s, e)[-_SIGNATURE_LINES:]):
-        line = text[ls:le]
-        if _SIGNATURE_LINE.match(line):
-            start = ls
-        elif line.strip() and not _SIGNATURE_DETAIL.match(line):
-            break
-    return start
-
-
-def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) -> Document:
-    signature = _signature_start(text, s, e)
-    e, signature_span = signature, (signature, e)
+def _parse_document(
+    text: str, s: int, e: int, layout: MarkdownLayout | None, hints: SplitHints
+) -> Document:
     markers = find_markers(text, s, e)
     if layout:
         markers = layout.markers(text, markers)
+    markers = hints.markers(markers, s, e)
     line_mode = _is_line_mode(text, markers)
     scheme = _article_scheme(text, markers, line_mode, s)
     structural = [
@@ -218,106 +197,200 @@ def _parse_document(text: str, s: int, e: int, layout: MarkdownLayout | None) ->
         if (m.kind in PART_KINDS or m.kind == scheme)
         and (m.line_start or not (line_mode or looks_like_reference(text, m, s)))
     ]
+    head = _instruction_list_end(text, s, structural, line_mode)
+    structural = [m for m in structural if m.start >= head]
     first_struct = structural[0].start if structural else e
-    found = _find_toc(text, s, first_struct, markers)
+    found = _find_toc(text, head, first_struct, markers)
     toc, body_start = found if found else (None, -1)
-    title_start, title_end = _find_title(text, s, toc[0] if toc else first_struct, line_mode)
-    body_start = body_start if toc else title_end
+    front_end = toc[0] if toc else first_struct
+    title_start, title_end = _find_title(text, head, front_end, line_mode)
+    cover_end = title_end
+    if line_mode and title_end > title_start:
+        cover_end = title_page_end(text, title_end, front_end)
+    body_start = body_start if toc else cover_end
     known = _toc_headings(text, toc, markers) if toc else {}
     body_markers = [m for m in markers if m.start >= body_start]
-    root = _build_tree(text, body_start, e, body_markers, line_mode, scheme, bool(toc))
-    trailing: list[Part] = []
-    last_article = next((p.children[-1].start for p in reversed(root) if p.children), None)
-    if line_mode and last_article is not None:
-        signature, annexes = _trailing_start(text, last_article, e)
-        tail = min(signature, annexes)
-        if tail < e:
-            trailing = _trailing_parts(text, signature, annexes, e)
-            body_markers = [m for m in body_markers if m.start < tail]
-            root = _build_tree(text, body_start, tail, body_markers, line_mode, scheme, bool(toc))
-    if toc and not root and body_start < e:
-        root = [_Node(None, body_start, body_start, "part", end=e)]  # a body with no headings
+    tree = (text, body_start, line_mode, scheme, bool(toc), hints)
+    signature, annexes, forced = _closing_starts(tree, e, body_markers)
+    body_markers = [m for m in body_markers if m.start < signature]
+    root = _build_tree(text, body_start, signature, body_markers, *tree[2:])
+    if toc and not root and body_start < signature:
+        root = [_Node(None, body_start, body_start, "part", end=signature)]  # no headings
 
-    first_body = root[0].start if root else e
+    first_body = root[0].start if root else signature
     preamble_end = toc[0] if toc else first_body
-    preamble = Piece(text[title_end:preamble_end].strip(), (title_end, preamble_end))
+    preamble = Piece(text[cover_end:preamble_end].strip(), (cover_end, preamble_end))
     if toc and toc[1] < body_start:  # recitals after the table: the table is a hole in it
-        parts = (text[title_end : toc[0]].strip(), text[toc[1] : body_start].strip())
-        preamble = Piece("\n\n".join(p for p in parts if p), (title_end, body_start))
+        parts = (text[cover_end : toc[0]].strip(), text[toc[1] : body_start].strip())
+        preamble = Piece("\n\n".join(p for p in parts if p), (cover_end, body_start))
     title_piece = Piece(_clean_title(text[title_start:title_end]), (title_start, title_end))
     doc = Document(title=title_piece.value, title_piece=title_piece, preamble=preamble, span=(s, e))
-    if title_start > s:
+    if line_mode:
+        _set_cover(doc, text, s, cover_end)
+    elif title_start > s:  # text scraped onto one line: a web page's scraps, not a page
         doc.skipped.append(Skipped("cover page", (s, title_start), text[s:title_start]))
     if toc:
         doc.skipped.append(Skipped("table of contents", toc, text[toc[0] : toc[1]]))
-    if signature_span[1] > signature_span[0]:
-        doc.span = (s, signature_span[1])
-        doc.skipped.append(Skipped("signature block", signature_span, text[slice(*signature_span)]))
-    doc.parts = [_to_part(text, n, known, line_mode) for n in root] + trailing
+    if signature < annexes:
+        doc.signature = Piece(text[signature:annexes].strip(), (signature, annexes))
+    doc.parts = [_to_part(text, n, known, line_mode) for n in root]
     _set_depths(doc.parts)
     _report_gaps(doc.parts)
+    starts = sorted({*_annex_starts(text, annexes, e), *forced})
+    doc.annexes = [
+        _to_annex(text, start, end, known, hints) for start, end in pairwise([*starts, e])
+    ]
+    if hints.fields:
+        _mark_fields(doc, text, hints)
     return doc
 
 
-# -- after the last article: the signature page and the annexes ---------------------------
+def _set_cover(doc: Document, text: str, s: int, cover_end: int) -> None:
+    """The cover page: the text before the title, and the title page's lines after it up to
+    the parties block (the title is then a hole in the cover, see docs/outline-format.md)."""
+    title_start, title_end = doc.title_piece.span
+    before, after = text[s:title_start].strip(), text[title_end:cover_end].strip()
+    if not (before or after):
+        if title_start > s:
+            doc.skipped.append(Skipped("blank", (s, title_start), text[s:title_start]))
+        return
+    if not before and title_start > s:
+        doc.skipped.append(Skipped("blank", (s, title_start), text[s:title_start]))
+    start = s if before else title_end
+    end = cover_end if after else title_start
+    doc.cover = Piece("\n".join(x for x in (before, after) if x), (start, end))
 
 
-def _trailing_start(text: str, after: int, e: int) -> tuple[int, int]:
-    """Where the signature page and the annexes that follow the last article begin.
+def _instruction_list_end(text: str, s: int, structural: list[Marker], line_mode: bool) -> int:
+    """Where the contract starts after a page of instructions numbered like its articles
+    (How to set up an agreement: 1. Review … 6. Send …), or ``s``.
 
-    A signature-page note (（下接签署页）, 以下为本合同签署页) or the annexes (附件1, Annex A)
-    end the last article: left in it, they would be its last clause's text, and replacing or
-    deleting that article would take the signature page and the annexes with it. The annexes
-    start at the last heading numbered 1 that has text of its own, so a list of annexes in
-    the last article (附件1：报价单 / 附件2：服务标准) stays in it. ``e`` where there is none.
+    Such a list comes before any title, and a title line follows it before the numbering
+    starts again at 1: the list and everything up to that title are the cover.
     """
-    lines = _lines(text, text.find("\n", after, e) + 1 or e, e)
-    short = [(ls, le) for ls, le in lines if len(text[ls:le].strip()) <= _MAX_TRAILING_LINE]
-    annexes = e
-    for ls, le in short:
-        m = _ANNEX_HEADING.match(text, ls, le)
-        if m and _annex_number(m) == 1 and _has_own_text(text, le, e):
-            annexes = ls
-    signature = next(
-        (ls for ls, le in short if ls < annexes and _SIGNATURE_PAGE.match(text, ls, le)), annexes
+    if not (line_mode and structural) or structural[0].value != 1:
+        return s
+    first = structural[0]
+    if _find_title(text, s, first.start, line_mode)[1] > s:
+        return s
+    again = next(
+        (m for m in structural[1:] if m.kind == first.kind and m.value == 1 and m.line_start),
+        None,
     )
-    return signature, annexes
+    if again is None:
+        return s
+    for ls, le in _lines(text, first.start, again.start):
+        bare = text[ls:le].strip().strip("#*").strip()
+        if len(bare) <= _MAX_TITLE_LINE and _TITLE_LINE.fullmatch(bare):
+            # steps of an instruction, not articles with clauses of their own (1.1, 1.2)
+            return s if _DOTTED_LINE.search(text, first.start, ls) else ls
+    return s
 
 
-def _annex_number(m: re.Match) -> int:
-    """1 for 附件1, 附件一, Annex A, Schedule I, Exhibit 1; 0 for any other number."""
-    value = m.group("cn") or m.group("en")
-    return 1 if value in ("1", "一", "A", "a", "I") else 0
+def _closing_starts(tree: tuple, e: int, markers: list[Marker]) -> tuple[int, int, list[int]]:
+    """Where the signature block and the annexes after the body begin (``e`` for none), and
+    the line starts where a lawyer said an annex starts (``SplitHints.annexes``).
+
+    The annexes are looked for after the first article (a numbering in them must not pass
+    for the body's), the signature block after the last article's heading before them, else
+    as a block of seal and detail lines closing the body. An annex the lawyer started after
+    the first article's heading ends the body (or the signature block) there.
+    """
+    text, body_start, line_mode, scheme, toc, hints = tree
+
+    def articles(end: int) -> list[_Node]:
+        inside = [m for m in markers if m.start < end]
+        return [
+            a for p in _build_tree(text, body_start, end, inside, *tree[2:]) for a in p.children
+        ]
+
+    found = articles(e)
+    annexes = e
+    if line_mode and found:
+        annexes = annexes_start(text, _line_end(text, found[0].start, e), e)
+        if annexes < e and _body_goes_on(articles(annexes), markers, annexes, scheme):
+            annexes = e
+    after = found[0].start if found else body_start
+    lines_at = (text.rfind("\n", 0, at) + 1 for at in hints.annexes)  # an annex starts a line
+    forced = sorted({ls for ls in lines_at if after < ls < e})
+    annexes = min([annexes, *forced])
+    last = articles(annexes)[-1:] if annexes < e else found[-1:]
+    signature = annexes
+    if line_mode and last:
+        signature = signature_opener(text, _line_end(text, last[0].start, annexes), annexes)
+    if signature == annexes:
+        signature = signature_tail(text, body_start, annexes)
+    if line_mode and annexes == e and signature < e:  # 附件：清单 after the signatures
+        annexes = sole_annex_start(text, _line_end(text, signature, e), e)
+    return signature, annexes, forced
 
 
-def _has_own_text(text: str, heading_end: int, e: int) -> bool:
-    """Whether a line other than another annex heading follows an annex heading."""
-    for ls, le in _lines(text, heading_end, e):
-        if text[ls:le].strip():
-            return not _ANNEX_HEADING.match(text, ls, le)
-    return False
+def _line_end(text: str, pos: int, e: int) -> int:
+    nl = text.find("\n", pos, e)
+    return e if nl < 0 else nl + 1
 
 
-def _trailing_parts(text: str, signature: int, annexes: int, e: int) -> list[Part]:
-    """The signature page (an untitled part) and one part per annex, their text kept whole."""
-    starts = [] if signature == annexes else [signature]
-    starts += [
-        ls
-        for ls, le in _lines(text, annexes, e)
-        if len(text[ls:le].strip()) <= _MAX_TRAILING_LINE and _ANNEX_HEADING.match(text, ls, le)
-    ]
-    parts = []
-    for start, end in zip(starts, [*starts[1:], e], strict=True):
-        m = _ANNEX_HEADING.match(text, start, end) if start >= annexes else None
-        label_end = m.end("label") if m else start
-        line_end = text.find("\n", label_end, end) if m else start
-        heading_end_ = end if line_end < 0 else line_end
-        label = Piece(m.group("label") if m else "", (start, label_end))
-        heading = Piece(clean(text[label_end:heading_end_]), (label_end, heading_end_))
-        body = Piece(text[heading_end_:end].strip(), (heading_end_, end))
-        title = " ".join(x for x in (label.value, heading.value) if x) or None
-        parts.append(Part(title=title, label=label, heading=heading, text=body, span=(start, end)))
-    return parts
+def _body_goes_on(body: list[_Node], markers: list[Marker], at: int, scheme: str | None) -> bool:
+    """Whether the body's article numbering carries on after ``at`` (so what stands there is
+    a heading in the body, not the annexes)."""
+    if not body or body[-1].marker is None or body[-1].marker.value is None:
+        return False
+    nxt = body[-1].marker.value + 1
+    return any(
+        m.start >= at and m.kind == scheme and m.line_start and m.value == nxt for m in markers
+    )
+
+
+def _annex_starts(text: str, annexes: int, e: int) -> list[int]:
+    """Each annex's first line: numbered headings, or the one unnumbered annex."""
+    if annexes == e:
+        return []
+    return annex_starts(text, annexes, e) or [annexes]
+
+
+def _to_annex(text: str, start: int, end: int, known: dict, hints: SplitHints) -> Annex:
+    """One annex: its label and title, its text, and its own articles when it has numbered
+    headings (一、适用范围 / 二、…, 1. …) or a lawyer placed them, numbered inside the annex.
+    An annex a lawyer started where no annex heading stands is headed by its first line."""
+    m = annex_heading(text, start, _line_end(text, start, end), sole=True)
+    if m is not None:
+        title_start, title_end = annex_title(text, m, end)
+        label = Piece(m.group("label"), (start, title_start))
+    else:
+        title_start, title_end = own_annex_heading(text, start, end)
+        label = Piece(text[start:title_start].strip(), (start, title_start))
+    title = Piece(
+        clean(text[title_start:title_end]).strip(TITLE_SEPARATORS), (title_start, title_end)
+    )
+    found = [mk for mk in find_markers(text, title_end, end) if mk.line_start]
+    markers = hints.markers(found, title_end, end)
+    scheme = _annex_scheme(markers)
+    placed = any(title_end <= at < end for at in hints.levels)
+    tree = (True, scheme, False, hints)
+    root = _build_tree(text, title_end, end, markers, *tree) if scheme or placed else []
+    text_end = root[0].start if root else end
+    annex = Annex(
+        label=label,
+        title=title,
+        text=Piece(text[title_end:text_end].strip(), (title_end, text_end)),
+        span=(start, end),
+    )
+    annex.parts = [_to_part(text, n, {}, True) for n in root]
+    _set_depths(annex.parts)
+    return annex
+
+
+_ANNEX_ARTICLE_KINDS = ("cn_article", "en_article", "en_section", "cn_dun", "arabic")
+
+
+def _annex_scheme(markers: list[Marker]) -> str | None:
+    """An annex's articles: the outermost numbering that heads two lines or more (一、 above
+    1. in a standard's annex), the first such kind to appear."""
+    for m in markers:
+        heads = m.kind in _ANNEX_ARTICLE_KINDS and not m.path and m.value == 1
+        if heads and sum(1 for o in markers if o.kind == m.kind and not o.path) >= 2:
+            return m.kind
+    return None
 
 
 def _is_line_mode(text: str, markers: list[Marker]) -> bool:
@@ -394,8 +467,10 @@ def _find_title(text: str, s: int, stop: int, line_mode: bool) -> tuple[int, int
         for ls, le in _lines(text, s, stop)[:12]:
             line = text[ls:le]
             bare = line.strip().strip("#*").strip()
-            m = _TITLE_LINE.match(bare) if bare else None
+            # 合同编号：… is a field, not the title 合同
+            m = _TITLE_LINE.match(bare) if bare and not _LABELLED.search(bare) else None
             if m and m.end() <= _MAX_TITLE_LINE and (m.end() == len(bare) or line_mode):
+                ls, line = _last_repeat(text, ls, stop, line)
                 begin = ls + line.index(bare[0])
                 decorated = ls if not text[ls:begin].strip(" \t\u3000#*") else begin
                 return decorated, begin + m.end()
@@ -404,6 +479,15 @@ def _find_title(text: str, s: int, stop: int, line_mode: bool) -> tuple[int, int
     if m:
         return m.start(), m.end()
     return s, s
+
+
+def _last_repeat(text: str, ls: int, stop: int, line: str) -> tuple[int, str]:
+    """The title line written again before the body (the cover page's title, then the first
+    page's): the last time, so the cover page before it is the cover."""
+    for s2, e2 in _lines(text, ls + len(line), stop):
+        if text[s2:e2].strip() == line.strip():
+            ls, line = s2, text[s2:e2]
+    return ls, line
 
 
 def _clean_title(raw: str) -> str:
@@ -447,9 +531,16 @@ class _TreeBuilder:
     """Walks the candidate markers in order and keeps the ones that make a sound outline."""
 
     def __init__(
-        self, text: str, start: int, end: int, line_mode: bool, scheme: str | None, toc: bool
+        self,
+        text: str,
+        start: int,
+        end: int,
+        line_mode: bool,
+        scheme: str | None,
+        toc: bool,
+        hints: SplitHints,
     ):
-        self.text, self.start, self.end = text, start, end
+        self.text, self.start, self.end, self.hints = text, start, end, hints
         self.toc = toc  # after a table of contents the body starts at once; else at 第一条
         self.line_mode, self.scheme = line_mode, scheme
         self.parts: list[_Node] = []
@@ -476,8 +567,11 @@ class _TreeBuilder:
     def feed(self, m: Marker) -> None:
         if m.start < self.last_end:
             return
+        level = self.hints.level_at(m.start)
         accepted = (
-            self._part_marker(m)
+            self._forced(m, level)
+            if level is not None
+            else self._part_marker(m)
             if m.kind in PART_KINDS
             else self._article_marker(m)
             if m.kind == self.scheme
@@ -485,6 +579,15 @@ class _TreeBuilder:
         )
         if accepted:
             self.last_end = m.label_end
+
+    def _forced(self, m: Marker, level: int) -> bool:
+        """A heading a lawyer placed: an article (0) or a clause that deep, no questions."""
+        if level == 0 or self.article is None:
+            self._close_article(m.start)
+            self.article = _Node(m, m.start, m.label_end, "article")
+            self._part(m.start).children.append(self.article)
+            return True
+        return self._push(m, min(level - 1, len(self.stack)))
 
     def _standing(self, m: Marker) -> bool:
         """Could this marker start a heading where it stands?"""
@@ -605,9 +708,16 @@ class _TreeBuilder:
 
 
 def _build_tree(
-    text: str, s: int, e: int, markers: list[Marker], line_mode: bool, scheme: str | None, toc: bool
+    text: str,
+    s: int,
+    e: int,
+    markers: list[Marker],
+    line_mode: bool,
+    scheme: str | None,
+    toc: bool,
+    hints: SplitHints,
 ) -> list[_Node]:
-    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc)
+    builder = _TreeBuilder(text, s, e, line_mode, scheme, toc, hints)
     for m in markers:
         builder.feed(m)
     parts = builder.finish()
@@ -661,6 +771,18 @@ def _to_clause(text: str, node: _Node, known: dict, line_mode: bool) -> Clause:
     clause.placeholders = find_placeholders(text, heading.span[0], body.span[1])
     clause.clauses = [_to_clause(text, c, known, line_mode) for c in node.children]
     return clause
+
+
+def _mark_fields(doc: Document, text: str, hints: SplitHints) -> None:
+    """The spans a lawyer marked as blanks become the fields of the node that holds them."""
+    articles = [
+        *doc.iter_articles(),
+        *(a for x in doc.annexes for p in x.parts for a in p.articles),
+    ]
+    nodes: list[Article | Clause] = [*articles, *(c for a in articles for c in a.iter_clauses())]
+    for node in nodes:
+        span = (node.heading.span[0], node.text.span[1])
+        node.placeholders = hints.placeholders(node.placeholders, text, span)
 
 
 # Part headings from the outermost in: 部分 / PART, 编, 分编, 章 / CHAPTER, 节.

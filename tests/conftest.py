@@ -26,6 +26,12 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "xdg_config_home")
     )
+    # Opening or importing a file shows the review of its split, a modal dialog: only the
+    # tests of that dialog (tests/test_ui_split_review.py) turn it on.
+    from app.ui.settings import app_settings
+    from app.ui.split_review import REVIEW_SETTING
+
+    app_settings().setValue(REVIEW_SETTING, False)
     return home
 
 

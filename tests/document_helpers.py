@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCharFormat, QTextCu
 from PySide6.QtWidgets import QApplication
 
 from app.model.doc_blocks import BlockRef, blocks
-from app.model.draft import Blank, Ref
+from app.model.draft import Blank, Ref, blank_shows
 from app.model.numbering import number_paths
 from app.model.text import ref_text
 
@@ -38,11 +38,8 @@ def expected_text(draft: Draft) -> str:
                 out.append(ref_text(seg, paths))
             elif isinstance(seg, Blank):
                 field = draft.fields.get(seg.field_id)
-                box = field is not None and field.kind == "checkbox"
-                if box or seg.blank in "□☐" or seg.blank.startswith("{{☐"):
-                    out.append("☑" if field and field.value else "☐")
-                elif field and field.value:
-                    out.append(field.value)
+                if field and (field.kind == "checkbox" or field.value):
+                    out.append(blank_shows(draft, seg))
                 else:
                     out.append(field.label if field and field.label else seg.blank)
         text = "".join(out)

@@ -41,7 +41,9 @@ def test_outline_json_shape_on_the_seed(capsys):
     assert [s["reason"] for s in data["skipped"]] == ["boilerplate", "boilerplate"]
     first = data["documents"][0]
     assert first["title"] == "2024年度电商客服外包服务协议"
+    # scraped onto one line: the text before the title is a web page's scraps, not a cover
     assert [s["reason"] for s in first["skipped"]][:2] == ["cover page", "table of contents"]
+    assert first["cover"] is None
     article = first["parts"][0]["articles"][0]
     assert {"number", "label", "heading", "text", "span", "clauses"} <= article.keys()
     assert (article["number"], article["label"], article["heading"]) == (
@@ -213,11 +215,22 @@ def test_outline_json_spans_tile_the_text(capsys, path):
     skipped = data["skipped"] + [s for doc in data["documents"] for s in doc["skipped"]]
     holes = sorted(tuple(s["span"]) for s in skipped if s["reason"] in HOLE_REASONS)
     spans = [s["span"] for s in skipped if s["reason"] not in HOLE_REASONS]
+    covers = []
     for doc in data["documents"]:
         spans += [doc["title_span"], doc["preamble_span"]]
         for part in doc["parts"]:
             spans += _leaf_spans(part)
+        if doc["signature"]:
+            spans.append(doc["signature"]["span"])
+        for annex in doc["annexes"]:
+            spans += [annex[k] for k in ("label_span", "title_span", "text_span")]
+            for part in annex["parts"]:
+                spans += _leaf_spans(part)
+        if doc["cover"]:  # the title is a hole in a cover that runs on after it
+            in_cover = sorted([*holes, tuple(doc["title_span"])])
+            covers += span_without_holes(tuple(doc["cover"]["span"]), in_cover)
     spans = [*holes, *(piece for span in spans for piece in span_without_holes(tuple(span), holes))]
+    spans += covers
     pos = 0
     for start, end in sorted(s for s in spans if s[0] < s[1]):
         assert start == pos

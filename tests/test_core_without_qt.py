@@ -45,6 +45,7 @@ SCRIPT = textwrap.dedent(
         ["draft", "new", "--from", str(seed), "-o", str(out / "d.contract")],
         ["draft", "show", str(out / "d.contract")],
         ["export", str(out / "d.contract"), "-o", str(out / "d.docx")],
+        ["compare", str(seed), str(out / "d.contract"), "-o", str(out / "r.docx")],
     ]
     for argv in steps:
         code = main_cli(argv)

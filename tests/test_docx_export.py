@@ -296,11 +296,17 @@ def test_parties_named_in_the_preamble_are_not_listed_again() -> None:
     assert draft.parties == [Party("甲方"), Party("乙方")]  # once each, no blank as a name
     document = open_docx(render_docx(draft))
     texts = [p.text for p in document.paragraphs]
-    assert texts[1].strip() == "（GF-2025-2615）"  # the preamble right after the title
+    title = texts.index("数据提供合同")  # on the cover page, under its number, once
+    assert texts[title - 1].startswith("编号：") and texts.count("数据提供合同") == 1
+    after_cover = next(i for i, t in enumerate(texts) if t.startswith("签订日期：")) + 1
+    assert texts[after_cover].startswith("甲方（接收方）：")  # then the preamble, on page 2
     assert sum(t.startswith("甲方（接收方）") for t in texts) == 2  # cover and preamble, as written
     before_articles = texts[: next(i for i, t in enumerate(texts) if t.startswith("第一条"))]
     assert not any(t.startswith("甲方：") for t in before_articles)  # the annexes have their own
-    assert len(document.tables[-1].rows[0].cells) == 2  # one signature column a party
+    assert "（下接签署页）" in texts  # its own signature block, and no generic one:
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert not any(c.startswith(("甲方（盖章）：", "乙方（盖章）：")) for c in cells)
+    assert any("{{签署_甲方}}（盖章）" in c for c in cells)
 
 
 def test_a_party_name_is_kept_only_when_it_is_written_out() -> None:
@@ -337,10 +343,16 @@ def test_english_draft_exports_with_english_conventions() -> None:
     assert normal.get(qn("w:ascii")) == "Times New Roman"
     footer = document.sections[0].footer.paragraphs[0].text
     assert footer.startswith("Page ") and " of " in footer
-    cells = document.tables[-1].rows[0].cells
+    assert document.core_properties.language == "en-US"
+    assert "IN WITNESS WHEREOF the parties have signed this Agreement." in texts_of(document)
+    draft.signature = None  # without the source's own block, the generic one in English
+    cells = open_docx(render_docx(draft)).tables[-1].rows[0].cells
     assert [c.paragraphs[0].text for c in cells] == ["Party A (seal):", "Party B (seal):"]
     assert any(p.text == "Authorized representative:" for p in cells[0].paragraphs)
-    assert document.core_properties.language == "en-US"
+
+
+def texts_of(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
 
 
 # -- round trip through the .docx import ---------------------------------------------------
@@ -372,8 +384,8 @@ def test_seed_contracts_round_trip(tmp_path: Path, index: int, numbering: str) -
     export_draft(draft, path, ExportOptions(numbering=numbering))
     outline = read_any(path)
     assert len(outline.documents) == 1
-    (signature,) = [s for s in outline.documents[0].skipped if s.reason == "signature block"]
-    assert signature.text.startswith(("甲方（盖章）", "Party A (seal)"))
+    signature = outline.documents[0].signature  # the generic block, read back as the source's
+    assert signature.value.startswith(("甲方（盖章）", "Party A (seal)"))
     back = draft_from_document(outline.documents[0], outline.text, path.name)
     assert back.title == draft.title
     assert [p.role for p in back.parties] == [p.role for p in draft.parties]

@@ -79,11 +79,15 @@ def test_independent_contractor_sections_are_numbered_by_word_only():
     assert not any(re.match(r"\d", t) for t in raw)  # no number is typed
     outline, _ = read_docx_outline(CONTRACTOR)
     found = articles(outline)
-    # page 1: the six-step instruction list (numId 1), then the terms (numId 2): ten sections
-    # at ilvl 0 ("%1."), their subsections at ilvl 1 ("%1.%2"), lettered items at ilvl 2.
-    instructions, sections = found[:6], found[6:]
-    assert [a.number for a in instructions] == [1, 2, 3, 4, 5, 6]
-    assert instructions[0].text.value.startswith("Review the agreement")
+    # page 1: the six-step instruction list (numId 1) and the cover page (SOW) belong to the
+    # cover; then the terms (numId 2): ten sections at ilvl 0 ("%1."), their subsections at
+    # ilvl 1 ("%1.%2"), lettered items at ilvl 2.
+    (document,) = outline.documents
+    assert "\n1. Review the agreement" in document.cover.value
+    assert "6. Send to your counterparty" in document.cover.value
+    assert document.title == "Independent Contractor Agreement"
+    assert document.preamble.value.startswith("TERMS AND CONDITIONS This Independent")
+    sections = found
     assert [(a.number, a.heading.value or a.text.value) for a in sections] == [
         (1, "Services & Restrictions"),
         (2, "Payment & Taxes"),
@@ -120,9 +124,23 @@ def test_data_provision_contract_keeps_typed_articles_blanks_tables_and_referenc
     kinds = [p.kind for n in nodes for p in n.placeholders]
     assert kinds.count("template") == 73  # the rest: cover, parties, signature page, annexes
     assert kinds.count("checkbox") == 20
-    # The signature page and the two annexes follow the articles as parts of their own.
-    assert [p.title for p in document.parts] == [None, None, "附件1", "附件2"]
-    assert document.parts[1].text.value.startswith("（下接签署页）\n以下为本合同签署页")
+    # The cover page (编号 before the title, the title page's lines after it), the signature
+    # page and the two annexes are kept apart from the articles.
+    assert document.cover.value.startswith("编号：{{合同编号}}\n（GF-2025-2615）\n甲方（接收方）")
+    assert document.cover.value.endswith("签订日期：{{签订年}}年{{签订月}}月{{签订日}}日")
+    assert document.preamble.value.startswith("甲方（接收方）：{{甲方名称}}\n证件类型")
+    assert [p.title for p in document.parts] == [None]
+    assert document.signature.value.startswith("（下接签署页）\n以下为本合同签署页")
+    annexes = [(a.label.value, a.title.value) for a in document.annexes]
+    assert annexes == [("附件1", "数据提供项目验收单示例"), ("附件2", "数据交付质量标准要求示例")]
+    assert document.annexes[0].parts == []  # a form: text (and tables), no articles
+    (part,) = document.annexes[1].parts
+    assert [(a.label.value, a.heading.value) for a in part.articles] == [
+        ("一、", "适用范围"),
+        ("二、", "质量维度及指标要求"),
+        ("三、", "质量保证期"),
+    ]
+    assert [c.label.value for c in part.articles[1].clauses] == ["1.", "2.", "3.", "4.", "5."]
     assert found[-1].clauses[-1].text.value.endswith("则以本合同约定内容为准。")
     # 14 tables, each row one line with its cells joined by " | "
     assert "\n数据名称 | 数据产权的类型 | 乙方的权利范围及限制\n" in outline.text
@@ -154,7 +172,7 @@ def test_library_import_and_draft_new_from_a_docx(capsys, tmp_path):
     assert "1 document(s), 2 article(s) imported" in capsys.readouterr().out
     target = tmp_path / "y.contract"
     assert main_cli(["draft", "new", "--from", str(CONTRACTOR), "-o", str(target)]) == 0
-    assert "16 article(s)" in capsys.readouterr().out
+    assert "10 article(s)" in capsys.readouterr().out  # page 1's instruction list is cover
     assert target.exists()
 
 

@@ -112,14 +112,15 @@ def test_fields_and_skipped_pieces_are_marked_with_their_reason(tmp_path: Path) 
     parsed = _Page(page)
     outline = read_any(source)
     (document,) = outline.documents
+    annex_articles = [a for x in document.annexes for part in x.parts for a in part.articles]
     placeholders = [
         text[p.span[0] : p.span[1]]
-        for a in document.iter_articles()
+        for a in [*document.iter_articles(), *annex_articles]  # 附件2's articles have fields
         for node in (a, *a.iter_clauses())
         for p in node.placeholders
     ]
     assert placeholders and "".join(parsed.marked["field"]) == "".join(placeholders)
-    assert "skipped: cover page" in parsed.titles["skipped"]
+    assert "skipped" not in parsed.titles  # its cover, signature page and annexes are kept
     assert parsed.marked["article label"][0].startswith("第一条")
 
 
@@ -157,3 +158,18 @@ def test_outline_html_into_a_missing_folder_is_one_line(tmp_path: Path, capsys) 
     assert main_cli(["outline", str(source), "--html", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write the page" in err
+
+
+def test_cover_signature_annexes_and_tables_have_their_own_colours(tmp_path: Path) -> None:
+    source = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
+    page, text = _page(tmp_path, source)
+    parsed = _Page(page)
+    (document,) = read_any(source).documents
+    cover = "".join(parsed.marked["cover"])
+    assert cover.startswith("编号") and document.title not in cover  # the title is its own
+    assert "".join(parsed.marked["signature"]).startswith("（下接签署页）")
+    assert [t for t in parsed.marked["annex label"] if t.startswith("附件")] == ["附件1", "附件2"]
+    assert parsed.marked["table"]  # the parties table, the fee and quality tables
+    starts = [text[parsed.ids[h.removeprefix("#")] :] for h in parsed.hrefs]
+    assert any(s.startswith("编号") for s in starts)  # [cover page] in the side outline
+    assert any(s.startswith("（下接签署页）") for s in starts)  # [signature block]

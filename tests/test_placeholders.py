@@ -120,7 +120,8 @@ def test_labels_read_like_a_lawyer(text: str, expected: list[str]) -> None:
         "(xxx) the thirtieth item",
         "[Reserved]",
         "[Intentionally omitted]",
-        "☑ 已选 ☒ 已划掉",
+        "☒ 已划掉",  # crossed out: not a box we know to be ticked or not
+        "■ 第一点\n■ 第二点",  # ■ with no other box beside it: bullets
         "{1} {a, b} {}",
     ],
 )
@@ -157,10 +158,12 @@ _SHAPES = {
     "bracket_empty": r"【[^【】\n]*】",
     "square": r"\[[^\[\]\n]+\]",
     "template": r"\{\{?[^{}]+\}?\}",
-    "checkbox": r"[□☐]",
+    "checkbox": r"[□☐☑■]|\[[ xX]\]|\{\{\s*[□☐☑■][^{}]*\}\}",
     "stand_in": r"[Xx×Ｘｘ]{3,}",
 }
-_ALPHABET = st.sampled_from(list("_＿【】[]{}()□☐Xx×:：，。\n 甲方元年aA1●.") + ["http://"])
+_ALPHABET = st.sampled_from(
+    list("_＿【】[]{}()□☐☑■Xx×:：，。\n 甲方元年aA1●.-") + ["http://", "[ ]", "[x]"]
+)
 
 
 @given(
@@ -172,12 +175,18 @@ def test_spans_are_sound_for_any_text(text: str, start: int, length: int | None)
     end = None if length is None else start + length
     lo, hi = max(0, start), len(text) if end is None else min(len(text), end)
     previous_end = lo
-    for p in find_placeholders(text, start, end):
+    found = find_placeholders(text, start, end)
+    box_starts = {p.span[0] for p in found if p.kind == "checkbox"}
+    for p in found:
         s, e = p.span
         assert previous_end <= s < e <= hi
         assert re.fullmatch(_SHAPES[p.kind], text[s:e]), p
         assert p.label.strip()
         assert p.name is None or p.name.strip()
+        if p.kind == "checkbox":  # keyed by its group's first box, which is no later
+            assert p.group in box_starts and p.group <= s
+        else:
+            assert p.group is None and not p.ticked
         previous_end = e
 
 

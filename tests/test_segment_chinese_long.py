@@ -94,9 +94,9 @@ def test_traditional_contract_read_from_big5_keeps_articles_chapters_and_annexes
     assert shape(doc) == [
         ("第一章 總則", [1, 2]),
         ("第二章 費用及責任", [3, 4, 5]),
-        ("附件一 授權軟體清單", []),
-        ("附件二 費用明細", []),
     ]
+    annexes = [(a.label.value, a.title.value) for a in doc.annexes]
+    assert annexes == [("附件一", "授權軟體清單"), ("附件二", "費用明細")]
     headings = [a.heading.value for a in doc.iter_articles()]
     assert headings == ["定義", "授權範圍", "授權費用", "違約責任", "準據法"]
 
@@ -162,7 +162,8 @@ def test_a_law_in_chapters_and_sections_puts_sections_one_deeper():
 
 def test_annexes_after_traditional_chapters_are_not_nested_in_them():
     _, doc = outline_of("zh_tw_software_licence_contract_big5.txt")
-    assert [p.depth for p in doc.parts] == [0, 0, 0, 0]
+    assert [p.depth for p in doc.parts] == [0, 0]
+    assert len(doc.annexes) == 2
 
 
 @pytest.mark.parametrize(
@@ -201,7 +202,7 @@ def test_a_traditional_signature_block_is_not_the_last_articles_text():
     assert_lossless(outline)
     (doc,) = outline.documents
     assert [a.text.value for a in doc.iter_articles()] == ["無。", "一年。"]
-    assert [s.reason for s in doc.skipped] == ["signature block"]
+    assert doc.signature.value.startswith("甲方（蓋章）：") and doc.skipped == []
 
 
 def test_a_traditional_signature_page_note_ends_the_last_article_before_the_annexes():
@@ -211,4 +212,8 @@ def test_a_traditional_signature_page_note_ends_the_last_article_before_the_anne
     assert_lossless(outline)
     (doc,) = outline.documents
     assert [a.text.value for a in doc.iter_articles()] == ["無。", "一年。"]
-    assert [p.title for p in doc.parts] == [None, None, "附件一 清單"]
+    assert [p.title for p in doc.parts] == [None]
+    assert doc.signature.value == "（以下為簽署頁）\n甲方："
+    assert [(a.label.value, a.title.value, a.text.value) for a in doc.annexes] == [
+        ("附件一", "清單", "甲。")
+    ]

@@ -125,18 +125,22 @@ def test_a_closing_signature_block_is_reported_not_taken_as_text():
     assert_lossless(outline)
     (doc,) = outline.documents
     assert doc.parts[0].articles[0].text.value == "甲方向乙方采购设备。"
-    assert [s.reason for s in doc.skipped] == ["signature block"]
+    assert doc.signature.value == "甲方（盖章）：\n乙方（盖章）：\n日期："
+    assert doc.skipped == []
 
 
 def _trailing(text: str):
+    """The last article, and what follows it: the signature block, then each annex."""
     outline = parse_text(text)
     assert_lossless(outline)
     (doc,) = outline.documents
+    assert len(doc.parts) == 1  # nothing after the body is a part
     last = doc.parts[0].articles[-1]
-    return last, [(p.title, p.text.value) for p in doc.parts[1:]]
+    annexes = [(f"{a.label.value} {a.title.value}".strip(), a.text.value) for a in doc.annexes]
+    return last, ([(None, doc.signature.value)] if doc.signature else []) + annexes
 
 
-def test_annexes_after_the_last_article_are_parts_not_its_text():
+def test_annexes_after_the_last_article_are_annexes_not_its_text():
     text = (
         "采购协议\n第一条 标的\n甲方向乙方采购设备。\n第二条 其他\n1. 本协议一式两份。\n"
         "（下接签署页）\n甲方（盖章）：\n乙方（盖章）：\n"
@@ -146,7 +150,7 @@ def test_annexes_after_the_last_article_are_parts_not_its_text():
     assert [c.text.value for c in last.clauses] == ["本协议一式两份。"]
     assert trailing == [
         (None, "（下接签署页）\n甲方（盖章）：\n乙方（盖章）："),
-        ("附件1", "设备清单\n1. 服务器两台"),
+        ("附件1 设备清单", "1. 服务器两台"),
         ("附件2 验收单", "验收结果：____"),
     ]
 
@@ -177,7 +181,7 @@ def test_a_sentence_about_the_signature_page_is_no_signature_page():
     assert last.text.value == "双方在签署页盖章后生效。\n本合同签署页另附。"
 
 
-def test_an_english_schedule_follows_the_last_section_as_a_part():
+def test_an_english_schedule_follows_the_last_section_as_an_annex():
     text = (
         "SERVICES AGREEMENT\nArticle 1 Services\nThe Supplier provides support.\n"
         "[Signature page follows]\nSchedule 1 Fees\nMonthly fee: ____\n"

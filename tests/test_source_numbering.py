@@ -56,9 +56,11 @@ def test_gf_contract_shows_its_items_as_written_1_and_paren_1() -> None:
     shown = _shown_articles(draft)
     assert shown[0] == written[0]  # 第一条 > 1., 2. > （1）…（6）
     assert shown[0][1][1][1][0] == ("（1）", [])
-    # Only 第二条 writes its first items （1） with no 1. above them: numbers follow the
-    # level, so there they read 1., 2. (a style per article is not offered).
-    assert [w[0] for w, s in zip(written, shown, strict=True) if w != s] == ["第二条"]
+    # 第二条 writes its first items （1） with no 1. above them: a style of its own
+    assert shown == written
+    second = draft.parts[1].articles[0]
+    assert (second.numbering, shown[1][1][0][0]) == ("chinese_paren", "（1）")
+    assert [a.numbering for p in draft.parts for a in p.articles].count(None) == 27
 
 
 def test_data_provision_contract_shows_every_label_as_written() -> None:
@@ -123,10 +125,13 @@ def test_draft_show_prints_the_source_numbering(
         (["第一条", "第二条"], ["（一）", "(二)"], "chinese_law"),
         (["第一条", "第二条"], ["1.1", "1.2", "2.1"], "chinese"),
         (["第一条", "第二条"], [], "chinese"),  # no items: 1.1 as before
-        (["第一条", "第二条"], ["(a)", "", "  ", "甲"], "chinese"),  # nothing readable
-        (["Article 1", "Article 2"], ["1.", "2."], "english"),  # items only refine 第一条
+        (["第一条", "第二条"], ["", "  ", "甲"], "chinese"),  # nothing readable
+        # a mix no named style has: the draft keeps it as a style of its own
+        (["第一条", "第二条"], ["(a)", "(b)"], "forms:第一条 / (a)"),
+        (["Article 1", "Article 2"], ["1.", "2."], "forms:Article 1 / 1."),
         (["一、", "二、"], ["（一）"], "chinese_list"),
-        (["1.", "2."], ["（一）"], "decimal"),
+        (["1.", "2."], ["（一）"], "forms:1. / （一）"),
+        (["1.", "2."], ["1.1", "2.1"], "decimal"),
     ],
 )
 def test_items_pick_the_chinese_style(articles: list[str], items: list[str], style: str) -> None:

@@ -19,6 +19,7 @@ from app.model import ops
 from app.model.fileformat import dumps
 from app.model.importer import draft_from_document
 from app.model.view import show
+from app.readers import read_any
 from app.ui.draft_document import DraftDocument
 from app.ui.inspector import Inspector
 from app.ui.inspector_fields import LABEL, REFRESH_DELAY_MS, VALUE
@@ -26,6 +27,7 @@ from app.ui.swap_dialog import SwapDialog
 from clause_db.reader import read_outline
 from clause_db.store import ClauseLibrary
 from resources import SEED_FILES
+from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -424,3 +426,14 @@ def test_enter_on_an_empty_fields_table_does_nothing(qtbot) -> None:
     qtbot.keyClick(table, Qt.Key.Key_Return)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert table.state() != QTableView.State.EditingState
+
+
+def test_unticked_boxes_are_not_left_to_fill_and_come_after_the_blanks(qtbot) -> None:
+    """GF-2014-2402: 65 blanks and 3 tick boxes; a box unticked is an answer."""
+    source = read_any(CORPUS / "zh_gf2014_2402_outbound_group_tour_contract.txt")
+    draft = draft_from_document(source.documents[0], source.text, "tour")
+    inspector = make_inspector(qtbot, DraftDocument(draft))
+    model = inspector.findChild(QTableView, "fieldsTable").model()
+    remaining = inspector.findChild(QLabel, "fieldsRemaining")
+    assert model.rowCount() == 68 and model.unfilled() == 65 and "65" in remaining.text()
+    assert all(row.box for row in model.rows[65:]) and not any(r.box for r in model.rows[:65])

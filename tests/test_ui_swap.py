@@ -81,8 +81,13 @@ def test_swap_on_an_imported_docx_keeps_the_signature_page_and_annexes(
     assert article.heading == "其他规定"
     term = next(f for f in draft.fields.values() if f.name == "有效期年")
     document.push(ops.set_field_value(draft, term.id, "2026"))
-    trailing = [(p.title, plain(p.body)) for p in draft.parts[1:]]
-    assert [t for t, _ in trailing] == ["", "附件1", "附件2"]
+
+    def trailing_now():  # the signature page and the annexes, kept apart from the body
+        annexes = [(a.label, a.title, plain(a.body)) for a in draft.annexes]
+        return plain(draft.signature.body), annexes, len(draft.parts)
+
+    trailing = trailing_now()
+    assert [a[0] for a in trailing[1]] == ["附件1", "附件2"] and trailing[2] == 1
     others = list(draft.parts[0].articles[:-1])
     before = dumps(draft)
     steps = document.undo_stack.count()
@@ -97,14 +102,14 @@ def test_swap_on_an_imported_docx_keeps_the_signature_page_and_annexes(
     swapped = last_article(document)
     assert swapped.provenance.library_article_id == chosen
     assert draft.parts[0].articles[:-1] == others  # every other article as it was
-    assert [(p.title, plain(p.body)) for p in draft.parts[1:]] == trailing
+    assert trailing_now() == trailing
     assert document.undo_stack.count() == steps + 1
 
     out = tmp_path / "swapped.docx"
     export_draft(draft, out)
     back = read_any(out)
     (doc,) = back.documents
-    assert [p.title for p in doc.parts[-2:]] == ["附件1", "附件2"]
+    assert [a.label.value for a in doc.annexes] == ["附件1", "附件2"]
     assert "以下为本合同签署页" in back.text and "数据交付质量标准要求示例" in back.text
     assert doc.parts[0].articles[-1].heading.value == swapped.heading
 

@@ -19,8 +19,9 @@ from tests.conftest import CORPUS, FIXTURES
 def test_labels_the_app_writes_are_read_back_as_their_style(style: str, numbers) -> None:
     labels = [label((n,), style) for n in numbers]
     items = [label((n, i), style) for n in numbers for i in (1, 2)]
-    assert written_style(labels, "zh", items) == style
-    assert written_style(labels, "en", items) == style
+    deeper = [label((n, 1, i), style) for n in numbers for i in (1, 2)]
+    assert written_style(labels, "zh", items, deeper) == style
+    assert written_style(labels, "en", items, deeper) == style
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,7 @@ def test_written_style(labels: list[str], language: str, style: str) -> None:
     [
         ("en_cuad_etelos_distributor_agreement.txt", "decimal"),  # 1. Products, 1.1
         ("en_commonpaper_mutual_nda.md", "decimal"),
-        ("en_docxfix_legal_list.docx", "decimal"),  # numbers from Word's own numbering
+        ("en_docxfix_legal_list.docx", "forms:1. / 1.1."),  # Word's own numbering: 1.1.
         ("zh_gf2014_2402_outbound_group_tour_contract.txt", "chinese_items"),  # 第一条 > 1.
         ("zh_gf2025_2615_data_provision_contract.docx", "chinese_items"),
         ("zh_law_labor_contract_law_2012.md", "chinese_law"),  # 第一条 > （一）

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
-from .draft import Blank, Node, plain
-from .numbering import label, number_paths
-from .text import clean_text
+from .draft import Blank, Node, blank_shows, node_texts, plain
+from .numbering import label, labels, number_paths, styles_at
+from .text import clean_text, text_and_rows
 
 if TYPE_CHECKING:
     from clause_db.rows import ClauseRow
@@ -134,7 +135,7 @@ def _compare(node, taken: Taken, by_library: bool, labels, out: list[Change], to
     name = "" if top else labels.get(node.id, taken.label)
     if node.heading != taken.heading:
         out.append(Change("heading", name, [("-", taken.heading), ("+", node.heading)]))
-    old, new = clean_text(taken.text), plain(node.body)
+    old, new = clean_text(taken.text), text_and_rows(node.body, node.tables, plain)
     if new != old:
         out.append(Change("text", name, text_runs(old, new)))
     keys = [_node_key(c, by_library) for c in node.children]
@@ -201,8 +202,7 @@ def filled_text(draft: Draft, body: list[Segment]) -> str:
     out = []
     for seg in body:
         if isinstance(seg, Blank):
-            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
-            out.append(value or seg.blank)
+            out.append(blank_shows(draft, seg))
         else:
             out.append(plain([seg]))
     return "".join(out)
@@ -210,13 +210,12 @@ def filled_text(draft: Draft, body: list[Segment]) -> str:
 
 def article_text(draft: Draft, node: Node) -> str:
     """The article and all its clauses as numbered lines, filled-in values shown."""
-    paths = number_paths(draft)
-    labels = {n.id: label(paths[n.id], draft.numbering) for n in node.walk()}
-    return "\n".join(_lines_of(node, labels, draft))
+    return "\n".join(_lines_of(node, labels(draft), draft))
 
 
 def _lines_of(node: Node, labels: dict[int, str], draft: Draft | None = None) -> list[str]:
-    text = filled_text(draft, node.body) if draft is not None else plain(node.body)
+    render = partial(filled_text, draft) if draft is not None else plain
+    text = text_and_rows(node.body, node.tables, render)
     lines = [" ".join(x for x in (labels.get(node.id, ""), node.heading, text) if x)]
     for child in node.children:
         lines += _lines_of(child, labels, draft)
@@ -228,7 +227,7 @@ def filled_fields(draft: Draft, node: Node) -> list[tuple[str, str]]:
     values that leave the text with it (a field used elsewhere too keeps showing there)."""
     inside: dict[int, int] = {}
     for n in node.walk():
-        for seg in n.body:
+        for seg in (s for body in node_texts(n) for s in body):
             if isinstance(seg, Blank):
                 inside[seg.field_id] = inside.get(seg.field_id, 0) + 1
     everywhere = draft.occurrences()
@@ -246,15 +245,16 @@ def variant_text(draft: Draft, node: Node, library: ClauseLibrary, article_id: i
     if row is None:
         return ""
     path = number_paths(draft)[node.id]
+    own, inner = styles_at(draft, node.id)
 
     def lines(rows: list[ClauseRow], prefix: tuple[int, ...]) -> list[str]:
         out = []
         for i, r in enumerate(rows, 1):
-            number = label((*prefix, i), draft.numbering)
+            number = label((*prefix, i), inner)
             out.append(" ".join(x for x in (number, r.heading, clean_text(r.text)) if x))
             out += lines(r.children, (*prefix, i))
         return out
 
-    number = label(path, draft.numbering)
+    number = label(path, own)
     head = " ".join(x for x in (number, row.heading, clean_text(row.text)) if x)
     return "\n".join([head, *lines(library.clauses_of(article_id), path)])

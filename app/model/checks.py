@@ -15,8 +15,9 @@ from clause_db.numerals import cn_to_int, int_to_cn
 from clause_db.topics import RULES, assign_topic
 from clause_db.unsafe_chars import bidi_controls_in
 
-from .draft import Blank, Draft, Node, plain
-from .numbering import label, number_paths
+from .draft import Blank, Draft, Field, Node, node_texts, plain
+from .numbering import labels, number_paths
+from .text import text_and_rows
 from .view import references
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -33,8 +34,8 @@ _WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十�
 
 @dataclass(frozen=True)
 class Check:
-    kind: str  # unfilled | dangling | unresolved | bidi_control | duplicate_topic | missing_topic
-    #            | numbering_gap
+    kind: str  # unfilled | no_choice | dangling | unresolved | bidi_control | duplicate_topic
+    #            | missing_topic | numbering_gap
     severity: str  # error | warning | info
     message_zh: str
     message_en: str
@@ -49,6 +50,7 @@ def run_checks(draft: Draft) -> list[Check]:
         *_reference_checks(draft, paths),
         *_bidi_controls(draft, paths),
         *_unfilled_fields(draft),
+        *_unchosen_groups(draft),
         *_topic_checks(draft, paths),
         *_numbering_gaps(draft),
     ]
@@ -60,15 +62,23 @@ class _Places:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.paths = number_paths(draft)
-        self.parts = {p.id: p for p in draft.parts}
+        self.parts = {p.id: p for p in draft.all_parts()}
+        self.labels = labels(draft, paths=self.paths)
+        self.passages = {a.id: (self.labels[a.id],) * 2 for a in draft.annexes}
+        if draft.cover is not None:
+            self.passages[draft.cover.id] = ("封面", "the cover page")
+        if draft.signature is not None:
+            self.passages[draft.signature.id] = ("签署部分", "the signature block")
 
     def node_label(self, node_id: int) -> str:
-        return label(self.paths[node_id], self.draft.numbering)
+        return self.labels[node_id]
 
     def owner(self, owner_id: int) -> tuple[str, str]:
         """(zh, en) names of a text's owner: the preamble (0), a part's intro or a node."""
         if owner_id == 0:
             return "前言", "the preamble"
+        if owner_id in self.passages:
+            return self.passages[owner_id]
         part = self.parts.get(owner_id)
         if part is not None:
             title = part.title or "未命名部分"
@@ -76,7 +86,7 @@ class _Places:
         return (self.node_label(owner_id),) * 2
 
     def node_or_none(self, owner_id: int) -> int | None:
-        return owner_id if owner_id in self.paths else None
+        return owner_id if owner_id in self.paths and owner_id not in self.passages else None
 
 
 # -- references -----------------------------------------------------------------------------
@@ -113,7 +123,7 @@ def field_nodes(draft: Draft) -> dict[int, list[int]]:
     """Each field's nodes in reading order (once per blank), for jumping to its occurrences."""
     where: dict[int, list[int]] = defaultdict(list)
     for _, node in draft.nodes():
-        for seg in node.body:
+        for seg in (s for body in node_texts(node) for s in body):
             if isinstance(seg, Blank):
                 where[seg.field_id].append(node.id)
     return where
@@ -124,7 +134,7 @@ def _unfilled_fields(draft: Draft) -> list[Check]:
     where = field_nodes(draft)
     out = []
     for f in draft.fields.values():
-        if f.value or not counts.get(f.id):
+        if not f.unfilled() or not counts.get(f.id):
             continue
         name = f.name or f.label
         nodes = where.get(f.id)
@@ -133,6 +143,30 @@ def _unfilled_fields(draft: Draft) -> list[Check]:
             f"“{name}”尚未填写（{counts[f.id]}处）",
             f"“{name}” is not filled in ({counts[f.id]} place{'s' if counts[f.id] > 1 else ''})",
             nodes[0] if nodes else None, f.id,
+        ))  # fmt: skip
+    return out
+
+
+def _unchosen_groups(draft: Draft) -> list[Check]:
+    """A group of tick boxes with none ticked, once per group, as a gentle note: leaving
+    every alternative unticked is sometimes the answer, so it is no unfilled field."""
+    counts = draft.occurrences()
+    where = field_nodes(draft)
+    groups: dict[int, list[Field]] = defaultdict(list)
+    for f in draft.fields.values():
+        if f.kind == "checkbox" and f.group is not None and counts.get(f.id):
+            groups[f.group].append(f)
+    out = []
+    for boxes in groups.values():
+        if any(f.value for f in boxes):
+            continue
+        options = " / ".join(f.name or f.label for f in boxes)
+        nodes = where.get(boxes[0].id)
+        out.append(Check(
+            "no_choice", INFO,
+            f"未勾选任何选项：{options}",
+            f"No option ticked: {options}",
+            nodes[0] if nodes else None, boxes[0].id,
         ))  # fmt: skip
     return out
 
@@ -161,9 +195,11 @@ def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
                           nodes[0] if nodes else None, f.id))  # fmt: skip
     parties = "".join(p.role + p.name + p.address for p in draft.parties)
     texts = [("标题", "the title", None, draft.title), ("当事人信息", "the parties", None, parties),
-             (*places.owner(0), None, plain(draft.preamble))]  # fmt: skip
+             (*places.owner(0), None,
+              text_and_rows(draft.preamble, draft.preamble_tables, plain))]  # fmt: skip
     texts += [(*places.owner(p.id), None, p.title + plain(p.body)) for p in draft.parts]
-    texts += [(*places.owner(n.id), n.id, n.heading + plain(n.body)) for _, n in draft.nodes()]
+    texts += [(*places.owner(n.id), n.id, n.heading + text_and_rows(n.body, n.tables, plain))
+              for _, n in draft.nodes()]  # fmt: skip
     for zh, en, node_id, text in texts:
         codes = bidi_controls_in(text)
         if codes:
@@ -178,17 +214,23 @@ def _bidi_controls(draft: Draft, places: _Places) -> list[Check]:
 # -- topics ---------------------------------------------------------------------------------
 
 
+def topic_text(node: Node) -> str:
+    """The text a node's topic is read from, as the library reads an imported article's: its
+    own text with its tables' rows (a fee schedule says 费用), else its first clause's."""
+    own = text_and_rows(node.body, node.tables, plain)
+    return own or next((text_and_rows(c.body, c.tables, plain) for c in node.children), "")
+
+
 def article_topic(article: Node) -> str:
     """The topic key of an article, as the library would file it (heading, else text)."""
-    text = plain(article.body) or next((plain(c.body) for c in article.children), "")
-    return assign_topic(article.heading, text).key
+    return assign_topic(article.heading, topic_text(article)).key
 
 
 def _clause_topics(article: Node) -> set[str]:
     """The topics of an article's clauses that have headings of their own: a contract may
     settle disputes in 21.7 Arbitration of its General article."""
     return {
-        assign_topic(node.heading, plain(node.body)).key
+        assign_topic(node.heading, text_and_rows(node.body, node.tables, plain)).key
         for node in article.walk()
         if node is not article and node.heading
     }

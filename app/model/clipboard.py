@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 
-from .draft import Blank, Draft, Field, Node, Ref
+from .draft import Blank, Draft, Field, Node, Ref, node_texts
 from .fileformat import DraftFormatError, _node_out, _Reader, _segments_out
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .ops import EditError, _describe, allocating, insert_nodes, several
-from .text import ref_text, render_body
+from .text import ref_text, render_body, text_and_rows
 
 if TYPE_CHECKING:
     from .commands import InsertNodes
@@ -63,7 +63,7 @@ def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
     field_ids: list[int] = []
     for top in nodes:
         for node in top.walk():
-            for seg in node.body:
+            for seg in (s for body in node_texts(node) for s in body):
                 if isinstance(seg, Ref):
                     seg.last = ref_text(seg, paths)  # what it reads now, should it dangle
                 elif isinstance(seg, Blank) and seg.field_id not in field_ids:
@@ -82,12 +82,13 @@ def copy_nodes(draft: Draft, node_ids: list[int], origin: str) -> bytes:
 def plain_text(draft: Draft, node_ids: list[int]) -> str:
     """The chosen nodes as a lawyer would paste them elsewhere: numbered, values filled in."""
     paths = number_paths(draft)
+    numbers = labels(draft, paths=paths)
     blocks = []
     for top in topmost(draft, node_ids):
         lines = []
         for node in top.walk():
-            number = label(paths[node.id], draft.numbering)
-            body = render_body(node.body, paths, draft)
+            number = numbers[node.id]
+            body = text_and_rows(node.body, node.tables, lambda b: render_body(b, paths, draft))
             if len(paths[node.id]) == 1:  # an article: its heading on a line of its own
                 lines.append(" ".join(x for x in (number, node.heading) if x))
                 lines.extend([body] if body else [])
@@ -124,11 +125,13 @@ def paste_nodes(draft: Draft, data: bytes, parent_id: int, index: int, origin: s
                 back = home and node.id not in in_use and node.id < first_free
                 node_ids[node.id] = node.id if back else draft.new_id()
                 in_use.add(node_ids[node.id])
+                for table in node.tables:  # a pasted copy's tables are tables of their own
+                    table.id = draft.new_id()
         field_ids = _field_ids(draft, fields, home, new_fields)
     for top in nodes:
         for node in top.walk():
             node.id = node_ids[node.id]
-            for seg in node.body:
+            for seg in (s for body in node_texts(node) for s in body):
                 if isinstance(seg, Blank):
                     seg.field_id = field_ids[seg.field_id]
                 elif isinstance(seg, Ref):
@@ -143,6 +146,7 @@ def _field_ids(
     """Which field of ``draft`` each copied field becomes (new ones go to ``new_fields``):
     its own back home, the draft's field of that name, or a new one, value and all."""
     field_ids: dict[int, int] = {}
+    groups: dict[int, int] = {}  # a copied group of tick boxes -> its group here
     for f in fields:
         own = draft.fields.get(f.id) if home else None
         named = f.name and (
@@ -150,7 +154,9 @@ def _field_ids(
         )
         kept = own or named
         if not kept:
-            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value)
+            kept = Field(draft.new_id(), label=f.label, name=f.name, value=f.value, kind=f.kind)
+            if f.group is not None:
+                kept.group = f.group if home else groups.setdefault(f.group, draft.new_id())
             new_fields.append(kept)
         field_ids[f.id] = kept.id
     return field_ids
@@ -201,7 +207,8 @@ def paste_inline(draft: Draft, data: bytes, origin: str) -> tuple[list[Segment],
 
 
 def _field_out(f: Field) -> dict:
-    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value}
+    return {"id": f.id, "label": f.label, "name": f.name, "value": f.value, "kind": f.kind,
+            "group": f.group}  # fmt: skip
 
 
 def _retarget(target: int, node_ids: dict[int, int], home: bool) -> int:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from clause_db.messages import Msg
 
-    from .draft import Blank, Draft, Field, Node, Part, Ref, Segment
+    from .draft import Blank, Draft, Field, Node, Part, Passage, Ref, Segment, Table
 
 
 @dataclass
@@ -417,7 +417,9 @@ class SetOutside(Command):
 
 @dataclass
 class SplitNode(Command):
-    """Cut a node's text in two: the tail becomes a new sibling right after it."""
+    """Cut a node's text in two: the tail becomes a new sibling right after it, and takes
+    the node's tables along -- they follow the tail's text (a table stays after the text
+    that introduces it: 费用如下：)."""
 
     parent_id: int
     index: int
@@ -427,18 +429,37 @@ class SplitNode(Command):
 
     def _apply(self, draft: Draft) -> None:
         container = draft.container(self.parent_id)
-        container[self.index].body = list(self.head)
+        node = container[self.index]
+        node.body = list(self.head)
+        self.tail_node.tables, node.tables = node.tables, []
         container.insert(self.index + 1, self.tail_node)
 
     def _revert(self, draft: Draft) -> None:
         container = draft.container(self.parent_id)
         del container[self.index + 1]
-        container[self.index].body = list(self.original)
+        node = container[self.index]
+        node.body = list(self.original)
+        node.tables, self.tail_node.tables = self.tail_node.tables, []
+
+
+@dataclass
+class SetTables(Command):
+    """Give a node another list of tables (a split hands its tables to the new node)."""
+
+    node_id: int
+    old: list[Table]
+    new: list[Table]
+
+    def _apply(self, draft: Draft) -> None:
+        draft.node(self.node_id).tables = list(self.new)
+
+    def _revert(self, draft: Draft) -> None:
+        draft.node(self.node_id).tables = list(self.old)
 
 
 @dataclass
 class MergeNodes(Command):
-    """Join a node with its next sibling: texts and clauses run on in the first."""
+    """Join a node with its next sibling: texts, tables and clauses run on in the first."""
 
     parent_id: int
     index: int
@@ -450,6 +471,7 @@ class MergeNodes(Command):
         container = draft.container(self.parent_id)
         first = container[self.index]
         first.body = [*self.first_body, *self.second.body]
+        first.tables = [*first.tables, *self.second.tables]
         first.children.extend(self.second.children)
         del container[self.index + 1]
         for ref, _, kept in self.dangling:
@@ -459,6 +481,8 @@ class MergeNodes(Command):
         container = draft.container(self.parent_id)
         first = container[self.index]
         first.body = list(self.first_body)
+        if self.second.tables:
+            first.tables = first.tables[: -len(self.second.tables)]
         if self.second.children:
             del first.children[-len(self.second.children) :]
         container.insert(self.index + 1, self.second)
@@ -550,6 +574,45 @@ class SetDraftAttribute(Command):
 
     def _revert(self, draft: Draft) -> None:
         setattr(draft, self.attribute, copy.deepcopy(self.old))
+
+
+@dataclass
+class SetAnnexes(Command):
+    """The annexes in another order, or one fewer: their labels and the references to them
+    (见附件二) follow the order; references to a deleted one keep their last text."""
+
+    old: list[Passage]
+    new: list[Passage]
+    dangling: list[tuple[Ref, str, str]]  # reference, its last text before, the text it keeps
+
+    def _apply(self, draft: Draft) -> None:
+        draft.annexes = list(self.new)
+        for ref, _, kept in self.dangling:
+            ref.last = kept
+
+    def _revert(self, draft: Draft) -> None:
+        draft.annexes = list(self.old)
+        for ref, before, _ in self.dangling:
+            ref.last = before
+
+
+@dataclass
+class SetNumberingAt(Command):
+    """An article's own item style (``numbering``) or a part's first number (``start``)."""
+
+    owner: int  # the article's or the part's id
+    attribute: str  # "numbering" (an article) | "start" (a part)
+    old: object
+    new: object
+
+    def _owner(self, draft: Draft) -> Node | Part:
+        return draft.part(self.owner) if self.attribute == "start" else draft.node(self.owner)
+
+    def _apply(self, draft: Draft) -> None:
+        setattr(self._owner(draft), self.attribute, self.new)
+
+    def _revert(self, draft: Draft) -> None:
+        setattr(self._owner(draft), self.attribute, self.old)
 
 
 TEXT_KINDS = ("title", "party_name", "party_address", "part_title", "annex_title")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .draft import Party, plain
 from .importer import parties_named_in
-from .numbering import label, number_paths
+from .numbering import labels, number_paths
 from .printed import WORDS, draft_language, label_style
 
 if TYPE_CHECKING:
@@ -113,9 +113,10 @@ def blocks(draft: Draft) -> list[Block]:
     words = WORDS[language]
     style = label_style(draft, language)
     paths = number_paths(draft)
+    numbers = labels(draft, style, paths)
     out: list[Block] = []
     if draft.cover is not None:
-        _passage_blocks(draft.cover, "cover", paths, style, out)
+        _passage_blocks(draft.cover, "cover", numbers, out)
     out.append(Block(BlockRef("title", 0), text_segments(draft.title), "", 0))
     if not names_parties(draft.preamble):
         for i, party in enumerate(draft.parties):
@@ -141,9 +142,9 @@ def blocks(draft: Draft) -> list[Block]:
         if part.body:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
-            _node_blocks(article, 1, paths, style, out)
+            _node_blocks(article, 1, numbers, out)
     if draft.signature is not None:
-        _passage_blocks(draft.signature, "signed", paths, style, out)
+        _passage_blocks(draft.signature, "signed", numbers, out)
     else:
         for i, party in enumerate(signature_parties(draft, language)):
             lines = [
@@ -155,10 +156,9 @@ def blocks(draft: Draft) -> list[Block]:
             ]
             out.append(Block(BlockRef("signature", i), ["\n".join(lines)], "", 0, editable=False))
     for annex in draft.annexes:
-        out.append(
-            Block(BlockRef("annex_title", annex.id), text_segments(annex.title), annex.label, 0)
-        )
-        _passage_blocks(annex, "annex_body", paths, style, out)
+        number = numbers.get(annex.id, annex.label)  # its place in the sequence: 附件2
+        out.append(Block(BlockRef("annex_title", annex.id), text_segments(annex.title), number, 0))
+        _passage_blocks(annex, "annex_body", numbers, out)
     return out
 
 
@@ -168,9 +168,7 @@ def has_passage_body(passage: Passage, kind: str) -> bool:
     return bool(passage.body) or kind != "annex_body" or not (passage.tables or passage.parts)
 
 
-def _passage_blocks(
-    passage: Passage, kind: str, paths: dict[int, tuple[int, ...]], style: str, out: list[Block]
-) -> None:
+def _passage_blocks(passage: Passage, kind: str, numbers: dict[int, str], out: list[Block]) -> None:
     if has_passage_body(passage, kind):
         out.append(Block(BlockRef(kind, passage.id), list(passage.body), "", 0))
     for table in passage.tables:
@@ -182,7 +180,7 @@ def _passage_blocks(
         if part.body:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
-            _node_blocks(article, 1, paths, passage.numbering or style, out)
+            _node_blocks(article, 1, numbers, out)  # in the annex's style (``labels``)
 
 
 def table_cells(table: Table) -> list[tuple[int, int, Cell]]:
@@ -272,10 +270,8 @@ def _table_blocks(table: Table, level: int, out: list[Block]) -> None:
     out.append(Block(BlockRef("table_after", table.id), list(table.after), "", level))
 
 
-def _node_blocks(
-    node: Node, depth: int, paths: dict[int, tuple[int, ...]], style: str, out: list[Block]
-) -> None:
-    number = label(paths[node.id], style)
+def _node_blocks(node: Node, depth: int, numbers: dict[int, str], out: list[Block]) -> None:
+    number = numbers[node.id]
     heading = has_heading_block(node, depth)
     if heading:
         out.append(
@@ -288,4 +284,4 @@ def _node_blocks(
     for table in node.tables:
         _table_blocks(table, depth - 1, out)
     for child in node.children:
-        _node_blocks(child, depth + 1, paths, style, out)
+        _node_blocks(child, depth + 1, numbers, out)

@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+MAX_START = 99_999  # a part's first article number (the longest code has ~1,300 articles)
 NUMBERING_STYLES = (
     "chinese",
     "chinese_list",
     "chinese_items",
     "chinese_law",
+    "chinese_paren",
     "english",
     "english_roman",
+    "english_sections",
     "decimal",
+    "decimal_alpha",
 )
 
 
@@ -74,6 +78,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     covered: bool = False  # under the cell above that spans into this row
+    bold: bool = False  # set bold, as the source's cell was (a header row, a label column)
 
 
 @dataclass
@@ -88,6 +93,10 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     after: list[Segment] = field(default_factory=list)
     borders: bool = True  # drawn with grid lines, as the source's table was
+    # the source's layout: grid column widths in twips (empty: from the content), centred
+    # between the margins (else at the text's left indent)
+    widths: list[int] = field(default_factory=list)
+    centred: bool = False
 
 
 @dataclass
@@ -98,6 +107,9 @@ class Node:
     children: list[Node] = field(default_factory=list)
     provenance: Provenance | None = None
     tables: list[Table] = field(default_factory=list)  # after the body, before the children
+    # an article whose clauses the source numbered in another style than the rest (GF-2014
+    # 第二条 writes （1） where the others write 1.): their style; None: the draft's
+    numbering: str | None = None
 
     def walk(self) -> Iterator[Node]:
         """The node and everything under it, in reading order."""
@@ -115,6 +127,8 @@ class Part:
     restart_numbering: bool = True  # the seed's parts each start at 第一条; statutes run on
     body: list[Segment] = field(default_factory=list)  # text before the first article
     articles: list[Node] = field(default_factory=list)
+    start: int = 1  # the first article's number when the part restarts the count (an excerpt
+    #                 of a statute begins at 第四百六十三条), or is the first part
 
 
 @dataclass
@@ -133,6 +147,10 @@ class Field:
     kind: str = "text"  # text | checkbox
     group: int | None = None  # tick boxes offered together share a group number
 
+    def unfilled(self) -> bool:
+        """A blank still to fill: a text without a value (an unticked box is an answer)."""
+        return self.kind != "checkbox" and not self.value
+
 
 @dataclass
 class Party:
@@ -148,7 +166,9 @@ class Passage:
     ``body`` is its text (line breaks kept); ``tables`` follow it as in a node. An annex
     may have articles of its own (``parts``, numbered inside the annex); ``label`` is how
     the source wrote its place in the annexes' sequence (附件1, 附件一, Exhibit A), from
-    which the label style of the whole sequence is taken.
+    which the label style of the whole sequence is taken. A cover page that holds the
+    title (its title page) says where: ``title_at`` is the number of the cover's lines
+    above the title (0: the title heads it); None when the title follows the cover.
     """
 
     id: int
@@ -158,6 +178,7 @@ class Passage:
     tables: list[Table] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     numbering: str = ""  # the style of an annex's own articles (一、/ 1.); "" is the draft's
+    title_at: int | None = None  # a cover's lines above the title on its page
 
 
 @dataclass
@@ -251,9 +272,7 @@ class Draft:
         for part in self.parts:
             yield part.body
         for _, node in self.nodes():
-            yield node.body
-            for table in node.tables:
-                yield from table_bodies(table)
+            yield from node_texts(node)
         if self.signature is not None:
             yield from _passage_bodies(self.signature)
         for annex in self.annexes:
@@ -289,6 +308,13 @@ class Draft:
         return next((f for f in self.fields.values() if f.name == name), None)
 
 
+def node_texts(node: Node) -> Iterator[list[Segment]]:
+    """A node's own texts (not its children's): its body, then its tables'."""
+    yield node.body
+    for table in node.tables:
+        yield from table_bodies(table)
+
+
 def table_bodies(table: Table) -> Iterator[list[Segment]]:
     """The texts of a table, row by row, then the text after it."""
     for row in table.rows:
@@ -305,9 +331,7 @@ def _passage_bodies(passage: Passage) -> Iterator[list[Segment]]:
         yield part.body
         for article in part.articles:
             for node in article.walk():
-                yield node.body
-                for table in node.tables:
-                    yield from table_bodies(table)
+                yield from node_texts(node)
 
 
 def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
@@ -318,6 +342,18 @@ def _find_in(nodes: list[Node], node_id: int) -> tuple[list[Node], int] | None:
         if found:
             return found
     return None
+
+
+TICKED, UNTICKED = "☑", "☐"
+TICKED_VALUE = "1"  # a ticked box's field value
+
+
+def blank_shows(draft: Draft, blank: Blank) -> str:
+    """What a blank reads as: a tick box ☑ or ☐, a value once filled, else as written."""
+    field = draft.fields.get(blank.field_id)
+    if field is not None and field.kind == "checkbox":
+        return TICKED if field.value else UNTICKED
+    return field.value if field is not None and field.value else blank.blank
 
 
 def plain(body: list[Segment]) -> str:

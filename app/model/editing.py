@@ -30,6 +30,7 @@ from .commands import (
     ReplaceParts,
     SetBody,
     SetOutside,
+    SetTables,
     SetText,
     SplitNode,
     outside_segments,
@@ -574,7 +575,8 @@ def _split(
     draft: Draft, node: Node, depth: int, parent_id: int, index: int, offset: int
 ) -> tuple[Command, Pos]:
     """The text after ``offset`` becomes the next clause: an article's first clause, or a
-    clause's next sibling, which takes the clause's own clauses along (reading order)."""
+    clause's next sibling, which takes the clause's own clauses along (reading order). The
+    node's tables go with the tail: they stay after the text just before them."""
     size = len(block_text(node.body))
     head, tail = cut(node.body, 0, offset), cut(node.body, offset, size)
     name = step_name("split", block_text(head) or node.heading)
@@ -582,9 +584,13 @@ def _split(
         new = Node(draft.new_id(), body=tail)
     caret = Pos(BlockRef("body", new.id), 0)
     if depth == 1:
-        set_head = SetBody(name, (ids[0], ids[0]), node.id, list(node.body), head)
-        insert = insert_nodes(draft, node.id, 0, [new], [], tuple(ids), "")
-        return Compound(name, tuple(ids), [set_head, insert]), caret
+        same = (ids[0], ids[0])
+        steps: list[Command] = [SetBody(name, same, node.id, list(node.body), head)]
+        if node.tables:
+            new.tables = list(node.tables)
+            steps.append(SetTables(name, same, node.id, list(node.tables), []))
+        steps.append(insert_nodes(draft, node.id, 0, [new], [], tuple(ids), ""))
+        return Compound(name, tuple(ids), steps), caret
     split = SplitNode(name, tuple(ids), parent_id, index, list(node.body), head, new)
     moves: list[Command] = [
         MoveNode(name, (ids[1], ids[1]), child.id, node.id, 0, new.id, j)
@@ -640,7 +646,7 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
 
 def _drop_empty_first(draft: Draft, node: Node, back: Pos) -> Edit:
     """The first article of a part merges into nothing: an empty one goes (not the last)."""
-    empty = not node.heading and not node.body and not node.children
+    empty = not node.heading and not node.body and not node.children and not node.tables
     if not empty or sum(1 for _ in draft.nodes()) < 2:
         return Edit(None, back)
     return Edit(delete_node(draft, node.id), back)
@@ -650,7 +656,8 @@ def _merge_part(draft: Draft, part: Part) -> ReplaceParts:
     """An untitled part without text of its own joins the part before it."""
     i = draft.parts.index(part)
     before = draft.parts[i - 1]
-    joined = Part(before.id, before.title, before.restart_numbering, before.body, [])
+    joined = Part(before.id, before.title, before.restart_numbering, before.body, [],
+                  before.start)  # fmt: skip
     joined.articles = [*before.articles, *part.articles]
     ids = (draft.next_id, draft.next_id)
     return ReplaceParts(step_name("merge_parts"), ids, i - 1, [before, part], [joined])
@@ -665,19 +672,23 @@ def _node_ref(draft: Draft, ref: BlockRef) -> Node | None:
 
 def demote(draft: Draft, ref: BlockRef, offset: int = 0) -> Edit | None:
     """Tab: the node becomes the last clause of the one before it; in an article's text,
-    that text becomes the article's clause 1. None for a first article or clause."""
+    that text (with the tables after it) becomes the article's clause 1. None for a first
+    article or clause."""
     node = _node_ref(draft, ref)
     if node is None:
         return None
     depth = _depth(draft, node.id)
     if ref.kind == "body" and has_heading_block(node, depth):
         with allocating(draft) as ids:
-            clause = Node(draft.new_id(), body=list(node.body))
+            clause = Node(draft.new_id(), body=list(node.body), tables=list(node.tables))
         name = step_name("body_to_clause")
-        clear = SetBody(name, (ids[0], ids[0]), node.id, list(node.body), [])
-        insert = insert_nodes(draft, node.id, 0, [clause], [], tuple(ids), "")
+        same = (ids[0], ids[0])
+        steps: list[Command] = [SetBody(name, same, node.id, list(node.body), [])]
+        if node.tables:
+            steps.append(SetTables(name, same, node.id, list(node.tables), []))
+        steps.append(insert_nodes(draft, node.id, 0, [clause], [], tuple(ids), ""))
         caret = Pos(BlockRef("body", clause.id), offset)
-        return Edit(Compound(name, tuple(ids), [clear, insert]), caret)
+        return Edit(Compound(name, tuple(ids), steps), caret)
     _, container, index = draft.find(node.id)
     if index == 0:
         return None
@@ -931,7 +942,7 @@ def _paste_nodes(draft: Draft, pos: Pos, build: Callable[[Draft, int, int], Inse
         node = _node(draft, ref.owner)
         parent_id = draft.parent_id(node.id)
         index = draft.find(node.id)[2]
-        if not node.heading and not node.body and not node.children:
+        if not node.heading and not node.body and not node.children and not node.tables:
             command: Command = _instead_of(draft, node, lambda d: build(d, parent_id, index))
         else:
             if not _starts_node(draft, pos):

@@ -6,32 +6,40 @@ Format version 2 (version 1 is the same without ``cover``, ``signature``, ``anne
     {"format": "contract-editor/draft", "version": 1,
      "title": str,
      "numbering": "chinese" | "chinese_list" | "chinese_items" | "chinese_law" | "english"
-                  | "english_roman" | "decimal",
+                  | "chinese_paren" | "english_roman" | "english_sections" | "decimal"
+                  | "decimal_alpha" | "forms:1. / （1）" (the source's own mix, see number_forms),
      "next_id": int,
      "parties": [{"role": str, "name": str, "address": str}],
      "preamble": [segment],
-     "parts": [{"id": int, "title": str, "restart_numbering": bool, "body": [segment],
-                "articles": [node]}],
+     "parts": [{"id": int, "title": str, "restart_numbering": bool, "start": int,
+                "body": [segment], "articles": [node]}],
      "fields": [{"id": int, "label": str, "name": str | null, "value": str | null,
                  "kind": "text" | "checkbox", "group": int | null}],
      "cover": null | passage, "signature": null | passage, "annexes": [passage],
      "preamble_tables": [table]}
 
     node     = {"id": int, "heading": str, "body": [segment], "children": [node],
-                "tables": [table],
+                "tables": [table], "numbering": numbering style (optional),
                 "provenance": null | {"source", "written_label", "taken_heading",
                                       "taken_text", "library_article_id", "library_clause_id"}}
     passage  = {"id": int, "label": str, "title": str, "body": [segment], "tables": [table],
                 "parts": [part], "numbering": "" | a numbering style (its articles'; "" is
-                the draft's)}
+                the draft's), "title_at": int (optional: a cover's lines above the
+                title, when its page holds the title)}
     table    = {"id": int, "borders": bool, "after": [segment],
                 "rows": [[{"body": [segment], "colspan": int, "rowspan": int,
-                           "covered": bool}]]}
+                           "covered": bool, optional "bold": bool}]],
+                optional, the source's layout: "widths": [int] (grid columns, twips),
+                "centred": bool}
     segment  = str                                           plain text
              | {"field": int, "blank": str}                  a blank: one occurrence of a field
              | {"ref": int, "form": str, "last": str}        a reference to node "ref"
 
-Numbers never appear: they are computed from the order of parts, articles and clauses.
+Numbers never appear: they are computed from the order of parts, articles and clauses. A part's
+``start`` (1 when absent) is its first article's number where it restarts the count (an
+excerpt of a statute begins at 第四百六十三条); an article's ``numbering`` (absent: the
+draft's) is the style of its clauses where the source wrote them in another one. Both are
+optional in version 2 files, so files written before them still read.
 Files come from other people, so loading checks everything and says clearly what is wrong.
 """
 
@@ -44,7 +52,7 @@ from clause_db.messages import Msg
 from clause_db.references import is_reference_form
 
 from .draft import (
-    NUMBERING_STYLES,
+    MAX_START,
     Blank,
     Cell,
     Draft,
@@ -58,6 +66,7 @@ from .draft import (
     Segment,
     Table,
 )
+from .number_forms import is_style
 
 FIELD_KINDS = ("text", "checkbox")
 
@@ -117,6 +126,7 @@ def _part_out(part: Part) -> dict[str, Any]:
         "id": part.id,
         "title": part.title,
         "restart_numbering": part.restart_numbering,
+        "start": part.start,
         "body": _segments_out(part.body),
         "articles": [_node_out(n) for n in part.articles],
     }
@@ -133,10 +143,11 @@ def _passage_out(passage: Passage | None) -> dict[str, Any] | None:
         "tables": [_table_out(t) for t in passage.tables],
         "parts": [_part_out(p) for p in passage.parts],
         "numbering": passage.numbering,
-    }
+    } | ({} if passage.title_at is None else {"title_at": passage.title_at})
 
 
 def _table_out(table: Table) -> dict[str, Any]:
+    layout = {"widths": table.widths, "centred": table.centred}
     return {
         "id": table.id,
         "borders": table.borders,
@@ -148,11 +159,13 @@ def _table_out(table: Table) -> dict[str, Any]:
                     "colspan": c.colspan,
                     "rowspan": c.rowspan,
                     "covered": c.covered,
+                    **({"bold": True} if c.bold else {}),  # left out when not: files as they were
                 }
                 for c in row
             ]
             for row in table.rows
         ],
+        **{key: value for key, value in layout.items() if value},  # left out when not known
     }
 
 
@@ -162,7 +175,7 @@ def dumps(draft: Draft) -> bytes:
 
 def _node_out(node: Node) -> dict[str, Any]:
     p = node.provenance
-    return {
+    out = {
         "id": node.id,
         "heading": node.heading,
         "body": _segments_out(node.body),
@@ -170,6 +183,9 @@ def _node_out(node: Node) -> dict[str, Any]:
         "tables": [_table_out(t) for t in node.tables],
         "provenance": None if p is None else vars(p).copy(),
     }
+    if node.numbering is not None:  # written only where the source gave an article its own
+        out["numbering"] = node.numbering
+    return out
 
 
 def _segments_out(body: list[Segment]) -> list[Any]:
@@ -232,7 +248,7 @@ class _Reader:
             ))  # fmt: skip
         _expect(version >= 1, f"unknown draft format version {version}")
         numbering = obj.get("numbering")
-        _expect(numbering in NUMBERING_STYLES, f"unknown numbering style {numbering!r}")
+        _expect(is_style(numbering), f"unknown numbering style {numbering!r}")
         draft = Draft(title=_str(obj, "title"), numbering=numbering)
         draft.parties = [self.party(p) for p in _list(obj, "parties")]
         draft.preamble = self.segments(obj.get("preamble"))
@@ -274,6 +290,10 @@ class _Reader:
         restart = obj.get("restart_numbering", True)
         _expect(isinstance(restart, bool), "restart_numbering is not true or false")
         part.restart_numbering = restart
+        start = obj.get("start", 1)
+        _expect(isinstance(start, int) and not isinstance(start, bool) and 1 <= start <= MAX_START,
+                f"a part's start is not a number from 1 to {MAX_START}")  # fmt: skip
+        part.start = start
         part.body = self.segments(obj.get("body"))
         part.articles = [self.node(n) for n in _list(obj, "articles")]
         return part
@@ -288,7 +308,10 @@ class _Reader:
         passage.tables = [self.table(t) for t in _list(obj, "tables")]
         passage.parts = [self.part(p) for p in _list(obj, "parts")]
         passage.numbering = _str(obj, "numbering")
-        _expect(passage.numbering in ("", *NUMBERING_STYLES), "unknown numbering of a passage")
+        numbering = passage.numbering
+        _expect(numbering == "" or is_style(numbering), "unknown numbering of a passage")
+        passage.title_at = _opt_int(obj, "title_at")
+        _expect(passage.title_at is None or passage.title_at >= 0, "title_at is below 0")
         return passage
 
     def table(self, obj: Any) -> Table:
@@ -297,6 +320,13 @@ class _Reader:
         borders = obj.get("borders", True)
         _expect(isinstance(borders, bool), "a table's borders is not true or false")
         table.borders = borders
+        widths = obj.get("widths", [])
+        _expect(isinstance(widths, list) and all(_is_width(w) for w in widths),
+                "a table's widths are not a list of column widths")  # fmt: skip
+        table.widths = widths
+        centred = obj.get("centred", False)
+        _expect(isinstance(centred, bool), "a table's centred is not true or false")
+        table.centred = centred
         table.after = self.segments(obj.get("after", []))
         for row in _list(obj, "rows"):
             _expect(isinstance(row, list), "a table row is not a list")
@@ -311,9 +341,10 @@ class _Reader:
             _expect(isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1000,
                     f"a table cell's {key} is not a small positive number")  # fmt: skip
             setattr(cell, key, value)
-        covered = obj.get("covered", False)
-        _expect(isinstance(covered, bool), "a table cell's covered is not true or false")
-        cell.covered = covered
+        for key in ("covered", "bold"):
+            value = obj.get(key, False)
+            _expect(isinstance(value, bool), f"a table cell's {key} is not true or false")
+            setattr(cell, key, value)
         return cell
 
     def node(self, obj: Any) -> Node:
@@ -322,6 +353,10 @@ class _Reader:
         node.body = self.segments(obj.get("body"))
         node.children = [self.node(c) for c in _list(obj, "children")]
         node.tables = [self.table(t) for t in _list(obj, "tables")]
+        numbering = obj.get("numbering")
+        _expect(numbering is None or is_style(numbering),
+                f"unknown numbering style {numbering!r}")  # fmt: skip
+        node.numbering = numbering
         prov = obj.get("provenance")
         if prov is not None:
             _expect(isinstance(prov, dict), "a provenance is not an object")
@@ -401,3 +436,8 @@ def _opt_int(obj: dict, key: str) -> int | None:
         f"{key} is not a number",
     )
     return value
+
+
+def _is_width(value: Any) -> bool:
+    """A column width in twips: a positive int no wider than Word's widest page (22 in)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 31680

@@ -279,7 +279,7 @@ def _chips(
     for seg in block.segments:
         if isinstance(seg, Blank):
             field = draft.fields.get(seg.field_id)
-            if field is not None and field.value:
+            if field is not None and field.value and field.kind != "checkbox":  # "1": no text
                 hits = [m for m in pattern.finditer(field.value) if m.end() > m.start()]
                 if hits:
                     found.setdefault(pos, []).append((pos, seg.field_id, hits))

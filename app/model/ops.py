@@ -23,14 +23,29 @@ from .commands import (
     MoveNode,
     RenameField,
     ReplaceNode,
+    SetAnnexes,
     SetBody,
     SetDraftAttribute,
     SetFieldValue,
     SetHeading,
+    SetNumberingAt,
     SplitNode,
 )
-from .draft import NUMBERING_STYLES, Blank, Draft, Field, Node, Part, Party, Ref, Segment
-from .numbering import number_paths
+from .draft import (
+    MAX_START,
+    NUMBERING_STYLES,
+    TICKED_VALUE,
+    Blank,
+    Draft,
+    Field,
+    Node,
+    Part,
+    Party,
+    Ref,
+    Segment,
+)
+from .number_forms import is_style
+from .numbering import first_numbers, number_paths
 from .text import clean_text, enter_text, ref_text
 
 if TYPE_CHECKING:
@@ -122,6 +137,9 @@ def current_resolver(draft: Draft, owner_id: int):
     order = [p for p in [home_part, *draft.parts] if p is not None]  # its own part first
 
     def resolve(m: Mention) -> int | None:
+        if m.target == "annex":  # 见附件二: the annex now second
+            n = m.number[0]
+            return draft.annexes[n - 1].id if 0 < n <= len(draft.annexes) else None
         if m.target == "kuan":
             if home is None:
                 return None
@@ -129,7 +147,7 @@ def current_resolver(draft: Draft, owner_id: int):
             children = home[1].children
             return children[k - 1].id if 0 < k <= len(children) else None
         want = m.number if m.target in ("clause", "item") else m.number[:1]
-        firsts = _first_numbers(draft)
+        firsts = first_numbers(draft)
         for part in order:
             node = _node_at(part, firsts[part.id], want)
             if node is not None:
@@ -137,18 +155,6 @@ def current_resolver(draft: Draft, owner_id: int):
         return None
 
     return resolve
-
-
-def _first_numbers(draft: Draft) -> dict[int, int]:
-    """The number of each part's first article (as ``number_paths`` counts them)."""
-    firsts: dict[int, int] = {}
-    count = 0
-    for part in draft.parts:
-        if part.restart_numbering:
-            count = 0
-        firsts[part.id] = count + 1
-        count += len(part.articles)
-    return firsts
 
 
 def _node_at(part: Part, first: int, path: tuple[int, ...]) -> Node | None:
@@ -383,8 +389,12 @@ def _field(draft: Draft, field_id: int) -> Field:
 
 
 def set_field_value(draft: Draft, field_id: int, value: str | None) -> SetFieldValue:
+    """Fill (or clear, with None or "") a field; a tick box is ticked by any value and
+    holds "1" (its file says ticked, whatever a window or a command line typed)."""
     f = _field(draft, field_id)
     value = clean_text(value) if value else None
+    if f.kind == "checkbox" and value:
+        value = TICKED_VALUE
     ids = (draft.next_id, draft.next_id)
     what = f.name or f.label
     name = (
@@ -428,7 +438,7 @@ def link_fields(draft: Draft, keep_id: int, drop_id: int) -> LinkFields:
 
 
 def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
-    if style not in NUMBERING_STYLES:
+    if not is_style(style):
         raise EditError(Msg(
             "未知的编号样式“{0}”：可选 {1}",
             "unknown numbering style “{0}”: one of {1}",
@@ -438,6 +448,30 @@ def set_numbering(draft: Draft, style: str) -> SetDraftAttribute:
     ids = (draft.next_id, draft.next_id)
     name = Msg("更改编号样式", "Change the numbering style")
     return SetDraftAttribute(name, ids, "numbering", draft.numbering, style)
+
+
+def set_article_numbering(draft: Draft, article_id: int, style: str | None) -> SetNumberingAt:
+    """Number an article's clauses in ``style`` rather than the draft's (None: the draft's)."""
+    if style is not None:
+        set_numbering(draft, style)  # the same check of the style's name
+    article = next((a for p in draft.all_parts() for a in p.articles if a.id == article_id), None)
+    if article is None:
+        raise EditError(Msg("没有编号为 {0} 的条", "no article {0}", article_id))
+    ids = (draft.next_id, draft.next_id)
+    name = Msg("更改本条的编号样式", "Change the article's numbering style")
+    return SetNumberingAt(name, ids, article_id, "numbering", article.numbering, style)
+
+
+def set_part_start(draft: Draft, part_id: int, start: int) -> SetNumberingAt:
+    """Start a part's articles at ``start`` (an excerpt of a statute at 第四百六十三条)."""
+    part = draft.part(part_id)
+    if part is None or not 1 <= start <= MAX_START:
+        raise EditError(Msg(
+            "起始条号须在 1 至 {0} 之间", "the first article number must be 1 to {0}", MAX_START
+        ))  # fmt: skip
+    ids = (draft.next_id, draft.next_id)
+    name = Msg("更改起始条号", "Change the first article number")
+    return SetNumberingAt(name, ids, part_id, "start", part.start, start)
 
 
 def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
@@ -450,6 +484,43 @@ def set_parties(draft: Draft, parties: list[Party]) -> SetDraftAttribute:
         copy.deepcopy(draft.parties),
         copy.deepcopy(parties),
     )
+
+
+def _annex_index(draft: Draft, annex_id: int) -> int:
+    index = next((i for i, a in enumerate(draft.annexes) if a.id == annex_id), None)
+    if index is None:
+        raise EditError(Msg("没有编号为 {0} 的附件", "no annex {0}", annex_id))
+    return index
+
+
+def move_annex(draft: Draft, annex_id: int, to_index: int) -> SetAnnexes:
+    """Move an annex to position ``to_index`` (0-based) among the annexes."""
+    index = _annex_index(draft, annex_id)
+    if not 0 <= to_index < len(draft.annexes):
+        raise EditError(_outside(to_index, len(draft.annexes) - 1))
+    annexes = list(draft.annexes)
+    annex = annexes.pop(index)
+    annexes.insert(to_index, annex)
+    name = Msg("移动附件“{0}”", "Move the annex “{0}”", _short(f"{annex.label} {annex.title}"))
+    ids = (draft.next_id, draft.next_id)
+    return SetAnnexes(name, ids, list(draft.annexes), annexes, [])
+
+
+def delete_annex(draft: Draft, annex_id: int) -> SetAnnexes:
+    """Delete an annex; a reference to it keeps the text it last showed (it dangles)."""
+    index = _annex_index(draft, annex_id)
+    annex = draft.annexes[index]
+    paths = number_paths(draft)
+    dangling = [
+        (seg, seg.last, ref_text(seg, paths))
+        for body in draft.bodies()
+        for seg in body
+        if isinstance(seg, Ref) and seg.target == annex_id
+    ]
+    annexes = [a for a in draft.annexes if a is not annex]
+    name = Msg("删除附件“{0}”", "Delete the annex “{0}”", _short(f"{annex.label} {annex.title}"))
+    ids = (draft.next_id, draft.next_id)
+    return SetAnnexes(name, ids, list(draft.annexes), annexes, dangling)
 
 
 def set_title(draft: Draft, title: str) -> SetDraftAttribute:

@@ -117,5 +117,6 @@ def filled_summary(draft: Draft) -> str:
     """``3 of 12 fields filled``: what a lawyer would lose by replacing the draft."""
     counts = draft.occurrences()
     live = [f for f in draft.fields.values() if counts.get(f.id)]
+    live = [f for f in live if f.kind != "checkbox"]  # a tick box is an answer either way
     filled = sum(1 for f in live if f.value is not None)
     return f"{filled} of {len(live)} fields filled"

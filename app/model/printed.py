@@ -33,6 +33,8 @@ class Words:
     default_roles: tuple[str, str]
 
 
+UNFILLED_PARTY = "________________"  # a party's unfilled name or address, as printed
+
 WORDS = {
     "zh": Words("{role}：", "地址：", "{role}（盖章）：", "法定代表人或授权代表：",
                 "日期：　　　　年　　月　　日", ("第 ", " 页 共 ", " 页"), "目　录",

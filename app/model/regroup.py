@@ -21,7 +21,7 @@ from .text import ref_text
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .draft import Draft, Segment
+    from .draft import Draft, Segment, Table
 
 
 @dataclass
@@ -144,23 +144,43 @@ def _walk_depths(node: Node, depth: int) -> Iterable[tuple[Node, int]]:
 
 def _assemble(entries: list) -> list[Part]:
     """New parts from the entries: each line under the nearest line before it one level up
-    (a line deeper than that steps up to it), kept articles as they are."""
+    (a line deeper than that steps up to it), kept articles as they are.
+
+    A line keeps its tables. The tables of a line that goes (its text was deleted, its
+    tables were not) stay where they stood in reading order: after the text of the line
+    rebuilt just before them, else before the text of the next one in their part -- or, in
+    the last resort, with the last line rebuilt."""
     parts: list[Part] = []
     stack: list[Node] = []
+    last: Node | None = None  # the line just before, when tables can follow it
+    pending: list[Table] = []  # tables of gone lines waiting for the next line
+    built: list[Node] = []
     for entry in entries:
         if isinstance(entry, _PartMark):
             if not entry.merged or not parts:
                 old = entry.part
-                parts.append(Part(old.id, entry.title, old.restart_numbering, entry.body, []))
+                parts.append(
+                    Part(old.id, entry.title, old.restart_numbering, entry.body, [], old.start)
+                )
                 stack = []
+            last = None
         elif isinstance(entry, _Whole):
             parts[-1].articles.append(entry.node)
             stack = []  # nothing is ever put into a kept article: it is shared with undo
-        elif not entry.removed:
+            last = None
+        elif entry.removed:
+            (last.tables if last is not None else pending).extend(entry.node.tables)
+        else:
             old = entry.node
-            node = Node(old.id, entry.heading, entry.body, [], old.provenance, list(old.tables))
+            node = Node(old.id, entry.heading, entry.body, [], old.provenance,
+                        numbering=old.numbering)  # fmt: skip
+            node.tables, pending = [*pending, *old.tables], []
             depth = min(entry.depth, len(stack) + 1)
             del stack[depth - 1 :]
             (stack[-1].children if stack else parts[-1].articles).append(node)
             stack.append(node)
+            built.append(node)
+            last = node
+    if pending and built:
+        built[-1].tables.extend(pending)
     return parts

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from clause_db.references import Mention, find_references, write_reference
+from clause_db.tables import CELL_SEPARATOR
 
-from .draft import Blank, Draft, Field, Ref, Segment
+from .draft import TICKED_VALUE, Blank, Draft, Field, Ref, Segment, Table, blank_shows
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -57,6 +58,7 @@ def enter_text(
         and draft.fields[s.field_id].name is None
     ]
     pieces: list[tuple[int, int, Segment]] = []
+    boxes: list[tuple[int, Field]] = []  # (group as found in this text, its box's field)
     context = f"{clean_text(heading)}：" if heading.strip() else ""
     from clause_db.placeholders import find_placeholders  # its patterns compile on first use
 
@@ -73,17 +75,24 @@ def enter_text(
                 existing = draft.fields[same.field_id]
         if existing is None:
             existing = Field(draft.new_id(), label=p.label, name=p.name)
+            if p.kind == "checkbox":
+                existing.kind = "checkbox"
+                existing.value = TICKED_VALUE if p.ticked else None
             result.new_fields.append(existing)
             if p.name:
                 pending[p.name] = existing
+        if existing.kind == "checkbox" and p.group is not None:
+            boxes.append((p.group, existing))
         pieces.append((p.span[0], p.span[1], Blank(existing.id, blank)))
+    _join_groups(draft, boxes, result.new_fields)
     taken = [(s, e) for s, e, _ in pieces]
     for m in find_references(text):
         if any(s < m.end and m.start < e for s, e in taken):
             continue
         target = resolve(m)
         if target is None:
-            result.unresolved.append(text[m.start : m.end])
+            if m.target != "annex":  # an annex attached apart (附件三) is no error
+                result.unresolved.append(text[m.start : m.end])
         else:
             pieces.append((m.start, m.end, Ref(target, m.form, text[m.start : m.end])))
     pos = 0
@@ -95,6 +104,19 @@ def enter_text(
     if pos < len(text):
         result.segments.append(text[pos:])
     return result
+
+
+def _join_groups(draft: Draft, boxes: list[tuple[int, Field]], new: list[Field]) -> None:
+    """Give the new tick boxes the draft group of the boxes offered with them: the group one
+    of those already has (a box typed beside others joins theirs), else a new one. Fields
+    already in the draft keep theirs: entering text changes no existing field."""
+    groups: dict[int, int] = {}
+    for found, box in boxes:
+        if box.group is not None and box not in new:
+            groups.setdefault(found, box.group)
+    for found, box in boxes:
+        if box in new and box.group is None:
+            box.group = groups.setdefault(found, draft.new_id())
 
 
 def ref_text(ref: Ref, paths: dict[int, tuple[int, ...]]) -> str:
@@ -112,11 +134,25 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
         if isinstance(seg, str):
             out.append(seg)
         elif isinstance(seg, Blank):
-            value = draft.fields[seg.field_id].value if seg.field_id in draft.fields else None
-            out.append(value if value else seg.blank)
+            out.append(blank_shows(draft, seg))
         else:
             out.append(ref_text(seg, paths))
     return "".join(out)
+
+
+def text_and_rows(
+    body: list[Segment], tables: list[Table], render: Callable[[list[Segment]], str]
+) -> str:
+    """A node's text with its tables as rows of text (non-empty cells joined by " | "), the
+    way the text read from a Word file holds them: for the library, which keeps text, a
+    plain-text copy, and comparing a node with the text it was taken from."""
+    lines = [render(body)]
+    for table in tables:
+        for row in table.rows:
+            cells = (render(c.body) for c in row if not c.covered)
+            lines.append(CELL_SEPARATOR.join(c for c in cells if c))
+        lines.append(render(table.after))
+    return "\n".join(line for line in lines if line)
 
 
 def editable_text(body: list[Segment], paths: dict[int, tuple[int, ...]]) -> str:

@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc_blocks import BlockRef, blocks
-from .draft import Blank
+from .draft import Blank, blank_shows
 from .numbering import number_paths
 from .printed import WORDS, draft_language
 from .text import ref_text
@@ -126,8 +126,7 @@ def _rendered(
             if isinstance(seg, str):
                 out.append(seg[max(lo - pos, 0) : None if hi is None else hi - pos])
             elif isinstance(seg, Blank):
-                field = draft.fields.get(seg.field_id)
-                out.append(field.value if field is not None and field.value else seg.blank)
+                out.append(blank_shows(draft, seg))
             else:
                 out.append(ref_text(seg, paths))
         pos += size

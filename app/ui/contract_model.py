@@ -34,7 +34,7 @@ from app.model.commands import (
 )
 from app.model.draft import Draft, Field, Node, Part, Passage, Ref
 from app.model.library_insert import insert_many_from_library
-from app.model.numbering import label, number_paths
+from app.model.numbering import labels, number_paths
 from app.model.text import editable_text, render_body
 
 from .contract_roles import (  # re-exported: the model's public names
@@ -83,6 +83,7 @@ class ContractModel(QStandardItemModel):
         self._objects: dict[int, Part | Node] = {}
         self._refs: dict[int, frozenset[int]] = {}  # id -> the ids its references name
         self._paths: dict[int, tuple[int, ...]] = {}
+        self._labels: dict[int, str] = {}  # in the draft's style, an article's own for its clauses
         self._numbered: dict[int, tuple[int, ...]] = {}
         self._rows_updated = False  # the rows of the last structure change are already in
         self._touched: set[int] = set()  # rows whose text the last structure change edited
@@ -126,8 +127,7 @@ class ContractModel(QStandardItemModel):
                 BodyRole: body,
                 EditTextRole: edit,
             }
-        path = self._paths.get(obj.id)
-        number = label(path, self.draft.numbering) if path else ""
+        number = self._labels.get(obj.id, "")
         values = {
             Qt.ItemDataRole.DisplayRole: f"{number} {obj.heading}".strip(),
             LabelRole: number,
@@ -178,9 +178,13 @@ class ContractModel(QStandardItemModel):
             stack.extend(item.child(r) for r in range(item.rowCount()))
         return ids
 
+    def _number(self) -> None:
+        self._paths = number_paths(self.draft)
+        self._labels = labels(self.draft, paths=self._paths)
+
     def _reset(self) -> None:
         """Build every row again from the draft (views see one reset)."""
-        self._paths = number_paths(self.draft)
+        self._number()
         self.beginResetModel()
         blocked = self.blockSignals(True)
         try:
@@ -240,7 +244,7 @@ class ContractModel(QStandardItemModel):
             and len(container) == parent.rowCount() + count
         ):
             return False
-        self._paths = number_paths(self.draft)  # the new rows come numbered
+        self._number()  # the new rows come numbered
         kind = "article" if parent.data(KindRole) in ("part", "annex") else "clause"
         items = [self._make_item(n, kind) for n in container[first : first + count]]
         parent.insertRows(first, items)
@@ -324,7 +328,8 @@ class ContractModel(QStandardItemModel):
         """After rows came, went or moved: update the rows whose number changed and those
         whose references name a row whose number changed (or that is gone)."""
         old_paths = self._numbered
-        self._paths = paths = number_paths(self.draft)
+        self._number()
+        paths = self._paths
         moved = {i for i, path in paths.items() if old_paths.get(i) != path}
         moved.update(old_paths.keys() - paths.keys())
         touched, self._touched = self._touched, set()
@@ -355,7 +360,7 @@ class ContractModel(QStandardItemModel):
     def _refresh(self) -> None:
         """After a text or field edit: update every row whose values changed. One
         dataChanged per run of changed rows under one parent."""
-        self._paths = number_paths(self.draft)
+        self._number()
         changed: list[QStandardItem] = []
         blocked = self.blockSignals(True)
         try:

@@ -1,7 +1,7 @@
 """Blanks and references inside the centre document: one U+FFFC character each, drawn here.
 
 A chip shows a field's label highlighted while it is unfilled, its value once filled, a tick
-box for a checkbox blank; a reference shows its target's current number as a link, in red
+box for a blank of a tick-box field; a reference shows its target's current number as a link, in red
 when the target is gone. They are drawn from the model, so filling a named field or
 renumbering needs no document edit, only a repaint (or a re-layout of the one character
 when its width changes). Drawn text is cached as pixmaps: painting a screen full of them
@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from app.model.draft import Blank, Ref
+from app.model.draft import Blank, Ref, blank_shows
 from app.model.text import ref_text
 
 if TYPE_CHECKING:
@@ -31,11 +31,10 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QFont, QTextDocument
 
-    from app.model.draft import Draft, Field
+    from app.model.draft import Draft
 
 OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
 P_TOKEN = QTextFormat.Property.UserProperty + 1  # id() of the Blank or Ref in the model
-CHECKBOXES = "□☐"
 PAD = 3.0
 CACHE_LIMIT = 4000  # drawn chips kept
 
@@ -44,14 +43,6 @@ FILLED_BG = QColor("#e3f4e1")
 ACTIVE_BG = QColor("#cfe3ff")
 LINK = QColor("#1a5fb4")
 DANGLING = QColor("#c01c28")
-
-
-def is_checkbox(blank: Blank, field: Field | None) -> bool:
-    """A tick box: a field of kind ``checkbox`` (or, in a draft from before tick boxes had
-    a kind, a blank written □ / ☐ / {{☐…}})."""
-    if field is not None and field.kind == "checkbox":
-        return True
-    return blank.blank in CHECKBOXES or blank.blank.startswith("{{☐")
 
 
 class InlineObjects(QPyTextObject):
@@ -81,8 +72,8 @@ class InlineObjects(QPyTextObject):
         if isinstance(segment, Blank) and self.draft is not None:
             field = self.draft.fields.get(segment.field_id)
             value = field.value if field else None
-            if is_checkbox(segment, field):
-                return ("☑" if value else "☐"), "box"
+            if field is not None and field.kind == "checkbox":
+                return blank_shows(self.draft, segment), "box"
             if self.active is not None and self.active[0] == segment.field_id:
                 return (value or "") + self.active[1] or " ", "active"
             if value:

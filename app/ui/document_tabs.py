@@ -63,16 +63,20 @@ class DocumentTabs(QTabWidget):
 
     # -- opening ----------------------------------------------------------------------------
 
-    def open_path(self, path: Path, document: int = 1, *, read_only: bool = False) -> DraftDocument:
-        """A .contract file as it is, or contract ``document`` of a text/Word file as a draft.
+    def open_path(
+        self, path: Path, document: int = 1, *, read_only: bool = False
+    ) -> DraftDocument | None:
+        """A .contract file as it is, or contract ``document`` of a text/Word file as a draft
+        (None when the lawyer cancelled the review of its split).
 
         Raises ClauseDbError (InputError, DraftFileError, DraftLockedError) with a clear
         message.
         """
         from app.model.importer import draft_from_document
-        from app.readers import read_any
+        from app.model.split_review import mark_fields
 
         from .draft_document import DraftDocument
+        from .split_review import read_reviewed
 
         for doc in self.documents():
             if doc.path is not None and doc.path.resolve() == path.resolve():
@@ -81,7 +85,10 @@ class DocumentTabs(QTabWidget):
         if path.suffix.lower() == DRAFT_SUFFIX:
             return self.add_document(DraftDocument.open(path, read_only=read_only))
         notes: list[Msg | str] = []  # undecodable bytes, tracked changes: told, not hidden
-        outline = read_any(path, notes.append)
+        reviewed = read_reviewed(self, path, notes)
+        if reviewed is None:
+            return None
+        outline, hints = reviewed
         count = len(outline.documents)
         if count == 0:
             from clause_db.errors import InputError
@@ -90,6 +97,7 @@ class DocumentTabs(QTabWidget):
         document = min(max(document, 1), count)
         name = path.name if count == 1 else f"{path.name} #{document}"
         draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+        mark_fields(draft, outline.documents[document - 1], outline.text, hints)
         if count > 1:
             several = self.tr("{0} holds {1} contracts; the first one is open.")
             notes.insert(0, several.format(path.name, count))

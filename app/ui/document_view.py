@@ -44,7 +44,7 @@ from app.model.doc_blocks import OBJECT, BlockRef, block_text
 from app.model.draft import Blank, Ref
 
 from .contract_roles import MIME_DRAGGED, MIME_INLINE, MIME_NODES
-from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects, is_checkbox
+from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects
 from .document_drops import DROP_TYPES, DocumentDrops
 from .document_render import (
     FIRST_LINE_INDENT,
@@ -792,7 +792,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         mods = event.modifiers()
         if mods & Qt.KeyboardModifier.ControlModifier:
             return False
-        if isinstance(seg, Blank) and is_checkbox(seg, field):
+        if isinstance(seg, Blank) and field.kind == "checkbox":
             if key == Qt.Key.Key_Space:
                 self._toggle_box()
                 return True
@@ -1102,7 +1102,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         if isinstance(seg, Blank):
             self._select_chip(position)
             field = self.draft.fields.get(seg.field_id)
-            if is_checkbox(seg, field) and self._chip is not None:
+            if field is not None and field.kind == "checkbox" and self._chip is not None:
                 self._toggle_box()  # a click ticks a box, as on paper
 
     def mouseDoubleClickEvent(self, event) -> None:

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.article_changes import article_changes, filled_fields
-from app.model.draft import Node, plain
+from app.model.checks import topic_text
 from app.model.library_insert import swap_in_variant
-from app.model.numbering import label, number_paths
+from app.model.numbering import labels, number_paths
 from app.model.ops import EditError
 from clause_db.errors import LibraryError
 from clause_db.topics import assign_topic
@@ -40,6 +40,7 @@ from .swap_dialog import SwapDialog
 from .translations import error_text, topic_name
 
 if TYPE_CHECKING:
+    from app.model.draft import Node
     from clause_db.store import ClauseLibrary
 
 PREVIEW_CHARS = 300  # of a variant's text in its tooltip
@@ -135,7 +136,7 @@ class ClauseTab(QWidget):
             return
         draft = self.document.draft
         paths = number_paths(draft)
-        number = label(paths[node.id], draft.numbering)
+        number = labels(draft, paths=paths)[node.id]
         self.title.setText(f"<b>{_esc(' '.join(p for p in (number, node.heading) if p))}</b>")
         self.provenance.setText(self._provenance_html(node))
         self._show_changes(node, paths)
@@ -167,8 +168,8 @@ class ClauseTab(QWidget):
             else self.tr("since it was imported")
         )
         draft = self.document.draft
-        labels = {n.id: label(paths[n.id], draft.numbering) for n in node.walk()}
-        found = article_changes(node, self.library, labels)
+        numbers = labels(draft, paths=paths)
+        found = article_changes(node, self.library, {n.id: numbers[n.id] for n in node.walk()})
         if not found:
             self.status.setText(self.tr("Unchanged {since}.").format(since=taken))
             self.diff.hide()
@@ -239,8 +240,7 @@ class ClauseTab(QWidget):
             row = self.library.article(p.library_article_id)
             if row is not None and row.topic_id in topics:
                 return row.topic_id, topic_name(topics[row.topic_id])
-        text = plain(node.body) or next((plain(c.body) for c in node.children), "")
-        wanted = assign_topic(node.heading, text).name_zh
+        wanted = assign_topic(node.heading, topic_text(node)).name_zh
         return next(((i, topic_name(t)) for i, t in topics.items() if t.name == wanted), None)
 
     def _update_swap(self) -> None:

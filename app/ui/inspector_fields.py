@@ -52,10 +52,11 @@ class FieldRow:
     nodes: tuple[int, ...]  # the nodes holding its blanks, in reading order (once per blank)
     count: int
     places: tuple[str, ...]  # the numbers of those nodes (第十三条, 13.1), each once
-    box: bool = False  # a tick box: ticked or not is an answer, never a value still to fill
+    box: bool = False  # a tick box: unticked is an answer, not a value left to fill
 
     @property
-    def to_fill(self) -> bool:
+    def left(self) -> bool:
+        """Still to fill in: a text field without a value."""
         return not self.box and not self.value
 
 
@@ -90,7 +91,7 @@ class FieldsModel(QAbstractTableModel):
 
     @staticmethod
     def _unfilled_first(rows: list[FieldRow]) -> list[FieldRow]:
-        return sorted(rows, key=lambda r: not r.to_fill)  # stable: draft order within each
+        return sorted(rows, key=lambda r: not r.left)  # stable: draft order within each
 
     def _in_place(self, rows: list[FieldRow]) -> list[FieldRow]:
         """``rows`` (in draft order) in the order shown now; a field new to the table goes
@@ -131,7 +132,7 @@ class FieldsModel(QAbstractTableModel):
         return rows
 
     def unfilled(self) -> int:
-        return sum(1 for r in self.rows if r.to_fill)
+        return sum(1 for r in self.rows if r.left)
 
     def row_of(self, field_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.field_id == field_id), None)
@@ -157,11 +158,11 @@ class FieldsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = ("☑" if row.value else "☐") if row.box else row.value or ""
             return (row.label, value, row.count)[column]
-        if role == Qt.ItemDataRole.FontRole and column == LABEL and row.to_fill:
+        if role == Qt.ItemDataRole.FontRole and column == LABEL and row.left:
             font = QFont()
             font.setBold(True)  # what is still to fill stands out
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and row.to_fill:
+        if role == Qt.ItemDataRole.ToolTipRole and column == VALUE and row.left:
             return self.tr("Not filled in yet: double-click to type the value")
         if role == Qt.ItemDataRole.ToolTipRole and column == LABEL:
             where = self.tr("In {0}").format(", ".join(row.places)) if row.places else ""

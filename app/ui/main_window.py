@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
 
         library_menu = bar.addMenu(self.tr("&Library"))
         library_menu.addAction(self.import_action)
+        library_menu.addAction(self._review_split_action(library_menu))
         library_menu.addAction(self.save_selection_action)
         library_menu.addAction(self.edit_topic_action)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -425,6 +427,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open"), error_text(exc))
             if not Path(path).exists():  # moved or deleted: no longer offered as recent
                 self._forget_recent(Path(path))
+            return None
+        if opened is None:  # the lawyer cancelled the review of the split
             return None
         self._remember_recent(Path(path))
         return opened
@@ -830,6 +834,23 @@ class MainWindow(QMainWindow):
         self.refresh_stats()
         self.statusBar().showMessage(self.tr("Saved to the library"), 5000)
 
+    def _review_split_action(self, menu: QMenu) -> QAction:
+        """Whether importing or opening a file first shows the review of its split (the
+        review's own check box turns it off; this brings it back)."""
+        from .split_review import REVIEW_SETTING, review_wanted
+
+        action = QAction(self.tr("&Review the split before importing"), self)
+        action.setObjectName("reviewSplitAction")
+        action.setCheckable(True)
+        action.setChecked(review_wanted())
+        menu.aboutToShow.connect(lambda: action.setChecked(review_wanted()))  # the box's say
+
+        def remember(on: bool) -> None:
+            app_settings().setValue(REVIEW_SETTING, on)
+
+        action.triggered.connect(remember)
+        return action
+
     def import_into_library(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import into library"), self._last_folder(), self._open_filter()
@@ -838,22 +859,27 @@ class MainWindow(QMainWindow):
             self.import_file_into_library(Path(path))
 
     def import_file_into_library(self, path: Path) -> bool:
-        """Read and import a file in the background (a big file takes a while)."""
-        from app.readers import read_any
-
+        """Read a file, let the lawyer review its split, import it in the background (a big
+        file takes a while). False when it could not be read or the lawyer cancelled."""
         from .background import run_with_progress
+        from .split_review import read_reviewed
 
         library_path = self.library.path
 
         notes: list[Msg] = []  # what reading lost or changed (undecodable bytes...): told
 
-        def work() -> None:
-            outline = read_any(path, notes.append)
+        def work(outline) -> None:
             with ClauseLibrary(library_path) as worker_library:  # SQLite: one per thread
                 worker_library.import_outline(outline, path.name)
 
         try:
-            run_with_progress(self, self.tr("Importing {0}…").format(path.name), work)
+            reviewed = read_reviewed(self, path, notes)
+            if reviewed is None:
+                return False
+            outline = reviewed[0]
+            run_with_progress(
+                self, self.tr("Importing {0}…").format(path.name), lambda: work(outline)
+            )
         except ClauseDbError as exc:
             QMessageBox.warning(self, self.tr("Cannot import"), error_text(exc))
             return False

@@ -8,6 +8,10 @@ the paragraphs and line breaks within a cell by spaces, so that a cell's text ne
 the segmenter could take for a clause; empty paragraphs make no line, and one that only holds
 a section break takes no number either. Text boxes, drawings, comments, hidden text and field
 instructions are not document text.
+
+Each table of the body (not one inside a cell: its rows are text of that cell) is also
+recorded in :attr:`BodyText.tables` as an outline ``Table`` whose spans are offsets into the
+lines joined by "\n" (see :mod:`app.word.table_regions`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.word.xml import MC, W, attr, is_on
+from app.word.table_regions import TableBorders, TableRegion, clamp_to
+from app.word.xml import MC, W14, W, attr, is_on
+from clause_db.tables import CELL_SEPARATOR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -23,8 +29,8 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from app.word.numbering import NumberingResolver
+    from clause_db.model import Table
 
-CELL_SEPARATOR = " | "
 
 # Elements whose content is not part of the visible text (W: properties, instructions, shapes;
 # MC: a shape and its fallback rendering both hold the same text box).
@@ -60,17 +66,29 @@ class Revisions:
 class BodyText:
     """Walks one document body; :meth:`lines` may be called once."""
 
-    def __init__(self, numbering: NumberingResolver) -> None:
+    def __init__(self, numbering: NumberingResolver, styles: etree._Element | None = None) -> None:
         self._numbering = numbering
+        self._borders = TableBorders(styles)
         self.revisions = Revisions()
+        self.tables: list[Table] = []  # the body's tables, in reading order
         self._carry = ""  # text of paragraphs whose paragraph mark is a tracked deletion
+        self._pos = 0  # where the next line starts in the joined text
+        self._in_cell = 0  # > 0 while reading a cell: a table there is text of the cell
 
     def lines(self, blocks: Iterable[etree._Element]) -> list[str]:
         """The lines of the body whose children are ``blocks``, given in order (they may be
         streamed: each one is read when it comes and not looked at again)."""
-        out = [line for block in blocks for line in self._block(block)]
+        out = []
+        for block in blocks:
+            for line in self._block(block):
+                out.append(line)
+                self._pos += len(line) + 1
         if self._carry.strip():
             out.append(self._carry.strip())
+        end = len("\n".join(out))
+        for table in self.tables:  # a table without text at the very end: where the text ends
+            if table.span[0] > end:
+                clamp_to(table, end)
         return out
 
     def _blocks(self, container: etree._Element) -> Iterator[str]:
@@ -119,7 +137,9 @@ class BodyText:
         for child in el:
             tag = child.tag
             if tag == f"{W}t":
-                out.append(child.text or "")
+                out.append(_boxes_of_symbol_font(child))
+            elif tag == f"{W}sym":
+                out.append(_BOXES.get(_symbol(attr(child, "font"), attr(child, "char")), ""))
             elif tag in (f"{W}tab", f"{W}ptab"):
                 out.append("\t")
             elif tag in _LINE_BREAKS:
@@ -133,12 +153,17 @@ class BodyText:
                 self.revisions.deletions += 1
             elif tag == f"{W}r" and is_on(child.find(f"{W}rPr/{W}vanish")):
                 continue  # hidden text: Word neither shows nor prints it
+            elif (ticked := _check_box(child)) is not None:
+                out.append("☑" if ticked else "☐")
             elif tag not in _NOT_TEXT and tag != f"{W}moveFrom" and isinstance(tag, str):
                 # w:r, w:ins, w:moveTo, w:hyperlink, w:sdt, w:sdtContent, w:fldSimple, w:smartTag...
                 self._count_insertion(tag)
                 self._inline(child, out)
 
     def _table(self, tbl: etree._Element) -> Iterator[str]:
+        region = (
+            None if self._in_cell else TableRegion(tbl, self._borders.drawn(tbl), CELL_SEPARATOR)
+        )
         for row in _unwrapped(tbl, f"{W}tr"):
             row_mark = row.find(f"{W}trPr")
             if row_mark is not None and row_mark.find(f"{W}del") is not None:
@@ -146,13 +171,22 @@ class BodyText:
                 continue
             if row_mark is not None and row_mark.find(f"{W}ins") is not None:
                 self.revisions.insertions += 1
-            cells = [self._cell(tc) for tc in _unwrapped(row, f"{W}tc")]
-            line = CELL_SEPARATOR.join(c for c in cells if c)
+            cells = [(self._cell(tc), tc) for tc in _unwrapped(row, f"{W}tc")]
+            line = CELL_SEPARATOR.join(c for c, _ in cells if c)
+            if region is not None:
+                region.row(row, cells, self._pos if line else None, self._pos)
             if line:
                 yield line
+        table = region.table(self._pos) if region is not None else None
+        if table is not None:
+            self.tables.append(table)
 
     def _cell(self, tc: etree._Element) -> str:
-        return " ".join(self._blocks(tc)).replace("\n", " ")
+        self._in_cell += 1
+        try:
+            return " ".join(self._blocks(tc)).replace("\n", " ")
+        finally:
+            self._in_cell -= 1
 
     def _comment(self, mark: etree._Element) -> None:
         self.revisions.comment_ids.add(attr(mark, "id") or "")
@@ -162,6 +196,58 @@ class BodyText:
             self.revisions.insertions += 1
         elif tag == f"{W}moveTo":
             self.revisions.moves += 1
+
+
+# Boxes drawn with a symbol font (w:sym, or its private-use characters in the text): Word's
+# forms tick with Wingdings 2 R and leave Wingdings 2 £ or Wingdings ¨ empty.
+_BOXES = {
+    ("wingdings", 0xA8): "☐",
+    ("wingdings", 0xFE): "☑",
+    ("wingdings 2", 0xA3): "☐",
+    ("wingdings 2", 0x52): "☑",
+}
+
+
+def _symbol(font: str | None, char: str | None) -> tuple[str, int] | None:
+    """(font, code) of a symbol: ``F0FE`` and ``00FE`` are the font's character 0xFE."""
+    try:
+        return (font or "").strip().lower(), int(char or "", 16) & 0xFF
+    except ValueError:
+        return None
+
+
+def _boxes_of_symbol_font(t: etree._Element) -> str:
+    """A text run's text; in a Wingdings font its box characters (private-use F0A8, or
+    plain ¨) as ☐ / ☑."""
+    text = t.text or ""
+    run = t.getparent()
+    fonts = run.find(f"{W}rPr/{W}rFonts") if run is not None else None
+    font = (attr(fonts, "ascii") or attr(fonts, "hAnsi") or "").strip().lower()
+    if not font.startswith("wingdings"):
+        return text
+    return "".join(
+        _BOXES.get((font, ord(c) & 0xFF), c) if ord(c) < 0x100 or 0xF000 <= ord(c) <= 0xF0FF else c
+        for c in text
+    )
+
+
+def _check_box(el: etree._Element) -> bool | None:
+    """Whether a Word check box is ticked, None for anything else: a check box content
+    control (its glyph is the font's, ☒ when ticked in MS Gothic: the state says it) or a
+    legacy form field (FORMCHECKBOX: no glyph in the text at all)."""
+    if el.tag == f"{W}sdt":
+        box = el.find(f"{W}sdtPr/{W14}checkbox")
+        if box is None:
+            return None
+        checked = box.find(f"{W14}checked")
+        return checked is not None and checked.get(f"{W14}val", "1") not in ("0", "false")
+    if el.tag == f"{W}fldChar" and attr(el, "fldCharType") == "begin":
+        box = el.find(f"{W}ffData/{W}checkBox")
+        if box is None:
+            return None
+        state = box.find(f"{W}checked")
+        return is_on(state if state is not None else box.find(f"{W}default"))
+    return None
 
 
 def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:

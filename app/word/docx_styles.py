@@ -16,6 +16,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
+from app.model.number_forms import form_at, is_style
 from app.word import ooxml
 
 if TYPE_CHECKING:
@@ -65,6 +66,10 @@ class Styles:
     body: ParagraphStyle
     plain: ParagraphStyle  # parties and signature lines: no indent
     char_twips: int  # one body character, for indents in twips
+    cover: ParagraphStyle  # a cover page's lines: centred, a size above the body
+    annex_label: ParagraphStyle  # 附件1 on its own line
+    annex_title: ParagraphStyle  # the annex's title under it: centred, in the navigation pane
+    annex_article: ParagraphStyle  # an annex's own articles: one level under its title
 
 
 def char_twips(typo: Typography) -> int:
@@ -136,7 +141,31 @@ def setup_document(doc: Document, typo: Typography, latin_lang: str) -> Styles:
     footer = doc.styles["Footer"]
     _fonts(footer, typo, heading=False, size=typo.footer_pt)
     footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return Styles(title, centred, part, article, clause, item, body, plain, twips)
+    cover = _style(doc, "Contract Cover", typo, heading=False, size=typo.part_pt)
+    cover.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return Styles(title, centred, part, article, clause, item, body, plain, twips, cover,
+                  *_annex_styles(doc, typo, part))  # fmt: skip
+
+
+def _annex_styles(
+    doc: Document, typo: Typography, part: ParagraphStyle
+) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """附件1 (bold, on its own line), the annex's title centred under it (a part heading:
+    the navigation pane lists the annex), and its articles: bold like the body's, but one
+    outline level under the annex's title instead of among the body's articles (Heading 1)."""
+    label = _style(doc, "Annex Label", typo, heading=True, size=typo.body_pt, bold=True)
+    label.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    label.paragraph_format.keep_with_next = True
+    title = _style(doc, "Annex Title", typo, heading=True, size=typo.part_pt, bold=True)
+    title.base_style = part
+    title.paragraph_format.space_before = Pt(typo.body_pt / 2)
+    article = _style(doc, "Annex Article", typo, heading=True, size=typo.body_pt, bold=True)
+    fmt = article.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    fmt.space_before = Pt(typo.body_pt / 2)
+    fmt.keep_with_next = True
+    ooxml.set_outline_level(article.element.get_or_add_pPr(), 1)
+    return label, title, article
 
 
 def _style(doc: Document, name: str, typo: Typography, heading: bool, size: float,
@@ -186,38 +215,37 @@ def list_levels(numbering: str, styles: Styles, typo: Typography) -> list[ooxml.
     return out
 
 
-# The levels of the Chinese styles that write every level in its own form (app.model.numbering).
-_CHINESE_LEVELS = {
-    "chinese_list": [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
-                     ("decimal", "%3."), ("decimal", "（%4）")],
-    "chinese_items": [("chineseCounting", "第%1条"), ("decimal", "%2."), ("decimal", "（%3）")],
-    "chinese_law": [("chineseCounting", "第%1条"), ("chineseCounting", "（%2）"),
-                    ("decimal", "%3."), ("decimal", "（%4）")],
-}  # fmt: skip
+# Word's level for each form of app.model.number_forms: (numFmt, lvlText with {k} for the
+# level's own counter and {dotted} for %1.%2…, whether it shows the higher levels' numbers).
+_FORM_LEVELS = {
+    "第一条": ("chineseCounting", "第{k}条", False),
+    "第一條": ("chineseCounting", "第{k}條", False),
+    "Section 1.01": ("decimalZero", "Section {dotted}", True),
+    "Section 1.1": ("decimal", "Section {dotted}", True),
+    "ARTICLE I": ("upperRoman", "ARTICLE {k}", False),
+    "Article 1": ("decimal", "Article {k}", False),
+    "一、": ("chineseCounting", "{k}、", False),
+    "1.1.": ("decimal", "{dotted}.", True),
+    "1.1": ("decimal", "{dotted}", True),
+    "1、": ("decimal", "{k}、", False),
+    "1.": ("decimal", "{k}.", False),
+    "（一）": ("chineseCounting", "（{k}）", False),
+    "（1）": ("decimal", "（{k}）", False),
+    "(1)": ("decimal", "({k})", False),
+    "1)": ("decimal", "{k})", False),
+    "(i)": ("lowerRoman", "({k})", False),
+    "(a)": ("lowerLetter", "({k})", False),
+    "①": ("decimalEnclosedCircle", "{k}", False),
+}
 
 
 def _level_format(numbering: str, ilvl: int) -> tuple[str, str, bool]:
-    """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style."""
+    """(numFmt, lvlText, isLgl) of level ``ilvl`` in a draft numbering style: isLgl only
+    where a higher level of a dotted number is not in digits (第%1条 > %1.%2 reads 1.1)."""
+    if not is_style(numbering):
+        raise ValueError(f"unknown numbering style {numbering!r}")
     dotted = ".".join(f"%{k}" for k in range(1, ilvl + 2))
-    if numbering == "chinese":
-        return ("chineseCounting", "第%1条", False) if ilvl == 0 else ("decimal", dotted, True)
-    if numbering in _CHINESE_LEVELS:
-        forms = _CHINESE_LEVELS[numbering]
-        if ilvl < len(forms):
-            return (*forms[ilvl], False)
-        return "decimalEnclosedCircle", f"%{ilvl + 1}", False
-    if numbering == "english":
-        if ilvl == 0:
-            return "decimal", "Article %1", False
-        if ilvl == 1:
-            return "decimal", dotted, False
-        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "english_roman":  # Section %1.%2 is legal numbering: the I reads 1
-        if ilvl == 0:
-            return "upperRoman", "ARTICLE %1", False
-        if ilvl == 1:
-            return "decimal", f"Section {dotted}", True
-        return ("lowerLetter" if ilvl == 2 else "lowerRoman"), f"(%{ilvl + 1})", False
-    if numbering == "decimal":
-        return "decimal", ("%1." if ilvl == 0 else dotted), False
-    raise ValueError(f"unknown numbering style {numbering!r}")
+    num_fmt, text, dotted_form = _FORM_LEVELS[form_at(numbering, ilvl + 1)]
+    higher = (_FORM_LEVELS[form_at(numbering, k)][0] for k in range(1, ilvl + 1))
+    legal = dotted_form and any(fmt != "decimal" for fmt in higher)
+    return num_fmt, text.format(k=f"%{ilvl + 1}", dotted=dotted), legal

@@ -7,7 +7,16 @@ Word list linked to the article and clause styles instead, so a lawyer inserting
 in Word gets the rest renumbered -- but LibreOffice 7.x ignores legal numbering and shows 1.1 as
 一.1, and a part that restarts its articles needs a list instance of its own.
 
-Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted.
+The source's cover page (imported) comes first on a page of its own, laid out as the source
+laid it out -- the title on it when it held the title, and then not again on the next page;
+its own signature block replaces the generated one (never both) and starts a page where its
+signature-page note says so; each annex starts on a new page, its label on a line of its own
+and its title centred under it, its articles (a style of their own, under the annex in the
+navigation pane) numbered inside it.
+
+Field values are written in; unfilled blanks stay as written (____ or 【名称】), highlighted;
+tick boxes are written ☐ or ☑ in the text's own font, never highlighted.
+Tables are Word tables (``app.word.tables``), after their node's text, before its clauses.
 Bidi override, embedding and isolate controls are left out of every text written.
 The file is written atomically: a failed export leaves any previous file untouched.
 """
@@ -22,15 +31,18 @@ from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.shared import Pt
 
-from app.model.draft import Blank, Draft, Node, Party, Segment, plain
+from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, blank_shows, plain
 from app.model.files import write_atomically
 from app.model.importer import parties_named_in
-from app.model.numbering import label, number_paths
+from app.model.numbering import item_style, labels, number_paths
+from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
 from app.model.text import ref_text
 from app.word import ooxml
+from app.word.cover_page import CoverLine, space_before, split_at_title, title_page
 from app.word.docx_styles import (
     CHINESE,
     ENGLISH,
@@ -41,6 +53,8 @@ from app.word.docx_styles import (
     list_levels,
     setup_document,
 )
+from app.word.tables import spacing, text_lines, write_table
+from clause_db.page_blocks import signature_page_note
 from clause_db.unsafe_chars import strip_bidi_controls
 
 if TYPE_CHECKING:
@@ -49,7 +63,6 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 NUMBERING_MODES = ("literal", "word")
-_EMPTY = "________________"  # a party's unfilled name or address
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,10 @@ def _doc_text(text: str) -> str:
     return strip_bidi_controls(ooxml.xml_text(text))
 
 
+def _line_text(pieces: list[tuple[str, bool]]) -> str:
+    return "".join(text for text, _ in pieces)
+
+
 def unfilled_fields(draft: Draft) -> list[str]:
     """The names (or labels) of fields with blanks in the text and no value, in reading order."""
     seen: dict[int, str] = {}
@@ -79,7 +96,7 @@ def unfilled_fields(draft: Draft) -> list[str]:
         for seg in body:
             if isinstance(seg, Blank) and seg.field_id not in seen:
                 field = draft.fields.get(seg.field_id)
-                if field is not None and not field.value:
+                if field is not None and field.unfilled():
                     seen[seg.field_id] = field.name or field.label
     return list(seen.values())
 
@@ -97,6 +114,16 @@ def export_draft(draft: Draft, path: Path, options: ExportOptions | None = None)
 
 def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     """The .docx bytes of the draft."""
+    out = io.BytesIO()
+    word_document(draft, options).save(out)
+    return out.getvalue()
+
+
+def word_document(
+    draft: Draft, options: ExportOptions | None = None, writer: type[_Writer] | None = None
+) -> WordDocument:
+    """The draft as a python-docx document, written by ``writer`` (the redline's subclass
+    notes which paragraphs each article and clause wrote)."""
     options = options or ExportOptions()
     if options.numbering not in NUMBERING_MODES:
         raise ValueError(f"numbering must be one of {NUMBERING_MODES}, not {options.numbering!r}")
@@ -104,11 +131,9 @@ def render_docx(draft: Draft, options: ExportOptions | None = None) -> bytes:
     typo = options.typography or (ENGLISH if language == "en" else CHINESE)
     doc = Document()
     styles = setup_document(doc, typo, "en-US")
-    _Writer(doc, draft, options, language, styles, typo).write()
+    (writer or _Writer)(doc, draft, options, language, styles, typo).write()
     _core_properties(doc, draft.title, options.author, language)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return doc
 
 
 class _WordList:
@@ -124,9 +149,9 @@ class _WordList:
             ooxml.set_num_pr(style.element.get_or_add_pPr(), self.num_id, ilvl)
         self._used = False
 
-    def start_part(self, restart: bool) -> None:
-        if restart and self._used:
-            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True)
+    def start_part(self, restart: bool, start: int) -> None:
+        if restart and (self._used or start != 1):
+            self.num_id = ooxml.add_num(self._numbering, self._abstract, restart=True, start=start)
 
     def number(self, paragraph: Paragraph, depth: int) -> None:
         """Number the paragraph at ``depth`` (1 = article) in the current part's list."""
@@ -146,32 +171,144 @@ class _Writer:
         self.end = ooxml.BodyEnd(doc)
         self.paths = number_paths(draft)
         self.numbering = label_style(draft, language)
+        self.labels = labels(draft, self.numbering, self.paths)
         word = options.numbering == "word"
         self.list = _WordList(doc, self.numbering, styles, typo) if word else None
+        self.break_before_next = False
+        self.in_annex = False  # an annex's articles are set in the annex article style
 
     def write(self) -> None:
         draft, styles = self.draft, self.styles
-        if draft.title.strip():
+        on_cover = draft.cover is not None and self._cover(draft.cover)
+        if draft.title.strip() and not on_cover:
             self._paragraph(styles.title).add_run(_doc_text(draft.title))
         if self.options.toc:
             self._toc()
         self._parties()
         self._body_text(draft.preamble)
+        self._tables(draft.preamble_tables, (0, self.typo.first_line_chars))
         for part in draft.parts:
             if self.list:
-                self.list.start_part(part.restart_numbering)
+                first = part is draft.parts[0]
+                self.list.start_part(part.restart_numbering or first, part.start)
             if part.title.strip():
                 self._paragraph(styles.part).add_run(_doc_text(part.title))
             self._body_text(part.body)
             for article in part.articles:
                 self._node(article, 1)
-        self._signatures()
+        if draft.signature is not None:  # the source's own block instead of ours, never both
+            self._signature_page(draft.signature)
+        else:
+            self._signatures()
+        for annex in draft.annexes:
+            self._annex(annex, self.labels[annex.id])
         self._footer()
+
+    def _cover(self, cover: Passage) -> bool:
+        """The source's cover page on a page of its own; whether the title is on it.
+
+        A cover page that holds the title (``title_at``) is written as the source laid it
+        out: the lines above the title as they stood (编号 top left), the title, the title
+        page's lines centred below it, spread down the page (``app.word.cover_page``). Any
+        other cover keeps its order, centred when its lines are a title page's (short), flush
+        left when they are a page of text; a line of it that is the title is the title.
+        """
+        lines = self._cover_lines(cover)
+        holds_title = any(line.place == "title" for line, _ in lines)
+        spaces = space_before([line for line, _ in lines], self.typo) if holds_title else []
+        if cover.title_at is not None:  # the source's own lines above its title stay left
+            centred = {"below"}
+        else:  # a title page centred, a page of text (instructions) flush left
+            centred = {"above", "below"} if title_page([x for x, _ in lines], self.typo) else set()
+        for i, (line, pieces) in enumerate(lines):
+            if line.place == "title":
+                style = self.styles.title
+            else:
+                style = self.styles.cover if line.place in centred else self.styles.plain
+            p = self._paragraph(style)
+            if spaces and spaces[i]:
+                p.paragraph_format.space_before = Pt(round(spaces[i]))
+            self._runs(p, pieces)
+        self._tables(cover.tables, (0, 0))
+        self.break_before_next = True
+        return holds_title
+
+    def _cover_lines(self, cover: Passage) -> list[tuple[CoverLine, list[tuple[str, bool]]]]:
+        """The cover's lines with the title where it stands on the page, each with its pieces."""
+        title = _doc_text(self.draft.title).strip()
+        if cover.title_at is not None and title:
+            above, below = split_at_title(cover.body, cover.title_at)
+            return [
+                *((CoverLine(_line_text(x), "above"), x) for x in self._lines(above)),
+                (CoverLine(title, "title"), [(title, False)]),
+                *((CoverLine(_line_text(x), "below"), x) for x in self._lines(below)),
+            ]
+        lines: list[tuple[CoverLine, list[tuple[str, bool]]]] = []
+        place = "above"
+        for pieces in self._lines(cover.body):
+            text = _line_text(pieces)
+            if place == "above" and title and text.split() == title.split():
+                lines.append((CoverLine(text, "title"), pieces))  # written there, not again
+                place = "below"
+            else:
+                lines.append((CoverLine(text, place), pieces))
+        return lines
+
+    def _lines(self, body: list[Segment]) -> list[list[tuple[str, bool]]]:
+        """The lines of a text that hold any, as pieces (values and references rendered)."""
+        return [x for x in text_lines(self._pieces(body)) if any(t.strip() for t, _ in x)]
+
+    def _signature_page(self, signature: Passage) -> None:
+        """The source's own signature block. A signature-page note starts the signature page
+        where it says (（下接签署页） after itself, 以下为本合同签署页 with itself): the reader
+        keeps no page breaks, the note is the evidence of one. Notes and sentences are set
+        as the body's paragraphs, the seal and date lines flush left."""
+        page_noted = False
+        for pieces in self._lines(signature.body):
+            text = _line_text(pieces)
+            note = None if page_noted else signature_page_note(text)
+            page_noted = page_noted or note is not None
+            if note == "page":
+                self.break_before_next = True
+            sentence = note is not None or "。" in text or len(text.split()) > 8
+            self._runs(self._paragraph(self.styles.body if sentence else self.styles.plain), pieces)
+            if note == "follows":
+                self.break_before_next = True
+        self._tables(signature.tables, (0, 0))
+
+    def _annex(self, annex: Passage, label_text: str) -> None:
+        """An annex on a page of its own: its label on a line of its own, its title centred
+        under it, its text and tables, then its articles numbered inside it in its own style
+        (the annex article style: not the body's articles in the navigation pane)."""
+        self.break_before_next = True
+        if label_text.strip():
+            self._paragraph(self.styles.annex_label).add_run(_doc_text(label_text))
+        if annex.title.strip():
+            self._paragraph(self.styles.annex_title).add_run(_doc_text(annex.title.strip()))
+        self._passage(annex, self.styles.body)
+        self.in_annex = True
+        for part in annex.parts:
+            if part.title.strip():
+                self._paragraph(self.styles.part).add_run(_doc_text(part.title))
+            self._body_text(part.body)
+            for article in part.articles:
+                self._node(article, 1, literal=True)
+        self.in_annex = False
+
+    def _passage(self, passage: Passage, style: ParagraphStyle) -> None:
+        """The text of an annex, line by line, then its tables."""
+        self._body_text(passage.body, style)
+        first_line = self.typo.first_line_chars if style is self.styles.body else 0
+        self._tables(passage.tables, (0, first_line))
 
     # -- blocks -----------------------------------------------------------------------------
 
     def _paragraph(self, style: ParagraphStyle) -> Paragraph:
-        return self.end.paragraph(style)
+        p = self.end.paragraph(style)
+        if self.break_before_next:  # the first paragraph after a cover page, of an annex
+            p.paragraph_format.page_break_before = True
+            self.break_before_next = False
+        return p
 
     def _toc(self) -> None:
         self._paragraph(self.styles.centred).add_run(self.words.toc_title)
@@ -201,36 +338,61 @@ class _Writer:
         else:
             self._blank(p, _EMPTY)
 
-    def _body_text(self, body: list[Segment]) -> None:
-        """Text outside the numbered nodes: one paragraph per line, with the body's indent."""
-        lines: list[list[tuple[str, bool]]] = [[]]
-        for text, is_blank in self._pieces(body):
-            first, *rest = text.split("\n") if not is_blank else [text]
-            lines[-1].append((first, is_blank))
-            lines.extend([(line, False)] for line in rest)
-        for line in lines:
+    def _body_text(self, body: list[Segment], style: ParagraphStyle | None = None) -> None:
+        """Text outside the numbered nodes: one paragraph per line, with the body's indent
+        (or in ``style``)."""
+        for line in text_lines(self._pieces(body)):
             if any(text.strip() for text, _ in line):
-                self._runs(self._paragraph(self.styles.body), line)
+                self._runs(self._paragraph(style or self.styles.body), line)
 
-    def _node(self, node: Node, depth: int) -> None:
-        path = self.paths[node.id]
-        number = label(path, self.numbering)
+    def _tables(self, tables: list[Table], indent: tuple[int, int]) -> None:
+        """Each table as a Word table, a gap, then the text after it as paragraphs. The text
+        it follows is ``indent`` (left, first line; in characters/100) in: a table drawn with
+        lines stands at its left edge, one without (lines of text laid out in cells) where
+        its paragraphs start, so its text lines up with theirs."""
+        for table in tables:
+            if self.break_before_next:  # a page that starts with a table: an empty line first
+                self._paragraph(self.styles.plain)
+            chars = indent[0] + (0 if table.borders else indent[1])
+            at = chars * self.styles.char_twips // 100
+            write_table(self.end, table, self.styles.plain, self._pieces, self._runs, at)
+            self._gap()
+            self._body_text(table.after)
+
+    def _gap(self) -> None:
+        """An empty paragraph after a table: the text after it does not touch its last line
+        (half a line, and the body's space between paragraphs), and two tables in a row stay
+        two tables (Word joins tables with nothing between them)."""
+        gap = self._paragraph(self.styles.plain)
+        half_line = round(self.typo.body_pt * 10)
+        gap._p.get_or_add_pPr().append(
+            spacing(round(self.typo.space_after_pt * 20), half_line, "exact")
+        )
+
+    def _node(self, node: Node, depth: int, literal: bool = False) -> None:
+        """An article or clause. ``literal``: typed numbers where the one Word list of the
+        document cannot show them: an annex's articles (numbered inside it, in its style) and
+        the clauses of an article whose clauses have a style of their own."""
+        number = self.labels[node.id]
         heading = _doc_text(node.heading).strip()
-        numbered_by_word = self.list is not None and depth <= MAX_LEVELS
+        numbered_by_word = self.list is not None and depth <= MAX_LEVELS and not literal
         if depth == 1:
-            p = self._paragraph(self.styles.article)
+            p = self._paragraph(self.styles.annex_article if self.in_annex else self.styles.article)
             text = heading if numbered_by_word else f"{number} {heading}".strip()
             if text:
                 p.add_run(text)
             if numbered_by_word:
                 self.list.number(p, depth)
+            elif self.list is not None:  # numId 0: no number of Word's on top of ours
+                ooxml.number_paragraph(p, 0, 0)
             self._body_text(node.body)
         else:
-            style = self.styles.clause if depth == 2 else self.styles.item
-            p = self._paragraph(style)
+            p = self._paragraph(self.styles.clause if depth == 2 else self.styles.item)
             if numbered_by_word:
                 self.list.number(p, depth)
             else:
+                if self.list is not None:  # the style's list numbering off: typed instead
+                    ooxml.number_paragraph(p, 0, 0)
                 p.add_run(f"{number} ")
                 if depth > 3:  # the item style is depth 3's: (i) under (b) steps in further
                     indent = clause_indent(depth, self.typo)
@@ -240,8 +402,11 @@ class _Writer:
                 has_text = any(text.strip() for text, _ in pieces)
                 p.add_run(heading + (self.words.heading_sep if has_text else "")).bold = True
             self._runs(p, pieces)
+        self._tables(node.tables, clause_indent(max(depth, 2), self.typo))
+        if depth == 1 and not literal:
+            literal = item_style(self.draft, node, self.numbering) != self.numbering
         for child in node.children:
-            self._node(child, depth + 1)
+            self._node(child, depth + 1, literal)
 
     def _pieces(self, body: list[Segment]) -> list[tuple[str, bool]]:
         """(text, is an unfilled blank) pieces of a text, values and references rendered."""
@@ -251,8 +416,8 @@ class _Writer:
                 out.append((_doc_text(seg), False))
             elif isinstance(seg, Blank):
                 field = self.draft.fields.get(seg.field_id)
-                value = field.value if field is not None else None
-                out.append((_doc_text(value), False) if value else (_doc_text(seg.blank), True))
+                gap = field is not None and field.unfilled()  # highlighted; a box never is
+                out.append((_doc_text(blank_shows(self.draft, seg)), gap))
             else:
                 out.append((_doc_text(ref_text(seg, self.paths)), False))
         return out

@@ -150,6 +150,15 @@ class BodyEnd:
         set_style(paragraph, style)
         return paragraph
 
+    @property
+    def story(self) -> object:
+        """The body, as the parent python-docx wants for a paragraph made elsewhere."""
+        return self._body
+
+    def block(self, element: etree._Element) -> None:
+        """Add a block built elsewhere (a ``w:tbl``) at the end of the body."""
+        self._sect_pr.addprevious(element)
+
 
 def set_style(paragraph: Paragraph, style: ParagraphStyle) -> None:
     """python-docx's ``paragraph.style = ...`` first looks for the default paragraph style
@@ -258,8 +267,9 @@ def add_abstract_num(numbering: etree._Element, levels: list[Level], char_twips:
     return abstract_id
 
 
-def add_num(numbering: etree._Element, abstract_id: int, restart: bool) -> int:
-    """An instance of the list; ``restart`` starts its top level at 1 again (a new part)."""
+def add_num(numbering: etree._Element, abstract_id: int, restart: bool, start: int = 1) -> int:
+    """An instance of the list; ``restart`` starts its top level at ``start`` again (a new
+    part; an excerpt of a statute starts at 第四百六十三条)."""
     num_id = 1 + max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0)
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), str(num_id))
@@ -267,7 +277,7 @@ def add_num(numbering: etree._Element, abstract_id: int, restart: bool) -> int:
     if restart:
         override = OxmlElement("w:lvlOverride")
         override.set(qn("w:ilvl"), "0")
-        _child(override, "w:startOverride", "1")
+        _child(override, "w:startOverride", str(start))
         num.append(override)
     numbering.append(num)
     return num_id

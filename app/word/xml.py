@@ -9,6 +9,7 @@ if TYPE_CHECKING:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"  # check box content controls
 
 
 def attr(el: etree._Element | None, name: str) -> str | None:

@@ -905,6 +905,10 @@
         <translation>已存入条款库</translation>
     </message>
     <message>
+        <source>&amp;Review the split before importing</source>
+        <translation>导入前核对拆分(&amp;R)</translation>
+    </message>
+    <message>
         <source>Import into library</source>
         <translation>导入条款库</translation>
     </message>
@@ -1009,6 +1013,197 @@
     <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>SplitReviewDialog</name>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Review the split of {0}</source>
+        <translation>核对 {0} 的拆分</translation>
+    </message>
+    <message>
+        <source>Recovered structure</source>
+        <translation>识别出的结构</translation>
+    </message>
+    <message>
+        <source>New &amp;article here</source>
+        <translation>此处新起一条(&amp;A)</translation>
+    </message>
+    <message>
+        <source>New &amp;clause here</source>
+        <translation>此处新起一款(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Not a heading</source>
+        <translation>不是标题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Promote</source>
+        <translation>升级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Demote</source>
+        <translation>降级(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip…</source>
+        <translation>略去(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as text</source>
+        <translation>保留为正文(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;nnex starts here</source>
+        <translation>附件从此开始(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Blank to &amp;fill</source>
+        <translation>待填空白(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo correction</source>
+        <translation>撤销更正(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show this review before every import</source>
+        <translation>每次导入前都显示此核对</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Check how the file was split before it goes in. Put the caret on a line or select text, then correct: the view follows each correction, and the corrections are remembered for this file.</source>
+        <translation>导入前请核对文件的拆分。将光标放在某一行或选中文字，再作更正：每次更正后视图随即更新，更正会针对此文件记住。</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>略去</translation>
+    </message>
+    <message>
+        <source>Why is this not part of the contract?</source>
+        <translation>为什么这段不属于合同？</translation>
+    </message>
+    <message>
+        <source>not part of the contract</source>
+        <translation>不属于合同正文</translation>
+    </message>
+    <message>
+        <source>Only page headers and footers, markup and your own skips can be kept as text: put the caret in one.</source>
+        <translation>只有页眉页脚、标记代码和您自己略去的内容可以保留为正文：请将光标放在其中。</translation>
+    </message>
+    <message>
+        <source>Nothing to correct there: put the caret in a piece.</source>
+        <translation>此处没有可更正的内容：请将光标放在某一部分中。</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>clause</source>
+        <translation>款</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>annex</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>blank to fill</source>
+        <translation>待填空白</translation>
+    </message>
+    <message>
+        <source>skipped (hover for why)</source>
+        <translation>已略去（悬停查看原因）</translation>
+    </message>
+    <message>
+        <source>{0} articles · {1} clauses · {2} skipped · corrections: {3}</source>
+        <translation>{0} 条 · {1} 款 · 略去 {2} 处 · 更正 {3} 处</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>[cover page]</source>
+        <translation>［封面］</translation>
+    </message>
+    <message>
+        <source>[signature block]</source>
+        <translation>［签署栏］</translation>
+    </message>
+    <message>
+        <source>[skipped: {0}]</source>
+        <translation>［已略去：{0}］</translation>
+    </message>
+    <message>
+        <source>skipped: {0}</source>
+        <translation>已略去：{0}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>preamble</source>
+        <translation>首部</translation>
+    </message>
+    <message>
+        <source>skipped on review</source>
+        <translation>核对时略去</translation>
+    </message>
+    <message>
+        <source>web page text around the contract</source>
+        <translation>合同外的网页文字</translation>
+    </message>
+    <message>
+        <source>cover page</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>signature block</source>
+        <translation>签署栏</translation>
+    </message>
+    <message>
+        <source>end of document marker</source>
+        <translation>全文完标记</translation>
+    </message>
+    <message>
+        <source>blank lines</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>front matter</source>
+        <translation>文件头信息</translation>
+    </message>
+    <message>
+        <source>summary table</source>
+        <translation>摘要表格</translation>
+    </message>
+    <message>
+        <source>markup</source>
+        <translation>标记代码</translation>
+    </message>
+    <message>
+        <source>page header, footer or number</source>
+        <translation>页眉、页脚或页码</translation>
     </message>
 </context>
 <context>

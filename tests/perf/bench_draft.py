@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from app.model import fileformat, view
 from app.model.draft import Draft, Field, Node, Part, Ref, plain
 from app.model.importer import draft_from_document
-from app.model.numbering import cn, number_paths
+from app.model.number_forms import cn
+from app.model.numbering import number_paths
 from app.model.ops import (
     History,
     delete_node,
