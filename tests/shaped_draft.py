@@ -37,11 +37,12 @@ def shaped(ragged: bool = False) -> Draft:
     fee = Table(
         20,
         rows=[
-            [Cell(["费用项目"], colspan=2), Cell(["金额（元）"])],
+            [Cell(["费用项目"], colspan=2, bold=True), Cell(["金额（元）"], bold=True)],
             [Cell(["1"]), Cell(["数据服务费"]), Cell([Blank(9, "____")])],
             [Cell(["2"]), Cell(["维护费"]), Cell(["5000"])],
         ],
         after=["以上费用含税。"],
+        widths=[1000, 2000, 2000],
     )
     a1 = Node(2, heading="费用", body=["甲方按下表付费："], tables=[fee])
     a2 = Node(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 
 from app.model.doc_blocks import BlockRef
 from app.model.editing import Pos
@@ -74,7 +74,10 @@ def test_the_page_shows_cover_title_table_signature_and_annexes_in_order(qtbot, 
     assert tables[20] == {(0, 0), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2)}
     assert tables[31] == {(0, 0), (0, 1), (1, 0), (1, 1)}
     caret_to(view, cell(20, 0), 4)
+    assert view.textCursor().charFormat().fontWeight() == QFont.Weight.Bold, "a header cell"
     table = view.textCursor().currentTable()
+    widths = [w.rawValue() for w in table.format().columnWidthConstraints()]
+    assert [round(w) for w in widths] == [20, 40, 40], "the source's column widths"
     assert table.format().border() == 1
     assert table.cellAt(view.textCursor()).columnSpan() == 2, "the header spans two columns"
     qtbot.keyClick(view, Qt.Key.Key_Return)  # rewriting the cell keeps it merged

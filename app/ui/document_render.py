@@ -33,6 +33,7 @@ from app.model.doc_blocks import (
     TABLE_KINDS,
     BlockRef,
     blocks,
+    table_cells,
     table_columns,
     table_grid,
 )
@@ -227,6 +228,10 @@ class DocumentRendering:
         kind = block.ref.kind
         if kind in ("title", "part_title", "heading", "annex_title"):
             fmt.setFontWeight(QFont.Weight.Bold)
+        if kind == "cell" and block.table is not None:  # a header row, a label column
+            cells = table_cells(block.table)
+            if 0 <= block.ref.index < len(cells) and cells[block.ref.index][2].bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
         if kind == "title":
             fmt.setFontPointSize(self.font().pointSizeF() * 1.5)
         elif kind == "part_title":
@@ -310,7 +315,16 @@ class DocumentRendering:
         else:  # details laid out in cells: as wide as their text (甲方： next to its name)
             fmt.setBorder(0)
             fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        grid = cursor.insertTable(len(table.rows), table_columns(table), fmt)
+        columns = table_columns(table)
+        if len(table.widths) == columns and sum(table.widths) > 0:  # the source's proportions
+            total = sum(table.widths)
+            percent = QTextLength.Type.PercentageLength
+            fmt.setColumnWidthConstraints(
+                [QTextLength(percent, 100 * w / total) for w in table.widths]
+            )
+        if table.centred:
+            fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        grid = cursor.insertTable(len(table.rows), columns, fmt)
         for place in places:  # merges first: they take the covered places' blocks away
             if place.rowspan > 1 or place.colspan > 1:
                 grid.mergeCells(place.row, place.column, place.rowspan, place.colspan)
