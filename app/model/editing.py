@@ -37,6 +37,7 @@ from .commands import (
     text_value,
 )
 from .doc_blocks import (
+    GRID_KINDS,
     OBJECT,
     PASSAGE_KINDS,
     TABLE_KINDS,
@@ -352,7 +353,16 @@ def delete_range(draft: Draft, start: Pos, end: Pos) -> Edit | None:
     if (s, start.offset) >= (e, end.offset):
         return None
     regions = annex_regions(draft)
-    spanned = {region(b.ref, regions) for b in listed[s : e + 1]} if s != e else set()
+    # a selection ending in a table, the cover or the signature block takes one text at a
+    # time; tables wholly inside it stay (with the text before them), as a deletion of the
+    # text around a table keeps it
+    ends = {region(listed[s].ref, regions), region(listed[e].ref, regions)}
+    inside = {
+        region(b.ref, regions)
+        for b in listed[s : e + 1]
+        if b.ref.kind not in (*TABLE_KINDS, *GRID_KINDS)
+    }
+    spanned = ends | inside if s != e else set()
     if None in spanned or len(spanned) > 1:
         raise EditError(
             Msg(
@@ -626,6 +636,13 @@ def backspace_at_start(draft: Draft, ref: BlockRef) -> Edit | None:
     first_block = "heading" if has_heading_block(node, depth) else "body"
     if ref.kind != first_block or node.heading:
         return Edit(None, back)  # a text after its heading, or a heading with words in it
+    if prev.ref.kind in (*TABLE_KINDS, *GRID_KINDS):  # after a table: the text before it
+        holder = table_holder(draft, prev.ref.owner)
+        shown = {b.ref: b for b in listed} if holder is not None else {}
+        before_table = shown.get(BlockRef("body", holder)) or shown.get(BlockRef("heading", holder))
+        if before_table is not None and joinable(draft, before_table.ref, ref):
+            prev = before_table  # its tables stay in order, the merged clause's after them
+            back = Pos(prev.ref, len(prev.text))
     if prev.ref.kind not in ("heading", "body") or not joinable(draft, prev.ref, ref):
         return _drop_empty_first(draft, node, back)
     last = i
