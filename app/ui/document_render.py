@@ -204,7 +204,7 @@ class DocumentRendering:
         fmt.setTextIndent(indent)
         if kind in (*TABLE_KINDS, *GRID_KINDS):
             cell = kind in GRID_KINDS
-            fmt.setTextIndent(0 if cell else 2 * self._em)
+            fmt.setTextIndent(0)  # the text after a table goes on a list of details
             fmt.setLeftMargin(0 if cell else fmt.leftMargin())
             fmt.setTopMargin(self._em * (0 if cell else 0.3))
         elif kind in ("title", "part_title", "cover"):
@@ -322,7 +322,7 @@ class DocumentRendering:
             fmt.setColumnWidthConstraints(
                 [QTextLength(percent, 100 * w / total) for w in table.widths]
             )
-        if table.centred:
+        if table.centred and not table.borders:  # a ruled table spans the page anyway
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         grid = cursor.insertTable(len(table.rows), columns, fmt)
         for place in places:  # merges first: they take the covered places' blocks away

@@ -1065,7 +1065,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         if ref.kind == "part_title":
             return self.tr("Part title")
         if ref.kind == "body":
-            return self.tr("Text")
+            node = self.draft.node(ref.owner)
+            return "" if node is not None and node.tables else self.tr("Text")  # its table is
         return ""
 
     # -- the caret, the mouse, the menu ------------------------------------------------------
