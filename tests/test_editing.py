@@ -649,3 +649,20 @@ def test_a_new_draft_takes_the_parties_and_numbering_of_its_language() -> None:
     assert [b.label for b in blocks(chinese) if b.ref.kind == "heading"] == ["第一条"]
     assert [p.role for p in english.parties] == ["Party A", "Party B"]
     assert [b.label for b in blocks(english) if b.ref.kind == "heading"] == ["Article 1"]
+
+
+def test_remembered_node_places_never_find_a_removed_node_and_follow_moves():
+    """``Draft.find`` remembers places for speed; a structural command forgets them."""
+    draft = contract()
+    history = History(draft)
+    assert draft.node(5).body == ["公开信息。"]  # 1.2.1, remembered from here on
+    history.push(delete_node(draft, 2))  # its article goes, and 1.2.1 with it
+    assert draft.node(5) is None and draft.node(4) is None
+    assert draft.find(6)[2] == 0  # 违约 now stands first
+    history.undo()
+    assert draft.node(5).body == ["公开信息。"] and draft.find(6)[2] == 1
+    editing.move(draft, heading(6), -1).command.apply(draft)  # 违约 moves up by one
+    assert [a.id for a in draft.parts[0].articles] == [6, 2]
+    assert draft.find(6)[2] == 0 and draft.find(2)[2] == 1
+    editing.set_block_text(draft, body(5), ["改写。"]).command.apply(draft)  # text only
+    assert draft.node(5).body == ["改写。"]

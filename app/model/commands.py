@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from .doc_blocks import PASSAGE_KINDS, TABLE_KINDS, BlockRef, names_parties, table_cells
 from .printed import draft_language
@@ -110,13 +110,27 @@ class Command:
         """What applying (or reverting) the command changed in ``draft`` as it is now."""
         return Changes(structure=True)
 
+    # True for commands that change texts or values only, never which nodes stand where:
+    # the draft's remembered node places (``Draft.find``) stay valid across them.
+    keeps_places: ClassVar[bool] = False
+
     def apply(self, draft: Draft) -> None:
         draft.next_id = self.ids[1]
-        self._apply(draft)
+        self._reshaping(draft, self._apply)
 
     def revert(self, draft: Draft) -> None:
-        self._revert(draft)
+        self._reshaping(draft, self._revert)
         draft.next_id = self.ids[0]
+
+    def _reshaping(self, draft: Draft, change: Callable[[Draft], None]) -> None:
+        if self.keeps_places:
+            change(draft)
+            return
+        draft.forget_places()
+        try:
+            change(draft)
+        finally:
+            draft.forget_places()
 
     def merge(self, other: Command) -> bool:
         """Absorb ``other`` (already applied after this one); False if they stay two steps."""
@@ -170,6 +184,8 @@ class InsertPart(Command):
 @dataclass
 class Compound(Command):
     """Commands that make one step: applied in order, reverted in reverse order."""
+
+    keeps_places = True
 
     steps: list[Command]
 
@@ -256,6 +272,8 @@ class MoveNode(Command):
 
 @dataclass
 class SetHeading(Command):
+    keeps_places = True
+
     node_id: int
     old: str
     new: str
@@ -282,6 +300,8 @@ class SetHeading(Command):
 @dataclass
 class SetBody(Command):
     """Replace a text (a node's, a part's intro or the preamble); typing merges into one step."""
+
+    keeps_places = True
 
     owner_id: int  # a node or part id; 0 for the draft's preamble
     old: list[Segment]
@@ -381,6 +401,8 @@ class SetOutside(Command):
     block, an annex's text, a table cell or the text after a table. Typing in one of them
     merges into one step, as in a clause."""
 
+    keeps_places = True
+
     ref: BlockRef  # kind in PASSAGE_KINDS or TABLE_KINDS
     old: list[Segment]
     new: list[Segment]
@@ -446,6 +468,8 @@ class SplitNode(Command):
 class SetTables(Command):
     """Give a node another list of tables (a split hands its tables to the new node)."""
 
+    keeps_places = True
+
     node_id: int
     old: list[Table]
     new: list[Table]
@@ -492,6 +516,8 @@ class MergeNodes(Command):
 
 @dataclass
 class SetFieldValue(Command):
+    keeps_places = True
+
     field_id: int
     old: str | None
     new: str | None
@@ -517,6 +543,8 @@ class SetFieldValue(Command):
 
 @dataclass
 class RenameField(Command):
+    keeps_places = True
+
     field_id: int
     old: tuple[str | None, str]  # name, label
     new: tuple[str | None, str]
@@ -536,6 +564,8 @@ class RenameField(Command):
 @dataclass
 class LinkFields(Command):
     """Make the blanks of ``drop`` occurrences of ``keep``: one value for both."""
+
+    keeps_places = True
 
     keep_id: int
     dropped: Field
@@ -564,6 +594,8 @@ class LinkFields(Command):
 @dataclass
 class SetDraftAttribute(Command):
     """Title, numbering style or parties: a whole value swapped for another."""
+
+    keeps_places = True
 
     attribute: str  # "title" | "numbering" | "parties"
     old: object
@@ -600,6 +632,8 @@ class SetAnnexes(Command):
 class SetNumberingAt(Command):
     """An article's own item style (``numbering``) or a part's first number (``start``)."""
 
+    keeps_places = True
+
     owner: int  # the article's or the part's id
     attribute: str  # "numbering" (an article) | "start" (a part)
     old: object
@@ -634,6 +668,8 @@ def text_value(draft: Draft, ref: BlockRef) -> str:
 class SetText(Command):
     """Replace the draft's title, a party's name or address, a part's or an annex's title;
     typing in one of them merges into one step."""
+
+    keeps_places = True
 
     kind: str  # one of TEXT_KINDS
     owner: int  # party index, part id, 0 for the title
@@ -716,6 +752,8 @@ class ReplaceTexts(Command):
     draft: a SetBody or SetHeading per text would walk it once each (500 hits at the end of
     a 1,000-article draft: 0.4 s). ``others``: the steps for texts that are not a node's
     (the title, a party, a part's title or text, the preamble, a field's value)."""
+
+    keeps_places = True
 
     bodies: list[tuple[int, list[Segment], list[Segment]]]  # node id, old text, new text
     headings: list[tuple[int, str, str]]  # node id, old heading, new heading
