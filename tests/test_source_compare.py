@@ -22,6 +22,7 @@ from resources import SEED_FILES
 from tests.conftest import CORPUS
 from tests.edit_rounds import _nodes, apply, edit_round
 
+GF2025 = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
 CONTRACTS = [SEED_FILES[0], *sorted(p for p in CORPUS.iterdir()
                                     if p.suffix in (".txt", ".md", ".docx")
                                     and p.name != "SOURCES.md")]  # fmt: skip
@@ -121,3 +122,15 @@ def test_cli_compare_sources(tmp_path, capsys):
     assert redline.stat().st_size > 0
     assert main(["compare", str(path)]) == 2  # one file without --sources
     assert "--sources" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("path", [SEED_FILES[0], GF2025], ids=lambda p: p.name)
+def test_the_redline_against_the_sources_accepts_to_the_draft_and_rejects_to_the_sources(
+    path, tmp_path
+):
+    from tests.test_redline import check_redline, revision_counts
+
+    draft = imported(path)
+    done = edit_round(draft)
+    redline = check_redline(as_taken(done.new), done.new, tmp_path)
+    assert sum(revision_counts(redline).values()) > 0

@@ -138,3 +138,17 @@ def test_compare_with_library_sources_shows_a_reworded_clause(qtbot, window):
     qtbot.waitExposed(view)
     assert view.count.text() == "1 / 1"
     assert "另行约定。" in view.inline.toPlainText()
+
+
+def test_a_file_that_is_no_contract_is_told_not_compared(
+    qtbot, window, draft_path, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_path(draft_path)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(args[2]))
+    assert compare_with_file(window, broken) is None
+    assert told and "broken.docx" in told[0]
