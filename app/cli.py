@@ -23,6 +23,7 @@ from app.model.overwrite import (
     refuse_unless_html_page,
     refuse_unless_word_document,
 )
+from app.model.source_compare import as_taken
 from app.model.split_review import remembered_hints
 from app.readers import note_to_stderr, read_any
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
@@ -35,9 +36,10 @@ from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from app.model.draft import Draft
+    from clause_db.messages import Msg
     from clause_db.model import Outline
     from clause_db.review_hints import SplitHints
     from clause_db.rows import SearchHit
@@ -94,7 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser("compare", help="what changed from one version to another")
     compare.add_argument("old", metavar="OLD", help="the earlier version: a .contract draft, "
                          "or a contract file (.txt, .md, .docx)")  # fmt: skip
-    compare.add_argument("new", metavar="NEW", help="the later version, the same kinds")
+    compare.add_argument("new", metavar="NEW", nargs="?",
+                         help="the later version, the same kinds")  # fmt: skip
+    compare.add_argument("--sources", action="store_true",
+                         help="compare OLD's articles with the library articles or file "
+                         "they were taken from (no NEW)")  # fmt: skip
     compare.add_argument("--json", action="store_true", help="print one JSON object")
     compare.add_argument("-o", "--output", metavar="REDLINE.docx",
                          help="write NEW as a Word document with OLD's differences as tracked "
@@ -181,7 +187,7 @@ def _export(args: argparse.Namespace) -> int:
     source, output = Path(args.input), Path(args.output)
     refuse_own_input(output, source)  # `export d.contract -o d.contract` would lose the draft
     refuse_unless_word_document(output)
-    draft = _draft_to_export(source)
+    draft = draft_of_file(source)
     unfilled = unfilled_fields(draft)
     if unfilled:  # said before writing, so the lawyer knows what the copy still lacks
         count = f"{len(unfilled)} field{'s' if len(unfilled) > 1 else ''} unfilled"
@@ -196,12 +202,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    old, new = Path(args.old), Path(args.new)
+    if (args.new is None) != args.sources:
+        raise InputError("compare takes OLD and NEW, or one draft with --sources.")
+    old, new = Path(args.old), Path(args.new or args.old)
     output = Path(args.output) if args.output else None
     if output is not None:  # refused before reading, so nothing is done for nothing
         refuse_own_input(output, old, new)
         refuse_unless_word_document(output)
-    old_draft, new_draft = _draft_to_export(old), _draft_to_export(new)
+    new_draft = draft_of_file(new)
+    old_draft = as_taken(new_draft) if args.sources else draft_of_file(old)
     if output is None:
         comparison = compare_drafts(old_draft, new_draft)
     else:
@@ -212,15 +221,17 @@ def _compare(args: argparse.Namespace) -> int:
     else:
         print(for_terminal(summary(comparison.changes)))
         if output is not None:
-            print(for_terminal(f"{output}: redline of {new.name} against {old.name}"))
+            against = "its sources" if args.sources else old.name
+            print(for_terminal(f"{output}: redline of {new.name} against {against}"))
     return 0
 
 
-def _draft_to_export(source: Path) -> Draft:
-    """A .contract draft as saved, or the first contract of a text or Word file."""
+def draft_of_file(source: Path, note: Callable[[Msg | str], None] = note_to_stderr) -> Draft:
+    """A .contract draft as saved, or the first contract of a text or Word file (what it
+    notes on the way -- undecodable bytes, tracked changes -- goes to ``note``)."""
     if source.suffix.lower() == ".contract":
         return load_draft(source)
-    outline = read_any(source, note_to_stderr)
+    outline = read_any(source, note)
     if not outline.documents:
         raise InputError(f"{source} holds no contract.")
     return draft_from_document(outline.documents[0], outline.text, source.name)

@@ -49,6 +49,7 @@ from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
 
+from .compare_view import add_compare_entries
 from .contract_roles import NodeIdRole
 from .document_tabs import DRAFT_SUFFIX, DocumentTabs
 from .find_bar import install as install_find_bar
@@ -358,6 +359,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        add_compare_entries(self, file_menu, edit_menu, before=self.close_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.library_dock, self.outline_dock, self.inspector_dock):

@@ -161,6 +161,125 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Redline author</source>
+        <translation>修订作者</translation>
+    </message>
+    <message>
+        <source>Changes in a redline are signed:</source>
+        <translation>修订稿中的修改署名为：</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>合并显示</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排显示</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一处</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一处 ▶</translation>
+    </message>
+    <message>
+        <source>Swap sides</source>
+        <translation>交换左右</translation>
+    </message>
+    <message>
+        <source>Export redline…</source>
+        <translation>导出修订稿…</translation>
+    </message>
+    <message>
+        <source>Compare: {0} → {1}</source>
+        <translation>比较：{0} → {1}</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>Inserted {0}</source>
+        <translation>新增 {0}</translation>
+    </message>
+    <message>
+        <source>Deleted {0}</source>
+        <translation>删除 {0}</translation>
+    </message>
+    <message>
+        <source>Moved {0} → {1}</source>
+        <translation>移动 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>Changed {0}</source>
+        <translation>修改 {0}</translation>
+    </message>
+    <message>
+        <source>Changed {0} (now {1})</source>
+        <translation>修改 {0}（现为 {1}）</translation>
+    </message>
+    <message>
+        <source>Export redline</source>
+        <translation>导出修订稿</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with…</source>
+        <translation>与文件比较(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Compare with library &amp;sources</source>
+        <translation>与条款库来源比较(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Redline &amp;author…</source>
+        <translation>修订作者(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open a draft to compare it.</source>
+        <translation>请先打开一份草稿再比较。</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>Contracts (*.contract *.docx *.txt *.md)</source>
+        <translation>合同 (*.contract *.docx *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>无法比较</translation>
+    </message>
+    <message>
+        <source>No article of this draft was taken from the library or a file.</source>
+        <translation>本草稿中没有取自条款库或文件的条款。</translation>
+    </message>
+    <message>
+        <source>Compare with library sources</source>
+        <translation>与条款库来源比较</translation>
+    </message>
+    <message>
+        <source>Library sources</source>
+        <translation>条款库来源</translation>
+    </message>
+</context>
+<context>
     <name>ContractModel</name>
     <message>
         <source>Body</source>
