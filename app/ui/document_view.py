@@ -62,6 +62,7 @@ from .document_render import (
 from .document_role import PartyRoles
 from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
+from .markup_actions import add_to_context_menu
 from .settings import app_settings
 from .translations import error_text
 
@@ -1204,6 +1205,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         remove.setEnabled(party)
         rename = add(self.tr("Rename role…"), lambda: self.edit_party_role(ref.owner))
         rename.setEnabled(party)
+        add_to_context_menu(self, menu)
         return menu
 
     def sizeHint(self) -> QSize:

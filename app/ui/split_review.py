@@ -94,12 +94,16 @@ def read_reviewed(
     outline = run_with_progress(
         parent,
         QCoreApplication.translate("SplitReviewDialog", "Reading {0}…").format(path.name),
-        lambda: read_any(path, notes.append, hints),
+        lambda: read_any(path, notes.append, hints, keep_changes=True),
     )
     if not review_wanted():
         return outline, hints
     dialog = SplitReviewDialog(
-        path.name, outline, lambda h: read_any(path, None, h), corrections, parent
+        path.name,
+        outline,
+        lambda h: read_any(path, None, h, keep_changes=True),
+        corrections,
+        parent,
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

@@ -550,6 +550,16 @@
         <source>Checks</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comments (%n)</source>
+        <translation>
+            <numerusform>批注（%n）</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Checks (%n)</source>
         <translation>
@@ -995,6 +1005,25 @@
     <message>
         <source>Contracts (*.contract *.txt *.md *.docx);;All files (*)</source>
         <translation>合同 (*.contract *.txt *.md *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MarkupActions</name>
+    <message>
+        <source>Accept change</source>
+        <translation>接受修订</translation>
+    </message>
+    <message>
+        <source>Reject change</source>
+        <translation>拒绝修订</translation>
+    </message>
+    <message>
+        <source>Accept all changes</source>
+        <translation>接受全部修订</translation>
+    </message>
+    <message>
+        <source>Reject all changes</source>
+        <translation>拒绝全部修订</translation>
     </message>
 </context>
 <context>
