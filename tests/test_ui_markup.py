@@ -4,8 +4,10 @@ comments in the inspector's Comments tab, jumping to their article."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QListWidget, QWidget
+import pytest
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtWidgets import QApplication, QListWidget, QToolTip, QWidget
 
 from app.model.draft import plain
 from app.model.editing import Pos
@@ -70,3 +72,17 @@ def test_comments_are_listed_and_jump_to_their_article(qtbot, window, tmp_path):
     second = document.draft.parts[0].articles[1]
     items.itemClicked.emit(items.item(0))
     assert view.current_node_id() == second.id
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", extend=True)  # offscreen
+def test_the_tooltip_over_a_change_says_who_and_when(qtbot, window, tmp_path):
+    document, view = _open(window, tmp_path)
+    first = document.draft.parts[0].articles[0]
+    cursor = view.textCursor()
+    cursor.setPosition(view.position_of(Pos(body(first.id), 4)))  # before the deleted 六十
+    rect = view.cursorRect(cursor)
+    point = rect.center() + QPoint(4, 0)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert "乙方律师" in QToolTip.text() and "2026-12-03 10:00" in QToolTip.text()
+    QToolTip.hideText()

@@ -16,6 +16,8 @@ from .translations import error_text
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
+    from app.model.draft import Proposal
+
     from .document_view import DocumentView
     from .main_window import MainWindow
 
@@ -65,6 +67,16 @@ def decide_at_caret(view: DocumentView, accept: bool) -> None:
         view.message.emit(error_text(exc))
         return
     view.push(edit)
+
+
+def proposal_tip(proposal: Proposal) -> str:
+    """Who proposed a change and when, for the tooltip over it."""
+    if proposal.kind == "ins":
+        tip = QCoreApplication.translate("MarkupActions", "Inserted by {0}, {1}")
+    else:
+        tip = QCoreApplication.translate("MarkupActions", "Deleted by {0}, {1}")
+    when = proposal.date[:16].replace("T", " ")
+    return tip.format(proposal.author or "?", when or "?")
 
 
 def add_markup_actions(window: MainWindow, menu: QMenu) -> None:

@@ -1025,6 +1025,14 @@
         <source>Reject all changes</source>
         <translation>拒绝全部修订</translation>
     </message>
+    <message>
+        <source>Inserted by {0}, {1}</source>
+        <translation>{0} 插入，{1}</translation>
+    </message>
+    <message>
+        <source>Deleted by {0}, {1}</source>
+        <translation>{0} 删除，{1}</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
