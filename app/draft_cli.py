@@ -118,14 +118,14 @@ def _change(args: argparse.Namespace, path: Path) -> int:
 def _new(source: Path, document: int, output: Path, *, force: bool) -> int:
     refuse_own_input(output, source)
     hints = remembered_hints(data_dir(), source, note_to_stderr)  # the window's review
-    outline = read_any(source, note_to_stderr, hints)
+    outline = read_any(source, note_to_stderr, hints, keep_changes=True)
     count = len(outline.documents)
     if not 1 <= document <= count:
         raise DraftCommandError(
             f"{source} holds {count} contract(s); there is no contract number {document}."
         )
     name = source.name if count == 1 else f"{source.name} #{document}"
-    draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+    draft = draft_from_document(outline.documents[document - 1], outline.text, name, outline.markup)
     mark_fields(draft, outline.documents[document - 1], outline.text, hints)
     with locked_for_change(output):
         _replace_draft(output, draft, force=force)

@@ -28,10 +28,15 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 
 def read_any(
-    path: Path, on_note: Callable[[Msg], None] | None = None, hints: SplitHints | None = None
+    path: Path,
+    on_note: Callable[[Msg], None] | None = None,
+    hints: SplitHints | None = None,
+    keep_changes: bool = False,
 ) -> Outline:
     """The outline of a contract file (.docx, plain text or Markdown); InputError if unusable.
-    ``hints``: a lawyer's corrections of its split (``clause_db.review_hints``)."""
+    ``hints``: a lawyer's corrections of its split (``clause_db.review_hints``);
+    ``keep_changes``: a Word file's tracked changes and comments kept for a draft to decide
+    on (``outline.markup``), not accepted."""
     from clause_db.review_hints import NO_HINTS
 
     hints = NO_HINTS if hints is None else hints
@@ -41,7 +46,7 @@ def read_any(
         return read_outline(path, on_note, hints)
     from app.word import read_docx_outline  # python-docx and lxml: only for Word files
 
-    outline, notes = read_docx_outline(path, hints)
+    outline, notes = read_docx_outline(path, hints, keep_changes)
     for note in notes:
         if on_note is not None:
             on_note(Msg("{0}：{1}", "{0}: {1}", path, note))

@@ -353,6 +353,9 @@ class Outline:
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     encoding: str = "utf-8"
+    # what a reader kept beside the text (a Word file's tracked changes and comments, as
+    # app.model.markup.Markup; markers in ``text`` say where): for the importer, not the JSON
+    markup: object | None = None
 
     def covered_spans(self) -> list[Span]:
         """Every span the outline accounts for: innermost pieces and skipped text, sorted.

@@ -51,7 +51,35 @@ class Ref:
     last: str
 
 
-Segment = str | Blank | Ref
+@dataclass(eq=False)
+class Proposal:
+    """The other side's tracked change, kept where they made it until the lawyer decides.
+
+    ``kind`` "ins": ``text`` they inserted (accepting keeps it as text); "del": text they
+    deleted (rejecting puts it back). Like a Blank it is one object in the text: it is
+    accepted or rejected whole, never silently. Compared by identity: two equal changes at
+    two places are two proposals.
+    """
+
+    kind: str  # ins | del
+    text: str
+    author: str = ""
+    date: str = ""  # as Word wrote it (ISO 8601)
+
+
+@dataclass
+class Comment:
+    """A comment the other side left on the text (Word's comments.xml): who, when, what, and
+    the text it was on (``quote``) in the node (or passage, part: ``owner``; 0 the preamble)."""
+
+    author: str
+    date: str
+    text: str
+    quote: str = ""
+    owner: int = 0
+
+
+Segment = str | Blank | Ref | Proposal
 
 
 @dataclass
@@ -197,6 +225,7 @@ class Draft:
         default_factory=dict, repr=False, compare=False
     )  # see ``find``
     preamble_tables: list[Table] = field(default_factory=list)  # after the preamble's text
+    comments: list[Comment] = field(default_factory=list)  # the other side's, on import
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -376,7 +405,16 @@ def blank_shows(draft: Draft, blank: Blank) -> str:
 
 
 def plain(body: list[Segment]) -> str:
-    """The body's text with blanks as written and references as they were last seen."""
-    return "".join(
-        s if isinstance(s, str) else s.blank if isinstance(s, Blank) else s.last for s in body
-    )
+    """The body's text with blanks as written and references as they were last seen; a
+    pending proposal reads as if accepted (inserted text in, deleted text out)."""
+    return "".join(_plain(s) for s in body)
+
+
+def _plain(seg: Segment) -> str:
+    if isinstance(seg, str):
+        return seg
+    if isinstance(seg, Blank):
+        return seg.blank
+    if isinstance(seg, Proposal):
+        return seg.text if seg.kind == "ins" else ""
+    return seg.last

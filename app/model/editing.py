@@ -49,7 +49,7 @@ from .doc_blocks import (
     names_parties,
     text_segments,
 )
-from .draft import Blank, Draft, Node, Part, Party, Ref
+from .draft import Blank, Draft, Node, Part, Party, Ref, plain
 from .numbering import number_paths
 from .ops import (
     EditError,
@@ -257,10 +257,7 @@ def flat(draft: Draft, segments: Iterable[Segment]) -> str:
     """Segments as one-line text (a title, a heading): blanks as written, references as now."""
     segments = list(segments)
     paths = number_paths(draft) if any(isinstance(s, Ref) for s in segments) else {}
-    return "".join(
-        s if isinstance(s, str) else s.blank if isinstance(s, Blank) else ref_text(s, paths)
-        for s in segments
-    )
+    return "".join(ref_text(s, paths) if isinstance(s, Ref) else plain([s]) for s in segments)
 
 
 # -- text in one block ------------------------------------------------------------------------

@@ -1,5 +1,10 @@
 """`.contract` files: a draft as UTF-8 JSON.
 
+Format version 3 is version 2 with the other side's markup: ``{"proposal": "ins"|"del",
+"text": str, "author": str, "date": str}`` segments (a tracked change not decided yet) and
+``"comments": [{"author", "date", "text", "quote", "owner"}]``. It is written only when the
+draft holds some, so a draft without markup stays a version 2 file older builds open.
+
 Format version 2 (version 1 is the same without ``cover``, ``signature``, ``annexes``,
 ``tables``, ``preamble_tables`` and the fields' ``kind`` and ``group``; it is still read)::
 
@@ -55,12 +60,14 @@ from .draft import (
     MAX_START,
     Blank,
     Cell,
+    Comment,
     Draft,
     Field,
     Node,
     Part,
     Party,
     Passage,
+    Proposal,
     Provenance,
     Ref,
     Segment,
@@ -71,7 +78,8 @@ from .number_forms import is_style
 FIELD_KINDS = ("text", "checkbox")
 
 FORMAT = "contract-editor/draft"
-VERSION = 2
+VERSION = 3
+PLAIN_VERSION = 2  # written when the draft holds no markup of the other side
 
 
 class DraftFormatError(ValueError):
@@ -94,9 +102,21 @@ _NOT_A_DRAFT = Msg("它不是合同草稿", "the file is not a contract draft")
 
 
 def draft_to_json(draft: Draft) -> dict[str, Any]:
+    out = _draft_out(draft)
+    markup = draft.comments or any(isinstance(s, Proposal) for body in draft.bodies() for s in body)
+    if markup:
+        out["version"] = VERSION
+        out["comments"] = [
+            {"author": c.author, "date": c.date, "text": c.text, "quote": c.quote, "owner": c.owner}
+            for c in draft.comments
+        ]
+    return out
+
+
+def _draft_out(draft: Draft) -> dict[str, Any]:
     return {
         "format": FORMAT,
-        "version": VERSION,
+        "version": PLAIN_VERSION,
         "title": draft.title,
         "numbering": draft.numbering,
         "next_id": draft.next_id,
@@ -195,6 +215,10 @@ def _segments_out(body: list[Segment]) -> list[Any]:
             out.append(seg)
         elif isinstance(seg, Blank):
             out.append({"field": seg.field_id, "blank": seg.blank})
+        elif isinstance(seg, Proposal):
+            out.append(
+                {"proposal": seg.kind, "text": seg.text, "author": seg.author, "date": seg.date}
+            )
         else:
             out.append({"ref": seg.target, "form": seg.form, "last": seg.last})
     return out
@@ -270,7 +294,15 @@ class _Reader:
         used = self.ids | set(draft.fields)
         _expect(not used or next_id > max(used), "next_id is not above every id in the draft")
         draft.next_id = next_id
+        draft.comments = [self.comment(c) for c in _list(obj, "comments")]
         return draft
+
+    def comment(self, obj: Any) -> Comment:
+        _expect(isinstance(obj, dict), "a comment is not an object")
+        owner = obj.get("owner", 0)
+        _expect(isinstance(owner, int), "a comment without a valid owner")
+        texts = [_str(obj, k) for k in ("author", "date", "text", "quote")]
+        return Comment(*texts, owner=owner)
 
     def _id(self, obj: dict, what: str) -> int:
         value = obj.get("id")
@@ -405,6 +437,11 @@ class _Reader:
                 form = item.get("form")
                 _expect(is_reference_form(form), f"unknown reference form {form!r}")
                 out.append(Ref(target, form, _str(item, "last")))
+            elif isinstance(item, dict) and "proposal" in item:
+                kind = item["proposal"]
+                _expect(kind in ("ins", "del"), f"unknown proposal kind {kind!r}")
+                texts = [_str(item, k) for k in ("text", "author", "date")]
+                out.append(Proposal(kind, *texts))
             else:
                 raise DraftFormatError(
                     "a text holds something that is neither text, blank nor reference"

@@ -19,6 +19,7 @@ from clause_db.references import annex_label_style
 
 from .draft import Draft, Field, Node, Part, Party, Passage, Provenance, plain
 from .import_tables import body_and_tables
+from .markup import Markup, place_markup
 from .number_forms import NAMED, with_items
 from .numbering import written_style
 from .text import enter_text, text_and_rows
@@ -37,7 +38,9 @@ _PARTY_LINE = re.compile(
 _ROLE_IN_TEXT = re.compile(r"[甲乙丙]方")
 
 
-def draft_from_document(doc: Document, text: str, source: str) -> Draft:
+def draft_from_document(
+    doc: Document, text: str, source: str, markup: Markup | None = None
+) -> Draft:
     """The draft of one contract of an outline: every part, article and clause, and the
     source's cover page, signature block and annexes (each annex's articles numbered inside
     it; 见附件二 bound to the annex written 附件二)."""
@@ -120,6 +123,7 @@ def draft_from_document(doc: Document, text: str, source: str) -> Draft:
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
     group_table_boxes(draft)
+    place_markup(draft, markup)
     return draft
 
 

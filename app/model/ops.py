@@ -43,6 +43,7 @@ from .draft import (
     Party,
     Ref,
     Segment,
+    plain,
 )
 from .number_forms import is_style
 from .numbering import first_numbers, number_paths
@@ -310,11 +311,7 @@ def _split_segments(body: list[Segment], offset: int) -> tuple[list[Segment], li
     head: list[Segment] = []
     pos = 0
     for i, seg in enumerate(body):
-        size = (
-            len(seg)
-            if isinstance(seg, str)
-            else len(seg.blank if isinstance(seg, Blank) else seg.last)
-        )
+        size = len(plain([seg]))
         if pos + size > offset:
             if isinstance(seg, str) and offset > pos:
                 cut = offset - pos

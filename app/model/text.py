@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from clause_db.references import Mention, find_references, write_reference
 from clause_db.tables import CELL_SEPARATOR
 
-from .draft import TICKED_VALUE, Blank, Draft, Field, Ref, Segment, Table, blank_shows
+from .draft import TICKED_VALUE, Blank, Draft, Field, Ref, Segment, Table, blank_shows, plain
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -135,8 +135,10 @@ def render_body(body: list[Segment], paths: dict[int, tuple[int, ...]], draft: D
             out.append(seg)
         elif isinstance(seg, Blank):
             out.append(blank_shows(draft, seg))
-        else:
+        elif isinstance(seg, Ref):
             out.append(ref_text(seg, paths))
+        else:  # a pending proposal reads as if accepted
+            out.append(plain([seg]))
     return "".join(out)
 
 
@@ -157,7 +159,4 @@ def text_and_rows(
 
 def editable_text(body: list[Segment], paths: dict[int, tuple[int, ...]]) -> str:
     """The text a lawyer edits: blanks as written (so they stay fields), references as now."""
-    return "".join(
-        s if isinstance(s, str) else s.blank if isinstance(s, Blank) else ref_text(s, paths)
-        for s in body
-    )
+    return "".join(ref_text(s, paths) if isinstance(s, Ref) else plain([s]) for s in body)

@@ -25,7 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc_blocks import BlockRef, blocks
-from .draft import Blank, blank_shows
+from .draft import Blank, Ref, blank_shows, plain
 from .numbering import number_paths
 from .printed import WORDS, draft_language
 from .text import ref_text
@@ -127,7 +127,9 @@ def _rendered(
                 out.append(seg[max(lo - pos, 0) : None if hi is None else hi - pos])
             elif isinstance(seg, Blank):
                 out.append(blank_shows(draft, seg))
-            else:
+            elif isinstance(seg, Ref):
                 out.append(ref_text(seg, paths))
+            else:  # a proposal reads as if accepted
+                out.append(plain([seg]))
         pos += size
     return "".join(out)

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from app.model.draft import Blank, Ref, blank_shows
+from app.model.draft import Blank, Proposal, Ref, blank_shows
 from app.model.text import ref_text
 
 if TYPE_CHECKING:
@@ -43,6 +43,11 @@ FILLED_BG = QColor("#e3f4e1")
 ACTIVE_BG = QColor("#cfe3ff")
 LINK = QColor("#1a5fb4")
 DANGLING = QColor("#c01c28")
+INSERTED = QColor("#1a7f37")  # their insertion: green, underlined (as Word marks it)
+DELETED = QColor("#c01c28")  # their deletion: red, struck through
+
+
+_FLAT = ("link", "dangling", "box", "inserted", "deleted")  # drawn as text, no chip
 
 
 class InlineObjects(QPyTextObject):
@@ -64,7 +69,11 @@ class InlineObjects(QPyTextObject):
         self._metrics.clear()
 
     def look(self, segment: Blank | Ref | None) -> tuple[str, str]:
-        """(text, state) of a chip: state unfilled | filled | active | box | link | dangling."""
+        """(text, state) of a chip: state unfilled | filled | active | box | link | dangling
+        | inserted | deleted (a proposal of the other side)."""
+        if isinstance(segment, Proposal):  # the other side's change, to accept or reject
+            shown = segment.text.replace("\n", " ¶ ").strip() or "¶"
+            return shown, "inserted" if segment.kind == "ins" else "deleted"
         if isinstance(segment, Ref):
             if segment.target in self.paths:
                 return ref_text(segment, self.paths), "link"
@@ -101,7 +110,7 @@ class InlineObjects(QPyTextObject):
         token = fmt.property(P_TOKEN)
         text, state = self.look(self._segment_of(token))
         self.laid_out[token] = text
-        pad = 0.0 if state in ("link", "dangling", "box") else 2 * PAD
+        pad = 0.0 if state in _FLAT else 2 * PAD
         return QSizeF(fm.horizontalAdvance(text) + pad, fm.ascent())
 
     def drawObject(
@@ -137,14 +146,16 @@ class InlineObjects(QPyTextObject):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        pen = QPen(
-            LINK if state == "link" else DANGLING if state == "dangling" else Qt.GlobalColor.black
-        )
+        colours = {"link": LINK, "dangling": DANGLING, "inserted": INSERTED, "deleted": DELETED}
+        pen = QPen(colours.get(state, QColor(Qt.GlobalColor.black)))
         p.setPen(pen)
-        left = 0.0 if state in ("link", "dangling", "box") else PAD
+        left = 0.0 if state in _FLAT else PAD
         p.drawText(QPointF(left, fm.ascent()), text)
-        if state in ("link", "dangling", "filled"):
+        if state in ("link", "dangling", "filled", "inserted"):
             y = fm.ascent() + max(1.0, fm.descent() / 3)
+            p.drawLine(QPointF(left, y), QPointF(width - left, y))
+        if state == "deleted":
+            y = fm.ascent() * 0.62
             p.drawLine(QPointF(left, y), QPointF(width - left, y))
         p.end()
         return pixmap

@@ -96,7 +96,9 @@ class DocumentTabs(QTabWidget):
             raise InputError(self.tr("{0} holds no contract text.").format(path))
         document = min(max(document, 1), count)
         name = path.name if count == 1 else f"{path.name} #{document}"
-        draft = draft_from_document(outline.documents[document - 1], outline.text, name)
+        draft = draft_from_document(
+            outline.documents[document - 1], outline.text, name, outline.markup
+        )
         mark_fields(draft, outline.documents[document - 1], outline.text, hints)
         if count > 1:
             several = self.tr("{0} holds {1} contracts; the first one is open.")

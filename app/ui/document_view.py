@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,12 +36,12 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QTextEdit
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip
 
 from app.model import editing, ops
 from app.model.commands import Compound
 from app.model.doc_blocks import OBJECT, BlockRef, block_text
-from app.model.draft import Blank, Ref
+from app.model.draft import Blank, Proposal, Ref
 
 from .contract_roles import MIME_DRAGGED, MIME_INLINE, MIME_NODES
 from .document_chips import OBJECT_TYPE, P_TOKEN, InlineObjects
@@ -62,6 +62,7 @@ from .document_render import (
 from .document_role import PartyRoles
 from .draft_document import change_kind
 from .item_refs import MIME_CLAUSE_IDS
+from .markup_actions import add_to_context_menu, proposal_tip
 from .settings import app_settings
 from .translations import error_text
 
@@ -1106,6 +1107,17 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             if field is not None and field.kind == "checkbox" and self._chip is not None:
                 self._toggle_box()  # a click ticks a box, as on paper
 
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # who proposed the change under the mouse
+            position = self._object_at(event.pos())
+            seg = None
+            if position is not None:
+                seg = self._tokens.get(self._char_format_at(position + 1).property(P_TOKEN))
+            if isinstance(seg, Proposal):
+                QToolTip.showText(event.globalPos(), proposal_tip(seg), self.viewport())
+                return True
+        return super().viewportEvent(event)
+
     def mouseDoubleClickEvent(self, event) -> None:
         party = self.party_label_at(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and party is not None:
@@ -1204,6 +1216,7 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         remove.setEnabled(party)
         rename = add(self.tr("Rename role…"), lambda: self.edit_party_role(ref.owner))
         rename.setEnabled(party)
+        add_to_context_menu(self, menu)
         return menu
 
     def sizeHint(self) -> QSize:

@@ -1,4 +1,5 @@
-"""The inspector beside the draft: its fields to fill, the current clause, and the checks.
+"""The inspector beside the draft: its fields to fill, the current clause, the checks, and
+the other side's comments.
 
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from .inspector_checks import ChecksTab
 from .inspector_clause import ClauseTab
+from .inspector_comments import CommentsTab
 from .inspector_fields import FieldsTab
 
 if TYPE_CHECKING:
@@ -36,16 +38,18 @@ class Inspector(QWidget):
         self.fields = FieldsTab(self)
         self.clause = ClauseTab(library, self)
         self.checks = ChecksTab(self)
+        self.comments = CommentsTab(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("inspectorTabs")
         self.tabs.addTab(self.fields, self.tr("Fields"))
         self.tabs.addTab(self.clause, self.tr("Clause"))
         self.tabs.addTab(self.checks, self.tr("Checks"))
+        self.tabs.addTab(self.comments, self.tr("Comments"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        for tab in (self.clause, self.checks):
+        for tab in (self.clause, self.checks, self.comments):
             tab.jumpTo.connect(self.jumpTo)
         self.fields.fieldChosen.connect(self.fieldChosen)
         self.checks.fieldChosen.connect(self.show_field)
@@ -54,8 +58,11 @@ class Inspector(QWidget):
 
     def set_document(self, document: DraftDocument | None) -> None:
         """Inspect ``document`` (None when no draft is open)."""
-        for tab in (self.fields, self.clause, self.checks):
+        for tab in (self.fields, self.clause, self.checks, self.comments):
             tab.set_document(document)
+        count = self.comments.count()
+        title = self.tr("Comments (%n)", "", count) if count else self.tr("Comments")
+        self.tabs.setTabText(self.tabs.indexOf(self.comments), title)
 
     def set_current_node(self, node_id: int | None) -> None:
         """The article or clause the editor's cursor is in, for the Clause tab."""

@@ -360,6 +360,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         add_compare_entries(self, file_menu, edit_menu, before=self.close_action)
+        from .markup_actions import add_markup_actions  # the other side's tracked changes
+
+        add_markup_actions(self, edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.library_dock, self.outline_dock, self.inspector_dock):

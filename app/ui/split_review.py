@@ -94,12 +94,16 @@ def read_reviewed(
     outline = run_with_progress(
         parent,
         QCoreApplication.translate("SplitReviewDialog", "Reading {0}…").format(path.name),
-        lambda: read_any(path, notes.append, hints),
+        lambda: read_any(path, notes.append, hints, keep_changes=True),
     )
     if not review_wanted():
         return outline, hints
     dialog = SplitReviewDialog(
-        path.name, outline, lambda h: read_any(path, None, h), corrections, parent
+        path.name,
+        outline,
+        lambda h: read_any(path, None, h, keep_changes=True),
+        corrections,
+        parent,
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -169,7 +173,12 @@ class SplitReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Review the split of {0}").format(name))
         self.outline, self.corrections, self._reparse = outline, list(corrections), reparse
         self._runs: list = []
-        self._offsets = _Offsets(outline.text)
+        from app.model.markup import MARKERS
+
+        # where the other side changed the text (a marker: see app.model.markup), a pencil:
+        # one character for one, so offsets into the outline's text still hold
+        shown = MARKERS.sub("✎", outline.text).replace("\r", " ")  # same length, no extra lines
+        self._offsets = _Offsets(shown)
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -184,7 +193,7 @@ class SplitReviewDialog(QDialog):
         self.source.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.source.customContextMenuRequested.connect(self._context_menu)
         self.source.viewport().installEventFilter(self)
-        self.source.setPlainText(outline.text.replace("\r", " "))  # same length, no extra lines
+        self.source.setPlainText(shown)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("reviewTree")
         self.tree.setHeaderLabels([self.tr("Recovered structure")])

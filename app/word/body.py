@@ -16,9 +16,12 @@ lines joined by "\n" (see :mod:`app.word.table_regions`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.model.draft import Proposal
+from app.model.markup import MARKERS, Markup, comment_marker, marker
 from app.word.table_regions import TableBorders, TableRegion, clamp_to
 from app.word.xml import MC, W14, W, attr, is_on
 from clause_db.tables import CELL_SEPARATOR
@@ -60,14 +63,24 @@ class Revisions:
     insertions: int = 0
     deletions: int = 0
     moves: int = 0
+    renumbered: int = 0  # their changes of a written number, taken (numbers follow order)
     comment_ids: set[str] = field(default_factory=set)
 
 
 class BodyText:
     """Walks one document body; :meth:`lines` may be called once."""
 
-    def __init__(self, numbering: NumberingResolver, styles: etree._Element | None = None) -> None:
+    def __init__(
+        self,
+        numbering: NumberingResolver,
+        styles: etree._Element | None = None,
+        markup: Markup | None = None,
+    ) -> None:
         self._numbering = numbering
+        # their changes and comments, kept as markers in the text (see app.model.markup)
+        self.markup = markup if markup is not None else Markup()
+        self._keep = markup is not None  # else their changes are taken as Word's accept-all
+        self._tail = ""  # a whole paragraph they inserted or deleted: after the line before
         self._borders = TableBorders(styles)
         self.revisions = Revisions()
         self.tables: list[Table] = []  # the body's tables, in reading order
@@ -81,8 +94,15 @@ class BodyText:
         out = []
         for block in blocks:
             for line in self._block(block):
-                out.append(line)
-                self._pos += len(line) + 1
+                out.append(self._tail + line if not out else line)
+                self._tail = "" if len(out) == 1 else self._tail
+                self._pos += len(out[-1]) + 1
+            if self._tail and out:
+                out[-1] += self._tail
+                self._pos += len(self._tail)
+                self._tail = ""
+        if self._tail:
+            out.append(self._tail)
         if self._carry.strip():
             out.append(self._carry.strip())
         end = len("\n".join(out))
@@ -107,6 +127,9 @@ class BodyText:
             self._comment(child)
         elif tag in (f"{W}del", f"{W}moveFrom"):
             self.revisions.deletions += tag == f"{W}del"
+            text = "\n".join(_deleted_text(p) for p in child.iter(f"{W}p"))
+            if text.strip() and self._keep:
+                self._tail += self.markup.add(_proposal("del", "\n" + text, child))
         elif tag not in _NOT_TEXT and tag != f"{W}sectPr" and isinstance(tag, str):
             # w:sdt, w:sdtContent, w:customXml, block-level w:ins / w:moveTo
             self._count_insertion(tag)
@@ -117,6 +140,18 @@ class BodyText:
         self._inline(p, parts)
         text = "".join(parts)
         mark = p.find(f"{W}pPr/{W}rPr")
+        kept = [ord(c) - ord(_M0) for c in text if _M0 <= c < _COMMENT0]
+        whole = _whole_change(mark, text)
+        if whole is not None and {self.markup.proposals[i].kind for i in kept} == {whole}:
+            # a paragraph they inserted or deleted, with its mark: one proposal
+            start = "" if self._in_cell else "\n"
+            line = self.markup.merge(kept, _proposal(whole, start, mark.find(f"{W}{whole}")))
+            if self._in_cell:
+                return line
+            self._tail += line
+            return ""
+        if kept:
+            text = self._numbers_as_accepted(text)
         if mark is not None and (
             mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None
         ):
@@ -132,6 +167,34 @@ class BodyText:
         label = self._numbering.label(p) or ""
         text, self._carry = (self._carry + text).strip(), ""
         return (label + text).strip()
+
+    def _numbers_as_accepted(self, text: str) -> str:
+        """A change inside the number written at the start of a paragraph (第<del>六</del>
+        <ins>七</ins>条, as a redline renumbers) is taken as Word's accept-all shows it: the
+        draft numbers its articles from their order, and the number must stay readable for
+        the segmenter to see the article at all."""
+        shown = []  # (accept-view text, the change's index or None) per character of text
+        for c in text:
+            index = ord(c) - ord(_M0) if _M0 <= c < _COMMENT0 else None
+            change = self.markup.proposals[index] if index is not None else None
+            if change is None:
+                shown.append((c if not MARKERS.match(c) else "", None))
+            else:
+                shown.append((change.text if change.kind == "ins" else "", index))
+        accepted = "".join(t for t, _ in shown)
+        label = _WRITTEN_NUMBER.match(accepted)
+        if label is None:
+            return text
+        out, at = [], 0
+        for c, (piece, index) in zip(text, shown, strict=True):
+            if index is not None and at < label.end():
+                self.markup.merged.add(index)
+                self.revisions.renumbered += 1
+                out.append(piece)
+            else:
+                out.append(c)
+            at += len(piece)
+        return "".join(out)
 
     def _inline(self, el: etree._Element, out: list[str]) -> None:
         for child in el:
@@ -149,8 +212,22 @@ class BodyText:
                 out.append("-")
             elif tag in _COMMENT_MARKS:
                 self._comment(child)
-            elif tag == f"{W}del":
-                self.revisions.deletions += 1
+                out.append(self._comment_marker(child, end=False))
+            elif tag == f"{W}commentRangeEnd" and self._keep:
+                out.append(self._comment_marker(child, end=True))
+            elif tag in (f"{W}del", f"{W}moveFrom"):
+                self.revisions.deletions += tag == f"{W}del"
+                if self._keep and (text := _deleted_text(child)):
+                    out.append(self.markup.add(_proposal("del", text, child)))
+            elif tag in (f"{W}ins", f"{W}moveTo") and self._keep:
+                self._count_insertion(tag)
+                inner: list[str] = []
+                self._inline(child, inner)
+                text = "".join(inner)
+                kept = MARKERS.sub("", text)
+                if kept:
+                    out.append(self.markup.add(_proposal("ins", kept, child)))
+                out.extend(c for c in text if MARKERS.match(c))  # comments inside stay
             elif tag == f"{W}r" and is_on(child.find(f"{W}rPr/{W}vanish")):
                 continue  # hidden text: Word neither shows nor prints it
             elif (ticked := _check_box(child)) is not None:
@@ -168,6 +245,10 @@ class BodyText:
             row_mark = row.find(f"{W}trPr")
             if row_mark is not None and row_mark.find(f"{W}del") is not None:
                 self.revisions.deletions += 1
+                texts = [_deleted_text(tc) for tc in _unwrapped(row, f"{W}tc")]
+                if self._keep and any(t.strip() for t in texts):  # after the table
+                    text = "\n" + CELL_SEPARATOR.join(t for t in texts if t)
+                    self._tail += self.markup.add(_proposal("del", text, row_mark.find(f"{W}del")))
                 continue
             if row_mark is not None and row_mark.find(f"{W}ins") is not None:
                 self.revisions.insertions += 1
@@ -191,11 +272,58 @@ class BodyText:
     def _comment(self, mark: etree._Element) -> None:
         self.revisions.comment_ids.add(attr(mark, "id") or "")
 
+    def _comment_marker(self, mark: etree._Element, end: bool) -> str:
+        if not self._keep or mark.tag == f"{W}commentReference":
+            return ""
+        index = self.markup.comment_ids.get(attr(mark, "id") or "")
+        return "" if index is None else comment_marker(index, end)
+
     def _count_insertion(self, tag: str) -> None:
         if tag == f"{W}ins":
             self.revisions.insertions += 1
         elif tag == f"{W}moveTo":
             self.revisions.moves += 1
+
+
+# a number written at the start of a line: 第六条, 第二章, 6.1, 6., （六）, (a), 六、
+_WRITTEN_NUMBER = re.compile(
+    r"\s*(?:第[零〇一二三四五六七八九十百千万\d]+[条章节编款项]|\d+(?:\.\d+)*\.?"
+    r"|[（(][一二三四五六七八九十\da-z]+[)）]|[一二三四五六七八九十]+、)"
+)
+_M0, _COMMENT0 = marker(0), comment_marker(0, end=False)  # the first of each kind
+
+
+def _proposal(kind: str, text: str, change: etree._Element | None) -> Proposal:
+    author = attr(change, "author") if change is not None else ""
+    date = attr(change, "date") if change is not None else ""
+    return Proposal(kind, text, author or "", date or "")
+
+
+def _deleted_text(el: etree._Element) -> str:
+    """The text a deletion took out (its w:delText, and w:t that some writers use)."""
+    out = []
+    for node in el.iter(f"{W}delText", f"{W}t", f"{W}tab", f"{W}br"):
+        if node.tag in (f"{W}tab",):
+            out.append("\t")
+        elif node.tag == f"{W}br":
+            out.append("\n")
+        else:
+            out.append(node.text or "")
+    return "".join(out)
+
+
+def _whole_change(mark: etree._Element | None, text: str) -> str | None:
+    """ "ins" or "del" when the paragraph's mark and all its text are one kind of change."""
+    if mark is None or not text:
+        return None
+    kind = None
+    if mark.find(f"{W}ins") is not None or mark.find(f"{W}moveTo") is not None:
+        kind = "ins"
+    if mark.find(f"{W}del") is not None or mark.find(f"{W}moveFrom") is not None:
+        kind = "del"
+    if kind is None or not all(MARKERS.match(c) for c in text):
+        return None
+    return kind if any(_M0 <= c < _COMMENT0 for c in text) else None
 
 
 # Boxes drawn with a symbol font (w:sym, or its private-use characters in the text): Word's

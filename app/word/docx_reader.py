@@ -18,9 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.model.draft import Comment
+from app.model.markup import Markup
 from app.word.body import BodyText, Revisions
 from app.word.numbering import NumberingResolver
 from app.word.package import open_docx
+from app.word.xml import W, attr
 from clause_db.errors import InputError
 from clause_db.messages import Msg
 from clause_db.reader import MAX_TEXT_CHARS
@@ -30,6 +33,8 @@ from clause_db.tables import attach_tables
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from lxml import etree
 
     from clause_db.model import Outline, Table
 
@@ -43,20 +48,28 @@ class DocxText:
     text: str
     notes: tuple[Msg, ...]  # in both languages: the window shows its own
     tables: tuple[Table, ...] = ()  # the body's tables, spans into ``text``
+    markup: Markup | None = None  # their tracked changes and comments, marked in ``text``
 
 
-def read_docx_text(path: Path) -> DocxText:
-    """The visible text of the Word document at ``path``; InputError for unreadable files."""
+def read_docx_text(path: Path, keep_changes: bool = False) -> DocxText:
+    """The visible text of the Word document at ``path``; InputError for unreadable files.
+
+    ``keep_changes``: their tracked changes and comments are kept (``markup``, markers in
+    the text) for a draft to decide on; else the text reads as after Word's "Accept all"."""
     parts = open_docx(path)
-    walker = BodyText(NumberingResolver(parts.numbering, parts.styles), parts.styles)
+    markup = read_comments(parts.comments) if keep_changes else None
+    walker = BodyText(NumberingResolver(parts.numbering, parts.styles), parts.styles, markup)
     lines = walker.lines(parts.blocks)
-    return DocxText("\n".join(lines), _notes(walker.revisions), tuple(walker.tables))
+    notes = _notes(walker.revisions) if markup is None else _kept_notes(walker.revisions, markup)
+    return DocxText("\n".join(lines), notes, tuple(walker.tables), markup)
 
 
-def read_docx_outline(path: Path, hints: SplitHints = NO_HINTS) -> tuple[Outline, tuple[Msg, ...]]:
+def read_docx_outline(
+    path: Path, hints: SplitHints = NO_HINTS, keep_changes: bool = False
+) -> tuple[Outline, tuple[Msg, ...]]:
     """The outline of the Word contract at ``path`` and the notes on how it was read;
-    ``hints``: a lawyer's corrections of its split."""
-    docx = read_docx_text(path)
+    ``hints``: a lawyer's corrections of its split; ``keep_changes``: see read_docx_text."""
+    docx = read_docx_text(path, keep_changes)
     if len(docx.text) > MAX_TEXT_CHARS:
         raise InputError(
             f"{path} holds {len(docx.text) / 1e6:.0f} million characters, too many for one "
@@ -66,6 +79,7 @@ def read_docx_outline(path: Path, hints: SplitHints = NO_HINTS) -> tuple[Outline
     # a table no text piece holds whole (one whose rows the segmenter took for headings)
     # stays what it is in the text: rows
     attach_tables(outline, list(docx.tables))
+    outline.markup = docx.markup
     return outline, docx.notes
 
 
@@ -84,6 +98,44 @@ def _notes(revisions: Revisions) -> tuple[Msg, ...]:
         n = len(revisions.comment_ids)
         notes.append(Msg("已删去 {0} 条批注", _count(n, "comment", "dropped"), n))
     return tuple(notes)
+
+
+def _kept_notes(revisions: Revisions, markup: Markup) -> tuple[Msg, ...]:
+    notes = []
+    if markup.proposals:
+        n = len(markup.proposals) - len(markup.merged) - revisions.renumbered
+        notes.append(Msg(
+            "对方的 {0} 处修订已保留为待接受/拒绝的修订",
+            "{0} tracked change(s) of the other side kept to accept or reject",
+            n,
+        ))  # fmt: skip
+    if revisions.renumbered:
+        notes.append(Msg(
+            "{0} 处对方对条款编号的修改已按顺序自动编号（编号随结构而定）",
+            "{0} change(s) of written numbers taken: numbers follow the order of the articles",
+            revisions.renumbered,
+        ))  # fmt: skip
+    if markup.comments:
+        n = len(markup.comments)
+        notes.append(Msg("已保留 {0} 条批注", _count(n, "comment", "kept"), n))
+    elif revisions.comment_ids:
+        n = len(revisions.comment_ids)
+        notes.append(Msg("已删去 {0} 条批注", _count(n, "comment", "dropped"), n))
+    return tuple(notes)
+
+
+def read_comments(part: etree._Element | None) -> Markup:
+    """The comments of word/comments.xml (author, date, text), indexed by Word's ids."""
+    markup = Markup()
+    if part is None:
+        return markup
+    for comment in part.iter(f"{W}comment"):
+        paragraphs = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in comment.iter(f"{W}p")]
+        markup.comment_ids[attr(comment, "id") or ""] = len(markup.comments)
+        markup.comments.append(Comment(
+            attr(comment, "author") or "", attr(comment, "date") or "", "\n".join(paragraphs)
+        ))  # fmt: skip
+    return markup
 
 
 def _count(n: int, noun: str, verb: str) -> str:

@@ -33,13 +33,25 @@ from docx import Document
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Pt
 
-from app.model.draft import Blank, Draft, Node, Party, Passage, Segment, Table, blank_shows, plain
-from app.model.files import write_atomically
+from app.model.draft import (
+    Blank,
+    Draft,
+    Node,
+    Party,
+    Passage,
+    Ref,
+    Segment,
+    Table,
+    blank_shows,
+    plain,
+)
+from app.model.files import DraftFileError, write_atomically
 from app.model.importer import parties_named_in
 from app.model.numbering import item_style, labels, number_paths
 from app.model.printed import UNFILLED_PARTY as _EMPTY
 from app.model.printed import WORDS as _WORDS
 from app.model.printed import draft_language, label_style
+from app.model.proposals import pending_message
 from app.model.text import ref_text
 from app.word import ooxml
 from app.word.cover_page import CoverLine, space_before, split_at_title, title_page
@@ -105,8 +117,12 @@ def export_draft(draft: Draft, path: Path, options: ExportOptions | None = None)
     """Write the draft as a Word document at ``path`` (atomically); the unfilled fields.
 
     DraftFileError (one sentence) when the file cannot be written: a read-only folder, a
-    file open in Word on Windows, a full disk.
+    file open in Word on Windows, a full disk, or the other side's changes still pending
+    (their proposals are decided before the draft goes out clean).
     """
+    pending = pending_message(draft)
+    if pending is not None:
+        raise DraftFileError(pending)
     data = render_docx(draft, options)
     write_atomically(Path(path), data)
     return unfilled_fields(draft)
@@ -418,8 +434,10 @@ class _Writer:
                 field = self.draft.fields.get(seg.field_id)
                 gap = field is not None and field.unfilled()  # highlighted; a box never is
                 out.append((_doc_text(blank_shows(self.draft, seg)), gap))
-            else:
+            elif isinstance(seg, Ref):
                 out.append((_doc_text(ref_text(seg, self.paths)), False))
+            else:  # a proposal (a redline of a draft still holding some): as if accepted
+                out.append((_doc_text(plain([seg])), False))
         return out
 
     def _runs(self, p: Paragraph, pieces: list[tuple[str, bool]]) -> None:

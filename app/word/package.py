@@ -88,6 +88,7 @@ class DocxParts:
     numbering: etree._Element | None
     styles: etree._Element | None
     blocks: Iterator[etree._Element]  # each freed once the next one is asked for
+    comments: etree._Element | None = None  # word/comments.xml: the other side's comments
 
 
 def open_docx(path: Path) -> DocxParts:
@@ -123,6 +124,7 @@ def open_docx(path: Path) -> DocxParts:
             numbering=package.related_xml(main, RT.NUMBERING, CT.WML_NUMBERING),
             styles=package.related_xml(main, RT.STYLES, CT.WML_STYLES),
             blocks=package.body_blocks(main),
+            comments=package.related_xml(main, RT.COMMENTS, CT.WML_COMMENTS),
         )
 
 

@@ -669,6 +669,16 @@
         <source>Checks</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comments (%n)</source>
+        <translation>
+            <numerusform>批注（%n）</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Checks (%n)</source>
         <translation>
@@ -1114,6 +1124,33 @@
     <message>
         <source>Contracts (*.contract *.txt *.md *.docx);;All files (*)</source>
         <translation>合同 (*.contract *.txt *.md *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MarkupActions</name>
+    <message>
+        <source>Accept change</source>
+        <translation>接受修订</translation>
+    </message>
+    <message>
+        <source>Reject change</source>
+        <translation>拒绝修订</translation>
+    </message>
+    <message>
+        <source>Accept all changes</source>
+        <translation>接受全部修订</translation>
+    </message>
+    <message>
+        <source>Reject all changes</source>
+        <translation>拒绝全部修订</translation>
+    </message>
+    <message>
+        <source>Inserted by {0}, {1}</source>
+        <translation>{0} 插入，{1}</translation>
+    </message>
+    <message>
+        <source>Deleted by {0}, {1}</source>
+        <translation>{0} 删除，{1}</translation>
     </message>
 </context>
 <context>
