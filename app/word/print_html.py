@@ -20,9 +20,9 @@ from app.model.numbering import labels, number_paths
 from app.model.printed import UNFILLED_PARTY, WORDS, draft_language, label_style
 from app.model.text import ref_text
 from app.word.cover_page import CoverLine, title_page
-from app.word.docx_styles import CHINESE, ENGLISH, Typography, clause_indent
+from app.word.docx_styles import CHINESE, ENGLISH, Typography, char_twips, clause_indent
 from app.word.export import _doc_text
-from app.word.tables import Pieces, text_lines
+from app.word.tables import TEXT_WIDTH_TWIPS, Pieces, column_widths, text_lines
 from clause_db.page_blocks import signature_page_note
 
 if TYPE_CHECKING:
@@ -73,6 +73,7 @@ class _Page:
         self.paths = number_paths(draft)
         self.labels = labels(draft, label_style(draft, language), self.paths)
         self.px_per_pt = options.px_per_pt
+        self.char_twips = char_twips(self.typo)
         self._pad = round(3 * _SCREEN_PX_PER_PT)  # a cell's padding: 3 pt
         self.out: list[str] = []
         self.break_next = False
@@ -204,15 +205,24 @@ class _Page:
             self._lines(table.after, "body")
 
     def _table(self, table: Table, left: int) -> str:
+        """A table with the Word export's column widths (the source's, or shares by text)
+        as percentages of the text's width."""
+        columns = max((sum(c.colspan for c in row) for row in table.rows), default=0)
+        if not columns:
+            return ""
         brk = ""
         if self.break_next:
             brk, self.break_next = _BREAK, False
-        border = 1 if table.borders else 0
-        align = ' align="center"' if table.centred else ""
+        indent = min(left * self.char_twips // 100, TEXT_WIDTH_TWIPS // 2)
+        available = TEXT_WIDTH_TWIPS - indent
+        widths = column_widths(table, columns, available, self._pieces)
+        total = sum(widths)
         rows = []
         for row in table.rows:
-            cells = []
+            cells, col = [], 0
             for cell in row:
+                share = sum(widths[col : col + cell.colspan]) * 100 / total
+                col += cell.colspan
                 if cell.covered:
                     continue
                 span = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
@@ -222,13 +232,17 @@ class _Page:
                 inner = "<br>".join(self._runs(line) for line in lines) or "&nbsp;"
                 if cell.bold:
                     inner = f"<b>{inner}</b>"
-                cells.append(f"<td{span}>{inner}</td>")
+                cells.append(f'<td width="{share:.1f}%"{span}>{inner}</td>')
             rows.append(f"<tr>{''.join(cells)}</tr>")
-        margin = f"margin-left: {self._chars(left)};" if left else ""
+        centred = table.centred and total < available
+        align = ' align="center"' if centred else ""
+        margin = "" if centred or not indent else f"margin-left: {self._chars(left)};"
+        width = total * 100 / TEXT_WIDTH_TWIPS
+        border = 1 if table.borders else 0
         return (
             f'<div{brk}><table border="{border}" cellspacing="0" cellpadding="{self._pad}"'
-            ' width="100%"'
-            f' style="border-collapse: collapse; {margin}"{align}>{"".join(rows)}</table></div>'
+            f' width="{width:.1f}%" style="border-collapse: collapse; {margin}"{align}>'
+            f"{''.join(rows)}</table></div>"
         )
 
     def _signature_page(self, signature: Passage) -> None:
