@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
@@ -21,6 +21,7 @@ from app.model.outline_html import outline_html
 from app.model.overwrite import (
     refuse_own_input,
     refuse_unless_html_page,
+    refuse_unless_pdf,
     refuse_unless_word_document,
 )
 from app.model.source_compare import as_taken
@@ -32,6 +33,7 @@ from clause_db.bundled import open_library
 from clause_db.errors import ClauseDbError, InputError
 from clause_db.fulltext import HIGHLIGHT_END, HIGHLIGHT_START
 from clause_db.language import quoted_title
+from clause_db.messages import Msg
 from clause_db.paths import data_dir
 from clause_db.unsafe_chars import for_terminal, json_for_terminal
 
@@ -44,6 +46,14 @@ if TYPE_CHECKING:
     from clause_db.review_hints import SplitHints
     from clause_db.rows import SearchHit
     from clause_db.store import ClauseLibrary
+
+
+class PdfWriter(Protocol):
+    """Writes a draft as a PDF (``app.pdf.writer.write_pdf``): Qt's, so ``app.main`` hands
+    it to the commands, which may not load Qt themselves."""
+
+    def __call__(self, draft: Draft, path: Path, highlight: bool = True) -> None: ...
+
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
@@ -83,10 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="library file")
     add_draft_parser(commands)
 
-    export = commands.add_parser("export", help="write a draft or contract as a Word document")
+    export = commands.add_parser("export", help="write a draft or contract as a Word document "
+                                 "(OUT.docx) or a PDF (OUT.pdf)")  # fmt: skip
     export.add_argument("input", metavar="IN", help="a .contract draft, or a contract file "
                         "(.txt, .md, .docx: its first contract)")  # fmt: skip
-    export.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf")
     export.add_argument("--toc", action="store_true", help="a table of contents Word fills in")
     export.add_argument("--no-highlight", action="store_true",
                         help="do not highlight unfilled blanks (a clean copy)")  # fmt: skip
@@ -131,10 +142,12 @@ def run(args: argparse.Namespace) -> int:
         library.close()
 
 
-def main_cli(argv: Sequence[str]) -> int:
-    """Parse and run a headless command, turning user errors into one line on stderr."""
+def main_cli(argv: Sequence[str], write_pdf: PdfWriter | None = None) -> int:
+    """Parse and run a headless command, turning user errors into one line on stderr;
+    ``write_pdf`` makes ``export -o X.pdf`` possible (given by ``app.main``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.write_pdf = write_pdf
     try:
         return run(args)
     except ClauseDbError as exc:
@@ -186,7 +199,12 @@ def _write_html(outline: Outline, source: Path, output: Path, *, quiet: bool) ->
 def _export(args: argparse.Namespace) -> int:
     source, output = Path(args.input), Path(args.output)
     refuse_own_input(output, source)  # `export d.contract -o d.contract` would lose the draft
-    refuse_unless_word_document(output)
+    pdf = output.suffix.lower() == ".pdf"
+    if pdf and getattr(args, "write_pdf", None) is None:
+        raise InputError(Msg("此处无法导出 PDF：请用 contract-editor 命令。",
+                             "PDF export is not available here: use the contract-editor "
+                             "command."))  # fmt: skip
+    (refuse_unless_pdf if pdf else refuse_unless_word_document)(output)
     draft = draft_of_file(source)
     unfilled = unfilled_fields(draft)
     if unfilled:  # said before writing, so the lawyer knows what the copy still lacks
@@ -194,8 +212,11 @@ def _export(args: argparse.Namespace) -> int:
         names = ", ".join(unfilled[:_LISTED_FIELDS])
         more = len(unfilled) - _LISTED_FIELDS
         note_to_stderr(f"{count}: {names}" + (f" and {more} more" if more > 0 else ""))
-    options = ExportOptions(args.numbering, toc=args.toc, highlight=not args.no_highlight)
-    export_draft(draft, output, options)
+    if pdf:
+        args.write_pdf(draft, output, highlight=not args.no_highlight)
+    else:
+        options = ExportOptions(args.numbering, toc=args.toc, highlight=not args.no_highlight)
+        export_draft(draft, output, options)
     articles = sum(len(p.articles) for p in draft.parts)
     print(for_terminal(f"{output}: {quoted_title(draft.title)}, {articles} article(s)"))
     return 0

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
+
+    from app.model.draft import Draft
 
 COMMANDS = {"outline", "library", "draft", "export", "compare"}
 
@@ -28,6 +31,13 @@ def _gui_files(argv: list[str]) -> list[str] | None:
     return positional
 
 
+def _write_pdf(draft: Draft, path: Path, highlight: bool = True) -> None:
+    """``export -o X.pdf``: Qt's PDF writer, loaded only when a PDF is asked for."""
+    from app.pdf.writer import write_pdf
+
+    write_pdf(draft, path, highlight)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--smoke-test"]:  # the installed or frozen app checks itself, then quits
@@ -38,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if files is None:
         from app.cli import main_cli  # the commands' imports would slow the window's start
 
-        return main_cli(argv)
+        return main_cli(argv, _write_pdf)
     db = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--db"), None)
     db = db or next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
     from app.ui.launch import launch  # Qt is loaded only for the window

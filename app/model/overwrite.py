@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_SNIFF = 64
+_PDF_MAGIC = b"%PDF-"
 _WORD_PARTS = {"[Content_Types].xml", "word/document.xml"}
 
 
@@ -58,6 +59,26 @@ def refuse_unless_word_document(output: Path) -> None:
             "choose another name.",
             output,
         ))  # fmt: skip
+
+
+def refuse_unless_pdf(output: Path) -> None:
+    """A PDF export may replace an earlier PDF, never a file of another kind."""
+    if output.is_file() and not is_pdf(output):
+        raise OverwriteRefusedError(Msg(
+            "{0} 已存在且不是 PDF 文件：导出不会替换它；请另选文件名。",
+            "{0} exists and is not a PDF file: the export will not replace it; "
+            "choose another name.",
+            output,
+        ))  # fmt: skip
+
+
+def is_pdf(path: Path) -> bool:
+    """A file that starts as a PDF does (judged by content, not by name)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_PDF_MAGIC)) == _PDF_MAGIC
+    except OSError:
+        return False
 
 
 def refuse_unless_html_page(output: Path) -> None:

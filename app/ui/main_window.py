@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from clause_db.messages import Msg
 
     from .draft_document import DraftDocument
+    from .print_dialogs import PrintPreview
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
 DEFAULT_SIZE = (1400, 880)
@@ -344,6 +345,14 @@ class MainWindow(QMainWindow):
         self.export_menu_action = file_menu.addAction(self.tr("&Export to Word…"))
         self.export_menu_action.setObjectName("exportAction")
         self.export_menu_action.triggered.connect(self.export_current)
+        # PDF and print (issue 13 item 5)
+        self.pdf_action = file_menu.addAction(self.tr("Export P&DF…"))
+        self.pdf_action.setObjectName("exportPdfAction")
+        self.pdf_action.triggered.connect(self.export_pdf)
+        self.print_action = file_menu.addAction(self.tr("&Print…"))
+        self.print_action.setObjectName("printAction")
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_current)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -960,6 +969,34 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
         return path
 
+    def export_pdf(self) -> Path | None:
+        """File > Export PDF, for the draft in the current tab."""
+        from .print_dialogs import export_pdf_with_dialogs
+
+        document = self.tabs.current_document()
+        if document is None:
+            return None
+        folder = document.path.parent if document.path else Path(self._last_folder())
+        keep = [p for p in (document.path, document.origin) if p is not None]
+        path = export_pdf_with_dialogs(self, document.draft, folder / f"{document.title}.pdf", keep)
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
+        return path
+
+    def print_preview(self) -> PrintPreview | None:
+        """The print preview of the current draft (not shown yet), or None without one."""
+        from .print_dialogs import PrintPreview
+
+        document = self.tabs.current_document()
+        return None if document is None else PrintPreview(document.draft, self)
+
+    def print_current(self) -> None:
+        """File > Print: the preview, from which the lawyer prints."""
+        preview = self.print_preview()
+        if preview is not None:
+            preview.exec()
+            preview.deleteLater()
+
     def library_panel_focus(self) -> None:
         self.library_dock.raise_()
         self.library_panel.focus_search()
@@ -989,6 +1026,8 @@ class MainWindow(QMainWindow):
             self.insert_clause_action,
             self.save_selection_action,
             self.export_menu_action,
+            self.pdf_action,
+            self.print_action,
         ):
             action.setEnabled(has)
         view = self.tabs.current_view()

@@ -838,6 +838,14 @@
         <translation>导出为 Word(&amp;E)…</translation>
     </message>
     <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1151,6 +1159,32 @@
     <message>
         <source>Deleted by {0}, {1}</source>
         <translation>{0} 删除，{1}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Highlight unfilled blanks</source>
+        <translation>突出显示未填写的空白</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Highlight unfilled blanks</source>
+        <translation>突出显示未填写的空白</translation>
     </message>
 </context>
 <context>
