@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from app.model.draft import Draft
-    from clause_db.messages import Msg
     from clause_db.model import Outline
     from clause_db.review_hints import SplitHints
     from clause_db.rows import SearchHit
