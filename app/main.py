@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMANDS = {"outline", "library", "draft", "export", "compare"}
+COMMANDS = {"outline", "library", "draft", "export", "compare", "versions"}
 
 
 def _gui_files(argv: list[str]) -> list[str] | None:

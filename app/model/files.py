@@ -59,10 +59,14 @@ def _cannot_write(path: Path, reason: object) -> DraftFileError:
 
 
 def save_draft(path: Path, draft: Draft) -> str:
-    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak``;
-    the SHA-256 of what was written."""
+    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak`` and
+    every version in the history (app.model.versions); the SHA-256 of what was written."""
     data = dumps(draft)
     write_atomically(Path(path), data, keep_backup=True)
+    from .versions import record_version  # versions writes through this module
+
+    with contextlib.suppress(DraftFileError):  # the draft is saved: a full disk costs a version
+        record_version(Path(path), data)
     return hashlib.sha256(data).hexdigest()
 
 

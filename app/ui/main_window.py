@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from clause_db.messages import Msg
 
     from .draft_document import DraftDocument
+    from .versions_dialog import VersionsDialog
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
 DEFAULT_SIZE = (1400, 880)
@@ -343,6 +344,10 @@ class MainWindow(QMainWindow):
         self.export_menu_action = file_menu.addAction(self.tr("&Export to Word…"))
         self.export_menu_action.setObjectName("exportAction")
         self.export_menu_action.triggered.connect(self.export_current)
+        # issue 13 item 1: version history (app/ui/versions_dialog.py)
+        self.versions_action = file_menu.addAction(self.tr("&Versions…"))
+        self.versions_action.setObjectName("versionsAction")
+        self.versions_action.triggered.connect(self.show_versions)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -939,6 +944,21 @@ class MainWindow(QMainWindow):
         if ok:
             self.library.set_article_topic(ref[1], topics[names.index(name)].id)
             self.library_panel.refresh()
+
+    def show_versions(self) -> VersionsDialog | None:
+        """File > Versions: the versions the current draft's saves kept (a draft never
+        saved has none yet: the status bar says so)."""
+        from .versions_dialog import VersionsDialog
+
+        document = self.tabs.current_document()
+        if document is None or document.path is None:
+            text = self.tr("Save the draft first: each save keeps a version.")
+            self.statusBar().showMessage(text, 8000)
+            return None
+        dialog = VersionsDialog(document, self.tabs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_current(self) -> Path | None:
         """File > Export to Word, for the draft in the current tab."""
