@@ -178,3 +178,22 @@ def test_cli_lists_notes_and_restores(capsys, tmp_path: Path) -> None:
     assert code != 0 and "no version 9" in err
     code, _, err = run(capsys, "versions", str(path), "--restore", "1", "-o", str(path))
     assert code != 0 and "input file itself" in err
+
+
+def test_a_draft_changed_outside_is_kept_before_the_save_over_it(tmp_path: Path) -> None:
+    path = tmp_path / "d.contract"
+    draft, kept = saved_rounds(path, 5, 2)
+    outside = load_draft(path)
+    outside.title = "对方改过的标题"
+    path.write_bytes(dumps(outside))  # another program, without the app
+    draft.title = "我方的标题"
+    save_draft(path, draft)  # the window asked, and the lawyer chose to overwrite
+    listed = list_versions(path)
+    assert len(listed) == 4
+    assert version_bytes(path, 3) == dumps(outside) and listed[3 - 1].note
+    assert version_bytes(path, 4) == dumps(draft) and not listed[-1].note
+    path.write_bytes(b"not a draft at all")  # junk over it is no version
+    save_draft(path, draft)
+    draft.title = "再改"
+    save_draft(path, draft)
+    assert len(list_versions(path)) == 5

@@ -17,7 +17,9 @@ times: about 1.3 times its own size). ``added``/``removed`` count the characters
 differ from the previous version, for the list.
 
 The history is written after the draft, atomically (``write_atomically``): a crash leaves
-the complete old history or the complete new one. A damaged history is never written over
+the complete old history or the complete new one; a draft saved without its version (a
+save killed in between, or a file changed outside the app) is kept as a version by the
+next save, before the one that replaces it. A damaged history is never written over
 (saves go on without recording versions, the draft opens as ever) and reading it raises
 ``VersionsError`` saying which file and what to do.
 """
@@ -27,14 +29,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import zlib
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clause_db.errors import ClauseDbError
@@ -42,14 +42,15 @@ from clause_db.messages import Msg
 
 from .commands import Command
 from .fileformat import DraftFormatError, loads
-from .files import MAX_DRAFT_BYTES, write_atomically
+from .files import MAX_DRAFT_BYTES, history_path, write_atomically
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .draft import Draft
 
 FORMAT = "contract-editor/versions"
 VERSION = 1
-SUFFIX = ".versions"
 SNAPSHOT_EVERY = 50
 _MAX_TEXT = 4 * MAX_DRAFT_BYTES  # decompressed: far beyond any real history
 
@@ -73,12 +74,6 @@ class Version:
     def to_json(self) -> dict[str, Any]:
         return {"number": self.number, "saved": self.saved.isoformat(), "note": self.note,
                 "size": self.size, "added": self.added, "removed": self.removed}  # fmt: skip
-
-
-def history_path(draft_path: Path) -> Path:
-    """``NAME.contract.versions`` beside the draft (a symlink's target keeps the history)."""
-    real = Path(os.path.realpath(draft_path))
-    return real.with_name(real.name + SUFFIX)
 
 
 def list_versions(draft_path: Path) -> list[Version]:
@@ -109,15 +104,44 @@ def version_draft(draft_path: Path, number: int) -> Draft:
         raise _damaged(history_path(draft_path), exc) from None
 
 
-def record_version(draft_path: Path, data: bytes, note: str = "") -> bool:
-    """Keep ``data`` (just saved to ``draft_path``) as its newest version. False, with nothing
-    written, when it equals the newest one or the history cannot be read (a damaged history
-    is kept as it is for the lawyer to move away); DraftFileError if it cannot be written."""
+def record_version(
+    draft_path: Path, data: bytes, note: str = "", replaced: bytes | None = None
+) -> bool:
+    """Keep ``data`` (just saved to ``draft_path``) as its newest version, after ``replaced``
+    (what the save wrote over) when that is a draft the history lacks: changed outside
+    the app, or saved by a save killed before its version was kept. False, with nothing
+    written, when ``data`` equals the newest version or the history cannot be read (a
+    damaged history is kept as it is for the lawyer to move away); DraftFileError if it
+    cannot be written."""
     path = history_path(draft_path)
     try:
         entries = _read(draft_path)
+        if entries and replaced is not None and _changed_outside(entries[-1], replaced):
+            _append(entries, replaced, OUTSIDE_NOTE, path)
+        if not _append(entries, data, note, path):
+            return False
     except VersionsError:
         return False
+    _write(path, entries)
+    return True
+
+
+OUTSIDE_NOTE = "程序外修改或保存中断 / changed outside the app, or a save cut short"
+
+
+def _changed_outside(newest: dict[str, Any], replaced: bytes) -> bool:
+    """``replaced`` is a draft other than the newest version (checked only then: a parse)."""
+    if hashlib.sha256(replaced).hexdigest() == newest.get("digest"):
+        return False
+    try:
+        loads(replaced)
+    except (DraftFormatError, ValueError):
+        return False
+    return True
+
+
+def _append(entries: list[dict[str, Any]], data: bytes, note: str, path: Path) -> bool:
+    """Add ``data`` as the newest entry; False if it is the newest already."""
     digest = hashlib.sha256(data).hexdigest()
     if entries and entries[-1].get("digest") == digest:
         return False
@@ -126,10 +150,7 @@ def record_version(draft_path: Path, data: bytes, note: str = "") -> bool:
     entry: dict[str, Any] = {"saved": datetime.now(UTC).isoformat(timespec="seconds"),
                              "note": note, "digest": digest, "size": len(data)}  # fmt: skip
     if entries:
-        try:
-            old = _lines_of(entries, len(entries) - 1, path)
-        except VersionsError:
-            return False
+        old = _lines_of(entries, len(entries) - 1, path)
         patch = _patch(old, new)
         entry["added"], entry["removed"] = _counts(old, patch)
         if len(entries) % SNAPSHOT_EVERY:
@@ -139,7 +160,6 @@ def record_version(draft_path: Path, data: bytes, note: str = "") -> bool:
     if "patch" not in entry:
         entry["full"] = text
     entries.append(entry)
-    _write(path, entries)
     return True
 
 
