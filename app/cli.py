@@ -27,6 +27,7 @@ from app.model.overwrite import (
 from app.model.source_compare import as_taken
 from app.model.split_review import remembered_hints
 from app.readers import note_to_stderr, read_any
+from app.versions_cli import add_versions_parser, run_versions
 from app.word.export import NUMBERING_MODES, ExportOptions, export_draft, unfilled_fields
 from app.word.redline import default_author, export_redline
 from clause_db.bundled import open_library
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (imp, search, stats):
         sub.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="library file")
     add_draft_parser(commands)
+    add_versions_parser(commands)
 
     export = commands.add_parser("export", help="write a draft or contract as a Word document "
                                  "(OUT.docx) or a PDF (OUT.pdf)")  # fmt: skip
@@ -130,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "compare":
         return _compare(args)
+    if args.command == "versions":
+        return run_versions(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":

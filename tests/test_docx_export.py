@@ -450,7 +450,8 @@ def test_cli_read_only_folder_is_one_line_and_exit_2(
     assert err.startswith("contract-editor: error: ") and "cannot be written" in err
     assert "read-only" in err
     assert out.read_bytes() == previous
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["filled.contract", "out.docx"]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["filled.contract", "filled.contract.versions", "out.docx"]  # no temp file
 
 
 def test_cli_input_without_a_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 from app.model import files, ops
 from app.model.draft import Draft
 from app.model.fileformat import dumps
+from app.model.fileformat import loads as load_draft_bytes
 from app.model.files import DraftFileError, load_draft, save_draft
 from app.model.importer import draft_from_document
+from app.model.versions import list_versions, version_bytes
 from clause_db.reader import read_outline
 from resources import SEED_FILES
 
@@ -44,7 +46,8 @@ def retitled(draft: Draft, title: str) -> Draft:
 
 
 def folder_names(folder: Path) -> set[str]:
-    return {p.name for p in folder.iterdir()}
+    """The files in ``folder``, but the drafts' version histories (tests/test_versions.py)."""
+    return {p.name for p in folder.iterdir() if not p.name.endswith(".contract.versions")}
 
 
 def assert_one_sentence(exc: pytest.ExceptionInfo, path: Path, *words: str) -> None:
@@ -357,6 +360,8 @@ def test_killing_a_save_at_random_moments_never_loses_the_file(tmp_path, draft):
         assert int(count) >= last, context
         last = int(count)
         assert loaded == retitled(draft, loaded.title), context
+        newest = list_versions(path)[-1].number  # the history survives every kill, readable
+        assert load_draft_bytes(version_bytes(path, newest)).title.startswith("Kill test #")
         backup = path.with_name(path.name + ".bak")
         if backup.exists():
             assert load_draft(backup).title.startswith("Kill test #"), context

@@ -59,11 +59,34 @@ def _cannot_write(path: Path, reason: object) -> DraftFileError:
 
 
 def save_draft(path: Path, draft: Draft) -> str:
-    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak``;
-    the SHA-256 of what was written."""
+    """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak`` and
+    every version in the history (app.model.versions); the SHA-256 of what was written."""
     data = dumps(draft)
+    replaced = _with_history(Path(path))
     write_atomically(Path(path), data, keep_backup=True)
+    from .versions import record_version  # it writes through this module; loaded once saved
+
+    with contextlib.suppress(DraftFileError):  # the draft is saved: a full disk costs a version
+        record_version(Path(path), data, replaced=replaced)
     return hashlib.sha256(data).hexdigest()
+
+
+def history_path(draft_path: Path) -> Path:
+    """``NAME.contract.versions`` beside the draft: its versions (app.model.versions); a
+    symlink's target keeps them."""
+    real = Path(os.path.realpath(draft_path))
+    return real.with_name(real.name + ".versions")
+
+
+def _with_history(path: Path) -> bytes | None:
+    """The draft's bytes before a save replaces them, when it has a version history to
+    compare them with (a file changed outside the app is kept as a version too)."""
+    try:
+        if history_path(path).is_file() and path.stat().st_size <= MAX_DRAFT_BYTES:
+            return path.read_bytes()
+    except OSError:
+        pass
+    return None
 
 
 def load_draft(path: Path) -> Draft:

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
     from .draft_document import DraftDocument
     from .print_dialogs import PrintPreview
+    from .versions_dialog import VersionsDialog
 
 WINDOW_TITLE = "合同编辑器 — Contract Editor"
 DEFAULT_SIZE = (1400, 880)
@@ -353,6 +354,10 @@ class MainWindow(QMainWindow):
         self.print_action.setObjectName("printAction")
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_current)
+        # issue 13 item 1: version history (app/ui/versions_dialog.py)
+        self.versions_action = file_menu.addAction(self.tr("&Versions…"))
+        self.versions_action.setObjectName("versionsAction")
+        self.versions_action.triggered.connect(self.show_versions)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -953,6 +958,21 @@ class MainWindow(QMainWindow):
         if ok:
             self.library.set_article_topic(ref[1], topics[names.index(name)].id)
             self.library_panel.refresh()
+
+    def show_versions(self) -> VersionsDialog | None:
+        """File > Versions: the versions the current draft's saves kept (a draft never
+        saved has none yet: the status bar says so)."""
+        from .versions_dialog import VersionsDialog
+
+        document = self.tabs.current_document()
+        if document is None or document.path is None:
+            text = self.tr("Save the draft first: each save keeps a version.")
+            self.statusBar().showMessage(text, 8000)
+            return None
+        dialog = VersionsDialog(document, self.tabs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_current(self) -> Path | None:
         """File > Export to Word, for the draft in the current tab."""

@@ -846,6 +846,10 @@
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Versions…</source>
+        <translation>版本历史(&amp;V)…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1076,6 +1080,10 @@
     <message>
         <source>Topic:</source>
         <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Save the draft first: each save keeps a version.</source>
+        <translation>请先保存草稿：每次保存都会保留一个版本。</translation>
     </message>
     <message>
         <source>Exported {0}</source>
@@ -1429,6 +1437,65 @@
     <message>
         <source>Swap</source>
         <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of {0}</source>
+        <translation>{0} 的版本历史</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>No versions yet: each save keeps one.</source>
+        <translation>尚无版本：每次保存都会保留一个版本。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the note</source>
+        <translation>无法保存备注</translation>
+    </message>
+    <message>
+        <source>Cannot read the version</source>
+        <translation>无法读取该版本</translation>
+    </message>
+    <message>
+        <source>Version {0} → version {1}</source>
+        <translation>第 {0} 版 → 第 {1} 版</translation>
+    </message>
+    <message>
+        <source>Version {0} → the draft now</source>
+        <translation>第 {0} 版 → 当前草稿</translation>
     </message>
 </context>
 <context>
