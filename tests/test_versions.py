@@ -197,3 +197,24 @@ def test_a_draft_changed_outside_is_kept_before_the_save_over_it(tmp_path: Path)
     draft.title = "再改"
     save_draft(path, draft)
     assert len(list_versions(path)) == 5
+
+
+def test_a_draft_saved_as_another_name_starts_a_history_naming_the_old_file(
+    capsys, tmp_path: Path
+) -> None:
+    old = tmp_path / "d.contract"
+    draft, _ = saved_rounds(old, 5, 3)
+    before = version_bytes(old, 3)
+    new = tmp_path / "给乙方.contract"
+    save_draft(new, draft, saved_from=old)
+    assert [v.saved_from for v in list_versions(new)] == [str(old)]
+    assert version_bytes(new, 1) == new.read_bytes()  # its history starts with its text
+    assert len(list_versions(old)) == 3 and version_bytes(old, 3) == before  # stays there
+    code, out, _ = run(capsys, "versions", str(new), "--json")
+    assert json.loads(out)["versions"][0]["saved_from"] == str(old)
+    draft.title = "再改"
+    save_draft(new, draft, saved_from=old)  # only a new history is marked
+    assert [v.saved_from for v in list_versions(new)] == [str(old), ""]
+    plain = tmp_path / "无历史.docx"  # a file without a history: nothing to point to
+    save_draft(tmp_path / "e.contract", draft, saved_from=plain)
+    assert list_versions(tmp_path / "e.contract")[0].saved_from == ""

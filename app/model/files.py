@@ -58,16 +58,17 @@ def _cannot_write(path: Path, reason: object) -> DraftFileError:
     return DraftFileError(Msg("无法写入 {0}：{1}。", "{0} cannot be written: {1}.", path, reason))
 
 
-def save_draft(path: Path, draft: Draft) -> str:
+def save_draft(path: Path, draft: Draft, saved_from: Path | None = None) -> str:
     """Write ``draft`` to ``path`` atomically, keeping the previous version as ``.bak`` and
-    every version in the history (app.model.versions); the SHA-256 of what was written."""
+    every version in the history (app.model.versions); the SHA-256 of what was written.
+    ``saved_from``: the draft's file before a Save As (a new history names it)."""
     data = dumps(draft)
     replaced = _with_history(Path(path))
     write_atomically(Path(path), data, keep_backup=True)
     from .versions import record_version  # it writes through this module; loaded once saved
 
     with contextlib.suppress(DraftFileError):  # the draft is saved: a full disk costs a version
-        record_version(Path(path), data, replaced=replaced)
+        record_version(Path(path), data, replaced=replaced, saved_from=saved_from)
     return hashlib.sha256(data).hexdigest()
 
 

@@ -70,10 +70,14 @@ class Version:
     added: int
     removed: int
     digest: str
+    saved_from: str = ""  # the first version of a draft saved as this name: the old file
 
     def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "saved": self.saved.isoformat(), "note": self.note,
+        data = {"number": self.number, "saved": self.saved.isoformat(), "note": self.note,
                 "size": self.size, "added": self.added, "removed": self.removed}  # fmt: skip
+        if self.saved_from:
+            data["saved_from"] = self.saved_from
+        return data
 
 
 def list_versions(draft_path: Path) -> list[Version]:
@@ -105,14 +109,19 @@ def version_draft(draft_path: Path, number: int) -> Draft:
 
 
 def record_version(
-    draft_path: Path, data: bytes, note: str = "", replaced: bytes | None = None
+    draft_path: Path,
+    data: bytes,
+    note: str = "",
+    replaced: bytes | None = None,
+    saved_from: Path | None = None,
 ) -> bool:
     """Keep ``data`` (just saved to ``draft_path``) as its newest version, after ``replaced``
     (what the save wrote over) when that is a draft the history lacks: changed outside
     the app, or saved by a save killed before its version was kept. False, with nothing
     written, when ``data`` equals the newest version or the history cannot be read (a
     damaged history is kept as it is for the lawyer to move away); DraftFileError if it
-    cannot be written."""
+    cannot be written. ``saved_from``: the file the draft was saved as this one from (Save
+    As); a new history notes it: the earlier versions stay with that file, never copied."""
     path = history_path(draft_path)
     try:
         entries = _read(draft_path)
@@ -122,6 +131,8 @@ def record_version(
             return False
     except VersionsError:
         return False
+    if len(entries) == 1 and saved_from is not None and history_path(saved_from).is_file():
+        entries[0]["from"] = str(saved_from)
     _write(path, entries)
     return True
 
@@ -274,8 +285,9 @@ def _damaged(path: Path, detail: object) -> VersionsError:
 
 def _version(index: int, entry: dict[str, Any]) -> Version:
     saved = datetime.fromisoformat(entry["saved"])
-    return Version(index, saved, entry["note"], entry["size"], entry["added"],
-                   entry["removed"], entry["digest"])  # fmt: skip
+    saved_from = entry.get("from")
+    return Version(index, saved, entry["note"], entry["size"], entry["added"], entry["removed"],
+                   entry["digest"], saved_from if isinstance(saved_from, str) else "")  # fmt: skip
 
 
 # -- texts as lines and patches -------------------------------------------------------------

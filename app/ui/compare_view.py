@@ -328,7 +328,7 @@ def _current(window: MainWindow):
     return document
 
 
-def _keep(document) -> list[Path]:
+def own_files(document) -> list[Path]:
     return [p for p in (document.path, document.origin) if p is not None]
 
 
@@ -359,7 +359,7 @@ def compare_with_file(window: MainWindow, path: Path) -> CompareView | None:
         )
         return None
     return _open(window, copy.deepcopy(document.draft), other, document.title, path.name,
-                 _keep(document))  # fmt: skip
+                 own_files(document))  # fmt: skip
 
 
 def compare_with_sources(window: MainWindow) -> CompareView | None:
@@ -380,7 +380,7 @@ def compare_with_sources(window: MainWindow) -> CompareView | None:
     draft = copy.deepcopy(document.draft)
     sources = QCoreApplication.translate("CompareView", "Library sources")
     old = as_taken(draft, window.library)
-    return _open(window, old, draft, sources, document.title, _keep(document))
+    return _open(window, old, draft, sources, document.title, own_files(document))
 
 
 def _open(window: MainWindow, old: Draft, new: Draft, old_name: str, new_name: str,

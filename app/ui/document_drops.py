@@ -105,12 +105,18 @@ class DocumentDrops:
         return rect.bottom() - self.verticalScrollBar().value()
 
     def dragEnterEvent(self, event) -> None:
+        if self.document_.frozen:  # a version read-only takes no drop
+            event.ignore()
+            return
         if any(event.mimeData().hasFormat(f) for f in DROP_TYPES):
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event) -> None:
+        if self.document_.frozen:
+            event.ignore()
+            return
         if any(event.mimeData().hasFormat(f) for f in DROP_TYPES):
             target, y, level = self._gap(event.position().toPoint())
             self._drop_target = target
@@ -135,6 +141,10 @@ class DocumentDrops:
 
     def dropEvent(self, event) -> None:
         mime = event.mimeData()
+        if self.document_.frozen:
+            self.message.emit(self.document_.frozen_text())
+            event.ignore()
+            return
         if self._text_dragged_here(event):
             return
         if not any(mime.hasFormat(f) for f in DROP_TYPES):

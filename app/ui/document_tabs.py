@@ -132,6 +132,7 @@ class DocumentTabs(QTabWidget):
         model.dropFailed.connect(self.message)
         view = DocumentView(document, model, self)
         view.message.connect(self.message)
+        document.refused.connect(self.message)  # an edit a version read-only does not take
         # The open draft and its document are long-lived: without this, Python's full
         # collections walk them again and again while one edits (~40 ms pauses on a
         # 1,000-article draft, every few Enter presses). Objects freed later are still

@@ -81,6 +81,23 @@ ZOOM_KEY = "editor/zoom"
 # the object character of chips and references, and paragraph and line separators.
 NOT_TEXT = {ord(OBJECT): None, 0x2028: "\n", 0x2029: "\n"}
 _STALE = object()  # in a shown block's segments: the block must be written again
+_MOVING_KEYS = {
+    Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+    Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Escape,
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+}  # fmt: skip
+_ZOOM_KEYS = {Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0}
+
+
+def _browsing(event) -> bool:
+    """A key that moves, selects or zooms: all a version read-only takes (Alt+arrows move
+    an article, so not those)."""
+    key, mods = event.key(), event.modifiers()
+    if event.matches(QKeySequence.StandardKey.SelectAll):
+        return True
+    if key in _ZOOM_KEYS:
+        return bool(mods & Qt.KeyboardModifier.ControlModifier)
+    return key in _MOVING_KEYS and not mods & Qt.KeyboardModifier.AltModifier
 
 
 class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
@@ -428,6 +445,9 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
 
     def _sync(self, block, data: BlockData) -> None:
         """Read one block back into the draft (typing, IME commits)."""
+        if self.document_.frozen:  # nothing slips into a version: show it as it is
+            self._reconcile_later()
+            return
         i = block.blockNumber()
         segments = self._read(block)
         if i >= len(self._shown) or self._shown[i].ref != data.ref:
@@ -495,6 +515,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         return doc.findBlock(cursor.selectionStart()) != doc.findBlock(cursor.selectionEnd())
 
     def _editable_here(self) -> bool:
+        if self.document_.frozen:
+            return False
         cursor = self.textCursor()
         doc = self.document()
         for position in {cursor.selectionStart(), cursor.selectionEnd()}:
@@ -525,6 +547,9 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
+            return
+        if self.document_.frozen and not _browsing(event):
+            self.message.emit(self.document_.frozen_text())
             return
         if event.matches(QKeySequence.StandardKey.Cut):
             self.cut_selection()
@@ -613,6 +638,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
     def _not_editable_text(self) -> str:
         """Why the caret's place takes no text: the end of a short table row has no cell of
         the contract; the generated signature block is made from the parties."""
+        if self.document_.frozen:
+            return self.document_.frozen_text()
         ref = self.current_ref()
         if ref is not None and ref.kind == "cell_pad":
             return self.tr("This table row has no cell here: type in one of its cells.")
@@ -867,6 +894,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
             event.accept()
             return
         if (commit or event.preeditString()) and not self._editable_here():
+            if self.document_.frozen and commit:
+                self.message.emit(self.document_.frozen_text())
             event.ignore()
             return
         if commit and self._spans_blocks():
@@ -962,6 +991,8 @@ class DocumentView(DocumentRendering, DocumentDrops, PartyRoles, QTextEdit):
         """Paste at the caret through the model: our nodes as nodes, library items as
         articles, other text segmented into articles and clauses (plain: as it is)."""
         if source is None or not self._editable_here():
+            if self.document_.frozen:
+                self.message.emit(self.document_.frozen_text())
             return
         if self.textCursor().hasSelection():
             self.delete_selection()

@@ -80,12 +80,15 @@ class _UndoStep(QUndoCommand):
 class DraftDocument(QObject):
     """A draft open in a tab. ``path`` is None until it is first saved; ``origin`` is the
     text or Word file a new draft was read from (it names the tab of an untitled one).
-    ``read_only``: another window holds the file; saving goes to another file."""
+    ``read_only``: another window holds the file; saving goes to another file.
+    ``version``: the number of a saved version shown as it was (``origin`` is its draft): no
+    edit is taken (``refused`` says why) until it is saved as another file."""
 
     changed = Signal(str)  # STRUCTURE | TEXT | FIELDS
     structureChanged = Signal(object, bool)  # the command; True: applied, False: reverted
     commandDone = Signal(object, bool)  # every command, once applied or reverted (first)
     pathChanged = Signal()
+    refused = Signal(str)  # an edit a version opened read-only does not take, said why
 
     def __init__(
         self,
@@ -98,6 +101,7 @@ class DraftDocument(QObject):
         digest: str | None = None,
         read_only: bool = False,
         autosave_key: str | None = None,
+        version: int | None = None,
     ):
         super().__init__(parent)
         self.draft = draft
@@ -105,7 +109,8 @@ class DraftDocument(QObject):
         self.origin = origin
         self.lock = lock
         self.disk_digest = digest  # SHA-256 of the file as last read or written here
-        self.read_only = read_only
+        self.read_only = read_only or version is not None
+        self.version = version
         self.uid = uuid.uuid4().hex  # tells this draft's clipboard nodes from another's
         self.undo_stack = QUndoStack(self)
         from app.model.autosave import Autosaver  # loaded with the first draft, not at start-up
@@ -135,6 +140,8 @@ class DraftDocument(QObject):
     def title(self) -> str:
         if self.path is not None:
             return self.path.stem
+        if self.version is not None and self.origin is not None:
+            return self.tr("{0} version {1}").format(self.origin.stem, self.version)
         return self.draft.title or (self.origin.stem if self.origin else self.tr("Untitled"))
 
     def is_modified(self) -> bool:
@@ -145,8 +152,20 @@ class DraftDocument(QObject):
         self.undo_stack.resetClean()
         self.autosaver.changed()
 
+    @property
+    def frozen(self) -> bool:
+        """A saved version shown as it was: it takes no edit until saved as another file."""
+        return self.version is not None
+
+    def frozen_text(self) -> str:
+        return self.tr("Read-only version: restore it or save it as another file to edit.")
+
     def push(self, command: Command) -> None:
-        """Apply an edit as one undo step (or merged into the last one, while typing)."""
+        """Apply an edit as one undo step (or merged into the last one, while typing); a
+        frozen version takes none and says so."""
+        if self.frozen:
+            self.refused.emit(self.frozen_text())
+            return
         self.undo_stack.push(_UndoStep(self, command))
 
     def notify(self, command: Command, applied: bool) -> None:
@@ -171,6 +190,8 @@ class DraftDocument(QObject):
         Saving to another file takes that file's lock first (DraftLockedError if another
         window has it open) and gives up the old one; a read-only draft saves only there.
         """
+        if self.frozen and path is None:
+            raise DraftFileError(self.frozen_text())
         target = path or self.path
         if target is None:
             raise ValueError("the draft has no file yet: save it as")
@@ -180,7 +201,8 @@ class DraftDocument(QObject):
             raise DraftFileError(read_only.format(target))
         lock = self.lock if own_file and self.lock is not None else DraftLock.acquire(target)
         try:
-            self.disk_digest = save_draft(target, self.draft)
+            saved_from = None if own_file else self.path or self.origin
+            self.disk_digest = save_draft(target, self.draft, saved_from)
         except DraftFileError:
             if lock is not self.lock:
                 lock.release()
@@ -190,6 +212,7 @@ class DraftDocument(QObject):
                 self.lock.release()
             self.lock = lock
         self.read_only = False
+        self.version = None
         self.undo_stack.setClean()
         self.autosaver.saved(target)
         if target != self.path:

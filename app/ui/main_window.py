@@ -501,6 +501,9 @@ class MainWindow(QMainWindow):
         document = self.tabs.current_document()
         if document is None:
             return False
+        if document.frozen:  # a version opened read-only: Save As only
+            self.statusBar().showMessage(document.frozen_text(), 8000)
+            return False
         if document.path is None or document.read_only:
             return self.save_current_as()
         return self._save(document, None)

@@ -2,14 +2,17 @@
 
 Lists them newest first with their time, the size of the change and a note the lawyer can
 type in the list ("sent to 乙方 12-03"). Open read-only puts a version in a tab of its own
-that cannot be saved over the draft; Restore makes the draft read as the version in one undo
-step; Compare shows what changed between two selected versions, or between one and the
-draft as it is now (app.model.compare). The dialog builds no command itself: restore comes
-from the model and goes through the document's ``push``.
+that takes no edit and no Save (Save As makes it a draft of its own); Restore makes the draft
+read as the version in one undo step; Compare opens the compare view (``CompareView``) on two
+selected versions, or on one and the draft as it is now. A draft saved as a new name starts
+a new history there; the list says the earlier versions stay with the old file. The dialog
+builds no command itself: restore comes from the model and goes through the document's
+``push``.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -19,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,11 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.compare import compare_drafts
-from app.model.compare_summary import summary
 from app.model.versions import VersionsError, list_versions, restore, set_note, version_draft
 from clause_db.errors import ClauseDbError
 
+from .compare_view import CompareView, own_files
 from .translations import error_text
 
 if TYPE_CHECKING:
@@ -100,6 +101,11 @@ class VersionsDialog(QDialog):
         try:
             self.versions = list_versions(path) if path is not None else []
             text = "" if self.versions else self.tr("No versions yet: each save keeps one.")
+            if self.versions and self.versions[0].saved_from:
+                text = self.tr(
+                    "This history starts when the draft was saved under this name; "
+                    "its earlier versions stay with {0}."
+                ).format(self.versions[0].saved_from)
         except VersionsError as exc:
             self.versions, text = [], error_text(exc)
         self.message.setText(text)
@@ -157,7 +163,7 @@ class VersionsDialog(QDialog):
         draft = self._version(number)
         if draft is None:
             return
-        document = DraftDocument(draft, origin=self.document.path, read_only=True)
+        document = DraftDocument(draft, origin=self.document.path, version=number)
         self.tabs.add_document(document)
         self.accept()
 
@@ -169,29 +175,20 @@ class VersionsDialog(QDialog):
             self.document.push(restore(self.document.draft, draft, number))
             self.accept()
 
-    def compare_selected(self) -> None:
-        """Two versions with each other, or one with the draft as it is now."""
+    def compare_selected(self) -> CompareView | None:
+        """The compare view on two versions, or on one and the draft as it is now (a copy:
+        editing the draft meanwhile does not change what the view shows)."""
         numbers = self.selected_numbers()
         old = self._version(numbers[0])
-        new = self._version(numbers[1]) if len(numbers) == 2 else self.document.draft
+        new = self._version(numbers[1]) if len(numbers) == 2 else copy.deepcopy(self.document.draft)
         if old is None or new is None:
-            return
-        text = summary(compare_drafts(old, new).changes)
-        if len(numbers) == 2:
-            title = self.tr("Version {0} → version {1}").format(*numbers)
-        else:
-            title = self.tr("Version {0} → the draft now").format(numbers[0])
-        shown = QDialog(self)
-        shown.setObjectName("versionsCompareDialog")
-        shown.setWindowTitle(title)
-        view = QPlainTextEdit(text, shown)
-        view.setObjectName("versionsCompareText")
-        view.setReadOnly(True)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, shown)
-        close.rejected.connect(shown.reject)
-        layout = QVBoxLayout(shown)
-        layout.addWidget(view)
-        layout.addWidget(close)
-        shown.resize(720, 480)
-        shown.show()
-        self.compare_view = shown  # kept for the tests and so it is not collected
+            return None
+        title = self.document.title
+        names = [self.tr("{0} version {1}").format(title, n) for n in numbers]
+        if len(numbers) == 1:
+            names.append(self.tr("{0} (the draft now)").format(title))
+        keep = own_files(self.document)
+        view = CompareView(old, new, *names, self.parentWidget() or self, keep)
+        view.show()
+        self.compare_view = view  # kept for the tests
+        return view

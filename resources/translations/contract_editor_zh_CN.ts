@@ -423,8 +423,16 @@
 <context>
     <name>DraftDocument</name>
     <message>
+        <source>{0} version {1}</source>
+        <translation>{0} 第 {1} 版</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Read-only version: restore it or save it as another file to edit.</source>
+        <translation>只读版本：恢复或另存为后再编辑。</translation>
     </message>
     <message>
         <source>{0} is open read-only here: save it as another file.</source>
@@ -1482,6 +1490,10 @@
         <translation>尚无版本：每次保存都会保留一个版本。</translation>
     </message>
     <message>
+        <source>This history starts when the draft was saved under this name; its earlier versions stay with {0}.</source>
+        <translation>此版本历史从草稿以此名称另存时开始；之前的版本仍保存在 {0} 的版本历史中。</translation>
+    </message>
+    <message>
         <source>Cannot keep the note</source>
         <translation>无法保存备注</translation>
     </message>
@@ -1490,12 +1502,12 @@
         <translation>无法读取该版本</translation>
     </message>
     <message>
-        <source>Version {0} → version {1}</source>
-        <translation>第 {0} 版 → 第 {1} 版</translation>
+        <source>{0} version {1}</source>
+        <translation>{0} 第 {1} 版</translation>
     </message>
     <message>
-        <source>Version {0} → the draft now</source>
-        <translation>第 {0} 版 → 当前草稿</translation>
+        <source>{0} (the draft now)</source>
+        <translation>{0}（当前草稿）</translation>
     </message>
 </context>
 <context>
