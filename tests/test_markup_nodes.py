@@ -126,21 +126,22 @@ def test_proposed_nodes_survive_the_file_and_refuse_a_clean_export(tmp_path):
     export_draft(again, tmp_path / "out.docx")
 
 
-# Our redline writes a clause whose text changed much as a whole deletion and a whole
-# insertion under the same number; the segmenter takes only one of two equal numbers, so
-# both are read back as paragraphs (proposals in the text, never taken silently) and the
-# structure of those few contracts is not yet exact.
+# Known gaps: a clause rewritten as a whole deletion and a whole insertion is read as one
+# clause with the two texts as proposals, so a heading written in its first words ("Effect
+# of Termination.") is not split off as the version read alone splits it; and when the two
+# numbers differ (16.1 deleted, 17.1 inserted: renumbered too) the segmenter takes only one
+# of them for a clause: both are read back as paragraphs (proposals in the text, never taken
+# silently) and the structure of these contracts is not yet exact.
 _SAME_NUMBER_PAIRS = {
     "en_commonpaper_independent_contractor_agreement.docx",
     "en_cuad_etelos_distributor_agreement.txt",
-    "zh_gf2014_2402_outbound_group_tour_contract.txt",
 }
 
 
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="same-number del+ins"))
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="rewritten clause: see above"))
         if p.name in _SAME_NUMBER_PAIRS
         else p
         for p in CONTRACTS

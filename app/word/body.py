@@ -16,6 +16,7 @@ lines joined by "\n" (see :mod:`app.word.table_regions`).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -91,6 +92,7 @@ class BodyText:
         self._run: str | None = None  # "ins"/"del" while reading their whole article's lines
         self._refuse = refuse  # whole articles read as paragraphs (the segmenter misread them)
         self._head = -1  # the number of the last whole article or clause met
+        self._skip: etree._Element | None = None  # a paragraph already read
 
     def lines(self, blocks: Iterable[etree._Element]) -> list[str]:
         """The lines of the body whose children are ``blocks``, given in order (they may be
@@ -140,6 +142,8 @@ class BodyText:
             yield from self._blocks(child)
 
     def _paragraph(self, p: etree._Element) -> str:
+        if p is self._skip:  # read with the paragraph before it (see _rewritten)
+            return ""
         parts: list[str] = []
         self._inline(p, parts)
         text = "".join(parts)
@@ -189,6 +193,9 @@ class BodyText:
         number = _WRITTEN_NUMBER.match(label + text)
         if not (label + text).strip() or (number is None and self._run != whole):
             return ""
+        if number is not None and whole == "del" and (pair := self._rewritten(p, label + text)):
+            self.markup.merged.update(kept)
+            return pair
         if number is not None:
             self._head += 1
             self._run = None if self._head in self._refuse else whole
@@ -203,6 +210,35 @@ class BodyText:
             line += self.markup.add_node(proposal)
         self.markup.lines.append((self._pos, whole, self._head))
         return line
+
+    def _rewritten(self, p: etree._Element, old: str) -> str:
+        """A whole paragraph they deleted, ``old``, followed by a whole one they inserted
+        under the same written number (a clause rewritten): one line, the number and the
+        two texts as a deletion and an insertion (two nodes of one number would be one for
+        the segmenter); "" when the next paragraph is not that."""
+        after = p.getnext()
+        if after is None or after.tag != f"{W}p":
+            return ""
+        parts: list[str] = []
+        counted = copy.copy(self.revisions)
+        self._inline(after, parts)
+        changes = [ord(c) - ord(_M0) for c in "".join(parts) if _M0 <= c < _COMMENT0]
+        new = "".join(self.markup.proposals[i].text for i in changes)
+        mark = after.find(f"{W}pPr/{W}rPr")
+        first, second = _WRITTEN_NUMBER.match(old), _WRITTEN_NUMBER.match(new)
+        same = first and second and first.group().strip() == second.group().strip()
+        if _whole_change(mark, "".join(parts)) != "ins" or not same:
+            del self.markup.proposals[len(self.markup.proposals) - len(changes) :]
+            self.revisions = counted  # it is read again as itself
+            return ""
+        self.markup.merged.update(changes)
+        self._skip = after
+        before = p.find(f"{W}pPr/{W}rPr/{W}del")
+        removed = self.markup.add(_proposal("del", old[first.end() :].lstrip(), before))
+        added = self.markup.add(
+            _proposal("ins", new[second.end() :].lstrip(), mark.find(f"{W}ins"))
+        )
+        return first.group().strip() + " " + removed + added
 
     def _numbers_as_accepted(self, text: str) -> str:
         """A change inside the number written at the start of a paragraph (第<del>六</del>
