@@ -86,3 +86,38 @@ def test_the_tooltip_over_a_change_says_who_and_when(qtbot, window, tmp_path):
     QApplication.sendEvent(view.viewport(), event)
     assert "乙方律师" in QToolTip.text() and "2026-12-03 10:00" in QToolTip.text()
     QToolTip.hideText()
+
+
+def _char_format(view, ref):
+    block = view.document().findBlockByNumber(view.block_index(ref))
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + 1)
+    return cursor.charFormat()
+
+
+def test_whole_articles_they_proposed_are_drawn_and_decided(qtbot, window, tmp_path):
+    from app.model.doc_blocks import BlockRef
+    from app.model.proposals import proposed_nodes
+    from tests.test_markup_nodes import BODY as NODES
+
+    draft = opened(marked_docx(tmp_path / "nodes.docx", NODES))
+    path = tmp_path / "nodes.contract"
+    save_draft(path, draft)
+    document = window.open_path(path)
+    view = window.tabs.current_view()
+    inserted, deleted = proposed_nodes(document.draft)[:2]
+    clause = deleted.children[0]
+    assert _char_format(view, BlockRef("heading", inserted.id)).fontUnderline()
+    assert _char_format(view, BlockRef("heading", deleted.id)).fontStrikeOut()
+    assert _char_format(view, BlockRef("body", clause.id)).fontStrikeOut()  # its clauses too
+    click_at(qtbot, view, body(inserted.id), 1)
+    _action(window, "acceptChangeAction").trigger()  # at the caret: the article stays
+    assert inserted.proposed is None
+    assert not _char_format(view, BlockRef("heading", inserted.id)).fontUnderline()
+    _action(window, "rejectAllChangesAction").trigger()  # the deleted article stays
+    assert not proposed_nodes(document.draft) and "争议解决" in view.visible_text()
+    assert not _char_format(view, BlockRef("heading", deleted.id)).fontStrikeOut()
+    document.undo_stack.undo()
+    assert _char_format(view, BlockRef("heading", deleted.id)).fontStrikeOut()
+    _action(window, "acceptAllChangesAction").trigger()  # now it goes
+    assert "争议解决" not in view.visible_text() and "保密" in view.visible_text()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from clause_db.messages import Msg
 
-    from .draft import Blank, Draft, Field, Node, Part, Passage, Ref, Segment, Table
+    from .draft import Blank, Draft, Field, Node, Part, Passage, Proposal, Ref, Segment, Table
 
 
 @dataclass
@@ -776,3 +776,21 @@ class ReplaceTexts(Command):
             nodes[node_id].heading = old
         for node_id, old, _ in self.bodies:
             nodes[node_id].body = list(old)
+
+
+@dataclass
+class SetProposed(Command):
+    """A whole article or clause the other side proposed is decided on and stays: its mark
+    goes (``new`` None), or comes back on undo."""
+
+    keeps_places = True
+
+    node_id: int
+    old: Proposal | None
+    new: Proposal | None
+
+    def _apply(self, draft: Draft) -> None:
+        draft.node(self.node_id).proposed = self.new
+
+    def _revert(self, draft: Draft) -> None:
+        draft.node(self.node_id).proposed = self.old

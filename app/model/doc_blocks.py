@@ -69,6 +69,7 @@ class Block:
     level: int  # nesting depth for the indent: article 0, clause 1, ...
     editable: bool = True  # the signature block is generated from the parties
     table: Table | None = None  # a cell's table (the view lays its cells out as a grid)
+    proposed: str | None = None  # "ins"/"del": of a whole node the other side proposed
 
     @property
     def text(self) -> str:
@@ -270,9 +271,15 @@ def _table_blocks(table: Table, level: int, out: list[Block]) -> None:
     out.append(Block(BlockRef("table_after", table.id), list(table.after), "", level))
 
 
-def _node_blocks(node: Node, depth: int, numbers: dict[int, str], out: list[Block]) -> None:
+def _node_blocks(
+    node: Node, depth: int, numbers: dict[int, str], out: list[Block], proposed: str | None = None
+) -> None:
+    """The node's blocks and its children's; ``proposed``: the kind of the whole node the
+    other side proposed that holds it."""
     number = numbers[node.id]
     heading = has_heading_block(node, depth)
+    proposed = node.proposed.kind if node.proposed is not None else proposed
+    start = len(out)
     if heading:
         out.append(
             Block(BlockRef("heading", node.id), text_segments(node.heading), number, depth - 1)
@@ -283,5 +290,7 @@ def _node_blocks(node: Node, depth: int, numbers: dict[int, str], out: list[Bloc
         )
     for table in node.tables:
         _table_blocks(table, depth - 1, out)
+    for block in out[start:]:
+        block.proposed = proposed
     for child in node.children:
-        _node_blocks(child, depth + 1, numbers, out)
+        _node_blocks(child, depth + 1, numbers, out, proposed)

@@ -138,6 +138,9 @@ class Node:
     # an article whose clauses the source numbered in another style than the rest (GF-2014
     # 第二条 writes （1） where the others write 1.): their style; None: the draft's
     numbering: str | None = None
+    # a whole article or clause the other side inserted or deleted: accepting an insertion
+    # (rejecting a deletion) keeps it, the other two remove it (app.model.proposals)
+    proposed: Proposal | None = None
 
     def walk(self) -> Iterator[Node]:
         """The node and everything under it, in reading order."""

@@ -104,6 +104,7 @@ _NOT_A_DRAFT = Msg("它不是合同草稿", "the file is not a contract draft")
 def draft_to_json(draft: Draft) -> dict[str, Any]:
     out = _draft_out(draft)
     markup = draft.comments or any(isinstance(s, Proposal) for body in draft.bodies() for s in body)
+    markup = markup or any(n.proposed is not None for _, n in draft.nodes())
     if markup:
         out["version"] = VERSION
         out["comments"] = [
@@ -205,6 +206,8 @@ def _node_out(node: Node) -> dict[str, Any]:
     }
     if node.numbering is not None:  # written only where the source gave an article its own
         out["numbering"] = node.numbering
+    if node.proposed is not None:  # a whole article or clause the other side proposed
+        out["proposed"] = _segments_out([node.proposed])[0]
     return out
 
 
@@ -389,6 +392,10 @@ class _Reader:
         _expect(numbering is None or is_style(numbering),
                 f"unknown numbering style {numbering!r}")  # fmt: skip
         node.numbering = numbering
+        if obj.get("proposed") is not None:
+            [proposed] = self.segments([obj["proposed"]]) or [None]
+            _expect(isinstance(proposed, Proposal), "a proposed article is not a proposal")
+            node.proposed = proposed
         prov = obj.get("provenance")
         if prov is not None:
             _expect(isinstance(prov, dict), "a provenance is not an object")

@@ -19,7 +19,7 @@ from clause_db.references import annex_label_style
 
 from .draft import Draft, Field, Node, Part, Party, Passage, Provenance, plain
 from .import_tables import body_and_tables
-from .markup import Markup, place_markup
+from .markup import Markup, mark_proposed, place_markup
 from .number_forms import NAMED, with_items
 from .numbering import written_style
 from .text import enter_text, text_and_rows
@@ -123,6 +123,7 @@ def draft_from_document(
         draft.fields[f.id] = f
     draft.parties = _parties(doc.preamble.value, text[doc.span[0] : doc.span[1]])
     group_table_boxes(draft)
+    mark_proposed(((node, origin.span[0]) for node, origin, *_ in built), markup)
     place_markup(draft, markup)
     return draft
 

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .draft import Comment, Draft, Proposal, Segment, node_texts, table_bodies
+from .draft import Comment, Draft, Node, Proposal, Segment, node_texts, table_bodies
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
 _FIRST = 0xF0000  # changes: plane 15
 _COMMENTS = 0x100000  # comments: plane 16, a start and an end marker each
@@ -44,10 +44,20 @@ class Markup:
     comments: list[Comment] = field(default_factory=list)
     comment_ids: dict[str, int] = field(default_factory=dict)  # Word's w:id -> comment index
     merged: set[int] = field(default_factory=set)  # changes now part of a whole paragraph's
+    nodes: set[int] = field(default_factory=set)  # paragraphs of whole articles or clauses
+    # where such a node starts: its mark and its first line
+    starts: dict[int, tuple[Proposal, str]] = field(default_factory=dict)
+    # (start, kind, which whole node) of each line of them
+    lines: list[tuple[int, str, int]] = field(default_factory=list)
 
     def add(self, proposal: Proposal) -> str:
         self.proposals.append(proposal)
         return marker(len(self.proposals) - 1)
+
+    def add_node(self, proposal: Proposal) -> str:
+        """The marker of a paragraph of a whole article or clause they proposed."""
+        self.nodes.add(len(self.proposals))
+        return self.add(proposal)
 
     def merge(self, indices: list[int], whole: Proposal) -> str:
         """One proposal for a whole paragraph: ``whole`` followed by the text of the changes
@@ -64,15 +74,16 @@ def place_markup(draft: Draft, markup: Markup | None) -> int:
     ``comments``); returns how many proposals had to go to the end of the preamble."""
     if markup is None:
         return 0
+    placed: set[int] = set()
     for part in draft.all_parts():
         for article in part.articles:
             for node in article.walk():
+                _mark_paragraphs(node, markup, placed)
                 if MARKERS.search(node.heading):
                     found = [m.group() for m in MARKERS.finditer(node.heading)]
                     node.heading = MARKERS.sub("", node.heading)
                     node.body[:0] = found
     _place_comments(draft, markup)
-    placed: set[int] = set()
     for body in draft.bodies():
         body[:] = _split(body, markup, placed)
     strays = [
@@ -88,6 +99,84 @@ def place_markup(draft: Draft, markup: Markup | None) -> int:
             taken.taken_text = MARKERS.sub("", taken.taken_text)
             taken.taken_heading = MARKERS.sub("", taken.taken_heading)
     return len(strays)
+
+
+def mark_proposed(nodes: Iterable[tuple[Node, int]], markup: Markup | None) -> None:
+    """Mark each node (given with where its text starts) that starts where a whole article
+    or clause they inserted or deleted starts. One the segmenter did not take for a node
+    (a clause they deleted, numbered as before, under an article renumbered) is a line of
+    the text that holds it: that line becomes one proposal, not silently text."""
+    if markup is None:
+        return
+    lines: dict[str, Proposal] = {}
+    holders: list[Node] = []
+    for node, start in nodes:
+        holders.append(node)
+        if start in markup.starts:
+            node.proposed = markup.starts[start][0]
+    taken = {id(n.proposed) for n in holders if n.proposed is not None}
+    for proposal, line in markup.starts.values():
+        if id(proposal) not in taken:
+            lines[line] = proposal
+    if not lines:
+        return
+    for node in holders:
+        for body in node_texts(node):
+            body[:] = [s for seg in body for s in _lines_as_proposals(seg, lines)]
+
+
+def _lines_as_proposals(seg: Segment, lines: dict[str, Proposal]) -> list[Segment]:
+    """``seg`` with each of ``lines`` in it (a whole line of it) as its proposal."""
+    for line, proposal in list(lines.items()):
+        if not isinstance(seg, str):
+            break
+        at = seg.find(line)
+        end = at + len(line)
+        if at < 0 or (at and seg[at - 1] != "\n") or (end < len(seg) and seg[end] != "\n"):
+            continue
+        del lines[line]
+        before = seg[: at - 1] if at else ""
+        change = Proposal(proposal.kind, "\n" * bool(at) + line, proposal.author, proposal.date)
+        return [s for s in (before, change, *_lines_as_proposals(seg[end:], lines)) if s != ""]
+    return [seg]
+
+
+def _mark_paragraphs(node: Node, markup: Markup, placed: set[int]) -> None:
+    """A paragraph of a whole article or clause they proposed (its marker) is text of
+    ``node`` when the node is proposed alike, else a proposal of its own (a paragraph they
+    inserted or deleted inside a node that stays)."""
+    for body in node_texts(node):
+        out: list[Segment] = []
+        for seg in body:
+            if isinstance(seg, str) and any(ord(c) - _FIRST in markup.nodes for c in seg):
+                out.extend(_lines_of(seg, node, markup, placed))
+            else:
+                out.append(seg)
+        body[:] = [s for s in out if s != ""]
+
+
+def _lines_of(text: str, node: Node, markup: Markup, placed: set[int]) -> list[Segment]:
+    """``text`` with each line holding a node marker: part of ``node`` when it is proposed
+    alike, else that line as one proposal."""
+    out: list[Segment] = []
+    for line in text.split("\n"):
+        found = [m for m in MARKERS.finditer(line) if ord(m.group()) - _FIRST in markup.nodes]
+        for m in found:
+            placed.add(ord(m.group()) - _FIRST)
+        if not found:
+            out.append(line)
+            continue
+        whole = markup.proposals[ord(found[0].group()) - _FIRST]
+        if node.proposed is not None and node.proposed.kind == whole.kind:
+            out.append("".join(c for c in line if ord(c) - _FIRST not in markup.nodes))
+        else:
+            out.append(Proposal(whole.kind, "\n" + MARKERS.sub("", line), whole.author, whole.date))
+    joined: list[Segment] = []
+    for i, seg in enumerate(out):  # the lines again: a proposal's text holds its newline
+        if i and isinstance(seg, str):
+            joined.append("\n")
+        joined.append(seg)
+    return joined
 
 
 def _place_comments(draft: Draft, markup: Markup) -> None:
@@ -143,7 +232,9 @@ def _split(body: list[Segment], markup: Markup, placed: set[int]) -> list[Segmen
             if m.start() > at:
                 out.append(seg[at : m.start()])
             index = ord(m.group()) - _FIRST
-            if index < len(markup.proposals) and index not in placed:
+            if index in markup.nodes:  # a whole article's marker the segmenter left out
+                placed.add(index)
+            elif index < len(markup.proposals) and index not in placed:
                 placed.add(index)
                 out.append(markup.proposals[index])
             at = m.end()

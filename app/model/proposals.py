@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 
-from .commands import Command, Compound
+from .clipboard import topmost
+from .commands import Command, Compound, SetProposed
 from .doc_blocks import blocks
 from .draft import Proposal
 from .editing import Edit, EditError, Pos, normalised, replace_text, segments_of
+from .ops import delete_node
 
 if TYPE_CHECKING:
     from .doc_blocks import Block
-    from .draft import Draft, Segment
+    from .draft import Draft, Node, Segment
 
 
 def proposals(draft: Draft) -> list[tuple[Block, Proposal]]:
@@ -25,26 +27,70 @@ def proposals(draft: Draft) -> list[tuple[Block, Proposal]]:
     return [(b, s) for b in blocks(draft) for s in b.segments if isinstance(s, Proposal)]
 
 
+def proposed_nodes(draft: Draft) -> list[Node]:
+    """Every whole article or clause the other side inserted or deleted, in reading order."""
+    return [n for _, n in draft.nodes() if n.proposed is not None]
+
+
+def pending_count(draft: Draft) -> int:
+    """How many decisions the draft waits for: changes in the text and whole nodes."""
+    return len(proposals(draft)) + len(proposed_nodes(draft))
+
+
 def decide(draft: Draft, proposal: Proposal, accept: bool) -> Command:
     """The one step that accepts (or rejects) ``proposal``."""
     for block, seg in proposals(draft):
         if seg is proposal:
             return _decided(draft, block, {id(proposal)}, accept, _name(accept, 1))
+    for node in proposed_nodes(draft):
+        if node.proposed is proposal:
+            return _node_steps(draft, [node], accept, _name(accept, 1))
     raise EditError(Msg("该修订已不在合同中", "that change is not in the draft any more"))
 
 
 def decide_all(draft: Draft, accept: bool) -> Command | None:
     """One step that accepts (or rejects) every pending proposal; None when there are none."""
     pending = proposals(draft)
-    if not pending:
+    nodes = proposed_nodes(draft)
+    if not pending and not nodes:
         return None
     wanted = {id(p) for _, p in pending}
     seen: dict = {}
     for block, _ in pending:
         seen.setdefault(block.ref, block)
     steps = [_decided(draft, b, wanted, accept, _name(accept, 1)) for b in seen.values()]
+    name = _name(accept, len(pending) + len(nodes))
+    if nodes:  # after the texts' steps: removing a node takes its texts with it
+        for step in steps:
+            step.apply(draft)
+        try:
+            steps.append(_node_steps(draft, nodes, accept, name))
+        finally:
+            for step in reversed(steps[: len(seen)]):
+                step.revert(draft)
     ids = (draft.next_id, draft.next_id)
-    return Compound(_name(accept, len(pending)), ids, steps)
+    return Compound(name, ids, steps)
+
+
+def _node_steps(draft: Draft, nodes: list[Node], accept: bool, name: Msg) -> Command:
+    """Keep (unmark) or remove each of ``nodes`` as ``accept`` says for its kind."""
+    steps: list[Command] = []
+    ids = (draft.next_id, draft.next_id)
+    gone = [n.id for n in nodes if (n.proposed is not None and n.proposed.kind == "ins") != accept]
+    for node in nodes:
+        if node.id not in gone:
+            steps.append(SetProposed(name, ids, node.id, node.proposed, None))
+    for step in steps:
+        step.apply(draft)
+    try:
+        for top in topmost(draft, gone):
+            step = delete_node(draft, top.id)
+            step.apply(draft)
+            steps.append(step)
+    finally:
+        for step in reversed(steps):
+            step.revert(draft)
+    return steps[0] if len(steps) == 1 else Compound(name, ids, steps)
 
 
 def _decided(draft: Draft, block: Block, which: set[int], accept: bool, name: Msg) -> Command:
@@ -69,7 +115,7 @@ def _name(accept: bool, count: int) -> Msg:
 
 def pending_message(draft: Draft) -> Msg | None:
     """Why the draft cannot be exported clean yet (None when no proposal is pending)."""
-    count = len(proposals(draft))
+    count = pending_count(draft)
     if not count:
         return None
     return Msg(
@@ -93,7 +139,20 @@ def proposal_near(draft: Draft, pos: Pos) -> Proposal | None:
         if offset in (pos.offset, pos.offset - 1):
             return proposal
     after = [p for offset, p in found if offset >= pos.offset]
-    return (after or [p for _, p in found] or [None])[0]
+    if after or found:
+        return (after or [p for _, p in found])[0]
+    return _proposed_around(draft, pos.ref.owner)
+
+
+def _proposed_around(draft: Draft, owner: int) -> Proposal | None:
+    """The mark of the proposed article or clause that holds the node ``owner``, if any."""
+    node_ids = {n.id for _, n in draft.nodes()}
+    while owner in node_ids:
+        node = draft.node(owner)
+        if node.proposed is not None:
+            return node.proposed
+        owner = draft.parent_id(owner)
+    return None
 
 
 def decide_at(draft: Draft, pos: Pos, accept: bool) -> Edit:

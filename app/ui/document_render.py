@@ -41,7 +41,7 @@ from app.model.draft import Blank, Ref
 from app.model.editing import segments_of
 from app.model.numbering import number_paths
 
-from .document_chips import OBJECT_TYPE, P_TOKEN
+from .document_chips import DELETED, INSERTED, OBJECT_TYPE, P_TOKEN
 from .draft_document import FIELDS, STRUCTURE, TEXT
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class BlockData(QTextBlockUserData):
 
 def _key(block: Block) -> tuple:
     """What a block's text and look depend on (its label is painted, compared apart)."""
-    return block.ref, block.segments, block.level, block.editable
+    return block.ref, block.segments, block.level, block.editable, block.proposed
 
 
 def _reshapes_table(old: list[Block], new: list[Block]) -> bool:
@@ -232,6 +232,13 @@ class DocumentRendering:
             cells = table_cells(block.table)
             if 0 <= block.ref.index < len(cells) and cells[block.ref.index][2].bold:
                 fmt.setFontWeight(QFont.Weight.Bold)
+        if block.proposed == "ins":  # a whole article or clause the other side inserted
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(INSERTED)
+            fmt.setForeground(INSERTED)
+        elif block.proposed == "del":  # ... or deleted
+            fmt.setFontStrikeOut(True)
+            fmt.setForeground(DELETED)
         if kind == "title":
             fmt.setFontPointSize(self.font().pointSizeF() * 1.5)
         elif kind == "part_title":

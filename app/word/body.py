@@ -16,6 +16,7 @@ lines joined by "\n" (see :mod:`app.word.table_regions`).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -75,6 +76,7 @@ class BodyText:
         numbering: NumberingResolver,
         styles: etree._Element | None = None,
         markup: Markup | None = None,
+        refuse: frozenset[int] = frozenset(),
     ) -> None:
         self._numbering = numbering
         # their changes and comments, kept as markers in the text (see app.model.markup)
@@ -87,6 +89,10 @@ class BodyText:
         self._carry = ""  # text of paragraphs whose paragraph mark is a tracked deletion
         self._pos = 0  # where the next line starts in the joined text
         self._in_cell = 0  # > 0 while reading a cell: a table there is text of the cell
+        self._run: str | None = None  # "ins"/"del" while reading their whole article's lines
+        self._refuse = refuse  # whole articles read as paragraphs (the segmenter misread them)
+        self._head = -1  # the number of the last whole article or clause met
+        self._skip: etree._Element | None = None  # a paragraph already read
 
     def lines(self, blocks: Iterable[etree._Element]) -> list[str]:
         """The lines of the body whose children are ``blocks``, given in order (they may be
@@ -136,6 +142,8 @@ class BodyText:
             yield from self._blocks(child)
 
     def _paragraph(self, p: etree._Element) -> str:
+        if p is self._skip:  # read with the paragraph before it (see _rewritten)
+            return ""
         parts: list[str] = []
         self._inline(p, parts)
         text = "".join(parts)
@@ -143,6 +151,8 @@ class BodyText:
         kept = [ord(c) - ord(_M0) for c in text if _M0 <= c < _COMMENT0]
         whole = _whole_change(mark, text)
         if whole is not None and {self.markup.proposals[i].kind for i in kept} == {whole}:
+            if not self._in_cell and (line := self._proposed_line(p, kept, whole, mark)):
+                return line
             # a paragraph they inserted or deleted, with its mark: one proposal
             start = "" if self._in_cell else "\n"
             line = self.markup.merge(kept, _proposal(whole, start, mark.find(f"{W}{whole}")))
@@ -150,6 +160,8 @@ class BodyText:
                 return line
             self._tail += line
             return ""
+        if not self._in_cell:
+            self._run = None  # their whole article or clause, if any, ends here
         if kept:
             text = self._numbers_as_accepted(text)
         if mark is not None and (
@@ -167,6 +179,66 @@ class BodyText:
         label = self._numbering.label(p) or ""
         text, self._carry = (self._carry + text).strip(), ""
         return (label + text).strip()
+
+    def _proposed_line(
+        self, p: etree._Element, kept: list[int], whole: str, mark: etree._Element
+    ) -> str:
+        """A whole article or clause they inserted or deleted (a paragraph starting with a
+        written number, and the paragraphs after it they inserted or deleted too) is read as
+        a line of its own, its text as proposed: the numbered line as is (where it starts
+        says which node is proposed, :func:`app.model.markup.mark_proposed`), each paragraph
+        after it with a marker at its end; "" for any other (and for one in ``refuse``)."""
+        text = "".join(self.markup.proposals[i].text for i in kept)
+        label = self._numbering.label(p) or ""
+        number = _WRITTEN_NUMBER.match(label + text)
+        if not (label + text).strip() or (number is None and self._run != whole):
+            return ""
+        if number is not None and whole == "del" and (pair := self._rewritten(p, label + text)):
+            self.markup.merged.update(kept)
+            return pair
+        if number is not None:
+            self._head += 1
+            self._run = None if self._head in self._refuse else whole
+            if self._run is None:
+                return ""
+        self.markup.merged.update(kept)
+        proposal = _proposal(whole, "", mark.find(f"{W}{whole}"))
+        line = (label + text).strip()
+        if number is not None:  # where its node starts: the line as is, for the segmenter
+            self.markup.starts[self._pos] = (proposal, line)
+        else:  # a paragraph of it: a marker at its end
+            line += self.markup.add_node(proposal)
+        self.markup.lines.append((self._pos, whole, self._head))
+        return line
+
+    def _rewritten(self, p: etree._Element, old: str) -> str:
+        """A whole paragraph they deleted, ``old``, followed by a whole one they inserted
+        under the same written number (a clause rewritten): one line, the number and the
+        two texts as a deletion and an insertion (two nodes of one number would be one for
+        the segmenter); "" when the next paragraph is not that."""
+        after = p.getnext()
+        if after is None or after.tag != f"{W}p":
+            return ""
+        parts: list[str] = []
+        counted = copy.copy(self.revisions)
+        self._inline(after, parts)
+        changes = [ord(c) - ord(_M0) for c in "".join(parts) if _M0 <= c < _COMMENT0]
+        new = "".join(self.markup.proposals[i].text for i in changes)
+        mark = after.find(f"{W}pPr/{W}rPr")
+        first, second = _WRITTEN_NUMBER.match(old), _WRITTEN_NUMBER.match(new)
+        same = first and second and first.group().strip() == second.group().strip()
+        if _whole_change(mark, "".join(parts)) != "ins" or not same:
+            del self.markup.proposals[len(self.markup.proposals) - len(changes) :]
+            self.revisions = counted  # it is read again as itself
+            return ""
+        self.markup.merged.update(changes)
+        self._skip = after
+        before = p.find(f"{W}pPr/{W}rPr/{W}del")
+        removed = self.markup.add(_proposal("del", old[first.end() :].lstrip(), before))
+        added = self.markup.add(
+            _proposal("ins", new[second.end() :].lstrip(), mark.find(f"{W}ins"))
+        )
+        return first.group().strip() + " " + removed + added
 
     def _numbers_as_accepted(self, text: str) -> str:
         """A change inside the number written at the start of a paragraph (第<del>六</del>
@@ -243,7 +315,7 @@ class BodyText:
         )
         for row in _unwrapped(tbl, f"{W}tr"):
             row_mark = row.find(f"{W}trPr")
-            if row_mark is not None and row_mark.find(f"{W}del") is not None:
+            if row_mark is not None and row_mark.find(f"{W}del") is not None and self._run != "del":
                 self.revisions.deletions += 1
                 texts = [_deleted_text(tc) for tc in _unwrapped(row, f"{W}tc")]
                 if self._keep and any(t.strip() for t in texts):  # after the table
@@ -287,7 +359,7 @@ class BodyText:
 
 # a number written at the start of a line: 第六条, 第二章, 6.1, 6., （六）, (a), 六、
 _WRITTEN_NUMBER = re.compile(
-    r"\s*(?:第[零〇一二三四五六七八九十百千万\d]+[条章节编款项]|\d+(?:\.\d+)*\.?"
+    r"\s*(?:第[零〇一二三四五六七八九十百千万\d]+[条章节编款项條節]|\d+(?:\.\d+)*\.?"
     r"|[（(][一二三四五六七八九十\da-z]+[)）]|[一二三四五六七八九十]+、)"
 )
 _M0, _COMMENT0 = marker(0), comment_marker(0, end=False)  # the first of each kind

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.model.draft import Comment
-from app.model.markup import Markup
+from app.model.markup import MARKERS, Markup, marker
 from app.word.body import BodyText, Revisions
 from app.word.numbering import NumberingResolver
 from app.word.package import open_docx
@@ -29,7 +29,7 @@ from clause_db.messages import Msg
 from clause_db.reader import MAX_TEXT_CHARS
 from clause_db.review_hints import NO_HINTS, SplitHints
 from clause_db.segment import parse_text
-from clause_db.tables import attach_tables
+from clause_db.tables import CELL_SEPARATOR, attach_tables
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -51,14 +51,19 @@ class DocxText:
     markup: Markup | None = None  # their tracked changes and comments, marked in ``text``
 
 
-def read_docx_text(path: Path, keep_changes: bool = False) -> DocxText:
+def read_docx_text(
+    path: Path, keep_changes: bool = False, refuse: frozenset[int] = frozenset()
+) -> DocxText:
     """The visible text of the Word document at ``path``; InputError for unreadable files.
 
     ``keep_changes``: their tracked changes and comments are kept (``markup``, markers in
-    the text) for a draft to decide on; else the text reads as after Word's "Accept all"."""
+    the text) for a draft to decide on; else the text reads as after Word's "Accept all".
+    ``refuse``: whole articles they inserted or deleted (by their order) to read as
+    paragraphs, not as articles (see :func:`_misread`)."""
     parts = open_docx(path)
     markup = read_comments(parts.comments) if keep_changes else None
-    walker = BodyText(NumberingResolver(parts.numbering, parts.styles), parts.styles, markup)
+    numbering = NumberingResolver(parts.numbering, parts.styles)
+    walker = BodyText(numbering, parts.styles, markup, refuse)
     lines = walker.lines(parts.blocks)
     notes = _notes(walker.revisions) if markup is None else _kept_notes(walker.revisions, markup)
     return DocxText("\n".join(lines), notes, tuple(walker.tables), markup)
@@ -76,11 +81,62 @@ def read_docx_outline(
             f"contract file (the limit is {MAX_TEXT_CHARS // 1024 // 1024} million)."
         )
     outline = parse_text(docx.text, _ENCODING, hints=hints)
+    refused: frozenset[int] = frozenset()
+    for _ in range(_REREADS):  # their whole articles the segmenter did not take as such
+        misread = _misread(outline, docx.text, docx.markup)
+        if not misread:
+            break
+        refused |= misread
+        docx = read_docx_text(path, keep_changes, refused)
+        outline = parse_text(docx.text, _ENCODING, hints=hints)
     # a table no text piece holds whole (one whose rows the segmenter took for headings)
     # stays what it is in the text: rows
     attach_tables(outline, list(docx.tables))
     outline.markup = docx.markup
     return outline, docx.notes
+
+
+_REREADS = 4
+
+
+def _misread(outline: Outline, text: str, markup: Markup | None) -> frozenset[int]:
+    """The whole articles and clauses they inserted or deleted (by their order) that did
+    not come out as one node of their own: their first line starts no article or clause,
+    or that node's own text holds lines that are neither theirs nor all changes of the same
+    kind. Those are read again as paragraphs: nothing of theirs is taken silently."""
+    if markup is None or not markup.starts:
+        return frozenset()
+    lines = {start: kind for start, kind, _ in markup.lines}
+    heads = {start: head for start, _, head in markup.lines if start in markup.starts}
+    bad = set(heads.values())
+    for doc in outline.documents:
+        annexed = (a for annex in doc.annexes for p in annex.parts for a in p.articles)
+        for article in (*doc.iter_articles(), *annexed):
+            for node in (article, *article.iter_clauses()):
+                head = heads.get(node.span[0])
+                end = node.clauses[0].span[0] if node.clauses else node.span[1]
+                if head is not None and _theirs(text, node.span[0], end, lines, markup):
+                    bad.discard(head)
+    return frozenset(bad)
+
+
+def _theirs(text: str, start: int, end: int, lines: dict[int, str], markup: Markup) -> bool:
+    """Whether every line of ``text[start:end]`` is a line of the whole node starting at
+    ``start`` (of its kind), or a row all of whose text is changes of that kind."""
+    kind, at = lines[start], start
+    for line in text[start:end].split("\n"):
+        if line.strip() and lines.get(at) != kind and not _all_changes(line, markup, kind):
+            return False
+        at += len(line) + 1
+    return True
+
+
+def _all_changes(line: str, markup: Markup, kind: str) -> bool:
+    first = ord(marker(0))
+    found = [ord(c) - first for c in line if MARKERS.match(c)]
+    changes = [markup.proposals[i] for i in found if 0 <= i < len(markup.proposals)]
+    rest = MARKERS.sub("", line).replace(CELL_SEPARATOR, "").strip()
+    return not rest and bool(changes) and all(p.kind == kind for p in changes)
 
 
 def _notes(revisions: Revisions) -> tuple[Msg, ...]:
