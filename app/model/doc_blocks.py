@@ -24,7 +24,7 @@ from .printed import WORDS, draft_language, label_style
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .draft import Cell, Draft, Node, Passage, Segment, Table
+    from .draft import Cell, Draft, Node, Part, Passage, Segment, Table
 
 OBJECT = "\ufffc"  # a Blank or a Ref in a block's text: one character, as in the QTextDocument
 
@@ -136,14 +136,7 @@ def blocks(draft: Draft) -> list[Block]:
     out.append(Block(BlockRef("preamble", 0), list(draft.preamble), "", 0))
     for table in draft.preamble_tables:  # the parties' details laid out in cells
         _table_blocks(table, 0, out)
-    many_parts = len(draft.parts) > 1
-    for part in draft.parts:
-        if many_parts or part.title:
-            out.append(Block(BlockRef("part_title", part.id), text_segments(part.title), "", 0))
-        if part.body:
-            out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
-        for article in part.articles:
-            _node_blocks(article, 1, numbers, out)
+    _part_blocks(draft.parts, numbers, out)
     if draft.signature is not None:
         _passage_blocks(draft.signature, "signed", numbers, out)
     else:
@@ -174,14 +167,19 @@ def _passage_blocks(passage: Passage, kind: str, numbers: dict[int, str], out: l
         out.append(Block(BlockRef(kind, passage.id), list(passage.body), "", 0))
     for table in passage.tables:
         _table_blocks(table, 0, out)
-    many_parts = len(passage.parts) > 1
-    for part in passage.parts:
+    _part_blocks(passage.parts, numbers, out)  # in the annex's style (``labels``)
+
+
+def _part_blocks(parts: list[Part], numbers: dict[int, str], out: list[Block]) -> None:
+    """Parts' titles (each, when there are several or it has one), texts and articles."""
+    many_parts = len(parts) > 1
+    for part in parts:
         if many_parts or part.title:
             out.append(Block(BlockRef("part_title", part.id), text_segments(part.title), "", 0))
         if part.body:
             out.append(Block(BlockRef("part_body", part.id), list(part.body), "", 0))
         for article in part.articles:
-            _node_blocks(article, 1, numbers, out)  # in the annex's style (``labels``)
+            _node_blocks(article, 1, numbers, out)
 
 
 def table_cells(table: Table) -> list[tuple[int, int, Cell]]:

@@ -30,7 +30,6 @@ import contextlib
 import hashlib
 import json
 import zlib
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +42,7 @@ from clause_db.messages import Msg
 from .commands import Command
 from .fileformat import DraftFormatError, loads
 from .files import MAX_DRAFT_BYTES, history_path, write_atomically
+from .pairing import in_order
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -339,24 +339,8 @@ def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
     seen_b = Counter(b)
     where = {line: j for j, line in enumerate(b) if seen_b[line] == 1 and seen_a[line] == 1}
     pairs = [(i, where[line]) for i, line in enumerate(a) if line in where]
-    # the longest run increasing in b as well: patience sorting with back links
-    tops: list[int] = []  # for each run length, the pair ending the best run so far
-    top_js: list[int] = []  # and its position in b
-    back: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        length = bisect_left(top_js, j)
-        back.append(tops[length - 1] if length else -1)
-        if length == len(tops):
-            tops.append(k)
-            top_js.append(j)
-        else:
-            tops[length], top_js[length] = k, j
-    chain = []
-    k = tops[-1] if tops else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = back[k]
-    return chain[::-1]
+    kept = in_order(dict(pairs))  # the longest run increasing in b as well
+    return [(i, j) for i, j in pairs if i in kept]
 
 
 def _applied(lines: list[str], patch: list[list[Any]]) -> list[str]:
