@@ -9,7 +9,8 @@ import docx
 
 from app.cli import main_cli
 from app.model import ops
-from app.model.checks import field_nodes, run_checks
+from app.model.checks import run_checks
+from app.model.checks.fields import field_nodes
 from app.model.draft import Blank, Draft, Field, Node, Part, Party
 from app.model.files import load_draft
 from app.model.importer import draft_from_document
@@ -57,8 +58,8 @@ def test_a_field_value_with_an_override_exports_without_it_and_is_flagged(tmp_pa
     assert "深圳市司公限有技科某某" in text  # the rest kept, in its stored order
     [check] = bidi_checks(draft)
     assert (check.field_id, check.node_id) == (field.id, field_nodes(draft)[field.id][0])
-    assert "“甲方名称”" in check.message_zh and "U+202E、U+202C" in check.message_zh
-    assert check.message_en.startswith("The value of “甲方名称” holds hidden text-direction")
+    assert "“甲方名称”" in check.message.zh and "U+202E、U+202C" in check.message.zh
+    assert check.message.en.startswith("The value of “甲方名称” holds hidden text-direction")
 
 
 def test_bidi_controls_in_the_text_headings_and_parties_are_removed_and_each_place_named(
@@ -78,7 +79,7 @@ def test_bidi_controls_in_the_text_headings_and_parties_are_removed_and_each_pla
     assert not set(text) & set(BIDI_CONTROLS)
     for kept in ("服务合同", "某某公司", "第一条 保密", "甲方不承担违约责任，金额100元"):
         assert kept in text
-    found = {(c.node_id, c.field_id, c.message_zh.split("含有")[0]) for c in bidi_checks(draft)}
+    found = {(c.node_id, c.field_id, c.message.zh.split("含有")[0]) for c in bidi_checks(draft)}
     assert found == {
         (None, None, "标题"),
         (None, None, "当事人信息"),

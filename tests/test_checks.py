@@ -7,7 +7,8 @@ import time
 import pytest
 
 from app.model import ops
-from app.model.checks import ERROR, INFO, article_topic, run_checks
+from app.model.checks import ERROR, INFO, run_checks
+from app.model.checks.topics import article_topic
 from app.model.draft import Draft, Part, Ref
 from app.model.importer import draft_from_document
 from app.readers import read_any
@@ -40,8 +41,8 @@ def test_the_first_contract_has_unfilled_fields_and_no_broken_references(seed) -
     assert {c.field_id for c in unfilled} == {f for f, n in counts.items() if n}
     for c in unfilled:
         assert c.node_id is not None and draft.node(c.node_id) is not None
-        assert draft.fields[c.field_id].label in c.message_zh
-        assert draft.fields[c.field_id].label in c.message_en
+        assert draft.fields[c.field_id].label in c.message.zh
+        assert draft.fields[c.field_id].label in c.message.en
     assert not kinds(draft, "dangling") and not kinds(draft, "unresolved")
 
 
@@ -64,7 +65,7 @@ def test_deleting_a_referenced_article_leaves_a_dangling_reference(seed) -> None
     assert len(dangling) == 1
     assert dangling[0].severity == ERROR
     assert dangling[0].node_id == owner.id
-    assert "第八条" in dangling[0].message_zh
+    assert "第八条" in dangling[0].message.zh
 
 
 def test_the_numbers_the_source_skipped_are_reported_as_written(seed) -> None:
@@ -73,8 +74,8 @@ def test_the_numbers_the_source_skipped_are_reported_as_written(seed) -> None:
     assert len(gaps) == 1
     gap = gaps[0]
     assert gap.severity == INFO
-    assert "第六条、第七条" in gap.message_zh and "第五条" in gap.message_zh
-    assert "第六条 and 第七条" in gap.message_en
+    assert "第六条、第七条" in gap.message.zh and "第五条" in gap.message.zh
+    assert "第六条 and 第七条" in gap.message.en
     assert draft.node(gap.node_id).provenance.written_label == "第八条"
 
 
@@ -86,21 +87,21 @@ def test_a_missing_essential_topic_is_reported(seed) -> None:
         if article_topic(article) == "confidentiality":
             history.push(ops.delete_node(draft, article.id))
     missing = kinds(draft, "missing_topic")
-    assert [(c.message_zh, c.node_id) for c in missing] == [
+    assert [(c.message.zh, c.node_id) for c in missing] == [
         ("缺少“保密”条款（商业合同通常应有）", None)
     ]
-    assert "Confidentiality" in missing[0].message_en
+    assert "Confidentiality" in missing[0].message.en
 
 
 def test_two_confidentiality_articles_in_one_part_are_the_same_topic_twice(seed) -> None:
     draft = seed(1)
-    assert not [c for c in kinds(draft, "duplicate_topic") if "保密" in c.message_zh]
+    assert not [c for c in kinds(draft, "duplicate_topic") if "保密" in c.message.zh]
     part = draft.parts[0]
     command = ops.insert_text_node(draft, part.id, len(part.articles), "保密义务", "双方应当保密。")
     ops.History(draft).push(command)
-    twice = [c for c in kinds(draft, "duplicate_topic") if "“保密”" in c.message_zh]
+    twice = [c for c in kinds(draft, "duplicate_topic") if "“保密”" in c.message.zh]
     assert len(twice) == 1
-    assert "第五条" in twice[0].message_zh and "第十五条" in twice[0].message_zh
+    assert "第五条" in twice[0].message.zh and "第十五条" in twice[0].message.zh
     assert twice[0].node_id == part.articles[-1].id
 
 
@@ -110,7 +111,7 @@ def test_headings_no_rule_matched_are_never_duplicates(seed) -> None:
     history = ops.History(draft)
     for _ in range(2):
         history.push(ops.insert_text_node(draft, part.id, 0, "鸣谢", "感谢。"))
-    assert not [c for c in kinds(draft, "duplicate_topic") if "鸣谢" in c.message_zh]
+    assert not [c for c in kinds(draft, "duplicate_topic") if "鸣谢" in c.message.zh]
 
 
 def test_an_empty_draft_has_nothing_to_check() -> None:
@@ -158,5 +159,5 @@ def test_a_reference_to_another_chapter_finds_its_article() -> None:
 def test_a_topic_settled_in_a_clause_of_its_own_is_not_missing() -> None:
     """CUAD: disputes go to 21.7 Arbitration, inside 21 General; it has no force majeure."""
     draft = corpus_draft("en_cuad_etelos_distributor_agreement.txt")
-    missing = [c.message_en for c in kinds(draft, "missing_topic")]
+    missing = [c.message.en for c in kinds(draft, "missing_topic")]
     assert missing == ["No Force Majeure article (a commercial contract usually has one)"]

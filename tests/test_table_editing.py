@@ -6,7 +6,7 @@ nodes' tables in order -- and topics are read from table cells too."""
 from __future__ import annotations
 
 from app.model import editing
-from app.model.checks import article_topic, topic_text
+from app.model.checks.topics import article_topic, topic_text
 from app.model.doc_blocks import BlockRef
 from app.model.draft import Cell, Draft, Node, Part, Table
 from app.model.fileformat import dumps

@@ -163,7 +163,7 @@ def test_unticked_boxes_are_a_gentle_note_once_a_group_not_unfilled_fields() -> 
     box_ids = {f.id for f in draft.fields.values() if f.kind == "checkbox"}
     assert not [c for c in checks if c.kind == "unfilled" and c.field_id in box_ids]
     [note] = [c for c in checks if c.kind == "no_choice"]
-    assert note.severity == "info" and "自行购买" in note.message_zh
+    assert note.severity == "info" and "自行购买" in note.message.zh
     first = min(box_ids)
     ops.set_field_value(draft, first, "1").apply(draft)
     assert not [c for c in run_checks(draft) if c.kind == "no_choice"]

@@ -356,7 +356,7 @@ def test_the_window_shows_only_the_chosen_language(qtbot, library_path: Path, la
     assert leaks == [], "\n".join(leaks)
     # the test sees a leak where there is one: the other language's texts are caught
     other = not chinese
-    leaked = [("check", c.message_zh if other else c.message_en) for c in
+    leaked = [("check", c.message.zh if other else c.message.en) for c in
               window.inspector.checks.checks]  # fmt: skip
     leaked += [("undo step", document.undo_stack.command(0).command.name.text(other))]
     assert len(other_language(leaked, content, chinese)) == len(leaked)

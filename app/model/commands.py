@@ -794,3 +794,29 @@ class SetProposed(Command):
 
     def _revert(self, draft: Draft) -> None:
         draft.node(self.node_id).proposed = self.old
+
+
+@dataclass
+class SetIgnored(Command):
+    """A check's finding set aside with a reason (``new``), or heeded again (None)."""
+
+    keeps_places = True
+
+    key: str
+    old: str | None
+    new: str | None
+
+    def _put(self, draft: Draft, reason: str | None) -> None:
+        if reason is None:
+            draft.ignored.pop(self.key, None)
+        else:
+            draft.ignored[self.key] = reason
+
+    def _apply(self, draft: Draft) -> None:
+        self._put(draft, self.new)
+
+    def _revert(self, draft: Draft) -> None:
+        self._put(draft, self.old)
+
+    def changes(self, draft: Draft) -> Changes:
+        return Changes()

@@ -229,6 +229,8 @@ class Draft:
     )  # see ``find``
     preamble_tables: list[Table] = field(default_factory=list)  # after the preamble's text
     comments: list[Comment] = field(default_factory=list)  # the other side's, on import
+    # checks' findings the lawyer set aside: finding key -> the reason given (``checks``)
+    ignored: dict[str, str] = field(default_factory=dict)
 
     def new_id(self) -> int:
         self.next_id += 1

@@ -4,6 +4,8 @@ Format version 3 is version 2 with the other side's markup: ``{"proposal": "ins"
 "text": str, "author": str, "date": str}`` segments (a tracked change not decided yet) and
 ``"comments": [{"author", "date", "text", "quote", "owner"}]``. It is written only when the
 draft holds some, so a draft without markup stays a version 2 file older builds open.
+Any version may hold ``"ignored": [{"key": str, "reason": str}]``: the checks' findings the
+lawyer set aside (``checks``); older builds skip it.
 
 Format version 2 (version 1 is the same without ``cover``, ``signature``, ``annexes``,
 ``tables``, ``preamble_tables`` and the fields' ``kind`` and ``group``; it is still read)::
@@ -111,6 +113,8 @@ def draft_to_json(draft: Draft) -> dict[str, Any]:
             {"author": c.author, "date": c.date, "text": c.text, "quote": c.quote, "owner": c.owner}
             for c in draft.comments
         ]
+    if draft.ignored:
+        out["ignored"] = [{"key": k, "reason": r} for k, r in draft.ignored.items()]
     return out
 
 
@@ -298,6 +302,9 @@ class _Reader:
         _expect(not used or next_id > max(used), "next_id is not above every id in the draft")
         draft.next_id = next_id
         draft.comments = [self.comment(c) for c in _list(obj, "comments")]
+        for item in _list(obj, "ignored"):
+            _expect(isinstance(item, dict), "an ignored finding is not an object")
+            draft.ignored[_str(item, "key")] = _str(item, "reason")
         return draft
 
     def comment(self, obj: Any) -> Comment:

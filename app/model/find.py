@@ -304,25 +304,42 @@ def _replace(
     pattern: re.Pattern[str],
     options: FindOptions,
     replacement: str,
-    name: str,
+    name: Msg,
 ) -> Edit:
     """One command replacing ``matches`` (hits found by ``pattern``), and the caret after the
     last replaced text."""
     shown = {b.ref: b for b in blocks(draft)}
-    in_text: dict[BlockRef, list[tuple[int, int, str]]] = {}
-    in_values: dict[int, list[tuple[int, int, str]]] = {}
     texts: dict[BlockRef, str] = {}
+    pairs: list[tuple[Match, str]] = []
     for m in matches:
         if m.field_id is None:
             text = texts.get(m.pos.ref) or texts.setdefault(m.pos.ref, shown[m.pos.ref].text)
             end = text.find(OBJECT, m.pos.offset)
             run = (m.pos.offset, len(text) if end < 0 else end)
-            new = _expand(pattern, options, text, run, m.length, replacement)
-            in_text.setdefault(m.pos.ref, []).append((m.pos.offset, m.length, new))
+            pairs.append((m, _expand(pattern, options, text, run, m.length, replacement)))
         else:
             value = draft.fields[m.field_id].value or ""
             run = (m.value_offset, len(value))
-            new = _expand(pattern, options, value, run, len(m.text), replacement)
+            pairs.append((m, _expand(pattern, options, value, run, len(m.text), replacement)))
+    return replace_each(draft, pairs, name, shown)
+
+
+def replace_each(
+    draft: Draft,
+    pairs: list[tuple[Match, str]],
+    name: Msg,
+    shown: dict[BlockRef, Block] | None = None,
+) -> Edit:
+    """One command putting each pair's new text in place of its hit (the hits lie in plain
+    stretches of text, as ``find_all`` gives them, or in field values); the caret after the
+    last. Replace All uses it, and so does a check's fix (``checks.fixes``)."""
+    shown = {b.ref: b for b in blocks(draft)} if shown is None else shown
+    in_text: dict[BlockRef, list[tuple[int, int, str]]] = {}
+    in_values: dict[int, list[tuple[int, int, str]]] = {}
+    for m, new in pairs:
+        if m.field_id is None:
+            in_text.setdefault(m.pos.ref, []).append((m.pos.offset, m.length, new))
+        else:
             edits = in_values.setdefault(m.field_id, [])
             if (m.value_offset, len(m.text), new) not in edits:  # a value shows in every chip
                 edits.append((m.value_offset, len(m.text), new))
@@ -331,7 +348,7 @@ def _replace(
     bodies: list[tuple[int, list[Segment], list[Segment]]] = []
     headings: list[tuple[int, str, str]] = []
     others: list[Command] = []
-    caret = matches[-1].pos
+    caret = pairs[-1][0].pos
     for ref, edits in in_text.items():
         block = shown[ref]
         segments = _replaced(block.segments, edits, single_line=ref.kind in _SINGLE_LINE)

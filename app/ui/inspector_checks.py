@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model.checks import ERROR, WARNING, Check, run_checks
+from app.model.checks import ERROR, WARNING, Finding, run_checks
 
 from .draft_document import DraftDocument, follow_changes
 from .translations import current_language_is_chinese
@@ -44,7 +44,7 @@ class ChecksTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: DraftDocument | None = None
-        self.checks: list[Check] = []
+        self.checks: list[Finding] = []
         self.list = QListWidget(self)
         self.list.setObjectName("checksList")
         self.list.setWordWrap(True)
@@ -84,7 +84,7 @@ class ChecksTab(QWidget):
         chinese = current_language_is_chinese()  # checks carry both wordings: the UI's
         style = self.style()
         for check in self.checks:
-            message = check.message_zh if chinese else check.message_en
+            message = check.message.text(chinese)
             icon = _icon_kind(check.severity)
             item = QListWidgetItem(style.standardIcon(icon), message)
             item.setToolTip(message)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.article_changes import article_changes, filled_fields
-from app.model.checks import topic_text
+from app.model.checks.topics import topic_text
 from app.model.library_insert import swap_in_variant
 from app.model.numbering import labels, number_paths
 from app.model.ops import EditError

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ops
-from app.model.checks import field_nodes
+from app.model.checks.fields import field_nodes
 from app.model.numbering import labels
 
 from .draft_document import DraftDocument, follow_changes

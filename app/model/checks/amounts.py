@@ -1,0 +1,17 @@
+"""Amounts: figures against 大写, malformed 大写, percentages, instalments, two currencies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .context import Context
+    from .finding import Finding
+
+KINDS: tuple[str, ...] = ()
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return iter(())

@@ -1,0 +1,243 @@
+"""What every check reads: the draft's texts as the reader sees them, and where they are.
+
+``Text`` is one block (``doc_blocks``) read as printed: a filled blank shows its value, an
+unfilled one its blank as written (____, 【服务费用】), a reference its current number. Checks
+work on ``Text.text`` and report offsets into it; ``Text.at`` turns them into offsets of
+the block's own text (where a blank or a reference is one character), which is what the
+window selects and what a fix edits. ``Text.objects`` says which stretches are blanks or
+references, so a check of the written text can step over them.
+
+``Context.memo`` keeps what a check found in one text, keyed by the text itself: after an
+edit only the texts that changed are read again (``engine``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..doc_blocks import TABLE_KINDS, Block, BlockRef, blocks
+from ..draft import Blank, Node, Ref, blank_shows, plain
+from ..numbering import labels, number_paths
+from ..text import ref_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from ..draft import Draft, Segment
+
+T = TypeVar("T")
+
+NODE_KINDS = ("heading", "body")
+
+
+@dataclass
+class Text:
+    """One block as the reader reads it; ``index`` is its place in reading order."""
+
+    ref: BlockRef
+    block: Block
+    text: str
+    index: int
+    # (start, end, segment) of each blank, reference or proposal in ``text``
+    objects: tuple[tuple[int, int, Segment], ...] = ()
+
+    def at(self, offset: int) -> int:
+        """The block-text offset of reading offset ``offset`` (inside an object: its start)."""
+        shift = 0
+        for start, end, _ in self.objects:
+            if offset < end:
+                return offset - shift if offset <= start else start - shift
+            shift += end - start - 1
+        return offset - shift
+
+    def in_object(self, start: int, end: int) -> bool:
+        """Whether the stretch overlaps a blank, a reference or a proposal."""
+        return any(s < end and start < e for s, e, _ in self.objects)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """(offset, length) in the block's text of the reading stretch start..end."""
+        a, b = self.at(start), self.at(end)
+        if any(s < end <= e for s, e, _ in self.objects):
+            b = self.at(end - 1) + 1  # ends inside an object: the whole object
+        return a, max(b - a, 0)
+
+
+def read_block(draft: Draft, block: Block, index: int, paths: dict[int, tuple[int, ...]]) -> Text:
+    """The block as read: values, blanks as written and references' numbers in place."""
+    segments = block.segments
+    if all(isinstance(s, str) for s in segments):
+        return Text(block.ref, block, "".join(segments), index)  # type: ignore[arg-type]
+    out: list[str] = []
+    objects: list[tuple[int, int, Segment]] = []
+    pos = 0
+    for seg in segments:
+        if isinstance(seg, str):
+            piece = seg
+        else:
+            if isinstance(seg, Blank):
+                piece = blank_shows(draft, seg)
+            elif isinstance(seg, Ref):
+                piece = ref_text(seg, paths)
+            else:
+                piece = plain([seg])
+            objects.append((pos, pos + len(piece), seg))
+        out.append(piece)
+        pos += len(piece)
+    return Text(block.ref, block, "".join(out), index, tuple(objects))
+
+
+def read_texts(draft: Draft, places: Places) -> list[Text]:
+    """Every editable block of the draft, read, in reading order."""
+    shown = (b for b in blocks(draft) if b.editable)
+    return [read_block(draft, b, i, places.paths) for i, b in enumerate(shown)]
+
+
+@dataclass
+class Places:
+    """Readable places: the article and clause a text is in, as numbered in the draft."""
+
+    draft: Draft
+
+    @cached_property
+    def paths(self) -> dict[int, tuple[int, ...]]:
+        return number_paths(self.draft)
+
+    @cached_property
+    def labels(self) -> dict[int, str]:
+        return labels(self.draft, paths=self.paths)
+
+    @cached_property
+    def _articles(self) -> dict[int, tuple[Node, Node]]:
+        """Each node id: (its article, itself); each table id: (article, the node holding it)."""
+        out: dict[int, tuple[Node, Node]] = {}
+        for part in self.draft.all_parts():
+            for article in part.articles:
+                for node in article.walk():
+                    out[node.id] = (article, node)
+                    for table in node.tables:
+                        out[table.id] = (article, node)
+        return out
+
+    @cached_property
+    def _annex_of_article(self) -> dict[int, str]:
+        out = {}
+        for annex in self.draft.annexes:
+            for part in annex.parts:
+                for article in part.articles:
+                    out[article.id] = self.labels.get(annex.id, annex.label)
+        return out
+
+    def node_of(self, ref: BlockRef | None) -> Node | None:
+        """The article or clause a text belongs to (a cell: the node holding the table)."""
+        if ref is None or (ref.kind not in NODE_KINDS and ref.kind not in TABLE_KINDS):
+            return None
+        found = self._articles.get(ref.owner)
+        return found[1] if found else None
+
+    def article_of(self, ref: BlockRef | None) -> Node | None:
+        if ref is None or (ref.kind not in NODE_KINDS and ref.kind not in TABLE_KINDS):
+            return None
+        found = self._articles.get(ref.owner)
+        return found[0] if found else None
+
+    def article_label(self, ref: BlockRef | None) -> str | None:
+        """第三条 (an annex's: 附件1第一条), or None outside the articles."""
+        article = self.article_of(ref)
+        if article is None:
+            return None
+        annex = self._annex_of_article.get(article.id)
+        own = self.labels.get(article.id, "")
+        return f"{annex}{own}" if annex else own
+
+    def clause_label(self, ref: BlockRef | None) -> str | None:
+        """3.1 (the numbers of the clause's path), or None for an article's own text."""
+        node = self.node_of(ref)
+        article = self.article_of(ref)
+        if node is None or article is None or node is article:
+            return None
+        return ".".join(str(n) for n in self.paths.get(node.id, ()))
+
+    def where(self, ref: BlockRef | None) -> tuple[str, str]:
+        """(zh, en) words for the place, for a message: 第三条, 3.1 (as labelled), the preamble."""
+        node = self.node_of(ref)
+        if node is not None:
+            article = self.article_of(ref)
+            annex = self._annex_of_article.get(article.id, "") if article is not None else ""
+            return (f"{annex}{self.labels.get(node.id, '')}",) * 2
+        kind = ref.kind if ref is not None else ""
+        return _PLACE_WORDS.get(kind, ("正文", "the text"))
+
+
+_PLACE_WORDS = {
+    "title": ("标题", "the title"),
+    "party_name": ("当事人信息", "the parties"),
+    "party_address": ("当事人信息", "the parties"),
+    "preamble": ("前言", "the preamble"),
+    "cover": ("封面", "the cover page"),
+    "signed": ("签署部分", "the signature block"),
+    "annex_title": ("附件标题", "an annex title"),
+    "annex_body": ("附件", "an annex"),
+    "part_title": ("部分标题", "a part title"),
+    "part_body": ("部分引言", "a part's introduction"),
+}
+
+
+@dataclass
+class Context:
+    """One run of the checks over a draft: its texts in reading order and their places."""
+
+    draft: Draft
+    texts: list[Text]
+    places: Places
+    memo_old: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+    memo_new: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+
+    def memo(self, name: str, text: Text, read: Callable[[Text], T]) -> T:
+        """``read(text)`` as a check last found it for the same characters (kept across
+        runs: only changed texts are read again). ``read`` must depend on the characters
+        and the block kind only, never on the text's place."""
+        key = (name, text.ref.kind, text.text)
+        found = self.memo_new.get(key, _MISSING)
+        if found is _MISSING:
+            found = self.memo_old.get(key, _MISSING)
+            if found is _MISSING:
+                found = read(text)
+            self.memo_new[key] = found
+        return found  # type: ignore[return-value]
+
+    def of_kind(self, *kinds: str) -> Iterator[Text]:
+        return (t for t in self.texts if t.ref.kind in kinds)
+
+    def order(self, ref: BlockRef | None) -> int:
+        """A block's place in reading order (unknown and None last)."""
+        return self._order.get(ref, len(self.texts)) if ref is not None else len(self.texts)
+
+    @cached_property
+    def _order(self) -> dict[BlockRef, int]:
+        return {t.ref: t.index for t in self.texts}
+
+    def node_ref(self, node_id: int) -> BlockRef | None:
+        """The first text of a node shown (its heading, else its body) to point at."""
+        for kind in NODE_KINDS:
+            ref = BlockRef(kind, node_id)
+            if ref in self._order:
+                return ref
+        return None
+
+    def locate(self, text: Text, start: int, end: int) -> dict[str, Any]:
+        """``ref``, ``offset`` and ``length`` of a reading stretch, for ``Finding(**...)``."""
+        offset, length = text.span(start, end)
+        return {"ref": text.ref, "offset": offset, "length": length}
+
+
+_MISSING = object()
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (。；;!? or a line break ends one) around text[start:end]."""
+    stops = "。；;！？!?\n"
+    a = max((text.rfind(c, 0, start) for c in stops), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in stops) if i >= 0]
+    return a, (min(ends) + 1 if ends else len(text))

@@ -1,0 +1,17 @@
+"""Dates and periods: impossible dates, end before start, one period written two ways."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .context import Context
+    from .finding import Finding
+
+KINDS: tuple[str, ...] = ()
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return iter(())

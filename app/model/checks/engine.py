@@ -1,0 +1,126 @@
+"""Run every check over a draft, and again after an edit reading only what changed.
+
+Each checker module has ``check(ctx) -> Iterable[Finding]``. What a checker reads from one
+text it keeps through ``Context.memo`` (keyed by the characters), so after an edit of one
+clause a run reads that clause again and only judges the rest from what it kept: the
+1,000-article draft's full run and its update after one edit are measured in
+``tests/perf/bench_checks.py``.
+
+The engine also places each finding (article, clause, the node to jump to) and marks the
+ones the lawyer ignored (``Draft.ignored``: finding key -> reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..editing import segments_of
+from . import (
+    amounts,
+    conflicts,
+    dates,
+    fields,
+    leftovers,
+    parties,
+    references,
+    structure,
+    terms,
+    topics,
+    typography,
+)
+from .context import Context, Places, read_block, read_texts
+from .finding import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from ..commands import Changes
+    from ..draft import Draft
+    from .finding import Finding
+
+CHECKERS: tuple[Callable[[Context], Iterable[Finding]], ...] = (
+    references.check,
+    structure.check,
+    terms.check,
+    amounts.check,
+    dates.check,
+    parties.check,
+    conflicts.check,
+    leftovers.check,
+    fields.check,
+    typography.check,
+    topics.check,
+)
+
+
+class CheckEngine:
+    """Keeps the last run's texts and what the checks read in them."""
+
+    def __init__(self) -> None:
+        self._ctx: Context | None = None
+        self._draft: Draft | None = None
+        self._fields: dict[int, set[int]] = {}  # field id -> indexes of the texts showing it
+
+    def run(self, draft: Draft) -> list[Finding]:
+        """Every finding, read from scratch (what was read before is reused by text)."""
+        places = Places(draft)
+        texts = read_texts(draft, places)
+        self._fields = {}
+        for t in texts:
+            for _, _, seg in t.objects:
+                field_id = getattr(seg, "field_id", None)
+                if field_id is not None:
+                    self._fields.setdefault(field_id, set()).add(t.index)
+        old = self._ctx.memo_new if self._ctx is not None else {}
+        self._ctx = Context(draft, texts, places, memo_old=old)
+        self._draft = draft
+        return self._judge()
+
+    def update(self, draft: Draft, changes: Changes) -> list[Finding]:
+        """The findings after a command whose ``changes`` are given: the texts it touched
+        are read again; a change of structure (or another draft) reads all."""
+        ctx = self._ctx
+        if ctx is None or draft is not self._draft or changes.structure:
+            return self.run(draft)
+        touched = {ctx.order(ref) for ref in changes.blocks}
+        for field_id in changes.fields:
+            touched |= self._fields.get(field_id, set())
+        if any(i >= len(ctx.texts) for i in touched):
+            return self.run(draft)  # a text not shown before: blocks appeared
+        for i in touched:
+            old = ctx.texts[i]
+            block = replace(old.block, segments=segments_of(draft, old.ref))
+            ctx.texts[i] = read_block(draft, block, i, ctx.places.paths)
+        self._ctx = Context(draft, ctx.texts, ctx.places, memo_old=ctx.memo_new)
+        return self._judge()
+
+    def _judge(self) -> list[Finding]:
+        ctx = self._ctx
+        assert ctx is not None
+        ignored = ctx.draft.ignored
+        found = [f for checker in CHECKERS for f in checker(ctx)]
+        found.sort(key=lambda f: (SEVERITY_RANK[f.severity], ctx.order(f.ref), f.offset))
+        return [_placed(ctx, f, ignored.get(f.key)) for f in found]
+
+
+def _placed(ctx: Context, finding: Finding, reason: str | None) -> Finding:
+    places = ctx.places
+    node = places.node_of(finding.ref)
+    return replace(
+        finding,
+        ignored=reason,
+        node_id=node.id if node is not None else finding.node_id,
+        article=places.article_label(finding.ref) if node is not None else finding.article,
+        clause=places.clause_label(finding.ref) if node is not None else finding.clause,
+    )
+
+
+def run_checks(draft: Draft) -> list[Finding]:
+    """Every finding of the draft, the most serious first, ignored ones marked."""
+    return CheckEngine().run(draft)
+
+
+def active(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings not ignored."""
+    return [f for f in findings if f.ignored is None]
