@@ -1,17 +1,202 @@
-"""Conflicts: a court and arbitration, two courts, two governing laws."""
+"""Conflicts: a court and arbitration, two courts, two governing laws.
+
+Each text of the articles is read once (``Context.memo``) for the sentences that choose a
+forum or a law; the draft is then judged as a whole, pointing at the second choice. What is
+offered to choose from is no choice yet: the model contracts' 按照以下第__种方式解决：
+（1）…仲裁；（2）…起诉 and their ☐ boxes (a ticked ☑ one is chosen), 选择其一, either … or.
+A court for interim measures or to enforce an award does not compete with arbitration.
+Chinese law voids an agreement that allows both (可以仲裁，也可以起诉: 或裁或诉), so a
+sentence that leaves both open is reported too.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from clause_db.messages import Msg
+
+from ..doc_blocks import TABLE_KINDS
+from ..draft import TICKED, UNTICKED
+from .finding import WARNING, Finding
+from .topics import is_statute
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .context import Context
-    from .finding import Finding
+    from .context import Context, Text
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("court_and_arbitration", "two_courts", "two_governing_laws")
+
+COURT, ARBITRATION, BOTH, LAW = "court", "arbitration", "both", "law"
+
+_SENTENCE = re.compile(r"[^。；;\n]+[。；;\n]?|[。；;\n]")
+_ZH_COURT = re.compile(
+    r"(?:向|由|提交(?:至|给)?|交由|提请|递交)(?P<name>[^。；;，,、：:（(]{0,30}?)(?:人民)?法院"
+    r"[^。；;]{0,12}?(?:起诉|诉讼|管辖|解决|审理)"
+)
+_EN_COURT = re.compile(
+    r"(?:exclusive|non-exclusive)?\s*jurisdiction of the (?P<name>[^.;]{0,60}?courts?[^.;,]{0,40})"
+    r"|(?:instituted|brought|commenced|litigated|resolved|adjudicated) (?:exclusively )?in the "
+    r"(?P<name2>[^.;]{0,60}?courts?(?: located)?(?: in| of)?[^.;,]{0,40})",
+    re.IGNORECASE,
+)
+_ZH_ARBITRATION = re.compile(
+    r"(?:提交|提请|申请|交由|向)[^。；;]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;]{0,20}?仲裁"
+    r"|(?:提交|提请|交由)[^。；;]{0,30}?仲裁(?:委员会|院|中心|机构)"
+)
+_EN_ARBITRATION = re.compile(
+    r"(?:settled|resolved|determined|referred|submitted)[^.;]{0,40}\bby (?:binding |final )?"
+    r"arbitration|\bfinally settled under the (?:rules|arbitration rules)\b",
+    re.IGNORECASE,
+)
+# 仲裁或诉讼, 提交有管辖权的人民法院或仲裁机构, 可以申请仲裁，也可以向人民法院起诉.
+_ZH_EITHER = re.compile(
+    r"仲裁(?:机构)?或(?:者)?(?:向[^。；;]{0,20}?)?(?:诉讼|起诉|法院)"
+    r"|(?:诉讼|起诉|法院)或(?:者)?(?:提交[^。；;]{0,20}?)?仲裁"
+    r"|仲裁[^。；;]{0,30}?也可(?:以)?[^。；;]{0,20}?(?:起诉|诉讼)"
+    r"|(?:起诉|诉讼)[^。；;]{0,30}?也可(?:以)?[^。；;]{0,20}?仲裁"
+)
+_AUXILIARY = re.compile(
+    r"保全|强制执行|申请执行|撤销仲裁|撤销裁决|执行|临时措施|禁令|"
+    r"\b(?:interim|injunctive|injunction|enforce|enforcement|set aside|provisional|"
+    r"judgment (?:up)?on the award)",
+    re.IGNORECASE,
+)
+# Words that offer forums to choose from rather than choose one.
+_OFFERED = re.compile(
+    r"第\s*(?:_+|\{\{[^}]*\}\}|【[^】]*】|\s)\s*种|选择其一|任选其一|二选一|择一|以下(?:任)?一种|"
+    r"以下方式之一|下列方式之一|\beither\b|select one|choose one|one of the following|" + UNTICKED,
+    re.IGNORECASE,
+)
+_DESCRIBED = re.compile(r"包括|例如|such as|including", re.IGNORECASE)
+_ZH_LAW = re.compile(
+    r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?P<name>[^。；;，,、的]{2,20}?)"
+    r"(?:的)?(?:法律|法)(?:管辖|约束)?(?:[。；;，,]|$)"
+)
+_EN_LAW = re.compile(
+    r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
+    r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w .'-]{1,50}?)"
+    r"(?=[,.;(]| without| excluding| exclusive| and |$)"
+)
+_PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|中华人民共和国大陆地区|PRC|"
+                  r"People'?s Republic of China|China)$", re.IGNORECASE)  # fmt: skip
+_GENERIC_COURT = re.compile(r"有管辖权|有权管辖|competent|appropriate", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A sentence choosing a forum (court, arbitration, both) or a law, and which one."""
+
+    kind: str
+    start: int
+    end: int
+    name: str  # the court or the law as named, normalised ("" for arbitration)
+    offered: bool  # one of several offered to choose from, not chosen
+
+
+def _name(raw: str) -> str:
+    return re.sub(r"[\s{}【】\[\]]", "", raw).removeprefix("the").strip()
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two courts or laws as named are one: 中国 = 中华人民共和国 = PRC."""
+    key = [("PRC" if _PRC.match(x) else x.casefold()) for x in (a, b)]
+    return key[0] == key[1]
+
+
+def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
+    """The forum and law choices of a text, and whether it offers forums to choose from
+    (then the sentences after it in the article are alternatives)."""
+    found: list[Choice] = []
+    offers = False
+    for m in _SENTENCE.finditer(text.text):
+        sentence = m.group()
+        a = m.start()
+        offered = bool(_OFFERED.search(sentence)) and TICKED not in sentence
+        offers = offers or bool(_OFFERED.search(sentence))
+        if _DESCRIBED.search(sentence):
+            continue
+        either = _ZH_EITHER.search(sentence)
+        if either and not _AUXILIARY.search(sentence):
+            found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
+            continue
+        for pattern in (_ZH_COURT, _EN_COURT):
+            for c in pattern.finditer(sentence):
+                if not _AUXILIARY.search(sentence):
+                    name = c.group("name") if c.group("name") is not None else c["name2"] or ""
+                    found.append(Choice(COURT, a + c.start(), a + c.end(), _name(name), offered))
+        for pattern in (_ZH_ARBITRATION, _EN_ARBITRATION):
+            if c := pattern.search(sentence):
+                found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
+        for pattern in (_ZH_LAW, _EN_LAW):
+            for c in pattern.finditer(sentence):
+                if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
+                    found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
+    return tuple(found), offers
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    if is_statute(ctx.draft):
+        return  # a statute names courts and arbitration as the procedures it sets up
+    chosen: list[tuple[Text, Choice]] = []
+    article = None
+    offering = False
+    for text in ctx.texts:
+        if text.ref.kind not in ("body", *TABLE_KINDS):
+            continue
+        owner = ctx.places.article_of(text.ref)
+        if owner is None:
+            continue
+        if owner is not article:
+            article, offering = owner, False
+        found, offers = ctx.memo("forum_choices", text, choices)
+        for choice in found:
+            if not choice.offered and not (offering and TICKED not in text.text):
+                chosen.append((text, choice))
+        offering = offering or offers
+    yield from _forums(ctx, chosen)
+    yield from _laws(ctx, [(t, c) for t, c in chosen if c.kind == LAW])
+
+
+def _forums(ctx: Context, chosen: list[tuple[Text, Choice]]) -> Iterator[Finding]:
+    courts = [(t, c) for t, c in chosen if c.kind in (COURT, BOTH)]
+    arbitrations = [(t, c) for t, c in chosen if c.kind in (ARBITRATION, BOTH)]
+    if courts and arbitrations:
+        text, choice = max(courts[0], arbitrations[0], key=lambda tc: (tc[0].index, tc[1].start))
+        shown = text.text[choice.start : choice.end]
+        yield Finding(
+            "court_and_arbitration", WARNING,
+            Msg("争议解决既约定了法院诉讼又约定了仲裁（“{0}”）：或裁或诉的约定可能使仲裁约定无效",
+                "Disputes go both to a court and to arbitration (“{0}”): an agreement allowing "
+                "both may leave the arbitration agreement void", shown),
+            **ctx.locate(text, choice.start, choice.end), subject=shown,
+        )  # fmt: skip
+    named = [(t, c) for t, c in courts if c.kind == COURT and c.name]
+    named = [(t, c) for t, c in named if not _GENERIC_COURT.search(c.name)]
+    first = named[0] if named else None
+    for text, choice in named[1:]:
+        if first is not None and not _same(choice.name, first[1].name):
+            shown = text.text[choice.start : choice.end]
+            yield Finding(
+                "two_courts", WARNING,
+                Msg("约定了两个不同的管辖法院：“{0}”与“{1}”", "Two different courts are chosen: "
+                    "“{0}” and “{1}”", first[1].name, choice.name),
+                **ctx.locate(text, choice.start, choice.end), subject=shown,
+            )  # fmt: skip
+            return
+
+
+def _laws(ctx: Context, laws: list[tuple[Text, Choice]]) -> Iterator[Finding]:
+    for text, choice in laws[1:]:
+        if not _same(choice.name, laws[0][1].name):
+            shown = text.text[choice.start : choice.end]
+            yield Finding(
+                "two_governing_laws", WARNING,
+                Msg("约定了两种不同的适用法律：“{0}”与“{1}”",
+                    "Two different governing laws are chosen: “{0}” and “{1}”",
+                    laws[0][1].name, choice.name),
+                **ctx.locate(text, choice.start, choice.end), subject=shown,
+            )  # fmt: skip
+            return

@@ -1,17 +1,250 @@
-"""Parties: names that disagree across the parties block, the text and the signature."""
+"""Parties: names that disagree across the parties block, the text and the signature, and
+roles the text gives to a party the contract does not have.
+
+A name is taken where the contract says whose it is: a labelled line (甲方（接收方）：某公司,
+甲方（盖章）：某公司, the parties block), an English preamble's ``Acme, Inc. ("Client")``,
+the company names of the signature block. An unfilled name (a blank, ____) is no mismatch.
+In the articles, a company name close to a party's but not equal (深圳某某科技有限公司 for
+深圳市某某科技有限公司) is a mismatch too. Each text is read once (``Context.memo``).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
+
+from clause_db.messages import Msg
+from clause_db.placeholders import find_placeholders
+
+from ..doc_blocks import TABLE_KINDS
+from ..draft import Blank
+from .context import NODE_KINDS
+from .finding import WARNING, Finding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .context import Context
-    from .finding import Finding
+    from .context import Context, Text
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("party_name_mismatch", "party_role_unknown")
+
+_ZH_ROLES = (
+    r"[甲乙丙丁戊]方|委托方|受托方|出卖人|买受人|出租[方人]|承租[方人]|发包[方人]|承包[方人]"
+    r"|贷款人|借款人|保证人|担保方|转让方|受让方|许可方|被许可方|买方|卖方|供方|需方"
+)
+# 甲方（接收方）：某公司 / 甲方（盖章）：某公司 / 甲方：{{签署_甲方}}（盖章）, one a line.
+_ZH_LABELLED = re.compile(
+    rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?P<alias>[^）)\n]{{1,10}})[）)])?"
+    r"(?:[（(](?:盖章|签章|签字|公章|签字或盖章|签字/盖章|盖章/签字)[）)])?[ \t　]*[:：][ \t　]*"
+    r"(?P<name>[^\n：:]*?)(?=[（(](?:盖章|签章|签字|公章)|[ \t　]{2,}|[；;，,。\n]|$)",
+    re.MULTILINE,
+)
+_SUFFIX = (
+    r"Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|Co\.|GmbH"
+    r"|plc|PLC|LLP|L\.P\.|LP|S\.A\.|AG|N\.V\.|B\.V\."
+)
+_EN_NAMED = re.compile(
+    rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])[,.]?[ \t]*"
+    r"(?:,?[ \t]*an?[ \t][^()\"“\n]{0,80}?,?[ \t]*)?"
+    r"\((?:the[ \t]+|hereinafter(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called))?[ \t]+)?"
+    r"[\"“](?P<role>[A-Z][\w ]{0,30})[\"”]\)"
+)
+_EN_COMPANY = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w&'.-]*,?[ \t]+){{0,5}}?(?:{_SUFFIX.upper()}|{_SUFFIX})(?![\w])"
+)
+_ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司)")
+_ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")  # the roles checked when used
+# A role the text itself introduces: （以下简称“丙方”）, “丙方”指, 丙方是指, 丙方：某公司.
+_ROLE = r"[甲乙丙丁戊]方|Party [A-E]"
+_ROLE_DEFINED = re.compile(
+    rf"(?:简称|称为|以下称|下称|hereinafter|referred to as)[ \t]*[\"“「]?(?P<a>{_ROLE})"
+    rf"|[\"“「](?P<b>{_ROLE})[\"”」][ \t]*(?:指|是指|系指|means)"
+    rf"|(?P<c>{_ROLE})[ \t]*(?:是指|系指|名称|[（(][^）)]{{1,10}}[）)][ \t]*[:：]|[:：])",
+)
+_ENTITY_WORDS = re.compile(
+    r"\b(?:incorporated|inc|corporation|corp|limited|ltd|company|co|llc|plc)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A party's name as a text gives it: its role ("" when unsaid) and its span."""
+
+    role: str
+    start: int
+    end: int
+
+
+def normalised(name: str) -> str:
+    """A name folded for comparing: width, case, spaces, punctuation; Inc. = Incorporated."""
+    name = unicodedata.normalize("NFKC", name).casefold()
+    name = re.sub(r"\bincorporated\b", "inc", name)
+    name = re.sub(r"\bcorporation\b", "corp", name)
+    name = re.sub(r"\blimited\b", "ltd", name)
+    return re.sub(r"[\W_]+", "", name)
+
+
+def _labelled(text: Text) -> tuple[Named, ...]:
+    """Names a text outside the articles gives with their roles."""
+    found = []
+    for m in _ZH_LABELLED.finditer(text.text):
+        start, end = m.span("name")
+        raw = m["name"]
+        end -= len(raw) - len(raw.rstrip())
+        start += len(raw) - len(raw.lstrip())
+        if end - start >= 2:
+            found.append(Named(m["role"], start, end))
+            if m["alias"]:
+                found.append(Named(m["alias"], start, end))
+    for m in _EN_NAMED.finditer(text.text):
+        start, end = m.span("name")
+        lead = re.match(r"(?:.*\b(?:between|and|by|with|among)\s+)", m["name"])
+        start += lead.end() if lead else 0
+        found.append(Named(m["role"], start, end))
+    return tuple(found)
+
+
+def _companies(text: Text) -> tuple[tuple[int, int], ...]:
+    """Company names written in a text: 某某科技有限公司, ACME CORPORATION."""
+    spans = [m.span() for m in _ZH_COMPANY.finditer(text.text)]
+    spans += [m.span() for m in _EN_COMPANY.finditer(text.text)]
+    return tuple(spans)
+
+
+def _roles(text: Text) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
+    """The roles a text introduces, and the ordinal roles it uses (甲方, Party C): each
+    one's first use outside a blank."""
+    defined = frozenset(next(g for g in m.groups() if g) for m in _ROLE_DEFINED.finditer(text.text))
+    used: dict[str, tuple[int, int]] = {}
+    for m in _ORDINAL_ROLE.finditer(text.text):
+        if m.group() not in used and not text.in_object(m.start(), m.end()):
+            used[m.group()] = m.span()
+    return defined, used
+
+
+def _unfilled(ctx: Context, text: Text, start: int, end: int) -> bool:
+    """Whether a name is still a blank: an unfilled field or a blank written as text."""
+    for s, e, seg in text.objects:
+        if s < end and start < e and isinstance(seg, Blank):
+            field = ctx.draft.fields.get(seg.field_id)
+            if field is None or field.unfilled():
+                return True
+    return bool(find_placeholders(text.text[start:end]))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    places = ctx.places
+    names: list[tuple[Text, Named]] = []
+    known: set[str] = set()
+    for party in ctx.draft.parties:
+        if party.name or party.address:
+            known.add(party.role)
+    outside = [
+        t
+        for t in ctx.texts
+        if t.ref.kind not in NODE_KINDS
+        and (t.ref.kind not in TABLE_KINDS or places.article_of(t.ref) is None)
+    ]
+    for text in outside:
+        for named in ctx.memo("party_names", text, _labelled):
+            known.add(named.role)
+            if not _unfilled(ctx, text, named.start, named.end):
+                names.append((text, named))
+    yield from _mismatches(ctx, names, outside)
+    yield from _unknown_roles(ctx, known)
+
+
+def _mismatches(
+    ctx: Context, names: list[tuple[Text, Named]], outside: list[Text]
+) -> Iterator[Finding]:
+    first: dict[str, tuple[Text, Named]] = {}
+    canonical: dict[str, str] = {}  # normalised -> as written
+    told: set[str] = set()
+    for text, named in names:
+        shown = text.text[named.start : named.end]
+        canonical.setdefault(normalised(shown), shown)
+        seen = first.setdefault(named.role, (text, named))
+        was = seen[0].text[seen[1].start : seen[1].end]
+        if normalised(was) != normalised(shown) and normalised(shown) not in told:
+            told.add(normalised(shown))
+            yield _mismatch(ctx, text, named.start, named.end, named.role, was, shown)
+    if not canonical:
+        return
+    # company names elsewhere: the signature block's, and those in the articles
+    for text in ctx.texts:
+        for start, end in ctx.memo("company_names", text, _companies):
+            shown = text.text[start:end]
+            key = normalised(shown)
+            if key in canonical or key in told or text.in_object(start, end):
+                continue
+            close = _close(shown, key, canonical)
+            if close is not None:
+                told.add(key)
+                a, b = close[1]
+                yield _mismatch(ctx, text, start + a, start + b, "", close[0], shown[a:b])
+
+
+def _close(shown: str, key: str, canonical: dict[str, str]) -> tuple[str, tuple[int, int]] | None:
+    """The party name ``shown`` is a variant of (深圳某某 for 深圳市某某), with the stretch of
+    ``shown`` that differs from it; None when it holds one of them or is another company."""
+    if any(c in key for c in canonical):
+        return None
+    for c, written in canonical.items():
+        # the end of ``shown`` as long as the name: 甲方深圳某某科技有限公司 reads 深圳某某…
+        lengths = range(max(4, len(written) - 3), min(len(shown), len(written) + 3) + 1)
+        tails = [shown[len(shown) - n :] for n in lengths]
+        scored = [(SequenceMatcher(None, normalised(t), c).ratio(), t) for t in tails]
+        ratio, tail = max(scored, default=(0.0, ""))
+        if ratio >= 0.85:
+            return written, (len(shown) - len(tail), len(shown))
+        if _ENTITY_WORDS.search(shown) and _first_word(key, shown) == _first_word(c, written):
+            return written, (0, len(shown))
+    return None
+
+
+def _first_word(key: str, written: str) -> str:
+    word = re.match(r"[A-Za-z]+", written.strip())
+    return word.group().casefold() if word else key[:2]
+
+
+def _mismatch(
+    ctx: Context, text: Text, start: int, end: int, role: str, was: str, shown: str
+) -> Finding:
+    where = ctx.places.where(text.ref)
+    of_zh, of_en = (
+        (f"{role}名称", f"the name of {role}") if role else ("当事人名称", "a party's name")
+    )
+    return Finding(
+        "party_name_mismatch", WARNING,
+        Msg("{0}的{1}写作“{2}”，与“{3}”不一致",
+            "In {4}, {5} reads “{2}”, not “{3}” as elsewhere",
+            where[0], of_zh, shown, was, where[1], of_en),
+        **ctx.locate(text, start, end), subject=shown,
+    )  # fmt: skip
+
+
+def _unknown_roles(ctx: Context, known: set[str]) -> Iterator[Finding]:
+    """甲方…戊方 / Party A…E used in the text when the contract has no such party (only
+    judged when it names its parties by those roles at all)."""
+    first: dict[str, tuple[Text, int, int]] = {}
+    for text in ctx.texts:
+        defined, used = ctx.memo("party_roles", text, _roles)
+        known |= defined
+        for role, (start, end) in used.items():
+            first.setdefault(role, (text, start, end))
+    if not any(_ORDINAL_ROLE.fullmatch(r) for r in known):
+        return
+    for role, (text, start, end) in first.items():
+        if role in known:
+            continue
+        where = ctx.places.where(text.ref)
+        yield Finding(
+            "party_role_unknown", WARNING,
+            Msg("{0}提到“{1}”，但本合同的当事人中没有{1}",
+                "{2} mentions “{1}”, but the contract has no such party", where[0], role,
+                where[1][:1].upper() + where[1][1:]),
+            **ctx.locate(text, start, end), subject=role,
+        )  # fmt: skip

@@ -8,15 +8,25 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 from clause_db.numerals import cn_to_int, int_to_cn
+from clause_db.references import find_references
 
-from .finding import INFO, Finding
+from ..draft import Ref
+from .finding import ERROR, INFO, WARNING, Finding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .context import Context
+    from ..draft import Node, Part
+    from .context import Context, Text
 
-KINDS = ("numbering_gap",)
+KINDS = (
+    "numbering_gap",
+    "numbering_repeat",
+    "self_reference",
+    "annex_missing",
+    "empty_article",
+    "heading_without_text",
+)
 
 _WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千]+")
 
@@ -34,30 +44,159 @@ def _relabel(written: str, m: re.Match[str], n: int) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    yield from _numbering_gaps(ctx)
+    for part in ctx.draft.all_parts():
+        yield from _numbering(ctx, part)
+        yield from _empty(ctx, part)
+    yield from _self_references(ctx)
+    yield from _missing_annexes(ctx)
 
 
-def _numbering_gaps(ctx: Context) -> Iterator[Finding]:
-    """Articles the source skipped (第五条 then 第八条): the draft is renumbered, so this is
-    only worth knowing when comparing with the original or with references written to it."""
-    for part in ctx.draft.parts:
-        previous: tuple[int, re.Match[str], str] | None = None
-        for article in part.articles:
-            written = article.provenance.written_label if article.provenance else ""
-            found = _written_number(written)
-            if found and previous and found[0] - previous[0] > 1:
-                n0, m0, w0 = previous
-                first, last = _relabel(w0, m0, n0 + 1), _relabel(w0, m0, found[0] - 1)
-                if found[0] - n0 == 2:
-                    zh = en = first
-                elif found[0] - n0 == 3:
-                    zh, en = f"{first}、{last}", f"{first} and {last}"
-                else:
-                    zh, en = f"{first}至{last}", f"{first} to {last}"
+def _as_imported(article: Node) -> tuple[str, str] | None:
+    """(source, number as written) of an article imported from a file; None for one taken
+    from the library or typed: those are numbered by the draft, never by a source."""
+    prov = article.provenance
+    if prov is None or prov.library_article_id is not None or not prov.written_label:
+        return None
+    return prov.source, prov.written_label
+
+
+def _numbering(ctx: Context, part: Part) -> Iterator[Finding]:
+    """Numbers the source skipped (第五条 then 第八条) or wrote twice (第五条, 第五条), judged
+    only between neighbours imported from the same source: the draft is renumbered, so this
+    is worth knowing when comparing with the original or references written to it."""
+    previous: tuple[str, int, re.Match[str], str] | None = None
+    for article in part.articles:
+        imported = _as_imported(article)
+        found = _written_number(imported[1]) if imported else None
+        if imported and found and previous and previous[0] == imported[0]:
+            _, n0, m0, w0 = previous
+            written = imported[1]
+            if found[0] - n0 > 1:
+                yield _gap(ctx, article, w0, m0, n0, found[0], written)
+            elif found[0] == n0:
                 yield Finding(
-                    "numbering_gap", INFO,
-                    Msg("原文在{0}之后跳过了{1}（本稿已重新编号）",
-                        "The source skipped {2} after {0} (the draft is renumbered)", w0, zh, en),
+                    "numbering_repeat", WARNING,
+                    Msg("原文两次编为{0}（本稿已重新编号），请确认是否重复或漏改编号",
+                        "The source numbered two articles {0} (the draft is renumbered): "
+                        "check for a duplicate or a missed renumbering", written),
                     ref=ctx.node_ref(article.id), subject=written,
                 )  # fmt: skip
-            previous = (*found, written) if found else None
+        previous = (imported[0], found[0], found[1], imported[1]) if imported and found else None
+
+
+def _gap(
+    ctx: Context, article: Node, w0: str, m0: re.Match[str], n0: int, n: int, written: str
+) -> Finding:
+    first, last = _relabel(w0, m0, n0 + 1), _relabel(w0, m0, n - 1)
+    if n - n0 == 2:
+        zh = en = first
+    elif n - n0 == 3:
+        zh, en = f"{first}、{last}", f"{first} and {last}"
+    else:
+        zh, en = f"{first}至{last}", f"{first} to {last}"
+    return Finding(
+        "numbering_gap", INFO,
+        Msg("原文在{0}之后跳过了{1}（本稿已重新编号）",
+            "The source skipped {2} after {0} (the draft is renumbered)", w0, zh, en),
+        ref=ctx.node_ref(article.id), subject=written,
+    )  # fmt: skip
+
+
+def _has_text(node: Node) -> bool:
+    return bool(node.tables) or any(not isinstance(s, str) or s.strip() for s in node.body)
+
+
+def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
+    """An article with a heading and nothing under it; a clause heading with no text."""
+    labels = ctx.places.labels
+    for article in part.articles:
+        if article.heading.strip() and not article.children and not _has_text(article):
+            yield Finding(
+                "empty_article", WARNING,
+                Msg("{0}“{1}”只有标题，没有内容", "{0} “{1}” has a heading and no text",
+                    labels.get(article.id, ""), article.heading),
+                ref=ctx.node_ref(article.id), subject=article.heading,
+            )  # fmt: skip
+        for node in article.walk():
+            if node is article or not node.heading.strip() or node.children:
+                continue
+            if not _has_text(node):
+                yield Finding(
+                    "heading_without_text", INFO,
+                    Msg("{0}“{1}”只有标题，其下没有内容",
+                        "{0} “{1}” is a heading with no text under it",
+                        labels.get(node.id, ""), node.heading),
+                    ref=ctx.node_ref(node.id), subject=node.heading,
+                )  # fmt: skip
+
+
+_THIS = re.compile(r"(?:\bthis|本)[ \t]*$", re.IGNORECASE)  # this Section 5, within 5.4
+
+
+def _self_references(ctx: Context) -> Iterator[Finding]:
+    """A reference from an article (or clause) to itself or to the article it is in: 第三条
+    saying 见本合同第三条 means another article was meant (本条, "this Section 5" is how one
+    says itself)."""
+    places = ctx.places
+    for text in ctx.texts:
+        if not text.objects:
+            continue
+        refs = [(s, e, seg) for s, e, seg in text.objects if isinstance(seg, Ref)]
+        if not refs:
+            continue
+        node, article = places.node_of(text.ref), places.article_of(text.ref)
+        if node is None or article is None:
+            continue
+        for start, end, seg in refs:
+            if seg.target in (node.id, article.id) and not _THIS.search(text.text, 0, start):
+                shown = text.text[start:end]
+                yield Finding(
+                    "self_reference", WARNING,
+                    Msg("{0}引用了自身（“{1}”），请确认是否应引用其他条款",
+                        "{0} refers to itself (“{1}”): check whether another article was meant",
+                        Msg(*places.where(text.ref)), shown),
+                    **ctx.locate(text, start, end), subject=shown,
+                )  # fmt: skip
+
+
+_LISTED = re.compile(r"[ \t]*[:：]")  # 附件一：服务清单 -- a list of annexes names them
+
+
+def _annex_mentions(text: Text) -> list[tuple[int, int, int]]:
+    """(start, end, number) of annexes named in plain text (见附件三): a mention bound to an
+    annex is an object and is renumbered with it; an entry of a list of annexes (附件一：…)
+    names an annex rather than sending the reader to it."""
+    return [
+        (m.start, m.end, m.number[0])
+        for m in find_references(text.text)
+        if m.target == "annex"
+        and not text.in_object(m.start, m.end)
+        and not _LISTED.match(text.text, m.end)
+    ]
+
+
+def _missing_annexes(ctx: Context) -> Iterator[Finding]:
+    """见附件三 with two annexes attached is an error; 见附件一 with none attached may mean it
+    is still to attach: a warning, once per annex named."""
+    count = len(ctx.draft.annexes)
+    said: set[int] = set()
+    for text in ctx.texts:
+        for start, end, n in ctx.memo("annex_mentions", text, _annex_mentions):
+            if n <= count or n in said:
+                continue
+            said.add(n)
+            shown = text.text[start:end]
+            if count:
+                message = Msg("引用了“{0}”，但本合同只有{1}个附件",
+                              "“{0}” is referred to, but the draft has {1} annex{2}",
+                              shown, count, "es" if count > 1 else "")  # fmt: skip
+            else:
+                message = Msg(
+                    "引用了“{0}”，但本合同没有附件",
+                    "“{0}” is referred to, but the draft has no annexes",
+                    shown,
+                )
+            yield Finding(
+                "annex_missing", ERROR if count else WARNING, message,
+                **ctx.locate(text, start, end), subject=shown,
+            )  # fmt: skip
