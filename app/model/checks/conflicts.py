@@ -31,16 +31,17 @@ KINDS = ("court_and_arbitration", "two_courts", "two_governing_laws")
 
 COURT, ARBITRATION, BOTH, LAW = "court", "arbitration", "both", "law"
 
-_SENTENCE = re.compile(r"[^。；;\n]+[。；;\n]?|[。；;\n]")
+# A sentence, or one tick box's alternative: ☑提交仲裁 ☐向法院起诉 are two choices.
+_SENTENCE = re.compile(rf"[{TICKED}{UNTICKED}]?[^。；;\n{TICKED}{UNTICKED}]+[。；;\n]?|[。；;\n]")
 _ZH_COURT = re.compile(
     r"(?:向|由|提交(?:至|给)?|交由|提请|递交)(?P<name>[^。；;，,、：:（(]{0,30}?)(?:人民)?法院"
-    r"[^。；;]{0,12}?(?:起诉|诉讼|管辖|解决|审理)"
+    r"[^。；;]{0,12}?(?:提起诉讼|起诉|诉讼|管辖|解决|审理)"
 )
 _EN_COURT = re.compile(
-    r"(?:exclusive|non-exclusive)?\s*jurisdiction of the (?P<name>[^.;]{0,60}?courts?[^.;,]{0,40})"
-    r"|(?:instituted|brought|commenced|litigated|resolved|adjudicated) (?:exclusively )?in the "
-    r"(?P<name2>[^.;]{0,60}?courts?(?: located)?(?: in| of)?[^.;,]{0,40})",
-    re.IGNORECASE,
+    r"(?:jurisdiction of|(?:instituted|brought|commenced|litigated|resolved|adjudicated|heard)"
+    r"(?: exclusively)? (?:in|before)|submit(?:s|ted)? to) the "
+    r"(?P<name>(?:(?!jurisdiction |of )[\w-]+ ){0,4}?courts?(?: located| sitting)?"
+    r"(?: (?:in|of|for) (?:the )?[A-Z]\w*(?:,? (?:and |of )?[A-Z]\w*)*)?)"
 )
 _ZH_ARBITRATION = re.compile(
     r"(?:提交|提请|申请|交由|向)[^。；;]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;]{0,20}?仲裁"
@@ -77,8 +78,7 @@ _ZH_LAW = re.compile(
 )
 _EN_LAW = re.compile(
     r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
-    r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w .'-]{1,50}?)"
-    r"(?=[,.;(]| without| excluding| exclusive| and |$)"
+    r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w'-]*(?: (?:of |and )?[A-Z][\w'-]*)*)"
 )
 _PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|中华人民共和国大陆地区|PRC|"
                   r"People'?s Republic of China|China)$", re.IGNORECASE)  # fmt: skip
@@ -97,13 +97,23 @@ class Choice:
 
 
 def _name(raw: str) -> str:
-    return re.sub(r"[\s{}【】\[\]]", "", raw).removeprefix("the").strip()
+    """A court or law as named, without blanks' brackets and spare spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"[{}【】\[\]]", "", raw)).strip()
+
+
+def _key(name: str) -> str:
+    """A court or law as compared: its place (the State of California = California; the
+    federal or state courts located in New York = the courts of New York)."""
+    name = re.sub(r"住所地|所在地", "所在地", name)
+    name = re.sub(r"^.*?\bcourts?\b(?: located| sitting)?(?: (?:in|of|for))?", "", name)
+    name = re.sub(r"\b(?:the|state|commonwealth|county|city|of)\b|\s+", "", name, flags=re.I)
+    return "PRC" if _PRC.match(name) else name.casefold()
 
 
 def _same(a: str, b: str) -> bool:
-    """Whether two courts or laws as named are one: 中国 = 中华人民共和国 = PRC."""
-    key = [("PRC" if _PRC.match(x) else x.casefold()) for x in (a, b)]
-    return key[0] == key[1]
+    """Whether two courts or laws as named are one: 中国 = 中华人民共和国 = PRC, the State of
+    California = California."""
+    return _key(a) == _key(b)
 
 
 def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
@@ -118,17 +128,17 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
         offers = offers or bool(_OFFERED.search(sentence))
         if _DESCRIBED.search(sentence):
             continue
+        auxiliary = _AUXILIARY.search(sentence)
         either = _ZH_EITHER.search(sentence)
-        if either and not _AUXILIARY.search(sentence):
+        if either and not auxiliary:
             found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
-            continue
         for pattern in (_ZH_COURT, _EN_COURT):
             for c in pattern.finditer(sentence):
-                if not _AUXILIARY.search(sentence):
-                    name = c.group("name") if c.group("name") is not None else c["name2"] or ""
+                if not auxiliary:
+                    name = c["name"] or ""
                     found.append(Choice(COURT, a + c.start(), a + c.end(), _name(name), offered))
         for pattern in (_ZH_ARBITRATION, _EN_ARBITRATION):
-            if c := pattern.search(sentence):
+            if not either and (c := pattern.search(sentence)):
                 found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
         for pattern in (_ZH_LAW, _EN_LAW):
             for c in pattern.finditer(sentence):

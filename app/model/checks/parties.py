@@ -34,12 +34,14 @@ KINDS = ("party_name_mismatch", "party_role_unknown")
 _ZH_ROLES = (
     r"[甲乙丙丁戊]方|委托方|受托方|出卖人|买受人|出租[方人]|承租[方人]|发包[方人]|承包[方人]"
     r"|贷款人|借款人|保证人|担保方|转让方|受让方|许可方|被许可方|买方|卖方|供方|需方"
+    r"|Party [A-E]"
 )
+_SEAL = "(?:盖章|签章|签字|公章|签名)"
 # 甲方（接收方）：某公司 / 甲方（盖章）：某公司 / 甲方：{{签署_甲方}}（盖章）, one a line.
 _ZH_LABELLED = re.compile(
-    rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?P<alias>[^）)\n]{{1,10}})[）)])?"
-    r"(?:[（(](?:盖章|签章|签字|公章|签字或盖章|签字/盖章|盖章/签字)[）)])?[ \t　]*[:：][ \t　]*"
-    r"(?P<name>[^\n：:]*?)(?=[（(](?:盖章|签章|签字|公章)|[ \t　]{2,}|[；;，,。\n]|$)",
+    rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
+    rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)])?[ \t　]*[:：][ \t　]*"
+    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[ \t　]{{2,}}|[；;，,。\n]|$)",
     re.MULTILINE,
 )
 _SUFFIX = (
@@ -55,7 +57,7 @@ _EN_NAMED = re.compile(
 _EN_COMPANY = re.compile(
     rf"(?<![\w])(?:[A-Z][\w&'.-]*,?[ \t]+){{0,5}}?(?:{_SUFFIX.upper()}|{_SUFFIX})(?![\w])"
 )
-_ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司)")
+_ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司)")
 _ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")  # the roles checked when used
 # A role the text itself introduces: （以下简称“丙方”）, “丙方”指, 丙方是指, 丙方：某公司.
 _ROLE = r"[甲乙丙丁戊]方|Party [A-E]"

@@ -63,15 +63,17 @@ def _as_imported(article: Node) -> tuple[str, str] | None:
 def _numbering(ctx: Context, part: Part) -> Iterator[Finding]:
     """Numbers the source skipped (第五条 then 第八条) or wrote twice (第五条, 第五条), judged
     only between neighbours imported from the same source: the draft is renumbered, so this
-    is worth knowing when comparing with the original or references written to it."""
+    is worth knowing when comparing with the original or references written to it. After a
+    repeat, the number it should have had is not reported skipped (第五条, 第五条, 第七条)."""
     previous: tuple[str, int, re.Match[str], str] | None = None
+    repeated = False
     for article in part.articles:
         imported = _as_imported(article)
         found = _written_number(imported[1]) if imported else None
         if imported and found and previous and previous[0] == imported[0]:
             _, n0, m0, w0 = previous
             written = imported[1]
-            if found[0] - n0 > 1:
+            if found[0] - n0 > 1 and not (repeated and found[0] - n0 == 2):
                 yield _gap(ctx, article, w0, m0, n0, found[0], written)
             elif found[0] == n0:
                 yield Finding(
@@ -81,6 +83,9 @@ def _numbering(ctx: Context, part: Part) -> Iterator[Finding]:
                         "check for a duplicate or a missed renumbering", written),
                     ref=ctx.node_ref(article.id), subject=written,
                 )  # fmt: skip
+            repeated = found[0] == n0
+        else:
+            repeated = False
         previous = (imported[0], found[0], found[1], imported[1]) if imported and found else None
 
 
@@ -106,6 +111,16 @@ def _has_text(node: Node) -> bool:
     return bool(node.tables) or any(not isinstance(s, str) or s.strip() for s in node.body)
 
 
+_NOT_A_HEADING = re.compile(r"[。；;☐☑□■_]|[，,].*[，,]")
+_HEADING_LENGTH = 20
+
+
+def _reads_as_heading(heading: str) -> bool:
+    """A short title (服务人员要求), not a line of text the source left unpunctuated (☑提交
+    仲裁委员会仲裁 ☐向法院起诉): only a title announces text that should follow."""
+    return len(heading) <= _HEADING_LENGTH and not _NOT_A_HEADING.search(heading)
+
+
 def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
     """An article with a heading and nothing under it; a clause heading with no text."""
     labels = ctx.places.labels
@@ -120,7 +135,7 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
         for node in article.walk():
             if node is article or not node.heading.strip() or node.children:
                 continue
-            if not _has_text(node):
+            if not _has_text(node) and _reads_as_heading(node.heading):
                 yield Finding(
                     "heading_without_text", INFO,
                     Msg("{0}“{1}”只有标题，其下没有内容",
