@@ -44,7 +44,9 @@ _FILLER = re.compile(
     r"\b(?:clause|clauses|provisions?|obligations?|terms?|of|and|the|this|agreement|"
     r"matters|requirements?)\b|[\W_\d]+"
 )
-_STATUTE_TITLE = re.compile(r"(?:法|条例|規定|规定|办法|Act|Code)\s*$")
+_STATUTE_TITLE = re.compile(
+    r"(?:法|法典|条例|規定|规定|办法|\bAct|\bCode)\s*(?:[（(][^）)]{0,20}[）)])?\s*$"
+)  # 中华人民共和国劳动合同法, 中华人民共和国民法典（节选）
 
 
 def topic_text(node: Node) -> str:
