@@ -451,3 +451,47 @@ def test_an_update_after_one_edit_finds_what_a_full_run_finds(opened) -> None:
         ]
     assert not [f for f in updated if f.kind in ("party_role_unknown", "vague_reference")]
     assert not any(isinstance(s, Blank) for s in fee.body)
+
+
+# -- what real contracts write that looks like an error ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # labour disputes go to arbitration first and to court after it, by law
+        "因履行本合同发生的劳动争议，可以向劳动争议仲裁委员会申请仲裁；对仲裁裁决不服的，"
+        "可以向人民法院提起诉讼。",
+        "2.1 本合同适用中华人民共和国法律。\n"
+        "2.2 本合同未尽事宜，适用中华人民共和国有关法律的规定。",
+    ],
+)
+def test_statutory_procedure_and_one_law_in_other_words_are_no_conflict(opened, clause) -> None:
+    kinds = {f.kind for f in run_checks(opened(DISPUTE.format(clause)))}
+    assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
+
+
+def test_federal_law_goes_with_a_state_s(opened) -> None:
+    draft = opened(
+        "1. Law\n\n1.1 This Agreement is governed by the laws of the State of Delaware.\n\n"
+        "1.2 The export provisions are governed by the laws of the United States.\n"
+    )
+    assert found(draft, "two_governing_laws") == []
+
+
+def test_another_document_s_annex_and_a_reserved_article(opened) -> None:
+    draft = opened(
+        "第一条 依据\n按照《招标文件》附件三的要求执行。\n第二条 （已删除）\n"
+        "第三条 费用\n3.1 费用按月支付。\n3.2 第三条第一款的费用含税。\n"
+        "第四条 English\nThe form is set out in Exhibit C to the Credit Agreement.\n"
+    )
+    kinds = {f.kind for f in run_checks(draft)}
+    assert not kinds & {"annex_missing", "empty_article", "self_reference"}
+
+
+def test_two_parties_signing_on_one_line(opened) -> None:
+    draft = opened(
+        "合作协议\n甲方：甲城科技有限公司\n乙方：乙城贸易有限公司\n\n第一条 合作\n双方合作。\n\n"
+        "甲方：甲城科技有限公司 乙方：乙城贸易有限公司\n"
+    )
+    assert found(draft, "party_name_mismatch") == []

@@ -60,7 +60,7 @@ _ZH_EITHER = re.compile(
     r"|(?:起诉|诉讼)[^。；;]{0,30}?也可(?:以)?[^。；;]{0,20}?仲裁"
 )
 _AUXILIARY = re.compile(
-    r"保全|强制执行|申请执行|撤销仲裁|撤销裁决|执行|临时措施|禁令|"
+    r"保全|强制执行|申请执行|撤销仲裁|撤销裁决|执行|临时措施|禁令|不服|"
     r"\b(?:interim|injunctive|injunction|enforce|enforcement|set aside|provisional|"
     r"judgment (?:up)?on the award)",
     re.IGNORECASE,
@@ -80,8 +80,14 @@ _EN_LAW = re.compile(
     r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
     r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w'-]*(?: (?:of |and )?[A-Z][\w'-]*)*)"
 )
-_PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|中华人民共和国大陆地区|PRC|"
-                  r"People'?s Republic of China|China)$", re.IGNORECASE)  # fmt: skip
+_PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|PRC|People'?s Republic of China"
+                  r"|China)(?:大陆)?(?:地区|境内)?$", re.IGNORECASE)  # fmt: skip
+# Words around a law's name that do not change which law it is: 中华人民共和国有关法律.
+_LAW_WORDS = re.compile(r"有关|相关|现行|现有|适用|的")
+# A country's law that goes with any of its states' (federal law and California law).
+_FEDERAL = re.compile(r"United States|\bU\.?S\.?\b|[Ff]ederal")
+# Statutory labour arbitration comes before the courts by law: no choice between them.
+_LABOUR_ARBITRATION = re.compile(r"劳动(?:人事)?争议")
 _GENERIC_COURT = re.compile(r"有管辖权|有权管辖|competent|appropriate", re.IGNORECASE)
 
 
@@ -104,16 +110,16 @@ def _name(raw: str) -> str:
 def _key(name: str) -> str:
     """A court or law as compared: its place (the State of California = California; the
     federal or state courts located in New York = the courts of New York)."""
-    name = re.sub(r"住所地|所在地", "所在地", name)
+    name = _LAW_WORDS.sub("", re.sub(r"住所地|所在地", "所在地", name))
     name = re.sub(r"^.*?\bcourts?\b(?: located| sitting)?(?: (?:in|of|for))?", "", name)
     name = re.sub(r"\b(?:the|state|commonwealth|county|city|of)\b|\s+", "", name, flags=re.I)
     return "PRC" if _PRC.match(name) else name.casefold()
 
 
-def _same(a: str, b: str) -> bool:
+def _same(a: str, b: str, *, law: bool = False) -> bool:
     """Whether two courts or laws as named are one: 中国 = 中华人民共和国 = PRC, the State of
-    California = California."""
-    return _key(a) == _key(b)
+    California = California; federal law goes with a state's."""
+    return _key(a) == _key(b) or law and bool(_FEDERAL.search(a) or _FEDERAL.search(b))
 
 
 def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
@@ -138,7 +144,11 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
                     name = c["name"] or ""
                     found.append(Choice(COURT, a + c.start(), a + c.end(), _name(name), offered))
         for pattern in (_ZH_ARBITRATION, _EN_ARBITRATION):
-            if not either and (c := pattern.search(sentence)):
+            if not either and not _LABOUR_ARBITRATION.search(sentence):
+                c = pattern.search(sentence)
+            else:
+                c = None
+            if c:
                 found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
         for pattern in (_ZH_LAW, _EN_LAW):
             for c in pattern.finditer(sentence):
@@ -200,7 +210,7 @@ def _forums(ctx: Context, chosen: list[tuple[Text, Choice]]) -> Iterator[Finding
 
 def _laws(ctx: Context, laws: list[tuple[Text, Choice]]) -> Iterator[Finding]:
     for text, choice in laws[1:]:
-        if not _same(choice.name, laws[0][1].name):
+        if not _same(choice.name, laws[0][1].name, law=True):
             shown = text.text[choice.start : choice.end]
             yield Finding(
                 "two_governing_laws", WARNING,

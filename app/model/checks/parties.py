@@ -36,17 +36,18 @@ _ZH_ROLES = (
     r"|贷款人|借款人|保证人|担保方|转让方|受让方|许可方|被许可方|买方|卖方|供方|需方"
     r"|Party [A-E]"
 )
+_SUFFIX = (
+    r"Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|Co\.|GmbH"
+    r"|plc|PLC|LLP|L\.P\.|LP|S\.A\.|AG|N\.V\.|B\.V\."
+)
 _SEAL = "(?:盖章|签章|签字|公章|签名)"
 # 甲方（接收方）：某公司 / 甲方（盖章）：某公司 / 甲方：{{签署_甲方}}（盖章）, one a line.
 _ZH_LABELLED = re.compile(
     rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
     rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)])?[ \t　]*[:：][ \t　]*"
-    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[ \t　]{{2,}}|[；;，,。\n]|$)",
+    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[ \t　]{{2,}}|[；;，。\n]|,(?![ \t]*(?:{_SUFFIX}))|$"
+    rf"|[ \t　]+(?:{_ZH_ROLES})[^:：\n]{{0,12}}[:：])",
     re.MULTILINE,
-)
-_SUFFIX = (
-    r"Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corporation|Corp\.?|Company|Co\.|GmbH"
-    r"|plc|PLC|LLP|L\.P\.|LP|S\.A\.|AG|N\.V\.|B\.V\."
 )
 _EN_NAMED = re.compile(
     rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])[,.]?[ \t]*"
@@ -182,16 +183,21 @@ def _mismatches(
             key = normalised(shown)
             if key in canonical or key in told or text.in_object(start, end):
                 continue
-            close = _close(shown, key, canonical)
+            loose = ctx.places.article_of(text.ref) is None  # the signature block's
+            close = _close(shown, key, canonical, loose)
             if close is not None:
                 told.add(key)
                 a, b = close[1]
                 yield _mismatch(ctx, text, start + a, start + b, "", close[0], shown[a:b])
 
 
-def _close(shown: str, key: str, canonical: dict[str, str]) -> tuple[str, tuple[int, int]] | None:
+def _close(
+    shown: str, key: str, canonical: dict[str, str], loose: bool
+) -> tuple[str, tuple[int, int]] | None:
     """The party name ``shown`` is a variant of (深圳某某 for 深圳市某某), with the stretch of
-    ``shown`` that differs from it; None when it holds one of them or is another company."""
+    ``shown`` that is the variant; None when it holds one of them or is another company.
+    ``loose`` (the signature block, where each party signs once): a company whose first word
+    is a party's (TRIPATH CORPORATION for Tripath Technology, Inc.) is that party's too."""
     if any(c in key for c in canonical):
         return None
     for c, written in canonical.items():
@@ -202,14 +208,15 @@ def _close(shown: str, key: str, canonical: dict[str, str]) -> tuple[str, tuple[
         ratio, tail = max(scored, default=(0.0, ""))
         if ratio >= 0.85:
             return written, (len(shown) - len(tail), len(shown))
-        if _ENTITY_WORDS.search(shown) and _first_word(key, shown) == _first_word(c, written):
+        first = _first_word(shown)
+        if loose and first and _ENTITY_WORDS.search(shown) and first == _first_word(written):
             return written, (0, len(shown))
     return None
 
 
-def _first_word(key: str, written: str) -> str:
+def _first_word(written: str) -> str | None:
     word = re.match(r"[A-Za-z]+", written.strip())
-    return word.group().casefold() if word else key[:2]
+    return word.group().casefold() if word else None
 
 
 def _mismatch(

@@ -111,6 +111,10 @@ def _has_text(node: Node) -> bool:
     return bool(node.tables) or any(not isinstance(s, str) or s.strip() for s in node.body)
 
 
+# A heading that says the article is left out on purpose: （已删除）, [Reserved].
+_RESERVED = re.compile(
+    r"删除|保留|从略|此条空白|\b(?:reserved|intentionally|omitted|deleted|not used)\b", re.I
+)
 _NOT_A_HEADING = re.compile(r"[。；;☐☑□■_]|[，,].*[，,]")
 _HEADING_LENGTH = 20
 
@@ -125,7 +129,8 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
     """An article with a heading and nothing under it; a clause heading with no text."""
     labels = ctx.places.labels
     for article in part.articles:
-        if article.heading.strip() and not article.children and not _has_text(article):
+        empty = not article.children and not _has_text(article)
+        if article.heading.strip() and empty and not _RESERVED.search(article.heading):
             yield Finding(
                 "empty_article", WARNING,
                 Msg("{0}“{1}”只有标题，没有内容", "{0} “{1}” has a heading and no text",
@@ -135,7 +140,11 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
         for node in article.walk():
             if node is article or not node.heading.strip() or node.children:
                 continue
-            if not _has_text(node) and _reads_as_heading(node.heading):
+            if (
+                not _has_text(node)
+                and _reads_as_heading(node.heading)
+                and not _RESERVED.search(node.heading)
+            ):
                 yield Finding(
                     "heading_without_text", INFO,
                     Msg("{0}“{1}”只有标题，其下没有内容",
@@ -145,6 +154,9 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
+_PART_OF = re.compile(
+    r"[ \t]*(?:第[一二三四五六七八九十\d]+[款项項]|[（(][a-z\divx一二三四五六七八九十]+[)）]|\.\d)"
+)
 _THIS = re.compile(r"(?:\bthis|本)[ \t]*$", re.IGNORECASE)  # this Section 5, within 5.4
 
 
@@ -163,17 +175,22 @@ def _self_references(ctx: Context) -> Iterator[Finding]:
         if node is None or article is None:
             continue
         for start, end, seg in refs:
-            if seg.target in (node.id, article.id) and not _THIS.search(text.text, 0, start):
-                shown = text.text[start:end]
-                yield Finding(
-                    "self_reference", WARNING,
-                    Msg("{0}引用了自身（“{1}”），请确认是否应引用其他条款",
-                        "{0} refers to itself (“{1}”): check whether another article was meant",
-                        Msg(*places.where(text.ref)), shown),
-                    **ctx.locate(text, start, end), subject=shown,
-                )  # fmt: skip
+            if seg.target not in (node.id, article.id) or _THIS.search(text.text, 0, start):
+                continue
+            if seg.target == article.id and _PART_OF.match(text.text, end):
+                continue  # 第三条第一款 from 3.3: another part of the article
+            shown = text.text[start:end]
+            yield Finding(
+                "self_reference", WARNING,
+                Msg("{0}引用了自身（“{1}”），请确认是否应引用其他条款",
+                    "{0} refers to itself (“{1}”): check whether another article was meant",
+                    Msg(*places.where(text.ref)), shown),
+                **ctx.locate(text, start, end), subject=shown,
+            )  # fmt: skip
 
 
+# Exhibit C to the Credit Agreement: another document's annex.
+_OF_ANOTHER = re.compile(r"\s+(?:to|of)\s+(?:the|that|such)\s+[A-Z]")
 _LISTED = re.compile(r"[ \t]*[:：]")  # 附件一：服务清单 -- a list of annexes names them
 
 
@@ -186,6 +203,8 @@ def _annex_mentions(text: Text) -> list[tuple[int, int, int]]:
         for m in find_references(text.text)
         if m.target == "annex"
         and not text.in_object(m.start, m.end)
+        and not text.text[: m.start].endswith("》")
+        and not _OF_ANOTHER.match(text.text, m.end)
         and not _LISTED.match(text.text, m.end)
     ]
 
