@@ -32,14 +32,17 @@ KINDS = ("court_and_arbitration", "two_courts", "two_governing_laws")
 COURT, ARBITRATION, BOTH, LAW = "court", "arbitration", "both", "law"
 
 # A sentence, or one tick box's alternative: ☑提交仲裁 ☐向法院起诉 are two choices.
-_SENTENCE = re.compile(rf"[{TICKED}{UNTICKED}]?[^。；;\n{TICKED}{UNTICKED}]+[。；;\n]?|[。；;\n]")
+_SENTENCE = re.compile(
+    rf"[{TICKED}{UNTICKED}]?(?:[^。；;\n.!?{TICKED}{UNTICKED}]|[.!?](?![ \t]+[A-Z\"“]))+"
+    r"[。；;\n.!?]?|[。；;\n]"
+)  # an English sentence ends at ". The", not at "Inc. (" or "U.S."
 _ZH_COURT = re.compile(
     r"(?:向|由|提交(?:至|给)?|交由|提请|递交)(?P<name>[^。；;，,、：:（(]{0,30}?)(?:人民)?法院"
     r"[^。；;]{0,12}?(?:提起诉讼|起诉|诉讼|管辖|解决|审理)"
 )
 _EN_COURT = re.compile(
-    r"(?:jurisdiction of|(?:instituted|brought|commenced|litigated|resolved|adjudicated|heard)"
-    r"(?: exclusively)? (?:in|before)|submit(?:s|ted)? to) the "
+    r"(?:jurisdiction of|submit(?:s|ted)? to|(?:bring|brought|commenced?|instituted?|filed?"
+    r"|litigated?|resolved|adjudicated|heard|tried)\b[^.;]{0,40}?\b(?:in|before)) the "
     r"(?P<name>(?:(?!jurisdiction |of )[\w-]+ ){0,4}?courts?(?: located| sitting)?"
     r"(?: (?:in|of|for) (?:the )?[A-Z]\w*(?:,? (?:and |of )?[A-Z]\w*)*)?)"
 )
@@ -48,8 +51,8 @@ _ZH_ARBITRATION = re.compile(
     r"|(?:提交|提请|交由)[^。；;]{0,30}?仲裁(?:委员会|院|中心|机构)"
 )
 _EN_ARBITRATION = re.compile(
-    r"(?:settled|resolved|determined|referred|submitted)[^.;]{0,40}\bby (?:binding |final )?"
-    r"arbitration|\bfinally settled under the (?:rules|arbitration rules)\b",
+    r"\b(?:settled|resolved|determined|referred|submitted)\b[^.;]{0,120}?"
+    r"\b(?:arbitration|arbitral|arbitrator)",
     re.IGNORECASE,
 )
 # 仲裁或诉讼, 提交有管辖权的人民法院或仲裁机构, 可以申请仲裁，也可以向人民法院起诉.
@@ -68,13 +71,23 @@ _AUXILIARY = re.compile(
 # Words that offer forums to choose from rather than choose one.
 _OFFERED = re.compile(
     r"第\s*(?:_+|\{\{[^}]*\}\}|【[^】]*】|\s)\s*种|选择其一|任选其一|二选一|择一|以下(?:任)?一种|"
-    r"以下方式之一|下列方式之一|\beither\b|select one|choose one|one of the following|" + UNTICKED,
+    r"以下方式之一|下列方式之一|\beither (?!party|of )|select one|choose one|"
+    r"one of the following|" + UNTICKED,
     re.IGNORECASE,
 )
-_DESCRIBED = re.compile(r"包括|例如|such as|including", re.IGNORECASE)
+_DESCRIBED = re.compile(r"包括|例如|诸如")  # 包括协商、调解、仲裁或诉讼等: ways, not a choice
 _ZH_LAW = re.compile(
     r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?P<name>[^。；;，,、的]{2,20}?)"
     r"(?:的)?(?:法律|法)(?:管辖|约束)?(?:[。；;，,]|$)"
+)
+_JURISDICTION = (
+    r"中华人民共和国|中国|香港(?:特别行政区)?|澳门(?:特别行政区)?|台湾(?:地区)?|新加坡|日本|瑞士"
+    r"|澳大利亚|加拿大|意大利|俄罗斯|荷兰|瑞典|印度|西班牙|英格兰(?:和威尔士)?|纽约州?"
+    r"|开曼群岛|英属维尔京群岛|百慕大|[\u4e00-\u9fff]{1,6}?(?:国|州)"
+)
+# 涉及数据跨境传输的部分适用新加坡法律: a part of the contract under a named country's law.
+_ZH_LAW_NAMED = re.compile(
+    rf"适用(?P<name>{_JURISDICTION})(?:的)?(?:有关|相关|现行)?(?:法律|法)(?:[。；;，,]|$)"
 )
 _EN_LAW = re.compile(
     r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
@@ -88,7 +101,9 @@ _LAW_WORDS = re.compile(r"有关|相关|现行|现有|适用|的")
 _FEDERAL = re.compile(r"United States|\bU\.?S\.?\b|[Ff]ederal")
 # Statutory labour arbitration comes before the courts by law: no choice between them.
 _LABOUR_ARBITRATION = re.compile(r"劳动(?:人事)?争议")
-_GENERIC_COURT = re.compile(r"有管辖权|有权管辖|competent|appropriate", re.IGNORECASE)
+_GENERIC_COURT = re.compile(
+    r"有管辖权|有权管辖|\b(?:competent|appropriate|such|said|those|these|any)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -132,10 +147,8 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
         a = m.start()
         offered = bool(_OFFERED.search(sentence)) and TICKED not in sentence
         offers = offers or bool(_OFFERED.search(sentence))
-        if _DESCRIBED.search(sentence):
-            continue
         auxiliary = _AUXILIARY.search(sentence)
-        either = _ZH_EITHER.search(sentence)
+        either = not _DESCRIBED.search(sentence) and _ZH_EITHER.search(sentence)
         if either and not auxiliary:
             found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
         for pattern in (_ZH_COURT, _EN_COURT):
@@ -150,10 +163,10 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
                 c = None
             if c:
                 found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
-        for pattern in (_ZH_LAW, _EN_LAW):
-            for c in pattern.finditer(sentence):
-                if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
-                    found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
+        laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
+        for c in laws + list(_EN_LAW.finditer(sentence)):
+            if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
+                found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
     return tuple(found), offers
 
 

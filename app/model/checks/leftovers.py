@@ -23,6 +23,7 @@ KINDS = ("template_marker", "vague_reference")
 _MARKER = re.compile(
     r"(?<![A-Za-z])(?<!Article )(?<!Section )(?<!ARTICLE )(?<!SECTION )(?<!Chapter )"
     r"(?:X{3,}|x{3,})(?![A-Za-z])"  # XXX公司, not the roman numeral of Article XXX
+    r"|(?<![A-Za-z])XX(?=[年月日号市省区县公])|(?<=[年月])XX(?![A-Za-z])"  # XX年XX月XX日
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
     r"|【[\s　…·●•_＿.]*】"  # 【】, 【…】 (a 【标题】 with words is emphasis)
     r"|\{\{[^{}\n]{0,40}\}\}"
@@ -36,7 +37,8 @@ _MARKER = re.compile(
 _CASED = re.compile(r"[A-Za-z]")  # markers found ignoring case must be upper case (TBD)
 _VAGUE = re.compile(
     r"(?:详|参)?见上文|(?:详|参)?见下文|如上(?:文)?所述|上文所述|如下文所述"
-    r"|\bsee (?:above|below)\b|\bas (?:stated|mentioned|noted) (?:above|below)\b",
+    r"|\bsee (?:above|below)\b|\bas (?:stated|mentioned|noted) (?:above|below)\b"
+    r"|\bas described above\b",
     re.IGNORECASE,
 )
 # What follows a vague phrase when it does say where: 见上文第三条, see above in Section 2.
@@ -44,6 +46,9 @@ _TARGET = re.compile(
     r"[^。；;.\n]{0,8}?(?:第[^条款項项]{1,8}[条款項项]|附件|Section|Article|Clause|Exhibit|Schedule)",
     re.IGNORECASE,
 )
+
+
+_JOINED = re.compile(r"[年月日号/.\- ]?")  # markers joined so are one blank: XX年XX月XX日
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -63,7 +68,10 @@ def _markers(text: Text) -> list[tuple[int, int]]:
             continue  # tbd in running text is rare; TBD is the marker
         if word[:1] in "Xx" and _CASED.fullmatch(word[:1]) and not word.isupper():
             continue  # xxx lower case: an abbreviation, not a marker
-        found.append((m.start(), m.end()))
+        if found and _JOINED.fullmatch(text.text, found[-1][1], m.start()):
+            found[-1] = (found[-1][0], m.end())  # XX年XX月XX日 is one date to fill
+        else:
+            found.append((m.start(), m.end()))
     return found
 
 

@@ -99,12 +99,23 @@ _FORUM = re.compile(r"法院|管辖|\b(?:courts?|jurisdiction)\b", re.IGNORECASE
 _FEW_ARTICLES = 5  # an excerpt of a few articles is not expected to cover every subject
 
 
-def _mentioned(text: Text) -> frozenset[str]:
-    """The essential topics a text speaks of (不可抗力 in a 违约责任 article covers it)."""
-    found = {k for k in ESSENTIAL_TOPICS if _topic_words(_TOPICS[k], text.text)}
-    if _FORUM.search(text.text):
-        found.add("dispute_resolution")
-    return frozenset(found)
+_SPOKEN_OF = 2  # mentions that make a subject covered without a heading of its own
+
+
+def _mentions(text: Text) -> tuple[tuple[str, int], ...]:
+    """How often a text names each essential topic: a clause that settles it names it again
+    (因不可抗力不能履行的，根据不可抗力的影响免除责任); one passing mention (a right to
+    terminate for force majeure) is no article on it."""
+    counts = []
+    for key in ESSENTIAL_TOPICS:
+        topic = _TOPICS[key]
+        n = sum(text.text.count(k) for k in topic.zh)
+        n += sum(len(re.findall(rf"\b{re.escape(w)}\b", text.text, re.I)) for w in topic.en)
+        if key == "dispute_resolution":
+            n += len(_FORUM.findall(text.text))
+        if n:
+            counts.append((key, n))
+    return tuple(counts)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -168,19 +179,33 @@ def is_statute(draft: Draft) -> bool:
     return bool(_STATUTE_TITLE.search(draft.title))
 
 
+def _why_missing(topic: Topic, mentions: int) -> Msg:
+    zh, en = "”“".join(topic.zh), "”, “".join(topic.en)
+    if not mentions:
+        return Msg("没有条款标题或正文提到“{0}”", "no heading or text mentions “{1}”", zh, en)
+    return Msg(
+        "没有条款标题提到“{0}”，正文只顺带提到一次",
+        "no heading names “{1}”; the text mentions it only once in passing",
+        zh,
+        en,
+    )
+
+
 def _missing(ctx: Context, seen: set[str]) -> Iterator[Finding]:
     """``seen``: the topics the articles' headings name; only when one is missing are the
     clauses' headings and every text read for it."""
     if is_statute(ctx.draft) or seen.issuperset(ESSENTIAL_TOPICS):
         return
+    counts: dict[str, int] = dict.fromkeys(ESSENTIAL_TOPICS, 0)
     for text in ctx.texts:
         if text.ref.kind == "heading":
             found = ctx.memo("heading_topic", text, heading_topic)
             if found is not None:
                 seen.add(found.key)
-        seen |= ctx.memo("topics_mentioned", text, _mentioned)
+        for key, n in ctx.memo("topic_mentions", text, _mentions):
+            counts[key] += n
     for key in ESSENTIAL_TOPICS:
-        if key not in seen:
+        if key not in seen and counts[key] < _SPOKEN_OF:
             topic = _TOPICS[key]
             yield Finding(
                 "missing_topic", WARNING,
@@ -188,6 +213,5 @@ def _missing(ctx: Context, seen: set[str]) -> Iterator[Finding]:
                     "No {1} article (a commercial contract usually has one)",
                     topic.name_zh, topic.name_en),
                 subject=key,
-                why=Msg("没有标题或正文提到“{0}”", "no heading or text mentions “{1}”",
-                        "”“".join(topic.zh), "”, “".join(topic.en)),
+                why=_why_missing(topic, counts[key]),
             )  # fmt: skip
