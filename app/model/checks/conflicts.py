@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 KINDS = ("court_and_arbitration", "two_courts", "two_governing_laws")
 
 COURT, ARBITRATION, BOTH, LAW = "court", "arbitration", "both", "law"
+_READ = frozenset(("body", *TABLE_KINDS))  # the articles' texts and their tables' cells
 
 # A sentence, or one tick box's alternative: ☑提交仲裁 ☐向法院起诉 are two choices.
 _SENTENCE = re.compile(
@@ -174,21 +175,22 @@ def check(ctx: Context) -> Iterator[Finding]:
     if is_statute(ctx.draft):
         return  # a statute names courts and arbitration as the procedures it sets up
     chosen: list[tuple[Text, Choice]] = []
-    article = None
-    offering = False
+    offering = None  # the article whose text offers forums to choose from
     for text in ctx.texts:
-        if text.ref.kind not in ("body", *TABLE_KINDS):
+        if text.ref.kind not in _READ:
             continue
-        owner = ctx.places.article_of(text.ref)
-        if owner is None:
-            continue
-        if owner is not article:
-            article, offering = owner, False
         found, offers = ctx.memo("forum_choices", text, choices)
+        if not found and not offers:
+            continue
+        article = ctx.places.article_of(text.ref)
+        if article is None:
+            continue
+        offered = article is offering and TICKED not in text.text
         for choice in found:
-            if not choice.offered and not (offering and TICKED not in text.text):
+            if not choice.offered and not (offered and choice.kind != LAW):
                 chosen.append((text, choice))
-        offering = offering or offers
+        if offers:
+            offering = article
     yield from _forums(ctx, chosen)
     yield from _laws(ctx, [(t, c) for t, c in chosen if c.kind == LAW])
 

@@ -58,52 +58,63 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return opened >= 0 and closed >= 0 and "”" not in text[opened:start]
 
 
-def _markers(text: Text) -> list[tuple[int, int]]:
-    found = []
-    for m in _MARKER.finditer(text.text):
+def _markers(text: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for m in _MARKER.finditer(text):
         word = m.group()
-        if text.in_object(m.start(), m.end()) or _quoted(text.text, m.start(), m.end()):
+        if _quoted(text, m.start(), m.end()):
             continue
         if word.lower().startswith("tb") and not word.isupper():
             continue  # tbd in running text is rare; TBD is the marker
         if word[:1] in "Xx" and _CASED.fullmatch(word[:1]) and not word.isupper():
             continue  # xxx lower case: an abbreviation, not a marker
-        if found and _JOINED.fullmatch(text.text, found[-1][1], m.start()):
+        if found and _JOINED.fullmatch(text, found[-1][1], m.start()):
             found[-1] = (found[-1][0], m.end())  # XX年XX月XX日 is one date to fill
         else:
             found.append((m.start(), m.end()))
     return found
 
 
-def _vague(text: Text) -> list[tuple[int, int]]:
-    found = []
-    for m in _VAGUE.finditer(text.text):
-        if text.in_object(m.start(), m.end()):
-            continue
-        after = m.end()
-        if _TARGET.match(text.text, after) or text.in_object(after, after + 10):
-            continue
-        found.append((m.start(), m.end()))
-    return found
+def _vague(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _VAGUE.finditer(text) if not _TARGET.match(text, m.end())]
+
+
+def leftovers(text: Text) -> tuple[tuple[str, int, int], ...]:
+    """(kind, start, end) of each marker and vague reference in a text's characters (a
+    blank that shows as written, 【】 or ____, is told apart by the check, not here)."""
+    if not text.text:
+        return ()
+    found = [("template_marker", s, e) for s, e in _markers(text.text)]
+    found += [("vague_reference", s, e) for s, e in _vague(text.text)]
+    return tuple(found)
+
+
+_MESSAGES = {
+    "template_marker": (
+        "{0}中留有模板标记“{1}”，请填写或删除",
+        "The template marker “{1}” is left in {2}: fill it in or delete it",
+    ),
+    "vague_reference": (
+        "{0}中的“{1}”未指明所指条款，请写明具体条款",
+        "In {2}, “{1}” does not say which article it means: name it",
+    ),
+}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for text in ctx.texts:
-        for start, end in ctx.memo("template_markers", text, _markers):
+        found = ctx.memo("leftovers", text, leftovers)
+        if not found:
+            continue
+        for kind, start, end in found:
+            if text.in_object(start, end) or (
+                kind == "vague_reference" and text.in_object(end, end + 10)
+            ):
+                continue  # a blank to fill, or a reference bound right after 见上文
             shown = text.text[start:end]
+            where = ctx.places.where(text.ref)
+            zh, en = _MESSAGES[kind]
             yield Finding(
-                "template_marker", WARNING,
-                Msg("{0}中留有模板标记“{1}”，请填写或删除",
-                    "The template marker “{1}” is left in {2}: fill it in or delete it",
-                    Msg(*ctx.places.where(text.ref)), shown, ctx.places.where(text.ref)[1]),
-                **ctx.locate(text, start, end), subject=shown,
-            )  # fmt: skip
-        for start, end in ctx.memo("vague_references", text, _vague):
-            shown = text.text[start:end]
-            yield Finding(
-                "vague_reference", WARNING,
-                Msg("{0}中的“{1}”未指明所指条款，请写明具体条款",
-                    "In {2}, “{1}” does not say which article it means: name it",
-                    Msg(*ctx.places.where(text.ref)), shown, ctx.places.where(text.ref)[1]),
+                kind, WARNING, Msg(zh, en, Msg(*where), shown, where[1]),
                 **ctx.locate(text, start, end), subject=shown,
             )  # fmt: skip

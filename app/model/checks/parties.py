@@ -117,14 +117,13 @@ def _companies(text: Text) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _roles(text: Text) -> tuple[frozenset[str], dict[str, tuple[int, int]]]:
-    """The roles a text introduces, and the ordinal roles it uses (甲方, Party C): each
-    one's first use outside a blank."""
+def _roles(text: Text) -> tuple[frozenset[str], dict[str, list[tuple[int, int]]]]:
+    """The roles a text introduces, and the ordinal roles it uses (甲方, Party C) with
+    where (a use inside a blank's name is told apart by the check)."""
     defined = frozenset(next(g for g in m.groups() if g) for m in _ROLE_DEFINED.finditer(text.text))
-    used: dict[str, tuple[int, int]] = {}
+    used: dict[str, list[tuple[int, int]]] = {}
     for m in _ORDINAL_ROLE.finditer(text.text):
-        if m.group() not in used and not text.in_object(m.start(), m.end()):
-            used[m.group()] = m.span()
+        used.setdefault(m.group(), []).append(m.span())
     return defined, used
 
 
@@ -145,24 +144,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     for party in ctx.draft.parties:
         if party.name or party.address:
             known.add(party.role)
-    outside = [
-        t
-        for t in ctx.texts
-        if t.ref.kind not in NODE_KINDS
-        and (t.ref.kind not in TABLE_KINDS or places.article_of(t.ref) is None)
-    ]
-    for text in outside:
-        for named in ctx.memo("party_names", text, _labelled):
-            known.add(named.role)
-            if not _unfilled(ctx, text, named.start, named.end):
-                names.append((text, named))
-    yield from _mismatches(ctx, names, outside)
-    yield from _unknown_roles(ctx, known)
+    uses: list[tuple[Text, dict[str, list[tuple[int, int]]]]] = []
+    for text in ctx.texts:
+        kind = text.ref.kind
+        if kind not in NODE_KINDS and (kind not in TABLE_KINDS or not places.article_of(text.ref)):
+            for named in ctx.memo("party_names", text, _labelled):
+                known.add(named.role)
+                if not _unfilled(ctx, text, named.start, named.end):
+                    names.append((text, named))
+        defined, used = ctx.memo("party_roles", text, _roles)
+        known |= defined
+        if used:
+            uses.append((text, used))
+    yield from _mismatches(ctx, names)
+    yield from _unknown_roles(ctx, known, uses)
 
 
-def _mismatches(
-    ctx: Context, names: list[tuple[Text, Named]], outside: list[Text]
-) -> Iterator[Finding]:
+def _mismatches(ctx: Context, names: list[tuple[Text, Named]]) -> Iterator[Finding]:
     first: dict[str, tuple[Text, Named]] = {}
     canonical: dict[str, str] = {}  # normalised -> as written
     told: set[str] = set()
@@ -235,20 +233,22 @@ def _mismatch(
     )  # fmt: skip
 
 
-def _unknown_roles(ctx: Context, known: set[str]) -> Iterator[Finding]:
-    """甲方…戊方 / Party A…E used in the text when the contract has no such party (only
-    judged when it names its parties by those roles at all)."""
-    first: dict[str, tuple[Text, int, int]] = {}
-    for text in ctx.texts:
-        defined, used = ctx.memo("party_roles", text, _roles)
-        known |= defined
-        for role, (start, end) in used.items():
-            first.setdefault(role, (text, start, end))
+def _unknown_roles(
+    ctx: Context, known: set[str], uses: list[tuple[Text, dict[str, list[tuple[int, int]]]]]
+) -> Iterator[Finding]:
+    """甲方…戊方 / Party A…E used in the text (``uses``) when the contract has no such party
+    (only judged when it names its parties by those roles at all)."""
     if not any(_ORDINAL_ROLE.fullmatch(r) for r in known):
         return
+    first: dict[str, tuple[Text, int, int]] = {}
+    for text, used in uses:
+        for role, spans in used.items():
+            if role in known or role in first:
+                continue
+            span = next(((s, e) for s, e in spans if not text.in_object(s, e)), None)
+            if span is not None:
+                first[role] = (text, *span)
     for role, (text, start, end) in first.items():
-        if role in known:
-            continue
         where = ctx.places.where(text.ref)
         yield Finding(
             "party_role_unknown", WARNING,

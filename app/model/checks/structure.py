@@ -47,8 +47,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     for part in ctx.draft.all_parts():
         yield from _numbering(ctx, part)
         yield from _empty(ctx, part)
-    yield from _self_references(ctx)
-    yield from _missing_annexes(ctx)
+    said: set[int] = set()  # the annexes reported missing, once each
+    for text in ctx.texts:
+        mentions = ctx.memo("annex_mentions", text, _annex_mentions)
+        if mentions:
+            yield from _missing_annexes(ctx, text, mentions, said)
+        if text.objects:
+            yield from _self_references(ctx, text)
 
 
 def _as_imported(article: Node) -> tuple[str, str] | None:
@@ -160,77 +165,77 @@ _PART_OF = re.compile(
 _THIS = re.compile(r"(?:\bthis|本)[ \t]*$", re.IGNORECASE)  # this Section 5, within 5.4
 
 
-def _self_references(ctx: Context) -> Iterator[Finding]:
+def _self_references(ctx: Context, text: Text) -> Iterator[Finding]:
     """A reference from an article (or clause) to itself or to the article it is in: 第三条
     saying 见本合同第三条 means another article was meant (本条, "this Section 5" is how one
     says itself)."""
+    refs = [(s, e, seg) for s, e, seg in text.objects if isinstance(seg, Ref)]
+    if not refs:
+        return
     places = ctx.places
-    for text in ctx.texts:
-        if not text.objects:
+    node, article = places.node_of(text.ref), places.article_of(text.ref)
+    if node is None or article is None:
+        return
+    for start, end, seg in refs:
+        if seg.target not in (node.id, article.id) or _THIS.search(text.text, 0, start):
             continue
-        refs = [(s, e, seg) for s, e, seg in text.objects if isinstance(seg, Ref)]
-        if not refs:
-            continue
-        node, article = places.node_of(text.ref), places.article_of(text.ref)
-        if node is None or article is None:
-            continue
-        for start, end, seg in refs:
-            if seg.target not in (node.id, article.id) or _THIS.search(text.text, 0, start):
-                continue
-            if seg.target == article.id and _PART_OF.match(text.text, end):
-                continue  # 第三条第一款 from 3.3: another part of the article
-            shown = text.text[start:end]
-            yield Finding(
-                "self_reference", WARNING,
-                Msg("{0}引用了自身（“{1}”），请确认是否应引用其他条款",
-                    "{0} refers to itself (“{1}”): check whether another article was meant",
-                    Msg(*places.where(text.ref)), shown),
-                **ctx.locate(text, start, end), subject=shown,
-            )  # fmt: skip
+        if seg.target == article.id and _PART_OF.match(text.text, end):
+            continue  # 第三条第一款 from 3.3: another part of the article
+        shown = text.text[start:end]
+        yield Finding(
+            "self_reference", WARNING,
+            Msg("{0}引用了自身（“{1}”），请确认是否应引用其他条款",
+                "{0} refers to itself (“{1}”): check whether another article was meant",
+                Msg(*places.where(text.ref)), shown),
+            **ctx.locate(text, start, end), subject=shown,
+        )  # fmt: skip
 
 
 # Exhibit C to the Credit Agreement: another document's annex.
 _OF_ANOTHER = re.compile(r"\s+(?:to|of)\s+(?:the|that|such)\s+[A-Z]")
+_ANNEX_WORD = re.compile(r"Exhibit|Schedule|Annex|Appendix|Attachment", re.IGNORECASE)
 _LISTED = re.compile(r"[ \t]*[:：]")  # 附件一：服务清单 -- a list of annexes names them
 
 
 def _annex_mentions(text: Text) -> list[tuple[int, int, int]]:
     """(start, end, number) of annexes named in plain text (见附件三): a mention bound to an
     annex is an object and is renumbered with it; an entry of a list of annexes (附件一：…)
-    names an annex rather than sending the reader to it."""
+    names an annex rather than sending the reader to it. (Whether a mention is a bound
+    reference is told by the check: the characters do not say.)"""
+    if "附" not in text.text and not _ANNEX_WORD.search(text.text):
+        return []
     return [
         (m.start, m.end, m.number[0])
         for m in find_references(text.text)
         if m.target == "annex"
-        and not text.in_object(m.start, m.end)
-        and not text.text[: m.start].endswith("》")
+        and not text.text.endswith("》", 0, m.start)
         and not _OF_ANOTHER.match(text.text, m.end)
         and not _LISTED.match(text.text, m.end)
     ]
 
 
-def _missing_annexes(ctx: Context) -> Iterator[Finding]:
+def _missing_annexes(
+    ctx: Context, text: Text, mentions: list[tuple[int, int, int]], said: set[int]
+) -> Iterator[Finding]:
     """见附件三 with two annexes attached is an error; 见附件一 with none attached may mean it
     is still to attach: a warning, once per annex named."""
     count = len(ctx.draft.annexes)
-    said: set[int] = set()
-    for text in ctx.texts:
-        for start, end, n in ctx.memo("annex_mentions", text, _annex_mentions):
-            if n <= count or n in said:
-                continue
-            said.add(n)
-            shown = text.text[start:end]
-            if count:
-                message = Msg("引用了“{0}”，但本合同只有{1}个附件",
-                              "“{0}” is referred to, but the draft has {1} annex{2}",
-                              shown, count, "es" if count > 1 else "")  # fmt: skip
-            else:
-                message = Msg(
-                    "引用了“{0}”，但本合同没有附件",
-                    "“{0}” is referred to, but the draft has no annexes",
-                    shown,
-                )
-            yield Finding(
-                "annex_missing", ERROR if count else WARNING, message,
-                **ctx.locate(text, start, end), subject=shown,
-            )  # fmt: skip
+    for start, end, n in mentions:
+        if n <= count or n in said or text.in_object(start, end):
+            continue
+        said.add(n)
+        shown = text.text[start:end]
+        if count:
+            message = Msg("引用了“{0}”，但本合同只有{1}个附件",
+                          "“{0}” is referred to, but the draft has {1} annex{2}",
+                          shown, count, "es" if count > 1 else "")  # fmt: skip
+        else:
+            message = Msg(
+                "引用了“{0}”，但本合同没有附件",
+                "“{0}” is referred to, but the draft has no annexes",
+                shown,
+            )
+        yield Finding(
+            "annex_missing", ERROR if count else WARNING, message,
+            **ctx.locate(text, start, end), subject=shown,
+        )  # fmt: skip

@@ -123,28 +123,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     (第三方介入后的修正) and restates its confidentiality and breach articles on purpose."""
     draft = ctx.draft
     seen: set[str] = set()
+    headings = {t.ref.owner: t for t in ctx.texts if t.ref.kind == "heading"}
     for part in draft.parts:
         title = part.title if len(draft.parts) > 1 else ""
-        yield from _duplicates(ctx, part.articles, title, seen)
+        yield from _duplicates(ctx, headings, part.articles, title, seen)
     if sum(len(part.articles) for part in draft.parts) >= _FEW_ARTICLES:
         yield from _missing(ctx, seen)
 
 
-def _heading_of(ctx: Context, node: Node) -> HeadingTopic | None:
-    ref = ctx.node_ref(node.id)
-    if ref is None or ref.kind != "heading":
-        return None
-    return ctx.memo("heading_topic", ctx.texts[ctx.order(ref)], heading_topic)
-
-
 def _duplicates(
-    ctx: Context, articles: list[Node], title: str, seen: set[str]
+    ctx: Context, headings: dict[int, Text], articles: list[Node], title: str, seen: set[str]
 ) -> Iterator[Finding]:
     """Articles of one part whose headings say only one subject, sharing its word; ``seen``
     gathers the topics the headings name."""
     by_word: dict[tuple[str, str], list[Node]] = defaultdict(list)
     for article in articles:
-        found = _heading_of(ctx, article)
+        heading = headings.get(article.id)
+        found = ctx.memo("heading_topic", heading, heading_topic) if heading else None
         if found is not None:
             seen.add(found.key)
         if found is not None and found.pure:
@@ -153,7 +148,7 @@ def _duplicates(
     told: list[set[int]] = []
     for (key, word), group in by_word.items():
         ids = {a.id for a in group}
-        if len(group) < 2 or any(ids <= seen for seen in told):
+        if len(group) < 2 or any(ids <= done for done in told):
             continue
         told.append(ids)
         topic = _TOPICS[key]
