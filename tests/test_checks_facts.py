@@ -9,6 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.cli import draft_of_file
 from app.model import ops
@@ -500,3 +502,32 @@ def test_two_parties_signing_on_one_line(opened) -> None:
         "甲方：甲城科技有限公司 乙方：乙城贸易有限公司\n"
     )
     assert found(draft, "party_name_mismatch") == []
+
+
+# -- any text ----------------------------------------------------------------------------------
+
+PIECES = (
+    "第三条 ", "第三条", "3.1 ", "\n", "。", "；", "，", "：", "甲方", "乙方", "丙方", "Party C",
+    "甲方（盖章）：", "某某科技有限公司", "某科技有限公司", "附件一", "附件三", "见附件二",
+    "Exhibit C",
+    "提交仲裁委员会仲裁", "向人民法院起诉", "由甲方所在地人民法院管辖", "适用中华人民共和国法律",
+    "适用香港法律", "XXX", "××", "【】", "{{名称}}", "____", "TBD", "见上文", "see above",
+    "☐", "☑", "第__种", "保密", "不可抗力", "（以下简称“丙方”）", "本合同第三条", "this Section 3",
+    "governed by the laws of England", "courts of New York", "settled by arbitration", " ",
+)  # fmt: skip
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_any_text_is_checked_without_error_and_findings_point_inside_their_text(
+    opened, pieces
+) -> None:
+    draft = opened("合同\n甲方：某某科技有限公司\n\n第一条 总则\n" + "".join(pieces))
+    texts = {t.ref: t for t in read_texts(draft, Places(draft))}
+    for finding in run_checks(draft):
+        assert finding.message.zh and finding.message.en
+        if finding.ref is not None:
+            block = texts[finding.ref].block.text
+            assert finding.offset >= 0 and finding.offset + finding.length <= len(block)
