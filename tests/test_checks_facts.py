@@ -129,6 +129,21 @@ def test_a_filled_blank_is_compared_and_an_unfilled_one_is_not(opened) -> None:
     assert found(draft, "party_name_mismatch") == []
 
 
+@pytest.mark.parametrize(
+    ("fee", "variant"),
+    [
+        ("乙方开具发票后，甲方向广州云帆信息公司付款。", "广州云帆信息公司"),
+        ("甲方应通知云帆信息技术有限公司的项目经理。", "云帆信息技术有限公司"),
+        ("乙方可委托云帆（香港）信息技术有限公司履行。", None),  # an affiliate, by place
+        ("乙方可委托广州云帆湾物业管理有限公司保洁。", None),  # another trade name
+    ],
+)
+def test_a_party_named_short_in_the_text_is_a_mismatch(opened, fee, variant) -> None:
+    draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
+    found_names = [shown(draft, f) for f in found(draft, "party_name_mismatch")]
+    assert found_names == ([variant] if variant else [])
+
+
 def test_an_english_signature_block_naming_another_entity_is_a_mismatch(opened) -> None:
     text = (
         "DISTRIBUTOR AGREEMENT\n\nThis Agreement is made between Tripath Technology, Inc., a "

@@ -206,10 +206,65 @@ def _close(
         ratio, tail = max(scored, default=(0.0, ""))
         if ratio >= 0.85:
             return written, (len(shown) - len(tail), len(shown))
+        start = _trade_name_at(shown, written)
+        if start is not None:
+            return written, (start, len(shown))
         first = _first_word(shown)
         if loose and first and _ENTITY_WORDS.search(shown) and first == _first_word(written):
             return written, (0, len(shown))
     return None
+
+
+_CN_SUFFIX = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|公司)$")
+# A place before the trade name: 深圳市, 广东省深圳市, 北京, 江苏.
+_CN_REGION = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}?[省市区县]){1,3}"
+    r"|^(?:北京|上海|天津|重庆|江苏|浙江|广东|山东|河南|河北|湖南|湖北|四川|福建|安徽|江西|辽宁"
+    r"|吉林|黑龙江|陕西|山西|云南|贵州|广西|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古|深圳|广州"
+    r"|杭州|南京|苏州|成都|武汉|西安|厦门|青岛|宁波|大连|无锡|合肥|长沙|郑州|济南|沈阳)"
+)
+# What a company does, after its trade name: 星河数据科技 -> 星河.
+_CN_TRADE = re.compile(
+    r"(?:科技|信息|技术|服务|数据|网络|贸易|商贸|机械|制造|电子|商务|咨询|管理|发展|实业|投资"
+    r"|建设|工程|文化|传媒|外包|客户|客服|软件|智能|物流|供应链|电器|医药|生物|能源|环保|教育"
+    r"|餐饮|酒店|旅游|国际|控股|集团)+$"
+)
+_TRADE_AT_LEAST = 2
+
+
+def trade_name(name: str) -> str:
+    """A Chinese company's trade name: its name without the place, what it does and its
+    form (深圳市星河数据科技有限公司 -> 星河), "" when there is none to tell."""
+    core = _CN_SUFFIX.sub("", name)
+    core = _CN_REGION.sub("", core)
+    trade = _CN_TRADE.sub("", core)
+    return trade if len(trade) >= _TRADE_AT_LEAST else ""
+
+
+def _trade_name_at(shown: str, written: str) -> int | None:
+    """Where a variant of the party ``written`` begins in the company name ``shown`` that
+    carries its trade name (江苏恒力机械公司 for 江苏恒力机械制造有限公司); None when it
+    does not, or names a branch or an affiliate by place (星河数据科技（香港）有限公司)."""
+    trade = trade_name(written)
+    at = shown.find(trade) if trade else -1
+    if at < 0 or re.search(r"[（(]", shown[at:]):
+        return None
+    region = _CN_REGION.match(written)
+    start = next(
+        (
+            at - len(p)
+            for p in _places(region.group() if region else "")
+            if p and shown.endswith(p, 0, at)
+        ),
+        at,
+    )
+    # the same trade name, not one that begins like it (星河湾物业 is not 星河)
+    return start if trade_name(shown[start:]) == trade else None
+
+
+def _places(region: str) -> list[str]:
+    """A region as a name may write it: 深圳市, 深圳."""
+    return sorted({region, region.rstrip("省市区县")}, key=len, reverse=True)
 
 
 def _first_word(written: str) -> str | None:
