@@ -18,7 +18,7 @@ from app.model.checks import ERROR, WARNING, run_checks
 from app.model.checks.context import Places, read_texts
 from app.model.checks.engine import CheckEngine
 from app.model.checks.parties import normalised
-from app.model.draft import Blank
+from app.model.draft import Blank, Party
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
@@ -142,6 +142,18 @@ def test_a_party_named_short_in_the_text_is_a_mismatch(opened, fee, variant) -> 
     draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
     found_names = [shown(draft, f) for f in found(draft, "party_name_mismatch")]
     assert found_names == ([variant] if variant else [])
+
+
+def test_the_parties_block_of_a_draft_is_where_the_names_are_taken_from(opened) -> None:
+    draft = opened("服务合同\n\n第一条 服务\n深圳星河数据科技有限公司负责运维。\n")
+    assert found(draft, "party_name_mismatch") == []
+    parties = [
+        Party("甲方", "深圳市星河数据科技有限公司"),
+        Party("乙方", "广州市云帆信息技术有限公司"),
+    ]
+    ops.History(draft).push(ops.set_parties(draft, parties))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert shown(draft, mismatch) == "深圳星河数据科技有限公司" and mismatch.article == "第一条"
 
 
 def test_an_english_signature_block_naming_another_entity_is_a_mismatch(opened) -> None:

@@ -147,7 +147,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     uses: list[tuple[Text, dict[str, list[tuple[int, int]]]]] = []
     for text in ctx.texts:
         kind = text.ref.kind
-        if kind not in NODE_KINDS and (kind not in TABLE_KINDS or not places.article_of(text.ref)):
+        if kind == "party_name" and text.text.strip():  # the parties block: 甲方 + its name
+            role = ctx.draft.parties[text.ref.owner].role
+            known.add(role)
+            if not _unfilled(ctx, text, 0, len(text.text)):
+                names.append((text, Named(role, 0, len(text.text))))
+        elif kind not in NODE_KINDS and (
+            kind not in TABLE_KINDS or not places.article_of(text.ref)
+        ):
             for named in ctx.memo("party_names", text, _labelled):
                 known.add(named.role)
                 if not _unfilled(ctx, text, named.start, named.end):
