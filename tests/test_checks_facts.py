@@ -331,6 +331,15 @@ def test_numbering_gaps_and_repeats_of_the_source_are_reported(opened) -> None:
     assert len(found(draft, "numbering_gap")) == 1
 
 
+def test_roman_article_numbers_skipped_by_the_source(opened) -> None:
+    draft = opened(
+        "ARTICLE I DEFINITIONS\n\nTerms are defined here.\n\nARTICLE II SERVICES\n\n"
+        "Services are provided.\n\nARTICLE IV FEES\n\nFees are paid.\n"
+    )
+    [gap] = found(draft, "numbering_gap")
+    assert "ARTICLE III" in gap.message.en and "ARTICLE II" in gap.message.en
+
+
 def test_articles_from_the_library_or_another_source_have_no_gap(opened) -> None:
     """The issue's complaint: a draft assembled from library articles was told 第六条 was
     skipped in the original. Only neighbours imported from one file are compared."""

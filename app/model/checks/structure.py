@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
-from clause_db.numerals import cn_to_int, int_to_cn
+from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
 from clause_db.references import find_references
 
 from ..draft import Ref
@@ -28,18 +28,22 @@ KINDS = (
     "heading_without_text",
 )
 
-_WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千]+")
+_WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千]+|\b[IVXLC]+\b")
 
 
 def _written_number(written: str) -> tuple[int, re.Match[str]] | None:
     m = _WRITTEN_NUMBER.search(written)
-    n = cn_to_int(m.group()) if m else None
+    if m is None:
+        return None
+    n = roman_to_int(m.group()) if m.group()[0] in "IVXLC" else cn_to_int(m.group())
     return (n, m) if n else None
 
 
 def _relabel(written: str, m: re.Match[str], n: int) -> str:
-    """``written`` with its number replaced by n, in the same script: 第五条 -> 第六条."""
-    number = str(n) if m.group().isdigit() else int_to_cn(n)
+    """``written`` with its number replaced by n, in the same script: 第五条 -> 第六条,
+    ARTICLE IV -> ARTICLE V."""
+    raw = m.group()
+    number = str(n) if raw.isdigit() else int_to_roman(n) if raw[0] in "IVXLC" else int_to_cn(n)
     return written[: m.start()] + number + written[m.end() :]
 
 
