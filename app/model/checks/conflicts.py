@@ -64,9 +64,9 @@ _ZH_EITHER = re.compile(
     r"|(?:起诉|诉讼)[^。；;]{0,30}?也可(?:以)?[^。；;]{0,20}?仲裁"
 )
 _AUXILIARY = re.compile(
-    r"保全|强制执行|申请执行|撤销仲裁|撤销裁决|执行|临时措施|禁令|不服|"
+    r"保全|强制执行|申请执行|撤销仲裁|撤销裁决|执行|临时措施|禁令|不服|仲裁协议的?效力|"
     r"\b(?:interim|injunctive|injunction|enforce|enforcement|set aside|provisional|"
-    r"judgment (?:up)?on the award)",
+    r"equitable relief|specific performance|compel arbitration|judgment (?:up)?on the award)",
     re.IGNORECASE,
 )
 # Words that offer forums to choose from rather than choose one.
