@@ -107,6 +107,15 @@ _GENERIC_COURT = re.compile(
 )
 
 
+# Words without which a text chooses no forum or law and offers none: most texts are passed
+# over by this one search.
+_ABOUT_FORUMS = re.compile(
+    rf"法院|仲裁|法律|适用.{{0,12}}法|[{UNTICKED}]|种|选择|择一|选一|之一|"
+    r"courts?\b|arbitra|laws? of|either|select|choose|one of the following",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Choice:
     """A sentence choosing a forum (court, arbitration, both) or a law, and which one."""
@@ -141,6 +150,8 @@ def _same(a: str, b: str, *, law: bool = False) -> bool:
 def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
     """The forum and law choices of a text, and whether it offers forums to choose from
     (then the sentences after it in the article are alternatives)."""
+    if not _ABOUT_FORUMS.search(text.text):
+        return (), False
     found: list[Choice] = []
     offers = False
     for m in _SENTENCE.finditer(text.text):

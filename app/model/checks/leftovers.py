@@ -51,6 +51,10 @@ _TARGET = re.compile(
 _JOINED = re.compile(r"[年月日号/.\- ]?")  # markers joined so are one blank: XX年XX月XX日
 
 
+# A character or word every marker or vague phrase has: most texts are passed over by this.
+_MAYBE = re.compile(r"[Xx×Ｘ＊〇○【{\[_＿]|TB|此处|上文|下文|如上|above|below", re.IGNORECASE)
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands in a short quotation: “以××为准” is an example."""
     opened = text.rfind("“", max(0, start - 20), start)
@@ -82,7 +86,7 @@ def _vague(text: str) -> list[tuple[int, int]]:
 def leftovers(text: Text) -> tuple[tuple[str, int, int], ...]:
     """(kind, start, end) of each marker and vague reference in a text's characters (a
     blank that shows as written, 【】 or ____, is told apart by the check, not here)."""
-    if not text.text:
+    if not _MAYBE.search(text.text):
         return ()
     found = [("template_marker", s, e) for s, e in _markers(text.text)]
     found += [("vague_reference", s, e) for s, e in _vague(text.text)]

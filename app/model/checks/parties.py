@@ -58,6 +58,7 @@ _EN_NAMED = re.compile(
 _EN_COMPANY = re.compile(
     rf"(?<![\w])(?:[A-Z][\w&'.-]*,?[ \t]+){{0,5}}?(?:{_SUFFIX.upper()}|{_SUFFIX})(?![\w])"
 )
+_LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_SUFFIX})(?![\w])", re.IGNORECASE)  # before looking
 _ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司)")
 _ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")  # the roles checked when used
 # A role the text itself introduces: （以下简称“丙方”）, “丙方”指, 丙方是指, 丙方：某公司.
@@ -112,14 +113,17 @@ def _labelled(text: Text) -> tuple[Named, ...]:
 
 def _companies(text: Text) -> tuple[tuple[int, int], ...]:
     """Company names written in a text: 某某科技有限公司, ACME CORPORATION."""
-    spans = [m.span() for m in _ZH_COMPANY.finditer(text.text)]
-    spans += [m.span() for m in _EN_COMPANY.finditer(text.text)]
+    spans = [m.span() for m in _ZH_COMPANY.finditer(text.text)] if "公司" in text.text else []
+    if _LEGAL_FORM.search(text.text):
+        spans += [m.span() for m in _EN_COMPANY.finditer(text.text)]
     return tuple(spans)
 
 
 def _roles(text: Text) -> tuple[frozenset[str], dict[str, list[tuple[int, int]]]]:
     """The roles a text introduces, and the ordinal roles it uses (甲方, Party C) with
     where (a use inside a blank's name is told apart by the check)."""
+    if not _ORDINAL_ROLE.search(text.text):
+        return frozenset(), {}
     defined = frozenset(next(g for g in m.groups() if g) for m in _ROLE_DEFINED.finditer(text.text))
     used: dict[str, list[tuple[int, int]]] = {}
     for m in _ORDINAL_ROLE.finditer(text.text):
