@@ -78,7 +78,7 @@ _OFFERED = re.compile(
 )
 _DESCRIBED = re.compile(r"包括|例如|诸如")  # 包括协商、调解、仲裁或诉讼等: ways, not a choice
 _ZH_LAW = re.compile(
-    r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?P<name>[^。；;，,、的]{2,20}?)"
+    r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?!本|其|该|各|相关|有关)(?P<name>[^。；;，,、的]{2,20}?)"
     r"(?:的)?(?:法律|法)(?:管辖|约束)?(?:[。；;，,]|$)"
 )
 _JURISDICTION = (
@@ -88,7 +88,7 @@ _JURISDICTION = (
 )
 # 涉及数据跨境传输的部分适用新加坡法律: a part of the contract under a named country's law.
 _ZH_LAW_NAMED = re.compile(
-    rf"适用(?P<name>{_JURISDICTION})(?:的)?(?:有关|相关|现行)?(?:法律|法)(?:[。；;，,]|$)"
+    rf"适用(?!本|其|该|各)(?P<name>{_JURISDICTION})(?:的)?(?:有关|相关|现行)?(?:法律|法)(?:[。；;，,]|$)"
 )
 _EN_LAW = re.compile(
     r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
