@@ -189,6 +189,16 @@ def test_a_role_no_party_has_is_reported_once_where_first_used(opened) -> None:
     assert found(draft, "party_role_unknown") == []
 
 
+def test_a_guarantor_given_duties_is_a_party_the_contract_must_have(opened) -> None:
+    duty = "担保方应对甲方的付款义务承担连带保证责任。担保方式为连带责任保证。"
+    [unknown] = found(opened(SIGNED.format(fee=duty, seal_a="甲城有限公司")), "party_role_unknown")
+    assert unknown.subject == "担保方" and unknown.article == "第二条"
+    named = SIGNED.replace("乙方：广州", "担保方：佛山某某担保有限公司\n乙方：广州")
+    assert found(opened(named.format(fee=duty, seal_a="甲城有限公司")), "party_role_unknown") == []
+    way = "甲方应提供担保，担保方式为抵押。"  # the word, not a role
+    assert found(opened(SIGNED.format(fee=way, seal_a="甲城有限公司")), "party_role_unknown") == []
+
+
 def test_roles_are_judged_only_when_the_contract_names_its_parties_by_them(opened) -> None:
     """A clause on its own says 丙方 with no parties block: nothing to judge it against; the
     third party (第三方) is no role."""

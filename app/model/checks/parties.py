@@ -33,7 +33,8 @@ KINDS = ("party_name_mismatch", "party_role_unknown")
 
 _ZH_ROLES = (
     r"[甲乙丙丁戊]方|委托方|受托方|出卖人|买受人|出租[方人]|承租[方人]|发包[方人]|承包[方人]"
-    r"|贷款人|借款人|保证人|担保方|转让方|受让方|许可方|被许可方|买方|卖方|供方|需方"
+    r"|贷款人|借款人|保证人|保证方|担保方|担保人|监理方|见证方|转让方|受让方|许可方|被许可方"
+    r"|买方|卖方|供方|需方"
     r"|Party [A-E]"
 )
 _SUFFIX = (
@@ -60,9 +61,15 @@ _EN_COMPANY = re.compile(
 )
 _LEGAL_FORM = re.compile(rf"(?<![\w])(?:{_SUFFIX})(?![\w])", re.IGNORECASE)  # before looking
 _ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司)")
-_ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")  # the roles checked when used
+_ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")
+# The roles checked when used: the ordinal ones, and a guarantor or supervisor the text gives
+# duties or rights (担保方应…) -- one who signs nothing is bound by nothing.
+_USED_ROLE = re.compile(
+    r"[甲乙丙丁戊]方|\bParty [A-E]\b"
+    r"|(?:担保方|担保人|保证方|保证人|监理方|见证方)(?=应|须|必须|有权|承诺|保证|负责|同意|承担)"
+)
 # A role the text itself introduces: （以下简称“丙方”）, “丙方”指, 丙方是指, 丙方：某公司.
-_ROLE = r"[甲乙丙丁戊]方|Party [A-E]"
+_ROLE = r"[甲乙丙丁戊]方|Party [A-E]|担保方|担保人|保证方|保证人|监理方|见证方"
 _ROLE_DEFINED = re.compile(
     rf"(?:简称|称为|以下称|下称|hereinafter|referred to as)[ \t]*[\"“「]?(?P<a>{_ROLE})"
     rf"|[\"“「](?P<b>{_ROLE})[\"”」][ \t]*(?:指|是指|系指|means)"
@@ -122,11 +129,11 @@ def _companies(text: Text) -> tuple[tuple[int, int], ...]:
 def _roles(text: Text) -> tuple[frozenset[str], dict[str, list[tuple[int, int]]]]:
     """The roles a text introduces, and the ordinal roles it uses (甲方, Party C) with
     where (a use inside a blank's name is told apart by the check)."""
-    if not _ORDINAL_ROLE.search(text.text):
+    if not _USED_ROLE.search(text.text):
         return frozenset(), {}
     defined = frozenset(next(g for g in m.groups() if g) for m in _ROLE_DEFINED.finditer(text.text))
     used: dict[str, list[tuple[int, int]]] = {}
-    for m in _ORDINAL_ROLE.finditer(text.text):
+    for m in _USED_ROLE.finditer(text.text):
         used.setdefault(m.group(), []).append(m.span())
     return defined, used
 
