@@ -418,6 +418,15 @@ def test_empty_articles_and_headings_without_text(opened) -> None:
     assert heading.clause == "3.1"
 
 
+def test_an_english_clause_that_is_only_its_title(opened) -> None:
+    draft = opened(
+        "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
+        "1.2 Insurance.\n\n1.3 Reserved.\n\n1.4 Contractor will comply with all laws.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Insurance."
+
+
 # -- leftovers -------------------------------------------------------------------------------
 
 

@@ -147,20 +147,34 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
                 ref=ctx.node_ref(article.id), subject=article.heading,
             )  # fmt: skip
         for node in article.walk():
-            if node is article or not node.heading.strip() or node.children:
+            if node is article or node.children:
                 continue
-            if (
-                not _has_text(node)
-                and _reads_as_heading(node.heading)
-                and not _RESERVED.search(node.heading)
-            ):
+            heading = _heading_alone(node)
+            if heading and _reads_as_heading(heading) and not _RESERVED.search(heading):
                 yield Finding(
                     "heading_without_text", INFO,
                     Msg("{0}“{1}”只有标题，其下没有内容",
                         "{0} “{1}” is a heading with no text under it",
-                        labels.get(node.id, ""), node.heading),
-                    ref=ctx.node_ref(node.id), subject=node.heading,
+                        labels.get(node.id, ""), heading),
+                    ref=ctx.node_ref(node.id), subject=heading,
                 )  # fmt: skip
+
+
+# A clause whose only text is a title (1.3 Insurance.): the source's heading, text missing.
+_EN_TITLE = re.compile(r"[A-Z][\w'&-]*(?: (?:of|and|or|the|to|for|in|&|[A-Z][\w'&-]*)){0,5}[.:]?")
+
+
+def _heading_alone(node: Node) -> str:
+    """The heading of a clause that has nothing under it ("" when it has text): its heading,
+    or a title standing alone as its text."""
+    if node.tables:
+        return ""
+    if node.heading.strip():
+        return "" if _has_text(node) else node.heading
+    if len(node.body) == 1 and isinstance(node.body[0], str):
+        title = node.body[0].strip()
+        return title if _EN_TITLE.fullmatch(title) else ""
+    return ""
 
 
 _PART_OF = re.compile(
