@@ -421,7 +421,8 @@ def test_empty_articles_and_headings_without_text(opened) -> None:
 def test_an_english_clause_that_is_only_its_title(opened) -> None:
     draft = opened(
         "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
-        "1.2 Insurance.\n\n1.3 Reserved.\n\n1.4 Contractor will comply with all laws.\n"
+        "1.2 Insurance.\n\n1.3 Reserved.\n\n1.4 Contractor will comply with all laws.\n\n"
+        "2. Fees\n\n2.1 Company will pay the fees monthly.\n"
     )
     [alone] = found(draft, "heading_without_text")
     assert alone.clause == "1.2" and alone.subject == "Insurance."
