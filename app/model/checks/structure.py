@@ -160,6 +160,7 @@ def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
                 )  # fmt: skip
 
 
+_TITLE_LENGTH = 60
 # A clause whose only text is a title (1.3 Insurance.): the source's heading, text missing.
 _EN_TITLE = re.compile(r"[A-Z][\w'&-]*(?: (?:of|and|or|the|to|for|in|&|[A-Z][\w'&-]*)){0,5}[.:]?")
 
@@ -171,8 +172,9 @@ def _heading_alone(node: Node) -> str:
         return ""
     if node.heading.strip():
         return "" if _has_text(node) else node.heading
-    if len(node.body) == 1 and isinstance(node.body[0], str):
-        title = node.body[0].strip()
+    body = node.body[0] if len(node.body) == 1 else None
+    if isinstance(body, str) and len(body) <= _TITLE_LENGTH:  # a text is longer: no regex
+        title = body.strip()
         return title if _EN_TITLE.fullmatch(title) else ""
     return ""
 
