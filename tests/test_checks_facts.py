@@ -17,6 +17,7 @@ from app.model import ops
 from app.model.checks import ERROR, WARNING, run_checks
 from app.model.checks.context import Places, read_texts
 from app.model.checks.engine import CheckEngine
+from app.model.checks.fixes import fix_command
 from app.model.checks.parties import normalised
 from app.model.draft import Blank, Party
 from tests.conftest import CORPUS
@@ -100,6 +101,38 @@ def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None
     [mismatch] = found(draft, "party_name_mismatch")
     assert mismatch.article == "第二条"
     assert shown(draft, mismatch) == "广州云帆信息技术有限公司"
+
+
+def test_the_fix_writes_the_name_as_the_parties_block_has_it(opened) -> None:
+    fee = "甲方应向广州云帆信息技术有限公司支付服务费。"
+    draft = opened(SIGNED.format(fee=fee, seal_a="深圳星河数据科技有限公司"))
+    history = ops.History(draft)
+    for finding in found(draft, "party_name_mismatch"):
+        assert finding.fix is not None and "有限公司" in finding.fix.label.zh
+        history.push(fix_command(draft, finding.fix).command)
+    assert found(draft, "party_name_mismatch") == []
+    texts = "".join(t.text for t in read_texts(draft, Places(draft)))
+    assert (
+        "向广州市云帆信息技术有限公司支付" in texts
+        and "（盖章）：深圳市星河数据科技有限公司" in texts
+    )
+    history.undo()
+    history.undo()
+    assert len(found(draft, "party_name_mismatch")) == 2
+
+
+def test_a_name_filled_in_a_blank_is_fixed_in_the_blank_s_value(opened) -> None:
+    draft = opened(
+        "数据提供合同\n甲方（接收方）：北京智数科技有限公司\n乙方（提供方）：深圳数源有限公司\n\n"
+        "第一条 标的数据\n乙方向甲方提供标的数据。\n\n甲方：{{签署_甲方}}（盖章）\n"
+    )
+    signed = draft.field_named("签署_甲方")
+    ops.History(draft).push(ops.set_field_value(draft, signed.id, "北京智数科技股份有限公司"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    [edit] = mismatch.fix.edits
+    assert edit.field_id == signed.id
+    ops.History(draft).push(fix_command(draft, mismatch.fix).command)
+    assert signed.value == "北京智数科技有限公司"
 
 
 def test_names_written_alike_blank_or_of_another_company_are_no_mismatch(opened) -> None:

@@ -22,7 +22,7 @@ from clause_db.placeholders import find_placeholders
 from ..doc_blocks import TABLE_KINDS
 from ..draft import Blank
 from .context import NODE_KINDS
-from .finding import WARNING, Finding
+from .finding import WARNING, Finding, Fix, TextEdit
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -189,7 +189,7 @@ def _mismatches(ctx: Context, names: list[tuple[Text, Named]]) -> Iterator[Findi
         was = seen[0].text[seen[1].start : seen[1].end]
         if normalised(was) != normalised(shown) and normalised(shown) not in told:
             told.add(normalised(shown))
-            yield _mismatch(ctx, text, named.start, named.end, named.role, was, shown)
+            yield _mismatch(ctx, text, named.start, named.end, named.role, was, shown, True)
     if not canonical:
         return
     # company names elsewhere: the signature block's, and those in the articles
@@ -203,15 +203,16 @@ def _mismatches(ctx: Context, names: list[tuple[Text, Named]]) -> Iterator[Findi
             close = _close(shown, key, canonical, loose)
             if close is not None:
                 told.add(key)
-                a, b = close[1]
-                yield _mismatch(ctx, text, start + a, start + b, "", close[0], shown[a:b])
+                (a, b), sure = close[1], close[2]
+                yield _mismatch(ctx, text, start + a, start + b, "", close[0], shown[a:b], sure)
 
 
 def _close(
     shown: str, key: str, canonical: dict[str, str], loose: bool
-) -> tuple[str, tuple[int, int]] | None:
+) -> tuple[str, tuple[int, int], bool] | None:
     """The party name ``shown`` is a variant of (深圳某某 for 深圳市某某), with the stretch of
-    ``shown`` that is the variant; None when it holds one of them or is another company.
+    ``shown`` that is the variant and whether it surely is (a fix may write the name); None
+    when it holds one of them or is another company.
     ``loose`` (the signature block, where each party signs once): a company whose first word
     is a party's (TRIPATH CORPORATION for Tripath Technology, Inc.) is that party's too."""
     if any(c in key for c in canonical):
@@ -223,13 +224,13 @@ def _close(
         scored = [(SequenceMatcher(None, normalised(t), c).ratio(), t) for t in tails]
         ratio, tail = max(scored, default=(0.0, ""))
         if ratio >= 0.85:
-            return written, (len(shown) - len(tail), len(shown))
+            return written, (len(shown) - len(tail), len(shown)), True
         start = _trade_name_at(shown, written)
         if start is not None:
-            return written, (start, len(shown))
+            return written, (start, len(shown)), True
         first = _first_word(shown)
         if loose and first and _ENTITY_WORDS.search(shown) and first == _first_word(written):
-            return written, (0, len(shown))
+            return written, (0, len(shown)), False
     return None
 
 
@@ -291,9 +292,13 @@ def _first_word(written: str) -> str | None:
 
 
 def _mismatch(
-    ctx: Context, text: Text, start: int, end: int, role: str, was: str, shown: str
+    ctx: Context, text: Text, start: int, end: int, role: str, was: str, shown: str, sure: bool
 ) -> Finding:
+    """The finding, with a fix that writes the name as the parties block has it when the
+    variant is surely that party's and stands in the text or inside one filled blank."""
     where = ctx.places.where(text.ref)
+    edit = _rewrite(ctx, text, start, end, was) if sure else None
+    fix = Fix(Msg("改为“{0}”", "Change to “{0}”", was), (edit,)) if edit else None
     of_zh, of_en = (
         (f"{role}名称", f"the name of {role}") if role else ("当事人名称", "a party's name")
     )
@@ -302,8 +307,22 @@ def _mismatch(
         Msg("{0}的{1}写作“{2}”，与“{3}”不一致",
             "In {4}, {5} reads “{2}”, not “{3}” as elsewhere",
             where[0], of_zh, shown, was, where[1], of_en),
-        **ctx.locate(text, start, end), subject=shown,
+        **ctx.locate(text, start, end), subject=shown, fix=fix,
     )  # fmt: skip
+
+
+def _rewrite(ctx: Context, text: Text, start: int, end: int, new: str) -> TextEdit | None:
+    """The edit writing ``new`` over the reading stretch start..end: in the block's text when
+    no blank or reference is in it, in the value of the one filled blank holding it."""
+    for s, e, seg in text.objects:
+        if s < end and start < e:
+            if not (isinstance(seg, Blank) and s <= start and end <= e):
+                return None
+            value = ctx.draft.fields[seg.field_id].value or ""
+            return TextEdit(text.ref, start - s, end - start, value[start - s : end - s], new,
+                            seg.field_id)  # fmt: skip
+    offset, length = text.span(start, end)
+    return TextEdit(text.ref, offset, length, text.text[start:end], new)
 
 
 def _unknown_roles(
