@@ -305,6 +305,7 @@ def test_two_forums_or_two_laws_are_reported_at_the_second(opened, clause, kind,
         # one court said twice, one law written two ways
         "2.1 争议由甲方住所地人民法院管辖。\n2.2 诉讼由甲方所在地人民法院管辖。",
         "2.1 本合同适用中华人民共和国法律。\n2.2 本合同的订立和解释适用中国法律。",
+        "2.1 争议由北京市人民法院管辖。\n2.2 因本合同产生的诉讼，由北京市海淀区人民法院管辖。",
         # a list of ways disputes may be settled is no choice
         "附件说明了争议解决的途径，包括协商、调解、仲裁或诉讼等。",
     ],

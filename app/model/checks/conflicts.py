@@ -137,14 +137,16 @@ def _key(name: str) -> str:
     federal or state courts located in New York = the courts of New York)."""
     name = _LAW_WORDS.sub("", re.sub(r"住所地|所在地", "所在地", name))
     name = re.sub(r"^.*?\bcourts?\b(?: located| sitting)?(?: (?:in|of|for))?", "", name)
-    name = re.sub(r"\b(?:the|state|commonwealth|county|city|of)\b|\s+", "", name, flags=re.I)
+    name = re.sub(r"\b(?:the|state|commonwealth|county|city|of)\b|[\W_]+", "", name, flags=re.I)
     return "PRC" if _PRC.match(name) else name.casefold()
 
 
 def _same(a: str, b: str, *, law: bool = False) -> bool:
     """Whether two courts or laws as named are one: 中国 = 中华人民共和国 = PRC, the State of
-    California = California; federal law goes with a state's."""
-    return _key(a) == _key(b) or law and bool(_FEDERAL.search(a) or _FEDERAL.search(b))
+    California = California, the courts of Delaware = the courts located in Wilmington,
+    Delaware (one place within the other); federal law goes with a state's."""
+    ka, kb = _key(a), _key(b)
+    return ka in kb or kb in ka or law and bool(_FEDERAL.search(a) or _FEDERAL.search(b))
 
 
 def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
