@@ -86,3 +86,13 @@ def chinese_number(text: str) -> Decimal | None:
         return Decimal(f"{value}.{digits}")
     except InvalidOperation:
         return None
+
+
+_FULL_WIDTH = re.compile("[０-９％．＄]")
+_TO_ASCII = str.maketrans("０１２３４５６７８９％．＄", "0123456789%.$")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits and signs (３０％) as ASCII, one character for one so
+    offsets hold; the text itself when it has none (the usual case, and cheap)."""
+    return text.translate(_TO_ASCII) if _FULL_WIDTH.search(text) else text

@@ -12,11 +12,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from clause_db.number_words import ENGLISH_NUMBER_WORDS, english_number
+from clause_db.number_words import ENGLISH_NUMBER_WORDS, ascii_digits, english_number
 from clause_db.numerals import cn_to_int
 
-_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 _CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _CN = "零〇一二两三四五六七八九十"
 _MONTHS = {
@@ -46,6 +49,9 @@ _RANGE = re.compile(
     r"|\s*(?:to|until|till|through|and(?:\s+(?:ending|expiring|terminating)\s+on)?)\s+",
     re.IGNORECASE,
 )
+_ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ISO = re.compile(r"\d{4}[-/.]\d")
+_ENGLISH_UNIT = re.compile(r"\b(?:day|month|week|hour)", re.I)
 _STARTS = re.compile(
     r"开始日期|起始日期|起始日|开始时间|起始时间|start\s+date|commencement\s+date", re.I
 )
@@ -56,10 +62,10 @@ _ENDS = re.compile(
 )
 
 _UNIT = r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时)"
-_BLANK = r"_{2,}|＿{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\]|[Xx]{2,}|\s{3,}"
+_BLANK = r"_{2,}|＿{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\]|[Xx]{2,}"
 _NUMBER_ZH = rf"(?P<num>\d+|[{_CN}百]+)(?:\s*[（(]\s*(?P<num2>\d+|[{_CN}百]+)\s*[)）])?"
 PERIOD_ZH = re.compile(
-    rf"(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
+    rf"(?=[\d{_CN}百_＿【{{\[Xx])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
 )
 _EN_WORD = "|".join(sorted(ENGLISH_NUMBER_WORDS, key=len, reverse=True))
 PERIOD_EN = re.compile(
@@ -114,12 +120,12 @@ NOTHING = DateFacts()
 
 
 def read_dates(text: str) -> DateFacts:
-    s = text.translate(_ASCII)
+    s = ascii_digits(text)
     if not re.search(r"[\d年月日天day_【{\[]", s, re.I):
         return NOTHING
     impossible: list[BadDate] = []
     dates: list[tuple[int, int, date]] = []
-    for m in DATE.finditer(s):
+    for m in _dates(s):
         y, mo, d = _parts(m)
         if mo is None:
             continue
@@ -133,6 +139,12 @@ def read_dates(text: str) -> DateFacts:
     if not (impossible or periods or reversed_ranges):
         return NOTHING
     return DateFacts(tuple(impossible), tuple(reversed_ranges), tuple(periods))
+
+
+def _dates(s: str) -> Iterator[re.Match[str]]:
+    """DATE's matches, asked only of texts that can hold one (most say no month)."""
+    if "月" in s or _ENGLISH_MONTH.search(s) or _ISO.search(s):
+        yield from DATE.finditer(s)
 
 
 def _number(text: str | None) -> int | None:
@@ -191,7 +203,7 @@ def _periods(s: str, text: str) -> list[Period]:
     out = []
     for m in PERIOD_ZH.finditer(s):
         blank = m.group("blank")
-        if blank is not None and (blank.isspace() or not _is_period(s, m)):
+        if blank is not None and not _is_period(s, m):
             continue
         unit = _ZH_UNITS.get(m.group("unit"), m.group("unit"))
         value, other = _number(m.group("num")), _number(m.group("num2"))
@@ -204,7 +216,7 @@ def _periods(s: str, text: str) -> list[Period]:
         key = _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
-    for m in PERIOD_EN.finditer(s):
+    for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
         before = s[max(0, m.start() - 30) : m.start()].lower()
         if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
             continue
@@ -261,6 +273,6 @@ def _key_en(s: str, start: int, end: int) -> str:
     event = _EN_FILLER.sub(" ", s[end:b].lower()).split()
     if act and act[-1] == "within":
         act = act[:-1]
-    if len(act) < 2 or len(event) < 2:
+    if len(act) < 2 or not event:
         return ""
     return f"{' '.join(act[-4:])}|{' '.join(event[:5])}"

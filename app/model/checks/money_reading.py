@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from clause_db.capital_numerals import CAPITAL_DIGITS
-from clause_db.number_words import ENGLISH_NUMBER_WORDS, chinese_number, english_number
+from clause_db.number_words import (
+    ENGLISH_NUMBER_WORDS,
+    ascii_digits,
+    chinese_number,
+    english_number,
+)
 
 # full-width digits and signs read as their ASCII forms (one character for one: offsets hold)
-_ASCII = str.maketrans("０１２３４５６７８９％．＄", "0123456789%.$")
 
 # currency as written before or after a figure -> ISO code (None: 元 alone says no currency)
 CURRENCIES = {
@@ -40,7 +44,8 @@ _MAGNITUDES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千�
                "thousand": 10**3, "million": 10**6, "billion": 10**9}  # fmt: skip
 # a figure: a currency before it or after it (万元, 美元, 元); figures without one are no amount
 FIGURE = re.compile(
-    rf"(?<![A-Za-z0-9.])(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})(?![\d.])"
+    rf"(?=[\dRCUHNEGJAS¥￥$€£人美港欧英日新澳加])(?<![A-Za-z0-9.])"  # (fast: one test a place)
+    rf"(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})(?![\d.])"
     r"\s*(?P<mag>百万|千万|万|亿|千|million\b|billion\b|thousand\b)?"
     rf"\s*(?P<post>{_POST})?",
 )
@@ -53,7 +58,9 @@ _CAPITAL_AFTER = re.compile(
     rf"\s*(?:[（(]\s*(?P<lab1>{_LABEL})?|[，,；;]?\s*[（(]?(?P<lab2>{_LABEL}))"
     rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+)"
 )
-_CAPITAL = re.compile(rf"(?:{_LABEL})?(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}]+)")
+_CAPITAL = re.compile(
+    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}]+)"
+)
 _FIGURE_AFTER = re.compile(
     rf"\s*[（(]\s*(?:小写(?:金额)?\s*[：:为]?\s*)?(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})"
     r"\s*(?P<mag>百万|千万|万|亿)?\s*(?:元|圆)?\s*[)）]"
@@ -75,6 +82,8 @@ _EN_FIGURE = re.compile(
 )
 _EN_OPEN = re.compile(r"\s*\(\s*(?:in\s+words\s*:?\s*)?", re.IGNORECASE)
 
+_ENGLISH = re.compile(r"dollar|euro|pound|yuan|renminbi|RMB", re.I)
+_ENGLISH_PERCENT = re.compile(r"per\s*-?cent", re.I)
 PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _PERCENT_ZH = re.compile(r"百分之(?P<zh>[零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾佰]+)")
 _PERCENT_EN = re.compile(rf"(?P<en>{_EN_NUMBER})\s*(?:percent|per\s+cent|per-cent)\b", re.I)
@@ -141,7 +150,7 @@ NOTHING = MoneyFacts()
 
 def read_money(text: str) -> MoneyFacts:
     """Every fact about money ``text`` states."""
-    s = text.translate(_ASCII)
+    s = ascii_digits(text)
     if not re.search(r"[\d壹贰叁肆伍陆柒捌玖%]|百分之|percent|per cent|大写", s, re.I):
         return NOTHING
     figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
@@ -207,7 +216,8 @@ def _amounts_in_words(s: str, figures: list[Figure]) -> list[AmountInWords]:
             continue  # 壹 in a name, 叁拾 as a count: no amount
         out.append(AmountInWords(figure, start, m.end("cap"), cap, False, True))
         taken.append((start, m.end()))
-    for m in _EN_WORDS.finditer(s):  # Twelve Thousand Dollars (USD 12,000)
+    english = _ENGLISH.search(s) is not None
+    for m in _EN_WORDS.finditer(s) if english else ():  # Twelve Thousand Dollars (USD 12,000)
         if any(a <= m.start() < b for a, b in taken) or not m.group("cur"):
             continue
         bracket = _EN_OPEN.match(s, m.end())
@@ -249,11 +259,12 @@ def _percents(s: str) -> list[PercentInWords]:
         after = re.compile(r"\s*[（(]\s*").match(s, m.end())
         if after:
             words = _percent_words(s, after.end())
-            if words is not None and re.match(r"\s*[)）]", s[words[1] :]):
-                value, end = words
-                shown = s[m.start() : end + 1]
-                out.append(PercentInWords(m.start(), end, Decimal(m.group("num")), value, shown))
-    for pattern in (_PERCENT_ZH, _PERCENT_EN):
+            close = re.compile(r"\s*[)）]").match(s, words[1]) if words is not None else None
+            if words is not None and close:
+                shown = s[m.start() : close.end()]
+                figure = Decimal(m.group("num"))
+                out.append(PercentInWords(m.start(), close.end(), figure, words[0], shown))
+    for pattern in (_PERCENT_ZH, _PERCENT_EN) if _ENGLISH_PERCENT.search(s) else (_PERCENT_ZH,):
         for m in pattern.finditer(s):
             value = _percent_value(m)
             fig = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]").match(s, m.end())
@@ -334,7 +345,10 @@ def _sentence(
     """The instalments of one sentence: each marker takes the share or amount after it, up
     to the next marker; a payment of a share of the total with no marker is one too."""
     sentence = s[a:b]
-    markers = list(MARKER.finditer(sentence))
+    blanks = [(m.start(), m.end()) for m in _BLANK.finditer(sentence)]
+    markers = [
+        m for m in MARKER.finditer(sentence) if not any(x <= m.start() < y for x, y in blanks)
+    ]  # 第一笔 in {{第一笔百分比}} names a blank, it starts no instalment
     if not markers:
         if _TOTAL.search(sentence) and not _NOT_PAYMENT.search(sentence):
             if _PAYS.search(sentence) and (share := _share(sentence)) is not None:
