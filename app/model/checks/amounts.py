@@ -23,6 +23,7 @@ from .money_reading import (
     Figure,
     Instalment,
     MoneyFacts,
+    as_yuan,
     english_amount,
     read_money,
 )
@@ -78,7 +79,8 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
     where = Msg(*ctx.places.where(text.ref))
     if a.english:
         return _english(ctx, text, a, where)
-    reading = read_capital(a.words)
+    words, foreign = as_yuan(a.words)
+    reading = read_capital(words)
     figure = _fen(a.figure.value) if a.figure is not None else None
     if reading.well_formed:
         if figure is None or reading.value == figure:
@@ -94,6 +96,7 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
     if not a.labelled:
         return None
     meant = reading.value if figure is None else figure
+    should = write_capital(meant) if meant is not None and not foreign else None
     if figure is not None and reading.values and figure not in reading.values:
         # a slip in the form, and another amount too: the amount is what matters
         return Finding(
@@ -109,8 +112,8 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
         "amount_malformed", WARNING,
         Msg("{0}中的大写金额“{1}”写法不规范{2}", "In {0}, the amount in words “{1}” is not "
             "written as 大写 should be{3}", where, a.words,
-            f"，应为“{write_capital(meant)}”" if meant is not None else "",
-            f"; it should read “{write_capital(meant)}”" if meant is not None else ""),
+            f"，应为“{should}”" if should else "",
+            f"; it should read “{should}”" if should else ""),
         **ctx.locate(text, a.start, a.end), subject=a.words,
         fix=_capital_fix(text, a, meant) if meant is not None else None,
     )  # fmt: skip
@@ -142,7 +145,7 @@ def _yuan(fen: int | None) -> str:
 def _capital_fix(text: Text, a: AmountInWords, fen: int | None) -> Fix | None:
     """Write the 大写 of ``fen`` in place of the words: in the text when they are plain
     text, in the field's value when they are one filled field's whole value."""
-    if fen is None:
+    if fen is None or as_yuan(a.words)[1]:
         return None
     new = write_capital(fen)
     label = Msg("将大写改为“{0}”", "Write the amount in words as “{0}”", new)
@@ -197,7 +200,10 @@ def _judge_schedule(
     marked = [i for _, i in items if i.marker is not None]
     if len(marked) < 2 or any(i.unfilled for _, i in items):
         return None
-    complete = any(i.marker == "final" for i in marked)
+    ordinals = [i.ordinal for _, i in items]
+    complete = any(i.marker == "final" for i in marked) or (
+        ordinals == list(range(1, len(items) + 1)) and all(i.of_total for _, i in items)
+    )  # 第一笔…第三笔, each a share of the total: the last said is the last
     shares = [(t, i) for t, i in items if i.percent is not None]
     if len(shares) >= 2 and len(shares) == len(items):
         total = sum((i.percent for _, i in shares), Decimal(0))  # type: ignore[misc]

@@ -69,8 +69,9 @@ PERIOD_ZH = re.compile(
 )
 _EN_WORD = "|".join(sorted(ENGLISH_NUMBER_WORDS, key=len, reverse=True))
 PERIOD_EN = re.compile(
-    rf"\b(?:(?P<words>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)\s*\(\s*(?P<num2>\d+)\s*\)"
-    rf"|(?P<num>\d+)|(?P<words1>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)|(?P<blank>_{{2,}}|\[[●•\s]*\])"
+    rf"(?:\b(?P<words>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)\s*\(\s*(?P<num2>\d+)\s*\)"
+    rf"|\b(?P<num>\d+)|\b(?P<words1>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)"
+    r"|(?P<blank>_{2,}|\[[●•\s]*\])"
     r")\s*(?P<unit>(?:business|working|calendar)\s+days?|days?|months?|weeks?|hours?)\b",
     re.IGNORECASE,
 )
@@ -256,6 +257,10 @@ def _key_zh(s: str, start: int, end: int) -> str:
     after = _SEGMENT.search(s, end)
     b = after.start() if after else len(s)
     event = _FILLER.sub("", s[a:start])
+    if len(event) < 2 and a and s[a - 1] in "，,":  # 如满意度低于约定标准，乙方应在15日内…
+        event = _FILLER.sub(
+            "", s[max((m.end() for m in _SEGMENT.finditer(s, 0, a - 1)), default=0) : a]
+        )
     act = _FILLER.sub("", s[end:b])
     if not act and after:  # 收到发票后30日内，甲方向乙方支付服务费
         nxt = _SEGMENT.search(s, b + 1)

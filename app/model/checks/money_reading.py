@@ -19,8 +19,7 @@ from clause_db.number_words import (
     chinese_number,
     english_number,
 )
-
-# full-width digits and signs read as their ASCII forms (one character for one: offsets hold)
+from clause_db.numerals import cn_to_int
 
 # currency as written before or after a figure -> ISO code (None: 元 alone says no currency)
 CURRENCIES = {
@@ -51,15 +50,19 @@ FIGURE = re.compile(
 )
 _CAP_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正〇"
 _PLAIN_CHARS = "一二三四五六七八九十百千两"
+# a 大写 of another currency names it where 元 would stand: 伍佰美元整
+_FOREIGN = "美元|港元|港币|欧元|英镑|日元|澳元|加元"
+_FOREIGN_UNIT = re.compile(_FOREIGN)
 _CAP_DIGIT = re.compile(f"[{CAPITAL_DIGITS[1:]}]")
 # a 大写 after its label may be written (wrongly) with ordinary numerals: 大写：一万元整
 _LABEL = r"(?:大写(?:金额)?|金额大写)\s*[）)]?\s*[：:为]?\s*"
 _CAPITAL_AFTER = re.compile(
     rf"\s*(?:[（(]\s*(?P<lab1>{_LABEL})?|[，,；;]?\s*[（(]?(?P<lab2>{_LABEL}))"
-    rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+)"
+    rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:{_FOREIGN}[整正]?)?)"
 )
 _CAPITAL = re.compile(
-    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}]+)"
+    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB)?\s*"
+    rf"(?P<cap>[{_CAP_CHARS}]+(?:{_FOREIGN}[整正]?)?)"
 )
 _FIGURE_AFTER = re.compile(
     rf"\s*[（(]\s*(?:小写(?:金额)?\s*[：:为]?\s*)?(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})"
@@ -132,6 +135,8 @@ class Instalment:
     percent: Decimal | None
     amount: Figure | None
     unfilled: bool  # its number is a blank still to fill
+    ordinal: int | None = None  # 第二笔: 2 (首期: 1)
+    of_total: bool = False  # says what it is a share of: 费用总额的30%
 
 
 @dataclass(frozen=True)
@@ -371,7 +376,27 @@ def _sentence(
                 out.append(Instalment(a + m.start(), a + end, kind, None, None, True))
             continue
         value, unfilled = (share[0], share[1]) if share else (None, False)
-        out.append(Instalment(a + m.start(), a + end, kind, value, amount, unfilled))
+        ordinal = _ordinal(m.group())
+        of_total = bool(_TOTAL.search(piece))
+        out.append(
+            Instalment(a + m.start(), a + end, kind, value, amount, unfilled, ordinal, of_total)
+        )
+
+
+def _ordinal(marker: str) -> int | None:
+    """The number of an instalment said by its marker: 首期 1, 第三笔 3, second payment 2."""
+    m = re.match(r"第(.+?)[期笔次]", marker)
+    if m:
+        return _number_of(m.group(1))
+    word = marker.split()[0].lower()
+    return 1 if marker[0] == "首" else _ORDINAL_WORDS.get(word)
+
+
+def _number_of(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def _share(piece: str) -> tuple[Decimal | None, bool, int] | None:
@@ -386,3 +411,10 @@ def _share(piece: str) -> tuple[Decimal | None, bool, int] | None:
     if zh and (value := chinese_number(zh.group("zh"))) is not None:
         return value, False, zh.start()
     return None
+
+
+def as_yuan(words: str) -> tuple[str, bool]:
+    """A 大写 read with 元 for the currency it names (伍佰美元整 -> 伍佰元整), and whether it
+    named another currency (then a fix, which writes 元, would change the currency)."""
+    plain = _FOREIGN_UNIT.sub("元", words)
+    return plain, plain != words
