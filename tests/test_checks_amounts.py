@@ -9,7 +9,7 @@ import pytest
 
 from app.cli import draft_of_file
 from app.model import ops
-from app.model.checks import ERROR, run_checks
+from app.model.checks import ERROR, CheckEngine, run_checks
 from app.model.checks.amounts import KINDS
 from app.model.checks.fixes import fix_command
 from app.model.doc_blocks import blocks
@@ -185,3 +185,17 @@ def test_two_currencies_are_said_once(tmp_path) -> None:
 
 def shown_all(draft: Draft) -> str:
     return "\n".join(b.text for b in blocks(draft))
+
+
+def test_an_update_after_an_edit_finds_what_a_fresh_run_finds(tmp_path) -> None:
+    draft = draft_of(
+        tmp_path, "1.1 合同总价为12,000元（大写：人民币壹万贰仟元整）。\n1.2 按月支付。"
+    )
+    engine = CheckEngine()
+    assert [f for f in engine.run(draft) if f.kind in KINDS] == []
+    clause = draft.parts[0].articles[0].children[1]
+    command = ops.set_text(draft, clause.id, "押金为5000元（大写：伍仟伍佰元整），按月支付。")
+    ops.History(draft).push(command)
+    updated = [f for f in engine.update(draft, command.changes(draft)) if f.kind in KINDS]
+    assert [f.kind for f in updated] == ["amount_mismatch"]
+    assert updated == found(draft)

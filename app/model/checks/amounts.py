@@ -229,16 +229,14 @@ def _sum_finding(
     ctx: Context, items: list[tuple[Text, Instalment]], got: str, expected: str
 ) -> Finding:
     text, last = items[-1]
-    shown = "、".join(
-        text.text[i.start : i.end].strip("，,；;。、 ") if len(items) <= 4 else "" for t, i in items
-    )
+    shown = "、".join(t.text[i.start : i.end].strip("，,；;。、 ") for t, i in items)
     where = Msg(*ctx.places.where(text.ref))
     return Finding(
         "instalments_sum", WARNING,
         Msg("{0}中各期付款合计为{1}，与总额{2}不符", "In {0}, the instalments add up to {1}, "
             "not the total of {2}", where, got, expected),
         **ctx.locate(text, last.start, last.end), subject=f"{got}/{expected}",
-        why=Msg("各期：{0}", "Instalments: {0}", shown) if shown.strip("、") else None,
+        why=Msg("各期：{0}", "Instalments: {0}", shown) if len(items) <= 6 else None,
     )  # fmt: skip
 
 

@@ -38,10 +38,11 @@ DATE = re.compile(
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
     rf"|(?<![\d年个{_CN}])(?P<m2>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月\s*"
     rf"(?P<d2>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
-    r"|(?<![\d.\-/])(?P<y3>\d{4})(?P<sep>[-/.])(?P<m3>\d{1,2})(?P=sep)(?P<d3>\d{1,2})(?![\d.\-/])"
+    r"|(?<![A-Za-z\d.\-/])(?P<y3>(?:19|20|21)\d\d)(?P<sep>[-/.])(?P<m3>\d{1,2})(?P=sep)"
+    r"(?P<d3>\d{1,2})(?![\d.\-/])"
     rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH.replace('mon', 'mon4')}"
-    r",?\s+(?P<y4>\d{4})(?!\d)"
-    rf"|{_MONTH}\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>\d{{4}})(?!\d)"
+    r",?\s+(?P<y4>(?:19|20|21)\d\d)(?!\d)"
+    rf"|{_MONTH}\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20|21)\d\d)(?!\d)"
 )
 # between the two dates of a range: 至, 起至, 到, —, to, until, through, and ending on
 _RANGE = re.compile(

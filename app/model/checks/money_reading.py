@@ -92,7 +92,9 @@ _PERCENT_ZH = re.compile(r"百分之(?P<zh>[零〇一二两三四五六七八九
 _PERCENT_EN = re.compile(rf"(?P<en>{_EN_NUMBER})\s*(?:percent|per\s+cent|per-cent)\b", re.I)
 _BLANK = re.compile(r"_{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\]|[Xx×＊*]{3,}")
 
-CONVERSION = re.compile(r"汇率|兑换|折算|折合|exchange\s+rate|conversion\s+rate|convert", re.I)
+CONVERSION = re.compile(
+    r"汇率|兑换|折算|折合|约合|相当于|equivalent|exchange\s+rate|conversion\s+rate|convert", re.I
+)
 
 
 @dataclass(frozen=True)
