@@ -14,6 +14,7 @@ from app.model.checks.amounts import KINDS
 from app.model.checks.fixes import fix_command
 from app.model.doc_blocks import blocks
 from app.model.fileformat import draft_to_json
+from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -199,3 +200,30 @@ def test_an_update_after_an_edit_finds_what_a_fresh_run_finds(tmp_path) -> None:
     updated = [f for f in engine.update(draft, command.changes(draft)) if f.kind in KINDS]
     assert [f.kind for f in updated] == ["amount_mismatch"]
     assert updated == found(draft)
+
+
+DATA_CONTRACT = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
+FILLED = {
+    "固定价格金额": "人民币100,000元", "固定价格大写": "人民币壹拾万元整",
+    "第一笔百分比": "30", "第一笔金额": "30,000元", "第一笔大写": "叁万元整",
+    "第二笔百分比": "40", "第二笔金额": "40,000元", "第二笔大写": "肆万元整",
+    "第三笔百分比": "30", "第三笔金额": "30,000元", "第三笔大写": "叁万元整",
+}  # fmt: skip
+
+
+def test_the_data_provision_contract_filled_in_right_has_no_amount_finding() -> None:
+    draft = draft_of_file(DATA_CONTRACT, lambda _: None)
+    history = ops.History(draft)
+    assert found(draft) == []  # every amount still a blank
+    for name, value in FILLED.items():
+        history.push(ops.set_field_value(draft, draft.field_named(name).id, value))
+    assert found(draft) == []
+    history.push(ops.set_field_value(draft, draft.field_named("第三笔百分比").id, "20"))
+    words = draft.field_named("第二笔大写")
+    history.push(ops.set_field_value(draft, words.id, "肆万伍仟元整"))
+    mismatch, schedule = found(draft)
+    assert (mismatch.kind, mismatch.article) == ("amount_mismatch", "第六条")
+    assert (schedule.kind, schedule.article) == ("instalments_sum", "第六条")
+    assert "90%" in schedule.message.zh
+    history.push(fix_command(draft, mismatch.fix).command)
+    assert words.value == "肆万元整"

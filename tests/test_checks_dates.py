@@ -6,11 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import draft_of_file
 from app.model import ops
 from app.model.checks import ERROR, INFO, WARNING, run_checks
+from app.model.checks.date_reading import read_dates
 from app.model.checks.dates import KINDS
+from app.model.checks.money_reading import read_money
 from app.model.doc_blocks import blocks
 
 if TYPE_CHECKING:
@@ -155,3 +159,26 @@ def test_dates_in_a_field_value_count_as_text(tmp_path) -> None:
     ops.History(draft).push(ops.set_field_value(draft, field.id, "2023年2月29日"))
     [f] = found(draft)
     assert f.kind == "date_impossible" and f.ref is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789０年月日号内个工作天至起止-/.,（）()%％元万大写：壹贰拾佰仟零整首期尾款第一笔"
+        "_【】{} JanuaryApril31withindays(thirty)USD$",
+        max_size=40,
+    )
+)
+def test_any_text_is_read_without_error(text: str) -> None:
+    """Bad input is normal input: whatever a clause says, reading it never raises and every
+    place found lies inside it."""
+    for start, end in _spans(read_dates(text)) + _spans(read_money(text)):
+        assert 0 <= start <= end <= len(text)
+
+
+def _spans(facts: object) -> list[tuple[int, int]]:
+    out = []
+    for name in ("impossible", "periods", "amounts", "percents", "instalments"):
+        out += [(x.start, x.end) for x in getattr(facts, name, ())]
+    out += [(a, b) for a, b, _ in getattr(facts, "reversed_ranges", ())]
+    return out
