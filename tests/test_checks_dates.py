@@ -115,6 +115,7 @@ def test_one_period_written_in_words_and_in_figures_is_style(tmp_path) -> None:
         "1.1 甲方应在验收合格后十日内支付服务费。\n1.2 乙方应在验收合格后十五日内提交报告。",
         "1.1 乙方应在合同生效后5个工作日内提供名单。\n1.2 甲方应在合同生效后10个工作日内提供资料。",
         "1.1 乙方应在收到通知后三十（30）日内书面答复。",
+        "1.1 付款期限：☐验收合格后10日内支付；☐验收合格后30日内支付。",  # a choice offered
     ],
 )
 def test_different_acts_and_one_period_said_twice_are_left_alone(tmp_path, body) -> None:

@@ -8,6 +8,7 @@ article against 100% or its total, and a contract stating amounts in two currenc
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -80,7 +81,8 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
     if a.english:
         return _english(ctx, text, a, where)
     words, foreign = as_yuan(a.words)
-    reading = read_capital(words)
+    unit_outside = not re.search("[元圆角分]", words)  # 12000元（大写：壹万贰仟）: 元 is outside
+    reading = read_capital(words + "元" if unit_outside else words)
     figure = _fen(a.figure.value) if a.figure is not None else None
     if reading.well_formed:
         if figure is None or reading.value == figure:
@@ -91,12 +93,12 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
                 "In {0}, the figure {1} and the amount in words “{2}” disagree (the words "
                 "say {3})", where, _shown(text, a.figure), a.words, _yuan(reading.value)),
             **ctx.locate(text, a.start, a.end), subject=a.words,
-            fix=_capital_fix(text, a, figure),
+            fix=_capital_fix(text, a, figure) if not unit_outside else None,
         )  # fmt: skip
     if not a.labelled:
         return None
     meant = reading.value if figure is None else figure
-    should = write_capital(meant) if meant is not None and not foreign else None
+    should = write_capital(meant) if meant is not None and not (foreign or unit_outside) else None
     if figure is not None and reading.values and figure not in reading.values:
         # a slip in the form, and another amount too: the amount is what matters
         return Finding(
@@ -106,7 +108,7 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
                 "words are not written as 大写 should be",
                 where, _shown(text, a.figure), a.words),
             **ctx.locate(text, a.start, a.end), subject=a.words,
-            fix=_capital_fix(text, a, figure),
+            fix=_capital_fix(text, a, figure) if not unit_outside else None,
         )  # fmt: skip
     return Finding(
         "amount_malformed", WARNING,
@@ -115,7 +117,7 @@ def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
             f"，应为“{should}”" if should else "",
             f"; it should read “{should}”" if should else ""),
         **ctx.locate(text, a.start, a.end), subject=a.words,
-        fix=_capital_fix(text, a, meant) if meant is not None else None,
+        fix=_capital_fix(text, a, meant) if should else None,
     )  # fmt: skip
 
 

@@ -215,7 +215,7 @@ def _periods(s: str, text: str) -> list[Period]:
         script = "both" if m.group("num2") else "digits" if num.isdigit() else "words"
         if blank is None and not m.group("within") and not _is_period(s, m):
             continue
-        key = _key_zh(s, m.start(), m.end())
+        key = "" if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
     for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
@@ -235,10 +235,22 @@ def _periods(s: str, text: str) -> list[Period]:
         unit_words = m.group("unit").lower().split()
         unit = ("个工作日" if unit_words[0] in ("business", "working") else
                 _EN_UNITS.get(unit_words[-1], unit_words[-1]))  # fmt: skip
-        key = _key_en(s, m.start(), m.end())
+        key = "" if _offered(s, m.start()) else _key_en(s, m.start(), m.end())
         mismatch = other is not None and value is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
     return out
+
+
+def _offered(s: str, at: int) -> bool:
+    """Whether the sentence around ``at`` offers tick-box alternatives (☐验收后10日内 ☐验收后
+    30日内): two periods for one act there are a choice, not a slip."""
+    a = max((m.end() for m in _SENTENCE.finditer(s, 0, at)), default=0)
+    after = _SENTENCE.search(s, at)
+    return _BOXES.search(s, a, after.start() if after else len(s)) is not None
+
+
+_SENTENCE = re.compile(r"[。；;\n]|\.\s")
+_BOXES = re.compile("[☐□■☑✓✔]")
 
 
 def _is_period(s: str, m: re.Match[str]) -> bool:

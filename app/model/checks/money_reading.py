@@ -58,11 +58,12 @@ _CAP_DIGIT = re.compile(f"[{CAPITAL_DIGITS[1:]}]")
 _LABEL = r"(?:大写(?:金额)?|金额大写)\s*[）)]?\s*[：:为]?\s*"
 _CAPITAL_AFTER = re.compile(
     rf"\s*(?:[（(]\s*(?P<lab1>{_LABEL})?|[，,；;]?\s*[（(]?(?P<lab2>{_LABEL}))"
-    rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:{_FOREIGN}[整正]?)?)"
+    rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*"
+    rf"(?:{_FOREIGN}[整正]?)?)"
 )
 _CAPITAL = re.compile(
     rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB)?\s*"
-    rf"(?P<cap>[{_CAP_CHARS}]+(?:{_FOREIGN}[整正]?)?)"
+    rf"(?P<cap>[{_CAP_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
 )
 _FIGURE_AFTER = re.compile(
     rf"\s*[（(]\s*(?:小写(?:金额)?\s*[：:为]?\s*)?(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})"
@@ -373,9 +374,11 @@ def _sentence(
         share = _share(piece)
         amount = next((f for f in figures if a + m.start() <= f.start < a + end), None)
         if share is None and amount is None:
+            # a blank still to fill, or an instalment whose share the sentence does not say
+            # (进度款按月支付): either way the schedule cannot be added up
             blank = _BLANK.search(piece)
-            if blank and re.match(r"\s*(?:%|元|万元|个)", piece[blank.end() :]):
-                out.append(Instalment(a + m.start(), a + end, kind, None, None, True))
+            unfilled = bool(blank and re.match(r"\s*(?:%|元|万元|个)", piece[blank.end() :]))
+            out.append(Instalment(a + m.start(), a + end, kind, None, None, unfilled))
             continue
         value, unfilled = (share[0], share[1]) if share else (None, False)
         ordinal = _ordinal(m.group())
@@ -416,7 +419,8 @@ def _share(piece: str) -> tuple[Decimal | None, bool, int] | None:
 
 
 def as_yuan(words: str) -> tuple[str, bool]:
-    """A 大写 read with 元 for the currency it names (伍佰美元整 -> 伍佰元整), and whether it
-    named another currency (then a fix, which writes 元, would change the currency)."""
-    plain = _FOREIGN_UNIT.sub("元", words)
-    return plain, plain != words
+    """A 大写 read with 元 for the currency it names (伍佰美元整 -> 伍佰元整) and without the
+    spaces typed into a form's blank, and whether it named another currency (then a fix,
+    which writes 元, would change the currency)."""
+    plain = _FOREIGN_UNIT.sub("元", "".join(words.split()))
+    return plain, _FOREIGN_UNIT.search(words) is not None
