@@ -47,7 +47,7 @@ DATE = re.compile(
 # between the two dates of a range: 至, 起至, 到, —, to, until, through, and ending on
 _RANGE = re.compile(
     r"\s*(?:[（(]含[)）])?\s*(?:起|开始)?[，,\s]*(?:至|到|起至|止于|—{1,2}|–|-|~|～)\s*"
-    r"|\s*(?:to|until|till|through|and(?:\s+(?:ending|expiring|terminating)\s+on)?)\s+",
+    r"|\s*(?:to|until|till|through|and(?:\s+(?:end|expir|terminat)(?:s|es|ing)\s+on)?)\s+",
     re.IGNORECASE,
 )
 _ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
@@ -94,7 +94,7 @@ class BadDate:
     start: int
     end: int
     shown: str
-    reason: str  # month | day
+    days: int  # how many days its month has (0: there is no such month)
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,9 @@ def read_dates(text: str) -> DateFacts:
         y, mo, d = _parts(m)
         if mo is None:
             continue
-        reason = _impossible(y, mo, d)
-        if reason:
-            impossible.append(BadDate(m.start(), m.end(), text[m.start() : m.end()], reason))
+        days = _days_if_impossible(y, mo, d)
+        if days is not None:
+            impossible.append(BadDate(m.start(), m.end(), text[m.start() : m.end()], days))
         elif y is not None and d is not None:
             dates.append((m.start(), m.end(), date(y, mo, d)))
     periods = _periods(s, text)
@@ -171,18 +171,17 @@ def _parts(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
     return int(g["y4"] or g["y5"]), _MONTHS[mon], int(g["d4"] or g["d5"])
 
 
-def _impossible(year: int | None, month: int, day: int | None) -> str:
+def _days_if_impossible(year: int | None, month: int, day: int | None) -> int | None:
+    """None for a date that exists; else the days its month has (0: no such month)."""
     if not 1 <= month <= 12:
-        return "month"
-    if day is None:
-        return ""
-    if year is not None and not 1 <= year <= 9999:
-        return ""
+        return 0
+    if day is None or (year is not None and not 1 <= year <= 9999):
+        return None
     if year is None:  # 2月29日 without a year may be in a leap year
         last = 29 if month == 2 else calendar.monthrange(2001, month)[1]
     else:
         last = calendar.monthrange(year, month)[1]
-    return "" if 1 <= day <= last else "day"
+    return None if 1 <= day <= last else last
 
 
 def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, int, str]]:

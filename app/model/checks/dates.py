@@ -42,8 +42,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "date_impossible", ERROR,
                 Msg("{0}中的日期“{1}”不存在{2}", "In {0}, the date “{1}” does not exist{3}",
-                    where, bad.shown, "（月份无效）" if bad.reason == "month" else "",
-                    " (no such month)" if bad.reason == "month" else ""),
+                    where, bad.shown,
+                    f"（该月只有{bad.days}天）" if bad.days else "（没有这个月份）",
+                    f" (that month has {bad.days} days)" if bad.days else " (no such month)"),
                 **ctx.locate(text, bad.start, bad.end), subject=bad.shown,
             )  # fmt: skip
         for start, end, shown in facts.reversed_ranges:
