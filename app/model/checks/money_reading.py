@@ -323,7 +323,6 @@ _NOT_PAYMENT = re.compile(
     re.I,
 )
 _STOPS = re.compile(r"[。；;\n]")
-_PIECES = re.compile(r"[。；;\n，,、：:]")
 
 
 def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Figure], list[int]]:
