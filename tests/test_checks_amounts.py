@@ -187,6 +187,12 @@ def test_two_currencies_are_said_once(tmp_path) -> None:
     assert "人民币" in f.message.zh and "美元" in f.message.zh
 
 
+def test_yuan_alone_is_the_contracts_own_currency(tmp_path) -> None:
+    [f] = found(draft_of(tmp_path, "合同总价为100万元，设备进口价USD 100,000。"))
+    assert f.kind == "two_currencies" and "人民币、美元" in f.message.zh
+    assert found(draft_of(tmp_path, "费用为新台幣5,000元，另付500元。")) == []
+
+
 def shown_all(draft: Draft) -> str:
     return "\n".join(b.text for b in blocks(draft))
 

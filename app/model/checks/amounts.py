@@ -20,6 +20,7 @@ from ..draft import Blank
 from .finding import ERROR, INFO, WARNING, Finding, Fix, TextEdit
 from .money_reading import (
     NOTHING,
+    YUAN,
     AmountInWords,
     Figure,
     Instalment,
@@ -254,6 +255,11 @@ def _currencies(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[F
             return
         for code, start, end in facts.currencies:
             first.setdefault(code, (text, start, end))
+    if YUAN in first:  # 元 alone is the yuan the contract names, else 人民币
+        yuan = first.pop(YUAN)
+        if not {"TWD", "HKD"} & first.keys():
+            first["CNY"] = min(first.get("CNY", yuan), yuan, key=lambda p: ctx.order(p[0].ref))
+            first = dict(sorted(first.items(), key=lambda kv: (ctx.order(kv[1][0].ref), kv[1][1])))
     if len(first) < 2:
         return
     codes = list(first)

@@ -32,6 +32,8 @@ CURRENCIES = {
     "澳元": "AUD", "AUD": "AUD", "加元": "CAD", "CAD": "CAD", "新加坡元": "SGD", "SGD": "SGD",
     "元": None, "圆": None, "块": None,
 }  # fmt: skip
+# 元 alone: the contract's own yuan -- 人民币, unless it names 新台币 or 港元 (``amounts``)
+YUAN = "元"
 _BY_LENGTH = sorted(CURRENCIES, key=len, reverse=True)
 _CUR = "|".join(re.escape(c) for c in _BY_LENGTH if c not in ("元", "圆", "块"))
 _POST = (
@@ -146,7 +148,7 @@ class Instalment:
 class MoneyFacts:
     amounts: tuple[AmountInWords, ...] = ()
     percents: tuple[PercentInWords, ...] = ()
-    currencies: tuple[tuple[str, int, int], ...] = ()  # (code, start, end) of each amount
+    currencies: tuple[tuple[str, int, int], ...] = ()  # (code or YUAN, start, end) of each
     converts: bool = False  # says how one currency converts into another
     instalments: tuple[Instalment, ...] = ()
     totals: tuple[Figure, ...] = ()  # a total stated: 合同总价为…元
@@ -163,7 +165,7 @@ def read_money(text: str) -> MoneyFacts:
         return NOTHING
     figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
     amounts = _amounts_in_words(s, figures)
-    currencies = tuple((f.currency, f.start, f.end) for f in figures if f.currency)
+    currencies = tuple((f.currency or YUAN, f.start, f.end) for f in figures)
     percents = _percents(s)
     instalments, totals, parts = _schedule(s, figures)
     if not (amounts or currencies or percents or instalments or totals):
