@@ -88,6 +88,9 @@ def chinese_number(text: str) -> Decimal | None:
         return None
 
 
+# a blank where a number is still to be written: ____, 【】, {{天数}}, [●], XXX
+NUMBER_BLANK = r"[_＿]{2,}|【[^】\n]*】|\{\{[^}\n]*\}\}|\[[●•\s]*\]|[Xx×]{2,}"
+
 _FULL_WIDTH = re.compile("[０-９％．＄]")
 _TO_ASCII = str.maketrans("０１２３４５６７８９％．＄", "0123456789%.$")
 

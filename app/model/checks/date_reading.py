@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clause_db.number_words import ENGLISH_NUMBER_WORDS, ascii_digits, english_number
+from clause_db.number_words import (
+    ENGLISH_NUMBER_WORDS,
+    NUMBER_BLANK,
+    ascii_digits,
+    english_number,
+)
 from clause_db.numerals import cn_to_int
 
 if TYPE_CHECKING:
@@ -63,10 +68,9 @@ _ENDS = re.compile(
 )
 
 _UNIT = r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时)"
-_BLANK = r"_{2,}|＿{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\]|[Xx]{2,}"
 _NUMBER_ZH = rf"(?P<num>\d+|[{_CN}百]+)(?:\s*[（(]\s*(?P<num2>\d+|[{_CN}百]+)\s*[)）])?"
 PERIOD_ZH = re.compile(
-    rf"(?=[\d{_CN}百_＿【{{\[Xx])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
+    rf"(?=[\d{_CN}百_＿【{{\[Xx×])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{NUMBER_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
 )
 _EN_WORD = "|".join(sorted(ENGLISH_NUMBER_WORDS, key=len, reverse=True))
 PERIOD_EN = re.compile(

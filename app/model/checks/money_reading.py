@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from clause_db.capital_numerals import CAPITAL_DIGITS
 from clause_db.number_words import (
     ENGLISH_NUMBER_WORDS,
+    NUMBER_BLANK,
     ascii_digits,
     chinese_number,
     english_number,
@@ -93,7 +94,8 @@ _ENGLISH_PERCENT = re.compile(r"per\s*-?cent", re.I)
 PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _PERCENT_ZH = re.compile(r"百分之(?P<zh>[零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾佰]+)")
 _PERCENT_EN = re.compile(rf"(?P<en>{_EN_NUMBER})\s*(?:percent|per\s+cent|per-cent)\b", re.I)
-_BLANK = re.compile(r"_{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\]|[Xx×＊*]{3,}")
+_BLANK = re.compile(NUMBER_BLANK)
+_BLANK_SHARE = re.compile(rf"(?:{NUMBER_BLANK})\s*%")
 
 CONVERSION = re.compile(
     r"汇率|兑换|折算|折合|约合|相当于|equivalent|exchange\s+rate|conversion\s+rate|convert", re.I
@@ -408,7 +410,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 def _share(piece: str) -> tuple[Decimal | None, bool, int] | None:
     """The percentage a piece of a sentence gives (30%, 百分之三十), or a blank before %."""
     m = PERCENT.search(piece)
-    blank = re.search(r"(?:_{2,}|【[^】]*】|\{\{[^}]*\}\}|\[[●•\s]*\])\s*%", piece)
+    blank = _BLANK_SHARE.search(piece)
     if blank and (m is None or blank.start() < m.start()):
         return None, True, blank.start()
     if m:
