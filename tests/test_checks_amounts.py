@@ -51,6 +51,7 @@ def shown(draft: Draft, f: Finding) -> str:
         ),
         ("价款为RMB 12,000（大写：壹万贰仟伍佰元整）。", "壹万贰仟伍佰元整"),
         ("总价为￥12000.50元，大写：人民币壹万贰仟元伍分。", "壹万贰仟元伍分"),
+        ("货款为USD 12,000（大写：美元壹万叁仟元整）。", "壹万叁仟元整"),
         ("The fee is USD 12,000 (eleven thousand US dollars).", "eleven thousand US dollars"),
         ("The fee is Thirteen Thousand Dollars ($12,000).", "Thirteen Thousand Dollars"),
     ],

@@ -61,11 +61,11 @@ _CAP_DIGIT = re.compile(f"[{CAPITAL_DIGITS[1:]}]")
 _LABEL = r"(?:大写(?:金额)?|金额大写)\s*[）)]?\s*[：:为]?\s*"
 _CAPITAL_AFTER = re.compile(
     rf"\s*(?:[（(]\s*(?P<lab1>{_LABEL})?|[，,；;]?\s*[（(]?(?P<lab2>{_LABEL}))"
-    rf"(?:人民币|RMB)?\s*(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*"
-    rf"(?:{_FOREIGN}[整正]?)?)"
+    rf"(?:人民币|RMB|{_FOREIGN})?\s*"
+    rf"(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
 )
 _CAPITAL = re.compile(
-    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB)?\s*"
+    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB|{_FOREIGN})?\s*"
     rf"(?P<cap>[{_CAP_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
 )
 _FIGURE_AFTER = re.compile(
