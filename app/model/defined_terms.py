@@ -37,7 +37,7 @@ _JOINERS = re.compile(
     r"(?i)\b(?:the|a|an|each|both|any|collectively|together|jointly|individually|separately|"
     r"respectively|hereinafter|hereafter|herein|referred|to|as|called|known|and|or|also|"
     r"sometimes|as\s+applicable)\b"
-    r"|以下|下文|简称|簡稱|合称|合稱|统称|統稱|单称|單稱|分别|分別|各自|称为|稱為|称|稱|为|為|或|及|和"
+    r"|以下|下文|下|简称|簡稱|合称|合稱|统称|統稱|单称|單稱|分别|分別|各自|称为|稱為|称|稱|为|為|或|及|和"
     r"|[,;:，、；：\s]"
 )
 _UNQUOTED_INLINE = re.compile(
