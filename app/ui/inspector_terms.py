@@ -1,0 +1,171 @@
+"""The inspector's Terms tab: each defined term, where it is defined and where it is used.
+
+The list is ``checks.terms.draft_terms`` read again a moment after the lawyer stops
+editing (debounced like the Checks tab), and only while the tab is shown. Choosing a
+definition or a use selects exactly those characters in the centre (``textChosen``);
+Rename… renames the term everywhere as one undo step (``term_rename.rename_term``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model.checks.terms import TermEntry, TermPlace, draft_terms
+from app.model.defined_terms import PARTY
+from app.model.ops import EditError
+from app.model.term_rename import rename_term
+
+from .draft_document import DraftDocument, follow_changes
+from .translations import current_language_is_chinese, error_text
+
+REFRESH_DELAY_MS = 300
+PlaceRole = Qt.ItemDataRole.UserRole  # a TermPlace to select (None: a term's own row)
+TermRole = Qt.ItemDataRole.UserRole + 1  # the term a row belongs to
+
+
+class TermsTab(QWidget):
+    """The terms tree: a row per term (its uses counted), under it its definitions and uses."""
+
+    textChosen = Signal(object, int, int)  # block ref, offset, length: select them
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: DraftDocument | None = None
+        self.entries: list[TermEntry] = []
+        self._stale = True
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("termsList")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Term"), self.tr("Uses")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemActivated.connect(self._chosen)
+        self.tree.itemClicked.connect(self._chosen)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.rename_button.setObjectName("renameTermButton")
+        self.rename_button.setToolTip(self.tr("Rename the term, its definition and every use"))
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.rename_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.rename_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
+
+    def set_document(self, document: DraftDocument | None) -> None:
+        self.document = follow_changes(self.document, document, self._changed)
+        self._stale = True
+        self.tree.clear()
+        self.entries = []
+        self._timer.start()
+
+    def _changed(self, _kind: str) -> None:
+        self._stale = True
+        self._timer.start()  # restarted by each edit: read once the lawyer pauses
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the terms now and list them, keeping the term that was current."""
+        self._timer.stop()
+        self._stale = False
+        current = self.current_term()
+        self.entries = draft_terms(self.document.draft) if self.document else []
+        chinese = current_language_is_chinese()
+        self.tree.clear()
+        for entry in self.entries:
+            item = QTreeWidgetItem([entry.term, str(len(entry.uses))])
+            item.setData(0, TermRole, entry.term)
+            item.setData(0, PlaceRole, (entry.definitions or entry.uses or (None,))[0])
+            defined = self.tr("Defined in {0}: {1}")
+            if entry.form == PARTY and not entry.definitions:
+                item.setToolTip(0, self.tr("A party's role"))
+            for place in entry.definitions:
+                self._add_place(item, defined, place, chinese)
+            for place in entry.uses:
+                self._add_place(item, self.tr("Used in {0}: {1}"), place, chinese)
+            self.tree.addTopLevelItem(item)
+            if entry.term == current:
+                self.tree.setCurrentItem(item)
+        self.tree.resizeColumnToContents(1)
+        self._current_changed(self.tree.currentItem())
+
+    def _add_place(
+        self, parent: QTreeWidgetItem, words: str, place: TermPlace, chinese: bool
+    ) -> None:
+        text = words.format(place.where.text(chinese), place.sentence)
+        child = QTreeWidgetItem([text, ""])
+        child.setToolTip(0, text)
+        child.setData(0, PlaceRole, place)
+        child.setData(0, TermRole, parent.data(0, TermRole))
+        parent.addChild(child)
+
+    def current_term(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, TermRole) if item is not None else None
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        term = item.data(0, TermRole) if item is not None else None
+        entry = next((e for e in self.entries if e.term == term), None)
+        self.rename_button.setEnabled(entry is not None and bool(entry.definitions))
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        place = item.data(0, PlaceRole)
+        if isinstance(place, TermPlace):
+            self.textChosen.emit(place.ref, place.offset, place.length)
+
+    # -- renaming -----------------------------------------------------------------------------
+
+    def rename_current(self, name: str) -> bool:
+        """Rename the current term everywhere as one undo step; a refusal is said."""
+        term = self.current_term()
+        if term is None or self.document is None:
+            return False
+        try:
+            edit = rename_term(self.document.draft, term, name)
+        except EditError as e:
+            QMessageBox.warning(self, self.tr("Rename term"), error_text(e))
+            return False
+        if edit is None:
+            return False
+        self.document.push(edit.command)
+        self.refresh()
+        new = name.strip()
+        match = self.tree.findItems(new, Qt.MatchFlag.MatchExactly, 0)
+        if match:
+            self.tree.setCurrentItem(match[0])
+        return True
+
+    def _ask_rename(self) -> None:
+        term = self.current_term()
+        if term is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename term"), self.tr("New name for “{0}”:").format(term), text=term
+        )
+        if ok:
+            self.rename_current(name)
