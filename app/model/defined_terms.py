@@ -30,13 +30,14 @@ _CJK_RUN = re.compile(rf"[{_CJK}]+")
 _SENTENCE_PUNCT = set('。；;！？!?，：:\n、（）()《》“”"「」')
 _WORD = r"A-Za-z0-9_"
 
-# (…) holding only quoted terms and words that join them: ("Tripath"), (the "Agreement"),
-# (each a "Party" and together the "Parties"), （以下合称“双方”，单称“一方”）
+# (…) holding only quoted terms, words that join them and names: ("Tripath"), (the
+# "Agreement"), ("Licensee", and together with Licensor, the "Parties"),
+# （以下合称“双方”，单称“一方”）
 _PAREN = re.compile(r"[（(](?P<in>[^（）()\n]{1,200})[）)]")
 _JOINERS = re.compile(
     r"(?i)\b(?:the|a|an|each|both|any|collectively|together|jointly|individually|separately|"
     r"respectively|hereinafter|hereafter|herein|referred|to|as|called|known|and|or|also|"
-    r"sometimes|as\s+applicable)\b"
+    r"sometimes|with|as\s+applicable)\b|\b[A-Z][\w&.-]*"
     r"|以下|下文|下|简称|簡稱|合称|合稱|统称|統稱|单称|單稱|分别|分別|各自|称为|稱為|称|稱|为|為|或|及|和"
     r"|[,;:，、；：\s]"
 )
@@ -76,6 +77,8 @@ _LEAD = re.compile(
     r"^(?:(?:本|前|上|该)(?:合同|协议|協議|合约|合約|条款|條款|条|條|款|法|附件)?(?:中)?"
     r"(?:所述|所称|所稱|所指|规定|規定|约定|約定|项下|項下)的?|(?:上述|前述)的?|.{1,12}?(?:定义|定義|释义|釋義))"
 )
+# A glossary clause headed by its term whose text says what it means: 服务期限 / 指自…
+MEANING_LEAD = re.compile(r"\s*(?:是指|系指|係指|特指|指|(?:means|shall mean)\b)")
 _LINE_QUOTED_COLON = re.compile(r"\s*[：:]")
 _LINE_START = re.compile(rf"(?:^|\n)\s*{_ITEM}$")
 _EN_LINE_MEANS = re.compile(
@@ -106,6 +109,8 @@ _EN_NOT_TERM_BEFORE = re.compile(
     r"(?i)\b(?:marked|mark|labell?ed|label|entitled|titled|title|called|named|captioned|"
     r"stamped|words?|term|terms|phrase|legend|heading|designated|as|the\s+word)\s*[:,]?\s*$"
 )
+_VERSION_AFTER = re.compile(r"\s*[Vv]?\d+(?:\.\d+)+|\s*[Vv]\d")
+_DEFINING_BEFORE = re.compile(r"是指|系指|係指|特指|(?<![定派示导導令])指|\bmeans?\b")
 _LIST_GAP = re.compile(r"^\s*(?:[,、，/；;]|\bor\b|\band\b|或|和|及|与|與)*\s*$")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an", "or", "by",
                           "with", "&", "at", "under", "de"})  # fmt: skip
@@ -170,7 +175,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _term_like(term: str) -> bool:
+def term_like(term: str) -> bool:
+    """Whether the words can be a term: short, no sentence punctuation, some letters."""
     if not 1 <= len(term) <= 40 or any(c in _SENTENCE_PUNCT for c in term):
         return False
     if not re.search(rf"[A-Za-z{_CJK}]", term):
@@ -224,7 +230,7 @@ def read_terms(text: str) -> TermFacts:
         lead = _LEAD.match(d.term)
         if lead and lead.end() < len(d.term) - 1:  # 本合同所述的客服外包服务 / 第三方定义第三方
             d = replace(d, term=d.term[lead.end() :], start=d.start + lead.end())
-        if _term_like(d.term) and not any(s < d.end and d.start < e for s, e in found):
+        if term_like(d.term) and not any(s < d.end and d.start < e for s, e in found):
             found[(d.start, d.end)] = d
 
     for m in _PAREN.finditer(text):
@@ -303,6 +309,8 @@ def _quoted_terms(
             continue
         word = text[s:e]
         before, after = text[max(0, q0 - 12) : q0], text[q1 : q1 + 8]
+        if _VERSION_AFTER.match(after) or _DEFINING_BEFORE.search(_sentence_before(text, q0)):
+            continue  # a product's name (“某系统”V3.0), a name in a definition's words
         if has_cjk(word):
             ok = (
                 2 <= len(word) <= 10
@@ -321,6 +329,12 @@ def _quoted_terms(
         if ok:
             out.append((s, e, word))
     return tuple(out)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence's words before ``at``."""
+    start = max(text.rfind(c, 0, at) for c in "。；;！？!?\n") + 1
+    return text[start:at]
 
 
 def _title_case(word: str) -> bool:

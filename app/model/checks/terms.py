@@ -22,27 +22,34 @@ from clause_db.messages import Msg
 from ..defined_terms import (
     GLOSSARY_HEADING,
     INLINE,
+    MEANING_LEAD,
+    MEANS,
     PARTY,
     Definition,
     TermFacts,
+    has_cjk,
     read_terms,
+    term_like,
     use_pattern,
 )
+from ..doc_blocks import BlockRef
 from .context import Context, Places, read_texts, sentence_bounds
 from .finding import INFO, WARNING, Finding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ..doc_blocks import BlockRef
     from ..draft import Draft
     from .context import Text
 
 KINDS = ("term_defined_twice", "term_unused", "term_used_before_definition", "term_undefined")
 
-# Texts printed before the parties are introduced (the cover, the title) or generated from
-# them: a name there is no use "before the definition".
-_BEFORE_ANY_DEFINITION = ("cover", "title", "party_name", "party_address", "signature", "signed")
+# Texts printed before the parties are introduced (the cover, the title, the preamble that
+# names the agreement and its parties) or generated from them: a name there is no use
+# "before the definition".
+_BEFORE_ANY_DEFINITION = (
+    "cover", "title", "party_name", "party_address", "preamble", "signature", "signed",
+)  # fmt: skip
 _HEADING_KINDS = ("heading", "part_title", "annex_title")
 
 
@@ -73,6 +80,12 @@ def collect(ctx: Context, every_use: bool = True) -> tuple[dict[str, Term], list
     facts = [ctx.memo("terms", text, _read) for text in ctx.texts]
     own: set[tuple[int, int]] = set()  # glossary lines' definitions: no uses of their terms
     for text, read in zip(ctx.texts, facts, strict=True):
+        headed = _headed_definition(ctx, text, glossary) if text.ref.kind == "heading" else None
+        if headed is not None:
+            own.add((text.index, headed.start))
+            terms.setdefault(headed.term, Term(headed.term, MEANS)).definitions.append(
+                (text, headed)
+            )
         for d in read.definitions:
             if d.glossary_only:
                 if not _in_glossary(ctx, text, glossary):
@@ -104,6 +117,24 @@ def collect(ctx: Context, every_use: bool = True) -> tuple[dict[str, Term], list
     return terms, facts
 
 
+def _headed_definition(ctx: Context, text: Text, glossary: dict[int, bool]) -> Definition | None:
+    """A clause of a glossary article headed by its term, its text saying what it means
+    (服务期限 / 指自本合同生效之日起十二个月): the heading defines the term."""
+    after = ctx.texts[text.index + 1] if text.index + 1 < len(ctx.texts) else None
+    lead = MEANING_LEAD.match(after.text) if after is not None else None
+    if lead is None or after.ref != BlockRef("body", text.ref.owner):
+        return None
+    term = text.text.strip().rstrip("：:")
+    if not term_like(term) or len(term) > 15 or not _in_glossary(ctx, text, glossary):
+        return None
+    node = ctx.places.node_of(text.ref)
+    if ctx.places.article_of(text.ref) is node:
+        return None
+    meaning = " ".join(after.text[lead.end() :].split())
+    start = len(text.text) - len(text.text.lstrip())
+    return Definition(term, start, start + len(term), MEANS, meaning)
+
+
 def _in_glossary(ctx: Context, text: Text, seen: dict[int, bool]) -> bool:
     """Whether the text is in a definitions article (定义 / 释义 / Definitions) or clause."""
     article = ctx.places.article_of(text.ref)
@@ -120,7 +151,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     terms, facts = collect(ctx, every_use=False)
     for t in terms.values():
         yield from _defined_twice(ctx, t)
-        yield from _unused(ctx, t)
+        yield from _unused(ctx, t, terms)
         yield from _before_definition(ctx, t)
     yield from _undefined(ctx, terms, facts)
 
@@ -146,9 +177,11 @@ def _defined_twice(ctx: Context, t: Term) -> Iterator[Finding]:
     )  # fmt: skip
 
 
-def _unused(ctx: Context, t: Term) -> Iterator[Finding]:
+def _unused(ctx: Context, t: Term, terms: dict[str, Term]) -> Iterator[Finding]:
     if t.form == PARTY or t.uses or not t.definitions:
         return
+    if any(terms[v].uses for v in _variants(t.term) if v in terms):
+        return  # ("Party", together the "Parties"): one term in two numbers
     text, d = t.definitions[0]
     yield Finding(
         "term_unused", WARNING if d.form == INLINE else INFO,
@@ -166,21 +199,24 @@ def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
     if d.form != INLINE:
         return
     article = ctx.places.article_of(defined_in.ref)
-    for text, start, end in t.uses:
-        if text.index >= defined_in.index:
-            return
-        if text.ref.kind in _BEFORE_ANY_DEFINITION or (
-            article is not None and ctx.places.article_of(text.ref) is article
-        ):
-            continue  # the cover, the title; the article's own heading
-        yield Finding(
-            "term_used_before_definition", WARNING,
-            Msg("“{0}”在{1}已使用，但到{2}才定义",
-                "“{0}” is used in {1} before its definition in {2}",
-                t.term, _where(ctx, text), _where(ctx, defined_in)),
-            **ctx.locate(text, start, end), subject=t.term,
-        )  # fmt: skip
+    early = [
+        (text, start, end)
+        for text, start, end in t.uses
+        if text.index < defined_in.index
+        and text.ref.kind not in _BEFORE_ANY_DEFINITION
+        and (article is None or ctx.places.article_of(text.ref) is not article)
+    ]  # not the cover, the title, the preamble or the defining article's own heading
+    if not early:
         return
+    # the sentence that uses it rather than a heading naming the subject (标的数据描述)
+    text, start, end = next((u for u in early if u[0].ref.kind != "heading"), early[0])
+    yield Finding(
+        "term_used_before_definition", WARNING,
+        Msg("“{0}”在{1}已使用，但到{2}才定义",
+            "“{0}” is used in {1} before its definition in {2}",
+            t.term, _where(ctx, text), _where(ctx, defined_in)),
+        **ctx.locate(text, start, end), subject=t.term,
+    )  # fmt: skip
 
 
 def _undefined(ctx: Context, terms: dict[str, Term], facts: list[TermFacts]) -> Iterator[Finding]:
@@ -206,11 +242,24 @@ def _undefined(ctx: Context, terms: dict[str, Term], facts: list[TermFacts]) -> 
             )  # fmt: skip
 
 
+def _variants(word: str) -> set[str]:
+    """The other number of an English word: Party / Parties, Product / Products."""
+    if has_cjk(word):
+        return set()
+    out = {f"{word}s", f"{word}es"}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    elif word.endswith("y"):
+        out.add(word[:-1] + "ies")
+    if word.endswith("es"):
+        out.add(word[:-2])
+    if word.endswith("s"):
+        out.add(word[:-1])
+    return out
+
+
 def _is_term(word: str, terms: dict[str, Term]) -> bool:
-    if word in terms:
-        return True
-    singular = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else ""
-    return bool(singular) and singular in terms or f"{word}s" in terms
+    return word in terms or any(v in terms for v in _variants(word))
 
 
 def _known_words(ctx: Context) -> str:
