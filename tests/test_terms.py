@@ -151,6 +151,8 @@ def test_quotations_titles_markings_and_lists_are_no_undefined_terms() -> None:
         "合同\n第一条 标识\n乙方应在文件上标注“保密”字样，不得出现“豪华”、“仅供参考”等用语。"
         "依照《中华人民共和国民法典》办理。甲方回复“同意”即可。\n"
         "第二条 质量标准\n本附件作为合同正文中“质量标准”的补充说明。\n"
+        "第三条 活动\n乙方按“先到先得”原则在“双十一”期间于“淘宝”平台销售“港通调度系统”V3.0。"
+        "本合同所称许可软件是指许可方开发的“港通物流调度系统”及其文档。\n"
     )
     assert findings(draft, "term_undefined") == []
 

@@ -85,3 +85,23 @@ def test_a_refused_name_is_said_and_changes_nothing(qtbot, window, draft_path, m
     assert not tab.rename_current("“机密”")
     assert said and ("引号" in said[0] or "quotes" in said[0])
     assert not document.undo_stack.count()
+
+
+def test_with_no_draft_or_no_terms_the_tab_says_so(qtbot, window, tmp_path) -> None:
+    from app.model.files import save_draft
+    from app.model.importer import draft_from_document
+    from clause_db.segment import parse_text
+
+    inspector = window.inspector
+    tab = inspector.findChild(QWidget, "termsTab")
+    inspector.tabs.setCurrentWidget(tab)
+    tree = tab.findChild(QTreeWidget, "termsList")
+    assert tree.topLevelItemCount() == 1 and not tree.topLevelItem(0).flags()
+    outline = parse_text("合同\n第一条 付款\n付款期限为三十日。\n")
+    path = tmp_path / "无术语.contract"
+    save_draft(path, draft_from_document(outline.documents[0], outline.text, "test"))
+    window.open_path(path)
+    found = "No defined terms found."
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() and tree.topLevelItem(0).text(0) == found)
+    assert tree.topLevelItemCount() == 1
+    assert not tab.findChild(QPushButton, "renameTermButton").isEnabled()

@@ -103,7 +103,10 @@ _CN_NOT_TERM_BEFORE = re.compile(
 _CN_NOT_TERM_AFTER = re.compile(
     r"^\s*(?:字样|字樣|二字|两字|兩字|三字|四字|字|一词|一詞|一语|一語|等字|等词|等詞|等用语|等用語|"
     r"等不|等字眼|等表述|标识|標識|标志|標誌|标记|標記|按钮|按鈕|选项|選項|栏|欄|字段|项|項|之类|之類|"
-    r"的字样|的字樣|的表述|的说法|的說法|[：:])"
+    r"的字样|的字樣|的表述|的说法|的說法|[：:]"
+    # a name that qualifies a noun: “先到先得”原则, “双十一”期间, “淘宝”平台
+    r"|原则|原則|模式|机制|機制|政策|活动|活動|期间|期間|精神|理念|口号|口號|标语|標語|品牌|商标|商標"
+    r"|称号|稱號|平台|平臺|商城|店铺|店鋪|网站|網站|软件|軟體|系统|系統|产品|產品|牌)"
 )
 _EN_NOT_TERM_BEFORE = re.compile(
     r"(?i)\b(?:marked|mark|labell?ed|label|entitled|titled|title|called|named|captioned|"

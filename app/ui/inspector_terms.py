@@ -111,6 +111,11 @@ class TermsTab(QWidget):
             self.tree.addTopLevelItem(item)
             if entry.term == current:
                 self.tree.setCurrentItem(item)
+        if not self.entries:
+            none = self.tr("No defined terms found.")
+            empty = QTreeWidgetItem([none if self.document else self.tr("No draft is open.")])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
         self.tree.resizeColumnToContents(1)
         self._current_changed(self.tree.currentItem())
 

@@ -1482,6 +1482,14 @@
         <translation>使用于{0}：{1}</translation>
     </message>
     <message>
+        <source>No defined terms found.</source>
+        <translation>未发现定义的术语。</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+    <message>
         <source>Rename term</source>
         <translation>重命名术语</translation>
     </message>

@@ -51,6 +51,9 @@ _BEFORE_ANY_DEFINITION = (
     "cover", "title", "party_name", "party_address", "preamble", "signature", "signed",
 )  # fmt: skip
 _HEADING_KINDS = ("heading", "part_title", "annex_title")
+# The cover page and the source's signature block repeat the parties' names: a definition
+# there again is no second definition.
+_COPIES = ("cover", "signed")
 
 
 @dataclass
@@ -161,7 +164,9 @@ def _where(ctx: Context, text: Text) -> Msg:
 
 
 def _defined_twice(ctx: Context, t: Term) -> Iterator[Finding]:
-    defs = [(text, d) for text, d in t.definitions if d.form != PARTY]
+    defs = [
+        (text, d) for text, d in t.definitions if d.form != PARTY and text.ref.kind not in _COPIES
+    ]
     if len(defs) < 2:
         return
     first, (text, d) = defs[0], defs[1]
@@ -263,11 +268,12 @@ def _is_term(word: str, terms: dict[str, Term]) -> bool:
 
 
 def _known_words(ctx: Context) -> str:
-    """Headings and field names, one a line: a quoted heading or field is a reference to it
-    (合同正文中“数据质量标准”的补充说明), not an undefined term."""
+    """Headings, field names and the parties' names, one a line: a quoted heading or field
+    is a reference to it (合同正文中“数据质量标准”的补充说明), a quoted name a name."""
     names = [t.text for t in ctx.of_kind(*_HEADING_KINDS)]
     names += [f.name or f.label for f in ctx.draft.fields.values()]
     names += [f.label for f in ctx.draft.fields.values() if f.label]
+    names += [p.name for p in ctx.draft.parties if p.name]
     return "\n".join(names)
 
 
