@@ -302,3 +302,21 @@ def test_a_term_defined_in_both_numbers_is_used_when_either_is() -> None:
     )
     assert {"Parties", "Party"} <= {t.term for t in draft_terms(draft)}
     assert findings(draft) == []
+
+
+_PIECES = st.sampled_from(
+    ["“", "”", '"', "「", "」", "（", "）", "(", ")", "以下简称", "下称", "所称", "是指", "指",
+     "：", "，", "。", "\n", "平台", "甲方", "乙方（接收方）", "the ", "Party", " means ",
+     "hereinafter ", "**", "《", "》", "1. ", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_any_text_is_read_without_error_and_each_term_is_where_it_says(pieces) -> None:
+    text = "".join(pieces)
+    facts = read_terms(text)
+    for d in facts.definitions:
+        assert text[d.start : d.end] == d.term and d.term.strip() == d.term
+    for start, end, word in facts.quoted:
+        assert text[start:end] == word

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QMessageBox,
     QPushButton,
@@ -29,6 +30,7 @@ from .draft_document import DraftDocument, follow_changes
 from .translations import current_language_is_chinese, error_text
 
 REFRESH_DELAY_MS = 300
+SHOWN_CHARS = 80  # of a use's sentence in the list (the tooltip holds all of it)
 PlaceRole = Qt.ItemDataRole.UserRole  # a TermPlace to select (None: a term's own row)
 TermRole = Qt.ItemDataRole.UserRole + 1  # the term a row belongs to
 
@@ -48,6 +50,10 @@ class TermsTab(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Term"), self.tr("Uses")])
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)  # the term and its sentences take the width
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemClicked.connect(self._chosen)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -116,15 +122,16 @@ class TermsTab(QWidget):
             empty = QTreeWidgetItem([none if self.document else self.tr("No draft is open.")])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
-        self.tree.resizeColumnToContents(1)
         self._current_changed(self.tree.currentItem())
 
     def _add_place(
         self, parent: QTreeWidgetItem, words: str, place: TermPlace, chinese: bool
     ) -> None:
-        text = words.format(place.where.text(chinese), place.sentence)
-        child = QTreeWidgetItem([text, ""])
-        child.setToolTip(0, text)
+        sentence = place.sentence
+        short = sentence if len(sentence) <= SHOWN_CHARS else sentence[: SHOWN_CHARS - 1] + "…"
+        where = place.where.text(chinese)
+        child = QTreeWidgetItem([words.format(where, short), ""])
+        child.setToolTip(0, words.format(where, sentence))
         child.setData(0, PlaceRole, place)
         child.setData(0, TermRole, parent.data(0, TermRole))
         parent.addChild(child)
