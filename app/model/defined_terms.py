@@ -79,6 +79,7 @@ _LEAD = re.compile(
 )
 # A glossary clause headed by its term whose text says what it means: 服务期限 / 指自…
 MEANING_LEAD = re.compile(r"\s*(?:是指|系指|係指|特指|指|(?:means|shall mean)\b)")
+_COLON_MEANS = re.compile(r"\s*(?:是指|系指|係指|特指|指)")
 _LINE_QUOTED_COLON = re.compile(r"\s*[：:]")
 _LINE_START = re.compile(rf"(?:^|\n)\s*{_ITEM}$")
 _EN_LINE_MEANS = re.compile(
@@ -275,7 +276,8 @@ def read_terms(text: str) -> TermFacts:
         if means:
             add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, means.end())))
         elif colon and _LINE_START.search(text, 0, q0):
-            add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, colon.end()), "", True))
+            says = not _COLON_MEANS.match(text, colon.end())  # “X”：指… defines anywhere
+            add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, colon.end()), "", says))
     for m in _SO_CALLED.finditer(text):
         add(
             Definition(m.group("t"), m.start("t"), m.end("t"), MEANS, _meaning_after(text, m.end()))
@@ -285,8 +287,9 @@ def read_terms(text: str) -> TermFacts:
         for m in pattern.finditer(text):
             if any(q[0] <= m.start("t") < q[1] for q in quotes):
                 continue
+            only = glossary_only and not _COLON_MEANS.match(text, m.end())  # X：指…
             add(Definition(m.group("t"), m.start("t"), m.end("t"), MEANS,
-                           _meaning_after(text, m.end()), "", glossary_only))  # fmt: skip
+                           _meaning_after(text, m.end()), "", only))  # fmt: skip
     for m in _PARTY_ALIAS.finditer(text):
         if not _NOT_ALIAS.search(m.group("t")):
             add(Definition(m.group("t"), m.start("t"), m.end("t"), PARTY, m.group("role"),
