@@ -257,9 +257,19 @@ def test_a_bad_new_name_or_an_unknown_term_is_refused_with_a_message() -> None:
     with pytest.raises(EditError) as e:
         rename_term(draft, "不存在", "网站")
     assert "不存在" in str(e.value)
-    with pytest.raises(EditError):
-        rename_term(draft_of(CN), "甲方", "委托方")  # a role: the parties block renames it
     assert rename_term(draft, "平台", "平台") is None
+
+
+def test_renaming_a_party_s_role_renames_the_parties_block_too() -> None:
+    draft = draft_of(CN)
+    before = copy.deepcopy(draft)
+    history = History(draft)
+    history.push(rename_term(draft, "甲方", "委托方").command)
+    assert [p.role for p in draft.parties] == ["委托方", "乙方"]
+    assert "甲方" not in "\n".join(b.text for b in blocks(draft))
+    assert len(history.done) == 1
+    history.undo()
+    assert draft == before
 
 
 _WORDS = st.sampled_from(["平台", "网站", "平台规则", "甲方", "服务", "。", "，", "“平台”"])

@@ -58,8 +58,7 @@ def test_rename_renames_every_use_and_ctrl_z_restores(
     before = texts(document)
     count = before.count("保密信息")
     button = tab.findChild(QPushButton, "renameTermButton")
-    tree.setCurrentItem(term_item(tree, "甲方"))
-    assert not button.isEnabled()  # a role: renamed in the parties block
+    assert not button.isEnabled()  # no term chosen yet
     tree.setCurrentItem(term_item(tree, "保密信息").child(1))
     assert button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("机密资料", True))

@@ -150,19 +150,28 @@ class TermFacts:
         default_factory=dict, compare=False, repr=False
     )
 
-    def uses(self, pattern: re.Pattern[str]) -> tuple[tuple[Use, ...], tuple[Use, ...]]:
-        """Every use of the pattern's names outside this text's own definitions, and the
-        first use of each name (what the checks need); kept for the last pattern asked."""
-        found = self._uses.get(pattern.pattern)
+    def uses(self, pattern: UsePattern) -> tuple[tuple[Use, ...], tuple[Use, ...]]:
+        """Every use of the pattern's terms outside this text's own definitions and the
+        full names they abbreviate, and the first use of each term (what the checks need);
+        kept for the last pattern asked."""
+        found = self._uses.get(pattern.key)
         if found is None:
             defined = {d.start for d in self.definitions if not d.glossary_only}
-            every = tuple(u for u in uses_in(self.text, pattern) if u[0] not in defined)
+            every = [u for u in uses_in(self.text, pattern.terms) if u[0] not in defined]
+            names = uses_in(self.text, pattern.masks) if pattern.masks and every else ()
+            if names:
+                every = [
+                    u
+                    for u in every
+                    if not any(s <= u[0] and u[1] <= e and u[2] in pattern.hides[j]
+                               for s, e, j in names)
+                ]  # fmt: skip
             firsts: dict[int, Use] = {}
             for u in every:
                 firsts.setdefault(u[2], u)
-            found = (every, tuple(firsts.values()))
+            found = (tuple(every), tuple(firsts.values()))
             self._uses.clear()
-            self._uses[pattern.pattern] = found
+            self._uses[pattern.key] = found
         return found
 
 
@@ -363,22 +372,39 @@ def _one(term: str) -> str:
     return rf"(?<![{_WORD}]){core}(?=(?:s|es)?(?![{_WORD}]))"
 
 
-def use_pattern(terms: tuple[str, ...], masks: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """One pattern for the uses of ``terms`` (group i+1: terms[i]), the longest first; a
-    mask (the full name an abbreviation stands for: 北京某某科技有限公司 for 某某) is matched
-    as a whole (group len(terms)+j+1) so a term inside it is not a use."""
-    names = [*terms, *masks]
+@dataclass(frozen=True)
+class UsePattern:
+    """How the uses of a set of terms are found: ``terms`` (group g{i}: the i-th term, the
+    longest tried first) and the full names abbreviations stand for (``masks``, group g{j}):
+    a use of a term of ``hides[j]`` inside masks' j-th name is no use (某某 in 北京某某科技
+    有限公司 when 某某 abbreviates that name)."""
+
+    terms: re.Pattern[str]
+    masks: re.Pattern[str] | None
+    hides: tuple[frozenset[int], ...]
+    key: str  # what a text keeps its uses under (a pattern's hash reads all its code)
+
+
+def _alternatives(names: list[str]) -> re.Pattern[str]:
     order = sorted(range(len(names)), key=lambda i: -len(names[i]))
-    groups = [""] * len(names)
-    for i in order:
-        groups[i] = _one(names[i])
-    # groups keep their index (term i is group i+1); alternatives are tried longest first
-    alternatives = "|".join(f"(?P<g{i}>{groups[i]})" for i in order)
-    return re.compile(alternatives or r"(?!)")
+    return re.compile("|".join(f"(?P<g{i}>{_one(names[i])})" for i in order) or r"(?!)")
+
+
+def use_pattern(
+    terms: tuple[str, ...], masks: dict[str, frozenset[int]] | None = None
+) -> UsePattern:
+    """The uses of ``terms``; ``masks``: each full name, and the indexes of the terms a use
+    of which inside it is no use."""
+    names = list(masks or {})
+    found = _alternatives(list(terms))
+    hiding = _alternatives(names) if names else None
+    hides = tuple((masks or {})[n] for n in names)
+    key = "\x1e".join([found.pattern, hiding.pattern if hiding else "", repr(hides)])
+    return UsePattern(found, hiding, hides, key)
 
 
 def uses_in(text: str, pattern: re.Pattern[str]) -> tuple[Use, ...]:
-    """(start, end, index of the name) of each match of ``use_pattern`` in the text."""
+    """(start, end, index of the name) of each match of an alternation of names."""
     out = []
     for m in pattern.finditer(text):
         name = m.lastgroup

@@ -143,7 +143,7 @@ class TermsTab(QWidget):
     def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         term = item.data(0, TermRole) if item is not None else None
         entry = next((e for e in self.entries if e.term == term), None)
-        self.rename_button.setEnabled(entry is not None and bool(entry.definitions))
+        self.rename_button.setEnabled(entry is not None)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         place = item.data(0, PlaceRole)

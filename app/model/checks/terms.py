@@ -96,23 +96,19 @@ def collect(ctx: Context, every_use: bool = True) -> tuple[dict[str, Term], list
                 own.add((text.index, d.start))
             terms.setdefault(d.term, Term(d.term, d.form)).definitions.append((text, d))
     names = tuple(terms)
-    masks = tuple(
-        sorted(
-            {
-                d.antecedent
-                for t in terms.values()
-                for _, d in t.definitions
-                if d.antecedent and any(n in d.antecedent and n != d.antecedent for n in names)
-            }
-        )
-    )
-    pattern = use_pattern(names, masks)
+    index = {n: i for i, n in enumerate(names)}
+    hidden: dict[str, set[int]] = {}
+    for t in terms.values():
+        for _, d in t.definitions:
+            if d.antecedent and d.term in d.antecedent and d.term != d.antecedent:
+                hidden.setdefault(d.antecedent, set()).add(index[d.term])
+    pattern = use_pattern(names, {name: frozenset(i) for name, i in sorted(hidden.items())})
     entries = [terms[n] for n in names]
     first_defined = [t.definitions[0][0].index if t.definitions else -1 for t in entries]
     for text, read in zip(ctx.texts, facts, strict=True):
         every, firsts = read.uses(pattern)
         for start, end, i in every if every_use or own else firsts:
-            if i >= len(names) or (own and (text.index, start) in own):
+            if own and (text.index, start) in own:
                 continue
             uses = entries[i].uses
             if every_use or not uses or text.index < first_defined[i]:
