@@ -107,7 +107,9 @@ _CN_NOT_TERM_AFTER = re.compile(
     r"的字样|的字樣|的表述|的说法|的說法|[：:]"
     # a name that qualifies a noun: “先到先得”原则, “双十一”期间, “淘宝”平台
     r"|原则|原則|模式|机制|機制|政策|活动|活動|期间|期間|精神|理念|口号|口號|标语|標語|品牌|商标|商標"
-    r"|称号|稱號|平台|平臺|商城|店铺|店鋪|网站|網站|软件|軟體|系统|系統|产品|產品|牌)"
+    r"|称号|稱號|平台|平臺|商城|店铺|店鋪|网站|網站|软件|軟體|系统|系統|产品|產品|牌|方式|形式"
+    # the quote introduces a word with what it is (“质量保证期”为一年): a definition in passing
+    r"|为|為|是|即)"
 )
 _EN_NOT_TERM_BEFORE = re.compile(
     r"(?i)\b(?:marked|mark|labell?ed|label|entitled|titled|title|called|named|captioned|"
