@@ -16,6 +16,7 @@ longest term first, and never inside the full name an abbreviation was defined f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 INLINE, MEANS, PARTY = "inline", "means", "party"  # how a term is defined
@@ -81,7 +82,7 @@ _LEAD = re.compile(
 MEANING_LEAD = re.compile(r"\s*(?:是指|系指|係指|特指|指|(?:means|shall mean)\b)")
 _COLON_MEANS = re.compile(r"\s*(?:是指|系指|係指|特指|指)")
 _LINE_QUOTED_COLON = re.compile(r"\s*[：:]")
-_LINE_START = re.compile(rf"(?:^|\n)\s*{_ITEM}$")
+_LINE_START = re.compile(rf"\s*{_ITEM}")
 _EN_LINE_MEANS = re.compile(
     r"(?m)^\s*(?P<t>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})\s+(?:means|shall mean)\b"
 )
@@ -229,28 +230,38 @@ def _antecedent(text: str, at: int) -> str:
     return m.group(1).rstrip(",").strip() if m else ""
 
 
+_MEANING_START = re.compile(r"\s*(?:是指|系指|係指|指)?")
+_MEANING_CHARS = 300  # of a definition's words kept to compare two definitions
+
+
 def _meaning_after(text: str, at: int) -> str:
     """The words of a definition after 指 / means, to its sentence's end."""
-    at += len(re.match(r"\s*(?:是指|系指|係指|指)?", text[at:]).group())
-    stops = [i for i in (text.find(c, at) for c in "。；;\n") if i >= 0]
-    return " ".join(text[at : min(stops) if stops else len(text)].split())
+    at = _MEANING_START.match(text, at).end()
+    window = text[at : at + _MEANING_CHARS]
+    stops = [i for i in (window.find(c) for c in "。；;\n") if i >= 0]
+    return " ".join(window[: min(stops) if stops else len(window)].split())
 
 
 def read_terms(text: str) -> TermFacts:
     """The definitions of one text and the quoted words in it that look like terms."""
     found: dict[tuple[int, int], Definition] = {}
+    taken: set[int] = set()  # the characters of the terms found: one definition each
     quotes = _quoted_spans(text)
+    starts = [q[0] for q in quotes]
+    parens = list(_PAREN.finditer(text))
 
     def add(d: Definition) -> None:
         lead = _LEAD.match(d.term)
         if lead and lead.end() < len(d.term) - 1:  # 本合同所述的客服外包服务 / 第三方定义第三方
             d = replace(d, term=d.term[lead.end() :], start=d.start + lead.end())
-        if term_like(d.term) and not any(s < d.end and d.start < e for s, e in found):
+        if term_like(d.term) and taken.isdisjoint(range(d.start, d.end)):
             found[(d.start, d.end)] = d
+            taken.update(range(d.start, d.end))
 
-    for m in _PAREN.finditer(text):
+    for m in parens:
         inner_start, inner = m.start("in"), m.group("in")
-        inside = [q for q in quotes if m.start() < q[0] and q[1] < m.end()]
+        first, last = bisect_right(starts, m.start()), bisect_left(starts, m.end())
+        inside = [q for q in quotes[first:last] if q[1] < m.end()]
         if not inside:
             titled = [t for t in _TITLED.finditer(inner)]
             unquoted = _UNQUOTED_INLINE.match(inner)
@@ -286,7 +297,7 @@ def read_terms(text: str) -> TermFacts:
         colon = _LINE_QUOTED_COLON.match(text, q1)
         if means:
             add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, means.end())))
-        elif colon and _LINE_START.search(text, 0, q0):
+        elif colon and _LINE_START.fullmatch(text, text.rfind("\n", 0, q0) + 1, q0):
             says = not _COLON_MEANS.match(text, colon.end())  # “X”：指… defines anywhere
             add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, colon.end()), "", says))
     for m in _SO_CALLED.finditer(text):
@@ -306,23 +317,28 @@ def read_terms(text: str) -> TermFacts:
             add(Definition(m.group("t"), m.start("t"), m.end("t"), PARTY, m.group("role"),
                            m.group("role")))  # fmt: skip
     definitions = tuple(sorted(found.values(), key=lambda d: d.start))
-    return TermFacts(text, definitions, _quoted_terms(text, quotes, found))
+    return TermFacts(text, definitions, _quoted_terms(text, quotes, found, parens))
 
 
 def _quoted_terms(
-    text: str, quotes: list[tuple[int, int, int, int]], defined: dict[tuple[int, int], Definition]
+    text: str,
+    quotes: list[tuple[int, int, int, int]],
+    defined: dict[tuple[int, int], Definition],
+    parens: list[re.Match[str]],
 ) -> tuple[tuple[int, int, str], ...]:
     """Quoted words that read as a term used as one: “服务标准” / the "Purchase Price" in
     running text; not a quotation, a marking (标注“保密”字样, marked "Confidential"), a list
     of wordings (“豪华”、“仅供参考”) or an ALL-CAPS phrase ("AS IS")."""
     out = []
+    paren_starts = [p.start() for p in parens]
     for i, (q0, q1, s, e) in enumerate(quotes):
         if (s, e) in defined:
             continue
         listed = (i > 0 and _LIST_GAP.match(text[quotes[i - 1][1] : q0])) or (
             i + 1 < len(quotes) and _LIST_GAP.match(text[q1 : quotes[i + 1][0]])
         )
-        if listed or any(p.start() < q0 and q1 < p.end() for p in _PAREN.finditer(text)):
+        around = bisect_left(paren_starts, q0) - 1  # parentheses never nest (_PAREN)
+        if listed or (around >= 0 and q1 < parens[around].end()):
             continue
         word = text[s:e]
         before, after = text[max(0, q0 - 12) : q0], text[q1 : q1 + 8]
@@ -350,8 +366,8 @@ def _quoted_terms(
 
 def _sentence_before(text: str, at: int) -> str:
     """The sentence's words before ``at``."""
-    start = max(text.rfind(c, 0, at) for c in "。；;！？!?\n") + 1
-    return text[start:at]
+    window = text[max(0, at - _MEANING_CHARS) : at]
+    return window[max(window.rfind(c) for c in "。；;！？!?\n") + 1 :]
 
 
 def _title_case(word: str) -> bool:

@@ -166,7 +166,7 @@ def _defined_twice(ctx: Context, t: Term) -> Iterator[Finding]:
     if len(defs) < 2:
         return
     first, (text, d) = defs[0], defs[1]
-    same = len({" ".join(d.meaning.split()) for _, d in defs}) == 1
+    same = len({" ".join(each.meaning.split()) for _, each in defs}) == 1
     yield Finding(
         "term_defined_twice", INFO if same else WARNING,
         Msg("“{0}”在{1}已有定义，{2}又定义了一次{3}",
