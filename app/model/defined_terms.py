@@ -89,6 +89,15 @@ _EN_LINE_MEANS = re.compile(
 _PARTY_ALIAS = re.compile(
     rf"(?P<role>[甲乙丙丁戊己]方)[（(](?P<t>[{_CJK}]{{1,5}}(?:方|人|者|商|单位|單位))[）)]"
 )
+# What each pattern needs to find anything: most texts define nothing, and a search for a
+# character is much faster than a pattern that fails at every place.
+_HAS_QUOTE = re.compile(r"[“\"「『]").search
+_HAS_PAREN = re.compile(r"[（(]").search
+_HAS_SO_CALLED = re.compile(r"所[称稱]").search
+_HAS_MEANS_CN = re.compile(r"指").search
+_HAS_MEANS_EN = re.compile(r"mean").search
+_HAS_GLOSSARY = re.compile(r"[：:指]").search
+_HAS_ALIAS = re.compile(r"方[（(]").search
 _NOT_ALIAS = re.compile(r"[盖蓋章签簽印字名]")
 GLOSSARY_HEADING = re.compile(
     r"定义|定義|释义|釋義|术语|術語|用语|用語|词语|詞語|含义|含義"
@@ -246,9 +255,10 @@ def read_terms(text: str) -> TermFacts:
     """The definitions of one text and the quoted words in it that look like terms."""
     found: dict[tuple[int, int], Definition] = {}
     taken: set[int] = set()  # the characters of the terms found: one definition each
-    quotes = _quoted_spans(text)
+    # each pattern only where the characters it needs are (most texts define nothing)
+    quotes = _quoted_spans(text) if _HAS_QUOTE(text) else []
     starts = [q[0] for q in quotes]
-    parens = list(_PAREN.finditer(text))
+    parens = list(_PAREN.finditer(text)) if _HAS_PAREN(text) else []
 
     def add(d: Definition) -> None:
         lead = _LEAD.match(d.term)
@@ -300,19 +310,20 @@ def read_terms(text: str) -> TermFacts:
         elif colon and _LINE_START.fullmatch(text, text.rfind("\n", 0, q0) + 1, q0):
             says = not _COLON_MEANS.match(text, colon.end())  # “X”：指… defines anywhere
             add(Definition(text[s:e], s, e, MEANS, _meaning_after(text, colon.end()), "", says))
-    for m in _SO_CALLED.finditer(text):
+    for m in _SO_CALLED.finditer(text) if _HAS_SO_CALLED(text) else ():
         add(
             Definition(m.group("t"), m.start("t"), m.end("t"), MEANS, _meaning_after(text, m.end()))
         )
-    for pattern, glossary_only in ((_LINE_MEANS, False), (_EN_LINE_MEANS, False),
-                                   (_LINE_GLOSSARY, True)):  # fmt: skip
-        for m in pattern.finditer(text):
+    for pattern, glossary_only, needs in ((_LINE_MEANS, False, _HAS_MEANS_CN),
+                                          (_EN_LINE_MEANS, False, _HAS_MEANS_EN),
+                                          (_LINE_GLOSSARY, True, _HAS_GLOSSARY)):  # fmt: skip
+        for m in pattern.finditer(text) if needs(text) else ():
             if any(q[0] <= m.start("t") < q[1] for q in quotes):
                 continue
             only = glossary_only and not _COLON_MEANS.match(text, m.end())  # X：指…
             add(Definition(m.group("t"), m.start("t"), m.end("t"), MEANS,
                            _meaning_after(text, m.end()), "", only))  # fmt: skip
-    for m in _PARTY_ALIAS.finditer(text):
+    for m in _PARTY_ALIAS.finditer(text) if _HAS_ALIAS(text) else ():
         if not _NOT_ALIAS.search(m.group("t")):
             add(Definition(m.group("t"), m.start("t"), m.end("t"), PARTY, m.group("role"),
                            m.group("role")))  # fmt: skip
