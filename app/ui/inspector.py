@@ -1,9 +1,10 @@
-"""The inspector beside the draft: its fields to fill, the current clause, the checks, and
-the other side's comments.
+"""The inspector beside the draft: its fields to fill, the current clause, the checks, the
+defined terms and the other side's comments.
 
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
-emitting ``jumpTo(node_id)``, or a field's blanks by emitting ``fieldChosen(field_id)``.
+emitting ``jumpTo(node_id)``, a field's blanks by emitting ``fieldChosen(field_id)``, or
+exact characters (a term's use) by emitting ``textChosen(ref, offset, length)``.
 """
 
 from __future__ import annotations
