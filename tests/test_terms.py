@@ -340,3 +340,20 @@ def test_a_long_paragraph_full_of_quotes_and_brackets_is_read_in_linear_time() -
     facts = read_terms(text)
     assert time.perf_counter() - start < 3  # 60,000 characters; quadratic took 4 s
     assert len(facts.definitions) == len(facts.quoted) == 2000
+
+
+def test_the_panel_reads_again_only_the_texts_that_changed(monkeypatch) -> None:
+    from app.model import ops
+    from app.model.checks import terms as terms_module
+
+    draft = draft_of(CN)
+    kept: dict = {}
+    assert "平台" in {t.term for t in draft_terms(draft, kept)}
+    read = []
+    real = terms_module.read_terms
+    monkeypatch.setattr(terms_module, "read_terms", lambda text: read.append(text) or real(text))
+    article = draft.parts[0].articles[1]
+    History(draft).push(ops.set_text(draft, article.id, "乙方通过平台提供服务。"))
+    entry = next(t for t in draft_terms(draft, kept) if t.term == "平台")
+    assert read == ["乙方通过平台提供服务。"]
+    assert entry.use_count == len(entry.uses) == 2

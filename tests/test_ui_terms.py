@@ -39,6 +39,8 @@ def test_the_terms_tab_lists_terms_and_a_use_selects_its_characters(
     names = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert names[:2] == ["甲方", "乙方"] and "保密信息" in names and "不可抗力" in names
     item = term_item(tree, "保密信息")
+    assert item.childCount() == 0  # its places are listed when it is opened
+    item.setExpanded(True)
     assert int(item.text(1)) == item.childCount() - 1 > 0  # its definition, then its uses
     assert item.child(0).text(0).startswith("Defined in 9.1: 保密信息指")
     use = item.child(2)
@@ -59,7 +61,9 @@ def test_rename_renames_every_use_and_ctrl_z_restores(
     count = before.count("保密信息")
     button = tab.findChild(QPushButton, "renameTermButton")
     assert not button.isEnabled()  # no term chosen yet
-    tree.setCurrentItem(term_item(tree, "保密信息").child(1))
+    opened = term_item(tree, "保密信息")
+    opened.setExpanded(True)
+    tree.setCurrentItem(opened.child(1))
     assert button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("机密资料", True))
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -74,6 +78,16 @@ def test_rename_renames_every_use_and_ctrl_z_restores(
     qtbot.waitUntil(lambda: any(
         tree.topLevelItem(i).text(0) == "保密信息" for i in range(tree.topLevelItemCount())
     ), timeout=3000)  # fmt: skip
+
+
+def test_a_role_chosen_selects_its_first_use(qtbot, window, draft_path) -> None:
+    document, tab, tree = open_terms(qtbot, window, draft_path)
+    role = term_item(tree, "甲方")
+    tree.scrollToItem(role)
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(role).center()
+    )
+    assert window.tabs.current_view().textCursor().selectedText() == "甲方"
 
 
 def test_a_refused_name_is_said_and_changes_nothing(qtbot, window, draft_path, monkeypatch) -> None:

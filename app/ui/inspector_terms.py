@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.checks.terms import TermEntry, TermPlace, draft_terms
-from app.model.defined_terms import PARTY
+from app.model.defined_terms import PARTY, TermFacts
 from app.model.ops import EditError
 from app.model.term_rename import rename_term
 
@@ -44,6 +44,7 @@ class TermsTab(QWidget):
         super().__init__(parent)
         self.document: DraftDocument | None = None
         self.entries: list[TermEntry] = []
+        self._kept: dict[str, TermFacts] = {}  # what each text said at the last read
         self._stale = True
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("termsList")
@@ -54,6 +55,7 @@ class TermsTab(QWidget):
         header.setStretchLastSection(False)  # the term and its sentences take the width
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemExpanded.connect(self._fill)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemClicked.connect(self._chosen)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -80,6 +82,7 @@ class TermsTab(QWidget):
         self._stale = True
         self.tree.clear()
         self.entries = []
+        self._kept = {}
         self._timer.start()
 
     def _changed(self, _kind: str) -> None:
@@ -100,20 +103,17 @@ class TermsTab(QWidget):
         self._timer.stop()
         self._stale = False
         current = self.current_term()
-        self.entries = draft_terms(self.document.draft) if self.document else []
-        chinese = current_language_is_chinese()
+        self.entries = draft_terms(self.document.draft, self._kept) if self.document else []
         self.tree.clear()
         for entry in self.entries:
-            item = QTreeWidgetItem([entry.term, str(len(entry.uses))])
+            item = QTreeWidgetItem([entry.term, str(entry.use_count)])
             item.setData(0, TermRole, entry.term)
-            item.setData(0, PlaceRole, (entry.definitions or entry.uses or (None,))[0])
-            defined = self.tr("Defined in {0}: {1}")
+            first = entry.definitions[0] if entry.definitions else None
+            item.setData(0, PlaceRole, first)  # its first use is looked up when chosen
             if entry.form == PARTY and not entry.definitions:
                 item.setToolTip(0, self.tr("A party's role"))
-            for place in entry.definitions:
-                self._add_place(item, defined, place, chinese)
-            for place in entry.uses:
-                self._add_place(item, self.tr("Used in {0}: {1}"), place, chinese)
+            if entry.definitions or entry.use_count:  # its places are added when opened
+                item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.tree.addTopLevelItem(item)
             if entry.term == current:
                 self.tree.setCurrentItem(item)
@@ -123,6 +123,20 @@ class TermsTab(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self._current_changed(self.tree.currentItem())
+
+    def _entry(self, term: str | None) -> TermEntry | None:
+        return next((e for e in self.entries if e.term == term), None)
+
+    def _fill(self, item: QTreeWidgetItem) -> None:
+        """A term's definitions and uses, as rows under it, once it is opened."""
+        entry = self._entry(item.data(0, TermRole))
+        if entry is None or item.parent() is not None or item.childCount():
+            return
+        chinese = current_language_is_chinese()
+        for place in entry.definitions:
+            self._add_place(item, self.tr("Defined in {0}: {1}"), place, chinese)
+        for place in entry.uses:
+            self._add_place(item, self.tr("Used in {0}: {1}"), place, chinese)
 
     def _add_place(
         self, parent: QTreeWidgetItem, words: str, place: TermPlace, chinese: bool
@@ -141,12 +155,14 @@ class TermsTab(QWidget):
         return item.data(0, TermRole) if item is not None else None
 
     def _current_changed(self, item: QTreeWidgetItem | None, _previous=None) -> None:
-        term = item.data(0, TermRole) if item is not None else None
-        entry = next((e for e in self.entries if e.term == term), None)
+        entry = self._entry(item.data(0, TermRole) if item is not None else None)
         self.rename_button.setEnabled(entry is not None)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         place = item.data(0, PlaceRole)
+        if place is None and item.parent() is None:  # a term without a definition: a role
+            entry = self._entry(item.data(0, TermRole))
+            place = entry.uses[0] if entry is not None and entry.use_count else None
         if isinstance(place, TermPlace):
             self.textChosen.emit(place.ref, place.offset, place.length)
 

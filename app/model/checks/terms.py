@@ -15,6 +15,7 @@ reported unused.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
@@ -37,7 +38,7 @@ from .context import Context, Places, read_texts, sentence_bounds
 from .finding import INFO, WARNING, Finding
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from ..draft import Draft
     from .context import Text
@@ -70,17 +71,28 @@ def _read(text: Text) -> TermFacts:
     return read_terms(text.text)
 
 
-def collect(ctx: Context, every_use: bool = True) -> tuple[dict[str, Term], list[TermFacts]]:
+def collect(
+    ctx: Context, every_use: bool = True, kept: dict[str, TermFacts] | None = None
+) -> tuple[dict[str, Term], list[TermFacts]]:
     """Every term of the draft with its definitions and uses in reading order (the parties'
     roles first), and what each text says (``ctx.texts``' order). ``every_use`` False: only
     the uses the checks judge (each term's first use, and every text's first use of it
-    before its definition)."""
+    before its definition). ``kept``: what texts said before, by their characters (the
+    terms panel's own memory between two reads); left holding the texts read now."""
     terms: dict[str, Term] = {}
     for party in ctx.draft.parties:
         if party.role.strip():
             terms.setdefault(party.role.strip(), Term(party.role.strip(), PARTY))
     glossary: dict[int, bool] = {}
-    facts = [ctx.memo("terms", text, _read) for text in ctx.texts]
+    if kept is None:
+        facts = [ctx.memo("terms", text, _read) for text in ctx.texts]
+    else:
+        before = dict(kept)
+        kept.clear()
+        for text in ctx.texts:
+            if text.text not in kept:
+                kept[text.text] = before.get(text.text) or read_terms(text.text)
+        facts = [kept[text.text] for text in ctx.texts]
     own: set[tuple[int, int]] = set()  # glossary lines' definitions: no uses of their terms
     for text, read in zip(ctx.texts, facts, strict=True):
         headed = _headed_definition(ctx, text, glossary) if text.ref.kind == "heading" else None
@@ -289,10 +301,18 @@ class TermPlace:
 
 @dataclass(frozen=True)
 class TermEntry:
+    """A term for the panel; its uses' places are worked out when first asked for (a role
+    may be used thousands of times and the panel shows them only when the term is opened)."""
+
     term: str
     form: str  # INLINE | MEANS | PARTY
     definitions: tuple[TermPlace, ...]
-    uses: tuple[TermPlace, ...]
+    use_count: int
+    _uses: Callable[[], tuple[TermPlace, ...]] = field(compare=False, repr=False)
+
+    @cached_property
+    def uses(self) -> tuple[TermPlace, ...]:
+        return self._uses()
 
 
 def _place(ctx: Context, text: Text, start: int, end: int) -> TermPlace:
@@ -301,18 +321,24 @@ def _place(ctx: Context, text: Text, start: int, end: int) -> TermPlace:
     return TermPlace(text.ref, offset, length, _where(ctx, text), text.text[a:b].strip())
 
 
-def terms_index(ctx: Context) -> list[TermEntry]:
+def _places(ctx: Context, uses: list[tuple[Text, int, int]]) -> tuple[TermPlace, ...]:
+    return tuple(_place(ctx, text, s, e) for text, s, e in uses)
+
+
+def terms_index(ctx: Context, kept: dict[str, TermFacts] | None = None) -> list[TermEntry]:
     """Each term of the draft, its definitions and its uses, for the terms panel: the
-    parties' roles first, then the terms in the order they are defined."""
+    parties' roles first, then the terms in the order they are defined (``kept``: see
+    ``collect``)."""
     out = []
-    for t in collect(ctx)[0].values():
+    for t in collect(ctx, kept=kept)[0].values():
         defs = tuple(_place(ctx, text, d.start, d.end) for text, d in t.definitions)
-        uses = tuple(_place(ctx, text, s, e) for text, s, e in t.uses)
-        out.append(TermEntry(t.term, t.form, defs, uses))
+        uses = partial(_places, ctx, t.uses)
+        out.append(TermEntry(t.term, t.form, defs, len(t.uses), uses))
     return out
 
 
-def draft_terms(draft: Draft) -> list[TermEntry]:
-    """``terms_index`` of a draft read now."""
+def draft_terms(draft: Draft, kept: dict[str, TermFacts] | None = None) -> list[TermEntry]:
+    """``terms_index`` of a draft read now (``kept``: what its texts said at the last read,
+    by their characters, so that only changed texts are read again)."""
     places = Places(draft)
-    return terms_index(Context(draft, read_texts(draft, places), places))
+    return terms_index(Context(draft, read_texts(draft, places), places), kept)
