@@ -51,6 +51,8 @@ def findings(draft, kind: str | None = None):
         ("本合同所称“平台”是指乙方运营的网站。", [("平台", MEANS)]),
         ("“服务费”指甲方支付的费用。", [("服务费", MEANS)]),
         ("“保密信息”是指一方披露的信息。", [("保密信息", MEANS)]),
+        ("“数据定义规范”是指双方确认的规范。", [("数据定义规范", MEANS)]),
+        ("本合同所述的客服外包服务是指在线客服服务。", [("客服外包服务", MEANS)]),
         ("旅游费用，指旅游者支付给出境社的费用", [("旅游费用", MEANS)]),
         ("甲方（接收方）：某公司", [("接收方", PARTY)]),
         ('"Products" means the products listed in Exhibit A.', [("Products", MEANS)]),

@@ -260,8 +260,8 @@ def read_terms(text: str) -> TermFacts:
     starts = [q[0] for q in quotes]
     parens = list(_PAREN.finditer(text)) if _HAS_PAREN(text) else []
 
-    def add(d: Definition) -> None:
-        lead = _LEAD.match(d.term)
+    def add(d: Definition, unquoted: bool = False) -> None:
+        lead = _LEAD.match(d.term) if unquoted else None
         if lead and lead.end() < len(d.term) - 1:  # 本合同所述的客服外包服务 / 第三方定义第三方
             d = replace(d, term=d.term[lead.end() :], start=d.start + lead.end())
         if term_like(d.term) and taken.isdisjoint(range(d.start, d.end)):
@@ -322,7 +322,7 @@ def read_terms(text: str) -> TermFacts:
                 continue
             only = glossary_only and not _COLON_MEANS.match(text, m.end())  # X：指…
             add(Definition(m.group("t"), m.start("t"), m.end("t"), MEANS,
-                           _meaning_after(text, m.end()), "", only))  # fmt: skip
+                           _meaning_after(text, m.end()), "", only), unquoted=True)  # fmt: skip
     for m in _PARTY_ALIAS.finditer(text) if _HAS_ALIAS(text) else ():
         if not _NOT_ALIAS.search(m.group("t")):
             add(Definition(m.group("t"), m.start("t"), m.end("t"), PARTY, m.group("role"),
