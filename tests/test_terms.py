@@ -127,6 +127,7 @@ EN = (
     '("Delivery Point"). The Buyer shall pay the "Purchase Price" within 30 days.\n'
     "3. Warranty\n"
     'The goods are supplied "AS IS", marked "Confidential", in "Red", "Blue" or "Green".\n'
+    'Delivery starts on the "Start Date" (as defined in the Order).\n'
 )
 
 
@@ -157,6 +158,7 @@ def test_quotations_titles_markings_and_lists_are_no_undefined_terms() -> None:
         "第三条 活动\n乙方按“先到先得”原则在“双十一”期间于“淘宝”平台销售“港通调度系统”V3.0。"
         "本合同所称许可软件是指许可方开发的“港通物流调度系统”及其文档。\n"
         "第四条 质量\n标的物的“质量保证期”为一年，双方以“电子邮件”方式通知。\n"
+        "第五条 验收\n乙方按“验收标准”（定义见附件一）验收。\n"
     )
     assert findings(draft, "term_undefined") == []
 

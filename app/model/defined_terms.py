@@ -127,6 +127,11 @@ _EN_NOT_TERM_BEFORE = re.compile(
 )
 _VERSION_AFTER = re.compile(r"\s*[Vv]?\d+(?:\.\d+)+|\s*[Vv]\d")
 _DEFINING_BEFORE = re.compile(r"是指|系指|係指|特指|(?<![定派示导導令])指|\bmeans?\b")
+# “X”（定义见附件一）, "X" (as defined in the Cover Page): defined elsewhere, said so
+_DEFINED_ELSEWHERE = re.compile(
+    r"\s*[（(]\s*(?:其?(?:定义|定義|含义|含義)\S{0,2})?(?:见|見|详见|詳見|参见|參見)"
+    r"|\s*[,(]?\s*(?:as\s+)?defined\b"
+)
 _LIST_GAP = re.compile(r"^\s*(?:[,、，/；;]|\bor\b|\band\b|或|和|及|与|與)*\s*$")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an", "or", "by",
                           "with", "&", "at", "under", "de"})  # fmt: skip
@@ -355,6 +360,8 @@ def _quoted_terms(
         before, after = text[max(0, q0 - 12) : q0], text[q1 : q1 + 8]
         if _VERSION_AFTER.match(after) or _DEFINING_BEFORE.search(_sentence_before(text, q0)):
             continue  # a product's name (“某系统”V3.0), a name in a definition's words
+        if _DEFINED_ELSEWHERE.match(text, q1):
+            continue
         if has_cjk(word):
             ok = (
                 2 <= len(word) <= 10
