@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             self._inspector = Inspector(self.library, self)
             self._inspector.jumpTo.connect(self._jump_to)
             self._inspector.fieldChosen.connect(self._select_field)
+            self._inspector.textChosen.connect(self._select_text)
             placeholder = self.inspector_dock.widget()
             self.inspector_dock.setWidget(self._inspector)
             placeholder.deleteLater()
@@ -1090,6 +1091,14 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is not None and node_id:
             view.jump_to(node_id)
+
+    def _select_text(self, ref, offset: int, length: int) -> None:
+        """Select characters of a block (a term's use chosen in the inspector)."""
+        from app.model.editing import Pos  # the draft modules load with the first draft
+
+        view = self.tabs.current_view()
+        if view is not None:
+            view.go_to(Pos(ref, offset), length)
 
     def _select_field(self, field_id: int) -> None:
         view = self.tabs.current_view()

@@ -678,6 +678,10 @@
         <translation>检查</translation>
     </message>
     <message>
+        <source>Terms</source>
+        <translation>术语</translation>
+    </message>
+    <message>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
@@ -1445,6 +1449,53 @@
     <message>
         <source>Swap</source>
         <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename the term, its definition and every use</source>
+        <translation>重命名该术语：其定义和每一处使用</translation>
+    </message>
+    <message>
+        <source>Defined in {0}: {1}</source>
+        <translation>定义于{0}：{1}</translation>
+    </message>
+    <message>
+        <source>A party&apos;s role</source>
+        <translation>当事人称谓</translation>
+    </message>
+    <message>
+        <source>Used in {0}: {1}</source>
+        <translation>使用于{0}：{1}</translation>
+    </message>
+    <message>
+        <source>No defined terms found.</source>
+        <translation>未发现定义的术语。</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+    <message>
+        <source>Rename term</source>
+        <translation>重命名术语</translation>
+    </message>
+    <message>
+        <source>New name for “{0}”:</source>
+        <translation>“{0}”的新名称：</translation>
     </message>
 </context>
 <context>

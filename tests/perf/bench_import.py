@@ -130,7 +130,8 @@ EXPECTED: dict[str, Expected] = {
 
 
 def contract_files() -> tuple[list[Path], list[str]]:
-    """Every contract file to measure, and notes about folders that are absent."""
+    """Every contract file to measure, and notes about folders that are absent (not the
+    checks' labelled passages in tests/fixtures/checks/: they are judged by their labels)."""
     notes: list[str] = []
     # tests/fixtures/checks holds passages with planted errors for the checks, not contracts
     fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name != "checks")
