@@ -320,7 +320,7 @@ def _shown(kind: str, text: Text, found: list[tuple[int, int, str]]) -> str:
     """What the message quotes: the marks, the numbers, or the first spaced words."""
     s = text.text
     if kind == "half_width_punct":
-        return " ".join(sorted({s[a] for a, _, _ in found}, key="()".find))
+        return " ".join(dict.fromkeys(s[a] for a, _, _ in found))  # as they come
     if kind == "mixed_width_digits":
         return "、".join(dict.fromkeys(s[a:b] for a, b, _ in found[:3]))
     return "、".join(f"{s[max(a - 2, 0) : a]}␣{s[b : b + 2]}" for a, b, _ in found[:2])
