@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.model import ops
-from app.model.checks import CheckEngine, INFO, run_checks
+from app.model.checks import INFO, CheckEngine, run_checks
 from app.model.checks.fixes import fix_command
 from app.model.checks.typography import KINDS, normalise_typography
 from app.model.draft import Blank, Cell, Draft, Field, Node, Part, Passage, Ref, Table, plain
@@ -225,14 +225,17 @@ def test_the_whole_draft_is_normalised_in_one_undo_step() -> None:
     assert len(fix.edits) == 4 and fix.label.zh == "统一全文标点、数字与空格（4处）"
     history = ops.History(draft)
     history.push(fix_command(draft, fix).command)
-    assert [plain(a.body) for a in draft.parts[0].articles] == ["甲方，乙方约定：", "第12条", "2024年"]
+    texts = [plain(a.body) for a in draft.parts[0].articles]
+    assert texts == ["甲方，乙方约定：", "第12条", "2024年"]
     assert normalise_typography(draft) is None and not typo(draft)
     assert len(history.done) == 1
     history.undo()
     assert dumps(draft) == before
 
 
-_ALPHABET = list("甲乙合同约定方年日，。：；（）、“”,:;()?!  　0１2３.\n_abA@/") + ["https://x.cn/a?b"]
+_ALPHABET = list("甲乙合同约定方年日，。：；（）、“”,:;()?!  　0１2３.\n_abA@/") + [
+    "https://x.cn/a?b"
+]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -57,6 +57,7 @@ _UNTOUCHED = re.compile(
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _LATIN = re.compile(r"[A-Za-z]")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|‘[^‘’]*’")
 
 # Spaces: blocks laid out by spaces on purpose (a cover title 合  同, a signature block,
 # tables, titles, an address) are not read for stray spaces.
@@ -111,10 +112,10 @@ def _read(text: Text) -> _Read:
     if s.isascii():  # English: only its digits count (how the draft writes them)
         narrow = sum(c in _DIGITS for c in s)
         return _Read(narrow=narrow) if narrow else _NOTHING
-    chars = _punct_fixed(s)
+    untouched = _untouched(s)
+    chars = _punct_fixed(s, untouched)
     punct = tuple((i, i + 1, c) for i, c in enumerate(chars) if c != s[i])
-    spaced = "".join(chars)
-    spaces = () if text.ref.kind in _SPACED_ON_PURPOSE else _stray_spaces(spaced)
+    spaces = () if text.ref.kind in _SPACED_ON_PURPOSE else _stray_spaces("".join(chars), untouched)
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
@@ -132,12 +133,11 @@ def _read(text: Text) -> _Read:
 # -- half-width punctuation -------------------------------------------------------------------
 
 
-def _punct_fixed(s: str) -> list[str]:
+def _punct_fixed(s: str, untouched: set[int]) -> list[str]:
     """The text's characters with each half-width mark of a Chinese sentence made
     full-width: the pairs of brackets first, then the marks, until nothing more changes
     (a bracket made full-width makes the colon after it Chinese: 甲方(盖章): )."""
     chars = list(s)
-    untouched = _untouched(s)
     for a, b in _bracket_pairs(s, untouched):
         for i in (a, b):
             chars[i] = _FULL_WIDTH.get(chars[i], chars[i])
@@ -154,13 +154,14 @@ def _punct_fixed(s: str) -> list[str]:
 
 
 def _untouched(s: str) -> set[int]:
-    """Offsets never changed: addresses, Latin 《》 titles, and sentences in English."""
+    """Offsets never changed: addresses, Latin 《》 titles, and sentences in English (the
+    words outside their quotes are English)."""
     out: set[int] = set()
     for m in _UNTOUCHED.finditer(s):
         out.update(range(m.start(), m.end()))
     for m in _SENTENCE.finditer(s):
-        sentence = m.group()
-        if _LATIN.search(sentence) and text_language(sentence) != "zh":
+        words = _QUOTED.sub("", m.group())  # as "北京某公司, 甲方" in an English sentence
+        if _LATIN.search(words) and text_language(words) != "zh":
             out.update(range(m.start(), m.end()))
     return out
 
@@ -227,7 +228,7 @@ def _is_number_char(c: str) -> bool:
 # -- stray spaces ----------------------------------------------------------------------------
 
 
-def _stray_spaces(s: str) -> tuple[tuple[int, int, str], ...]:
+def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ...]:
     """Spaces inside Chinese text (合同 约定, 通讯 、饮料): one or two, between Chinese
     characters, or between one and the punctuation it leans on; not a label's alignment, a
     blank spaced out for a number (于 年 月 日) nor the space after a leading label."""
@@ -241,7 +242,7 @@ def _stray_spaces(s: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in _SPACE.finditer(s):
         a, b = m.start(), m.end()
-        if a == 0 or b == len(s) or a in kept:
+        if a == 0 or b == len(s) or a in kept or a in untouched:
             continue
         before, after = s[a - 1], s[b]
         if after in _UNITS:
