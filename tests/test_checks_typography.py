@@ -128,6 +128,7 @@ def test_a_draft_written_in_full_width_digits_is_left_so_but_for_a_mixed_number(
         ("开始时间____时， 结束时间", "开始时间____时，结束时间"),
         ("费用, 包括交通", "费用，包括交通"),  # the comma made full-width, its space gone
         ("合同  约定", "合同约定"),
+        ("甲 方 应 当 按 期 付 款。", "甲方应当按期付款。"),  # a scrape spaced every character
     ],
 )
 def test_spaces_between_chinese_characters_are_removed(text: str, expected: str) -> None:
@@ -144,6 +145,8 @@ def test_spaces_between_chinese_characters_are_removed(text: str, expected: str)
         "甲方（盖章）：\u3000\u3000\u3000乙方（盖章）：",  # ideographic spaces
         "甲方签字     乙方签字",  # three or more: layout
         "适用 GDPR 的规定，见 Article 5。",  # spaces around Latin words and numbers
+        "报价单：\n序号 服务名称 单价 数量",  # a table's row laid out by spaces
+        "1、 服务内容\n（一） 总则",
     ],
 )
 def test_deliberate_spacing_is_kept(text: str) -> None:

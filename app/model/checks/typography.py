@@ -69,17 +69,19 @@ _SPACE = re.compile(r"(?<![ \u00a0])[ \u00a0]{1,2}(?![ \u00a0])")
 _BEFORE_SPACE = _WIDE_PUNCT - frozenset("：）》」』】〕〉")  # 地址： 北京 is a label's spacing
 _AFTER_SPACE = frozenset("，。、；：？！）》」』】〕〉")
 # A space before a unit stands for a number to fill in: 于 年 月 日, 人民币 元, 第 条.
-_UNITS = frozenset("年月日时分秒天周元个份条款项章节页次倍万亿%％")
+_UNITS = frozenset("年月日时分天元个份条页次倍%％")
 # Every character spaced (地  址：, 甲 方：): a label aligned with the others on purpose.
 _LETTER_SPACED = re.compile(
     f"(?<![{_HAN_RANGES}])[{_HAN_RANGES}](?:[ \u00a0\u3000]+[{_HAN_RANGES}])+"
     f"(?![ \u00a0\u3000]*[{_HAN_RANGES}])"
 )
+_LABEL_CHARACTERS = 6  # 法 定 代 表 人: longer runs spaced out are a scrape's, to correct
+_SENTENCE_PUNCT = re.compile(r"[，。；：、？！,;:?!]")
 # A line's leading label or date and the space after it: 第一条 定义, 2007年6月29日 第十届.
 _LEADING_LABEL = re.compile(
     r"(?:^|(?<=\n))[ \u3000]*(?:第[0-9一二三四五六七八九十百千〇零两]+[条章节部分编款项篇]"
     r"|附件[0-9一二三四五六七八九十]*|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日"
-    r"|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])"
+    r"|[一二三四五六七八九十0-9]+、|[（(][一二三四五六七八九十0-9]+[）)])"
     r"(?=[ \u00a0]+)"
 )
 
@@ -231,17 +233,23 @@ def _is_number_char(c: str) -> bool:
 def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ...]:
     """Spaces inside Chinese text (合同 约定, 通讯 、饮料): one or two, between Chinese
     characters, or between one and the punctuation it leans on; not a label's alignment, a
-    blank spaced out for a number (于 年 月 日) nor the space after a leading label."""
+    blank spaced out for a number (于 年 月 日), the space after a leading label, nor the
+    columns of a line laid out as a table (序号 名称 数量)."""
     if " " not in s and "\u00a0" not in s:
         return ()
     kept: set[int] = set()
     for m in _LETTER_SPACED.finditer(s):
-        kept.update(range(m.start(), m.end()))
+        if len(_HAN.findall(m.group())) <= _LABEL_CHARACTERS:
+            kept.update(range(m.start(), m.end()))
     for m in _LEADING_LABEL.finditer(s):
         kept.add(m.end())
-    out = []
+    out: list[tuple[int, int, str]] = []
+    line_start, in_line = 0, 0
     for m in _SPACE.finditer(s):
         a, b = m.start(), m.end()
+        if s.rfind("\n", 0, a) + 1 != line_start:  # a new line: judge the one before
+            out = out if in_line < 2 or _punctuated(s, line_start) else out[:-in_line]
+            line_start, in_line = s.rfind("\n", 0, a) + 1, 0
         if a == 0 or b == len(s) or a in kept or a in untouched:
             continue
         before, after = s[a - 1], s[b]
@@ -254,7 +262,16 @@ def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ..
             or (before in _BEFORE_SPACE and han_after)
         ):
             out.append((a, b, ""))
+            in_line += 1
+    out = out if in_line < 2 or _punctuated(s, line_start) else out[:-in_line]
     return tuple(out)
+
+
+def _punctuated(s: str, start: int) -> bool:
+    """Whether the line from ``start`` has a sentence's punctuation (else, with spaces
+    between its words, it is a table's row or a list of names laid out by spaces)."""
+    end = s.find("\n", start)
+    return _SENTENCE_PUNCT.search(s, start, end if end >= 0 else len(s)) is not None
 
 
 # -- findings --------------------------------------------------------------------------------
