@@ -363,10 +363,15 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
         where = Msg(*ctx.places.where(text.ref))
         plural = "s" if count > 1 else ""
         start, end, _ = found[0]
+        node = ctx.places.node_of(text.ref)
         yield Finding(
             kind, INFO, Msg(*message, where, count, _shown(kind, text, found), plural),
             **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
             subject=str(text.ref.index),
+            # placed here, kept with the rest (the engine places the others on every run)
+            node_id=node.id if node is not None else None,
+            article=ctx.places.article_label(text.ref) if node is not None else None,
+            clause=ctx.places.clause_label(text.ref) if node is not None else None,
         )  # fmt: skip
 
 
