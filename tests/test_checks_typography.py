@@ -236,16 +236,22 @@ def test_the_whole_draft_is_normalised_in_one_undo_step() -> None:
     assert dumps(draft) == before
 
 
-_ALPHABET = list("甲乙合同约定方年日，。：；（）、“”,:;()?!  　0１2３.\n_abA@/") + [
+_ALPHABET = list('甲乙合同约定方年日，。：；（）、“”《》,:;()?!  　\u00a00１2３.．\n_abA@/"') + [
     "https://x.cn/a?b"
 ]
+_TEXT = st.lists(st.sampled_from(_ALPHABET), max_size=20).map("".join)
+# a body: text with a blank of field 30 and references to the first article between
+_BODY = st.lists(st.one_of(_TEXT, st.just(Blank(30, "____")), st.just(Ref(1, "cn_article", ""))),
+                 max_size=4)  # fmt: skip
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.sampled_from(_ALPHABET), max_size=30).map("".join),
-                min_size=1, max_size=3))  # fmt: skip
-def test_normalising_is_undone_exactly_and_leaves_nothing_to_find(bodies: list[str]) -> None:
+@given(st.lists(_BODY, min_size=1, max_size=3), st.one_of(st.none(), _TEXT))
+def test_normalising_is_undone_exactly_and_leaves_nothing_to_find(
+    bodies: list[list], value: str | None
+) -> None:
     draft = draft_of(*bodies)
+    draft.fields[30] = Field(30, "期限", value=value)
     before = dumps(draft)
     for finding in typo(draft):  # each finding's own fix applies where it was found
         fix_command(draft, finding.fix)
@@ -253,8 +259,10 @@ def test_normalising_is_undone_exactly_and_leaves_nothing_to_find(bodies: list[s
     if fix is None:
         assert not typo(draft)
         return
+    assert all(e.field_id is None for e in fix.edits)  # a value is the lawyer's
     history = ops.History(draft)
     history.push(fix_command(draft, fix).command)
+    assert draft.fields[30].value == value
     assert normalise_typography(draft) is None
     assert not typo(draft)
     history.undo()

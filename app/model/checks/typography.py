@@ -70,11 +70,9 @@ _BEFORE_SPACE = _WIDE_PUNCT - frozenset("：）》」』】〕〉")  # 地址：
 _AFTER_SPACE = frozenset("，。、；：？！）》」』】〕〉")
 # A space before a unit stands for a number to fill in: 于 年 月 日, 人民币 元, 第 条.
 _UNITS = frozenset("年月日时分天元个份条页次倍%％")
-# Every character spaced (地  址：, 甲 方：): a label aligned with the others on purpose.
-_LETTER_SPACED = re.compile(
-    f"(?<![{_HAN_RANGES}])[{_HAN_RANGES}](?:[ \u00a0\u3000]+[{_HAN_RANGES}])+"
-    f"(?![ \u00a0\u3000]*[{_HAN_RANGES}])"
-)
+# Words of Chinese characters separated by spaces; when each word is one character
+# (地  址：, 甲 方：) it is a label aligned with the others on purpose.
+_SPACED_WORDS = re.compile(f"[{_HAN_RANGES}]+(?:[ \u00a0\u3000]+[{_HAN_RANGES}]+)+")
 _LABEL_CHARACTERS = 6  # 法 定 代 表 人: longer runs spaced out are a scrape's, to correct
 _SENTENCE_PUNCT = re.compile(r"[，。；：、？！,;:?!]")
 # A line's leading label or date and the space after it: 第一条 定义, 2007年6月29日 第十届.
@@ -106,7 +104,8 @@ def _is_chinese(c: str | None) -> bool:
 
 
 def _is_latin_or_digit(c: str | None) -> bool:
-    return c is not None and c.isascii() and c.isalnum()
+    """A Latin letter or a digit of either width (so a digit's width never decides)."""
+    return c is not None and (c.isascii() and c.isalnum() or c in _WIDE_DIGITS)
 
 
 def _read(text: Text) -> _Read:
@@ -238,8 +237,9 @@ def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ..
     if " " not in s and "\u00a0" not in s:
         return ()
     kept: set[int] = set()
-    for m in _LETTER_SPACED.finditer(s):
-        if len(_HAN.findall(m.group())) <= _LABEL_CHARACTERS:
+    for m in _SPACED_WORDS.finditer(s):
+        words = m.group().split()
+        if len(words) <= _LABEL_CHARACTERS and all(len(w) == 1 for w in words):
             kept.update(range(m.start(), m.end()))
     for m in _LEADING_LABEL.finditer(s):
         kept.add(m.end())
