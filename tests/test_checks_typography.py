@@ -45,8 +45,10 @@ def test_half_width_marks_in_a_chinese_sentence_are_one_finding_with_their_count
     draft = draft_of("甲方应于每月5日前支付服务费,逾期的,按日计算违约金;具体如下:")
     [found] = typo(draft)
     assert found.kind == "half_width_punct" and found.severity == INFO
-    assert found.message.zh == "第一条的中文语句中有4处半角标点（, ; :）"
-    assert found.message.en == "第一条: 4 half-width punctuation marks (, ; :) in Chinese text"
+    assert found.message.zh == "第一条的中文语句中有4处半角标点（, ; :），如“服务费,逾期的”"
+    assert found.message.en == (
+        "第一条: 4 half-width punctuation marks (, ; :) in Chinese text, as in “服务费,逾期的”"
+    )
     assert found.article == "第一条" and found.clause is None
     assert (found.offset, found.length) == (14, 1)  # the first comma, selected by a jump
     assert found.fix.label.zh == "改为全角标点（4处）"

@@ -58,13 +58,16 @@ def test_a_text_file_in_its_language_and_in_english(tmp_path: Path, capsys) -> N
     assert code == 0 and err == ""
     assert typography(findings_of(out)) == [
         {"kind": "half_width_punct", "severity": "info",
-         "message": "1.1的中文语句中有1处半角标点（,）", "article": "第一条", "clause": "1.1",
+         "message": "第一条 1.1的中文语句中有1处半角标点（,），如“服服务,每天8”",
+         "article": "第一条", "clause": "1.1",
          "fix": "改为全角标点（1处）"}
     ]  # fmt: skip
     code, out, _ = run(capsys, "check", str(source), "--json", "--lang", "en")
     assert code == 0
     [found] = typography(findings_of(out))
-    assert found["message"] == "1.1: 1 half-width punctuation mark (,) in Chinese text"
+    assert found["message"] == (
+        "第一条 1.1: 1 half-width punctuation mark (,) in Chinese text, as in “服服务,每天8”"
+    )
     assert found["fix"] == "Use full-width punctuation (1)"
     every = findings_of(out)
     assert len(every) == len(run_checks(draft_of_file(source)))
@@ -105,7 +108,7 @@ def test_the_readable_list_names_severity_place_and_message(tmp_path: Path, caps
     code, out, _ = run(capsys, "check", str(source))
     assert code == 0
     lines = out.splitlines()
-    assert "info    第一条 1.1  1.1的中文语句中有1处半角标点（,）" in lines
+    assert "info    第一条 1.1  第一条 1.1的中文语句中有1处半角标点（,），如“服服务,每天8”" in lines
     assert lines[-1] == f"{len(lines) - 1} finding(s)"
 
 

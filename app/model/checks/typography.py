@@ -315,11 +315,11 @@ def _edits(text: Text, found: list[tuple[int, int, str]]) -> tuple[TextEdit, ...
 
 
 # kind: (message, fix label), each (zh, en); the message's {0} the place, {1} the count,
-# {2} what it quotes, {3} the English plural
+# {2} what it quotes, {3} the English plural, {4} the first one with its neighbours
 _MESSAGES = {
     "half_width_punct": (
-        ("{0}的中文语句中有{1}处半角标点（{2}）",
-         "{0}: {1} half-width punctuation mark{3} ({2}) in Chinese text"),
+        ("{0}的中文语句中有{1}处半角标点（{2}），如“{4}”",
+         "{0}: {1} half-width punctuation mark{3} ({2}) in Chinese text, as in “{4}”"),
         ("改为全角标点（{0}处）", "Use full-width punctuation ({0})"),
     ),
     "mixed_width_digits": (
@@ -360,12 +360,13 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
     for kind, found in _corrections(text, r, digits_narrow):
         message, label = _MESSAGES[kind]
         count = len(found)
-        where = Msg(*ctx.places.where(text.ref))
         plural = "s" if count > 1 else ""
         start, end, _ = found[0]
         node = ctx.places.node_of(text.ref)
+        first = text.text[max(start - 3, 0) : end + 3].replace("\n", " ")
         yield Finding(
-            kind, INFO, Msg(*message, where, count, _shown(kind, text, found), plural),
+            kind, INFO,
+            Msg(*message, _place(ctx, text), count, _shown(kind, text, found), plural, first),
             **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
             subject=str(text.ref.index),
             # placed here, kept with the rest (the engine places the others on every run)
@@ -373,6 +374,16 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
             article=ctx.places.article_label(text.ref) if node is not None else None,
             clause=ctx.places.clause_label(text.ref) if node is not None else None,
         )  # fmt: skip
+
+
+def _place(ctx: Context, text: Text) -> Msg:
+    """Where, in a message: a clause with its article (第三条 1.: every article has a 1.)."""
+    zh, en = ctx.places.where(text.ref)
+    article = ctx.places.article_of(text.ref)
+    if article is not None and ctx.places.node_of(text.ref) is not article:
+        label = ctx.places.article_label(text.ref)
+        zh, en = f"{label} {zh}", f"{label} {en}"
+    return Msg(zh, en)
 
 
 def normalise_typography(draft: Draft) -> Fix | None:
