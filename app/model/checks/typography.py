@@ -44,6 +44,8 @@ _WIDE_PUNCT = frozenset("，。、；：？！（）《》【】「」『』〔�
 _NEUTRAL = frozenset(" \u00a0\u3000\t_\"'“”‘’")
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _MARKS = re.compile(r"[,:;?!]")
+_BRACKETS = re.compile(r"[()（）]")
+_CANDIDATES = re.compile(r"[,:;?!()]")
 _DIGITS = "0123456789"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _NARROWED = str.maketrans(_WIDE_DIGITS + "．", _DIGITS + ".")
@@ -113,10 +115,15 @@ def _read(text: Text) -> _Read:
     if s.isascii():  # English: only its digits count (how the draft writes them)
         narrow = sum(c in _DIGITS for c in s)
         return _Read(narrow=narrow) if narrow else _NOTHING
-    untouched = _untouched(s)
-    chars = _punct_fixed(s, untouched)
-    punct = tuple((i, i + 1, c) for i, c in enumerate(chars) if c != s[i])
-    spaces = () if text.ref.kind in _SPACED_ON_PURPOSE else _stray_spaces("".join(chars), untouched)
+    marks = _CANDIDATES.search(s) is not None
+    spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
+    untouched = _untouched(s) if marks or spaced else set()
+    punct: tuple[tuple[int, int, str], ...] = ()
+    if marks:
+        chars = _punct_fixed(s, untouched)
+        punct = tuple((i, i + 1, c) for i, c in enumerate(chars) if c != s[i])
+    after = "".join(chars) if punct else s
+    spaces = _stray_spaces(after, untouched) if spaced else ()
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
@@ -158,6 +165,8 @@ def _untouched(s: str) -> set[int]:
     """Offsets never changed: addresses, Latin 《》 titles, and sentences in English (the
     words outside their quotes are English)."""
     out: set[int] = set()
+    if not _LATIN.search(s):  # each of them has Latin letters
+        return out
     for m in _UNTOUCHED.finditer(s):
         out.update(range(m.start(), m.end()))
     for m in _SENTENCE.finditer(s):
@@ -172,7 +181,8 @@ def _bracket_pairs(s: str, untouched: set[int]) -> Iterator[tuple[int, int]]:
     around Chinese words -- (以下简称“甲方”), not (a) nor Party A (甲方) -- or paired with a
     full-width one (（旅游费用-扣除部分))."""
     opened: list[int] = []
-    for i, c in enumerate(s):
+    for m in _BRACKETS.finditer(s):
+        i, c = m.start(), m.group()
         if i in untouched:
             continue
         if c in "(（":
@@ -357,22 +367,23 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterator[Finding]:
+    places = ctx.places
+    node = places.node_of(text.ref)
+    article = places.article_label(text.ref) if node is not None else None
+    clause = places.clause_label(text.ref) if node is not None else None
+    where = _place(ctx, text)
     for kind, found in _corrections(text, r, digits_narrow):
         message, label = _MESSAGES[kind]
         count = len(found)
         plural = "s" if count > 1 else ""
         start, end, _ = found[0]
-        node = ctx.places.node_of(text.ref)
         first = text.text[max(start - 3, 0) : end + 3].replace("\n", " ")
         yield Finding(
-            kind, INFO,
-            Msg(*message, _place(ctx, text), count, _shown(kind, text, found), plural, first),
+            kind, INFO, Msg(*message, where, count, _shown(kind, text, found), plural, first),
             **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
             subject=str(text.ref.index),
-            # placed here, kept with the rest (the engine places the others on every run)
-            node_id=node.id if node is not None else None,
-            article=ctx.places.article_label(text.ref) if node is not None else None,
-            clause=ctx.places.clause_label(text.ref) if node is not None else None,
+            # placed here and kept with the rest (the engine places the others each run)
+            node_id=node.id if node is not None else None, article=article, clause=clause,
         )  # fmt: skip
 
 
