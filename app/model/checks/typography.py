@@ -67,7 +67,9 @@ _SPACED_ON_PURPOSE = frozenset(
     ("cover", "title", "signed", "signature", "cell", "cell_pad", "part_title", "annex_title",
      "party_address")
 )  # fmt: skip
-_SPACE = re.compile(r"(?<![ \u00a0])[ \u00a0]{1,2}(?![ \u00a0])")
+_SPACE = re.compile(r"(?<![ \u00a0])[ \u00a0](?![ \u00a0])")  # two or more: layout
+# After the space, a field's label (甲方：张三 乙方：李四): the space parts two fields.
+_NEXT_LABEL = re.compile(r"[^\s，。；：、,;:]{1,8}[：:]")
 _BEFORE_SPACE = _WIDE_PUNCT - frozenset("：）》」』】〕〉")  # 地址： 北京 is a label's spacing
 _AFTER_SPACE = frozenset("，。、；：？！）》」』】〕〉")
 # A space before a unit stands for a number to fill in: 于 年 月 日, 人民币 元, 第 条.
@@ -240,10 +242,10 @@ def _is_number_char(c: str) -> bool:
 
 
 def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ...]:
-    """Spaces inside Chinese text (合同 约定, 通讯 、饮料): one or two, between Chinese
-    characters, or between one and the punctuation it leans on; not a label's alignment, a
-    blank spaced out for a number (于 年 月 日), the space after a leading label, nor the
-    columns of a line laid out as a table (序号 名称 数量)."""
+    """Spaces inside Chinese text (合同 约定, 通讯 、饮料): one, between Chinese characters,
+    or between one and the punctuation it leans on; not a label's alignment, a blank spaced
+    out for a number (于 年 月 日), the space after a leading label or before the next
+    field's (甲方：张三 乙方：李四), nor the columns of a line laid out as a table."""
     if " " not in s and "\u00a0" not in s:
         return ()
     kept: set[int] = set()
@@ -263,7 +265,7 @@ def _stray_spaces(s: str, untouched: set[int]) -> tuple[tuple[int, int, str], ..
         if a == 0 or b == len(s) or a in kept or a in untouched:
             continue
         before, after = s[a - 1], s[b]
-        if after in _UNITS:
+        if after in _UNITS or _NEXT_LABEL.match(s, b):
             continue
         han_before, han_after = _HAN.match(before), _HAN.match(after)
         if (
