@@ -1099,12 +1099,11 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is None:
             return
-        if finding.field_id is not None:
-            view.select_field(finding.field_id)
-        elif finding.ref is not None and view.block_index(finding.ref) is not None:
-            view.go_to(Pos(finding.ref, finding.offset), finding.length)
-        elif finding.node_id is not None:
-            view.jump_to(finding.node_id)
+        if finding.field_id is None or not view.select_field(finding.field_id):
+            if finding.ref is not None and view.block_index(finding.ref) is not None:
+                view.go_to(Pos(finding.ref, finding.offset), finding.length)
+            elif finding.node_id is not None:
+                view.jump_to(finding.node_id)
         view.setFocus()
 
     def _select_field(self, field_id: int) -> None:
