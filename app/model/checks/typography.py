@@ -120,12 +120,9 @@ def _read(text: Text) -> _Read:
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
-    punct: tuple[tuple[int, int, str], ...] = ()
-    if marks:
-        chars = _punct_fixed(s, untouched)
-        punct = tuple((i, i + 1, c) for i, c in enumerate(chars) if c != s[i])
-    after = "".join(chars) if punct else s
-    spaces = _stray_spaces(after, untouched) if spaced else ()
+    fixed = "".join(_punct_fixed(s, untouched)) if marks else s
+    punct = tuple((i, i + 1, c) for i, c in enumerate(fixed) if c != s[i]) if marks else ()
+    spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
