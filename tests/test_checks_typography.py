@@ -70,6 +70,8 @@ def test_half_width_marks_in_a_chinese_sentence_are_one_finding_with_their_count
         ("“保密信息”,是指", "“保密信息”，是指"),  # through the quote
         ("____,地址:____。", "____，地址：____。"),  # a blank's underscores are neither side
         ("是否同意?", "是否同意？"),
+        ("附件列表:附件1:服务内容", "附件列表：附件1：服务内容"),
+        ("Schedule 1:服务内容", "Schedule 1:服务内容"),
         ("联系邮箱:legal@example.com", "联系邮箱：legal@example.com"),
         ("北京数据科技有限公司, a company incorporated in China",  # English after a name
          "北京数据科技有限公司, a company incorporated in China"),

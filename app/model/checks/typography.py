@@ -228,6 +228,11 @@ def _mark_is_chinese(chars: list[str], i: int) -> bool:
     if _is_chinese(left):
         # 北京公司, a company ...: an English sentence's comma after a Chinese name
         return not (c in ",;" and after in (" ", "\u00a0") and _LATIN.match(right or ""))
+    if _is_chinese(right) and _is_number_char(before):  # 附件1:服务内容, not Article 1:
+        j = i - 1
+        while j > 0 and _is_number_char(chars[j - 1]):
+            j -= 1
+        return j > 0 and _is_chinese(chars[j - 1])
     return _is_chinese(right) and not _is_latin_or_digit(left)
 
 
