@@ -113,6 +113,7 @@ def test_full_width_digits_in_a_draft_that_writes_them_half_width() -> None:
     assert found.message.zh == "第一条中有2处数字的全角、半角与全文不一致（１２、１２．５）"
     assert [e.new for e in found.fix.edits] == ["12", "12.5"]
     assert normalised("第１2３条", "2024年") == "第123条"  # two widths in one number
+    assert not typo(draft_of("符合《ＧＢ／Ｔ ２２２３９》的要求", "2024年"))  # all full-width
 
 
 def test_a_draft_written_in_full_width_digits_is_left_so_but_for_a_mixed_number() -> None:

@@ -50,6 +50,7 @@ _DIGITS = "0123456789"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _NARROWED = str.maketrans(_WIDE_DIGITS + "．", _DIGITS + ".")
 _WIDENED = str.maketrans(_DIGITS, _WIDE_DIGITS)
+_WIDE_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]")
 _NUMBER = re.compile(r"[0-9０-９](?:[0-9０-９]|[.,．](?=[0-9０-９]))*")
 # Never touched: web and e-mail addresses, a 《》 title written with Latin letters.
 _UNTOUCHED = re.compile(
@@ -130,7 +131,8 @@ def _read(text: Text) -> _Read:
         n_wide = sum(c in _WIDE_DIGITS for c in run)
         n_narrow = sum(c in _DIGITS for c in run)
         narrow, wide = narrow + n_narrow, wide + n_wide
-        if n_wide:
+        near = s[max(m.start() - 4, 0) : m.end() + 4]
+        if n_wide and not _WIDE_LATIN.search(near):  # ＧＢ／Ｔ ２２２３９ is written whole
             numbers.append((m.start(), m.end(), run, bool(n_narrow)))
     if not (punct or spaces or numbers or narrow):
         return _NOTHING
