@@ -400,7 +400,7 @@ def _place(ctx: Context, text: Text) -> Msg:
     if article is not None and ctx.places.node_of(text.ref) is not article:
         label = ctx.places.article_label(text.ref)
         zh, en = f"{label} {zh}", f"{label} {en}"
-    return Msg(zh, en)
+    return Msg(zh, en[:1].upper() + en[1:])  # it opens the English message
 
 
 def normalise_typography(draft: Draft) -> Fix | None:
