@@ -664,6 +664,25 @@
     </message>
 </context>
 <context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Errors in the draft</source>
+        <translation>稿件中有错误</translation>
+    </message>
+    <message>
+        <source>The checks found {0} error(s) in this draft. Go to one to correct it, or export anyway.</source>
+        <translation>检查发现本稿有 {0} 处错误。可转到其中一处修改，或仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Fields</source>

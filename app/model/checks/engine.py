@@ -105,6 +105,9 @@ class CheckEngine:
 
 
 def _placed(ctx: Context, finding: Finding, reason: str | None) -> Finding:
+    if finding.node_id is not None and finding.article is not None:  # placed by its checker,
+        # which keeps its findings between runs (typography: one in nearly every text)
+        return finding if finding.ignored == reason else replace(finding, ignored=reason)
     places = ctx.places
     node = places.node_of(finding.ref)
     return replace(
