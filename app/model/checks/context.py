@@ -7,8 +7,9 @@ the block's own text (where a blank or a reference is one character), which is w
 window selects and what a fix edits. ``Text.objects`` says which stretches are blanks or
 references, so a check of the written text can step over them.
 
-``Context.memo`` keeps what a check found in one text, keyed by the text itself: after an
-edit only the texts that changed are read again (``engine``).
+``Context.memo`` keeps what a check found in one text with the text (``Text.memo``, handed
+on by characters from one run to the next): after an edit only the texts that changed are
+read again, and a check's pass over the others is one dictionary look-up each (``engine``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Text:
     index: int
     # (start, end, segment) of each blank, reference or proposal in ``text``
     objects: tuple[tuple[int, int, Segment], ...] = ()
+    # what the checks read in it (check name -> result), shared by texts of equal characters
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, offset: int) -> int:
         """The block-text offset of reading offset ``offset`` (inside an object: its start)."""
@@ -99,6 +102,10 @@ class Places:
     """Readable places: the article and clause a text is in, as numbered in the draft."""
 
     draft: Draft
+    _places: dict[BlockRef | None, Any] = field(default_factory=dict, init=False, repr=False)
+    _where: dict[BlockRef | None, tuple[str, str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @cached_property
     def paths(self) -> dict[int, tuple[int, ...]]:
@@ -159,8 +166,26 @@ class Places:
             return None
         return ".".join(str(n) for n in self.paths.get(node.id, ()))
 
+    def place(self, ref: BlockRef | None) -> tuple[int, str | None, str | None] | None:
+        """(node id, article label, clause label) of a text in the articles, else None: what
+        the engine stamps on each finding, kept per text until the structure changes."""
+        found = self._places.get(ref, _MISSING)
+        if found is _MISSING:
+            node = self.node_of(ref)
+            found = self._places[ref] = (
+                None if node is None else (node.id, self.article_label(ref), self.clause_label(ref))
+            )
+        return found  # type: ignore[return-value]
+
     def where(self, ref: BlockRef | None) -> tuple[str, str]:
-        """(zh, en) words for the place, for a message: 第三条, 3.1 (as labelled), the preamble."""
+        """(zh, en) words for the place, for a message: 第三条, 3.1 (as labelled), the preamble
+        (kept per text: a check may ask for every text it reads)."""
+        found = self._where.get(ref)
+        if found is None:
+            found = self._where[ref] = self._words(ref)
+        return found
+
+    def _words(self, ref: BlockRef | None) -> tuple[str, str]:
         node = self.node_of(ref)
         if node is not None:
             article = self.article_of(ref)
@@ -186,26 +211,24 @@ _PLACE_WORDS = {
 
 @dataclass
 class Context:
-    """One run of the checks over a draft: its texts in reading order and their places."""
+    """One run of the checks over a draft: its texts in reading order and their places.
+
+    The engine keeps it across updates that change texts only (its ``texts`` re-read in
+    place), so what it computes from the places stays valid until the structure changes."""
 
     draft: Draft
     texts: list[Text]
     places: Places
-    memo_old: dict[tuple[str, str, str], Any] = field(default_factory=dict)
-    memo_new: dict[tuple[str, str, str], Any] = field(default_factory=dict)
 
     def memo(self, name: str, text: Text, read: Callable[[Text], T]) -> T:
         """``read(text)`` as a check last found it for the same characters (kept across
         runs: only changed texts are read again). ``read`` must depend on the characters
         and the block kind only, never on the text's place."""
-        key = (name, text.ref.kind, text.text)
-        found = self.memo_new.get(key, _MISSING)
+        kept = text.memo
+        found = kept.get(name, _MISSING)
         if found is _MISSING:
-            found = self.memo_old.get(key, _MISSING)
-            if found is _MISSING:
-                found = read(text)
-            self.memo_new[key] = found
-        return found  # type: ignore[return-value]
+            found = kept[name] = read(text)
+        return found  # type: ignore[no-any-return]
 
     def of_kind(self, *kinds: str) -> Iterator[Text]:
         return (t for t in self.texts if t.ref.kind in kinds)

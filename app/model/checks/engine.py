@@ -29,7 +29,7 @@ from . import (
     topics,
     typography,
 )
-from .context import Context, Places, read_block, read_texts
+from .context import Context, Places, Text, read_block, read_texts
 from .finding import SEVERITY_RANK
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ CHECKERS: tuple[Callable[[Context], Iterable[Finding]], ...] = (
 
 
 class CheckEngine:
-    """Keeps the last run's texts and what the checks read in them."""
+    """Keeps the last run's texts, their places and what the checks read in them."""
 
     def __init__(self) -> None:
         self._ctx: Context | None = None
@@ -66,20 +66,25 @@ class CheckEngine:
         """Every finding, read from scratch (what was read before is reused by text)."""
         places = Places(draft)
         texts = read_texts(draft, places)
+        kept = (
+            {(t.ref.kind, t.text): t.memo for t in self._ctx.texts} if self._ctx is not None else {}
+        )
+        shared: dict[tuple[str, str], dict] = {}
         self._fields = {}
         for t in texts:
-            for _, _, seg in t.objects:
-                field_id = getattr(seg, "field_id", None)
-                if field_id is not None:
-                    self._fields.setdefault(field_id, set()).add(t.index)
-        old = self._ctx.memo_new if self._ctx is not None else {}
-        self._ctx = Context(draft, texts, places, memo_old=old)
+            key = (t.ref.kind, t.text)
+            memo = shared.get(key)
+            if memo is None:
+                memo = shared[key] = kept.get(key, t.memo)
+            t.memo = memo
+            self._note_fields(t)
+        self._ctx = Context(draft, texts, places)
         self._draft = draft
         return self._judge()
 
     def update(self, draft: Draft, changes: Changes) -> list[Finding]:
         """The findings after a command whose ``changes`` are given: the texts it touched
-        are read again; a change of structure (or another draft) reads all."""
+        are read again, the places kept; a change of structure (or another draft) reads all."""
         ctx = self._ctx
         if ctx is None or draft is not self._draft or changes.structure:
             return self.run(draft)
@@ -91,9 +96,17 @@ class CheckEngine:
         for i in touched:
             old = ctx.texts[i]
             block = replace(old.block, segments=segments_of(draft, old.ref))
-            ctx.texts[i] = read_block(draft, block, i, ctx.places.paths)
-        self._ctx = Context(draft, ctx.texts, ctx.places, memo_old=ctx.memo_new)
+            ctx.texts[i] = text = read_block(draft, block, i, ctx.places.paths)
+            if text.text == old.text:
+                text.memo = old.memo
+            self._note_fields(text)
         return self._judge()
+
+    def _note_fields(self, text: Text) -> None:
+        for _, _, seg in text.objects:
+            field_id = getattr(seg, "field_id", None)
+            if field_id is not None:
+                self._fields.setdefault(field_id, set()).add(text.index)
 
     def _judge(self) -> list[Finding]:
         ctx = self._ctx
@@ -105,15 +118,13 @@ class CheckEngine:
 
 
 def _placed(ctx: Context, finding: Finding, reason: str | None) -> Finding:
-    places = ctx.places
-    node = places.node_of(finding.ref)
-    return replace(
-        finding,
-        ignored=reason,
-        node_id=node.id if node is not None else finding.node_id,
-        article=places.article_label(finding.ref) if node is not None else finding.article,
-        clause=places.clause_label(finding.ref) if node is not None else finding.clause,
-    )
+    """The finding with its place in the articles (when its text is in one) and the
+    lawyer's reason when it is ignored."""
+    place = ctx.places.place(finding.ref)
+    if place is None:
+        return finding if reason is None else replace(finding, ignored=reason)
+    node_id, article, clause = place
+    return replace(finding, ignored=reason, node_id=node_id, article=article, clause=clause)
 
 
 def run_checks(draft: Draft) -> list[Finding]:

@@ -35,10 +35,10 @@ def _mentions(text: Text) -> list[tuple[int, int]]:
 def check(ctx: Context) -> Iterator[Finding]:
     paths = ctx.places.paths
     for text in ctx.texts:
-        zh, en = ctx.places.where(text.ref)
         for start, end, seg in text.objects:
             if isinstance(seg, Ref) and seg.target not in paths:
                 shown = text.text[start:end]
+                zh, en = ctx.places.where(text.ref)
                 yield Finding(
                     "dangling", ERROR,
                     Msg("{0}中的引用“{1}”指向的条款已被删除",
@@ -49,6 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )  # fmt: skip
         for start, end in ctx.memo("mentions", text, _mentions):
             shown = text.text[start:end]
+            zh, en = ctx.places.where(text.ref)
             yield Finding(
                 "unresolved", WARNING,
                 Msg("{0}中的“{1}”未对应任何条款",
@@ -62,9 +63,12 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _bidi_controls(ctx: Context) -> Iterator[Finding]:
     """Bidi overrides (U+202E...) hidden in a field value or the text: the window shows the
     text after one backwards, so what the lawyer reads is not what it says. The export drops
-    them (``app.word.export``); the check says where they were, the field or the text."""
+    them (``app.word.export``); the check says where they were, the field or the text. A
+    text read without any holds none in its own characters or in a value it shows."""
     shown: set[int] = set()
     for text in ctx.texts:
+        if not ctx.memo("bidi_read", text, lambda t: bool(bidi_controls_in(t.text))):
+            continue
         for start, end, seg in text.objects:
             field = ctx.draft.fields.get(getattr(seg, "field_id", -1))
             codes = bidi_controls_in(field.value or "") if field is not None else []
