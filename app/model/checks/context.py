@@ -24,9 +24,10 @@ from ..numbering import labels, number_paths
 from ..text import ref_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from ..draft import Draft, Segment
+    from .finding import Finding
 
 T = TypeVar("T")
 
@@ -45,6 +46,15 @@ class Text:
     objects: tuple[tuple[int, int, Segment], ...] = ()
     # what the checks read in it (check name -> result), shared by texts of equal characters
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # findings made from it alone (check name -> findings), this text's own (``kept``)
+    found: dict[str, tuple[Finding, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def memo_key(self) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
+        """What ``memo`` keys a text's reading by: its kind, its characters and where its
+        blanks and references stand (a mention typed as text reads as a bound one does)."""
+        shape = tuple((a, b, type(seg).__name__) for a, b, seg in self.objects)
+        return self.ref.kind, self.text, shape
 
     def at(self, offset: int) -> int:
         """The block-text offset of reading offset ``offset`` (inside an object: its start)."""
@@ -219,11 +229,63 @@ class Context:
     draft: Draft
     texts: list[Text]
     places: Places
+    # each() name -> (its read, the texts' indexes where it found something -> what)
+    _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _each_order: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+
+    def each(self, name: str, read: Callable[[Text], T]) -> list[tuple[Text, T]]:
+        """(text, ``read(text)``) for every text where it finds something (is truthy), in
+        reading order. What it found is kept with the pass: after an edit the engine reads
+        again only the texts the edit touched, so a pass costs what it finds, not the size
+        of the draft (a loop over ``texts`` calling ``memo`` costs a look-up per text).
+        ``read`` obeys ``memo``'s rule (``Text.memo_key``)."""
+        kept = self._each.get(name)
+        if kept is None:
+            found = {t.index: f for t in self.texts if (f := self.memo(name, t, read))}
+            self._each[name] = (read, found)
+        else:
+            found = kept[1]
+        order = self._each_order.get(name)
+        if order is None:
+            order = self._each_order[name] = sorted(found)
+        texts = self.texts
+        return [(texts[i], found[i]) for i in order]
+
+    def reread(self, indexes: Iterable[int]) -> None:
+        """The texts at ``indexes`` were read again (the engine's update): what each pass
+        found in them is read again, the rest is kept."""
+        for name, (read, found) in self._each.items():
+            moved = False  # a text gained or lost what the pass looks for: order anew
+            for i in indexes:
+                f = self.memo(name, self.texts[i], read)
+                if f:
+                    moved = moved or i not in found
+                    found[i] = f
+                elif found.pop(i, None) is not None:
+                    moved = True
+            if moved:
+                self._each_order.pop(name, None)
+
+    def kept(
+        self, name: str, text: Text, make: Callable[[Text], Iterable[Finding]]
+    ) -> tuple[Finding, ...]:
+        """The findings ``make`` gives for ``text``, kept with this very text until an edit
+        re-reads it or the structure changes (then the text is a new one): for findings
+        that depend on this text and its place only, never on another text. An update then
+        hands the same findings on, and the engine places each of them once."""
+        own = text.found
+        made = own.get(name)
+        if made is None:
+            made = own[name] = tuple(make(text))
+        return made
 
     def memo(self, name: str, text: Text, read: Callable[[Text], T]) -> T:
         """``read(text)`` as a check last found it for the same characters (kept across
-        runs: only changed texts are read again). ``read`` must depend on the characters
-        and the block kind only, never on the text's place."""
+        runs: only changed texts are read again). ``read`` must depend on the characters,
+        the block kind and where the objects stand only (``Text.memo_key``), never on the
+        text's place."""
         kept = text.memo
         found = kept.get(name, _MISSING)
         if found is _MISSING:

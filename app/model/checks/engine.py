@@ -13,6 +13,7 @@ ones the lawyer ignored (``Draft.ignored``: finding key -> reason).
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..editing import segments_of
@@ -61,18 +62,20 @@ class CheckEngine:
         self._ctx: Context | None = None
         self._draft: Draft | None = None
         self._fields: dict[int, set[int]] = {}  # field id -> indexes of the texts showing it
+        # id of a finding a checker gave -> (it, placed, sort key): a checker that keeps its
+        # findings (``Context.kept``) hands the same objects on, placed once per run
+        self._placed: dict[int, tuple[Finding, Finding, tuple[int, int, int]]] = {}
+        self._ignored: dict[str, str] = {}  # the draft's ignores the placed copies carry
 
     def run(self, draft: Draft) -> list[Finding]:
         """Every finding, read from scratch (what was read before is reused by text)."""
         places = Places(draft)
         texts = read_texts(draft, places)
-        kept = (
-            {(t.ref.kind, t.text): t.memo for t in self._ctx.texts} if self._ctx is not None else {}
-        )
-        shared: dict[tuple[str, str], dict] = {}
+        kept = {t.memo_key: t.memo for t in self._ctx.texts} if self._ctx is not None else {}
+        shared: dict[tuple, dict] = {}
         self._fields = {}
         for t in texts:
-            key = (t.ref.kind, t.text)
+            key = t.memo_key
             memo = shared.get(key)
             if memo is None:
                 memo = shared[key] = kept.get(key, t.memo)
@@ -80,6 +83,7 @@ class CheckEngine:
             self._note_fields(t)
         self._ctx = Context(draft, texts, places)
         self._draft = draft
+        self._placed = {}
         return self._judge()
 
     def update(self, draft: Draft, changes: Changes) -> list[Finding]:
@@ -97,9 +101,10 @@ class CheckEngine:
             old = ctx.texts[i]
             block = replace(old.block, segments=segments_of(draft, old.ref))
             ctx.texts[i] = text = read_block(draft, block, i, ctx.places.paths)
-            if text.text == old.text:
+            if text.memo_key == old.memo_key:
                 text.memo = old.memo
             self._note_fields(text)
+        ctx.reread(touched)
         return self._judge()
 
     def _note_fields(self, text: Text) -> None:
@@ -109,21 +114,45 @@ class CheckEngine:
                 self._fields.setdefault(field_id, set()).add(text.index)
 
     def _judge(self) -> list[Finding]:
+        """Every checker's findings, placed, marked when ignored, the most serious first.
+
+        A finding a checker hands on from the last run (``Context.kept``) keeps its placed
+        copy and its sort key; the others are placed here, their text's place looked up
+        once for all of them (by the ref object's identity: one text's findings share it).
+        """
         ctx = self._ctx
         assert ctx is not None
-        ignored = ctx.draft.ignored
         found = [f for checker in CHECKERS for f in checker(ctx)]
-        found.sort(key=lambda f: (SEVERITY_RANK[f.severity], ctx.order(f.ref), f.offset))
-        return [_placed(ctx, f, ignored.get(f.key)) for f in found]
+        ignored = ctx.draft.ignored
+        fresh = ignored != self._ignored  # an ignore or its reason changed: mark all again
+        if fresh:
+            self._ignored = dict(ignored)
+        before, now = self._placed, {}
+        where: dict[int, tuple[int, tuple | None]] = {}
+        rows = []
+        for f in found:
+            row = before.get(id(f))
+            if row is None or row[0] is not f or fresh:
+                at = where.get(id(f.ref))
+                if at is None:
+                    at = where[id(f.ref)] = (ctx.order(f.ref), ctx.places.place(f.ref))
+                reason = ignored.get(f.key) if ignored else None
+                row = (f, _placed(f, at[1], reason), (SEVERITY_RANK[f.severity], at[0], f.offset))
+            now[id(f)] = row
+            rows.append(row)
+        self._placed = now
+        rows.sort(key=itemgetter(2))
+        return [row[1] for row in rows]
 
 
-def _placed(ctx: Context, finding: Finding, reason: str | None) -> Finding:
+def _placed(finding: Finding, place: tuple | None, reason: str | None) -> Finding:
     """The finding with its place in the articles (when its text is in one) and the
     lawyer's reason when it is ignored."""
-    place = ctx.places.place(finding.ref)
     if place is None:
-        return finding if reason is None else replace(finding, ignored=reason)
+        return finding if finding.ignored == reason else replace(finding, ignored=reason)
     node_id, article, clause = place
+    if (finding.node_id, finding.article, finding.clause, finding.ignored) == (*place, reason):
+        return finding  # placed before: a checker may keep its findings between runs
     return replace(finding, ignored=reason, node_id=node_id, article=article, clause=clause)
 
 
