@@ -18,7 +18,11 @@ import importlib
 import json
 from dataclasses import dataclass
 from functools import cache
+from itertools import permutations
 from typing import TYPE_CHECKING
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import draft_of_file
 from app.model.checks import Finding, run_checks
@@ -317,3 +321,34 @@ def test_every_kind_the_labels_use_is_listed_by_its_checker() -> None:
     }
     unlisted = {f: set(kinds) - listed.get(f, set()) for f, kinds in KINDS.items()}
     assert not {f: k for f, k in unlisted.items() if k}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ab"), st.sampled_from(["第一条", None]), st.sampled_from(["", "x"])
+        ),
+        max_size=4,
+    ),
+    st.lists(
+        st.tuples(
+            st.sampled_from("ab"),
+            st.sampled_from(["第一条", "第二条", None]),
+            st.sampled_from(["", "x", "yx"]),
+        ),
+        max_size=4,
+    ),
+)
+def test_pairing_finds_as_many_pairs_as_any_assignment(labels, found) -> None:
+    """The pairing is a maximum one: no way of giving labels distinct findings pairs more."""
+    labels = [Label(*x) for x in labels]
+    found = [Seen(*x) for x in found]
+    paired = pairs(labels, found)
+    assert all(matches(labels[i], found[j]) for i, j in paired.items())
+    assert len(set(paired.values())) == len(paired)
+    best = 0
+    for chosen in permutations([*range(len(found)), *[None] * len(labels)], len(labels)):
+        best = max(best, sum(j is not None and matches(labels[i], found[j])
+                             for i, j in enumerate(chosen)))  # fmt: skip
+    assert len(paired) == best
