@@ -1,4 +1,4 @@
-"""Headless commands: ``contract-editor outline|library|draft|export ...``.
+"""Headless commands: ``contract-editor outline|library|draft|export|compare|check ...``.
 
 Every failure a user can cause (a missing file, a broken library) ends as one line on stderr
 and a non-zero exit code, never a traceback.
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from app import __version__
 from app.draft_cli import add_draft_parser, run_draft
+from app.model.checks import active, run_checks
 from app.model.compare import compare_drafts
 from app.model.compare_summary import summary
 from app.model.files import load_draft
@@ -24,6 +25,7 @@ from app.model.overwrite import (
     refuse_unless_pdf,
     refuse_unless_word_document,
 )
+from app.model.printed import draft_language
 from app.model.source_compare import as_taken
 from app.model.split_review import remembered_hints
 from app.readers import note_to_stderr, read_any
@@ -41,6 +43,7 @@ from clause_db.unsafe_chars import for_terminal, json_for_terminal
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from app.model.checks import Finding
     from app.model.draft import Draft
     from clause_db.model import Outline
     from clause_db.review_hints import SplitHints
@@ -119,6 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
                          "changes")  # fmt: skip
     compare.add_argument("--author", metavar="NAME",
                          help="who the changes are from (default: your login name)")  # fmt: skip
+
+    check = commands.add_parser("check", help="proofread a draft or contract: what a reviewer "
+                                "would stop at, with its place")  # fmt: skip
+    check.add_argument("file", metavar="FILE", help="a .contract draft, or a contract file "
+                       "(.txt, .md, .docx: its first contract)")  # fmt: skip
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--lang", choices=("zh", "en"),
+                       help="the language of the messages (default: the contract's)")  # fmt: skip
     return parser
 
 
@@ -134,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         return _compare(args)
     if args.command == "versions":
         return run_versions(args)
+    if args.command == "check":
+        return _check(args)
     library = open_library(args.db)
     try:
         if args.library_command == "import":
@@ -248,6 +261,39 @@ def _compare(args: argparse.Namespace) -> int:
             against = "its sources" if args.sources else old.name
             print(for_terminal(f"{output}: redline of {new.name} against {against}"))
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """The findings, the most serious first; exit code 0 whatever they are (the findings are
+    the answer, not a failure). Findings the lawyer ignored in the draft are left out."""
+    draft = draft_of_file(Path(args.file))
+    found = run_checks(draft)
+    shown = active(found)
+    chinese = (args.lang or draft_language(draft)) == "zh"
+    if args.json:
+        _print_json({"findings": [finding_json(f, chinese) for f in shown]})
+    else:
+        for f in shown:
+            where = " ".join(x for x in (f.article, f.clause) if x) or "-"
+            print(for_terminal(f"{f.severity:<7} {where}  {f.message.text(chinese)}"))
+        print(f"{len(shown)} finding(s)" if shown else "no findings")
+    ignored = len(found) - len(shown)
+    if ignored:
+        note_to_stderr(f"{ignored} ignored finding(s) left out")
+    return 0
+
+
+def finding_json(finding: Finding, chinese: bool) -> dict[str, str | None]:
+    """A finding as ``check --json`` prints it; ``fix`` is what its fix does, or null."""
+    fix = finding.fix.label.text(chinese) if finding.fix is not None else None
+    return {
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "message": finding.message.text(chinese),
+        "article": finding.article,
+        "clause": finding.clause,
+        "fix": fix,
+    }
 
 
 def draft_of_file(source: Path, note: Callable[[Msg | str], None] = note_to_stderr) -> Draft:

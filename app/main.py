@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from app.model.draft import Draft
 
-COMMANDS = {"outline", "library", "draft", "export", "compare", "versions"}
+COMMANDS = {"outline", "library", "draft", "export", "compare", "versions", "check"}
 
 
 def _gui_files(argv: list[str]) -> list[str] | None:

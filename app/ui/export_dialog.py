@@ -1,4 +1,10 @@
-"""File > Export to Word: the options, a warning about unfilled fields, then the file.
+"""File > Export to Word: the errors the checks found, the options, a warning about unfilled
+fields, then the file.
+
+Errors (a figure and its 大写 that disagree, a reference to a deleted article) are listed
+before anything else (``confirm_findings``, File › Export PDF… too): the lawyer goes to one
+(the dialog closes, the export with it) or exports anyway. A draft without errors goes
+straight on; warnings and style notes wait in the Checks tab.
 
 The export runs in the background with a progress dialog; it writes atomically, so a
 failure (a read-only folder, the file open in Word) leaves any earlier file as it was.
@@ -17,18 +23,24 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from clause_db.errors import ClauseDbError
 
 from .background import run_with_progress
-from .translations import error_text
+from .translations import current_language_is_chinese, error_text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from app.model.checks import Finding
     from app.model.draft import Draft
 
 UNFILLED_SHOWN = 12
@@ -70,10 +82,89 @@ class ExportDialog(QDialog):
         )
 
 
+class FindingsDialog(QDialog):
+    """The errors of the draft, before it is exported: go to one, or export anyway."""
+
+    def __init__(self, findings: list[Finding], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportFindingsDialog")
+        self.setWindowTitle(self.tr("Errors in the draft"))
+        self.findings = findings
+        self.chosen: Finding | None = None
+        text = self.tr("The checks found {0} error(s) in this draft. Go to one to correct it, "
+                       "or export anyway.").format(len(findings))  # fmt: skip
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("exportFindings")
+        self.list.setWordWrap(True)
+        chinese = current_language_is_chinese()  # findings carry both wordings: the UI's
+        for f in findings:
+            where = " ".join(x for x in (f.article, f.clause) if x)
+            message = f.message.text(chinese)
+            item = QListWidgetItem(f"{where}  {message}" if where else message)
+            item.setToolTip(message)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.go_to())
+        buttons = QDialogButtonBox(self)
+        self.go_button = QPushButton(self.tr("Go to"), self)
+        self.go_button.setObjectName("exportFindingsGoTo")
+        self.go_button.clicked.connect(self.go_to)
+        buttons.addButton(self.go_button, QDialogButtonBox.ButtonRole.ActionRole)
+        anyway = buttons.addButton(self.tr("Export Anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
+        anyway.setObjectName("exportAnyway")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def go_to(self) -> None:
+        """Close without exporting; the caller shows the chosen finding."""
+        row = self.list.currentRow()
+        if 0 <= row < len(self.findings):
+            self.chosen = self.findings[row]
+            self.reject()
+
+
+def blocking_findings(draft: Draft) -> list[Finding]:
+    """The errors not ignored: what the export lists before it writes."""
+    from app.model.checks import ERROR, active, run_checks
+
+    return [f for f in active(run_checks(draft)) if f.severity == ERROR]
+
+
+def confirm_findings(
+    parent: QWidget, draft: Draft, go_to: Callable[[Finding], None] | None = None
+) -> bool:
+    """Whether to go on exporting: yes when the draft has no errors or the lawyer exports
+    anyway; no when cancelled or when the lawyer chose one to go to (``go_to`` shows it)."""
+    errors = blocking_findings(draft)
+    if not errors:
+        return True
+    dialog = FindingsDialog(errors, parent)
+    answer = dialog.exec()
+    dialog.deleteLater()
+    if dialog.chosen is not None:
+        if go_to is not None:
+            go_to(dialog.chosen)
+        return False
+    return answer == QDialog.DialogCode.Accepted
+
+
 def export_with_dialogs(
-    parent: QWidget, draft: Draft, suggested: Path, keep: Sequence[Path] = ()
+    parent: QWidget,
+    draft: Draft,
+    suggested: Path,
+    keep: Sequence[Path] = (),
+    go_to: Callable[[Finding], None] | None = None,
 ) -> Path | None:
-    """Ask for options, warn about unfilled fields, ask where, export. The path, or None.
+    """List errors, ask for options, warn about unfilled fields, ask where, export. The
+    path, or None (``go_to`` shows the error the lawyer chose to correct first).
 
     The export never replaces the files in ``keep`` (the draft's own file and the one it was
     read from) nor an existing file that is not a Word document: it says so instead.
@@ -81,6 +172,8 @@ def export_with_dialogs(
     from app.model.overwrite import refuse_own_input, refuse_unless_word_document
     from app.word.export import export_draft, unfilled_fields
 
+    if not confirm_findings(parent, draft, go_to):
+        return None
     dialog = ExportDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

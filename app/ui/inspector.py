@@ -1,9 +1,10 @@
-"""The inspector beside the draft: its fields to fill, the current clause, the checks, and
-the other side's comments.
+"""The inspector beside the draft: its fields to fill, the current clause, the checks, the
+defined terms and the other side's comments.
 
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
-emitting ``jumpTo(node_id)``, or a field's blanks by emitting ``fieldChosen(field_id)``.
+emitting ``jumpTo(node_id)``, a field's blanks by emitting ``fieldChosen(field_id)``, or
+exact characters (a term's use) by emitting ``textChosen(ref, offset, length)``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .inspector_checks import ChecksTab
 from .inspector_clause import ClauseTab
 from .inspector_comments import CommentsTab
 from .inspector_fields import FieldsTab
+from .inspector_terms import TermsTab
 
 if TYPE_CHECKING:
     from clause_db.store import ClauseLibrary
@@ -25,12 +27,14 @@ if TYPE_CHECKING:
 
 
 class Inspector(QWidget):
-    """Fields, Clause and Checks tabs over one open draft (or none)."""
+    """Fields, Clause, Checks, Terms and Comments tabs over one open draft (or none)."""
 
     jumpTo = Signal(int)
     """The id of an article or clause the editor should show."""
     fieldChosen = Signal(int)
     """A field chosen in the Fields tab: the editor selects its (next) blank."""
+    textChosen = Signal(object, int, int)
+    """Characters of a block (ref, offset, length) the editor should select: a term's use."""
 
     def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,11 +43,14 @@ class Inspector(QWidget):
         self.clause = ClauseTab(library, self)
         self.checks = ChecksTab(self)
         self.comments = CommentsTab(self)
+        self.terms = TermsTab(self)
+        self.terms.setObjectName("termsTab")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("inspectorTabs")
         self.tabs.addTab(self.fields, self.tr("Fields"))
         self.tabs.addTab(self.clause, self.tr("Clause"))
         self.tabs.addTab(self.checks, self.tr("Checks"))
+        self.tabs.addTab(self.terms, self.tr("Terms"))
         self.tabs.addTab(self.comments, self.tr("Comments"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -52,13 +59,14 @@ class Inspector(QWidget):
         for tab in (self.clause, self.checks, self.comments):
             tab.jumpTo.connect(self.jumpTo)
         self.fields.fieldChosen.connect(self.fieldChosen)
+        self.terms.textChosen.connect(self.textChosen)
         self.checks.fieldChosen.connect(self.show_field)
         self.checks.countChanged.connect(self._checks_counted)
         self._checks_counted(len(self.checks.checks))
 
     def set_document(self, document: DraftDocument | None) -> None:
         """Inspect ``document`` (None when no draft is open)."""
-        for tab in (self.fields, self.clause, self.checks, self.comments):
+        for tab in (self.fields, self.clause, self.checks, self.terms, self.comments):
             tab.set_document(document)
         count = self.comments.count()
         title = self.tr("Comments (%n)", "", count) if count else self.tr("Comments")

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.model.editing import Pos
 from app.model.numbering import STYLE_NAMES, written_style
 from clause_db.errors import ClauseDbError
 from clause_db.store import ClauseLibrary
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.model.autosave import Recovery
+    from app.model.checks import Finding
     from app.model.draft_lock import LockOwner
     from clause_db.messages import Msg
 
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
             self._inspector = Inspector(self.library, self)
             self._inspector.jumpTo.connect(self._jump_to)
             self._inspector.fieldChosen.connect(self._select_field)
+            self._inspector.textChosen.connect(self._select_text)
             placeholder = self.inspector_dock.widget()
             self.inspector_dock.setWidget(self._inspector)
             placeholder.deleteLater()
@@ -987,7 +990,7 @@ class MainWindow(QMainWindow):
         folder = document.path.parent if document.path else Path(self._last_folder())
         suggested = folder / f"{document.title}.docx"
         keep = [p for p in (document.path, document.origin) if p is not None]
-        path = export_with_dialogs(self, document.draft, suggested, keep=keep)
+        path = export_with_dialogs(self, document.draft, suggested, keep, self.go_to_finding)
         if path is not None:
             self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
         return path
@@ -1001,7 +1004,8 @@ class MainWindow(QMainWindow):
             return None
         folder = document.path.parent if document.path else Path(self._last_folder())
         keep = [p for p in (document.path, document.origin) if p is not None]
-        path = export_pdf_with_dialogs(self, document.draft, folder / f"{document.title}.pdf", keep)
+        suggested = folder / f"{document.title}.pdf"
+        path = export_pdf_with_dialogs(self, document.draft, suggested, keep, self.go_to_finding)
         if path is not None:
             self.statusBar().showMessage(self.tr("Exported {0}").format(path), 8000)
         return path
@@ -1090,6 +1094,24 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is not None and node_id:
             view.jump_to(node_id)
+
+    def _select_text(self, ref, offset: int, length: int) -> None:
+        """Select characters of a block (a term's use chosen in the inspector)."""
+        view = self.tabs.current_view()
+        if view is not None:
+            view.go_to(Pos(ref, offset), length)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select what a check found (its field's blank, else its words, else its article)."""
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        if finding.field_id is None or not view.select_field(finding.field_id):
+            if finding.ref is not None and view.block_index(finding.ref) is not None:
+                view.go_to(Pos(finding.ref, finding.offset), finding.length)
+            elif finding.node_id is not None:
+                view.jump_to(finding.node_id)
+        view.setFocus()
 
     def _select_field(self, field_id: int) -> None:
         view = self.tabs.current_view()

@@ -29,12 +29,13 @@ from app.pdf.pages import PrintedDraft, page_layout
 from app.word.print_html import PrintOptions
 from clause_db.errors import ClauseDbError
 
-from .export_dialog import confirm_unfilled
+from .export_dialog import confirm_findings, confirm_unfilled
 from .translations import error_text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from app.model.checks import Finding
     from app.model.draft import Draft
 
 
@@ -58,13 +59,20 @@ class PdfDialog(QDialog):
 
 
 def export_pdf_with_dialogs(
-    parent: QWidget, draft: Draft, suggested: Path, keep: Sequence[Path] = ()
+    parent: QWidget,
+    draft: Draft,
+    suggested: Path,
+    keep: Sequence[Path] = (),
+    go_to: Callable[[Finding], None] | None = None,
 ) -> Path | None:
-    """Ask for the option, warn about unfilled fields, ask where, write. The path, or None."""
+    """List errors, ask for the option, warn about unfilled fields, ask where, write. The
+    path, or None (``go_to`` shows the error the lawyer chose to correct first)."""
     from app.model.overwrite import refuse_own_input, refuse_unless_pdf
     from app.pdf.writer import write_pdf
     from app.word.export import unfilled_fields
 
+    if not confirm_findings(parent, draft, go_to):
+        return None
     dialog = PdfDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

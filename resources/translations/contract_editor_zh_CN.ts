@@ -664,6 +664,25 @@
     </message>
 </context>
 <context>
+    <name>FindingsDialog</name>
+    <message>
+        <source>Errors in the draft</source>
+        <translation>稿件中有错误</translation>
+    </message>
+    <message>
+        <source>The checks found {0} error(s) in this draft. Go to one to correct it, or export anyway.</source>
+        <translation>检查发现本稿有 {0} 处错误。可转到其中一处修改，或仍然导出。</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Fields</source>
@@ -676,6 +695,10 @@
     <message>
         <source>Checks</source>
         <translation>检查</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>术语</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -1445,6 +1468,53 @@
     <message>
         <source>Swap</source>
         <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename the term, its definition and every use</source>
+        <translation>重命名该术语：其定义和每一处使用</translation>
+    </message>
+    <message>
+        <source>Defined in {0}: {1}</source>
+        <translation>定义于{0}：{1}</translation>
+    </message>
+    <message>
+        <source>A party&apos;s role</source>
+        <translation>当事人称谓</translation>
+    </message>
+    <message>
+        <source>Used in {0}: {1}</source>
+        <translation>使用于{0}：{1}</translation>
+    </message>
+    <message>
+        <source>No defined terms found.</source>
+        <translation>未发现定义的术语。</translation>
+    </message>
+    <message>
+        <source>No draft is open.</source>
+        <translation>没有打开的草稿。</translation>
+    </message>
+    <message>
+        <source>Rename term</source>
+        <translation>重命名术语</translation>
+    </message>
+    <message>
+        <source>New name for “{0}”:</source>
+        <translation>“{0}”的新名称：</translation>
     </message>
 </context>
 <context>

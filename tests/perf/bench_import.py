@@ -126,11 +126,19 @@ EXPECTED: dict[str, Expected] = {
     ),
     # 第一条..第三条; the list of annexes stays in 第二条, the closing seal lines do not.
     "zh_annex_list_in_last_article.txt": Expected(3, "第一条", "第三条", ("甲方（盖章）",)),
+    # The typography checks' labelled set (tests/fixtures/checks/typo_*.labels.json says
+    # where each came from; read in the files).
+    "typo_zh_tour_contract.txt": Expected(4, "第一条", "第四条"),
+    "typo_zh_data_provision.txt": Expected(5, "第一条", "第五条"),
+    "typo_zh_seed_service.txt": Expected(8, "第一条", "第八条"),
+    "typo_zh_clean_lookalikes.txt": Expected(6, "第一条", "第六条"),
+    "typo_en_services.txt": Expected(4, "1.", "4."),
 }
 
 
 def contract_files() -> tuple[list[Path], list[str]]:
-    """Every contract file to measure, and notes about folders that are absent."""
+    """Every contract file to measure, and notes about folders that are absent (not the
+    checks' labelled passages in tests/fixtures/checks/: they are judged by their labels)."""
     notes: list[str] = []
     # tests/fixtures/checks holds passages with planted errors for the checks, not contracts
     fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name != "checks")

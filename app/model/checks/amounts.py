@@ -1,17 +1,275 @@
-"""Amounts: figures against 大写, malformed 大写, percentages, instalments, two currencies."""
+"""Amounts: figures against 大写, malformed 大写, percentages, instalments, two currencies.
+
+What each text says about money is read once (``money_reading``, kept by ``Context.memo``);
+the findings are judged from that: a figure and its 大写 (or English words) in one place,
+a 大写 against the rules of 《支付结算办法》, 30%（百分之三十）, a payment schedule of one
+article against 100% or its total, and a contract stating amounts in two currencies.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from clause_db.capital_numerals import MAX_FEN, read_capital, write_capital
+from clause_db.messages import Msg
+
+from ..draft import Blank
+from .finding import ERROR, INFO, WARNING, Finding, Fix, TextEdit
+from .money_reading import (
+    NOTHING,
+    YUAN,
+    AmountInWords,
+    Figure,
+    Instalment,
+    MoneyFacts,
+    as_yuan,
+    english_amount,
+    read_money,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .context import Context
-    from .finding import Finding
+    from .context import Context, Text
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("amount_mismatch", "amount_malformed", "percent_mismatch", "instalments_sum",
+         "two_currencies")  # fmt: skip
+
+_CURRENCY_NAMES = {
+    "CNY": ("人民币", "RMB"), "USD": ("美元", "US dollars"), "HKD": ("港币", "HK dollars"),
+    "EUR": ("欧元", "euros"), "GBP": ("英镑", "pounds sterling"), "JPY": ("日元", "yen"),
+    "TWD": ("新台币", "NT dollars"), "AUD": ("澳元", "Australian dollars"),
+    "CAD": ("加元", "Canadian dollars"), "SGD": ("新加坡元", "Singapore dollars"),
+}  # fmt: skip
+
+
+def _facts(text: Text) -> MoneyFacts:
+    return read_money(text.text)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    read = [(t, f) for t in ctx.texts if (f := ctx.memo("money", t, _facts)) is not NOTHING]
+    for text, facts in read:
+        for amount in facts.amounts:
+            found = _amount(ctx, text, amount)
+            if found is not None:
+                yield found
+        for p in facts.percents:
+            if p.figure != p.words:
+                yield Finding(
+                    "percent_mismatch", ERROR,
+                    Msg("{0}中“{1}”的数字与文字不一致", "In {0}, “{1}” says two different "
+                        "percentages", Msg(*ctx.places.where(text.ref)), p.shown),
+                    **ctx.locate(text, p.start, p.end), subject=p.shown,
+                )  # fmt: skip
+    yield from _schedules(ctx, read)
+    yield from _currencies(ctx, read)
+
+
+# -- a figure and its 大写 ------------------------------------------------------------------
+
+
+def _fen(value: Decimal) -> int | None:
+    fen = value * 100
+    return int(fen) if fen == fen.to_integral_value() and 0 <= fen < MAX_FEN else None
+
+
+def _amount(ctx: Context, text: Text, a: AmountInWords) -> Finding | None:
+    where = Msg(*ctx.places.where(text.ref))
+    if a.english:
+        return _english(ctx, text, a, where)
+    words, foreign = as_yuan(a.words)
+    unit_outside = not re.search("[元圆角分]", words)  # 12000元（大写：壹万贰仟）: 元 is outside
+    reading = read_capital(words + "元" if unit_outside else words)
+    figure = _fen(a.figure.value) if a.figure is not None else None
+    if reading.well_formed:
+        if figure is None or reading.value == figure:
+            return None
+        return Finding(
+            "amount_mismatch", ERROR,
+            Msg("{0}中小写金额{1}与大写“{2}”不一致（大写为{3}元）",
+                "In {0}, the figure {1} and the amount in words “{2}” disagree (the words "
+                "say {3})", where, _shown(text, a.figure), a.words, _yuan(reading.value)),
+            **ctx.locate(text, a.start, a.end), subject=a.words,
+            fix=_capital_fix(text, a, figure) if not unit_outside else None,
+        )  # fmt: skip
+    if not a.labelled:
+        return None
+    meant = reading.value if figure is None else figure
+    should = write_capital(meant) if meant is not None and not (foreign or unit_outside) else None
+    if figure is not None and reading.values and figure not in reading.values:
+        # a slip in the form, and another amount too: the amount is what matters
+        return Finding(
+            "amount_mismatch", ERROR,
+            Msg("{0}中小写金额{1}与大写“{2}”不一致，且大写写法不规范",
+                "In {0}, the figure {1} and the amount in words “{2}” disagree, and the "
+                "words are not written as 大写 should be",
+                where, _shown(text, a.figure), a.words),
+            **ctx.locate(text, a.start, a.end), subject=a.words,
+            fix=_capital_fix(text, a, figure) if not unit_outside else None,
+        )  # fmt: skip
+    return Finding(
+        "amount_malformed", WARNING,
+        Msg("{0}中的大写金额“{1}”写法不规范{2}", "In {0}, the amount in words “{1}” is not "
+            "written as 大写 should be{3}", where, a.words,
+            f"，应为“{should}”" if should else "",
+            f"; it should read “{should}”" if should else ""),
+        **ctx.locate(text, a.start, a.end), subject=a.words,
+        fix=_capital_fix(text, a, meant) if should else None,
+    )  # fmt: skip
+
+
+def _english(ctx: Context, text: Text, a: AmountInWords, where: Msg) -> Finding | None:
+    said = english_amount(a.words)
+    if said is None or a.figure is None or said == a.figure.value:
+        return None
+    return Finding(
+        "amount_mismatch", ERROR,
+        Msg("{0}中金额{1}与文字“{2}”不一致", "In {0}, the figure {1} and the words “{2}” "
+            "disagree", where, _shown(text, a.figure), a.words.strip()),
+        **ctx.locate(text, a.start, a.end), subject=a.words.strip(),
+    )  # fmt: skip
+
+
+def _shown(text: Text, figure: Figure | None) -> str:
+    return text.text[figure.start : figure.end] if figure is not None else ""
+
+
+def _yuan(fen: int | None) -> str:
+    if fen is None:
+        return "?"
+    yuan, rest = divmod(fen, 100)
+    return f"{yuan:,}" + (f".{rest:02d}" if rest else "")
+
+
+def _capital_fix(text: Text, a: AmountInWords, fen: int | None) -> Fix | None:
+    """Write the 大写 of ``fen`` in place of the words: in the text when they are plain
+    text, in the field's value when they are one filled field's whole value."""
+    if fen is None or as_yuan(a.words)[1]:
+        return None
+    new = write_capital(fen)
+    label = Msg("将大写改为“{0}”", "Write the amount in words as “{0}”", new)
+    old = text.text[a.start : a.end]
+    if not text.in_object(a.start, a.end):
+        offset, length = text.span(a.start, a.end)
+        return Fix(label, (TextEdit(text.ref, offset, length, old, new),))
+    for s, e, seg in text.objects:
+        if isinstance(seg, Blank) and s <= a.start and a.end <= e:
+            return Fix(label, (TextEdit(text.ref, a.start - s, len(old), old, new, seg.field_id),))
+    return None
+
+
+# -- payment schedules ---------------------------------------------------------------------
+
+
+def _schedules(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[Finding]:
+    """Each article's instalments (its clauses and tables together) against 100% or the
+    total it states; a text outside the articles is judged alone."""
+    groups: dict[object, list[tuple[Text, MoneyFacts]]] = defaultdict(list)
+    for text, facts in read:
+        if facts.instalments or facts.totals:
+            article = ctx.places.article_of(text.ref)
+            groups[article.id if article is not None else text.ref].append((text, facts))
+    for group in groups.values():
+        items = [(t, i) for t, f in group for i in f.instalments]
+        parts = frozenset().union(*(f.parts for _, f in group))
+        totals = {x.value for _, f in group for x in f.totals}
+        for schedule in _split(items):
+            found = _judge_schedule(ctx, schedule, parts, totals)
+            if found is not None:
+                yield found
+                break
+
+
+def _split(items: list[tuple[Text, Instalment]]) -> list[list[tuple[Text, Instalment]]]:
+    """Schedules: a first instalment (首期) starts a new one (two payment options)."""
+    out: list[list[tuple[Text, Instalment]]] = [[]]
+    for item in items:
+        if item[1].marker == "first" and out[-1]:
+            out.append([])
+        out[-1].append(item)
+    return out
+
+
+def _judge_schedule(
+    ctx: Context,
+    items: list[tuple[Text, Instalment]],
+    parts: frozenset[int],
+    totals: set[Decimal],
+) -> Finding | None:
+    marked = [i for _, i in items if i.marker is not None]
+    if len(marked) < 2 or any(i.unfilled for _, i in items):
+        return None
+    ordinals = [i.ordinal for _, i in items]
+    complete = any(i.marker == "final" for i in marked) or (
+        ordinals == list(range(1, len(items) + 1)) and all(i.of_total for _, i in items)
+    )  # 第一笔…第三笔, each a share of the total: the last said is the last
+    shares = [(t, i) for t, i in items if i.percent is not None]
+    if len(shares) >= 2 and len(shares) == len(items):
+        total = sum((i.percent for _, i in shares), Decimal(0))  # type: ignore[misc]
+        if total != 100 and (complete or len(shares) in parts or total > 100):
+            return _sum_finding(ctx, shares, f"{_plain(total)}%", "100%")
+        return None
+    amounts = [(t, i) for t, i in items if i.amount is not None and i.percent is None]
+    if len(amounts) >= 2 and len(amounts) == len(items) and len(totals) == 1:
+        total = sum((i.amount.value for _, i in amounts), Decimal(0))  # type: ignore[union-attr]
+        stated = next(iter(totals))
+        currencies = {i.amount.currency for _, i in amounts} - {None}  # type: ignore[union-attr]
+        if total != stated and len(currencies) <= 1 and (complete or len(amounts) in parts):
+            return _sum_finding(ctx, amounts, _plain(total), _plain(stated))
+    return None
+
+
+def _plain(value: Decimal) -> str:
+    text = f"{value:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _sum_finding(
+    ctx: Context, items: list[tuple[Text, Instalment]], got: str, expected: str
+) -> Finding:
+    text, last = items[-1]
+    shown = "、".join(t.text[i.start : i.end].strip("，,；;。、 ") for t, i in items)
+    where = Msg(*ctx.places.where(text.ref))
+    return Finding(
+        "instalments_sum", WARNING,
+        Msg("{0}中各期付款合计为{1}，与总额{2}不符", "In {0}, the instalments add up to {1}, "
+            "not the total of {2}", where, got, expected),
+        **ctx.locate(text, last.start, last.end), subject=f"{got}/{expected}",
+        why=Msg("各期：{0}", "Instalments: {0}", shown) if len(items) <= 6 else None,
+    )  # fmt: skip
+
+
+# -- currencies ---------------------------------------------------------------------------
+
+
+def _currencies(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[Finding]:
+    """One finding when amounts are stated in two currencies and nothing says how one
+    converts into the other (汇率, exchange rate)."""
+    first: dict[str, tuple[Text, int, int]] = {}
+    for text, facts in read:
+        if facts.converts:
+            return
+        for code, start, end in facts.currencies:
+            first.setdefault(code, (text, start, end))
+    if YUAN in first:  # 元 alone is the yuan the contract names, else 人民币
+        yuan = first.pop(YUAN)
+        if not {"TWD", "HKD"} & first.keys():
+            first["CNY"] = min(first.get("CNY", yuan), yuan, key=lambda p: ctx.order(p[0].ref))
+            first = dict(sorted(first.items(), key=lambda kv: (ctx.order(kv[1][0].ref), kv[1][1])))
+    if len(first) < 2:
+        return
+    codes = list(first)
+    text, start, end = first[codes[1]]
+    zh = "、".join(_CURRENCY_NAMES.get(c, (c, c))[0] for c in codes)
+    en = ", ".join(_CURRENCY_NAMES.get(c, (c, c))[1] for c in codes)
+    yield Finding(
+        "two_currencies", INFO,
+        Msg("合同以多种货币（{0}）表示金额，未约定汇率或折算方式",
+            "The contract states amounts in more than one currency ({1}) and says nothing "
+            "of an exchange rate", zh, en),
+        **ctx.locate(text, start, end), subject="/".join(sorted(codes)),
+    )  # fmt: skip

@@ -1,17 +1,121 @@
-"""Dates and periods: impossible dates, end before start, one period written two ways."""
+"""Dates and periods: impossible dates, end before start, one period written two ways.
+
+What each text says is read once (``date_reading``, kept by ``Context.memo``). A period is
+compared only with the periods of the same act (the words around it, parties and filler
+left out: 验收合格后…日内支付服务费): the same act with two numbers, or one number written
+as 三十日 here and 30日 there. ``thirty (30) days`` is one period, written twice on purpose;
+``thirty (45) days`` is two.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
+
+from clause_db.messages import Msg
+
+from ..draft import Blank
+from .date_reading import NOTHING, DateFacts, Period, read_dates
+from .finding import ERROR, INFO, WARNING, Finding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .context import Context
-    from .finding import Finding
+    from .context import Context, Text
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("date_impossible", "date_order", "period_inconsistent", "period_unfilled")
+
+
+def _facts(text: Text) -> DateFacts:
+    return read_dates(text.text)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
+    unfilled: set[object] = set()
+    for text in ctx.texts:
+        facts = ctx.memo("dates", text, _facts)
+        if facts is NOTHING:
+            continue
+        where = Msg(*ctx.places.where(text.ref))
+        for bad in facts.impossible:
+            yield Finding(
+                "date_impossible", ERROR,
+                Msg("{0}中的日期“{1}”不存在{2}", "In {0}, the date “{1}” does not exist{3}",
+                    where, bad.shown,
+                    f"（该月只有{bad.days}天）" if bad.days else "（没有这个月份）",
+                    f" (that month has {bad.days} days)" if bad.days else " (no such month)"),
+                **ctx.locate(text, bad.start, bad.end), subject=bad.shown,
+            )  # fmt: skip
+        for start, end, shown in facts.reversed_ranges:
+            yield Finding(
+                "date_order", ERROR,
+                Msg("{0}中“{1}”的结束日期早于开始日期",
+                    "In {0}, “{1}” ends before it starts", where, shown),
+                **ctx.locate(text, start, end), subject=shown,
+            )  # fmt: skip
+        for p in facts.periods:
+            if p.value is None:
+                found = _unfilled(ctx, text, p, where, unfilled)
+                if found is not None:
+                    yield found
+            elif p.mismatch:
+                shown = text.text[p.start : p.end]
+                yield Finding(
+                    "period_inconsistent", WARNING,
+                    Msg("{0}中的期限“{1}”文字与数字不一致",
+                        "In {0}, the period “{1}” says one number in words and another in "
+                        "figures", where, shown),
+                    **ctx.locate(text, p.start, p.end), subject=shown,
+                )  # fmt: skip
+            elif p.key:
+                by_act[p.key].append((text, p))
+    for periods in by_act.values():
+        found = _inconsistent(ctx, periods)
+        if found is not None:
+            yield found
+
+
+def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
+    """A period whose number is a blank: once per field (a blank typed as text: per place)."""
+    field_id = next(
+        (seg.field_id for s, e, seg in text.objects if isinstance(seg, Blank) and s < p.end
+         and p.start < e),
+        None,
+    )  # fmt: skip
+    if field_id is not None:
+        field = ctx.draft.fields.get(field_id)
+        if field is None or not field.unfilled() or field_id in seen:
+            return None
+        seen.add(field_id)
+    shown = text.text[p.start : p.end]
+    return Finding(
+        "period_unfilled", INFO,
+        Msg("{0}中的期限“{1}”尚未填写数字", "In {0}, the period “{1}” has no number yet",
+            where, shown),
+        **ctx.locate(text, p.start, p.end), field_id=field_id,
+        subject=str(field_id) if field_id is not None else shown,
+    )  # fmt: skip
+
+
+def _inconsistent(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding | None:
+    """The same act with two periods (a warning), or one period written in figures in one
+    place and in words in another (style: info). Said once, at the second way."""
+    first_text, first = periods[0]
+    for text, p in periods[1:]:
+        differs = (p.value, p.unit) != (first.value, first.unit)
+        scripts = {p.script, first.script}
+        if not differs and scripts != {"digits", "words"}:
+            continue
+        where = Msg(*ctx.places.where(text.ref))
+        there = Msg(*ctx.places.where(first_text.ref))
+        a, b = first_text.text[first.start : first.end], text.text[p.start : p.end]
+        return Finding(
+            "period_inconsistent", WARNING if differs else INFO,
+            Msg("{0}的期限“{1}”与{2}中同一事项的期限“{3}”{4}",
+                "In {0}, the period “{1}” for the same act as “{3}” in {2} {5}",
+                where, b, there, a, "不一致" if differs else "写法不一致（数字与汉字）",
+                "differs" if differs else "is written differently (figures and words)"),
+            **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
+        )  # fmt: skip
+    return None

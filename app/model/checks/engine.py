@@ -13,6 +13,7 @@ ones the lawyer ignored (``Draft.ignored``: finding key -> reason).
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from ..editing import segments_of
@@ -29,7 +30,7 @@ from . import (
     topics,
     typography,
 )
-from .context import Context, Places, read_block, read_texts
+from .context import Context, Places, Text, read_block, read_texts
 from .finding import SEVERITY_RANK
 
 if TYPE_CHECKING:
@@ -55,31 +56,39 @@ CHECKERS: tuple[Callable[[Context], Iterable[Finding]], ...] = (
 
 
 class CheckEngine:
-    """Keeps the last run's texts and what the checks read in them."""
+    """Keeps the last run's texts, their places and what the checks read in them."""
 
     def __init__(self) -> None:
         self._ctx: Context | None = None
         self._draft: Draft | None = None
         self._fields: dict[int, set[int]] = {}  # field id -> indexes of the texts showing it
+        # id of a finding a checker gave -> (it, placed, sort key): a checker that keeps its
+        # findings (``Context.kept``) hands the same objects on, placed once per run
+        self._placed: dict[int, tuple[Finding, Finding, tuple[int, int, int]]] = {}
+        self._ignored: dict[str, str] = {}  # the draft's ignores the placed copies carry
 
     def run(self, draft: Draft) -> list[Finding]:
         """Every finding, read from scratch (what was read before is reused by text)."""
         places = Places(draft)
         texts = read_texts(draft, places)
+        kept = {t.memo_key: t.memo for t in self._ctx.texts} if self._ctx is not None else {}
+        shared: dict[tuple, dict] = {}
         self._fields = {}
         for t in texts:
-            for _, _, seg in t.objects:
-                field_id = getattr(seg, "field_id", None)
-                if field_id is not None:
-                    self._fields.setdefault(field_id, set()).add(t.index)
-        old = self._ctx.memo_new if self._ctx is not None else {}
-        self._ctx = Context(draft, texts, places, memo_old=old)
+            key = t.memo_key
+            memo = shared.get(key)
+            if memo is None:
+                memo = shared[key] = kept.get(key, t.memo)
+            t.memo = memo
+            self._note_fields(t)
+        self._ctx = Context(draft, texts, places)
         self._draft = draft
+        self._placed = {}
         return self._judge()
 
     def update(self, draft: Draft, changes: Changes) -> list[Finding]:
         """The findings after a command whose ``changes`` are given: the texts it touched
-        are read again; a change of structure (or another draft) reads all."""
+        are read again, the places kept; a change of structure (or another draft) reads all."""
         ctx = self._ctx
         if ctx is None or draft is not self._draft or changes.structure:
             return self.run(draft)
@@ -91,29 +100,68 @@ class CheckEngine:
         for i in touched:
             old = ctx.texts[i]
             block = replace(old.block, segments=segments_of(draft, old.ref))
-            ctx.texts[i] = read_block(draft, block, i, ctx.places.paths)
-        self._ctx = Context(draft, ctx.texts, ctx.places, memo_old=ctx.memo_new)
+            ctx.texts[i] = text = read_block(draft, block, i, ctx.places.paths)
+            if text.memo_key == old.memo_key:
+                text.memo = old.memo
+            self._note_fields(text)
+        ctx.reread(touched)
         return self._judge()
 
+    def _note_fields(self, text: Text) -> None:
+        for _, _, seg in text.objects:
+            field_id = getattr(seg, "field_id", None)
+            if field_id is not None:
+                self._fields.setdefault(field_id, set()).add(text.index)
+
     def _judge(self) -> list[Finding]:
+        """Every checker's findings, placed, marked when ignored, the most serious first.
+
+        A finding a checker hands on from the last run (``Context.kept``) keeps its placed
+        copy and its sort key; the others are placed here, their text's place looked up
+        once for all of them (by the ref object's identity: one text's findings share it).
+        """
         ctx = self._ctx
         assert ctx is not None
-        ignored = ctx.draft.ignored
         found = [f for checker in CHECKERS for f in checker(ctx)]
-        found.sort(key=lambda f: (SEVERITY_RANK[f.severity], ctx.order(f.ref), f.offset))
-        return [_placed(ctx, f, ignored.get(f.key)) for f in found]
+        ignored = ctx.draft.ignored
+        fresh = ignored != self._ignored  # an ignore or its reason changed: mark all again
+        if fresh:
+            self._ignored = dict(ignored)
+        before, now = self._placed, {}
+        where: dict[int, tuple[int, tuple | None]] = {}
+        rows = []
+        for f in found:
+            row = before.get(id(f))
+            if row is None or row[0] is not f or fresh:
+                at = where.get(id(f.ref))
+                if at is None:
+                    at = where[id(f.ref)] = (ctx.order(f.ref), ctx.places.place(f.ref))
+                reason = ignored.get(f.key) if ignored else None
+                row = (f, _placed(f, at[1], reason), (SEVERITY_RANK[f.severity], at[0], f.offset))
+            now[id(f)] = row
+            rows.append(row)
+        self._placed = now
+        rows.sort(key=itemgetter(2))
+        return [row[1] for row in rows]
 
 
-def _placed(ctx: Context, finding: Finding, reason: str | None) -> Finding:
-    places = ctx.places
-    node = places.node_of(finding.ref)
-    return replace(
-        finding,
-        ignored=reason,
-        node_id=node.id if node is not None else finding.node_id,
-        article=places.article_label(finding.ref) if node is not None else finding.article,
-        clause=places.clause_label(finding.ref) if node is not None else finding.clause,
-    )
+def _placed(finding: Finding, place: tuple | None, reason: str | None) -> Finding:
+    """The finding with its place in the articles (when its text is in one) and the
+    lawyer's reason when it is ignored."""
+    if place is None:
+        return finding if finding.ignored == reason else _copy(finding, ignored=reason)
+    node_id, article, clause = place
+    if (finding.node_id, finding.article, finding.clause, finding.ignored) == (*place, reason):
+        return finding  # placed before: a checker may keep its findings between runs
+    return _copy(finding, ignored=reason, node_id=node_id, article=article, clause=clause)
+
+
+def _copy(finding: Finding, **changes: object) -> Finding:
+    """``dataclasses.replace`` for a frozen Finding (no ``__post_init__``, no slots) in a
+    sixth of its time: a run places every finding, thousands in a scraped draft."""
+    new = object.__new__(type(finding))
+    new.__dict__.update(finding.__dict__, **changes)
+    return new
 
 
 def run_checks(draft: Draft) -> list[Finding]:

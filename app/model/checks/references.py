@@ -33,38 +33,47 @@ def _mentions(text: Text) -> list[tuple[int, int]]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    paths = ctx.places.paths
     for text in ctx.texts:
-        zh, en = ctx.places.where(text.ref)
-        for start, end, seg in text.objects:
-            if isinstance(seg, Ref) and seg.target not in paths:
-                shown = text.text[start:end]
-                yield Finding(
-                    "dangling", ERROR,
-                    Msg("{0}中的引用“{1}”指向的条款已被删除",
-                        "In {0}, the reference “{1}” points at an article or clause "
-                        "that was deleted",
-                        Msg(zh, en), shown),
-                    **ctx.locate(text, start, end), subject=shown,
-                )  # fmt: skip
-        for start, end in ctx.memo("mentions", text, _mentions):
+        if text.objects:
+            yield from ctx.kept("dangling", text, lambda t: _dangling(ctx, t))
+    for text, mentions in ctx.each("mentions", _mentions):
+        yield from ctx.kept("unresolved", text, lambda t, m=mentions: _unresolved(ctx, t, m))
+    yield from _bidi_controls(ctx)
+
+
+def _dangling(ctx: Context, text: Text) -> Iterator[Finding]:
+    for start, end, seg in text.objects:
+        if isinstance(seg, Ref) and seg.target not in ctx.places.paths:
             shown = text.text[start:end]
             yield Finding(
-                "unresolved", WARNING,
-                Msg("{0}中的“{1}”未对应任何条款",
-                    "In {0}, “{1}” matches no article or clause of the draft",
-                    Msg(zh, en), shown),
+                "dangling", ERROR,
+                Msg("{0}中的引用“{1}”指向的条款已被删除",
+                    "In {0}, the reference “{1}” points at an article or clause "
+                    "that was deleted",
+                    Msg(*ctx.places.where(text.ref)), shown),
                 **ctx.locate(text, start, end), subject=shown,
             )  # fmt: skip
-    yield from _bidi_controls(ctx)
+
+
+def _unresolved(ctx: Context, text: Text, mentions: list[tuple[int, int]]) -> Iterator[Finding]:
+    where = Msg(*ctx.places.where(text.ref))
+    for start, end in mentions:
+        shown = text.text[start:end]
+        yield Finding(
+            "unresolved", WARNING,
+            Msg("{0}中的“{1}”未对应任何条款",
+                "In {0}, “{1}” matches no article or clause of the draft", where, shown),
+            **ctx.locate(text, start, end), subject=shown,
+        )  # fmt: skip
 
 
 def _bidi_controls(ctx: Context) -> Iterator[Finding]:
     """Bidi overrides (U+202E...) hidden in a field value or the text: the window shows the
     text after one backwards, so what the lawyer reads is not what it says. The export drops
-    them (``app.word.export``); the check says where they were, the field or the text."""
+    them (``app.word.export``); the check says where they were, the field or the text. A
+    text read without any holds none in its own characters or in a value it shows."""
     shown: set[int] = set()
-    for text in ctx.texts:
+    for text, _ in ctx.each("bidi_read", lambda t: bool(bidi_controls_in(t.text))):
         for start, end, seg in text.objects:
             field = ctx.draft.fields.get(getattr(seg, "field_id", -1))
             codes = bidi_controls_in(field.value or "") if field is not None else []

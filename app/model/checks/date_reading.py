@@ -1,0 +1,299 @@
+"""What one text says about dates and periods: dates that cannot exist, a range whose end
+is before its start, and each period (三十日内, within thirty (30) days) with the act it
+is for, so ``dates`` can compare one act's periods across the draft.
+
+Pure reading of characters (kept per text by ``Context.memo``); offsets are into the text
+as read (``Text.text``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from clause_db.number_words import (
+    ENGLISH_NUMBER_WORDS,
+    NUMBER_BLANK,
+    ascii_digits,
+    english_number,
+)
+from clause_db.numerals import cn_to_int
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+_CN_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+_CN = "零〇一二两三四五六七八九十"
+_MONTHS = {
+    m.lower(): i
+    for i, names in enumerate(
+        [(), ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+         ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+         ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"),
+         ("December", "Dec")]
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # noqa: E501
+DATE = re.compile(
+    rf"(?P<y>(?<!\d)\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
+    rf"|(?<![\d年个{_CN}])(?P<m2>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月\s*"
+    rf"(?P<d2>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+    r"|(?<![A-Za-z\d.\-/])(?P<y3>(?:19|20|21)\d\d)(?P<sep>[-/.])(?P<m3>\d{1,2})(?P=sep)"
+    r"(?P<d3>\d{1,2})(?![\d.\-/])"
+    rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH.replace('mon', 'mon4')}"
+    r",?\s+(?P<y4>(?:19|20|21)\d\d)(?!\d)"
+    rf"|{_MONTH}\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20|21)\d\d)(?!\d)"
+)
+# between the two dates of a range: 至, 起至, 到, —, to, until, through, and ending on
+_RANGE = re.compile(
+    r"\s*(?:[（(]含[)）])?\s*(?:起|开始)?[，,\s]*(?:至|到|起至|止于|—{1,2}|–|-|~|～)\s*"
+    r"|\s*(?:to|until|till|through|and(?:\s+(?:end|expir|terminat)(?:s|es|ing)\s+on)?)\s+",
+    re.IGNORECASE,
+)
+_ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ISO = re.compile(r"\d{4}[-/.]\d")
+_ENGLISH_UNIT = re.compile(r"\b(?:day|month|week|hour)", re.I)
+_STARTS = re.compile(
+    r"开始日期|起始日期|起始日|开始时间|起始时间|start\s+date|commencement\s+date", re.I
+)
+_ENDS = re.compile(
+    r"结束日期|终止日期|截止日期|到期日|届满日|结束时间|end\s+date|expiry\s+date|expiration\s+date|"
+    r"termination\s+date",
+    re.I,
+)
+
+_UNIT = r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时)"
+_NUMBER_ZH = rf"(?P<num>\d+|[{_CN}百]+)(?:\s*[（(]\s*(?P<num2>\d+|[{_CN}百]+)\s*[)）])?"
+PERIOD_ZH = re.compile(
+    rf"(?=[\d{_CN}百_＿【{{\[Xx×])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{NUMBER_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
+)
+_EN_WORD = "|".join(sorted(ENGLISH_NUMBER_WORDS, key=len, reverse=True))
+PERIOD_EN = re.compile(
+    rf"(?:\b(?P<words>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)\s*\(\s*(?P<num2>\d+)\s*\)"
+    rf"|\b(?P<num>\d+)|\b(?P<words1>(?:{_EN_WORD})(?:[\s\-]+(?:{_EN_WORD}))*)"
+    r"|(?P<blank>_{2,}|\[[●•\s]*\])"
+    r")\s*(?P<unit>(?:business|working|calendar)\s+days?|days?|months?|weeks?|hours?)\b",
+    re.IGNORECASE,
+)
+_EN_UNITS = {"day": "日", "days": "日", "month": "个月", "months": "个月", "week": "周",
+             "weeks": "周", "hour": "小时", "hours": "小时"}  # fmt: skip
+_ZH_UNITS = {"天": "日", "个自然日": "日", "自然日": "日", "个日历日": "日", "日历日": "日",
+             "工作日": "个工作日"}  # fmt: skip
+# words that say little about which act a period is for, left out of its key
+_FILLER = re.compile(
+    r"[甲乙丙丁]方|双方|各方|任何一方|应当|应|须|需|必须|将|可以|可|在|于|自|从|向|的|之|"
+    r"起|后|以后|之后|内|以内|之内|前|个|日|天|工作|自然|[\s，,、：:“”\"（）()]"
+)
+_EN_FILLER = re.compile(r"\b(?:the|a|an|shall|will|must|may|of|its|their|party|parties)\b|[\s,]+")
+_SEGMENT = re.compile(r"[，,；;。：:\n]")
+
+
+@dataclass(frozen=True)
+class BadDate:
+    start: int
+    end: int
+    shown: str
+    days: int  # how many days its month has (0: there is no such month)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period as written: its number (None when it is a blank), unit, how the number is
+    written (digits, words, both), and the act it is for (its key; "" when unclear)."""
+
+    start: int
+    end: int
+    value: int | None
+    unit: str
+    script: str  # digits | words | both
+    key: str
+    mismatch: bool  # thirty (45) days: the two numbers disagree
+
+
+@dataclass(frozen=True)
+class DateFacts:
+    impossible: tuple[BadDate, ...] = ()
+    reversed_ranges: tuple[tuple[int, int, str], ...] = ()  # (start, end, as written)
+    periods: tuple[Period, ...] = ()
+
+
+NOTHING = DateFacts()
+
+
+def read_dates(text: str) -> DateFacts:
+    s = ascii_digits(text)
+    if not re.search(r"[\d年月日天day_【{\[]", s, re.I):
+        return NOTHING
+    impossible: list[BadDate] = []
+    dates: list[tuple[int, int, date]] = []
+    for m in _dates(s):
+        y, mo, d = _parts(m)
+        if mo is None:
+            continue
+        days = _days_if_impossible(y, mo, d)
+        if days is not None:
+            impossible.append(BadDate(m.start(), m.end(), text[m.start() : m.end()], days))
+        elif y is not None and d is not None:
+            dates.append((m.start(), m.end(), date(y, mo, d)))
+    periods = _periods(s, text)
+    reversed_ranges = _reversed(s, text, dates)
+    if not (impossible or periods or reversed_ranges):
+        return NOTHING
+    return DateFacts(tuple(impossible), tuple(reversed_ranges), tuple(periods))
+
+
+def _dates(s: str) -> Iterator[re.Match[str]]:
+    """DATE's matches, asked only of texts that can hold one (most say no month)."""
+    if "月" in s or _ENGLISH_MONTH.search(s) or _ISO.search(s):
+        yield from DATE.finditer(s)
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return 0 if text in ("零", "〇") else cn_to_int(text)
+
+
+def _parts(m: re.Match[str]) -> tuple[int | None, int | None, int | None]:
+    g = m.groupdict()
+    if g["y"]:
+        y = g["y"]
+        year = int(y) if y.isdigit() else int("".join(_CN_YEAR_DIGITS.get(c, "x") for c in y))
+        return year, _number(g["m"]), _number(g["d"])
+    if g["m2"]:
+        return None, _number(g["m2"]), _number(g["d2"])
+    if g["y3"]:
+        return int(g["y3"]), int(g["m3"]), int(g["d3"])
+    mon = (g["mon4"] or g["mon"]).rstrip(".").lower()
+    return int(g["y4"] or g["y5"]), _MONTHS[mon], int(g["d4"] or g["d5"])
+
+
+def _days_if_impossible(year: int | None, month: int, day: int | None) -> int | None:
+    """None for a date that exists; else the days its month has (0: no such month)."""
+    if not 1 <= month <= 12:
+        return 0
+    if day is None or (year is not None and not 1 <= year <= 9999):
+        return None
+    if year is None:  # 2月29日 without a year may be in a leap year
+        last = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    else:
+        last = calendar.monthrange(year, month)[1]
+    return None if 1 <= day <= last else last
+
+
+def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, int, str]]:
+    """Ranges whose end is before their start: 自2025年1月1日起至2024年12月31日止, and a
+    start date and an end date labelled as such in one text."""
+    out = []
+    for (a0, a1, first), (b0, b1, second) in zip(dates, dates[1:], strict=False):
+        if second < first and _RANGE.fullmatch(s, a1, b0):
+            out.append((a0, b1, text[a0:b1]))
+    starts = [d for d in dates if _STARTS.search(s, max(0, d[0] - 12), d[0])]
+    ends = [d for d in dates if _ENDS.search(s, max(0, d[0] - 12), d[0])]
+    if len(starts) == 1 and len(ends) == 1 and ends[0][2] < starts[0][2]:
+        a, b = sorted((starts[0], ends[0]))
+        if not any(a[0] <= r[0] < b[1] for r in out):
+            out.append((a[0], b[1], text[a[0] : b[1]]))
+    return out
+
+
+def _periods(s: str, text: str) -> list[Period]:
+    out = []
+    for m in PERIOD_ZH.finditer(s):
+        blank = m.group("blank")
+        if blank is not None and not _is_period(s, m):
+            continue
+        unit = _ZH_UNITS.get(m.group("unit"), m.group("unit"))
+        value, other = _number(m.group("num")), _number(m.group("num2"))
+        if blank is None and (value is None or (m.group("num2") and other is None)):
+            continue
+        num = m.group("num") or ""
+        script = "both" if m.group("num2") else "digits" if num.isdigit() else "words"
+        if blank is None and not m.group("within") and not _is_period(s, m):
+            continue
+        key = "" if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
+        mismatch = other is not None and other != value
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
+    for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
+        before = s[max(0, m.start() - 30) : m.start()].lower()
+        if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
+            continue
+        if m.group("blank"):
+            value, other, script = None, None, "digits"
+        elif m.group("num2"):
+            value, other, script = english_number(m.group("words")), int(m.group("num2")), "both"
+        elif m.group("num"):
+            value, other, script = int(m.group("num")), None, "digits"
+        else:
+            value, other, script = english_number(m.group("words1")), None, "words"
+        if value is None and not m.group("blank"):
+            continue
+        unit_words = m.group("unit").lower().split()
+        unit = ("个工作日" if unit_words[0] in ("business", "working") else
+                _EN_UNITS.get(unit_words[-1], unit_words[-1]))  # fmt: skip
+        key = "" if _offered(s, m.start()) else _key_en(s, m.start(), m.end())
+        mismatch = other is not None and value is not None and other != value
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
+    return out
+
+
+def _offered(s: str, at: int) -> bool:
+    """Whether the sentence around ``at`` offers tick-box alternatives (☐验收后10日内 ☐验收后
+    30日内): two periods for one act there are a choice, not a slip."""
+    a = max((m.end() for m in _SENTENCE.finditer(s, 0, at)), default=0)
+    after = _SENTENCE.search(s, at)
+    return _BOXES.search(s, a, after.start() if after else len(s)) is not None
+
+
+_SENTENCE = re.compile(r"[。；;\n]|\.\s")
+_BOXES = re.compile("[☐□■☑✓✔]")
+
+
+def _is_period(s: str, m: re.Match[str]) -> bool:
+    """A number of days said as a time limit: 内 after it, or 起/后/提前/逾期 before it."""
+    if m.group("within"):
+        return True
+    before = s[max(0, m.start() - 8) : m.start()]
+    if re.search(r"[年月]\s*$", before) or before.endswith("第"):
+        return False  # 2024年【】月【】日, 第__日: a date, a place in a list
+    return bool(re.search(r"(?:起|后|提前|逾期|超过|满|不少于|不超过|不得超过)\s*$", before))
+
+
+def _key_zh(s: str, start: int, end: int) -> str:
+    """The act a period is for, as the words around it in its clause say them without the
+    parties and the filler: 验收合格|支付服务费 (empty when either side says nothing)."""
+    a = max((m.end() for m in _SEGMENT.finditer(s, 0, start)), default=0)
+    after = _SEGMENT.search(s, end)
+    b = after.start() if after else len(s)
+    event = _FILLER.sub("", s[a:start])
+    if len(event) < 2 and a and s[a - 1] in "，,":  # 如满意度低于约定标准，乙方应在15日内…
+        event = _FILLER.sub(
+            "", s[max((m.end() for m in _SEGMENT.finditer(s, 0, a - 1)), default=0) : a]
+        )
+    act = _FILLER.sub("", s[end:b])
+    if not act and after:  # 收到发票后30日内，甲方向乙方支付服务费
+        nxt = _SEGMENT.search(s, b + 1)
+        act = _FILLER.sub("", s[b + 1 : nxt.start() if nxt else len(s)])
+    if len(event) < 2 or len(act) < 2 or re.search(r"\d|_|【|\{", event + act):
+        return ""
+    return f"{event[-8:]}|{act[:10]}"
+
+
+def _key_en(s: str, start: int, end: int) -> str:
+    a = max((m.end() for m in re.finditer(r"[.;:\n]", s[:start])), default=0)
+    after = re.search(r"[.;:\n,]", s[end:])
+    b = end + after.start() if after else len(s)
+    act = _EN_FILLER.sub(" ", s[a:start].lower()).split()
+    event = _EN_FILLER.sub(" ", s[end:b].lower()).split()
+    if act and act[-1] == "within":
+        act = act[:-1]
+    if len(act) < 2 or not event:
+        return ""
+    return f"{' '.join(act[-4:])}|{' '.join(event[:5])}"

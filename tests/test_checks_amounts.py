@@ -1,0 +1,239 @@
+"""Amounts as a reviewing partner reads them: a figure against its 大写 or English words, a
+大写 against its rules, percentages, payment schedules and currencies; fixes are one undo step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from app.cli import draft_of_file
+from app.model import ops
+from app.model.checks import ERROR, CheckEngine, run_checks
+from app.model.checks.amounts import KINDS
+from app.model.checks.fixes import fix_command
+from app.model.doc_blocks import blocks
+from app.model.fileformat import draft_to_json
+from tests.conftest import CORPUS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.model.checks import Finding
+    from app.model.draft import Draft
+
+HEAD = "服务合同\n\n第一条 费用\n"
+TAIL = "\n\n第二条 其他\n本合同未尽事宜，双方协商解决。\n"
+
+
+def draft_of(tmp_path: Path, body: str) -> Draft:
+    path = tmp_path / "contract.txt"
+    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    return draft_of_file(path, lambda _: None)
+
+
+def found(draft: Draft, kind: str | None = None) -> list[Finding]:
+    return [f for f in run_checks(draft) if f.kind in KINDS and (kind is None or f.kind == kind)]
+
+
+def shown(draft: Draft, f: Finding) -> str:
+    block = next(b for b in blocks(draft) if b.ref == f.ref)
+    return block.text[f.offset : f.offset + f.length]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("合同总价为12,000元（大写：人民币壹万伍仟元整）。", "壹万伍仟元整"),
+        (
+            "服务费为人民币壹拾万元整（¥100,000.00）……押金为1.2万元（大写：壹万叁仟元整）。",
+            "壹万叁仟元整",
+        ),
+        ("价款为RMB 12,000（大写：壹万贰仟伍佰元整）。", "壹万贰仟伍佰元整"),
+        ("总价为￥12000.50元，大写：人民币壹万贰仟元伍分。", "壹万贰仟元伍分"),
+        ("货款为USD 12,000（大写：美元壹万叁仟元整）。", "壹万叁仟元整"),
+        ("The fee is USD 12,000 (eleven thousand US dollars).", "eleven thousand US dollars"),
+        ("The fee is Thirteen Thousand Dollars ($12,000).", "Thirteen Thousand Dollars"),
+    ],
+)
+def test_a_figure_and_its_words_that_disagree_are_an_error(tmp_path, body, words) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "amount_mismatch" and f.severity == ERROR
+    assert f.article == "第一条"
+    assert shown(draft, f) == words
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "合同总价为12,000元（大写：人民币壹万贰仟元整）。",
+        "服务费为人民币壹拾万元整（¥100,000.00）。",
+        "押金为1.2万元（大写：壹万贰仟元整），培训费为1050元（大写：壹仟零伍拾元整）。",
+        "价款为107,000.53元（大写：壹拾万零柒仟元伍角叁分）。",
+        "The fee is USD 12,000 (twelve thousand US dollars).",
+        "The fee is Twelve Thousand Dollars and 50/100 ($12,000.50).",
+        "违约金为合同总价的30%（百分之三十）；滞纳金为百分之五（5%）。",
+        "Returns will not exceed five percent (5%) of the dollar value.",
+        "服务费为人民币【】元整（大写：【】元整）。",
+        "首期支付合同总价的30%，二期支付40%，尾款支付30%。",
+        "合同总价为100,000元。首付款为30,000元，尾款为70,000元。",
+        "行程开始前29日至15日，按旅游费用总额的5%；行程开始前14日至7日，按旅游费用总额的20%。",
+        "方式一：首期支付合同总价的50%，尾款50%。方式二：首期支付合同总价的30%，尾款70%。",
+        "货款以美元支付：USD 5,000；保证金为人民币10,000元，按付款当日汇率折算。",
+        "合同总价为12000元（大写： 壹万贰仟 元整）；单价为12,000元（大写：壹万贰仟）每月。",
+        "预付款为合同总价的30%，进度款按月支付，尾款为合同总价的10%。",  # a share not said
+        "差旅补贴为每人每月USD 500（伍佰美元整），约合人民币3,500元。",
+    ],
+)
+def test_correct_amounts_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "words", "should"),
+    [
+        ("培训费为人民币壹仟伍拾元整。", "壹仟伍拾元整", "壹仟零伍拾元整"),
+        ("其他费用为人民币壹佰零元整。", "壹佰零元整", "壹佰元整"),
+        ("押金为100,000元（大写：拾万元整）。", "拾万元整", "壹拾万元整"),
+        ("押金为5000元（大写：五千元整）。", "五千元整", "伍仟元整"),
+        ("押金为1005元（大写：壹仟伍元）。", "壹仟伍元", "壹仟零伍元整"),
+    ],
+)
+def test_a_malformed_capital_amount_is_shown_its_right_form(tmp_path, body, words, should) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "amount_malformed"
+    assert shown(draft, f) == words
+    assert should in f.message.zh and should in f.message.en
+    assert f.fix is not None and f.fix.edits[0].new == should
+
+
+def test_a_malformed_amount_whose_meaning_is_unclear_has_no_fix(tmp_path) -> None:
+    [f] = found(draft_of(tmp_path, "押金为人民币壹仟伍元。"))
+    assert f.kind == "amount_malformed" and f.fix is None
+
+
+def test_the_fix_writes_the_capital_from_the_figure_and_undoes_exactly(tmp_path) -> None:
+    draft = draft_of(tmp_path, "合同总价为12,000元（大写：人民币壹万伍仟元整），按月支付。")
+    before = draft_to_json(draft)
+    [f] = found(draft)
+    history = ops.History(draft)
+    history.push(fix_command(draft, f.fix).command)
+    assert found(draft) == []
+    assert "12,000元（大写：人民币壹万贰仟元整），按月支付。" in shown_all(draft)
+    history.undo()
+    assert draft_to_json(draft) == before
+
+
+def test_a_capital_in_a_filled_field_is_fixed_in_the_field(tmp_path) -> None:
+    path = tmp_path / "fields.txt"
+    body = "费用总额为{{固定价格金额}}元（大写：{{固定价格大写}}）。"
+    path.write_text(HEAD + body + TAIL, "utf-8")
+    draft = draft_of_file(path, lambda _: None)
+    history = ops.History(draft)
+    amount, words = draft.field_named("固定价格金额"), draft.field_named("固定价格大写")
+    history.push(ops.set_field_value(draft, amount.id, "12,000"))
+    assert found(draft) == []  # the 大写 still a blank: nothing to compare
+    history.push(ops.set_field_value(draft, words.id, "壹万伍仟元整"))
+    [f] = found(draft)
+    assert f.kind == "amount_mismatch"
+    history.push(fix_command(draft, f.fix).command)
+    assert words.value == "壹万贰仟元整"
+    history.undo()
+    assert words.value == "壹万伍仟元整"
+
+
+@pytest.mark.parametrize(
+    ("body", "shown_text"),
+    [
+        ("违约金为合同总价的30%（百分之二十）。", "30%（百分之二十）"),
+        ("滞纳金为百分之五（3%）。", "百分之五（3%）"),
+        ("Returns will not exceed five percent (15%) of sales.", "five percent (15%)"),
+    ],
+)
+def test_a_percentage_and_its_words_that_disagree(tmp_path, body, shown_text) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "percent_mismatch"
+    assert shown(draft, f) == shown_text
+
+
+@pytest.mark.parametrize(
+    ("body", "got", "total"),
+    [
+        ("首期支付合同总价的30%、二期40%、尾款20%。", "90%", "100%"),
+        ("1.1 合同签订后，甲方支付首期款，为合同总价的40%；\n1.2 验收后支付第二期款，为合同总价的"
+         "40%；\n1.3 质保期满后支付尾款，为合同总价的30%。", "110%", "100%"),
+        ("合同总价为人民币100,000元。首付款为30,000元，尾款为60,000元。", "90,000", "100,000"),
+        ("The Customer shall pay the first instalment of 30% on signing and the final "
+         "instalment of 60% on acceptance.", "90%", "100%"),
+    ],
+)  # fmt: skip
+def test_instalments_that_do_not_make_up_the_total(tmp_path, body, got, total) -> None:
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "instalments_sum"
+    assert got in f.message.zh and total in f.message.zh
+
+
+def test_a_schedule_with_a_blank_share_is_not_judged(tmp_path) -> None:
+    body = "第一笔：支付费用总额的{{第一笔百分比}}%；第二笔：支付30%；尾款：支付40%。"
+    assert found(draft_of(tmp_path, body), "instalments_sum") == []
+
+
+def test_two_currencies_are_said_once(tmp_path) -> None:
+    body = "货款为USD 5,000，运费为人民币2,000元，保险费为USD 300，佣金为1,000美元。"
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "two_currencies"
+    assert "人民币" in f.message.zh and "美元" in f.message.zh
+
+
+def test_yuan_alone_is_the_contracts_own_currency(tmp_path) -> None:
+    [f] = found(draft_of(tmp_path, "合同总价为100万元，设备进口价USD 100,000。"))
+    assert f.kind == "two_currencies" and "人民币、美元" in f.message.zh
+    assert found(draft_of(tmp_path, "费用为新台幣5,000元，另付500元。")) == []
+
+
+def shown_all(draft: Draft) -> str:
+    return "\n".join(b.text for b in blocks(draft))
+
+
+def test_an_update_after_an_edit_finds_what_a_fresh_run_finds(tmp_path) -> None:
+    draft = draft_of(
+        tmp_path, "1.1 合同总价为12,000元（大写：人民币壹万贰仟元整）。\n1.2 按月支付。"
+    )
+    engine = CheckEngine()
+    assert [f for f in engine.run(draft) if f.kind in KINDS] == []
+    clause = draft.parts[0].articles[0].children[1]
+    command = ops.set_text(draft, clause.id, "押金为5000元（大写：伍仟伍佰元整），按月支付。")
+    ops.History(draft).push(command)
+    updated = [f for f in engine.update(draft, command.changes(draft)) if f.kind in KINDS]
+    assert [f.kind for f in updated] == ["amount_mismatch"]
+    assert updated == found(draft)
+
+
+DATA_CONTRACT = CORPUS / "zh_gf2025_2615_data_provision_contract.docx"
+FILLED = {
+    "固定价格金额": "人民币100,000元", "固定价格大写": "人民币壹拾万元整",
+    "第一笔百分比": "30", "第一笔金额": "30,000元", "第一笔大写": "叁万元整",
+    "第二笔百分比": "40", "第二笔金额": "40,000元", "第二笔大写": "肆万元整",
+    "第三笔百分比": "30", "第三笔金额": "30,000元", "第三笔大写": "叁万元整",
+}  # fmt: skip
+
+
+def test_the_data_provision_contract_filled_in_right_has_no_amount_finding() -> None:
+    draft = draft_of_file(DATA_CONTRACT, lambda _: None)
+    history = ops.History(draft)
+    assert found(draft) == []  # every amount still a blank
+    for name, value in FILLED.items():
+        history.push(ops.set_field_value(draft, draft.field_named(name).id, value))
+    assert found(draft) == []
+    history.push(ops.set_field_value(draft, draft.field_named("第三笔百分比").id, "20"))
+    words = draft.field_named("第二笔大写")
+    history.push(ops.set_field_value(draft, words.id, "肆万伍仟元整"))
+    mismatch, schedule = found(draft)
+    assert (mismatch.kind, mismatch.article) == ("amount_mismatch", "第六条")
+    assert (schedule.kind, schedule.article) == ("instalments_sum", "第六条")
+    assert "90%" in schedule.message.zh
+    history.push(fix_command(draft, mismatch.fix).command)
+    assert words.value == "肆万元整"

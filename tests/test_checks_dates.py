@@ -1,0 +1,185 @@
+"""Dates and periods: a date that cannot exist, a term that ends before it starts, one
+act's period written two ways or with two numbers, a period whose number is a blank."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.cli import draft_of_file
+from app.model import ops
+from app.model.checks import ERROR, INFO, WARNING, run_checks
+from app.model.checks.date_reading import read_dates
+from app.model.checks.dates import KINDS
+from app.model.checks.money_reading import read_money
+from app.model.doc_blocks import blocks
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.model.checks import Finding
+    from app.model.draft import Draft
+
+HEAD = "服务合同\n\n第一条 期限\n"
+TAIL = "\n\n第九条 其他\n本合同未尽事宜，双方协商解决。\n"
+
+
+def draft_of(tmp_path: Path, body: str, name: str = "contract.txt") -> Draft:
+    path = tmp_path / name
+    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    return draft_of_file(path, lambda _: None)
+
+
+def found(draft: Draft, kind: str | None = None) -> list[Finding]:
+    return [f for f in run_checks(draft) if f.kind in KINDS and (kind is None or f.kind == kind)]
+
+
+def shown(draft: Draft, f: Finding) -> str:
+    block = next(b for b in blocks(draft) if b.ref == f.ref)
+    return block.text[f.offset : f.offset + f.length]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2024年2月30日", "2023年2月29日", "2024年13月", "2024-04-31", "31 April 2024",
+     "二〇二四年二月三十日", "April 31, 2024", "2月30日", "2025年6月31日", "1900年2月29日"],
+)  # fmt: skip
+def test_a_date_that_cannot_exist_is_an_error(tmp_path, written) -> None:
+    draft = draft_of(tmp_path, f"甲方应于{written}前付款。")
+    [f] = found(draft)
+    assert f.kind == "date_impossible" and f.severity == ERROR
+    assert shown(draft, f) == written
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "甲方应于2024年2月29日前付款，2000年2月29日亦然。",
+        "每年2月29日结算；本合同自2024年1月1日起至2024年12月31日止。",
+        "签署日期：____年__月__日；【】年【】月【】日。",
+        "有效期为3年6个月，每月30日付款。",
+        "The Term runs from 1 January 2024 to 31 December 2024.",
+        "本协议服务期限为2024年度，自2024年1月1日起至2024年12月31日止。",
+        "2024-01-01至2024-01-01为试运行期。",
+    ],
+)
+def test_real_dates_and_ranges_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "range_text"),
+    [
+        ("本合同有效期自2025年1月1日起至2024年12月31日止。", "2025年1月1日起至2024年12月31日"),
+        ("服务期为2024-06-30至2024-01-01。", "2024-06-30至2024-01-01"),
+        ("The Term runs from 1 July 2025 to 30 June 2025.", "1 July 2025 to 30 June 2025"),
+        (
+            "开始日期：2025年3月1日；结束日期：2025年2月1日。",
+            "2025年3月1日；结束日期：2025年2月1日",
+        ),
+    ],
+)
+def test_an_end_before_its_start_is_an_error(tmp_path, body, range_text) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "date_order" and f.severity == ERROR
+    assert shown(draft, f) == range_text
+
+
+def test_the_same_act_with_two_periods_is_a_warning(tmp_path) -> None:
+    body = (
+        "1.1 甲方应在验收合格后十日内向乙方支付服务费。\n"
+        "1.2 甲方应于验收合格后15日内向乙方支付服务费。"
+    )
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and f.severity == WARNING
+    assert shown(draft, f) == "15日内"
+    assert "十日内" in f.message.zh and "1.1" in f.message.zh
+
+
+def test_one_period_written_in_words_and_in_figures_is_style(tmp_path) -> None:
+    body = "1.1 乙方应在收到通知后三十日内书面答复。\n1.2 乙方应在收到通知后30日内书面答复。"
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "period_inconsistent" and f.severity == INFO
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.1 The Customer shall pay each invoice within thirty (30) days of receipt.\n"
+        "1.2 The Customer shall pay each invoice within thirty (30) days of receipt.",
+        "1.1 甲方应在验收合格后十日内支付服务费。\n1.2 乙方应在验收合格后十五日内提交报告。",
+        "1.1 乙方应在合同生效后5个工作日内提供名单。\n1.2 甲方应在合同生效后10个工作日内提供资料。",
+        "1.1 乙方应在收到通知后三十（30）日内书面答复。",
+        "1.1 付款期限：☐验收合格后10日内支付；☐验收合格后30日内支付。",  # a choice offered
+    ],
+)
+def test_different_acts_and_one_period_said_twice_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        ("1.1 Customer shall pay within thirty (45) days of receipt of the invoice.",
+         "thirty (45) days"),
+        ("1.1 乙方应在收到通知后三十（45）日内书面答复。", "三十（45）日内"),
+        ("1.1 The Customer shall pay within 30 days of invoice.\n"
+         "1.2 The Customer shall pay within 45 days of invoice.", "45 days"),
+    ],
+)  # fmt: skip
+def test_a_period_that_says_two_numbers(tmp_path, body, period) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and shown(draft, f) == period
+
+
+def test_a_period_whose_number_is_a_blank_is_reported_once_per_field(tmp_path) -> None:
+    body = (
+        "1.1 甲方应在收到发票后{{付款天数}}日内付款。\n"
+        "1.2 逾期超过{{付款天数}}日的，乙方可解除合同。"
+        "\n1.3 乙方应在____个工作日内提交报告。\n1.4 Supplier shall respond within ____ days."
+    )
+    draft = draft_of(tmp_path, body)
+    unfilled = found(draft, "period_unfilled")
+    assert [shown(draft, f) for f in unfilled] == ["\ufffc日内", "\ufffc个工作日内", "\ufffc days"]
+    field = draft.field_named("付款天数")
+    assert unfilled[0].field_id == field.id
+    ops.History(draft).push(ops.set_field_value(draft, field.id, "30"))
+    assert len(found(draft, "period_unfilled")) == 2
+
+
+def test_dates_in_a_field_value_count_as_text(tmp_path) -> None:
+    draft = draft_of(tmp_path, "本合同签署日期为{{签署日期}}。")
+    assert found(draft) == []
+    field = draft.field_named("签署日期")
+    ops.History(draft).push(ops.set_field_value(draft, field.id, "2023年2月29日"))
+    [f] = found(draft)
+    assert f.kind == "date_impossible" and f.ref is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789０年月日号内个工作天至起止-/.,（）()%％元万大写：壹贰拾佰仟零整首期尾款第一笔"
+        "_【】{} JanuaryApril31withindays(thirty)USD$",
+        max_size=40,
+    )
+)
+def test_any_text_is_read_without_error(text: str) -> None:
+    """Bad input is normal input: whatever a clause says, reading it never raises and every
+    place found lies inside it."""
+    for start, end in _spans(read_dates(text)) + _spans(read_money(text)):
+        assert 0 <= start <= end <= len(text)
+
+
+def _spans(facts: object) -> list[tuple[int, int]]:
+    out = []
+    for name in ("impossible", "periods", "amounts", "percents", "instalments"):
+        out += [(x.start, x.end) for x in getattr(facts, name, ())]
+    out += [(a, b) for a, b, _ in getattr(facts, "reversed_ranges", ())]
+    return out
