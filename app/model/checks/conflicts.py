@@ -1,6 +1,6 @@
 """Conflicts: a court and arbitration, two courts, two governing laws.
 
-Each text of the articles is read once (``Context.memo``) for the sentences that choose a
+Each text of the articles is read once (``Context.each``) for the sentences that choose a
 forum or a law; the draft is then judged as a whole, pointing at the second choice. What is
 offered to choose from is no choice yet: the model contracts' 按照以下第__种方式解决：
 （1）…仲裁；（2）…起诉 and their ☐ boxes (a ticked ☑ one is chosen), 选择其一, either … or.
@@ -149,11 +149,11 @@ def _same(a: str, b: str, *, law: bool = False) -> bool:
     return ka in kb or kb in ka or law and bool(_FEDERAL.search(a) or _FEDERAL.search(b))
 
 
-def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
+def choices(text: Text) -> tuple[tuple[Choice, ...], bool] | None:
     """The forum and law choices of a text, and whether it offers forums to choose from
-    (then the sentences after it in the article are alternatives)."""
-    if not _ABOUT_FORUMS.search(text.text):
-        return (), False
+    (then the sentences after it in the article are alternatives); None when neither."""
+    if text.ref.kind not in _READ or not _ABOUT_FORUMS.search(text.text):
+        return None
     found: list[Choice] = []
     offers = False
     for m in _SENTENCE.finditer(text.text):
@@ -181,7 +181,7 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool]:
         for c in laws + list(_EN_LAW.finditer(sentence)):
             if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
                 found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
-    return tuple(found), offers
+    return (tuple(found), offers) if found or offers else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -189,12 +189,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return  # a statute names courts and arbitration as the procedures it sets up
     chosen: list[tuple[Text, Choice]] = []
     offering = None  # the article whose text offers forums to choose from
-    for text in ctx.texts:
-        if text.ref.kind not in _READ:
-            continue
-        found, offers = ctx.memo("forum_choices", text, choices)
-        if not found and not offers:
-            continue
+    for text, (found, offers) in ctx.each("forum_choices", choices):
         article = ctx.places.article_of(text.ref)
         if article is None:
             continue

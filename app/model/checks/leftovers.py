@@ -2,7 +2,8 @@
 
 The importer turns most blanks into fields (``Text.objects``, checked as unfilled); what a
 template leaves as text -- XXX, 【】, {{…}}, [●], [insert …], ____, TBD -- is looked for in
-the stretches between them. Each text is read once (``Context.memo``)."""
+the stretches between them. Each text is read once (``Context.each``), its findings kept
+with it (``Context.kept``)."""
 
 from __future__ import annotations
 
@@ -106,19 +107,22 @@ _MESSAGES = {
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.texts:
-        found = ctx.memo("leftovers", text, leftovers)
-        if not found:
-            continue
-        for kind, start, end in found:
-            if text.in_object(start, end) or (
-                kind == "vague_reference" and text.in_object(end, end + 10)
-            ):
-                continue  # a blank to fill, or a reference bound right after 见上文
-            shown = text.text[start:end]
-            where = ctx.places.where(text.ref)
-            zh, en = _MESSAGES[kind]
-            yield Finding(
-                kind, WARNING, Msg(zh, en, Msg(*where), shown, where[1]),
-                **ctx.locate(text, start, end), subject=shown,
-            )  # fmt: skip
+    for text, found in ctx.each("leftovers", leftovers):
+        yield from ctx.kept("leftovers", text, lambda t, f=found: _findings(ctx, t, f))
+
+
+def _findings(
+    ctx: Context, text: Text, found: tuple[tuple[str, int, int], ...]
+) -> Iterator[Finding]:
+    where = ctx.places.where(text.ref)
+    for kind, start, end in found:
+        if text.in_object(start, end) or (
+            kind == "vague_reference" and text.in_object(end, end + 10)
+        ):
+            continue  # a blank to fill, or a reference bound right after 见上文
+        shown = text.text[start:end]
+        zh, en = _MESSAGES[kind]
+        yield Finding(
+            kind, WARNING, Msg(zh, en, Msg(*where), shown, where[1]),
+            **ctx.locate(text, start, end), subject=shown,
+        )  # fmt: skip

@@ -5,14 +5,14 @@ A name is taken where the contract says whose it is: a labelled line (甲方（�
 甲方（盖章）：某公司, the parties block), an English preamble's ``Acme, Inc. ("Client")``,
 the company names of the signature block. An unfilled name (a blank, ____) is no mismatch.
 In the articles, a company name close to a party's but not equal (深圳某某科技有限公司 for
-深圳市某某科技有限公司) is a mismatch too. Each text is read once (``Context.memo``).
+深圳市某某科技有限公司) is a mismatch too. Each text is read once (``Context.each``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -64,16 +64,17 @@ _ZH_COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|�
 _ORDINAL_ROLE = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b")
 # The roles checked when used: the ordinal ones, and a guarantor or supervisor the text gives
 # duties or rights (担保方应…) -- one who signs nothing is bound by nothing.
-_USED_ROLE = re.compile(
-    r"[甲乙丙丁戊]方|\bParty [A-E]\b"
-    r"|(?:担保方|担保人|保证方|保证人|监理方|见证方)(?=应|须|必须|有权|承诺|保证|负责|同意|承担)"
-)
+_ROLE_WORD = re.compile(r"[甲乙丙丁戊]方|\bParty [A-E]\b|担保方|担保人|保证方|保证人|监理方|见证方")
+_NAMED_DUTY = re.compile(r"应|须|必须|有权|承诺|保证|负责|同意|承担")
+_ORDINALS = ("甲方", "乙方", "丙方", "丁方", "戊方")
+_EN_ORDINAL = re.compile(r"\bParty [A-E]\b")
+_NAMED_CUE = re.compile(r"担保|保证|监理|见证")  # before looking for a named role's duties
+_DEFINITION_CUE = re.compile(r"简称|称为|称|指|名称|[:：]|hereinafter|referred to as|means")
 # A role the text itself introduces: （以下简称“丙方”）, “丙方”指, 丙方是指, 丙方：某公司.
-_ROLE = r"[甲乙丙丁戊]方|Party [A-E]|担保方|担保人|保证方|保证人|监理方|见证方"
-_ROLE_DEFINED = re.compile(
-    rf"(?:简称|称为|以下称|下称|hereinafter|referred to as)[ \t]*[\"“「]?(?P<a>{_ROLE})"
-    rf"|[\"“「](?P<b>{_ROLE})[\"”」][ \t]*(?:指|是指|系指|means)"
-    rf"|(?P<c>{_ROLE})[ \t]*(?:是指|系指|名称|[（(][^）)]{{1,10}}[）)][ \t]*[:：]|[:：])",
+_DEFINED_BEFORE = re.compile(r"(?:简称|称为|以下称|下称|hereinafter|referred to as)[ \t]*[\"“「]?$")
+_DEFINED_AFTER = re.compile(
+    r"[\"”」][ \t]*(?:指|是指|系指|means)"
+    r"|[ \t]*(?:是指|系指|名称|[（(][^）)]{1,10}[）)][ \t]*[:：]|[:：])"
 )
 _ENTITY_WORDS = re.compile(
     r"\b(?:incorporated|inc|corporation|corp|limited|ltd|company|co|llc|plc)\b", re.IGNORECASE
@@ -99,7 +100,14 @@ def normalised(name: str) -> str:
 
 
 def _labelled(text: Text) -> tuple[Named, ...]:
-    """Names a text outside the articles gives with their roles."""
+    """Names a text outside the articles gives with their roles: the parties block's (its
+    text is the name of the party it is shown for: ``Named.role`` "" here, the check knows
+    whose), labelled lines, an English preamble's."""
+    kind = text.ref.kind
+    if kind in NODE_KINDS:
+        return ()
+    if kind == "party_name":
+        return (Named("", 0, len(text.text)),) if text.text.strip() else ()
     found = []
     for m in _ZH_LABELLED.finditer(text.text):
         start, end = m.span("name")
@@ -126,16 +134,34 @@ def _companies(text: Text) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _roles(text: Text) -> tuple[frozenset[str], dict[str, list[tuple[int, int]]]]:
-    """The roles a text introduces, and the ordinal roles it uses (甲方, Party C) with
-    where (a use inside a blank's name is told apart by the check)."""
-    if not _USED_ROLE.search(text.text):
-        return frozenset(), {}
-    defined = frozenset(next(g for g in m.groups() if g) for m in _ROLE_DEFINED.finditer(text.text))
-    used: dict[str, list[tuple[int, int]]] = {}
-    for m in _USED_ROLE.finditer(text.text):
-        used.setdefault(m.group(), []).append(m.span())
-    return defined, used
+def _roles(text: Text) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The roles a text introduces and those it uses (甲方, Party C, 担保方应…); None for
+    neither. Most texts say 甲方 and 乙方 and introduce nothing: a substring test each."""
+    t = text.text
+    used = {r for r in _ORDINALS if r in t}
+    if "Party " in t:
+        used.update(m.group() for m in _EN_ORDINAL.finditer(t))
+    named = _NAMED_CUE.search(t)
+    if named:
+        used.update(m.group() for m in _ROLE_WORD.finditer(t) if _NAMED_DUTY.match(t, m.end()))
+    if not used and not named:
+        return None
+    defined = set()
+    if _DEFINITION_CUE.search(t):
+        for m in _ROLE_WORD.finditer(t):
+            a, b = m.span()
+            if _DEFINED_BEFORE.search(t, max(0, a - 16), a) or _DEFINED_AFTER.match(t, b):
+                defined.add(m.group())
+    return (frozenset(defined), frozenset(used)) if defined or used else None
+
+
+def _first_use(text: Text, role: str) -> tuple[int, int] | None:
+    """Where a text first uses a role outside a blank (担保方 where it is given a duty)."""
+    for m in _ROLE_WORD.finditer(text.text):
+        duty = _ORDINAL_ROLE.fullmatch(role) or _NAMED_DUTY.match(text.text, m.end())
+        if m.group() == role and duty and not text.in_object(*m.span()):
+            return m.span()
+    return None
 
 
 def _unfilled(ctx: Context, text: Text, start: int, end: int) -> bool:
@@ -155,22 +181,17 @@ def check(ctx: Context) -> Iterator[Finding]:
     for party in ctx.draft.parties:
         if party.name or party.address:
             known.add(party.role)
-    uses: list[tuple[Text, dict[str, list[tuple[int, int]]]]] = []
-    for text in ctx.texts:
-        kind = text.ref.kind
-        if kind == "party_name" and text.text.strip():  # the parties block: 甲方 + its name
-            role = ctx.draft.parties[text.ref.owner].role
-            known.add(role)
-            if not _unfilled(ctx, text, 0, len(text.text)):
-                names.append((text, Named(role, 0, len(text.text))))
-        elif kind not in NODE_KINDS and (
-            kind not in TABLE_KINDS or not places.article_of(text.ref)
-        ):
-            for named in ctx.memo("party_names", text, _labelled):
-                known.add(named.role)
-                if not _unfilled(ctx, text, named.start, named.end):
-                    names.append((text, named))
-        defined, used = ctx.memo("party_roles", text, _roles)
+    for text, given in ctx.each("party_names", _labelled):
+        if text.ref.kind in TABLE_KINDS and places.article_of(text.ref):
+            continue  # a table in an article: its 甲方： lines are not the parties'
+        for named in given:
+            if text.ref.kind == "party_name":  # the parties block: the party shown there
+                named = replace(named, role=ctx.draft.parties[text.ref.owner].role)
+            known.add(named.role)
+            if not _unfilled(ctx, text, named.start, named.end):
+                names.append((text, named))
+    uses: list[tuple[Text, frozenset[str]]] = []
+    for text, (defined, used) in ctx.each("party_roles", _roles):
         known |= defined
         if used:
             uses.append((text, used))
@@ -193,8 +214,8 @@ def _mismatches(ctx: Context, names: list[tuple[Text, Named]]) -> Iterator[Findi
     if not canonical:
         return
     # company names elsewhere: the signature block's, and those in the articles
-    for text in ctx.texts:
-        for start, end in ctx.memo("company_names", text, _companies):
+    for text, companies in ctx.each("company_names", _companies):
+        for start, end in companies:
             shown = text.text[start:end]
             key = normalised(shown)
             if key in canonical or key in told or text.in_object(start, end):
@@ -326,7 +347,7 @@ def _rewrite(ctx: Context, text: Text, start: int, end: int, new: str) -> TextEd
 
 
 def _unknown_roles(
-    ctx: Context, known: set[str], uses: list[tuple[Text, dict[str, list[tuple[int, int]]]]]
+    ctx: Context, known: set[str], uses: list[tuple[Text, frozenset[str]]]
 ) -> Iterator[Finding]:
     """甲方…戊方 / Party A…E used in the text (``uses``) when the contract has no such party
     (only judged when it names its parties by those roles at all)."""
@@ -334,10 +355,10 @@ def _unknown_roles(
         return
     first: dict[str, tuple[Text, int, int]] = {}
     for text, used in uses:
-        for role, spans in used.items():
+        for role in used:
             if role in known or role in first:
                 continue
-            span = next(((s, e) for s, e in spans if not text.in_object(s, e)), None)
+            span = _first_use(text, role)
             if span is not None:
                 first[role] = (text, *span)
     for role, (text, start, end) in first.items():

@@ -4,6 +4,7 @@ article itself or to an annex that is not there, empty articles, headings withou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
@@ -31,6 +32,9 @@ KINDS = (
 _WRITTEN_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千]+|\b[IVXLC]+\b")
 
 
+@lru_cache(
+    maxsize=4096
+)  # the articles' written numbers are read again at every run: a few hundred labels
 def _written_number(written: str) -> tuple[int, re.Match[str]] | None:
     m = _WRITTEN_NUMBER.search(written)
     if m is None:
@@ -52,12 +56,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from _numbering(ctx, part)
         yield from _empty(ctx, part)
     said: set[int] = set()  # the annexes reported missing, once each
-    for text in ctx.texts:
-        mentions = ctx.memo("annex_mentions", text, _annex_mentions)
-        if mentions:
-            yield from _missing_annexes(ctx, text, mentions, said)
-        if text.objects:
-            yield from _self_references(ctx, text)
+    for text, mentions in ctx.each("annex_mentions", _annex_mentions):
+        yield from _missing_annexes(ctx, text, mentions, said)
+    for text, _ in ctx.each("bound_references", _has_refs):
+        yield from ctx.kept("self_reference", text, lambda t: _self_references(ctx, t))
+
+
+def _has_refs(text: Text) -> bool:
+    return any(isinstance(seg, Ref) for _, _, seg in text.objects)
 
 
 def _as_imported(article: Node) -> tuple[str, str] | None:

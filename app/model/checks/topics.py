@@ -78,9 +78,10 @@ def _topic_words(topic: Topic, value: str) -> set[str]:
 
 
 def heading_topic(text: Text) -> HeadingTopic | None:
-    """The topic a heading names (None: no rule matched it, or a generic one)."""
+    """The topic a heading names (None: not a heading, no rule matched it, or a generic
+    one)."""
     heading = text.text.strip()
-    if not heading:
+    if text.ref.kind != "heading" or not heading:
         return None
     key = assign_topic(heading).key
     topic = _TOPICS.get(key)
@@ -123,7 +124,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     (第三方介入后的修正) and restates its confidentiality and breach articles on purpose."""
     draft = ctx.draft
     seen: set[str] = set()
-    headings = {t.ref.owner: t for t in ctx.texts if t.ref.kind == "heading"}
+    headings = {t.ref.owner: topic for t, topic in ctx.each("heading_topic", heading_topic)}
     for part in draft.parts:
         title = part.title if len(draft.parts) > 1 else ""
         yield from _duplicates(ctx, headings, part.articles, title, seen)
@@ -132,14 +133,17 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _duplicates(
-    ctx: Context, headings: dict[int, Text], articles: list[Node], title: str, seen: set[str]
+    ctx: Context,
+    headings: dict[int, HeadingTopic],
+    articles: list[Node],
+    title: str,
+    seen: set[str],
 ) -> Iterator[Finding]:
     """Articles of one part whose headings say only one subject, sharing its word; ``seen``
     gathers the topics the headings name."""
     by_word: dict[tuple[str, str], list[Node]] = defaultdict(list)
     for article in articles:
-        heading = headings.get(article.id)
-        found = ctx.memo("heading_topic", heading, heading_topic) if heading else None
+        found = headings.get(article.id)
         if found is not None:
             seen.add(found.key)
         if found is not None and found.pure:
@@ -192,12 +196,9 @@ def _missing(ctx: Context, seen: set[str]) -> Iterator[Finding]:
     if is_statute(ctx.draft) or seen.issuperset(ESSENTIAL_TOPICS):
         return
     counts: dict[str, int] = dict.fromkeys(ESSENTIAL_TOPICS, 0)
-    for text in ctx.texts:
-        if text.ref.kind == "heading":
-            found = ctx.memo("heading_topic", text, heading_topic)
-            if found is not None:
-                seen.add(found.key)
-        for key, n in ctx.memo("topic_mentions", text, _mentions):
+    seen.update(topic.key for _, topic in ctx.each("heading_topic", heading_topic))
+    for _, mentions in ctx.each("topic_mentions", _mentions):
+        for key, n in mentions:
             counts[key] += n
     for key in ESSENTIAL_TOPICS:
         if key not in seen and counts[key] < _SPOKEN_OF:
