@@ -110,9 +110,10 @@ _GENERIC_COURT = re.compile(
 # Words without which a text chooses no forum or law and offers none: most texts are passed
 # over by this one search.
 _ABOUT_FORUMS = re.compile(
-    rf"法院|仲裁|法律|适用.{{0,12}}法|[{UNTICKED}]|种|选择|择一|选一|之一|"
-    r"courts?\b|arbitra|laws? of|either|select|choose|one of the following",
-    re.IGNORECASE,
+    rf"(?=[法仲诉起管适种选任择方{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
+    rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,12}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
+    r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Ee]ither|[Ss]elect one"
+    r"|[Cc]hoose one|[Oo]ne of the following)"
 )
 
 
@@ -158,30 +159,42 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool] | None:
     offers = False
     for m in _SENTENCE.finditer(text.text):
         sentence = m.group()
-        a = m.start()
-        offered = bool(_OFFERED.search(sentence)) and TICKED not in sentence
-        offers = offers or bool(_OFFERED.search(sentence))
-        auxiliary = _AUXILIARY.search(sentence)
-        either = not _DESCRIBED.search(sentence) and _ZH_EITHER.search(sentence)
-        if either and not auxiliary:
-            found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
-        for pattern in (_ZH_COURT, _EN_COURT):
-            for c in pattern.finditer(sentence):
-                if not auxiliary:
-                    name = c["name"] or ""
-                    found.append(Choice(COURT, a + c.start(), a + c.end(), _name(name), offered))
-        for pattern in (_ZH_ARBITRATION, _EN_ARBITRATION):
-            if not either and not _LABOUR_ARBITRATION.search(sentence):
-                c = pattern.search(sentence)
-            else:
-                c = None
-            if c:
-                found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
-        laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
-        for c in laws + list(_EN_LAW.finditer(sentence)):
-            if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
-                found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
+        offering = bool(_OFFERED.search(sentence))
+        offers = offers or offering
+        if _ABOUT_FORUMS.search(sentence):
+            found += _sentence_choices(sentence, m.start(), offering and TICKED not in sentence)
     return (tuple(found), offers) if found or offers else None
+
+
+def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
+    """The choices of one sentence starting at ``a``: each pattern only where its words
+    are (法院 for a court, 仲裁 for arbitration, governed for an English law)."""
+    found: list[Choice] = []
+    auxiliary = _AUXILIARY.search(sentence)
+    arbitration = "仲裁" in sentence
+    either = arbitration and not _DESCRIBED.search(sentence) and _ZH_EITHER.search(sentence)
+    if either and not auxiliary:
+        found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
+    courts = [_ZH_COURT] if "法院" in sentence else []
+    courts += [_EN_COURT] if "ourt" in sentence else []
+    for pattern in courts if not auxiliary else ():
+        for c in pattern.finditer(sentence):
+            found.append(Choice(COURT, a + c.start(), a + c.end(), _name(c["name"]), offered))
+    if not either and not _LABOUR_ARBITRATION.search(sentence):
+        c = (_ZH_ARBITRATION.search(sentence) if arbitration else None) or (
+            _EN_ARBITRATION.search(sentence) if "rbitra" in sentence else None
+        )
+        if c:
+            found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
+    laws = []
+    if "适用" in sentence or "受" in sentence:
+        laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
+    if "governed" in sentence:
+        laws += _EN_LAW.finditer(sentence)
+    for c in laws:
+        if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
+            found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
+    return found
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 KINDS = ("template_marker", "vague_reference")
 
 _MARKER = re.compile(
-    r"(?<![A-Za-z])(?<!Article )(?<!Section )(?<!ARTICLE )(?<!SECTION )(?<!Chapter )"
+    r"(?=[Xx×Ｘ＊〇○【{\[_＿Tt此])"  # one test a character: most are none of these
+    r"(?:(?<![A-Za-z])(?<!Article )(?<!Section )(?<!ARTICLE )(?<!SECTION )(?<!Chapter )"
     r"(?:X{3,}|x{3,})(?![A-Za-z])"  # XXX公司, not the roman numeral of Article XXX
     r"|(?<![A-Za-z])XX(?=[年月日号市省区县公])|(?<=[年月])XX(?![A-Za-z])"  # XX年XX月XX日
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
@@ -32,14 +33,14 @@ _MARKER = re.compile(
     r"[^\]\n]{0,40})\]"
     r"|_{3,}|＿{2,}"
     r"|(?<![A-Za-z])TB[DC](?![A-Za-z])"
-    r"|此处(?:填写|插入|注明)",
+    r"|此处(?:填写|插入|注明))",
     re.IGNORECASE,
 )
 _CASED = re.compile(r"[A-Za-z]")  # markers found ignoring case must be upper case (TBD)
 _VAGUE = re.compile(
-    r"(?:详|参)?见上文|(?:详|参)?见下文|如上(?:文)?所述|上文所述|如下文所述"
+    r"(?=[详参见如上sa])(?:(?:详|参)?见上文|(?:详|参)?见下文|如上(?:文)?所述|上文所述|如下文所述"
     r"|\bsee (?:above|below)\b|\bas (?:stated|mentioned|noted) (?:above|below)\b"
-    r"|\bas described above\b",
+    r"|\bas described above\b)",
     re.IGNORECASE,
 )
 # What follows a vague phrase when it does say where: 见上文第三条, see above in Section 2.

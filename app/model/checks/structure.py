@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
 from clause_db.numerals import cn_to_int, int_to_cn, int_to_roman, roman_to_int
-from clause_db.references import find_references
+from clause_db.references import ANNEX_LABEL, annex_label_style
 
 from ..draft import Ref
 from .finding import ERROR, INFO, WARNING, Finding
@@ -219,7 +219,10 @@ def _self_references(ctx: Context, text: Text) -> Iterator[Finding]:
 
 # Exhibit C to the Credit Agreement: another document's annex.
 _OF_ANOTHER = re.compile(r"\s+(?:to|of)\s+(?:the|that|such)\s+[A-Z]")
-_ANNEX_WORD = re.compile(r"Exhibit|Schedule|Annex|Appendix|Attachment", re.IGNORECASE)
+_ANNEX_WORD = re.compile(
+    r"(?=[EeSsAa])(?:Exhibit|EXHIBIT|Schedule|SCHEDULE|Annex|ANNEX|Appendix|APPENDIX|Attachment|ATTACHMENT)"
+)
+_ANNEX = re.compile(ANNEX_LABEL)  # 附件三, Exhibit C: as the references module reads them
 _LISTED = re.compile(r"[ \t]*[:：]")  # 附件一：服务清单 -- a list of annexes names them
 
 
@@ -230,14 +233,14 @@ def _annex_mentions(text: Text) -> list[tuple[int, int, int]]:
     reference is told by the check: the characters do not say.)"""
     if "附" not in text.text and not _ANNEX_WORD.search(text.text):
         return []
-    return [
-        (m.start, m.end, m.number[0])
-        for m in find_references(text.text)
-        if m.target == "annex"
-        and not text.text.endswith("》", 0, m.start)
-        and not _OF_ANOTHER.match(text.text, m.end)
-        and not _LISTED.match(text.text, m.end)
-    ]
+    t = text.text
+    found = []
+    for m in _ANNEX.finditer(t):
+        style = annex_label_style(m.group())
+        other = t.endswith("》", 0, m.start()) or _OF_ANOTHER.match(t, m.end())
+        if style and not other and not _LISTED.match(t, m.end()):
+            found.append((m.start(), m.end(), style[2]))
+    return found
 
 
 def _missing_annexes(

@@ -71,9 +71,14 @@ class HeadingTopic:
     pure: bool
 
 
+_EN_WORDS = {
+    t.key: [(w, re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE)) for w in t.en] for t in RULES
+}
+
+
 def _topic_words(topic: Topic, value: str) -> set[str]:
     found = {k for k in topic.zh if k in value}
-    found |= {w for w in topic.en if re.search(rf"\b{re.escape(w)}\b", value, re.IGNORECASE)}
+    found |= {w for w, pattern in _EN_WORDS[topic.key] if pattern.search(value)}
     return found
 
 
@@ -111,7 +116,7 @@ def _mentions(text: Text) -> tuple[tuple[str, int], ...]:
     for key in ESSENTIAL_TOPICS:
         topic = _TOPICS[key]
         n = sum(text.text.count(k) for k in topic.zh)
-        n += sum(len(re.findall(rf"\b{re.escape(w)}\b", text.text, re.I)) for w in topic.en)
+        n += sum(len(pattern.findall(text.text)) for _, pattern in _EN_WORDS[key])
         if key == "dispute_resolution":
             n += len(_FORUM.findall(text.text))
         if n:
