@@ -3,7 +3,8 @@ the other side's comments.
 
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
-emitting ``jumpTo(node_id)``, or a field's blanks by emitting ``fieldChosen(field_id)``.
+emitting ``jumpTo(node_id)``, a field's blanks by emitting ``fieldChosen(field_id)``, or a
+finding's characters by emitting ``placeChosen(ref, offset, length)``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Inspector(QWidget):
     """The id of an article or clause the editor should show."""
     fieldChosen = Signal(int)
     """A field chosen in the Fields tab: the editor selects its (next) blank."""
+    placeChosen = Signal(object, int, int)
+    """Characters to select in the editor: (BlockRef, offset, length), a check's finding."""
 
     def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +56,7 @@ class Inspector(QWidget):
             tab.jumpTo.connect(self.jumpTo)
         self.fields.fieldChosen.connect(self.fieldChosen)
         self.checks.fieldChosen.connect(self.show_field)
+        self.checks.placeChosen.connect(self.placeChosen)
         self.checks.countChanged.connect(self._checks_counted)
         self._checks_counted(len(self.checks.checks))
 

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.model.autosave import Recovery
+    from app.model.doc_blocks import BlockRef
     from app.model.draft_lock import LockOwner
     from clause_db.messages import Msg
 
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
             self._inspector = Inspector(self.library, self)
             self._inspector.jumpTo.connect(self._jump_to)
             self._inspector.fieldChosen.connect(self._select_field)
+            self._inspector.placeChosen.connect(self._select_place)
             placeholder = self.inspector_dock.widget()
             self.inspector_dock.setWidget(self._inspector)
             placeholder.deleteLater()
@@ -377,6 +379,9 @@ class MainWindow(QMainWindow):
         from .markup_actions import add_markup_actions  # the other side's tracked changes
 
         add_markup_actions(self, edit_menu)
+        from .fix_preview import add_typography_action  # a check's fix, for the whole draft
+
+        add_typography_action(self, edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.library_dock, self.outline_dock, self.inspector_dock):
@@ -1095,6 +1100,18 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is not None:
             view.select_field(field_id)
+
+    def _select_place(self, ref: BlockRef, offset: int, length: int) -> None:
+        """Select a check's finding: exactly its characters, as the find bar selects a hit."""
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        if view.block_index(ref) is None:  # not shown (a generated block): its node, if any
+            view.jump_to(ref.owner)
+            return
+        from app.model.editing import Pos  # loaded with the first draft, not the window
+
+        view.go_to(Pos(ref, offset), length)
 
     # -- drops of files on the window -------------------------------------------------------
 
