@@ -294,7 +294,7 @@ def test_a_fix_of_several_edits_is_previewed_and_cancel_changes_nothing(qtbot, w
     listed = dialog.findChild(object, "fixPreviewEdits").toPlainText()
     for edit in fix.edits:
         assert f"{edit.old}事项" in listed and edit.old in listed
-    assert "changes: 2" in dialog.findChild(QLabel, "fixPreviewLabel").text()
+    assert "(2 changes)" in dialog.findChild(QLabel, "fixPreviewLabel").text()
     assert [e.new for e in dialog.edits] == [e.new for e in fix.edits]
     assert dumps(document.draft) == before  # cancelled
 

@@ -303,17 +303,16 @@ def test_rename_link_and_clear(qtbot, inspector, document) -> None:
 # -- Checks -----------------------------------------------------------------------------------
 
 
-def test_checks_are_listed_and_select_their_place(qtbot, inspector, document) -> None:
+def test_checks_are_listed_and_jump_to_their_node(qtbot, inspector, document) -> None:
     checks = inspector.findChild(QListView, "checksList")
     model = checks.model()
     assert model.rowCount() == len(inspector.checks.checks) > 0
     gap = next(c for c in inspector.checks.checks if c.kind == "numbering_gap")
     index = model.index(inspector.checks.checks.index(gap))
     assert "第六条" in index.data() and "第七条" in index.data()
-    with qtbot.waitSignal(inspector.placeChosen) as chosen:
+    with qtbot.waitSignal(inspector.jumpTo) as jumped:  # about the article: no characters
         checks.activated.emit(index)
-    assert chosen.args == [gap.ref, gap.offset, gap.length]
-    assert gap.ref.owner == gap.node_id
+    assert jumped.args == [gap.node_id]
     assert document.draft.node(gap.node_id).provenance.written_label == "第八条"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.model.checks.finding import ERROR, INFO, WARNING
@@ -48,23 +48,34 @@ class FindingsModel(QAbstractListModel):
         self.severity: str | None = None  # only this severity (None: all)
         self._where: Where = lambda _ref: ("", "")
         self._kinds: dict[str, str] | None = None
+        self._icons: dict[str, QIcon] = {}
 
-    def set_findings(self, findings: list[Finding], where: Where | None = None) -> None:
-        """Show ``findings`` (``where``: words for a place outside the articles)."""
+    def set_findings(self, findings: list[Finding], where: Where | None = None) -> bool:
+        """Show ``findings`` (``where``: words for a place outside the articles); True when
+        the rows are other findings than before."""
         self.findings = findings
         if where is not None:
             self._where = where
-        self.refilter()
+        return self.refilter()
 
-    def refilter(self) -> None:
-        self.beginResetModel()
-        self.rows = [
+    def refilter(self) -> bool:
+        """Choose the rows again; True when they are other findings than before (the model
+        was reset), False when the same findings were only read again (rows kept)."""
+        rows = [
             f
             for f in self.findings
             if (self.show_ignored or f.ignored is None)
             and (self.severity is None or f.severity == self.severity)
         ]
+        if [f.key for f in rows] == [f.key for f in self.rows]:
+            self.rows = rows  # an edit elsewhere: the view keeps its place and current row
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return False
+        self.beginResetModel()
+        self.rows = rows
         self.endResetModel()
+        return True
 
     def counts(self) -> dict[str, int]:
         """How many findings of each severity are heeded, and how many are ignored."""
@@ -90,7 +101,12 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(finding)
         if role == Qt.ItemDataRole.DecorationRole:
-            return QApplication.style().standardIcon(_pixmap(finding.severity))
+            icon = self._icons.get(finding.severity)
+            if icon is None:  # asking the style each time costs more than the rest of a row
+                icon = self._icons[finding.severity] = QApplication.style().standardIcon(
+                    _pixmap(finding.severity)
+                )
+            return icon
         if role == Qt.ItemDataRole.ForegroundRole and finding.ignored is not None:
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == FindingRole:

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+# the Clause tab's marks, on a tint: a fix often changes one punctuation mark
+GONE = f"{DELETED_STYLE};background:#fde0e0"
+COMES = f"{INSERTED_STYLE};background:#d9f5d6"
+
+
 class FixPreview(QDialog):
     """Every edit of a fix, where it is, before -> after; exec() is Accepted on OK."""
 
@@ -49,8 +54,8 @@ class FixPreview(QDialog):
         self.setWindowTitle(self.tr("Preview the fix"))
         self.edits = preview(document.draft, fix)
         label = fix.label.text(current_language_is_chinese())
-        count = self.tr("changes: {0}").format(len(self.edits))
-        self.message = QLabel(f"{label} ({count})", self)
+        what = self.tr("{0} ({1} changes)").format(label, len(self.edits))
+        self.message = QLabel(what, self)
         self.message.setObjectName("fixPreviewLabel")
         self.message.setWordWrap(True)
         self.list = QTextBrowser(self)
@@ -73,6 +78,7 @@ class FixPreview(QDialog):
             f"<th align=left>{html.escape(t)}</th>"
             for t in (self.tr("Where"), self.tr("Before"), "", self.tr("After"))
         )
+        head = f"<tr>{head}</tr>"
         rows = "".join(
             f"<tr><td>{html.escape(e.place.text(chinese))}</td>"
             f"<td>{_side(e, before=True)}</td><td>→</td><td>{_side(e, before=False)}</td></tr>"
@@ -87,7 +93,7 @@ def _side(edit: EditPreview, before: bool) -> str:
     # the draft modules load with the first draft, not with the window
     from app.model.text_diff import text_diff
 
-    gone, style = ("+", DELETED_STYLE) if before else ("-", INSERTED_STYLE)
+    gone, style = ("+", GONE) if before else ("-", COMES)
     marked = "".join(
         html.escape(text) if op == "=" else f'<span style="{style}">{_visible(text)}</span>'
         for op, text in text_diff(edit.old, edit.new)

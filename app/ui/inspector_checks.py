@@ -71,6 +71,7 @@ class ChecksTab(QWidget):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap when the dock resizes
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setIconSize(QSize(16, 16))  # the message boxes' icons are too big for a list
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.activated.connect(self._activated)
@@ -164,12 +165,12 @@ class ChecksTab(QWidget):
         row = self.list.currentIndex().row()
         self.checks = findings
         where = Places(self.document.draft).where if self.document is not None else None
-        self.model.set_findings(findings, where)
-        again = self.model.row_of(current.key) if current is not None else None
-        if again is None and row >= 0 and self.model.rows:
-            again = min(row, len(self.model.rows) - 1)  # it went: the next one is current
-        if again is not None:
-            self.list.setCurrentIndex(self.model.index(again))
+        if self.model.set_findings(findings, where):
+            again = self.model.row_of(current.key) if current is not None else None
+            if again is None and row >= 0 and self.model.rows:
+                again = min(row, len(self.model.rows) - 1)  # it went: the next one is current
+            if again is not None:
+                self.list.setCurrentIndex(self.model.index(again))
         self._update_summary()
         self._update_buttons()
         self.countChanged.emit(len(active(findings)))
@@ -218,12 +219,13 @@ class ChecksTab(QWidget):
         self.go_to(index.data(FindingRole))
 
     def go_to(self, finding: Finding) -> None:
-        """Select the finding's characters in the centre (or show its node), and its field."""
+        """Select the finding's characters in the centre (a finding with none: show its node
+        at the top), and bring its field forward."""
         if finding.field_id is not None:
             self.fieldChosen.emit(finding.field_id)
-        if finding.ref is not None:
+        if finding.ref is not None and (finding.length or finding.node_id is None):
             self.placeChosen.emit(finding.ref, finding.offset, finding.length)
-        elif finding.node_id is not None:
+        elif finding.node_id is not None:  # about a whole article: it shows at the top
             self.jumpTo.emit(finding.node_id)
 
     def _context_menu(self, point: QPoint) -> None:

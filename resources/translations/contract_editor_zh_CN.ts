@@ -905,8 +905,8 @@
         <translation>预览修正</translation>
     </message>
     <message>
-        <source>changes: {0}</source>
-        <translation>共 {0} 处修改</translation>
+        <source>{0} ({1} changes)</source>
+        <translation>{0}（共 {1} 处修改）</translation>
     </message>
     <message>
         <source>Where</source>
