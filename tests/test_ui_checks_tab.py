@@ -38,7 +38,7 @@ from app.ui.fix_preview import FixPreview
 from clause_db.messages import Msg
 from clause_db.reader import read_outline
 from resources import SEED_FILES
-from tests.conftest import make_window
+from tests.conftest import CORPUS, make_window
 from tests.document_helpers import CTRL
 
 if TYPE_CHECKING:
@@ -354,3 +354,18 @@ def test_an_edit_updates_the_checks_from_what_it_changed(qtbot, window, monkeypa
     qtbot.waitUntil(lambda: runs == [1])  # a change of structure reads all
     row = tab.model.index(0).data(FindingRole)
     assert row is tab.checks[0]  # the rows are the engine's findings, not copies
+
+
+def test_every_finding_of_a_real_contract_selects_exactly_its_characters(qtbot, library_path):
+    """The data provision contract: blanks in the cover page, the parties table, articles,
+    table cells and annexes; each finding with characters selects just those."""
+    w = make_window(qtbot, library_path)
+    w.open_path(CORPUS / "zh_gf2025_2615_data_provision_contract.docx")
+    tab = checks_tab(w)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0)
+    view = w.tabs.current_view()
+    spans = [f for f in tab.checks if f.ref is not None and f.length]
+    assert len({f.ref.kind for f in spans}) >= 4  # cover, cells, bodies, annexes...
+    for finding in spans:
+        tab.go_to(finding)
+        assert selected(view) == (Pos(finding.ref, finding.offset), finding.length), finding

@@ -1112,6 +1112,11 @@ class MainWindow(QMainWindow):
         from app.model.editing import Pos  # loaded with the first draft, not the window
 
         view.go_to(Pos(ref, offset), length)
+        # read with what comes before and after it: a third of the way down, not at an edge
+        rect, height = view.cursorRect(), view.viewport().height()
+        if not height // 4 <= rect.center().y() <= height * 3 // 4:
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 3)
 
     # -- drops of files on the window -------------------------------------------------------
 
