@@ -9,18 +9,21 @@ previewed and Cancel changes nothing; Edit › Normalise typography… previews 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QInputDialog,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
 )
@@ -181,22 +184,33 @@ def test_fix_is_one_undo_step_and_ctrl_z_restores(qtbot, window):
     qtbot.waitUntil(lambda: any(f.kind == "amount_mismatch" for f in tab.model.rows))
 
 
-def test_a_stale_fix_is_refused_with_a_clear_word(qtbot, window, monkeypatch):
+def test_a_fix_right_after_an_edit_is_checked_again_first(qtbot, window):
     tab = checks_tab(window)
     document = window.tabs.current_document()
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
     tab.list.setCurrentIndex(tab.model.index(row_of(tab, "amount_mismatch")))
     first = document.draft.parts[0].articles[0]
     document.push(ops.set_text(document.draft, first.id, "甲方" + PLANTED))  # within the pause
-    edited = dumps(document.draft)
+    click(qtbot, tab, "fixFindingButton")  # the words moved by two characters: found again
+    assert document.draft.parts[0].articles[0].body[0] == "甲方" + PLANTED.replace(WRONG, RIGHT)
+
+
+def test_a_stale_fix_is_refused_with_a_clear_word(qtbot, window, monkeypatch):
+    def stale(ctx: Context) -> Iterator[Finding]:  # a fix whose text is no longer there
+        for finding in words_checker(ctx):
+            edit = replace(finding.fix.edits[0], old="别的字")
+            yield replace(finding, kind="stale", fix=replace(finding.fix, edits=(edit,)))
+
+    monkeypatch.setattr(engine, "CHECKERS", (*engine.CHECKERS, stale))
+    tab = checks_tab(window)
+    tab.refresh()
+    document = window.tabs.current_document()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: said.append(text))
+    tab.list.setCurrentIndex(tab.model.index(row_of(tab, "stale")))
+    before = dumps(document.draft)
     click(qtbot, tab, "fixFindingButton")
     assert said and "changed since it was checked" in said[0]
-    assert dumps(document.draft) == edited
-    row = row_of(tab, "amount_mismatch")  # checked again: its fix now applies
-    tab.list.setCurrentIndex(tab.model.index(row))
-    click(qtbot, tab, "fixFindingButton")
-    assert document.draft.parts[0].articles[0].body[0] == "甲方" + PLANTED.replace(WRONG, RIGHT)
+    assert dumps(document.draft) == before
 
 
 def test_ignore_asks_a_reason_keeps_it_in_the_file_and_undo_heeds_again(
@@ -369,3 +383,38 @@ def test_every_finding_of_a_real_contract_selects_exactly_its_characters(qtbot, 
     for finding in spans:
         tab.go_to(finding)
         assert selected(view) == (Pos(finding.ref, finding.offset), finding.length), finding
+
+
+@pytest.mark.qt_log_ignore(  # offscreen: a popup menu can neither raise nor grab the keys
+    "This plugin does not support (raise|grabbing the keyboard)", extend=True
+)
+def test_keys_and_the_context_menu_work_the_list(qtbot, window, monkeypatch):
+    tab = checks_tab(window)
+    view = window.tabs.current_view()
+    checks = tab.findChild(QListView, "checksList")
+    checks.setFocus()
+    tab.list.setCurrentIndex(tab.model.index(0))
+    for _ in range(row_of(tab, "amount_mismatch")):
+        qtbot.keyClick(checks, Qt.Key.Key_Down)
+    assert tab.current_finding().kind == "amount_mismatch"
+    qtbot.keyClick(checks, Qt.Key.Key_Return)
+    assert view.textCursor().selectedText() == WRONG
+    assert checks.hasFocus()  # the worklist keeps the keys: Down goes on to the next one
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a: ("双方已确认", True))
+    row = row_of(tab, "dangling")
+    point = checks.visualRect(tab.model.index(row)).center()
+    qtbot.mouseClick(checks.viewport(), Qt.MouseButton.RightButton, pos=point)
+    # offscreen, Qt sends no context menu event for a right click: the event it would send
+    where = checks.viewport().mapToGlobal(point)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, where)
+    QApplication.sendEvent(checks.viewport(), event)
+    assert tab.current_finding().kind == "dangling"
+    menu = tab.findChild(QMenu, "checksMenu")
+    qtbot.waitUntil(menu.isVisible)
+    actions = menu.actions()
+    assert [a.text() for a in actions] == ["Go to", "Ignore…"]
+    actions[1].trigger()
+    menu.close()
+    assert all(f.kind != "dangling" for f in tab.model.rows)
+    assert window.tabs.current_document().draft.ignored

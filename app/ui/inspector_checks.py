@@ -233,7 +233,9 @@ class ChecksTab(QWidget):
         if not index.isValid():
             return
         self.list.setCurrentIndex(index)
-        self.context_menu(index.data(FindingRole)).exec(self.list.viewport().mapToGlobal(point))
+        menu = self.context_menu(index.data(FindingRole))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.list.viewport().mapToGlobal(point))
 
     def context_menu(self, finding: Finding) -> QMenu:
         """Go to, fix, ignore or heed again ``finding``."""
@@ -253,6 +255,8 @@ class ChecksTab(QWidget):
 
     def fix_current(self) -> bool:
         """Make the current finding's fix (one undo step); the list follows at once."""
+        if self._timer.isActive():  # edited since the last check: its places have moved
+            self.refresh()  # (the current finding stays current, or went with the edit)
         finding = self.current_finding()
         if finding is None or finding.fix is None or self.document is None:
             return False
