@@ -32,6 +32,7 @@ from app.model import ops
 from app.model.checks import ERROR, INFO, WARNING, CheckEngine, Finding, Fix, TextEdit, engine
 from app.model.checks import typography as typography_checks
 from app.model.doc_blocks import BlockRef
+from app.model.draft import plain
 from app.model.editing import Pos
 from app.model.fileformat import dumps
 from app.model.files import save_draft
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 WRONG, RIGHT = "壹万伍仟", "壹万贰仟"
-PLANTED = f"服务费为人民币12,000元（大写：人民币{WRONG}元整）。"
+PLANTED = f"服务费为人民币12,000元（大写：人民币{WRONG}元整），于【付款日期】前支付。"
 
 
 def words_checker(ctx: Context) -> Iterator[Finding]:
@@ -159,6 +160,13 @@ def test_the_worklist_counts_and_sorts_and_a_double_click_selects_the_finding(qt
     double_click(qtbot, tab, row)
     assert view.textCursor().selectedText() == WRONG  # exactly the planted words
 
+    unfilled = rows[row_of(tab, "unfilled")]
+    double_click(qtbot, tab, row_of(tab, "unfilled"))
+    assert selected(view) == (Pos(unfilled.ref, unfilled.offset), 1)  # its first blank
+    inspector = window.inspector
+    assert inspector.tabs.currentWidget() is inspector.fields  # ready to fill, as before
+    assert inspector.fields.current_field() == unfilled.field_id
+
 
 def test_fix_is_one_undo_step_and_ctrl_z_restores(qtbot, window):
     tab = checks_tab(window)
@@ -191,7 +199,7 @@ def test_a_fix_right_after_an_edit_is_checked_again_first(qtbot, window):
     first = document.draft.parts[0].articles[0]
     document.push(ops.set_text(document.draft, first.id, "甲方" + PLANTED))  # within the pause
     click(qtbot, tab, "fixFindingButton")  # the words moved by two characters: found again
-    assert document.draft.parts[0].articles[0].body[0] == "甲方" + PLANTED.replace(WRONG, RIGHT)
+    assert plain(document.draft.parts[0].articles[0].body) == "甲方" + PLANTED.replace(WRONG, RIGHT)
 
 
 def test_a_stale_fix_is_refused_with_a_clear_word(qtbot, window, monkeypatch):

@@ -322,9 +322,10 @@ def test_a_field_check_selects_the_field(qtbot, inspector, document) -> None:
         next(c for c in inspector.checks.checks if c.kind == "unfilled")
     )
     check = inspector.checks.checks[first]
-    with qtbot.waitSignal(inspector.placeChosen):
+    with qtbot.waitSignal(inspector.placeChosen) as chosen:  # its first blank
         checks.activated.emit(checks.model().index(first))
-    assert inspector.tabs.currentWidget() is inspector.fields
+    assert chosen.args == [check.ref, check.offset, 1]
+    inspector.show_field(check.field_id)  # what the editor asks once the blank is selected
     assert inspector.fields.current_field() == check.field_id
 
 

@@ -219,14 +219,19 @@ class ChecksTab(QWidget):
         self.go_to(index.data(FindingRole))
 
     def go_to(self, finding: Finding) -> None:
-        """Select the finding's characters in the centre (a finding with none: show its node
-        at the top), and bring its field forward."""
-        if finding.field_id is not None:
-            self.fieldChosen.emit(finding.field_id)
-        if finding.ref is not None and (finding.length or finding.node_id is None):
+        """Select exactly the finding's characters in the centre; without any, show its
+        field (the Fields tab) or its node (at the top).
+
+        A blank selected in the centre is ready to fill there, and the Fields tab follows the
+        caret to its field: the worklist stays in view as the lawyer goes down it."""
+        if finding.ref is not None and finding.length:
             self.placeChosen.emit(finding.ref, finding.offset, finding.length)
+        elif finding.field_id is not None:
+            self.fieldChosen.emit(finding.field_id)
         elif finding.node_id is not None:  # about a whole article: it shows at the top
             self.jumpTo.emit(finding.node_id)
+        elif finding.ref is not None:
+            self.placeChosen.emit(finding.ref, finding.offset, 0)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.list.indexAt(point)
