@@ -1,7 +1,7 @@
 """The Checks tab on the real MainWindow: the lawyer's worklist, driven by mouse and keys.
 
 A seed contract with an article deleted under a reference to it (a dangling reference, an
-error) and a planted wrong 大写 that a test checker finds with a one-edit fix: a double
+error) and a planted wrong 大写 that the amounts check finds with a one-edit fix: a double
 click selects exactly the finding's characters in the centre; Fix is one undo step that
 Ctrl+Z takes back; Ignore asks for a reason, kept in the file; a fix of several edits is
 previewed and Cancel changes nothing; Edit › Normalise typography… previews the same way.
@@ -29,7 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ops
-from app.model.checks import ERROR, INFO, WARNING, CheckEngine, Finding, Fix, TextEdit, engine
+from app.model.checks import (
+    ERROR,
+    INFO,
+    WARNING,
+    CheckEngine,
+    Finding,
+    Fix,
+    TextEdit,
+    amounts,
+    engine,
+)
 from app.model.checks import typography as typography_checks
 from app.model.doc_blocks import BlockRef
 from app.model.draft import plain
@@ -55,29 +65,9 @@ if TYPE_CHECKING:
     from app.ui.inspector_checks import ChecksTab
     from app.ui.main_window import MainWindow
 
-WRONG, RIGHT = "壹万伍仟", "壹万贰仟"
-PLANTED = f"服务费为人民币12,000元（大写：人民币{WRONG}元整），于【付款日期】前支付。"
-
-
-def words_checker(ctx: Context) -> Iterator[Finding]:
-    """A checker as the amounts helper writes one: the planted 大写, with its fix."""
-    for text in ctx.texts:
-        at = text.text.find(WRONG)
-        if at < 0:
-            continue
-        place = ctx.locate(text, at, at + len(WRONG))
-        edit = TextEdit(place["ref"], place["offset"], place["length"], WRONG, RIGHT)
-        yield Finding(
-            "amount_mismatch", ERROR,
-            Msg("大写与数字不一致", "The words differ from the figure"),
-            **place, subject=WRONG,
-            fix=Fix(Msg("按数字改写大写", "Write the words from the figure"), (edit,)),
-        )  # fmt: skip
-
-
-@pytest.fixture
-def planted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "CHECKERS", (*engine.CHECKERS, words_checker))
+WRONG, RIGHT = "壹万伍仟元整", "壹万贰仟元整"  # the amounts check reads 12,000 and writes its 大写
+FIX_LABEL = f"Write the amount in words as “{RIGHT}”"
+PLANTED = f"服务费为人民币12,000元（大写：人民币{WRONG}），于【付款日期】前支付。"
 
 
 @pytest.fixture
@@ -97,7 +87,7 @@ def draft_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, library_path: Path, draft_file: Path, planted) -> MainWindow:
+def window(qtbot, library_path: Path, draft_file: Path) -> MainWindow:
     w = make_window(qtbot, library_path)
     w.open_path(draft_file)
     tab = checks_tab(w)
@@ -176,7 +166,7 @@ def test_fix_is_one_undo_step_and_ctrl_z_restores(qtbot, window):
     tab.list.setCurrentIndex(tab.model.index(row_of(tab, "dangling")))
     assert not fix_button.isEnabled()  # no safe fix for a deleted article
     tab.list.setCurrentIndex(tab.model.index(row_of(tab, "amount_mismatch")))
-    assert fix_button.isEnabled() and fix_button.toolTip() == "Write the words from the figure"
+    assert fix_button.isEnabled() and fix_button.toolTip() == FIX_LABEL
     count = tab.model.rowCount()
 
     click(qtbot, tab, "fixFindingButton")
@@ -204,7 +194,7 @@ def test_a_fix_right_after_an_edit_is_checked_again_first(qtbot, window):
 
 def test_a_stale_fix_is_refused_with_a_clear_word(qtbot, window, monkeypatch):
     def stale(ctx: Context) -> Iterator[Finding]:  # a fix whose text is no longer there
-        for finding in words_checker(ctx):
+        for finding in (f for f in amounts.check(ctx) if f.kind == "amount_mismatch"):
             edit = replace(finding.fix.edits[0], old="别的字")
             yield replace(finding, kind="stale", fix=replace(finding.fix, edits=(edit,)))
 
@@ -357,7 +347,7 @@ def test_the_severity_filter_and_the_context_menu(qtbot, window):
     assert {f.kind for f in tab.model.rows} == {"dangling", "amount_mismatch"}
     menu = tab.context_menu(tab.model.rows[row_of(tab, "amount_mismatch")])
     texts = [a.text() for a in menu.actions()]
-    assert texts == ["Go to", "Fix: Write the words from the figure", "Ignore…"]
+    assert texts == ["Go to", f"Fix: {FIX_LABEL}", "Ignore…"]
     box.setCurrentIndex(0)
     assert tab.model.rowCount() == len(tab.checks)
 
