@@ -513,6 +513,18 @@ def test_two_articles_whose_headings_say_one_subject_are_a_duplicate_with_why(op
     assert "“保密条款”" in twice.why.zh and "“保密义务”" in twice.why.zh and "保密" in twice.why.en
 
 
+def test_headings_that_add_only_how_a_subject_is_dealt_with_are_one_subject(opened) -> None:
+    base = "第一条 服务\n服务。\n"
+    twice = opened(base + "第二条 争议解决\n提交仲裁。\n第三条 争议的处理\n向法院起诉。\n")
+    [f] = found(twice, "duplicate_topic")
+    assert f.article == "第三条" and "“争议的处理”" in f.why.zh
+    apart = opened(
+        base + "第二条 法律适用与争议解决\n适用中国法律。\n第三条 争议的处理\n向法院起诉。\n"
+        "第四条 数据处理\n按约定处理数据。\n第五条 数据安全要求\n保障数据安全。\n"
+    )  # 法律适用 is a second subject; 数据处理 names none
+    assert found(apart, "duplicate_topic") == []
+
+
 def test_a_subject_spoken_of_in_a_text_is_not_missing(opened) -> None:
     base = "第一条 服务\n服务。\n第二条 费用\n费用。\n第三条 验收\n验收。\n第四条 交付\n交付。\n"
     draft = opened(base + ESSENTIALS + "第十一条 其他\n争议由甲方所在地人民法院管辖。\n")
