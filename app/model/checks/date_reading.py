@@ -55,19 +55,16 @@ _RANGE = re.compile(
     r"|\s*(?:to|until|till|through|and(?:\s+(?:end|expir|terminat)(?:s|es|ing)\s+on)?)\s+",
     re.IGNORECASE,
 )
-# 6/30/98, 30/6/1998: month and day in either order (US m/d, elsewhere d/m), read alone
-SLASH_DATE = re.compile(
-    r"(?<![A-Za-z\d_/.\-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![A-Za-z\d_/]|\.\d)"
-)
 _ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ISO = re.compile(r"\d{4}[-/.]\d")
 _ENGLISH_UNIT = re.compile(r"\b(?:day|month|week|hour)", re.I)
-# a date labelled as the start or the end of one stretch of time (出发时间 … 返回时间)
-_DATE_LABEL = re.compile(
-    r"(?P<start>(?:开始|起始|出发|生效|起租|入住)(?:日期|时间|日)|"
-    r"(?:start|starting|commencement|departure)\s+(?:date|time))"
-    r"|(?P<end>(?:结束|终止|截止|到期|届满|返回|返程|失效|退租|离店)(?:日期|时间|日)|"
-    r"(?:end|ending|expiry|expiration|termination|return)\s+(?:date|time))",
+_STARTS = re.compile(
+    r"(?:开始|起始|出发|生效|起租|入住)(?:日期|时间|日)|(?:start|starting|commencement|departure)\s+(?:date|time)",
+    re.I,
+)
+_ENDS = re.compile(
+    r"(?:结束|终止|截止|到期|届满|返回|返程|失效|退租|离店)(?:日期|时间|日)|"
+    r"(?:end|ending|expiry|expiration|termination|return)\s+(?:date|time)",
     re.I,
 )
 
@@ -158,6 +155,12 @@ def _dates(s: str) -> Iterator[re.Match[str]]:
         yield from DATE.finditer(s)
 
 
+# 6/30/98, 30/6/1998: month and day in either order (US m/d, elsewhere d/m), read alone
+SLASH_DATE = re.compile(
+    r"(?<![A-Za-z\d_/.\-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![A-Za-z\d_/]|\.\d)"
+)
+
+
 def _impossible_slash_dates(s: str, text: str) -> list[BadDate]:
     """6/31/98: a date whatever the order of month and day (June 31st, or day 6 of month
     31), that exists in neither. Three numbers that cannot be a month and a day either way
@@ -220,7 +223,7 @@ def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tup
     for (a0, a1, first), (b0, b1, second) in zip(dates, dates[1:], strict=False):
         if second < first and _RANGE.fullmatch(s, a1, b0):
             out.append((a0, b1, text[a0:b1]))
-    labels = [(_label(s, d[0]), d) for d in dates]
+    labels = [(_label(s, d[0]), d) for d in dates]  # 出发时间 … 返回时间, start … end date
     starts = [d for label, d in labels if label == "start"]
     ends = [d for label, d in labels if label == "end"]
     if len(starts) == 1 and len(ends) == 1 and ends[0][2] < starts[0][2]:
@@ -232,10 +235,11 @@ def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tup
 
 def _label(s: str, at: int) -> str | None:
     """start or end: what the label ending just before a date (the nearest) says it is."""
-    found = None
-    for m in _DATE_LABEL.finditer(s, max(0, at - 30), at):
-        if m.end() >= at - 12:
-            found = m.lastgroup
+    found, end = None, at - 12
+    for label, pattern in (("start", _STARTS), ("end", _ENDS)):
+        for m in pattern.finditer(s, max(0, at - 30), at):
+            if m.end() >= end:
+                found, end = label, m.end()
     return found
 
 

@@ -9,8 +9,9 @@ text through ``Context.memo``. Offsets are into the text as read (``Text.text``)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
 from clause_db.capital_numerals import CAPITAL_DIGITS
 from clause_db.number_words import (
@@ -105,29 +106,6 @@ _PERCENT_EN = re.compile(rf"(?P<en>{_EN_NUMBER})\s*(?:percent|per\s+cent|per-cen
 _BLANK = re.compile(NUMBER_BLANK)
 _BLANK_SHARE = re.compile(rf"(?:{NUMBER_BLANK})\s*%")
 
-# the currency a contract says it pays in, with no figure: paid in United States dollars,
-# 以人民币结算, 结算货币为美元
-_NAMED = {
-    "united states dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD",
-    "hong kong dollars": "HKD", "canadian dollars": "CAD", "australian dollars": "AUD",
-    "singapore dollars": "SGD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-    "renminbi": "CNY", "rmb": "CNY", "chinese yuan": "CNY", "japanese yen": "JPY",
-    "korean won": "KRW", "swiss francs": "CHF",
-    "人民币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY",
-    "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新台币": "TWD",
-}  # fmt: skip
-_NAMED_EN = re.compile(
-    r"\bin\s+(?P<cur>(?:United\s+States|U\.S\.|US|Hong\s+Kong|Canadian|Australian|"
-    r"Singapore)\s+dollars|euros?|pounds\s+sterling|Renminbi|RMB|Chinese\s+yuan|Japanese\s+yen|"
-    r"Korean\s+won|Swiss\s+francs)\b",
-    re.I,
-)
-_NAMED_ZH = re.compile(
-    r"(?:以|(?:结算|计价|支付|付款)(?:货币|币种)\s*[为是：:]?\s*)"
-    r"(?P<cur>人民币|美元|港币|港元|欧元|日元|英镑|韩元|澳元|加元|新台币)"
-    r"(?=[为作]?(?:结算|计价|支付|付款|报价|计算|[，,。；;]|$))"
-)
-
 CONVERSION = re.compile(
     r"汇率|兑换|折算|折合|约合|相当于|equivalent|exchange\s+rate|conversion\s+rate|convert", re.I
 )
@@ -191,21 +169,16 @@ class MoneyFacts:
 NOTHING = MoneyFacts()
 
 
-_MONEY_WORDS = re.compile(r"[\d壹贰叁肆伍陆柒捌玖%]|百分之|percent|per cent|大写", re.I)
-
-
-def read_money(text: str) -> MoneyFacts:
-    """Every fact about money ``text`` states."""
+def _money_stated(text: str) -> MoneyFacts:
+    """What ``text`` states in figures and words: amounts, percentages, schedules."""
     s = ascii_digits(text)
-    named = _named_currencies(s)
-    if not named and not _MONEY_WORDS.search(s):
+    if not re.search(r"[\d壹贰叁肆伍陆柒捌玖%]|百分之|percent|per cent|大写", s, re.I):
         return NOTHING
     figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
     amounts = _amounts_in_words(s, figures)
-    currencies = tuple(sorted(
-        [*((DOLLAR if s[f.start] == "$" else f.currency or YUAN, f.start, f.end) for f in figures),
-         *named], key=lambda c: c[1],
-    ))  # fmt: skip
+    currencies = tuple(
+        (DOLLAR if s[f.start] == "$" else f.currency or YUAN, f.start, f.end) for f in figures
+    )
     percents = _percents(s)
     instalments, totals, parts = _schedule(s, figures)
     if not (amounts or currencies or percents or instalments or totals):
@@ -214,6 +187,40 @@ def read_money(text: str) -> MoneyFacts:
         tuple(amounts), tuple(percents), currencies, bool(CONVERSION.search(s)),
         tuple(instalments), tuple(totals), frozenset(parts),
     )  # fmt: skip
+
+
+# the currency a contract says it pays in, with no figure: paid in United States dollars,
+# 以人民币结算, 结算货币为美元
+_NAMED = {
+    "united states dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD",
+    "hong kong dollars": "HKD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "singapore dollars": "SGD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "renminbi": "CNY", "rmb": "CNY", "chinese yuan": "CNY", "japanese yen": "JPY",
+    "korean won": "KRW", "swiss francs": "CHF",
+    "人民币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY",
+    "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新台币": "TWD",
+}  # fmt: skip
+_NAMED_EN = re.compile(
+    r"\bin\s+(?P<cur>(?:United\s+States|U\.S\.|US|Hong\s+Kong|Canadian|Australian|"
+    r"Singapore)\s+dollars|euros?|pounds\s+sterling|Renminbi|RMB|Chinese\s+yuan|Japanese\s+yen|"
+    r"Korean\s+won|Swiss\s+francs)\b",
+    re.I,
+)
+_NAMED_ZH = re.compile(
+    r"(?:以|(?:结算|计价|支付|付款)(?:货币|币种)\s*[为是：:]?\s*)"
+    r"(?P<cur>人民币|美元|港币|港元|欧元|日元|英镑|韩元|澳元|加元|新台币)"
+    r"(?=[为作]?(?:结算|计价|支付|付款|报价|计算|[，,。；;]|$))"
+)
+
+
+def read_money(text: str) -> MoneyFacts:
+    """Every fact about money ``text`` states, with the currencies it names without a
+    figure (paid in United States dollars, 以人民币结算)."""
+    facts = _money_stated(text)
+    named = _named_currencies(text)
+    if not named:
+        return facts
+    return replace(facts, currencies=tuple(sorted((*facts.currencies, *named), key=itemgetter(1))))
 
 
 def _named_currencies(s: str) -> list[tuple[str, int, int]]:
@@ -360,8 +367,7 @@ _FINAL = r"尾款|余款|尾期|剩余(?:款项|价款|费用|合同款|部分)?
 _MIDDLE = r"第[一二三四五六七八九十0-9]+(?:期|笔|次)|[二三四五六七八九]期|进度款|到货款|验收款|中期款|(?:second|third|fourth|fifth)\s+(?:instal(?:l)?ment|payment)"  # noqa: E501
 MARKER = re.compile(rf"(?P<first>{_FIRST})|(?P<final>{_FINAL})|(?P<middle>{_MIDDLE})", re.I)
 _PARTS = re.compile(
-    r"分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])"
-    r"(?:\s*\(\d\))?\s+(?:equal\s+)?(?:instal(?:l)?ments|payments)",
+    r"分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])\s+instal(?:l)?ments",
     re.I,
 )
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
