@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ChecksTab</name>
@@ -1770,7 +1771,7 @@
         <translation>定义于{0}：{1}</translation>
     </message>
     <message>
-        <source>A party's role</source>
+        <source>A party&apos;s role</source>
         <translation>当事人称谓</translation>
     </message>
     <message>
