@@ -138,11 +138,11 @@ EXPECTED: dict[str, Expected] = {
 
 def contract_files() -> tuple[list[Path], list[str]]:
     """Every contract file to measure, and notes about folders that are absent (not the
-    checks' labelled passages in tests/fixtures/checks/ and checks_holdout/: they are judged
-    by their labels)."""
+    checks' labelled passages in tests/fixtures/checks/, checks_holdout/ and checks_holdout2/:
+    they are judged by their labels)."""
     notes: list[str] = []
-    # those two folders hold passages with planted errors for the checks, not contracts
-    labelled = {"checks", "checks_holdout"}
+    # those folders hold passages with planted errors for the checks, not contracts
+    labelled = {"checks", "checks_holdout", "checks_holdout2"}
     fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name not in labelled)
     folders = [SHARED_CORPUS, *sorted(fixtures), FIXTURES]
     files: list[Path] = []
