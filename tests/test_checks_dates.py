@@ -153,6 +153,33 @@ def test_a_period_whose_number_is_a_blank_is_reported_once_per_field(tmp_path) -
     assert len(found(draft, "period_unfilled")) == 2
 
 
+def test_a_blank_that_is_a_periods_number_is_one_warning_and_no_unfilled_field(tmp_path) -> None:
+    """One finding per field: ``period_unfilled`` (a warning) says a period's blank, and the
+    fields check leaves that field out; a blank of another number stays ``unfilled``."""
+    body = (
+        "1.1 本协议有效期为____年，期满前【】个月双方协商续签事宜。\n"
+        "1.2 乙方应于每季度开始前____日提交计划，每月____日前对账。\n"
+        "1.3 签署日期：____年____月____日。"
+    )
+    draft = draft_of(tmp_path, body)
+    findings = run_checks(draft)
+    periods = [f for f in findings if f.kind == "period_unfilled"]
+    assert [shown(draft, f) for f in periods] == ["\ufffc年", "\ufffc个月", "\ufffc日"]
+    assert all(f.severity == WARNING for f in periods)
+    unfilled = [f for f in findings if f.kind == "unfilled"]
+    assert not {f.field_id for f in periods} & {f.field_id for f in unfilled}
+    # the day of the month to reconcile on and the signing date's three blanks
+    assert len(unfilled) == 4
+
+
+def test_a_filled_period_number_is_no_longer_reported(tmp_path) -> None:
+    draft = draft_of(tmp_path, "1.1 保修期为____年。")
+    [f] = [f for f in run_checks(draft) if f.kind in ("period_unfilled", "unfilled")]
+    assert f.kind == "period_unfilled"
+    ops.History(draft).push(ops.set_field_value(draft, f.field_id, "2"))
+    assert not [g for g in run_checks(draft) if g.kind in ("period_unfilled", "unfilled")]
+
+
 def test_dates_in_a_field_value_count_as_text(tmp_path) -> None:
     draft = draft_of(tmp_path, "本合同签署日期为{{签署日期}}。")
     assert found(draft) == []

@@ -68,7 +68,11 @@ _ENDS = re.compile(
     re.I,
 )
 
-_UNIT = r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时)"
+# 年 only as a term of years still to fill (____年): not a date's year (____年__月__日)
+_UNIT = (
+    r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时"
+    r"|年(?!度|\s*(?:[\d_＿【{\[]|[一二三四五六七八九十〇零]{1,3}\s*月)))"
+)
 _NUMBER_ZH = rf"(?P<num>\d+|[{_CN}百]+)(?:\s*[（(]\s*(?P<num2>\d+|[{_CN}百]+)\s*[)）])?"
 PERIOD_ZH = re.compile(
     rf"(?=[\d{_CN}百_＿【{{\[Xx×])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{NUMBER_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
@@ -247,7 +251,7 @@ def _periods(s: str, text: str) -> list[Period]:
     out = []
     for m in PERIOD_ZH.finditer(s):
         blank = m.group("blank")
-        if blank is not None and not _is_period(s, m):
+        if (blank is None and m.group("unit") == "年") or (blank and not _is_period(s, m)):
             continue
         unit = _ZH_UNITS.get(m.group("unit"), m.group("unit"))
         value, other = _number(m.group("num")), _number(m.group("num2"))
@@ -336,7 +340,13 @@ def _is_period(s: str, m: re.Match[str]) -> bool:
     before = s[max(0, m.start() - 8) : m.start()]
     if re.search(r"[年月]\s*$", before) or before.endswith("第"):
         return False  # 2024年【】月【】日, 第__日: a date, a place in a list
-    return bool(re.search(r"(?:起|后|前|逾期|超过|满|不少于|不超过|不得超过)\s*$", before))
+    return bool(_PERIOD_BEFORE.search(before))
+
+
+# what says the number after it is a time limit: 起/后/前…, or a term said to be it (期限为)
+_PERIOD_BEFORE = re.compile(
+    r"(?:起|后|前|逾期|超过|满|不少于|不超过|不得超过|(?<!日)期限?\s*[为是：:]|为期)\s*$"
+)
 
 
 def _key_zh(s: str, start: int, end: int) -> str:

@@ -76,25 +76,42 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield found
 
 
-def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
-    """A period whose number is a blank: once per field (a blank typed as text: per place)."""
-    field_id = next(
+def _field_of(text: Text, p: Period) -> int | None:
+    """The field whose blank is the period's number (None: a blank typed as text)."""
+    return next(
         (seg.field_id for s, e, seg in text.objects if isinstance(seg, Blank) and s < p.end
          and p.start < e),
         None,
     )  # fmt: skip
-    if field_id is not None:
-        field = ctx.draft.fields.get(field_id)
-        if field is None or not field.unfilled() or field_id in seen:
-            return None
-        seen.add(field_id)
+
+
+def period_fields(ctx: Context) -> set[int]:
+    """The fields that are a period's number (____日内, ____年): ``period_unfilled`` says
+    them, so ``fields`` leaves them out (one finding per field)."""
+    out = set()
+    for text in ctx.texts:
+        if text.objects:
+            facts = ctx.memo("dates", text, _facts)
+            for p in facts.periods if facts is not None else ():
+                if p.value is None and (field_id := _field_of(text, p)) is not None:
+                    out.add(field_id)
+    return out
+
+
+def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
+    """A period whose number is a blank: once per field. A marker typed as text (××个月) is
+    ``leftovers``' template_marker: one finding a place."""
+    field_id = _field_of(text, p)
+    field = ctx.draft.fields.get(field_id) if field_id is not None else None
+    if field is None or not field.unfilled() or field_id in seen:
+        return None
+    seen.add(field_id)
     shown = text.text[p.start : p.end]
     return Finding(
-        "period_unfilled", INFO,
+        "period_unfilled", WARNING,
         Msg("{0}中的期限“{1}”尚未填写数字", "In {0}, the period “{1}” has no number yet",
             where, shown),
-        **ctx.locate(text, p.start, p.end), field_id=field_id,
-        subject=str(field_id) if field_id is not None else shown,
+        **ctx.locate(text, p.start, p.end), field_id=field_id, subject=str(field_id),
     )  # fmt: skip
 
 
