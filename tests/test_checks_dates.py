@@ -123,6 +123,47 @@ def test_different_acts_and_one_period_said_twice_are_left_alone(tmp_path, body)
 
 
 @pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        # one act, said once as a duty and once as the failure of it (未在…的)
+        ("1.1 承租人应于每季度开始前15日交纳当季使用费。\n"
+         "1.2 承租人未在每季度开始前十五日交纳当季使用费的，出租人可以催告。", "十五日"),
+        # one act, the second time as the term of it (…的期限为…后N个工作日内)
+        ("1.1 乙方应在收到甲方书面通知后三个工作日内更换人员。\n"
+         "1.2 乙方更换人员的期限为收到甲方书面通知后3个工作日内。", "3个工作日内"),
+        # two acts running from one event, the same number written two ways
+        ("1.1 买受人应在货物送达之日起二十个工作日内完成检验。\n"
+         "1.2 买受人在货物送达之日起20个工作日内未提出质量异议的，视为货物合格。",
+         "20个工作日内"),
+    ],
+)  # fmt: skip
+def test_one_period_written_in_words_and_figures_across_clauses(tmp_path, body, second) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and f.severity == INFO
+    assert shown(draft, f) == second
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one event, two numbers for two acts: no slip
+        "1.1 买受人应在货物送达之日起二十个工作日内完成检验。\n"
+        "1.2 买受人在货物送达之日起10个工作日内未提出质量异议的，视为货物合格。",
+        # one event, one number written the same way twice
+        "1.1 买受人应在货物送达之日起20个工作日内完成检验。\n"
+        "1.2 买受人在货物送达之日起20个工作日内未提出质量异议的，视为货物合格。",
+        # two events, one number written two ways
+        "1.1 乙方应在收到样品后十个工作日内确认。\n1.2 甲方应在收到发票后10个工作日内付款。",
+        # one event, a period within and one beyond it
+        "1.1 乙方应在收到通知后三十日内答复。\n1.2 乙方收到通知后30日以上未答复的，视为同意。",
+    ],
+)
+def test_periods_of_other_numbers_events_or_sides_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body), "period_inconsistent") == []
+
+
+@pytest.mark.parametrize(
     ("body", "period"),
     [
         ("1.1 Customer shall pay within thirty (45) days of receipt of the invoice.",

@@ -91,7 +91,7 @@ _ZH_UNITS = {"天": "日", "个自然日": "日", "自然日": "日", "个日历
              "工作日": "个工作日"}  # fmt: skip
 # words that say little about which act a period is for, left out of its key
 _FILLER = re.compile(
-    r"[甲乙丙丁]方|双方|各方|任何一方|应当|应|须|需|必须|将|可以|可|在|于|自|从|向|的|之|"
+    r"[甲乙丙丁]方|双方|各方|任何一方|应当|应|须|需|必须|将|可以|可|未|在|于|自|从|向|的|之|"
     r"起|后|以后|之后|内|以内|之内|前|个|日|天|工作|自然|[\s，,、：:“”\"（）()]"
 )
 _EN_FILLER = re.compile(r"\b(?:the|a|an|shall|will|must|may|of|its|their|party|parties)\b|[\s,]+")
@@ -118,6 +118,7 @@ class Period:
     script: str  # digits | words | both
     key: str
     mismatch: bool  # thirty (45) days: the two numbers disagree
+    event: str = ""  # what it runs from (到货|收到发票), when its key is read from Chinese
 
 
 @dataclass(frozen=True)
@@ -261,9 +262,9 @@ def _periods(s: str, text: str) -> list[Period]:
         script = "both" if m.group("num2") else "digits" if num.isdigit() else "words"
         if blank is None and not m.group("within") and not _is_period(s, m):
             continue
-        key = "" if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
+        key, event = ("", "") if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
-        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event))
     for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
         before = s[max(0, m.start() - 30) : m.start()].lower()
         if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
@@ -349,9 +350,10 @@ _PERIOD_BEFORE = re.compile(
 )
 
 
-def _key_zh(s: str, start: int, end: int) -> str:
+def _key_zh(s: str, start: int, end: int) -> tuple[str, str]:
     """The act a period is for, as the words around it in its clause say them without the
-    parties and the filler: 验收合格|支付服务费 (empty when either side says nothing)."""
+    parties and the filler: 验收合格|支付服务费 (empty when either side says nothing); and
+    the event it runs from alone (验收合格; empty when unclear)."""
     a = max((m.end() for m in _SEGMENT.finditer(s, 0, start)), default=0)
     after = _SEGMENT.search(s, end)
     b = after.start() if after else len(s)
@@ -361,12 +363,19 @@ def _key_zh(s: str, start: int, end: int) -> str:
             "", s[max((m.end() for m in _SEGMENT.finditer(s, 0, a - 1)), default=0) : a]
         )
     act = _FILLER.sub("", s[end:b])
+    said = _TERM_IS.search(event)
+    if said and not act:  # 开具发票的期限为收到款项后5个工作日内: the act, then the event
+        event, act = event[said.end() :], event[: said.start()]
     if not act and after:  # 收到发票后30日内，甲方向乙方支付服务费
         nxt = _SEGMENT.search(s, b + 1)
         act = _FILLER.sub("", s[b + 1 : nxt.start() if nxt else len(s)])
-    if len(event) < 2 or len(act) < 2 or re.search(r"\d|_|【|\{", event + act):
-        return ""
-    return f"{event[-8:]}|{act[:10]}"
+    event = "" if len(event) < 2 or re.search(r"\d|_|【|\{", event) else event[-8:]
+    if not event or len(act) < 2 or re.search(r"\d|_|【|\{", act):
+        return "", event
+    return f"{event}|{act[:10]}", event
+
+
+_TERM_IS = re.compile(r"(?:期限|时限|期间)(?:为|是)")  # (the filler has taken 的 and 应)
 
 
 def _key_en(s: str, start: int, end: int) -> str:

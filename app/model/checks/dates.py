@@ -32,6 +32,7 @@ def _facts(text: Text) -> DateFacts:
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
+    by_event: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # from one event
     unfilled: set[object] = set()
     for text in ctx.texts:
         facts = ctx.memo("dates", text, _facts)
@@ -68,10 +69,17 @@ def check(ctx: Context) -> Iterator[Finding]:
                         "figures", where, shown),
                     **ctx.locate(text, p.start, p.end), subject=shown,
                 )  # fmt: skip
-            elif p.key:
-                by_act[p.key].append((text, p))
+            else:
+                if p.key:
+                    by_act[p.key].append((text, p))
+                if p.event:
+                    by_event[p.event].append((text, p))
     for periods in by_act.values():
         found = _inconsistent(ctx, periods)
+        if found is not None:
+            yield found
+    for periods in by_event.values():
+        found = _written_differently(ctx, periods)
         if found is not None:
             yield found
 
@@ -136,3 +144,32 @@ def _inconsistent(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding |
             **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
         )  # fmt: skip
     return None
+
+
+def _written_differently(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding | None:
+    """Periods running from one event (到货日起十五个工作日内 / 到货日起15个工作日内) with
+    the same number written in words in one place and in figures in another, each for
+    its own act (one act's are ``_inconsistent``'s): style, said once at the second."""
+    for i, (text, p) in enumerate(periods):
+        for first_text, first in periods[:i]:
+            if (
+                (p.value, p.unit) == (first.value, first.unit)
+                and {p.script, first.script} == {"digits", "words"}
+                and (p.key != first.key or not p.key)
+                and _within(text, p) == _within(first_text, first)
+            ):
+                a, b = first_text.text[first.start : first.end], text.text[p.start : p.end]
+                return Finding(
+                    "period_inconsistent", INFO,
+                    Msg("{0}的期限“{1}”与{2}中自同一事件起算的期限“{3}”写法不一致（数字与汉字）",
+                        "In {0}, the period “{1}” is written differently (figures and words) "
+                        "from “{3}” in {2}, which runs from the same event",
+                        Msg(*ctx.places.where(text.ref)), b,
+                        Msg(*ctx.places.where(first_text.ref)), a),
+                    **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
+                )  # fmt: skip
+    return None
+
+
+def _within(text: Text, p: Period) -> bool:
+    return text.text[p.end - 1 : p.end] == "内"
