@@ -252,6 +252,8 @@ def test_counted_payments_that_add_up_or_cannot_be_told_are_left_alone(tmp_path,
         ("The Licensee shall pay the Fee in two payments: 60% on signing and the balance of "
          "30% on delivery of the Software.", "90%"),
         ("装修款分三期支付：首期40%、二期40%、三期10%。", "90%"),
+        ("The Customer shall pay 30% upon signing, 50% on delivery and the balance of 10% "
+         "upon final acceptance.", "90%"),
     ],
 )  # fmt: skip
 def test_a_schedule_that_says_it_is_the_whole_must_add_up(tmp_path, body, got) -> None:
@@ -275,6 +277,12 @@ def test_a_schedule_that_says_it_is_the_whole_must_add_up(tmp_path, body, got) -
         "签约时支付60%，剩余款项于验收后付清。",
         "签约时支付总价的60%，逾期的按剩余款项的0.05%每日支付违约金。",
         "装修款分三期支付：首期40%、二期40%、三期20%。",
+        # one verb paying a list of shares; shares that are no payment
+        "The Customer shall pay 30% upon signing, 60% on delivery and the balance of 10% "
+        "upon final acceptance.",
+        "甲方支付的服务费中，60%用于人员费用，剩余30%用于差旅费用。",
+        # a share of the rest, not of the whole
+        "甲方预付合同总价的30%，剩余款项的90%于验收后支付，10%作为质保金。",
     ],
 )
 def test_a_whole_schedule_that_adds_up_or_cannot_be_told_is_left_alone(tmp_path, body) -> None:

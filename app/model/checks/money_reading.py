@@ -504,6 +504,8 @@ def _sentence(
         kind = m.lastgroup
         rest = kind == "final" and _REST.match(m.group()) is not None
         share = _share(piece)
+        if rest and m.group() not in ("剩余", "余下") and sentence.startswith("的", m.end()):
+            share = None, False, 0  # 剩余款项的90%: a share of the rest, not of the whole
         amount = next((f for f in figures if a + begin <= f.start < a + end), None)
         if share is None and amount is None:
             # a blank still to fill, or an instalment whose share the sentence does not say
@@ -540,14 +542,17 @@ def _piece_starts(sentence: str, markers: list[re.Match[str]]) -> list[tuple[re.
 
 def _unmarked(sentence: str, a: int, end: int, out: list[Instalment]) -> None:
     """The payments of shares a sentence lists before the marked last one (签约时支付旅游
-    费用的60%，出发前7日支付剩余的30%): each clause that pays a share is one."""
-    low = 0
+    费用的60%，出发前7日支付剩余的30% / pay 30% upon signing, 60% on delivery and the
+    balance …): a clause that pays a share, and each share listed after it, is one. A
+    share before any payment (70%用于人员费用) leaves the sum unknown."""
+    low, paying = 0, False
     for stop in [*(m.start() for m in _PIECE_STOPS.finditer(sentence, 0, end)), end]:
         piece = sentence[low:stop]
-        if _PAID.search(piece) and not _NOT_PAYMENT.search(piece):
-            share = _share(piece)
-            if share is not None:
-                out.append(Instalment(a + low + share[2], a + stop, None, share[0], None, share[1]))
+        share = _share(piece)
+        if share is not None and not _NOT_PAYMENT.search(piece):
+            paying = paying or _PAID.search(piece) is not None
+            value = share[0] if paying else None
+            out.append(Instalment(a + low + share[2], a + stop, None, value, None, share[1]))
         low = stop + 1
 
 
