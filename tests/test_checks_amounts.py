@@ -235,6 +235,60 @@ def test_counted_payments_that_add_up_or_cannot_be_told_are_left_alone(tmp_path,
     assert found(draft_of(tmp_path, body)) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "got"),
+    [
+        # the last payment is "what is left": the payments before it are the whole
+        ("报名时支付服务费的50%，结业前10日支付剩余的40%。", "90%"),
+        ("买方于开具信用证时付货款的20%，装船后付50%，余款20%于到港后付清。", "90%"),
+        ("The Client shall pay 50% of the Fee on signing and the remaining 40% on go-live.",
+         "90%"),
+        # a payment named after its share (30%作为定金), and a second name of the last one
+        ("合同生效后五日内支付合同价款的20%作为定金；安装调试完毕后支付合同价款的60%；剩余合同"
+         "价款的10%作为质保金，于质保期满后支付。", "90%"),
+        # counted payments whose last says it is the balance, or counted as (3) or equal
+        ("The Tenant shall pay the deposit in three (3) instalments: 30% on signing, 30% on "
+         "handover and the balance of 30% one month later.", "90%"),
+        ("The Licensee shall pay the Fee in two payments: 60% on signing and the balance of "
+         "30% on delivery of the Software.", "90%"),
+        ("装修款分三期支付：首期40%、二期40%、三期10%。", "90%"),
+        ("The Customer shall pay 30% upon signing, 50% on delivery and the balance of 10% "
+         "upon final acceptance.", "90%"),
+    ],
+)  # fmt: skip
+def test_a_schedule_that_says_it_is_the_whole_must_add_up(tmp_path, body, got) -> None:
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "instalments_sum"
+    assert got in f.message.zh and "100%" in f.message.zh
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "报名时支付服务费的50%，结业前10日支付剩余的50%。",
+        "The Client shall pay 50% of the Fee on signing and the remaining 50% on go-live.",
+        "The Tenant shall pay the deposit in three (3) instalments: 30% on signing, 30% on "
+        "handover and the balance of 40% one month later.",
+        "合同生效后五日内支付合同价款的20%作为定金；安装调试完毕后支付合同价款的70%；剩余合同"
+        "价款的10%作为质保金，于质保期满后支付。",
+        # paid up to a cumulative share: the shares are not parts
+        "签约后支付合同总价的30%，验收合格后累计支付至合同总价的95%，剩余5%作为质保金。",
+        # the rest paid with no share said, a penalty beside a payment
+        "签约时支付60%，剩余款项于验收后付清。",
+        "签约时支付总价的60%，逾期的按剩余款项的0.05%每日支付违约金。",
+        "装修款分三期支付：首期40%、二期40%、三期20%。",
+        # one verb paying a list of shares; shares that are no payment
+        "The Customer shall pay 30% upon signing, 60% on delivery and the balance of 10% "
+        "upon final acceptance.",
+        "甲方支付的服务费中，60%用于人员费用，剩余30%用于差旅费用。",
+        # a share of the rest, not of the whole
+        "甲方预付合同总价的30%，剩余款项的90%于验收后支付，10%作为质保金。",
+    ],
+)
+def test_a_whole_schedule_that_adds_up_or_cannot_be_told_is_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body), "instalments_sum") == []
+
+
 def test_a_schedule_with_a_blank_share_is_not_judged(tmp_path) -> None:
     body = "第一笔：支付费用总额的{{第一笔百分比}}%；第二笔：支付30%；尾款：支付40%。"
     assert found(draft_of(tmp_path, body), "instalments_sum") == []

@@ -123,6 +123,47 @@ def test_different_acts_and_one_period_said_twice_are_left_alone(tmp_path, body)
 
 
 @pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        # one act, said once as a duty and once as the failure of it (未在…的)
+        ("1.1 承租人应于每季度开始前15日交纳当季使用费。\n"
+         "1.2 承租人未在每季度开始前十五日交纳当季使用费的，出租人可以催告。", "十五日"),
+        # one act, the second time as the term of it (…的期限为…后N个工作日内)
+        ("1.1 乙方应在收到甲方书面通知后三个工作日内更换人员。\n"
+         "1.2 乙方更换人员的期限为收到甲方书面通知后3个工作日内。", "3个工作日内"),
+        # two acts running from one event, the same number written two ways
+        ("1.1 买受人应在货物送达之日起二十个工作日内完成检验。\n"
+         "1.2 买受人在货物送达之日起20个工作日内未提出质量异议的，视为货物合格。",
+         "20个工作日内"),
+    ],
+)  # fmt: skip
+def test_one_period_written_in_words_and_figures_across_clauses(tmp_path, body, second) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and f.severity == INFO
+    assert shown(draft, f) == second
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one event, two numbers for two acts: no slip
+        "1.1 买受人应在货物送达之日起二十个工作日内完成检验。\n"
+        "1.2 买受人在货物送达之日起10个工作日内未提出质量异议的，视为货物合格。",
+        # one event, one number written the same way twice
+        "1.1 买受人应在货物送达之日起20个工作日内完成检验。\n"
+        "1.2 买受人在货物送达之日起20个工作日内未提出质量异议的，视为货物合格。",
+        # two events, one number written two ways
+        "1.1 乙方应在收到样品后十个工作日内确认。\n1.2 甲方应在收到发票后10个工作日内付款。",
+        # one event, a period within and one beyond it
+        "1.1 乙方应在收到通知后三十日内答复。\n1.2 乙方收到通知后30日以上未答复的，视为同意。",
+    ],
+)
+def test_periods_of_other_numbers_events_or_sides_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body), "period_inconsistent") == []
+
+
+@pytest.mark.parametrize(
     ("body", "period"),
     [
         ("1.1 Customer shall pay within thirty (45) days of receipt of the invoice.",
@@ -151,6 +192,33 @@ def test_a_period_whose_number_is_a_blank_is_reported_once_per_field(tmp_path) -
     assert unfilled[0].field_id == field.id
     ops.History(draft).push(ops.set_field_value(draft, field.id, "30"))
     assert len(found(draft, "period_unfilled")) == 2
+
+
+def test_a_blank_that_is_a_periods_number_is_one_warning_and_no_unfilled_field(tmp_path) -> None:
+    """One finding per field: ``period_unfilled`` (a warning) says a period's blank, and the
+    fields check leaves that field out; a blank of another number stays ``unfilled``."""
+    body = (
+        "1.1 本协议有效期为____年，期满前【】个月双方协商续签事宜。\n"
+        "1.2 乙方应于每季度开始前____日提交计划，每月____日前对账。\n"
+        "1.3 签署日期：____年____月____日。"
+    )
+    draft = draft_of(tmp_path, body)
+    findings = run_checks(draft)
+    periods = [f for f in findings if f.kind == "period_unfilled"]
+    assert [shown(draft, f) for f in periods] == ["\ufffc年", "\ufffc个月", "\ufffc日"]
+    assert all(f.severity == WARNING for f in periods)
+    unfilled = [f for f in findings if f.kind == "unfilled"]
+    assert not {f.field_id for f in periods} & {f.field_id for f in unfilled}
+    # the day of the month to reconcile on and the signing date's three blanks
+    assert len(unfilled) == 4
+
+
+def test_a_filled_period_number_is_no_longer_reported(tmp_path) -> None:
+    draft = draft_of(tmp_path, "1.1 保修期为____年。")
+    [f] = [f for f in run_checks(draft) if f.kind in ("period_unfilled", "unfilled")]
+    assert f.kind == "period_unfilled"
+    ops.History(draft).push(ops.set_field_value(draft, f.field_id, "2"))
+    assert not [g for g in run_checks(draft) if g.kind in ("period_unfilled", "unfilled")]
 
 
 def test_dates_in_a_field_value_count_as_text(tmp_path) -> None:

@@ -305,7 +305,7 @@ def test_pairing_gives_each_label_a_finding_when_one_exists() -> None:
 def test_a_clean_fixture_counts_every_finding_false(tmp_path: Path) -> None:
     """The whole path: a fixture read as the command line reads it, its labels, its score."""
     path = tmp_path / "clean.txt"
-    path.write_text("测试合同\n\n第一条 期限\n乙方应在____日内整改。\n", encoding="utf-8")
+    path.write_text("测试合同\n\n第一条 地点\n乙方应在____整改。\n", encoding="utf-8")
     found = seen_findings(path, {"missing_topic"})
     assert any(s.kind == "unfilled" and s.article == "第一条" for s in found)
     one = Judged("clean", [], found, {})

@@ -205,7 +205,8 @@ def _judge_schedule(
     totals: set[Decimal],
 ) -> Finding | None:
     marked = [i for _, i in items if i.marker is not None]
-    if len(marked) < 2 or any(i.unfilled for _, i in items):
+    rest = any(i.rest for i in marked)  # 签约时支付60%，…剩余的30%: the two are the whole
+    if len(marked) < (1 if rest and len(items) >= 2 else 2) or any(i.unfilled for _, i in items):
         return None
     ordinals = [i.ordinal for _, i in items]
     complete = any(i.marker == "final" for i in marked) or (

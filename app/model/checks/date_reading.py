@@ -68,7 +68,11 @@ _ENDS = re.compile(
     re.I,
 )
 
-_UNIT = r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时)"
+# 年 only as a term of years still to fill (____年): not a date's year (____年__月__日)
+_UNIT = (
+    r"(?P<unit>个工作日|个自然日|个日历日|工作日|自然日|日历日|日|天|个月|周|小时"
+    r"|年(?!度|\s*(?:[\d_＿【{\[]|[一二三四五六七八九十〇零]{1,3}\s*月)))"
+)
 _NUMBER_ZH = rf"(?P<num>\d+|[{_CN}百]+)(?:\s*[（(]\s*(?P<num2>\d+|[{_CN}百]+)\s*[)）])?"
 PERIOD_ZH = re.compile(
     rf"(?=[\d{_CN}百_＿【{{\[Xx×])(?<![\d{_CN}第年月.])(?:{_NUMBER_ZH}|(?P<blank>{NUMBER_BLANK}))\s*{_UNIT}(?P<within>内|以内|之内)?"
@@ -87,7 +91,7 @@ _ZH_UNITS = {"天": "日", "个自然日": "日", "自然日": "日", "个日历
              "工作日": "个工作日"}  # fmt: skip
 # words that say little about which act a period is for, left out of its key
 _FILLER = re.compile(
-    r"[甲乙丙丁]方|双方|各方|任何一方|应当|应|须|需|必须|将|可以|可|在|于|自|从|向|的|之|"
+    r"[甲乙丙丁]方|双方|各方|任何一方|应当|应|须|需|必须|将|可以|可|未|在|于|自|从|向|的|之|"
     r"起|后|以后|之后|内|以内|之内|前|个|日|天|工作|自然|[\s，,、：:“”\"（）()]"
 )
 _EN_FILLER = re.compile(r"\b(?:the|a|an|shall|will|must|may|of|its|their|party|parties)\b|[\s,]+")
@@ -114,6 +118,7 @@ class Period:
     script: str  # digits | words | both
     key: str
     mismatch: bool  # thirty (45) days: the two numbers disagree
+    event: str = ""  # what it runs from (到货|收到发票), when its key is read from Chinese
 
 
 @dataclass(frozen=True)
@@ -247,7 +252,7 @@ def _periods(s: str, text: str) -> list[Period]:
     out = []
     for m in PERIOD_ZH.finditer(s):
         blank = m.group("blank")
-        if blank is not None and not _is_period(s, m):
+        if (blank is None and m.group("unit") == "年") or (blank and not _is_period(s, m)):
             continue
         unit = _ZH_UNITS.get(m.group("unit"), m.group("unit"))
         value, other = _number(m.group("num")), _number(m.group("num2"))
@@ -257,9 +262,9 @@ def _periods(s: str, text: str) -> list[Period]:
         script = "both" if m.group("num2") else "digits" if num.isdigit() else "words"
         if blank is None and not m.group("within") and not _is_period(s, m):
             continue
-        key = "" if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
+        key, event = ("", "") if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
-        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event))
     for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
         before = s[max(0, m.start() - 30) : m.start()].lower()
         if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
@@ -336,12 +341,19 @@ def _is_period(s: str, m: re.Match[str]) -> bool:
     before = s[max(0, m.start() - 8) : m.start()]
     if re.search(r"[年月]\s*$", before) or before.endswith("第"):
         return False  # 2024年【】月【】日, 第__日: a date, a place in a list
-    return bool(re.search(r"(?:起|后|前|逾期|超过|满|不少于|不超过|不得超过)\s*$", before))
+    return bool(_PERIOD_BEFORE.search(before))
 
 
-def _key_zh(s: str, start: int, end: int) -> str:
+# what says the number after it is a time limit: 起/后/前…, or a term said to be it (期限为)
+_PERIOD_BEFORE = re.compile(
+    r"(?:起|后|前|逾期|超过|满|不少于|不超过|不得超过|(?<!日)期限?\s*[为是：:]|为期)\s*$"
+)
+
+
+def _key_zh(s: str, start: int, end: int) -> tuple[str, str]:
     """The act a period is for, as the words around it in its clause say them without the
-    parties and the filler: 验收合格|支付服务费 (empty when either side says nothing)."""
+    parties and the filler: 验收合格|支付服务费 (empty when either side says nothing); and
+    the event it runs from alone (验收合格; empty when unclear)."""
     a = max((m.end() for m in _SEGMENT.finditer(s, 0, start)), default=0)
     after = _SEGMENT.search(s, end)
     b = after.start() if after else len(s)
@@ -351,12 +363,19 @@ def _key_zh(s: str, start: int, end: int) -> str:
             "", s[max((m.end() for m in _SEGMENT.finditer(s, 0, a - 1)), default=0) : a]
         )
     act = _FILLER.sub("", s[end:b])
+    said = _TERM_IS.search(event)
+    if said and not act:  # 开具发票的期限为收到款项后5个工作日内: the act, then the event
+        event, act = event[said.end() :], event[: said.start()]
     if not act and after:  # 收到发票后30日内，甲方向乙方支付服务费
         nxt = _SEGMENT.search(s, b + 1)
         act = _FILLER.sub("", s[b + 1 : nxt.start() if nxt else len(s)])
-    if len(event) < 2 or len(act) < 2 or re.search(r"\d|_|【|\{", event + act):
-        return ""
-    return f"{event[-8:]}|{act[:10]}"
+    event = "" if len(event) < 2 or re.search(r"\d|_|【|\{", event) else event[-8:]
+    if not event or len(act) < 2 or re.search(r"\d|_|【|\{", act):
+        return "", event
+    return f"{event}|{act[:10]}", event
+
+
+_TERM_IS = re.compile(r"(?:期限|时限|期间)(?:为|是)")  # (the filler has taken 的 and 应)
 
 
 def _key_en(s: str, start: int, end: int) -> str:

@@ -32,6 +32,7 @@ def _facts(text: Text) -> DateFacts:
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
+    by_event: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # from one event
     unfilled: set[object] = set()
     for text in ctx.texts:
         facts = ctx.memo("dates", text, _facts)
@@ -68,33 +69,57 @@ def check(ctx: Context) -> Iterator[Finding]:
                         "figures", where, shown),
                     **ctx.locate(text, p.start, p.end), subject=shown,
                 )  # fmt: skip
-            elif p.key:
-                by_act[p.key].append((text, p))
+            else:
+                if p.key:
+                    by_act[p.key].append((text, p))
+                if p.event:
+                    by_event[p.event].append((text, p))
     for periods in by_act.values():
         found = _inconsistent(ctx, periods)
         if found is not None:
             yield found
+    for periods in by_event.values():
+        found = _written_differently(ctx, periods)
+        if found is not None:
+            yield found
 
 
-def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
-    """A period whose number is a blank: once per field (a blank typed as text: per place)."""
-    field_id = next(
+def _field_of(text: Text, p: Period) -> int | None:
+    """The field whose blank is the period's number (None: a blank typed as text)."""
+    return next(
         (seg.field_id for s, e, seg in text.objects if isinstance(seg, Blank) and s < p.end
          and p.start < e),
         None,
     )  # fmt: skip
-    if field_id is not None:
-        field = ctx.draft.fields.get(field_id)
-        if field is None or not field.unfilled() or field_id in seen:
-            return None
-        seen.add(field_id)
+
+
+def period_fields(ctx: Context) -> set[int]:
+    """The fields that are a period's number (____日内, ____年): ``period_unfilled`` says
+    them, so ``fields`` leaves them out (one finding per field)."""
+    out = set()
+    for text in ctx.texts:
+        if text.objects:
+            facts = ctx.memo("dates", text, _facts)
+            for p in facts.periods if facts is not None else ():
+                if p.value is None and (field_id := _field_of(text, p)) is not None:
+                    out.add(field_id)
+    return out
+
+
+def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
+    """A period whose number is a blank: once per field. A marker typed as text (××个月) is
+    ``leftovers``' template_marker: one finding a place."""
+    field_id = _field_of(text, p)
+    field = ctx.draft.fields.get(field_id) if field_id is not None else None
+    if field is None or not field.unfilled() or field_id in seen:
+        return None
+    seen.add(field_id)
     shown = text.text[p.start : p.end]
     return Finding(
-        "period_unfilled", INFO,
+        "period_unfilled", WARNING,
         Msg("{0}中的期限“{1}”尚未填写数字", "In {0}, the period “{1}” has no number yet",
             where, shown),
-        **ctx.locate(text, p.start, p.end), field_id=field_id,
-        subject=str(field_id) if field_id is not None else shown,
+        **ctx.locate(text, p.start, p.end), field_id=field_id, subject=str(field_id),
     )  # fmt: skip
 
 
@@ -119,3 +144,32 @@ def _inconsistent(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding |
             **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
         )  # fmt: skip
     return None
+
+
+def _written_differently(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding | None:
+    """Periods running from one event (到货日起十五个工作日内 / 到货日起15个工作日内) with
+    the same number written in words in one place and in figures in another, each for
+    its own act (one act's are ``_inconsistent``'s): style, said once at the second."""
+    for i, (text, p) in enumerate(periods):
+        for first_text, first in periods[:i]:
+            if (
+                (p.value, p.unit) == (first.value, first.unit)
+                and {p.script, first.script} == {"digits", "words"}
+                and (p.key != first.key or not p.key)
+                and _within(text, p) == _within(first_text, first)
+            ):
+                a, b = first_text.text[first.start : first.end], text.text[p.start : p.end]
+                return Finding(
+                    "period_inconsistent", INFO,
+                    Msg("{0}的期限“{1}”与{2}中自同一事件起算的期限“{3}”写法不一致（数字与汉字）",
+                        "In {0}, the period “{1}” is written differently (figures and words) "
+                        "from “{3}” in {2}, which runs from the same event",
+                        Msg(*ctx.places.where(text.ref)), b,
+                        Msg(*ctx.places.where(first_text.ref)), a),
+                    **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
+                )  # fmt: skip
+    return None
+
+
+def _within(text: Text, p: Period) -> bool:
+    return text.text[p.end - 1 : p.end] == "内"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from clause_db.messages import Msg
 
 from ..draft import Blank, Draft, Field, node_texts
+from .dates import period_fields
 from .finding import INFO, WARNING, Finding
 
 if TYPE_CHECKING:
@@ -46,9 +47,10 @@ def _first_blanks(ctx: Context) -> dict[int, tuple[Text, int, int, int]]:
 def check(ctx: Context) -> Iterator[Finding]:
     blanks = _first_blanks(ctx)
     fields = ctx.draft.fields
+    periods = period_fields(ctx)  # said by ``dates`` as period_unfilled
     for field_id, (text, start, end, count) in blanks.items():
         f = fields.get(field_id)
-        if f is None or not f.unfilled():
+        if f is None or not f.unfilled() or field_id in periods:
             continue
         name = f.name or f.label
         yield Finding(

@@ -153,6 +153,7 @@ class Instalment:
     unfilled: bool  # its number is a blank still to fill
     ordinal: int | None = None  # 第二笔: 2 (首期: 1)
     of_total: bool = False  # says what it is a share of: 费用总额的30%
+    rest: bool = False  # says it is what is left (剩余的30%, the balance of 30%)
 
 
 @dataclass(frozen=True)
@@ -364,13 +365,21 @@ def _percent_value(m: re.Match[str]) -> Decimal | None:
 
 _FIRST = r"首期|首付|首笔|第[一1]期|第[一1]笔|第[一1]次|预付款|预付|first\s+(?:instal(?:l)?ment|payment)|initial\s+payment|advance\s+payment|down\s+payment"  # noqa: E501
 _FINAL = r"尾款|余款|尾期|剩余(?:款项|价款|费用|合同款|部分)?|最后一期|最后一笔|末期|质保金|质量保证金|final\s+(?:instal(?:l)?ment|payment)|last\s+(?:instal(?:l)?ment|payment)|(?:the\s+)?balance|remaining"  # noqa: E501
-_MIDDLE = r"第[一二三四五六七八九十0-9]+(?:期|笔|次)|[二三四五六七八九]期|进度款|到货款|验收款|中期款|(?:second|third|fourth|fifth)\s+(?:instal(?:l)?ment|payment)"  # noqa: E501
+_MIDDLE = r"第[一二三四五六七八九十0-9]+(?:期|笔|次)|(?<![分共])[二三四五六七八九]期|进度款|到货款|验收款|中期款|(?:second|third|fourth|fifth)\s+(?:instal(?:l)?ment|payment)"  # noqa: E501
 MARKER = re.compile(rf"(?P<first>{_FIRST})|(?P<final>{_FINAL})|(?P<middle>{_MIDDLE})", re.I)
+# a final payment said to be what is left: the payments before it are the whole schedule
+_REST = re.compile(r"剩余|余款|余下|(?:the\s+)?balance|remaining|the\s+rest", re.I)
+# a marker named after its share (30%作为预付款, 10% as the retention): the share is before it
+_NAMED_AFTER = re.compile(r"(?:作为|用作|\bas\s+(?:an?\s+|the\s+)?)$", re.I)
+# paid up to a cumulative share (累计支付至95%): the shares do not add up
+_CUMULATIVE = re.compile(r"累计|累积|[付到达]至|cumulative|up\s+to|aggregate", re.I)
 _PARTS = re.compile(
-    r"分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])\s+instal(?:l)?ments",
+    r"分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])"
+    r"(?:\s*\(\s*\d\s*\))?\s+(?:equal\s+)?(?:instal(?:l)?ments|payments)",
     re.I,
 )
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
+_PAID = re.compile(r"(?<!交)付|\bpa(?:y|id|yable)\b", re.I)  # 付货款的20% (交付: delivers)
 _TOTAL = re.compile(
     r"总价|总额|总金额|合同金额|合同价款|合同价格|总计|合计|共计|价款总|"
     r"contract\s+price|total\s+(?:fee|price|amount|consideration)",
@@ -430,7 +439,8 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
     has a blank, or names another number of them; and where the list ends."""
     stop = _LIST_END.search(s, at)
     end = stop.start() if stop else len(s)
-    if n < 2 or MARKER.search(s, at, end) or _BLANK_SHARE.search(s, at, end):
+    rests = list(MARKER.finditer(s, at, end))  # only "the balance of 30%" may be marked
+    if n < 2 or not all(_REST.match(m.group()) for m in rests) or _BLANK_SHARE.search(s, at, end):
         return [], end
     values: list[tuple[int, int, Decimal | None, Figure | None]] = [
         (m.start(), m.end(), Decimal(m.group("num")), None) for m in PERCENT.finditer(s, at, end)
@@ -451,13 +461,13 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
         high = after.start() if after else high
         tail = _AND.search(s, b, high)
         if not _NOT_PAYMENT.search(s, said, high):  # interest at 5%: no payment
-            pieces.append((a if leads else said, tail.start() if tail else high, share, amount))
-    if len(pieces) != n:
+            pieces.append((a if leads else said, tail.start() if tail else high, share, amount, b))
+    if len(pieces) != n or any(m.start() < pieces[-2][4] for m in rests):  # the last's only
         return [], end
     kinds = ["first", *["middle"] * (n - 2), "final"]
     return [
-        Instalment(a, b, kind, share, amount, False, i + 1)
-        for i, (kind, (a, b, share, amount)) in enumerate(zip(kinds, pieces, strict=True))
+        Instalment(a, b, kind, share, amount, False, i + 1, rest=bool(rests) and i == n - 1)
+        for i, (kind, (a, b, share, amount, _)) in enumerate(zip(kinds, pieces, strict=True))
     ], end
 
 
@@ -483,34 +493,74 @@ def _sentence(
             elif not PERCENT.search(sentence):
                 totals.extend(f for f in figures if a <= f.start < b)
         return
-    for i, m in enumerate(markers):
-        end = markers[i + 1].start() if i + 1 < len(markers) else len(sentence)
-        piece = sentence[m.start() : end]
+    begins = _piece_starts(sentence, markers)
+    if "first" not in {m.lastgroup for m, _ in begins} and begins[-1][0].lastgroup == "final":
+        _unmarked(sentence, a, begins[0][1], out)  # 签约时支付60%，…支付剩余的30%
+    for i, (m, begin) in enumerate(begins):
+        end = begins[i + 1][1] if i + 1 < len(begins) else len(sentence)
+        piece = sentence[begin:end]
         if _NOT_PAYMENT.search(piece):
             continue
         kind = m.lastgroup
+        rest = kind == "final" and _REST.match(m.group()) is not None
         share = _share(piece)
-        amount = next((f for f in figures if a + m.start() <= f.start < a + end), None)
+        if rest and m.group() not in ("剩余", "余下") and sentence.startswith("的", m.end()):
+            share = None, False, 0  # 剩余款项的90%: a share of the rest, not of the whole
+        amount = next((f for f in figures if a + begin <= f.start < a + end), None)
         if share is None and amount is None:
             # a blank still to fill, or an instalment whose share the sentence does not say
             # (进度款按月支付): either way the schedule cannot be added up
             blank = _BLANK.search(piece)
             unfilled = bool(blank and re.match(r"\s*(?:%|元|万元|个)", piece[blank.end() :]))
-            out.append(Instalment(a + m.start(), a + end, kind, None, None, unfilled))
+            out.append(Instalment(a + begin, a + end, kind, None, None, unfilled, rest=rest))
             continue
         value, unfilled = (share[0], share[1]) if share else (None, False)
         ordinal = _ordinal(m.group())
         of_total = bool(_TOTAL.search(piece))
         out.append(
-            Instalment(a + m.start(), a + end, kind, value, amount, unfilled, ordinal, of_total)
+            Instalment(a + begin, a + end, kind, value, amount, unfilled, ordinal, of_total, rest)
         )
+
+
+def _piece_starts(sentence: str, markers: list[re.Match[str]]) -> list[tuple[re.Match[str], int]]:
+    """Each marker with where its payment starts: at the marker, or for one named after its
+    share (合同总价的30%作为预付款) where its clause starts. A marker that only names the
+    payment the marker before it in the same clause said (剩余的10%作为质保金) is left out."""
+    out: list[tuple[re.Match[str], int]] = []
+    low = 0
+    for m in markers:
+        if not _NAMED_AFTER.search(sentence, 0, m.start()):
+            out.append((m, m.start()))
+        else:
+            stops = _PIECE_STOPS.finditer(sentence, low, m.start())
+            stop = max((x.end() for x in stops), default=-1)
+            if stop >= 0 or not out:
+                out.append((m, max(stop, low)))
+        low = m.end()
+    return out
+
+
+def _unmarked(sentence: str, a: int, end: int, out: list[Instalment]) -> None:
+    """The payments of shares a sentence lists before the marked last one (签约时支付旅游
+    费用的60%，出发前7日支付剩余的30% / pay 30% upon signing, 60% on delivery and the
+    balance …): a clause that pays a share, and each share listed after it, is one. A
+    share before any payment (70%用于人员费用) leaves the sum unknown."""
+    low, paying = 0, False
+    for stop in [*(m.start() for m in _PIECE_STOPS.finditer(sentence, 0, end)), end]:
+        piece = sentence[low:stop]
+        share = _share(piece)
+        if share is not None and not _NOT_PAYMENT.search(piece):
+            paying = paying or _PAID.search(piece) is not None
+            value = share[0] if paying else None
+            out.append(Instalment(a + low + share[2], a + stop, None, value, None, share[1]))
+        low = stop + 1
 
 
 def _ordinal(marker: str) -> int | None:
     """The number of an instalment said by its marker: 首期 1, 第三笔 3, second payment 2."""
-    m = re.match(r"第(.+?)[期笔次]", marker)
+    m = re.match(r"第(.+?)[期笔次]|([二三四五六七八九])期", marker)
     if m:
-        return _number_of(m.group(1))
+        return _number_of(m.group(1) or m.group(2))
     word = marker.split()[0].lower()
     return 1 if marker[0] == "首" else _ORDINAL_WORDS.get(word)
 
@@ -525,6 +575,8 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 def _share(piece: str) -> tuple[Decimal | None, bool, int] | None:
     """The percentage a piece of a sentence gives (30%, 百分之三十), or a blank before %."""
     m = PERCENT.search(piece)
+    if m and _CUMULATIVE.search(piece, 0, m.start()):
+        return None, False, m.start()  # 累计支付至总价的95%: no share of its own to add up
     blank = _BLANK_SHARE.search(piece)
     if blank and (m is None or blank.start() < m.start()):
         return None, True, blank.start()
