@@ -318,6 +318,64 @@ def test_alternatives_interim_measures_and_one_forum_said_twice_are_no_conflict(
     assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "协商不成的，选择第（二）种方式解决：（1）提交广州仲裁委员会仲裁；"
+        "（2）向乙方所在地人民法院起诉。",
+        "协商不成的，按第2种方式解决：\n（1）提交广州仲裁委员会仲裁；\n（2）向乙方所在地人民法院起诉。",
+        "2.1 协商不成的，按下列第一种方式解决：\n2.2 提交广州仲裁委员会仲裁；\n"
+        "2.3 向乙方所在地人民法院起诉。",
+    ],
+)
+def test_the_alternative_the_lawyer_picked_is_the_only_forum_chosen(opened, clause) -> None:
+    draft = opened(DISPUTE.format(clause))
+    assert not {f.kind for f in run_checks(draft)} & {"court_and_arbitration", "two_courts"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "second"),
+    [
+        # the picked alternative is arbitration, and another article still names a court
+        (
+            "协商不成的，按下列第1种方式解决：\n1.提交广州仲裁委员会仲裁；\n2.向乙方所在地人民法院起诉。"
+            "\n第三条 管辖\n因本合同发生的诉讼由甲方所在地人民法院管辖。",
+            "由甲方所在地人民法院管辖",
+        ),
+        # the picked alternative itself allows both
+        (
+            "协商不成的，按下列第2种方式解决：（1）提交广州仲裁委员会仲裁；"
+            "（2）向广州仲裁委员会申请仲裁，也可以向乙方所在地人民法院起诉。",
+            "也可以向乙方所在地人民法院起诉",
+        ),
+    ],
+)
+def test_a_court_beside_the_picked_arbitration_is_still_a_conflict(opened, clause, second) -> None:
+    draft = opened(DISPUTE.format(clause))
+    [conflict] = found(draft, "court_and_arbitration")
+    assert second in shown(draft, conflict)
+
+
+@pytest.mark.parametrize(
+    ("clause", "conflict"),
+    [
+        (
+            "2.1 本合同适用中华人民共和国法律。\n"
+            "2.2 本合同的解释适用中华人民共和国澳门特别行政区法律。",
+            True,
+        ),
+        (
+            "2.1 本合同适用中华人民共和国法律。\n"
+            "2.2 本合同的解释适用中华人民共和国（不含港澳台地区）法律。",
+            False,
+        ),
+    ],
+)
+def test_a_special_administrative_region_s_law_is_another_law(opened, clause, conflict) -> None:
+    laws = found(opened(DISPUTE.format(clause)), "two_governing_laws")
+    assert [f.clause for f in laws] == (["2.2"] if conflict else [])
+
+
 def test_ticking_both_boxes_chooses_both(opened) -> None:
     draft = opened(DISPUTE.format("☐提交北京仲裁委员会仲裁 ☐向甲方所在地人民法院起诉"))
     boxes = [f for f in draft.fields.values() if f.kind == "checkbox"]
