@@ -543,6 +543,46 @@ def test_english_markers_and_roman_numerals(opened) -> None:
     assert found(draft, "vague_reference") == []
 
 
+def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(opened) -> None:
+    draft = opened(
+        "第一条 付款\n1.1 货款汇入卖方在xx银行xx支行开立的账户。\n1.2 交货地点为XX市XX区。\n"
+        "1.3 工作服尺码为XXL，机床型号为XX-200。\n"
+        "第二条 English\nArticle XX applies to the goods.\n"
+    )
+    assert [(m.clause, m.subject) for m in found(draft, "template_marker")] == [
+        ("1.1", "xx银行xx"),
+        ("1.2", "XX市XX"),
+    ]
+
+
+def test_english_drafting_notes_left_in_the_text_are_markers(opened) -> None:
+    draft = opened(
+        "SUPPLY AGREEMENT\n\n1. Delivery\n\n1.1 The Seller delivers the goods to the Buyer's warehouse in Leeds. "
+        "[NTD: Seller to confirm whether delivery by rail is possible before the signing date.]\n"
+        "\n1.2 [Drafting note - the Buyer asked for a longer inspection period, not yet agreed "
+        "by the Seller.]\n\n1.3 The Buyer notes [the remarks of its auditor] on quality.\n\n"
+        "2. Term\n\n2.1 This Agreement ends on 31 December 2026.\n"
+    )
+    markers = found(draft, "template_marker")
+    assert [m.clause for m in markers] == ["1.1", "1.2"]
+    assert markers[0].subject.startswith("[NTD:") and markers[1].subject.startswith("[Drafting")
+
+
+def test_english_vague_references_without_a_target(opened) -> None:
+    draft = opened(
+        "SALE AGREEMENT\n\n1. Payment\n\n1.1 The Buyer pays the price within the period "
+        "referred to above.\n\n1.2 Late payment bears interest as provided below.\n\n"
+        "1.3 The above-mentioned Section 4 governs refunds, and the cap under Section 5.2 as "
+        "set out above applies.\n\n1.4 Subject to the terms and conditions set forth below, "
+        "the Seller sells the goods.\n\n1.5 The goods are packed as referred to below:\n\n"
+        "2. Term\n\n2.1 This Agreement ends on 31 December 2026.\n"
+    )
+    assert [(f.clause, f.subject) for f in found(draft, "vague_reference")] == [
+        ("1.1", "referred to above"),
+        ("1.2", "provided below"),
+    ]
+
+
 def test_vague_references_without_a_target(opened) -> None:
     draft = opened(
         "第一条 费用\n1.1 费用标准详见上文。\n1.2 调整办法详见上文第一条。\n"
