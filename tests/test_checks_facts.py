@@ -557,7 +557,8 @@ def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(op
 
 def test_english_drafting_notes_left_in_the_text_are_markers(opened) -> None:
     draft = opened(
-        "SUPPLY AGREEMENT\n\n1. Delivery\n\n1.1 The Seller delivers the goods to the Buyer's warehouse in Leeds. "
+        "SUPPLY AGREEMENT\n\n1. Delivery\n\n"
+        "1.1 The Seller delivers the goods to the Buyer's warehouse in Leeds. "
         "[NTD: Seller to confirm whether delivery by rail is possible before the signing date.]\n"
         "\n1.2 [Drafting note - the Buyer asked for a longer inspection period, not yet agreed "
         "by the Seller.]\n\n1.3 The Buyer notes [the remarks of its auditor] on quality.\n\n"
