@@ -510,6 +510,18 @@ def test_empty_articles_and_headings_without_text(opened) -> None:
     assert heading.clause == "3.1"
 
 
+def test_a_clause_that_is_only_its_title_and_a_colon(opened) -> None:
+    draft = opened(
+        "第一条 交付\n1.1 交付地点：买方仓库。\n1.2 保修期限：\n1.3 验收方式如下：\n"
+        "1.4 买方开箱检验，十日内未提出异议的视为合格。\n"
+        "第二条 Warranty\n2.1 Remedies:\n2.2 The Seller repairs defects at its cost.\n"
+    )
+    assert [(f.clause, f.subject) for f in found(draft, "heading_without_text")] == [
+        ("1.2", "保修期限："),
+        ("2.1", "Remedies:"),
+    ]
+
+
 def test_an_english_clause_that_is_only_its_title(opened) -> None:
     draft = opened(
         "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
