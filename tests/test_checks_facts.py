@@ -95,6 +95,43 @@ def test_a_name_signed_unlike_the_parties_block_is_a_mismatch(opened) -> None:
     assert "深圳市星河数据科技有限公司" in mismatch.message.en
 
 
+ENTRUSTED = """委托合同
+委托人：杭州明远投资管理有限公司
+受托人：浙江衡信会计师事务所有限公司
+
+第一条 委托事项
+受托人为委托人办理年度审计。
+第二条 报酬
+委托人支付报酬人民币50,000元。
+
+委托人代表：周明
+委托人盖章：杭州明远投资管理有限公司
+受托人盖章：{}
+"""
+
+
+def test_parties_named_by_other_roles_than_jia_and_yi_are_compared(opened) -> None:
+    draft = opened(ENTRUSTED.format("浙江衡信会计师事务所（特殊普通合伙）"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert "受托人" in mismatch.message.zh and "浙江衡信会计师事务所有限公司" in mismatch.message.zh
+    assert (
+        found(opened(ENTRUSTED.format("浙江衡信会计师事务所有限公司")), "party_name_mismatch") == []
+    )
+
+
+def test_an_english_lender_signing_under_another_name_is_a_mismatch(opened) -> None:
+    text = (
+        'FACILITY LETTER\n\nThis letter is from Northgate Lending Limited (the "Lender") to '
+        'Pellow Farms Ltd (the "Borrower").\n\n1. Facility\n\n1.1 The Lender makes a loan '
+        "available to the Borrower.\n\n2. Repayment\n\n2.1 The Borrower repays the loan in full."
+        "\n\nIN WITNESS WHEREOF the parties have signed this letter.\n\n{}\n\nBy: ____\n\n"
+        "PELLOW FARMS LTD\n\nBy: ____\n"
+    )
+    [mismatch] = found(opened(text.format("NORTHGATE LENDERS LIMITED")), "party_name_mismatch")
+    assert "Northgate Lending Limited" in mismatch.message.en
+    assert found(opened(text.format("NORTHGATE LENDING LIMITED")), "party_name_mismatch") == []
+
+
 def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None:
     fee = "甲方应向广州云帆信息技术有限公司支付服务费，并抄送深圳市星河数据科技有限公司财务部。"
     draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
