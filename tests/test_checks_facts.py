@@ -674,6 +674,29 @@ def test_a_subject_spoken_of_in_a_text_is_not_missing(opened) -> None:
     assert found(opened("第一条 服务\n服务。\n第二条 费用\n费用。\n"), "missing_topic") == []
 
 
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        ("仓库租赁合同", []),
+        ("个人借款合同", []),
+        ("EQUIPMENT LEASE", []),
+        ("信息系统运维服务合同", ["confidentiality"]),
+        ("软件租赁合同", ["confidentiality"]),  # names software: information is its subject
+        ("合作协议", ["confidentiality"]),  # a kind the title does not tell: as before
+    ],
+)
+def test_confidentiality_is_essential_unless_the_title_names_a_lease_loan_or_sale(
+    opened, title, missing
+) -> None:
+    articles = (
+        "第一条 标的\n标的见附件。\n第二条 价款\n价款按月支付。\n第三条 交付\n按期交付。\n"
+        "第四条 违约责任\n违约方赔偿损失。\n第五条 不可抗力\n因不可抗力不能履行的，免除责任。\n"
+        "第六条 争议解决\n争议由甲方所在地人民法院管辖。\n"
+    )
+    draft = opened(f"{title}\n甲方：甲公司\n乙方：乙公司\n\n{articles}")
+    assert [f.subject for f in found(draft, "missing_topic")] == missing
+
+
 def test_a_statute_misses_no_contract_subject() -> None:
     draft = draft_of_file(CORPUS / "zh_civil_code_book3_contracts_excerpt.txt")
     assert draft.title == "中华人民共和国民法典（节选）"
