@@ -122,8 +122,9 @@ _GENERIC_COURT = re.compile(
 # Words without which a text chooses no forum or law and offers none: most texts are passed
 # over by this one search.
 _ABOUT_FORUMS = re.compile(
-    rf"(?=[法仲诉起管适种选任择方{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
+    rf"(?=[法仲诉起管适种选任择方第{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
     rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,20}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
+    rf"|{_PICKED.pattern}"
     r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Ee]ither|[Ss]elect one"
     r"|[Cc]hoose one|[Oo]ne of the following)"
 )
