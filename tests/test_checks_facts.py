@@ -612,11 +612,14 @@ def test_english_drafting_notes_left_in_the_text_are_markers(opened) -> None:
         "[NTD: Seller to confirm whether delivery by rail is possible before the signing date.]\n"
         "\n1.2 [Drafting note - the Buyer asked for a longer inspection period, not yet agreed "
         "by the Seller.]\n\n1.3 The Buyer notes [the remarks of its auditor] on quality.\n\n"
-        "2. Term\n\n2.1 This Agreement ends on 31 December 2026.\n"
+        "1.4 The Buyer pays into [Insert details of the Seller's bank account, including the "
+        "SWIFT code and the IBAN].\n\n"
+        "2. Term\n\n2.1 This Agreement ends on 31 December 2026; the Buyer may insert goods.\n"
     )
     markers = found(draft, "template_marker")
-    assert [m.clause for m in markers] == ["1.1", "1.2"]
+    assert [m.clause for m in markers] == ["1.1", "1.2", "1.4"]
     assert markers[0].subject.startswith("[NTD:") and markers[1].subject.startswith("[Drafting")
+    assert markers[2].subject.startswith("[Insert details")
 
 
 def test_english_vague_references_without_a_target(opened) -> None:

@@ -32,7 +32,8 @@ _MARKER = re.compile(
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
     r"|【[\s　…·●•_＿.]*】"  # 【】, 【…】 (a 【标题】 with words is emphasis)
     r"|\{\{[^{}\n]{0,40}\}\}"
-    r"|\[(?:[\s●•…_.]*|insert[^\]\n]{0,60}|TB[DC]|to be (?:confirmed|determined|agreed)"
+    r"|\[(?:[\s●•…_.]*|[\s●•…_.]*(?:to )?insert\b[^\]\n]{0,300}|TB[DC](?:[:：\s][^\]\n]{0,200})?"
+    r"|to be (?:confirmed|determined|agreed)"
     r"[^\]\n]{0,40})\]"
     r"|\[(?:note to (?:draft|drafter|client|[A-Z]\w*)|NTD|drafting note|draft(?:er)?'?s? note)"
     r"\b[^\]\n]{0,400}(?:\]|$)"  # [Note to draft: …], [NTD: …] (its heading alone, too)
