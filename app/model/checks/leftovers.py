@@ -1,8 +1,9 @@
 """Leftovers: template markers outside fields, 见上文/见下文 without a target.
 
 The importer turns most blanks into fields (``Text.objects``, checked as unfilled); what a
-template leaves as text -- XXX, 【】, {{…}}, [●], [insert …], ____, TBD -- is looked for in
-the stretches between them. Each text is read once (``Context.each``), its findings kept
+template leaves as text -- XXX, XX银行XX支行, 【】, {{…}}, [●], [insert …], [Note to draft …],
+____, TBD -- is looked for in the stretches between them; so are 见上文 / "set out above"
+that name no article. Each text is read once (``Context.each``), its findings kept
 with it (``Context.kept``)."""
 
 from __future__ import annotations
