@@ -95,6 +95,43 @@ def test_a_name_signed_unlike_the_parties_block_is_a_mismatch(opened) -> None:
     assert "深圳市星河数据科技有限公司" in mismatch.message.en
 
 
+ENTRUSTED = """委托合同
+委托人：杭州明远投资管理有限公司
+受托人：浙江衡信会计师事务所有限公司
+
+第一条 委托事项
+受托人为委托人办理年度审计。
+第二条 报酬
+委托人支付报酬人民币50,000元。
+
+委托人代表：周明
+委托人盖章：杭州明远投资管理有限公司
+受托人盖章：{}
+"""
+
+
+def test_parties_named_by_other_roles_than_jia_and_yi_are_compared(opened) -> None:
+    draft = opened(ENTRUSTED.format("浙江衡信会计师事务所（特殊普通合伙）"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert "受托人" in mismatch.message.zh and "浙江衡信会计师事务所有限公司" in mismatch.message.zh
+    assert (
+        found(opened(ENTRUSTED.format("浙江衡信会计师事务所有限公司")), "party_name_mismatch") == []
+    )
+
+
+def test_an_english_lender_signing_under_another_name_is_a_mismatch(opened) -> None:
+    text = (
+        'FACILITY LETTER\n\nThis letter is from Northgate Lending Limited (the "Lender") to '
+        'Pellow Farms Ltd (the "Borrower").\n\n1. Facility\n\n1.1 The Lender makes a loan '
+        "available to the Borrower.\n\n2. Repayment\n\n2.1 The Borrower repays the loan in full."
+        "\n\nIN WITNESS WHEREOF the parties have signed this letter.\n\n{}\n\nBy: ____\n\n"
+        "PELLOW FARMS LTD\n\nBy: ____\n"
+    )
+    [mismatch] = found(opened(text.format("NORTHGATE LENDERS LIMITED")), "party_name_mismatch")
+    assert "Northgate Lending Limited" in mismatch.message.en
+    assert found(opened(text.format("NORTHGATE LENDING LIMITED")), "party_name_mismatch") == []
+
+
 def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None:
     fee = "甲方应向广州云帆信息技术有限公司支付服务费，并抄送深圳市星河数据科技有限公司财务部。"
     draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
@@ -318,6 +355,65 @@ def test_alternatives_interim_measures_and_one_forum_said_twice_are_no_conflict(
     assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "协商不成的，选择第（二）种方式解决：（1）提交广州仲裁委员会仲裁；"
+        "（2）向乙方所在地人民法院起诉。",
+        "协商不成的，按第2种方式解决：\n（1）提交广州仲裁委员会仲裁；\n（2）向乙方所在地人民法院起诉。",
+        "双方选择第 2 种：\n1.提交广州仲裁委员会仲裁；\n2.向乙方所在地人民法院起诉。",
+        "2.1 协商不成的，按下列第一种方式解决：\n2.2 提交广州仲裁委员会仲裁；\n"
+        "2.3 向乙方所在地人民法院起诉。",
+    ],
+)
+def test_the_alternative_the_lawyer_picked_is_the_only_forum_chosen(opened, clause) -> None:
+    draft = opened(DISPUTE.format(clause))
+    assert not {f.kind for f in run_checks(draft)} & {"court_and_arbitration", "two_courts"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "second"),
+    [
+        # the picked alternative is arbitration, and another article still names a court
+        (
+            "协商不成的，按下列第1种方式解决：\n1.提交广州仲裁委员会仲裁；\n2.向乙方所在地人民法院起诉。"
+            "\n第三条 管辖\n因本合同发生的诉讼由甲方所在地人民法院管辖。",
+            "由甲方所在地人民法院管辖",
+        ),
+        # the picked alternative itself allows both
+        (
+            "协商不成的，按下列第2种方式解决：（1）提交广州仲裁委员会仲裁；"
+            "（2）向广州仲裁委员会申请仲裁，也可以向乙方所在地人民法院起诉。",
+            "也可以向乙方所在地人民法院起诉",
+        ),
+    ],
+)
+def test_a_court_beside_the_picked_arbitration_is_still_a_conflict(opened, clause, second) -> None:
+    draft = opened(DISPUTE.format(clause))
+    [conflict] = found(draft, "court_and_arbitration")
+    assert second in shown(draft, conflict)
+
+
+@pytest.mark.parametrize(
+    ("clause", "conflict"),
+    [
+        (
+            "2.1 本合同适用中华人民共和国法律。\n"
+            "2.2 本合同的解释适用中华人民共和国澳门特别行政区法律。",
+            True,
+        ),
+        (
+            "2.1 本合同适用中华人民共和国法律。\n"
+            "2.2 本合同的解释适用中华人民共和国（不含港澳台地区）法律。",
+            False,
+        ),
+    ],
+)
+def test_a_special_administrative_region_s_law_is_another_law(opened, clause, conflict) -> None:
+    laws = found(opened(DISPUTE.format(clause)), "two_governing_laws")
+    assert [f.clause for f in laws] == (["2.2"] if conflict else [])
+
+
 def test_ticking_both_boxes_chooses_both(opened) -> None:
     draft = opened(DISPUTE.format("☐提交北京仲裁委员会仲裁 ☐向甲方所在地人民法院起诉"))
     boxes = [f for f in draft.fields.values() if f.kind == "checkbox"]
@@ -452,6 +548,18 @@ def test_empty_articles_and_headings_without_text(opened) -> None:
     assert heading.clause == "3.1"
 
 
+def test_a_clause_that_is_only_its_title_and_a_colon(opened) -> None:
+    draft = opened(
+        "第一条 交付\n1.1 交付地点：买方仓库。\n1.2 保修期限：\n1.3 验收方式如下：\n"
+        "1.4 买方开箱检验，十日内未提出异议的视为合格。\n"
+        "第二条 Warranty\n2.1 Remedies:\n2.2 The Seller repairs defects at its cost.\n"
+    )
+    assert [(f.clause, f.subject) for f in found(draft, "heading_without_text")] == [
+        ("1.2", "保修期限："),
+        ("2.1", "Remedies:"),
+    ]
+
+
 def test_an_english_clause_that_is_only_its_title(opened) -> None:
     draft = opened(
         "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
@@ -483,6 +591,50 @@ def test_english_markers_and_roman_numerals(opened) -> None:
     )
     assert [m.subject for m in found(draft, "template_marker")] == ["TBD"]
     assert found(draft, "vague_reference") == []
+
+
+def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(opened) -> None:
+    draft = opened(
+        "第一条 付款\n1.1 货款汇入卖方在xx银行xx支行开立的账户。\n1.2 交货地点为XX市XX区。\n"
+        "1.3 工作服尺码为XXL，机床型号为XX-200。\n"
+        "第二条 English\nArticle XX applies to the goods.\n"
+    )
+    assert [(m.clause, m.subject) for m in found(draft, "template_marker")] == [
+        ("1.1", "xx银行xx"),
+        ("1.2", "XX市XX"),
+    ]
+
+
+def test_english_drafting_notes_left_in_the_text_are_markers(opened) -> None:
+    draft = opened(
+        "SUPPLY AGREEMENT\n\n1. Delivery\n\n"
+        "1.1 The Seller delivers the goods to the Buyer's warehouse in Leeds. "
+        "[NTD: Seller to confirm whether delivery by rail is possible before the signing date.]\n"
+        "\n1.2 [Drafting note - the Buyer asked for a longer inspection period, not yet agreed "
+        "by the Seller.]\n\n1.3 The Buyer notes [the remarks of its auditor] on quality.\n\n"
+        "1.4 The Buyer pays into [Insert details of the Seller's bank account, including the "
+        "SWIFT code and the IBAN].\n\n"
+        "2. Term\n\n2.1 This Agreement ends on 31 December 2026; the Buyer may insert goods.\n"
+    )
+    markers = found(draft, "template_marker")
+    assert [m.clause for m in markers] == ["1.1", "1.2", "1.4"]
+    assert markers[0].subject.startswith("[NTD:") and markers[1].subject.startswith("[Drafting")
+    assert markers[2].subject.startswith("[Insert details")
+
+
+def test_english_vague_references_without_a_target(opened) -> None:
+    draft = opened(
+        "SALE AGREEMENT\n\n1. Payment\n\n1.1 The Buyer pays the price within the period "
+        "referred to above.\n\n1.2 Late payment bears interest as provided below.\n\n"
+        "1.3 The above-mentioned Section 4 governs refunds, and the cap under Section 5.2 as "
+        "set out above applies.\n\n1.4 Subject to the terms and conditions set forth below, "
+        "the Seller sells the goods.\n\n1.5 The goods are packed as referred to below:\n\n"
+        "2. Term\n\n2.1 This Agreement ends on 31 December 2026.\n"
+    )
+    assert [(f.clause, f.subject) for f in found(draft, "vague_reference")] == [
+        ("1.1", "referred to above"),
+        ("1.2", "provided below"),
+    ]
 
 
 def test_vague_references_without_a_target(opened) -> None:
@@ -536,6 +688,29 @@ def test_a_subject_spoken_of_in_a_text_is_not_missing(opened) -> None:
     [missing] = found(once, "missing_topic")  # one passing mention is no article on it
     assert missing.subject == "dispute_resolution" and "一次" in missing.why.zh
     assert found(opened("第一条 服务\n服务。\n第二条 费用\n费用。\n"), "missing_topic") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "missing"),
+    [
+        ("仓库租赁合同", []),
+        ("个人借款合同", []),
+        ("EQUIPMENT LEASE", []),
+        ("信息系统运维服务合同", ["confidentiality"]),
+        ("软件租赁合同", ["confidentiality"]),  # names software: information is its subject
+        ("合作协议", ["confidentiality"]),  # a kind the title does not tell: as before
+    ],
+)
+def test_confidentiality_is_essential_unless_the_title_names_a_lease_loan_or_sale(
+    opened, title, missing
+) -> None:
+    articles = (
+        "第一条 标的\n标的见附件。\n第二条 价款\n价款按月支付。\n第三条 交付\n按期交付。\n"
+        "第四条 违约责任\n违约方赔偿损失。\n第五条 不可抗力\n因不可抗力不能履行的，免除责任。\n"
+        "第六条 争议解决\n争议由甲方所在地人民法院管辖。\n"
+    )
+    draft = opened(f"{title}\n甲方：甲公司\n乙方：乙公司\n\n{articles}")
+    assert [f.subject for f in found(draft, "missing_topic")] == missing
 
 
 def test_a_statute_misses_no_contract_subject() -> None:

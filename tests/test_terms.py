@@ -150,6 +150,36 @@ def test_a_use_before_an_english_abbreviation_is_reported() -> None:
     assert "before its definition in 2." in before.message.en
 
 
+def test_an_english_term_defined_in_a_later_clause_is_used_before_its_definition() -> None:
+    body = (
+        "2. Payment\nThe Buyer pays each invoice on the next Settlement Day.\n"
+        "3. Invoices\n3.1 The Seller invoices monthly.\n"
+        '3.2 "Settlement Day" means the 15th day of a calendar month.\n'
+    )
+    draft = draft_of("SUPPLY AGREEMENT\n1. Goods\nThe Seller sells the goods.\n" + body)
+    (before,) = findings(draft, "term_used_before_definition")
+    assert (before.subject, before.article) == ("Settlement Day", "2.")
+    glossary = draft_of(
+        'SUPPLY AGREEMENT\n1. Definitions\n"Settlement Day" means the 15th day of a month.\n'
+        + body.replace('3.2 "Settlement Day" means the 15th day of a calendar month.\n', "")
+    )
+    assert not findings(glossary, "term_used_before_definition")
+
+
+def test_one_sentence_that_explains_and_names_a_term_defines_it_once() -> None:
+    explained = "本合同所称交付成果，是指乙方依本合同向甲方交付的软件及文档（以下简称“交付成果”）。"
+    draft = draft_of(
+        f"技术服务合同\n第一条 定义\n{explained}\n第二条 验收\n甲方应在十日内验收交付成果。\n"
+    )
+    assert not findings(draft, "term_defined_twice")
+    twice = draft_of(
+        f"技术服务合同\n第一条 定义\n{explained}\n第二条 验收\n甲方应在十日内验收交付成果。"
+        "本合同所称交付成果，是指乙方交付的全部源代码。\n"
+    )
+    (again,) = findings(twice, "term_defined_twice")
+    assert again.article == "第二条"
+
+
 def test_quotations_titles_markings_and_lists_are_no_undefined_terms() -> None:
     draft = draft_of(
         "合同\n第一条 标识\n乙方应在文件上标注“保密”字样，不得出现“豪华”、“仅供参考”等用语。"

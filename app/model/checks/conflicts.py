@@ -12,10 +12,11 @@ sentence that leaves both open is reported too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from clause_db.messages import Msg
+from clause_db.numerals import cn_to_int
 
 from ..doc_blocks import TABLE_KINDS
 from ..draft import TICKED, UNTICKED
@@ -76,6 +77,13 @@ _OFFERED = re.compile(
     r"one of the following|" + UNTICKED,
     re.IGNORECASE,
 )
+# The lawyer's pick among them: 按下列第2种方式, 选择第（二）种 (a filled 第__种 reads so).
+_PICKED = re.compile(r"第\s*[（(]?\s*(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十])\s*[)）]?\s*种")
+# An alternative's own number where it starts: （1）, (二), 2., 2、
+_ITEM = re.compile(
+    r"(?:^|(?<=[\s：:；;。]))(?:[（(]\s*(?P<a>[0-9０-９]{1,2}|[一二三四五六七八九十])\s*[)）]"
+    r"|(?P<b>[0-9０-９]{1,2})[.、．](?![0-9])|(?P<c>[一二三四五六七八九十])、)"
+)
 _DESCRIBED = re.compile(r"包括|例如|诸如")  # 包括协商、调解、仲裁或诉讼等: ways, not a choice
 _ZH_LAW = re.compile(
     r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?!本|其|该|各|相关|有关)(?P<name>[^。；;，,、的]{2,20}?)"
@@ -98,6 +106,10 @@ _PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|PRC|Peo
                   r"|China)(?:大陆)?(?:地区|境内)?$", re.IGNORECASE)  # fmt: skip
 # Words around a law's name that do not change which law it is: 中华人民共和国有关法律.
 _LAW_WORDS = re.compile(r"有关|相关|现行|现有|适用|的")
+# What a law's name leaves out without naming another: 中华人民共和国（不含港澳台地区）.
+_EXCLUDING = re.compile(
+    r"[（(][^）)]*(?:不含|不包括|除外|除|excluding|exclusive of|other than)[^）)]*[）)]", re.I
+)
 # A country's law that goes with any of its states' (federal law and California law).
 _FEDERAL = re.compile(r"United States|\bU\.?S\.?\b|[Ff]ederal")
 # Statutory labour arbitration comes before the courts by law: no choice between them.
@@ -110,8 +122,9 @@ _GENERIC_COURT = re.compile(
 # Words without which a text chooses no forum or law and offers none: most texts are passed
 # over by this one search.
 _ABOUT_FORUMS = re.compile(
-    rf"(?=[法仲诉起管适种选任择方{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
-    rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,12}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
+    rf"(?=[法仲诉起管适种选任择方第{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
+    rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,20}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
+    rf"|{_PICKED.pattern}"
     r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Ee]ither|[Ss]elect one"
     r"|[Cc]hoose one|[Oo]ne of the following)"
 )
@@ -136,7 +149,7 @@ def _name(raw: str) -> str:
 def _key(name: str) -> str:
     """A court or law as compared: its place (the State of California = California; the
     federal or state courts located in New York = the courts of New York)."""
-    name = _LAW_WORDS.sub("", re.sub(r"住所地|所在地", "所在地", name))
+    name = _LAW_WORDS.sub("", re.sub(r"住所地|所在地", "所在地", _EXCLUDING.sub("", name)))
     name = re.sub(r"^.*?\bcourts?\b(?: located| sitting)?(?: (?:in|of|for))?", "", name)
     name = re.sub(r"\b(?:the|state|commonwealth|county|city|of)\b|[\W_]+", "", name, flags=re.I)
     return "PRC" if _PRC.match(name) else name.casefold()
@@ -150,9 +163,11 @@ def _same(a: str, b: str, *, law: bool = False) -> bool:
     return ka in kb or kb in ka or law and bool(_FEDERAL.search(a) or _FEDERAL.search(b))
 
 
-def choices(text: Text) -> tuple[tuple[Choice, ...], bool] | None:
-    """The forum and law choices of a text, and whether it offers forums to choose from
-    (then the sentences after it in the article are alternatives); None when neither."""
+def choices(text: Text) -> tuple[tuple[Choice, ...], bool, int] | None:
+    """The forum and law choices of a text, whether it offers forums to choose from (then
+    the sentences after it in the article are alternatives) and which one the lawyer picked
+    (按下列第2种方式解决: the second alternative counts, the others are offered; 0 when no
+    number is filled in); None when it does none of these."""
     if text.ref.kind not in _READ or not _ABOUT_FORUMS.search(text.text):
         return None
     found: list[Choice] = []
@@ -163,7 +178,45 @@ def choices(text: Text) -> tuple[tuple[Choice, ...], bool] | None:
         offers = offers or offering
         if _ABOUT_FORUMS.search(sentence):
             found += _sentence_choices(sentence, m.start(), offering and TICKED not in sentence)
-    return (tuple(found), offers) if found or offers else None
+    pick = _PICKED.search(text.text)
+    picked = _number(pick["n"]) if pick else 0
+    if picked:  # alternatives numbered in this very text: （1）提交…仲裁；（2）向…起诉
+        found = [_as_picked(text.text, c, pick.end(), picked) for c in found]
+    return (tuple(found), offers, picked) if found or offers or picked else None
+
+
+def _number(written: str) -> int:
+    """An alternative's number as written: 2, ２, 二."""
+    return int(written) if written.isdigit() else cn_to_int(written) or 0
+
+
+def _as_picked(text: str, choice: Choice, after: int, picked: int) -> Choice:
+    """A choice after the pick in its text, offered unless its alternative is the one picked
+    (the last alternative number before it says which it is in)."""
+    if choice.start < after:
+        return choice
+    items = list(_ITEM.finditer(text, after, choice.start))
+    if not items:
+        return choice
+    last = items[-1]
+    n = _number(last["a"] or last["b"] or last["c"])
+    return choice if n == picked else replace(choice, offered=True)
+
+
+def _alternative(ctx: Context, offer: Text, text: Text) -> int | None:
+    """Which alternative ``text`` is after the text offering them: its number among the
+    offering clause's children (7 offers, 7.2 is the second), or counted from the offering
+    clause among its siblings (7.1 offers, 7.3 is the second); None when neither."""
+    places = ctx.places
+    a, b = places.node_of(offer.ref), places.node_of(text.ref)
+    if a is None or b is None:
+        return None
+    pa, pb = places.paths.get(a.id, ()), places.paths.get(b.id, ())
+    if pa and len(pb) > len(pa) and pb[: len(pa)] == pa:
+        return pb[len(pa)]
+    if pa and len(pb) == len(pa) and pb[:-1] == pa[:-1] and pb[-1] > pa[-1]:
+        return pb[-1] - pa[-1]
+    return None
 
 
 def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
@@ -202,16 +255,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         return  # a statute names courts and arbitration as the procedures it sets up
     chosen: list[tuple[Text, Choice]] = []
     offering = None  # the article whose text offers forums to choose from
-    for text, (found, offers) in ctx.each("forum_choices", choices):
+    offer: Text | None = None  # that text, and the alternative picked there (0: none)
+    picked = 0
+    for text, (found, offers, pick) in ctx.each("forum_choices", choices):
         article = ctx.places.article_of(text.ref)
         if article is None:
             continue
         offered = article is offering and TICKED not in text.text
+        if offered and picked and offer is not None:
+            offered = _alternative(ctx, offer, text) != picked
         for choice in found:
             if not choice.offered and not (offered and choice.kind != LAW):
                 chosen.append((text, choice))
-        if offers:
-            offering = article
+        if offers or pick:
+            offering, offer, picked = article, text, pick
     yield from _forums(ctx, chosen)
     yield from _laws(ctx, [(t, c) for t, c in chosen if c.kind == LAW])
 

@@ -1,8 +1,9 @@
 """Leftovers: template markers outside fields, 见上文/见下文 without a target.
 
 The importer turns most blanks into fields (``Text.objects``, checked as unfilled); what a
-template leaves as text -- XXX, 【】, {{…}}, [●], [insert …], ____, TBD -- is looked for in
-the stretches between them. Each text is read once (``Context.each``), its findings kept
+template leaves as text -- XXX, XX银行XX支行, 【】, {{…}}, [●], [insert …], [Note to draft …],
+____, TBD -- is looked for in the stretches between them; so are 见上文 / "set out above"
+that name no article. Each text is read once (``Context.each``), its findings kept
 with it (``Context.kept``)."""
 
 from __future__ import annotations
@@ -26,21 +27,33 @@ _MARKER = re.compile(
     r"(?:(?<![A-Za-z])(?<!Article )(?<!Section )(?<!ARTICLE )(?<!SECTION )(?<!Chapter )"
     r"(?:X{3,}|x{3,})(?![A-Za-z])"  # XXX公司, not the roman numeral of Article XXX
     r"|(?<![A-Za-z])XX(?=[年月日号市省区县公])|(?<=[年月])XX(?![A-Za-z])"  # XX年XX月XX日
+    # XX银行XX支行, 身份证号xx: a name's part left to fill beside Chinese (never a roman
+    # numeral, a size XXL or a model XX-200, which stand among Latin letters and digits)
+    r"|(?<![A-Za-z0-9])(?:XX|xx)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?:XX|xx)(?![\w\-])"
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
     r"|【[\s　…·●•_＿.]*】"  # 【】, 【…】 (a 【标题】 with words is emphasis)
     r"|\{\{[^{}\n]{0,40}\}\}"
-    r"|\[(?:[\s●•…_.]*|insert[^\]\n]{0,60}|TB[DC]|to be (?:confirmed|determined|agreed)"
+    r"|\[(?:[\s●•…_.]*|[\s●•…_.]*(?:to )?insert\b[^\]\n]{0,300}|TB[DC](?:[:：\s][^\]\n]{0,200})?"
+    r"|to be (?:confirmed|determined|agreed)"
     r"[^\]\n]{0,40})\]"
+    r"|\[(?:note to (?:draft|drafter|client|[A-Z]\w*)|NTD|drafting note|draft(?:er)?'?s? note)"
+    r"\b[^\]\n]{0,400}(?:\]|$)"  # [Note to draft: …], [NTD: …] (its heading alone, too)
     r"|_{3,}|＿{2,}"
     r"|(?<![A-Za-z])TB[DC](?![A-Za-z])"
     r"|此处(?:填写|插入|注明))",
     re.IGNORECASE,
 )
-_CASED = re.compile(r"[A-Za-z]")  # markers found ignoring case must be upper case (TBD)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _VAGUE = re.compile(
-    r"(?=[详参见如上sa])(?:(?:详|参)?见上文|(?:详|参)?见下文|如上(?:文)?所述|上文所述|如下文所述"
+    r"(?=[详参见如上saprmdnib])(?:(?:详|参)?见上文|(?:详|参)?见下文|如上(?:文)?所述|上文所述|如下文所述"
     r"|\bsee (?:above|below)\b|\bas (?:stated|mentioned|noted) (?:above|below)\b"
-    r"|\bas described above\b)",
+    r"|\bas described above\b"
+    r"|\b(?:set (?:out|forth)|provided(?: for)?|referred to|mentioned|described|specified"
+    r"|stated|noted|indicated) above\b"
+    # below: what points ahead to another provision (set out below, described below most
+    # often introduce the list that follows)
+    r"|\b(?:provided(?: for)?|referred to|mentioned) below\b(?![ \t]*[:：])"
+    r"|\b(?:above|below)[- ]mentioned\b)",
     re.IGNORECASE,
 )
 # What follows a vague phrase when it does say where: 见上文第三条, see above in Section 2.
@@ -50,7 +63,8 @@ _TARGET = re.compile(
 )
 
 
-_JOINED = re.compile(r"[年月日号/.\- ]?")  # markers joined so are one blank: XX年XX月XX日
+# Markers joined so are one blank: XX年XX月XX日, XX银行XX支行, XX市XX区.
+_JOINED = re.compile(r"[年月日号/.\- ]?|[\u4e00-\u9fff]{1,4}")
 
 
 # A character or word every marker or vague phrase has: most texts are passed over by this.
@@ -64,6 +78,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return opened >= 0 and closed >= 0 and "”" not in text[opened:start]
 
 
+def _beside_cjk(text: str, start: int, end: int) -> bool:
+    return bool(start and _CJK.match(text, start - 1) or _CJK.match(text, end))
+
+
 def _markers(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for m in _MARKER.finditer(text):
@@ -72,8 +90,8 @@ def _markers(text: str) -> list[tuple[int, int]]:
             continue
         if word.lower().startswith("tb") and not word.isupper():
             continue  # tbd in running text is rare; TBD is the marker
-        if word[:1] in "Xx" and _CASED.fullmatch(word[:1]) and not word.isupper():
-            continue  # xxx lower case: an abbreviation, not a marker
+        if word[:1] in "Xx" and not word.isupper() and not _beside_cjk(text, *m.span()):
+            continue  # xxx lower case: an abbreviation, not a marker (xx银行 is one)
         if found and _JOINED.fullmatch(text, found[-1][1], m.start()):
             found[-1] = (found[-1][0], m.end())  # XX年XX月XX日 is one date to fill
         else:
@@ -81,8 +99,26 @@ def _markers(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A target named just before: the fee under Section 4.2 as set out above.
+_TARGET_BEFORE = re.compile(
+    r"(?:第[^条款項项]{1,8}[条款項项]|\b(?:Section|Article|Clause|Exhibit|Schedule)s?[ \t]+"
+    r"[\w.()]+)[^。；;.\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+# The rest of the contract as a whole: subject to the terms and conditions set forth below.
+_WHOLE = re.compile(r"\b(?:terms|conditions|provisions)[ \t]+$", re.IGNORECASE)
+
+
 def _vague(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _VAGUE.finditer(text) if not _TARGET.match(text, m.end())]
+    return [
+        m.span()
+        for m in _VAGUE.finditer(text)
+        if not _TARGET.match(text, m.end())
+        and not _TARGET_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not _WHOLE.search(text, max(0, m.start() - 30), m.start())
+    ]
 
 
 def leftovers(text: Text) -> tuple[tuple[str, int, int], ...]:

@@ -170,6 +170,10 @@ _TITLE_LENGTH = 60
 # A clause whose only text is a title (1.3 Insurance.): the source's heading, text missing.
 _EN_TITLE = re.compile(r"[A-Z][\w'&-]*(?: (?:of|and|or|the|to|for|in|&|[A-Z][\w'&-]*)){0,5}[.:]?")
 
+# 6.3 诉讼时效： -- a Chinese clause whose only text is its title and a colon.
+_ZH_TITLE = re.compile(r"([\u4e00-\u9fff（）()、]{2,20})[ \t]*[:：]")
+_INTRODUCES = re.compile(r"如下|下列|以下|如次")  # 付款方式如下： -- what follows is its text
+
 
 def _heading_alone(node: Node) -> str:
     """The heading of a clause that has nothing under it ("" when it has text): its heading,
@@ -181,7 +185,10 @@ def _heading_alone(node: Node) -> str:
     body = node.body[0] if len(node.body) == 1 else None
     if isinstance(body, str) and len(body) <= _TITLE_LENGTH:  # a text is longer: no regex
         title = body.strip()
-        return title if _EN_TITLE.fullmatch(title) else ""
+        if _EN_TITLE.fullmatch(title):
+            return title
+        zh = _ZH_TITLE.fullmatch(title)
+        return title if zh and not _INTRODUCES.search(zh[1]) else ""
     return ""
 
 

@@ -172,9 +172,14 @@ def _where(ctx: Context, text: Text) -> Msg:
 
 
 def _defined_twice(ctx: Context, t: Term) -> Iterator[Finding]:
-    defs = [
-        (text, d) for text, d in t.definitions if d.form != PARTY and text.ref.kind not in _COPIES
-    ]
+    defs: list[tuple[Text, Definition]] = []
+    for text, d in t.definitions:
+        if d.form == PARTY or text.ref.kind in _COPIES:
+            continue
+        bounds = sentence_bounds(text.text, d.start, d.end)
+        if any(t is text and sentence_bounds(t.text, e.start, e.end) == bounds for t, e in defs):
+            continue  # 本合同所称X是指……（以下简称“X”）: one sentence explains and names it
+        defs.append((text, d))
     if len(defs) < 2:
         return
     first, (text, d) = defs[0], defs[1]
@@ -205,11 +210,14 @@ def _unused(ctx: Context, t: Term, terms: dict[str, Term]) -> Iterator[Finding]:
 
 
 def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
-    """An abbreviation (以下简称 / hereinafter) used in a text before the one defining it."""
+    """An abbreviation (以下简称 / hereinafter) used in a text before the one defining it;
+    so is an English term whose "X" means stands in a clause of the text (3.4) rather than
+    a definitions article: it is found where it is defined, not in a glossary, and a use in
+    an earlier article reads before the reader knows it."""
     if not t.definitions:
         return
     defined_in, d = t.definitions[0]
-    if d.form != INLINE:
+    if d.form != INLINE and not _defined_in_passing(ctx, defined_in, d):
         return
     article = ctx.places.article_of(defined_in.ref)
     early = [
@@ -230,6 +238,15 @@ def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
             t.term, _where(ctx, text), _where(ctx, defined_in)),
         **ctx.locate(text, start, end), subject=t.term,
     )  # fmt: skip
+
+
+def _defined_in_passing(ctx: Context, text: Text, d: Definition) -> bool:
+    """An English capitalised term whose "X" means stands in an article that is no
+    definitions article (a glossary, wherever it stands, defines for the whole contract;
+    Chinese 本合同所称X是指 is often written where the subject is and is left alone)."""
+    if d.form != MEANS or has_cjk(d.term) or not d.term[:1].isupper():
+        return False
+    return ctx.places.article_of(text.ref) is not None and not _in_glossary(ctx, text, {})
 
 
 def _undefined(ctx: Context, terms: dict[str, Term], facts: list[TermFacts]) -> Iterator[Finding]:

@@ -34,6 +34,44 @@ KINDS = ("duplicate_topic", "missing_topic")
 
 # Topics a commercial contract is expected to cover; a draft lacking one is worth a look.
 ESSENTIAL_TOPICS = ("dispute_resolution", "force_majeure", "confidentiality", "breach")
+# Contracts whose subject is a thing or money rather than information: a lease, a loan, a
+# sale, a labour or a tour contract do not need a confidentiality article (the model
+# contracts for them have none); their title says which kind they are.
+_NO_SECRETS = re.compile(
+    r"租赁|租房|借款|借贷|贷款|买卖|劳动|劳务|雇佣|旅游|旅行|房屋|车辆|保证|担保|抵押|质押|赠与"
+    r"|\b(?:lease|tenancy|rental|loan|facility|credit|employment|sale of goods|guarantee"
+    r"|mortgage)\b",
+    re.IGNORECASE,
+)
+# ... unless the title names information or a service too (软件租赁, 劳务外包, data licence).
+_SECRETS = re.compile(
+    r"服务|技术|外包|数据|保密|开发|许可|咨询|软件|信息|平台|授权|研发"
+    r"|\b(?:services?|technolog\w*|software|saas|outsourc\w*|data|confidential\w*|"
+    r"non-?disclosure|nda|licen[cs]\w*|develop\w*|consult\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_TITLE_LINE = 40
+
+
+def _title_line(draft: Draft) -> str:
+    """The preamble's first line when it is short enough to be the title the reader did not
+    take apart (EQUIPMENT LEASE above an English preamble)."""
+    first = plain(draft.preamble).strip().split("\n", 1)[0].strip()
+    return first if len(first) <= _TITLE_LINE else ""
+
+
+def essential_topics(draft: Draft) -> tuple[str, ...]:
+    """The topics this draft is expected to cover: confidentiality only when its title does
+    not say it is a lease, loan, sale, labour or tour contract (and names no service or
+    information besides)."""
+    title = draft.title or _title_line(draft)
+    if _NO_SECRETS.search(title) and not _SECRETS.search(title):
+        return tuple(k for k in ESSENTIAL_TOPICS if k != "confidentiality")
+    return ESSENTIAL_TOPICS
+
+
 # Topics that say little about the subject (附则, 其他约定; 第三方… headings of an amendment
 # part): several articles of one of them are normal, not a duplicate.
 GENERIC_TOPICS = frozenset({"miscellaneous", "third_party", "untitled"})
@@ -200,14 +238,15 @@ def _why_missing(topic: Topic, mentions: int) -> Msg:
 def _missing(ctx: Context, seen: set[str]) -> Iterator[Finding]:
     """``seen``: the topics the articles' headings name; only when one is missing are the
     clauses' headings and every text read for it."""
-    if is_statute(ctx.draft) or seen.issuperset(ESSENTIAL_TOPICS):
+    essential = essential_topics(ctx.draft)
+    if is_statute(ctx.draft) or seen.issuperset(essential):
         return
     counts: dict[str, int] = dict.fromkeys(ESSENTIAL_TOPICS, 0)
     seen.update(topic.key for _, topic in ctx.each("heading_topic", heading_topic))
     for _, mentions in ctx.each("topic_mentions", _mentions):
         for key, n in mentions:
             counts[key] += n
-    for key in ESSENTIAL_TOPICS:
+    for key in essential:
         if key not in seen and counts[key] < _SPOKEN_OF:
             topic = _TOPICS[key]
             yield Finding(
