@@ -1,6 +1,6 @@
 """Amounts: figures against 大写, malformed 大写, percentages, instalments, two currencies.
 
-What each text says about money is read once (``money_reading``, kept by ``Context.memo``);
+What each text says about money is read once (``money_reading``, kept by ``Context.each``);
 the findings are judged from that: a figure and its 大写 (or English words) in one place,
 a 大写 against the rules of 《支付结算办法》, 30%（百分之三十）, a payment schedule of one
 article against 100% or its total, and a contract stating amounts in two currencies.
@@ -46,27 +46,36 @@ _CURRENCY_NAMES = {
 }  # fmt: skip
 
 
-def _facts(text: Text) -> MoneyFacts:
-    return read_money(text.text)
+def _facts(text: Text) -> MoneyFacts | None:
+    found = read_money(text.text)
+    return None if found is NOTHING else found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    read = [(t, f) for t in ctx.texts if (f := ctx.memo("money", t, _facts)) is not NOTHING]
+    """A text's own amounts and percentages are judged once and kept with it (``kept``);
+    schedules and currencies are weighed from the texts that state money (``each``)."""
+    read = ctx.each("money", _facts)
     for text, facts in read:
-        for amount in facts.amounts:
-            found = _amount(ctx, text, amount)
-            if found is not None:
-                yield found
-        for p in facts.percents:
-            if p.figure != p.words:
-                yield Finding(
-                    "percent_mismatch", ERROR,
-                    Msg("{0}中“{1}”的数字与文字不一致", "In {0}, “{1}” says two different "
-                        "percentages", Msg(*ctx.places.where(text.ref)), p.shown),
-                    **ctx.locate(text, p.start, p.end), subject=p.shown,
-                )  # fmt: skip
+        if facts.amounts or facts.percents:
+            yield from ctx.kept("amounts", text, lambda t, f=facts: _own(ctx, t, f))
     yield from _schedules(ctx, read)
     yield from _currencies(ctx, read)
+
+
+def _own(ctx: Context, text: Text, facts: MoneyFacts) -> Iterator[Finding]:
+    """What one text gets wrong on its own: a figure against its words, a percentage."""
+    for amount in facts.amounts:
+        found = _amount(ctx, text, amount)
+        if found is not None:
+            yield found
+    for p in facts.percents:
+        if p.figure != p.words:
+            yield Finding(
+                "percent_mismatch", ERROR,
+                Msg("{0}中“{1}”的数字与文字不一致", "In {0}, “{1}” says two different "
+                    "percentages", Msg(*ctx.places.where(text.ref)), p.shown),
+                **ctx.locate(text, p.start, p.end), subject=p.shown,
+            )  # fmt: skip
 
 
 # -- a figure and its 大写 ------------------------------------------------------------------

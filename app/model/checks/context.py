@@ -16,7 +16,9 @@ read again (``engine``):
 - ``Context.each(name, read)``: the (text, reading) pairs where the reading found something,
   kept with the run and brought up to date by the engine: a pass costs what it finds;
 - ``Context.kept(name, text, make)``: the findings one text gives on its own, kept with that
-  text until it changes; the engine then hands the same placed findings on.
+  text until it changes; the engine then hands the same placed findings on;
+- ``Context.of_article(name, article, make)``: what an article's own words decide (its
+  topic), kept until one of its texts changes.
 
 A check of the usual shape, ``for text, facts in ctx.each(name, read): yield from
 ctx.kept(kind, text, lambda t, f=facts: make(t, f))``, costs an update next to nothing;
@@ -26,7 +28,7 @@ findings that weigh several texts together (a term defined twice) are judged fro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..doc_blocks import TABLE_KINDS, Block, BlockRef, blocks
@@ -240,22 +242,33 @@ class Context:
     draft: Draft
     texts: list[Text]
     places: Places
-    # each() name -> (its read, the texts' indexes where it found something -> what)
-    _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any]]] = field(
+    # each() name -> (how it reads a text, the texts' indexes where it found something ->
+    # what, the key it was read under)
+    _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any], object]] = field(
         default_factory=dict, init=False, repr=False
     )
     _each_order: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    # of_article() name -> article id -> what was made of it
+    _articles: dict[str, dict[int, Any]] = field(default_factory=dict, init=False, repr=False)
 
-    def each(self, name: str, read: Callable[[Text], T]) -> list[tuple[Text, T]]:
+    def each(
+        self, name: str, read: Callable[[Text], T], key: object = None
+    ) -> list[tuple[Text, T]]:
         """(text, ``read(text)``) for every text where it finds something (is truthy), in
         reading order. What it found is kept with the pass: after an edit the engine reads
         again only the texts the edit touched, so a pass costs what it finds, not the size
         of the draft (a loop over ``texts`` calling ``memo`` costs a look-up per text).
-        ``read`` obeys ``memo``'s rule (``Text.memo_key``)."""
+        ``read`` obeys ``memo``'s rule (``Text.memo_key``).
+
+        ``key``: what else the reading depends on (the draft's terms); when it differs from
+        the one the pass was kept under, every text is read again, by ``read`` itself (it
+        keeps what it needs: ``memo`` would answer for the old key)."""
         kept = self._each.get(name)
-        if kept is None:
-            found = {t.index: f for t in self.texts if (f := self.memo(name, t, read))}
-            self._each[name] = (read, found)
+        if kept is None or kept[2] != key:
+            look = read if key is not None else partial(self._memo_read, name, read)
+            found = {t.index: f for t in self.texts if (f := look(t))}
+            self._each[name] = (look, found, key)
+            self._each_order.pop(name, None)
         else:
             found = kept[1]
         order = self._each_order.get(name)
@@ -264,13 +277,16 @@ class Context:
         texts = self.texts
         return [(texts[i], found[i]) for i in order]
 
+    def _memo_read(self, name: str, read: Callable[[Text], T], text: Text) -> T:
+        return self.memo(name, text, read)
+
     def reread(self, indexes: Iterable[int]) -> None:
         """The texts at ``indexes`` were read again (the engine's update): what each pass
         found in them is read again, the rest is kept."""
-        for name, (read, found) in self._each.items():
+        for name, (look, found, _) in self._each.items():
             moved = False  # a text gained or lost what the pass looks for: order anew
             for i in indexes:
-                f = self.memo(name, self.texts[i], read)
+                f = look(self.texts[i])
                 if f:
                     moved = moved or i not in found
                     found[i] = f
@@ -278,6 +294,22 @@ class Context:
                     moved = True
             if moved:
                 self._each_order.pop(name, None)
+        if self._articles:
+            articles = (self.places.article_of(self.texts[i].ref) for i in indexes)
+            touched = {a.id for a in articles if a is not None}
+            for made in self._articles.values():
+                for article_id in touched:
+                    made.pop(article_id, None)
+
+    def of_article(self, name: str, article: Node, make: Callable[[Node], T]) -> T:
+        """``make(article)``, kept until a text of the article (its headings, texts and
+        cells) is read again or the structure changes: for what an article's own words
+        decide (its topic)."""
+        made = self._articles.setdefault(name, {})
+        found = made.get(article.id, _MISSING)
+        if found is _MISSING:
+            found = made[article.id] = make(article)
+        return found  # type: ignore[no-any-return]
 
     def kept(
         self, name: str, text: Text, make: Callable[[Text], Iterable[Finding]]

@@ -1,6 +1,7 @@
 """The same subject twice in a part, and subjects a commercial contract usually has.
 
-Articles are filed under a topic the way the library files them (``clause_db.topics``).
+Articles are filed under a topic the way the library files them (``clause_db.topics``),
+each article's kept until its words change (``Context.of_article``).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for part in draft.parts:
         by_topic: dict[str, list[Node]] = defaultdict(list)
         for article in part.articles:
-            key = article_topic(article)
+            key = ctx.of_article("topic", article, article_topic)
             seen.add(key)
             if not key.startswith(_OWN_HEADING) and key not in GENERIC_TOPICS:
                 by_topic[key].append(article)
@@ -81,7 +82,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             )  # fmt: skip
     if any(part.articles for part in draft.parts):
         if not seen.issuperset(ESSENTIAL_TOPICS):  # only then: ~30 us a headed clause
-            seen.update(*(_clause_topics(a) for part in draft.parts for a in part.articles))
+            seen.update(
+                *(
+                    ctx.of_article("clause_topics", a, _clause_topics)
+                    for part in draft.parts
+                    for a in part.articles
+                )
+            )
         for key in ESSENTIAL_TOPICS:
             if key not in seen:
                 zh_name, en_name = _TOPIC_NAMES[key]

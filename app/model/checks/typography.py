@@ -101,9 +101,6 @@ class _Read:
     wide: int = 0
 
 
-_NOTHING = _Read()
-
-
 def _is_chinese(c: str | None) -> bool:
     return c is not None and (c in _WIDE_PUNCT or _HAN.match(c) is not None)
 
@@ -113,11 +110,12 @@ def _is_latin_or_digit(c: str | None) -> bool:
     return c is not None and (c.isascii() and c.isalnum() or c in _WIDE_DIGITS)
 
 
-def _read(text: Text) -> _Read:
+def _read(text: Text) -> _Read | None:
+    """What the text holds for these checks; None when nothing (``Context.each``)."""
     s = text.text
     if s.isascii():  # English: only its digits count (how the draft writes them)
         narrow = sum(c in _DIGITS for c in s)
-        return _Read(narrow=narrow) if narrow else _NOTHING
+        return _Read(narrow=narrow) if narrow else None
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
@@ -135,7 +133,7 @@ def _read(text: Text) -> _Read:
         if n_wide and not _WIDE_LATIN.search(near):  # ＧＢ／Ｔ ２２２３９ is written whole
             numbers.append((m.start(), m.end(), run, bool(n_narrow)))
     if not (punct or spaces or numbers or narrow):
-        return _NOTHING
+        return None
     return _Read(punct, spaces, tuple(numbers), narrow, wide)
 
 
@@ -296,7 +294,7 @@ def _punctuated(s: str, start: int) -> bool:
 def _reads(ctx: Context) -> tuple[list[tuple[Text, _Read]], bool]:
     """The texts with something for these checks, what they hold, and whether the draft
     writes its digits half-width (most do; a draft written all full-width is left so)."""
-    reads = [(t, ctx.memo("typography", t, _read)) for t in ctx.texts]
+    reads = ctx.each("typography", _read)
     narrow = sum(r.narrow for _, r in reads)
     wide = sum(r.wide for _, r in reads)
     return [(t, r) for t, r in reads if r.punct or r.spaces or r.numbers], narrow >= wide
@@ -362,14 +360,12 @@ def _shown(kind: str, text: Text, found: list[tuple[int, int, str]]) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     reads, digits_narrow = _reads(ctx)
-    run = id(ctx.places)  # one per full run: the numbering the places are words of
+    # A text's findings are kept with it (``kept``; the draft's digit width in the name):
+    # after an edit only the edited text's are made again. A scraped contract has a
+    # finding in nearly every text.
+    name = f"typography:{digits_narrow}"
     for text, r in reads:
-        # The text's findings at this place are kept like what it holds (its place and the
-        # run are in the name): after an edit only the edited text's are made again. A
-        # scraped contract has a finding in nearly every text.
-        spans = [(a, b) for a, b, _ in text.objects]
-        name = f"typography@{run}:{text.ref.owner}.{text.ref.index}:{digits_narrow}:{spans}"
-        yield from ctx.memo(name, text, lambda t, r=r: tuple(_findings(ctx, t, r, digits_narrow)))
+        yield from ctx.kept(name, text, lambda t, r=r: _findings(ctx, t, r, digits_narrow))
 
 
 def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterator[Finding]:
