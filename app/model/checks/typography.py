@@ -114,22 +114,30 @@ def _read(text: Text) -> _Read | None:
     """What the text holds for these checks; None when nothing (``Context.each``)."""
     s = text.text
     if s.isascii():  # English: only its digits count (how the draft writes them)
-        narrow = sum(c in _DIGITS for c in s)
+        narrow = sum(map(s.count, _DIGITS))
         return _Read(narrow=narrow) if narrow else None
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
-    fixed = "".join(_punct_fixed(s, untouched)) if marks else s
-    punct = tuple((i, i + 1, c) for i, c in enumerate(fixed) if c != s[i]) if marks else ()
+    chars = _punct_fixed(s, untouched) if marks else None
+    fixed = "".join(chars) if chars is not None else s
+    punct = (
+        tuple((i, i + 1, chars[i]) for i in _candidates(s) if chars[i] != s[i])
+        if chars is not None
+        else ()
+    )
     spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
         run = m.group()
-        n_wide = sum(c in _WIDE_DIGITS for c in run)
-        n_narrow = sum(c in _DIGITS for c in run)
+        if run.isascii():  # digits and separators (1,000.5)
+            n_wide, n_narrow = 0, len(run) - run.count(",") - run.count(".")
+        else:
+            n_wide = sum(c in _WIDE_DIGITS for c in run)
+            n_narrow = sum(c in _DIGITS for c in run)
         narrow, wide = narrow + n_narrow, wide + n_wide
-        near = s[max(m.start() - 4, 0) : m.end() + 4]
+        near = s[max(m.start() - 4, 0) : m.end() + 4] if n_wide else ""
         if n_wide and not _WIDE_LATIN.search(near):  # ＧＢ／Ｔ ２２２３９ is written whole
             numbers.append((m.start(), m.end(), run, bool(n_narrow)))
     if not (punct or spaces or numbers or narrow):
@@ -138,6 +146,11 @@ def _read(text: Text) -> _Read | None:
 
 
 # -- half-width punctuation -------------------------------------------------------------------
+
+
+def _candidates(s: str) -> list[int]:
+    """Where a half-width mark stands: the only places a correction can be."""
+    return [m.start() for m in _CANDIDATES.finditer(s)]
 
 
 def _punct_fixed(s: str, untouched: set[int]) -> list[str]:
