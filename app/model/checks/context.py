@@ -265,7 +265,7 @@ class Context:
         keeps what it needs: ``memo`` would answer for the old key)."""
         kept = self._each.get(name)
         if kept is None or kept[2] != key:
-            look = read if key is not None else partial(self._memo_read, name, read)
+            look = read if key is not None else partial(_memo_read, name, read)
             found = {t.index: f for t in self.texts if (f := look(t))}
             self._each[name] = (look, found, key)
             self._each_order.pop(name, None)
@@ -276,9 +276,6 @@ class Context:
             order = self._each_order[name] = sorted(found)
         texts = self.texts
         return [(texts[i], found[i]) for i in order]
-
-    def _memo_read(self, name: str, read: Callable[[Text], T], text: Text) -> T:
-        return self.memo(name, text, read)
 
     def reread(self, indexes: Iterable[int]) -> None:
         """The texts at ``indexes`` were read again (the engine's update): what each pass
@@ -324,11 +321,13 @@ class Context:
             made = own[name] = tuple(make(text))
         return made
 
-    def memo(self, name: str, text: Text, read: Callable[[Text], T]) -> T:
+    @staticmethod
+    def memo(name: str, text: Text, read: Callable[[Text], T]) -> T:
         """``read(text)`` as a check last found it for the same characters (kept across
         runs: only changed texts are read again). ``read`` must depend on the characters,
         the block kind and where the objects stand only (``Text.memo_key``), never on the
-        text's place."""
+        text's place. (It needs no run: a pass's reading can use it without holding the
+        context, which would keep a run's texts alive until the collector finds the cycle.)"""
         kept = text.memo
         found = kept.get(name, _MISSING)
         if found is _MISSING:
@@ -361,6 +360,10 @@ class Context:
 
 
 _MISSING = object()
+
+
+def _memo_read(name: str, read: Callable[[Text], T], text: Text) -> T:
+    return Context.memo(name, text, read)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

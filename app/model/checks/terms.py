@@ -84,9 +84,9 @@ def _texts_saying(ctx: Context, kept: dict[str, TermFacts] | None) -> _Saying:
     (``kept`` None: an update reads only what changed) or from the terms panel's memory."""
     if kept is None:
         return _Saying(
-            ctx.each("terms_said", partial(_said, ctx)),
+            ctx.each("terms_said", _said),
             ctx.each("terms_meaning_lead", _meaning_lead),
-            lambda pattern: ctx.each("terms_used", partial(_used, ctx, pattern), key=pattern.key),
+            lambda pattern: ctx.each("terms_used", partial(_used, pattern), key=pattern.key),
         )
     before = dict(kept)
     kept.clear()
@@ -110,15 +110,13 @@ class _Saying:
     using: Callable[[UsePattern], list[tuple[Text, tuple[tuple[Use, ...], tuple[Use, ...]]]]]
 
 
-def _said(ctx: Context, text: Text) -> TermFacts | None:
-    facts = ctx.memo("terms", text, _read)
+def _said(text: Text) -> TermFacts | None:
+    facts = Context.memo("terms", text, _read)
     return facts if facts.definitions or facts.quoted else None
 
 
-def _used(
-    ctx: Context, pattern: UsePattern, text: Text
-) -> tuple[tuple[Use, ...], tuple[Use, ...]] | None:
-    found = ctx.memo("terms", text, _read).uses(pattern)
+def _used(pattern: UsePattern, text: Text) -> tuple[tuple[Use, ...], tuple[Use, ...]] | None:
+    found = Context.memo("terms", text, _read).uses(pattern)
     return found if found[0] else None
 
 

@@ -382,11 +382,9 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterator[Finding]:
-    places = ctx.places
-    node = places.node_of(text.ref)
-    article = places.article_label(text.ref) if node is not None else None
-    clause = places.clause_label(text.ref) if node is not None else None
-    where = _place(ctx, text)
+    place = ctx.places.place(text.ref)  # (node id, article, clause), kept per text
+    node_id, article, clause = place if place is not None else (None, None, None)
+    where = _place(ctx, text, article, clause)
     for kind, found in _corrections(text, r, digits_narrow):
         message, label = _MESSAGES[kind]
         count = len(found)
@@ -398,17 +396,15 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
             **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
             subject=str(text.ref.index),
             # placed here and kept with the rest (the engine places the others each run)
-            node_id=node.id if node is not None else None, article=article, clause=clause,
+            node_id=node_id, article=article, clause=clause,
         )  # fmt: skip
 
 
-def _place(ctx: Context, text: Text) -> Msg:
+def _place(ctx: Context, text: Text, article: str | None, clause: str | None) -> Msg:
     """Where, in a message: a clause with its article (第三条 1.: every article has a 1.)."""
     zh, en = ctx.places.where(text.ref)
-    article = ctx.places.article_of(text.ref)
-    if article is not None and ctx.places.node_of(text.ref) is not article:
-        label = ctx.places.article_label(text.ref)
-        zh, en = f"{label} {zh}", f"{label} {en}"
+    if clause is not None:  # a clause, not the article's own text
+        zh, en = f"{article} {zh}", f"{article} {en}"
     return Msg(zh, en[:1].upper() + en[1:])  # it opens the English message
 
 
