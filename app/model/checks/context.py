@@ -16,9 +16,7 @@ read again (``engine``):
 - ``Context.each(name, read)``: the (text, reading) pairs where the reading found something,
   kept with the run and brought up to date by the engine: a pass costs what it finds;
 - ``Context.kept(name, text, make)``: the findings one text gives on its own, kept with that
-  text until it changes; the engine then hands the same placed findings on;
-- ``Context.of_article(name, article, make)``: what an article's own words decide (its
-  topic), kept until one of its texts changes.
+  text until it changes; the engine then hands the same placed findings on.
 
 A check of the usual shape, ``for text, facts in ctx.each(name, read): yield from
 ctx.kept(kind, text, lambda t, f=facts: make(t, f))``, costs an update next to nothing;
@@ -248,8 +246,6 @@ class Context:
         default_factory=dict, init=False, repr=False
     )
     _each_order: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
-    # of_article() name -> article id -> what was made of it
-    _articles: dict[str, dict[int, Any]] = field(default_factory=dict, init=False, repr=False)
 
     def each(
         self, name: str, read: Callable[[Text], T], key: object = None
@@ -291,22 +287,6 @@ class Context:
                     moved = True
             if moved:
                 self._each_order.pop(name, None)
-        if self._articles:
-            articles = (self.places.article_of(self.texts[i].ref) for i in indexes)
-            touched = {a.id for a in articles if a is not None}
-            for made in self._articles.values():
-                for article_id in touched:
-                    made.pop(article_id, None)
-
-    def of_article(self, name: str, article: Node, make: Callable[[Node], T]) -> T:
-        """``make(article)``, kept until a text of the article (its headings, texts and
-        cells) is read again or the structure changes: for what an article's own words
-        decide (its topic)."""
-        made = self._articles.setdefault(name, {})
-        found = made.get(article.id, _MISSING)
-        if found is _MISSING:
-            found = made[article.id] = make(article)
-        return found  # type: ignore[no-any-return]
 
     def kept(
         self, name: str, text: Text, make: Callable[[Text], Iterable[Finding]]

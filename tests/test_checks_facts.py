@@ -1,0 +1,625 @@
+"""Checks of the facts a reviewing partner reads for: the parties' names and roles, a court
+and arbitration chosen together, two laws, the shape of the numbering, references to the
+article itself or to an annex not attached, template leftovers, and topics (only when the
+headings say so). Drafts are opened from text as the CLI opens a file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.cli import draft_of_file
+from app.model import ops
+from app.model.checks import ERROR, WARNING, run_checks
+from app.model.checks.context import Places, read_texts
+from app.model.checks.engine import CheckEngine
+from app.model.checks.fixes import fix_command
+from app.model.checks.parties import normalised
+from app.model.draft import Blank, Party
+from tests.conftest import CORPUS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.model.checks import Finding
+    from app.model.draft import Draft
+
+# Enough articles for a contract to be expected to cover the essential subjects.
+ESSENTIALS = """第八条 违约责任
+违约方应赔偿守约方的全部损失。
+第九条 不可抗力
+因不可抗力不能履行合同的，根据不可抗力的影响部分或者全部免除责任。
+第十条 保密
+双方对本合同内容负有保密义务，保密期限为五年。
+"""
+
+
+@pytest.fixture
+def opened(tmp_path: Path):
+    def make(text: str, name: str = "draft.txt") -> Draft:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return draft_of_file(path, lambda _: None)
+
+    return make
+
+
+def found(draft: Draft, kind: str) -> list[Finding]:
+    return [f for f in run_checks(draft) if f.kind == kind]
+
+
+def shown(draft: Draft, finding: Finding) -> str:
+    """The characters a finding selects, as the reader reads them."""
+    texts = {t.ref: t for t in read_texts(draft, Places(draft))}
+    text = texts[finding.ref]
+    start = next(i for i in range(len(text.text) + 1) if text.at(i) >= finding.offset)
+    end = next(
+        (
+            i
+            for i in range(start, len(text.text) + 1)
+            if text.at(i) >= finding.offset + finding.length
+        ),
+        len(text.text),
+    )
+    return text.text[start:end]
+
+
+# -- parties ---------------------------------------------------------------------------------
+
+SIGNED = """技术服务合同
+甲方：深圳市星河数据科技有限公司
+乙方：广州市云帆信息技术有限公司
+
+第一条 服务内容
+乙方为甲方提供数据标注服务。
+第二条 费用
+{fee}
+第三条 争议解决
+因本合同引起的争议，向甲方所在地人民法院起诉。
+
+甲方（盖章）：{seal_a}
+乙方（盖章）：广州市云帆信息技术有限公司
+"""
+
+
+def test_a_name_signed_unlike_the_parties_block_is_a_mismatch(opened) -> None:
+    draft = opened(SIGNED.format(fee="甲方按月付款。", seal_a="深圳星河数据科技有限公司"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert mismatch.severity == WARNING and mismatch.article is None
+    assert shown(draft, mismatch) == "深圳星河数据科技有限公司"
+    assert "深圳市星河数据科技有限公司" in mismatch.message.zh
+    assert "深圳市星河数据科技有限公司" in mismatch.message.en
+
+
+def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None:
+    fee = "甲方应向广州云帆信息技术有限公司支付服务费，并抄送深圳市星河数据科技有限公司财务部。"
+    draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert mismatch.article == "第二条"
+    assert shown(draft, mismatch) == "广州云帆信息技术有限公司"
+
+
+def test_the_fix_writes_the_name_as_the_parties_block_has_it(opened) -> None:
+    fee = "甲方应向广州云帆信息技术有限公司支付服务费。"
+    draft = opened(SIGNED.format(fee=fee, seal_a="深圳星河数据科技有限公司"))
+    history = ops.History(draft)
+    for finding in found(draft, "party_name_mismatch"):
+        assert finding.fix is not None and "有限公司" in finding.fix.label.zh
+        history.push(fix_command(draft, finding.fix).command)
+    assert found(draft, "party_name_mismatch") == []
+    texts = "".join(t.text for t in read_texts(draft, Places(draft)))
+    assert (
+        "向广州市云帆信息技术有限公司支付" in texts
+        and "（盖章）：深圳市星河数据科技有限公司" in texts
+    )
+    history.undo()
+    history.undo()
+    assert len(found(draft, "party_name_mismatch")) == 2
+
+
+def test_a_name_filled_in_a_blank_is_fixed_in_the_blank_s_value(opened) -> None:
+    draft = opened(
+        "数据提供合同\n甲方（接收方）：北京智数科技有限公司\n乙方（提供方）：深圳数源有限公司\n\n"
+        "第一条 标的数据\n乙方向甲方提供标的数据。\n\n甲方：{{签署_甲方}}（盖章）\n"
+    )
+    signed = draft.field_named("签署_甲方")
+    ops.History(draft).push(ops.set_field_value(draft, signed.id, "北京智数科技股份有限公司"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    [edit] = mismatch.fix.edits
+    assert edit.field_id == signed.id
+    ops.History(draft).push(fix_command(draft, mismatch.fix).command)
+    assert signed.value == "北京智数科技有限公司"
+
+
+def test_names_written_alike_blank_or_of_another_company_are_no_mismatch(opened) -> None:
+    fee = "乙方可委托北京某某物流有限公司运输。深圳市星河数据科技有限公司按月付款。"
+    for seal in ("深圳市星河数据科技有限公司", "____", "", "XXX有限公司"):
+        draft = opened(SIGNED.format(fee=fee, seal_a=seal))
+        assert found(draft, "party_name_mismatch") == [], seal
+
+
+def test_a_filled_blank_is_compared_and_an_unfilled_one_is_not(opened) -> None:
+    draft = opened(
+        "数据提供合同\n甲方（接收方）：{{甲方名称}}\n乙方（提供方）：{{乙方名称}}\n\n"
+        "第一条 标的数据\n乙方向甲方提供标的数据。\n\n"
+        "甲方：{{签署_甲方}}（盖章）\n乙方：{{签署_乙方}}（盖章）\n"
+    )
+    assert found(draft, "party_name_mismatch") == []
+    history = ops.History(draft)
+    history.push(
+        ops.set_field_value(draft, draft.field_named("甲方名称").id, "北京智数科技有限公司")
+    )
+    assert found(draft, "party_name_mismatch") == []  # the signature still to fill
+    signed = draft.field_named("签署_甲方")
+    history.push(ops.set_field_value(draft, signed.id, "北京智数科技股份有限公司"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert mismatch.field_id is None and shown(draft, mismatch) == "北京智数科技股份有限公司"
+    history.push(ops.set_field_value(draft, signed.id, "北京智数科技有限公司"))
+    assert found(draft, "party_name_mismatch") == []
+
+
+@pytest.mark.parametrize(
+    ("fee", "variant"),
+    [
+        ("乙方开具发票后，甲方向广州云帆信息公司付款。", "广州云帆信息公司"),
+        ("甲方应通知云帆信息技术有限公司的项目经理。", "云帆信息技术有限公司"),
+        ("乙方可委托云帆（香港）信息技术有限公司履行。", None),  # an affiliate, by place
+        ("乙方可委托广州云帆湾物业管理有限公司保洁。", None),  # another trade name
+    ],
+)
+def test_a_party_named_short_in_the_text_is_a_mismatch(opened, fee, variant) -> None:
+    draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
+    found_names = [shown(draft, f) for f in found(draft, "party_name_mismatch")]
+    assert found_names == ([variant] if variant else [])
+
+
+def test_the_parties_block_of_a_draft_is_where_the_names_are_taken_from(opened) -> None:
+    draft = opened("服务合同\n\n第一条 服务\n深圳星河数据科技有限公司负责运维。\n")
+    assert found(draft, "party_name_mismatch") == []
+    parties = [
+        Party("甲方", "深圳市星河数据科技有限公司"),
+        Party("乙方", "广州市云帆信息技术有限公司"),
+    ]
+    ops.History(draft).push(ops.set_parties(draft, parties))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert shown(draft, mismatch) == "深圳星河数据科技有限公司" and mismatch.article == "第一条"
+
+
+def test_an_english_signature_block_naming_another_entity_is_a_mismatch(opened) -> None:
+    text = (
+        "DISTRIBUTOR AGREEMENT\n\nThis Agreement is made between Tripath Technology, Inc., a "
+        'Delaware corporation ("Tripath"), and Uniquest Corporation ("Distributor").\n\n'
+        "1. Products\n\n1.1 Tripath will supply the Products.\n\n"
+        "IN WITNESS WHEREOF, the parties have executed this Agreement.\n\n"
+        "{a}\nBy: Everett Roach\n\nUNIQUEST CORP.\nBy: Charles Lim\n"
+    )
+    assert found(opened(text.format(a="TRIPATH TECHNOLOGY, INC.")), "party_name_mismatch") == []
+    draft = opened(text.format(a="TRIPATH CORPORATION"))
+    [mismatch] = found(draft, "party_name_mismatch")
+    assert shown(draft, mismatch) == "TRIPATH CORPORATION"
+    assert "Tripath Technology, Inc." in mismatch.message.en
+
+
+def test_names_are_compared_whatever_their_width_case_and_legal_form_spelling() -> None:
+    assert normalised("Uniquest Corporation") == normalised("UNIQUEST CORP.")
+    assert normalised("Northwind Analytics Limited") == normalised("Northwind Analytics Ltd")
+    assert normalised("（深圳）星河有限公司") == normalised("(深圳)星河有限公司")
+    assert normalised("深圳市星河") != normalised("深圳星河")
+
+
+def test_a_role_no_party_has_is_reported_once_where_first_used(opened) -> None:
+    text = SIGNED.format(
+        fee="丙方负责验收。丙方验收合格后甲方付款。", seal_a="深圳市星河数据科技有限公司"
+    )
+    [unknown] = found(opened(text), "party_role_unknown")
+    assert unknown.article == "第二条" and unknown.subject == "丙方" and unknown.offset == 0
+    defined = "甲方委托的监理单位（以下简称“丙方”）负责验收。丙方验收合格后甲方付款。"
+    draft = opened(SIGNED.format(fee=defined, seal_a="深圳市星河数据科技有限公司"))
+    assert found(draft, "party_role_unknown") == []
+
+
+def test_a_guarantor_given_duties_is_a_party_the_contract_must_have(opened) -> None:
+    duty = "担保方应对甲方的付款义务承担连带保证责任。担保方式为连带责任保证。"
+    [unknown] = found(opened(SIGNED.format(fee=duty, seal_a="甲城有限公司")), "party_role_unknown")
+    assert unknown.subject == "担保方" and unknown.article == "第二条"
+    named = SIGNED.replace("乙方：广州", "担保方：佛山某某担保有限公司\n乙方：广州")
+    assert found(opened(named.format(fee=duty, seal_a="甲城有限公司")), "party_role_unknown") == []
+    way = "甲方应提供担保，担保方式为抵押。"  # the word, not a role
+    assert found(opened(SIGNED.format(fee=way, seal_a="甲城有限公司")), "party_role_unknown") == []
+
+
+def test_roles_are_judged_only_when_the_contract_names_its_parties_by_them(opened) -> None:
+    """A clause on its own says 丙方 with no parties block: nothing to judge it against; the
+    third party (第三方) is no role."""
+    draft = opened("第一条 验收\n丙方负责验收。\n第二条 第三方\n第三方介入的，甲方应通知乙方。\n")
+    assert found(draft, "party_role_unknown") == []
+
+
+def test_party_c_in_english_is_unknown_when_only_a_and_b_are_named(opened) -> None:
+    draft = opened(
+        "NON-DISCLOSURE AGREEMENT\n\nParty A: Northwind Analytics Ltd\n"
+        "Party B: Contoso Robotics LLC\n\n1. Purpose. Party A and Party B may share information."
+        "\n\n2. Exceptions. Information obtained from Party C is not confidential.\n"
+    )
+    [unknown] = found(draft, "party_role_unknown")
+    assert unknown.subject == "Party C" and unknown.article == "2."
+
+
+# -- conflicts -------------------------------------------------------------------------------
+
+DISPUTE = (
+    "合作协议\n甲方：甲公司\n乙方：乙公司\n\n第一条 合作内容\n双方开展合作。\n第二条 争议解决\n{}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "second"),
+    [
+        (
+            "2.1 争议提交北京仲裁委员会仲裁。\n2.2 任何一方均可向甲方所在地人民法院起诉。",
+            "court_and_arbitration",
+            "向甲方所在地人民法院起诉",
+        ),
+        (
+            "协商不成的，可以向北京仲裁委员会申请仲裁，也可以向人民法院起诉。",
+            "court_and_arbitration",
+            "仲裁，也可以向人民法院起诉",
+        ),
+        (
+            "2.1 争议由甲方所在地人民法院管辖。\n"
+            "2.2 因本合同产生的诉讼，由北京市海淀区人民法院管辖。",
+            "two_courts",
+            "由北京市海淀区人民法院管辖",
+        ),
+        (
+            "2.1 本合同适用中华人民共和国法律。\n2.2 本合同的解释适用香港特别行政区法律。",
+            "two_governing_laws",
+            "适用香港特别行政区法律",
+        ),
+    ],
+)
+def test_two_forums_or_two_laws_are_reported_at_the_second(opened, clause, kind, second) -> None:
+    draft = opened(DISPUTE.format(clause))
+    [conflict] = found(draft, kind)
+    assert conflict.severity == WARNING and conflict.article == "第二条"
+    assert second in shown(draft, conflict) or shown(draft, conflict) in second
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # the model contracts' alternatives: the parties pick one when they sign
+        "协商不成的，按下列第____种方式解决：\n1.提交北京仲裁委员会仲裁；\n2.依法向人民法院起诉。",
+        "双方选择以下方式之一解决争议（选择其一）：提交仲裁委员会仲裁；或者向人民法院起诉。",
+        "☑提交北京仲裁委员会仲裁 ☐向甲方所在地人民法院起诉",
+        # a court for interim measures and to enforce the award
+        "2.1 争议提交北京仲裁委员会仲裁。\n"
+        "2.2 仲裁期间，任何一方可以向有管辖权的人民法院申请财产保全。\n"
+        "2.3 任何一方可以向有管辖权的人民法院申请强制执行仲裁裁决。",
+        "2.1 争议提交上海仲裁委员会仲裁。\n"
+        "2.2 对仲裁协议的效力有异议的，由仲裁委员会所在地的中级人民法院管辖。",
+        # one court said twice, one law written two ways
+        "2.1 争议由甲方住所地人民法院管辖。\n2.2 诉讼由甲方所在地人民法院管辖。",
+        "2.1 本合同适用中华人民共和国法律。\n2.2 本合同的订立和解释适用中国法律。",
+        "2.1 争议由北京市人民法院管辖。\n2.2 因本合同产生的诉讼，由北京市海淀区人民法院管辖。",
+        # a list of ways disputes may be settled is no choice
+        "附件说明了争议解决的途径，包括协商、调解、仲裁或诉讼等。",
+    ],
+)
+def test_alternatives_interim_measures_and_one_forum_said_twice_are_no_conflict(
+    opened, clause
+) -> None:
+    draft = opened(DISPUTE.format(clause))
+    kinds = {f.kind for f in run_checks(draft)}
+    assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
+
+
+def test_ticking_both_boxes_chooses_both(opened) -> None:
+    draft = opened(DISPUTE.format("☐提交北京仲裁委员会仲裁 ☐向甲方所在地人民法院起诉"))
+    boxes = [f for f in draft.fields.values() if f.kind == "checkbox"]
+    engine = CheckEngine()
+    assert not [f for f in engine.run(draft) if f.kind == "court_and_arbitration"]
+    history = ops.History(draft)
+    for box in boxes:
+        command = ops.set_field_value(draft, box.id, "1")
+        history.push(command)
+        after = engine.update(draft, command.changes(draft))
+    assert [f.kind for f in after if f.kind == "court_and_arbitration"] == ["court_and_arbitration"]
+
+
+def test_english_arbitration_with_courts_and_two_laws_are_reported(opened) -> None:
+    draft = opened(
+        "SUPPLY AGREEMENT\n\n1. Supply\n\n1.1 The Supplier will supply the Goods.\n\n"
+        "2. Disputes\n\n2.1 Any dispute shall be finally settled by binding arbitration in "
+        "London, and judgment on the award may be entered in any court having jurisdiction."
+        "\n\n2.2 Each party submits to the exclusive jurisdiction of the courts of New York."
+        "\n\n2.3 This Agreement is governed by the laws of England and Wales."
+        "\n\n2.4 This Agreement shall be governed by the laws of the State of New York.\n"
+    )
+    [both] = found(draft, "court_and_arbitration")
+    assert shown(draft, both).endswith("courts of New York") and both.clause == "2.2"
+    [laws] = found(draft, "two_governing_laws")
+    assert "England and Wales" in laws.message.en and "State of New York" in laws.message.en
+
+
+def test_a_statute_sets_up_courts_and_arbitration_without_conflict(opened) -> None:
+    draft = opened(
+        "中华人民共和国劳动争议调解仲裁法（节选）\n"
+        "第一条 仲裁\n发生劳动争议的，当事人可以向劳动争议仲裁委员会申请仲裁。\n"
+        "第二条 诉讼\n对仲裁裁决不服的，可以向人民法院提起诉讼。\n"
+        "第三条 适用\n本法适用中华人民共和国境内的用人单位。\n"
+        "第四条 管辖\n案件由用人单位所在地人民法院管辖。\n"
+        "第五条 其他\n案件由劳动合同履行地人民法院管辖。\n"
+    )
+    kinds = {f.kind for f in run_checks(draft)}
+    assert not kinds & {"court_and_arbitration", "two_courts", "missing_topic"}
+
+
+# -- structure -------------------------------------------------------------------------------
+
+GAPPED = (
+    "第一条 定义\n定义。\n第二条 服务\n服务。\n第四条 费用\n费用。\n"
+    "第四条 验收\n验收。\n第六条 其他\n其他。\n"
+)
+
+
+def test_numbering_gaps_and_repeats_of_the_source_are_reported(opened) -> None:
+    draft = opened(GAPPED)
+    [gap] = found(draft, "numbering_gap")
+    assert "第三条" in gap.message.zh and gap.article == "第三条"
+    [repeat] = found(draft, "numbering_repeat")
+    assert repeat.article == "第四条" and "第四条" in repeat.message.zh
+    # 第四条, 第四条, 第六条: the second 第四条 is the lost 第五条, not a second gap
+    assert len(found(draft, "numbering_gap")) == 1
+
+
+def test_roman_article_numbers_skipped_by_the_source(opened) -> None:
+    draft = opened(
+        "ARTICLE I DEFINITIONS\n\nTerms are defined here.\n\nARTICLE II SERVICES\n\n"
+        "Services are provided.\n\nARTICLE IV FEES\n\nFees are paid.\n"
+    )
+    [gap] = found(draft, "numbering_gap")
+    assert "ARTICLE III" in gap.message.en and "ARTICLE II" in gap.message.en
+
+
+def test_articles_from_the_library_or_another_source_have_no_gap(opened) -> None:
+    """The issue's complaint: a draft assembled from library articles was told 第六条 was
+    skipped in the original. Only neighbours imported from one file are compared."""
+    draft = opened(GAPPED)
+    articles = draft.parts[0].articles
+    for i, article in enumerate(articles):
+        article.provenance = replace(article.provenance, library_article_id=100 + i)
+    assert found(draft, "numbering_gap") == [] and found(draft, "numbering_repeat") == []
+    draft = opened(GAPPED)
+    for i, article in enumerate(draft.parts[0].articles):  # neighbours from two files
+        article.provenance = replace(article.provenance, source=f"file{i % 2}.docx")
+    assert found(draft, "numbering_gap") == [] and found(draft, "numbering_repeat") == []
+
+
+def test_the_data_provision_contract_has_no_gap_and_no_duplicate_topic() -> None:
+    """知识产权与商业秘密, 保密要求 and 数据安全要求 are three subjects, not one topic."""
+    draft = draft_of_file(CORPUS / "zh_gf2025_2615_data_provision_contract.docx")
+    kinds = [f.kind for f in run_checks(draft)]
+    assert "duplicate_topic" not in kinds and "numbering_gap" not in kinds
+    # it has no force majeure article: one sentence of 第十二条 lets a party terminate for it
+    [missing] = [f for f in run_checks(draft) if f.kind == "missing_topic"]
+    assert missing.subject == "force_majeure" and "一次" in missing.why.zh
+
+
+def test_an_article_referring_to_itself_is_reported_but_this_one_is_not(opened) -> None:
+    draft = opened(
+        "第一条 定义\n定义。\n第二条 费用\n2.1 费用按月支付。\n2.2 费用调整按本合同第二条约定执行，"
+        "逾期按本合同第一条处理，本条另有约定的除外。\n"
+    )
+    [itself] = found(draft, "self_reference")
+    assert itself.article == "第二条" and itself.clause == "2.2"
+    assert shown(draft, itself) == "第二条"
+    english = opened(
+        "1. Terms\n\n1.1 Terms apply.\n\n2. Survival\n\n2.1 The provisions of this Section 2 "
+        "survive.\n\n2.2 Section 2 and Section 1 survive termination.\n"
+    )
+    [itself] = found(english, "self_reference")
+    assert itself.clause == "2.2" and shown(english, itself) == "Section 2"
+
+
+def test_an_annex_the_draft_does_not_have(opened) -> None:
+    text = (
+        "第一条 服务\n服务内容见附件一，验收标准见附件三。\n"
+        "第二条 附件\n附件一：服务清单；附件五：报价单。\n"
+    )
+    [none_attached, *rest] = found(opened(text), "annex_missing")
+    assert none_attached.severity == WARNING and "附件一" in none_attached.message.zh
+    assert [f.subject for f in rest] == ["附件三"]  # 附件五： names one in a list
+    attached = opened(text + "\n附件一 服务清单\n清单。\n附件二 报价单\n报价。\n")
+    [missing] = found(attached, "annex_missing")
+    assert missing.severity == ERROR and missing.subject == "附件三"
+    assert "2" in missing.message.zh
+
+
+def test_empty_articles_and_headings_without_text(opened) -> None:
+    draft = opened(
+        "第一条 定义\n定义。\n第二条 合同的解除\n"
+        "第三条 服务\n3.1 服务范围\n3.2 服务时间\n每日8小时。\n"
+        "3.3 ☑在线客服 ☐电话客服\n"
+    )
+    [empty] = found(draft, "empty_article")
+    assert empty.article == "第二条" and "合同的解除" in empty.message.zh
+    [heading] = found(draft, "heading_without_text")
+    assert heading.clause == "3.1"
+
+
+def test_an_english_clause_that_is_only_its_title(opened) -> None:
+    draft = opened(
+        "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
+        "1.2 Insurance.\n\n1.3 Reserved.\n\n1.4 Contractor will comply with all laws.\n\n"
+        "2. Fees\n\n2.1 Company will pay the fees monthly.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Insurance."
+
+
+# -- leftovers -------------------------------------------------------------------------------
+
+
+def test_template_markers_left_as_text_are_reported(opened) -> None:
+    draft = opened(
+        "第一条 服务\n服务地点为○○○，联系人此处填写。××公司负责验收。\n"
+        "第二条 期限\n有效期为TBD，以“以××为准”为例的用语不得使用，费用为【服务费用】。\n"
+    )
+    markers = found(draft, "template_marker")
+    assert [m.subject for m in markers] == ["○○○", "此处填写", "××", "TBD"]
+    # 【服务费用】 became a field to fill: it is unfilled, not a leftover
+    assert any(f.kind == "unfilled" and "服务费用" in f.message.zh for f in run_checks(draft))
+
+
+def test_english_markers_and_roman_numerals(opened) -> None:
+    draft = opened(
+        "1. Term\n\n1.1 The term is TBD and the fee is stated in Article XXX.\n\n"
+        "1.2 The subtotal is computed as described below.\n"
+    )
+    assert [m.subject for m in found(draft, "template_marker")] == ["TBD"]
+    assert found(draft, "vague_reference") == []
+
+
+def test_vague_references_without_a_target(opened) -> None:
+    draft = opened(
+        "第一条 费用\n1.1 费用标准详见上文。\n1.2 调整办法详见上文第一条。\n"
+        "1.3 如上所述，费用按月支付。\n"
+        "第二条 English\nThe fee, see above, is payable monthly; see below in Section 3.\n"
+    )
+    assert [(f.subject, f.clause) for f in found(draft, "vague_reference")] == [
+        ("详见上文", "1.1"),
+        ("如上所述", "1.3"),
+        ("see above", None),
+    ]
+
+
+# -- topics ----------------------------------------------------------------------------------
+
+
+def test_two_articles_whose_headings_say_one_subject_are_a_duplicate_with_why(opened) -> None:
+    draft = opened(
+        "第一条 保密条款\n双方应保密。\n第二条 知识产权与商业秘密\n知识产权归甲方。\n"
+        "第三条 数据安全要求\n保障数据安全。\n第四条 甲方的违约责任\n甲方赔偿。\n"
+        "第五条 乙方的违约责任\n乙方赔偿。\n第六条 保密义务\n乙方员工应签署保密承诺。\n"
+        "第七条 争议解决\n向甲方所在地人民法院起诉。\n第八条 不可抗力\n不可抗力免责。\n"
+    )
+    [twice] = found(draft, "duplicate_topic")
+    assert "第一条、第六条" in twice.message.zh and twice.article == "第六条"
+    assert "“保密条款”" in twice.why.zh and "“保密义务”" in twice.why.zh and "保密" in twice.why.en
+
+
+def test_a_subject_spoken_of_in_a_text_is_not_missing(opened) -> None:
+    base = "第一条 服务\n服务。\n第二条 费用\n费用。\n第三条 验收\n验收。\n第四条 交付\n交付。\n"
+    draft = opened(base + ESSENTIALS + "第十一条 其他\n争议由甲方所在地人民法院管辖。\n")
+    assert found(draft, "missing_topic") == []
+    draft = opened(base + ESSENTIALS)
+    [missing] = found(draft, "missing_topic")
+    assert missing.subject == "dispute_resolution" and "争议" in missing.why.zh
+    once = opened(base + ESSENTIALS + "第十一条 解除\n一方违约的，另一方有权解除合同并提起诉讼。\n")
+    [missing] = found(once, "missing_topic")  # one passing mention is no article on it
+    assert missing.subject == "dispute_resolution" and "一次" in missing.why.zh
+    assert found(opened("第一条 服务\n服务。\n第二条 费用\n费用。\n"), "missing_topic") == []
+
+
+def test_a_statute_misses_no_contract_subject() -> None:
+    draft = draft_of_file(CORPUS / "zh_civil_code_book3_contracts_excerpt.txt")
+    assert draft.title == "中华人民共和国民法典（节选）"
+    assert found(draft, "missing_topic") == []
+
+
+# -- the engine's update ---------------------------------------------------------------------
+
+
+def test_an_update_after_one_edit_finds_what_a_full_run_finds(opened) -> None:
+    draft = opened(SIGNED.format(fee="甲方按月付款。", seal_a="深圳市星河数据科技有限公司"))
+    engine = CheckEngine()
+    engine.run(draft)
+    fee = next(a for a in draft.parts[0].articles if a.heading == "费用")
+    history = ops.History(draft)
+    for text in ("丙方验收后，甲方向深圳星河数据科技有限公司付款，详见上文。", "甲方按月付款。"):
+        command = ops.set_text(draft, fee.id, text)
+        history.push(command)
+        updated = engine.update(draft, command.changes(draft))
+        assert [(f.kind, f.offset) for f in updated] == [
+            (f.kind, f.offset) for f in run_checks(draft)
+        ]
+    assert not [f for f in updated if f.kind in ("party_role_unknown", "vague_reference")]
+    assert not any(isinstance(s, Blank) for s in fee.body)
+
+
+# -- what real contracts write that looks like an error ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # labour disputes go to arbitration first and to court after it, by law
+        "因履行本合同发生的劳动争议，可以向劳动争议仲裁委员会申请仲裁；对仲裁裁决不服的，"
+        "可以向人民法院提起诉讼。",
+        "2.1 本合同适用中华人民共和国法律。\n"
+        "2.2 本合同未尽事宜，适用中华人民共和国有关法律的规定。",
+    ],
+)
+def test_statutory_procedure_and_one_law_in_other_words_are_no_conflict(opened, clause) -> None:
+    kinds = {f.kind for f in run_checks(opened(DISPUTE.format(clause)))}
+    assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
+
+
+def test_federal_law_goes_with_a_state_s(opened) -> None:
+    draft = opened(
+        "1. Law\n\n1.1 This Agreement is governed by the laws of the State of Delaware.\n\n"
+        "1.2 The export provisions are governed by the laws of the United States.\n"
+    )
+    assert found(draft, "two_governing_laws") == []
+
+
+def test_another_document_s_annex_and_a_reserved_article(opened) -> None:
+    draft = opened(
+        "第一条 依据\n按照《招标文件》附件三的要求执行。\n第二条 （已删除）\n"
+        "第三条 费用\n3.1 费用按月支付。\n3.2 第三条第一款的费用含税。\n"
+        "第四条 English\nThe form is set out in Exhibit C to the Credit Agreement.\n"
+    )
+    kinds = {f.kind for f in run_checks(draft)}
+    assert not kinds & {"annex_missing", "empty_article", "self_reference"}
+
+
+def test_two_parties_signing_on_one_line(opened) -> None:
+    draft = opened(
+        "合作协议\n甲方：甲城科技有限公司\n乙方：乙城贸易有限公司\n\n第一条 合作\n双方合作。\n\n"
+        "甲方：甲城科技有限公司 乙方：乙城贸易有限公司\n"
+    )
+    assert found(draft, "party_name_mismatch") == []
+
+
+# -- any text ----------------------------------------------------------------------------------
+
+PIECES = (
+    "第三条 ", "第三条", "3.1 ", "\n", "。", "；", "，", "：", "甲方", "乙方", "丙方", "Party C",
+    "甲方（盖章）：", "某某科技有限公司", "某科技有限公司", "附件一", "附件三", "见附件二",
+    "Exhibit C",
+    "提交仲裁委员会仲裁", "向人民法院起诉", "由甲方所在地人民法院管辖", "适用中华人民共和国法律",
+    "适用香港法律", "XXX", "××", "【】", "{{名称}}", "____", "TBD", "见上文", "see above",
+    "☐", "☑", "第__种", "保密", "不可抗力", "（以下简称“丙方”）", "本合同第三条", "this Section 3",
+    "governed by the laws of England", "courts of New York", "settled by arbitration", " ",
+)  # fmt: skip
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_any_text_is_checked_without_error_and_findings_point_inside_their_text(
+    opened, pieces
+) -> None:
+    draft = opened("合同\n甲方：某某科技有限公司\n\n第一条 总则\n" + "".join(pieces))
+    texts = {t.ref: t for t in read_texts(draft, Places(draft))}
+    for finding in run_checks(draft):
+        assert finding.message.zh and finding.message.en
+        if finding.ref is not None:
+            block = texts[finding.ref].block.text
+            assert finding.offset >= 0 and finding.offset + finding.length <= len(block)
