@@ -5,8 +5,11 @@ here as a finding missing, stale or misplaced."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import draft_of_file
 from app.model import editing, ops
@@ -120,3 +123,80 @@ def test_kept_findings_are_handed_on_placed_once_and_an_ignore_still_shows(tmp_p
     marked = {f.key: f for f in engine.update(draft, command.changes(draft))}
     assert marked[unresolved.key].ignored == "第九条在附件中"
     assert seen(list(marked.values())) == seen(run_checks(draft))
+
+
+# -- any sequence of edits ----------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "checks"
+# What typing may add: each gives some checker something to find or to lose (a term, its use,
+# an amount and its 大写, dates, a period, a court, a role, an annex, a leftover, commas).
+WRITTEN = (
+    *TYPED, "（以下简称“服务”）", "服务", "12,000元（大写：人民币壹万伍仟元整）",
+    "首期30%，尾款60%", "2024年12月31日至2024年1月1日", "三十日内", "30日内",
+    "向乙方所在地人民法院起诉", "丙方", "见附件三", "【】", "甲方,乙方", "US$", "",
+)  # fmt: skip
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(("type", "type", "type", "cut", "field", "insert", "delete", "undo")),
+        st.floats(0, 1), st.floats(0, 1), st.sampled_from(WRITTEN),
+    ),
+    min_size=1, max_size=6,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["mixed_zh_service.txt", "facts_en_contractor_planted.txt"])
+@settings(max_examples=8, deadline=None)
+@given(edits=EDITS)
+def test_an_update_after_any_edits_equals_a_fresh_run(name: str, edits: list[tuple]) -> None:
+    """Typing, cutting, filling a field, adding or deleting an article (a change of
+    structure: places renumbered) and undoing, in any order: each update gives exactly what
+    a fresh run gives, kept findings and passes included."""
+    draft = draft_of_file(FIXTURES / name, lambda _: None)
+    engine = CheckEngine()
+    engine.run(draft)
+    history = ops.History(draft)
+    done: list = []
+    for what, where, much, text in edits:
+        command = _edit(draft, what, where, much, text)
+        if what == "undo" and done:
+            history.undo()
+            command = done.pop()
+        elif command is None:
+            continue
+        else:
+            history.push(command, merge=False)
+            done.append(command)
+        updated = engine.update(draft, command.changes(draft))
+        assert seen(updated) == seen(run_checks(draft)), (what, text)
+
+
+def _edit(draft, what: str, where: float, much: float, text: str):
+    """One command on the draft, chosen by ``what``, placed by ``where`` and ``much``."""
+    shown = [b for b in blocks(draft) if b.editable]
+    block = shown[int(where * (len(shown) - 1))]
+    segments = editing.segments_of(draft, block.ref)
+    size = len(block_text(segments))
+    articles = [a for part in draft.parts for a in part.articles]
+    if what == "type":
+        edit = editing.type_text(draft, editing.Pos(block.ref, int(much * size)), text)
+    elif what == "cut":
+        start = int(much * size)
+        end = min(size, start + 1 + int(where * 8))
+        edit = editing.delete_range(
+            draft, editing.Pos(block.ref, start), editing.Pos(block.ref, end)
+        )
+    elif what == "field":
+        fields = sorted(f for f, n in draft.occurrences().items() if n)
+        return (
+            ops.set_field_value(draft, fields[int(much * (len(fields) - 1))], text)
+            if fields
+            else None
+        )
+    elif what == "insert":
+        part = draft.parts[0]
+        return ops.insert_text_node(draft, part.id, int(much * len(part.articles)), "补充", text)
+    elif what == "delete" and len(articles) > 1:
+        return ops.delete_node(draft, articles[int(much * (len(articles) - 1))].id)
+    else:
+        return None
+    return edit.command if edit is not None else None
