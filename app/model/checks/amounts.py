@@ -9,7 +9,6 @@ article against 100% or its total, and a contract stating amounts in two currenc
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -33,6 +32,7 @@ from .money_reading import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ..draft import Node
     from .context import Context, Text
 
 KINDS = ("amount_mismatch", "amount_malformed", "percent_mismatch", "instalments_sum",
@@ -177,20 +177,29 @@ def _capital_fix(text: Text, a: AmountInWords, fen: int | None) -> Fix | None:
 def _schedules(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[Finding]:
     """Each article's instalments (its clauses and tables together) against 100% or the
     total it states; a text outside the articles is judged alone."""
-    groups: dict[object, list[tuple[Text, MoneyFacts]]] = defaultdict(list)
+    groups: dict[object, tuple[Node | None, list[tuple[Text, MoneyFacts]]]] = {}
     for text, facts in read:
         if facts.instalments or facts.totals:
             article = ctx.places.article_of(text.ref)
-            groups[article.id if article is not None else text.ref].append((text, facts))
-    for group in groups.values():
-        items = [(t, i) for t, f in group for i in f.instalments]
-        parts = frozenset().union(*(f.parts for _, f in group))
-        totals = {x.value for _, f in group for x in f.totals}
-        for schedule in _split(items):
-            found = _judge_schedule(ctx, schedule, parts, totals)
-            if found is not None:
-                yield found
-                break
+            key = article.id if article is not None else text.ref
+            groups.setdefault(key, (article, []))[1].append((text, facts))
+    for article, group in groups.values():
+        if article is None:
+            yield from _schedule(ctx, group)
+        else:  # kept until a text of the article changes
+            yield from ctx.of_article("schedule", article, lambda _, g=group: _schedule(ctx, g))
+
+
+def _schedule(ctx: Context, group: list[tuple[Text, MoneyFacts]]) -> tuple[Finding, ...]:
+    """The first schedule of one article (or text) whose instalments do not add up."""
+    items = [(t, i) for t, f in group for i in f.instalments]
+    parts = frozenset().union(*(f.parts for _, f in group))
+    totals = {x.value for _, f in group for x in f.totals}
+    for schedule in _split(items):
+        found = _judge_schedule(ctx, schedule, parts, totals)
+        if found is not None:
+            return (found,)
+    return ()
 
 
 def _split(items: list[tuple[Text, Instalment]]) -> list[list[tuple[Text, Instalment]]]:

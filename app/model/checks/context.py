@@ -16,7 +16,9 @@ read again (``engine``):
 - ``Context.each(name, read)``: the (text, reading) pairs where the reading found something,
   kept with the run and brought up to date by the engine: a pass costs what it finds;
 - ``Context.kept(name, text, make)``: the findings one text gives on its own, kept with that
-  text until it changes; the engine then hands the same placed findings on.
+  text until it changes; the engine then hands the same placed findings on;
+- ``Context.of_article(name, article, make)``: what an article's texts decide together,
+  kept until one of them changes.
 
 A check of the usual shape, ``for text, facts in ctx.each(name, read): yield from
 ctx.kept(kind, text, lambda t, f=facts: make(t, f))``, costs an update next to nothing;
@@ -25,6 +27,7 @@ findings that weigh several texts together (a term defined twice) are judged fro
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -245,7 +248,12 @@ class Context:
     _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any], object]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _each_order: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    # each() name -> (the indexes of its texts in order, the (text, what) pairs in order)
+    _each_list: dict[str, tuple[list[int], list[tuple[Text, Any]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    # of_article() name -> article id -> what was made of it
+    _articles: dict[str, dict[int, Any]] = field(default_factory=dict, init=False, repr=False)
 
     def each(
         self, name: str, read: Callable[[Text], T], key: object = None
@@ -264,20 +272,21 @@ class Context:
             look = read if key is not None else partial(_memo_read, name, read)
             found = {t.index: f for t in self.texts if (f := look(t))}
             self._each[name] = (look, found, key)
-            self._each_order.pop(name, None)
+            self._each_list.pop(name, None)
         else:
             found = kept[1]
-        order = self._each_order.get(name)
-        if order is None:
-            order = self._each_order[name] = sorted(found)
-        texts = self.texts
-        return [(texts[i], found[i]) for i in order]
+        listed = self._each_list.get(name)
+        if listed is None:
+            order = sorted(found)
+            texts = self.texts
+            listed = self._each_list[name] = (order, [(texts[i], found[i]) for i in order])
+        return list(listed[1])
 
     def reread(self, indexes: Iterable[int]) -> None:
         """The texts at ``indexes`` were read again (the engine's update): what each pass
         found in them is read again, the rest is kept."""
         for name, (look, found, _) in self._each.items():
-            moved = False  # a text gained or lost what the pass looks for: order anew
+            moved = False  # a text gained or lost what the pass looks for: list anew
             for i in indexes:
                 f = look(self.texts[i])
                 if f:
@@ -285,8 +294,30 @@ class Context:
                     found[i] = f
                 elif found.pop(i, None) is not None:
                     moved = True
-            if moved:
-                self._each_order.pop(name, None)
+            listed = self._each_list.get(name)
+            if moved or listed is None:
+                self._each_list.pop(name, None)
+                continue
+            order, pairs = listed
+            for i in indexes:  # the same texts hold something: each one's pair anew
+                if i in found:
+                    pairs[bisect_left(order, i)] = (self.texts[i], found[i])
+        if self._articles:
+            articles = (self.places.article_of(self.texts[i].ref) for i in indexes)
+            touched = {a.id for a in articles if a is not None}
+            for made in self._articles.values():
+                for article_id in touched:
+                    made.pop(article_id, None)
+
+    def of_article(self, name: str, article: Node, make: Callable[[Node], T]) -> T:
+        """``make(article)``, kept until a text of the article (its headings, texts and
+        cells) is read again or the structure changes: for findings an article's own texts
+        decide together (its payment schedule, a heading with nothing under it)."""
+        made = self._articles.setdefault(name, {})
+        found = made.get(article.id, _MISSING)
+        if found is _MISSING:
+            found = made[article.id] = make(article)
+        return found  # type: ignore[no-any-return]
 
     def kept(
         self, name: str, text: Text, make: Callable[[Text], Iterable[Finding]]

@@ -96,7 +96,7 @@ def _texts_saying(ctx: Context, kept: dict[str, TermFacts] | None) -> _Saying:
     return _Saying(
         [(t, f) for t in ctx.texts if (f := kept[t.text]).definitions or f.quoted],
         [(t, True) for t in ctx.texts if _meaning_lead(t)],
-        lambda pattern: [(t, u) for t in ctx.texts if (u := kept[t.text].uses(pattern))[0]],
+        lambda pattern: [(t, u) for t in ctx.texts if (u := _named(kept[t.text], pattern))],
     )
 
 
@@ -107,7 +107,11 @@ class _Saying:
 
     defining: list[tuple[Text, TermFacts]]
     leads: list[tuple[Text, bool]]
-    using: Callable[[UsePattern], list[tuple[Text, tuple[tuple[Use, ...], tuple[Use, ...]]]]]
+    using: Callable[[UsePattern], list[tuple[Text, _Uses]]]
+
+
+# a text's uses of the terms: every one, each term's first, and the terms it uses
+_Uses = tuple[tuple[Use, ...], tuple[Use, ...], frozenset[int]]
 
 
 def _said(text: Text) -> TermFacts | None:
@@ -115,9 +119,13 @@ def _said(text: Text) -> TermFacts | None:
     return facts if facts.definitions or facts.quoted else None
 
 
-def _used(pattern: UsePattern, text: Text) -> tuple[tuple[Use, ...], tuple[Use, ...]] | None:
-    found = Context.memo("terms", text, _read).uses(pattern)
-    return found if found[0] else None
+def _used(pattern: UsePattern, text: Text) -> _Uses | None:
+    return _named(Context.memo("terms", text, _read), pattern)
+
+
+def _named(facts: TermFacts, pattern: UsePattern) -> _Uses | None:
+    every, firsts = facts.uses(pattern)
+    return (every, firsts, frozenset(u[2] for u in firsts)) if every else None
 
 
 def collect(
@@ -166,17 +174,20 @@ def collect(
     pattern = use_pattern(names, {name: frozenset(i) for name, i in sorted(hidden.items())})
     entries = [terms[n] for n in names]
     first_defined = [t.definitions[0][0].index if t.definitions else -1 for t in entries]
-    # the checks need no use after every term has one and every definition is passed
-    waiting, last_defined = len(entries), max(first_defined, default=-1)
-    for text, (every, firsts) in saying.using(pattern):
-        if not every_use and not waiting and text.index >= last_defined:
-            break
+    # past every definition the checks need only the first use of a term that has none yet
+    waiting, last_defined = set(range(len(entries))), max(first_defined, default=-1)
+    for text, (every, firsts, used) in saying.using(pattern):
+        if not every_use and text.index >= last_defined:
+            if not waiting:
+                break
+            if waiting.isdisjoint(used):
+                continue
         for start, end, i in every if every_use or own else firsts:
             if own and (text.index, start) in own:
                 continue
             uses = entries[i].uses
             if every_use or not uses or text.index < first_defined[i]:
-                waiting -= not uses
+                waiting.discard(i)
                 uses.append((text, start, end))
     return terms, saying.defining
 
