@@ -220,3 +220,32 @@ def test_a_run_leaves_nothing_for_the_cycle_collector(name: str) -> None:
     del engine
     assert gc.collect() == 0
     assert gc.isenabled()
+
+
+def test_what_an_article_decides_together_follows_an_edit_of_one_of_its_texts(tmp_path) -> None:
+    """An article's payment schedule and its headings without text are kept with the
+    article (``Context.of_article``) until one of its texts is read again."""
+    draft = _draft(
+        tmp_path,
+        "测试合同\n\n第一条 付款\n1.1 首期支付30%。\n1.2 尾款支付60%。\n"
+        "第二条 其他\n2.1 本合同一式两份。\n",
+    )
+    engine = CheckEngine()
+    assert "instalments_sum" in {f.kind for f in engine.run(draft)}
+    history = ops.History(draft)
+    clause = draft.parts[0].articles[0].children[1]
+    command = ops.set_text(draft, clause.id, "尾款支付70%。")
+    history.push(command)
+    updated = engine.update(draft, command.changes(draft))
+    assert "instalments_sum" not in {f.kind for f in updated}
+    assert seen(updated) == seen(run_checks(draft))
+    other = draft.parts[0].articles[1]
+    command = ops.insert_empty(draft, other.id, 1, "保险")
+    history.push(command)
+    engine.update(draft, command.changes(draft))  # a change of structure: read anew
+    inserted = other.children[1]
+    command = ops.set_heading(draft, inserted.id, "保险条款")
+    history.push(command)
+    updated = engine.update(draft, command.changes(draft))
+    assert [f.subject for f in updated if f.kind == "heading_without_text"] == ["保险条款"]
+    assert seen(updated) == seen(run_checks(draft))
