@@ -63,12 +63,21 @@ class Text:
     # findings made from it alone (check name -> findings), this text's own (``kept``)
     found: dict[str, tuple[Finding, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    _memo_key: tuple[str, str, tuple[tuple[int, int, str], ...]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
+    @property
     def memo_key(self) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
         """What ``memo`` keys a text's reading by: its kind, its characters and where its
-        blanks and references stand (a mention typed as text reads as a bound one does)."""
-        shape = tuple((a, b, type(seg).__name__) for a, b, seg in self.objects)
-        return self.ref.kind, self.text, shape
+        blanks and references stand (a mention typed as text reads as a bound one does).
+        Kept once made (not a cached_property: its lock cost more than the key, for each
+        of the thousands of texts a run reads)."""
+        key = self._memo_key
+        if key is None:
+            shape = tuple((a, b, type(seg).__name__) for a, b, seg in self.objects)
+            key = self._memo_key = (self.ref.kind, self.text, shape)
+        return key
 
     def at(self, offset: int) -> int:
         """The block-text offset of reading offset ``offset`` (inside an object: its start)."""
