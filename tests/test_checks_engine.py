@@ -145,7 +145,7 @@ EDITS = st.lists(
 )  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["mixed_zh_service.txt", "facts_en_contractor_planted.txt"])
+@pytest.mark.parametrize("name", ["mixed_zh_outsourcing.txt", "facts_en_contractor_planted.txt"])
 @settings(max_examples=8, deadline=None)
 @given(edits=EDITS)
 def test_an_update_after_any_edits_equals_a_fresh_run(name: str, edits: list[tuple]) -> None:
