@@ -109,6 +109,33 @@ def test_a_malformed_capital_amount_is_shown_its_right_form(tmp_path, body, word
     assert f.fix is not None and f.fix.edits[0].new == should
 
 
+@pytest.mark.parametrize(
+    ("body", "words", "should"),
+    [
+        ("每次调整幅度不超过人民币叁仟伍百元整。", "叁仟伍百元整", "叁仟伍佰元整"),
+        ("违约金为贰万一仟元整。", "贰万一仟元整", "贰万壹仟元整"),
+        ("押金为二万伍仟元整。", "二万伍仟元整", "贰万伍仟元整"),
+    ],
+)
+def test_a_numeral_slipped_into_a_capital_is_malformed(tmp_path, body, words, should) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "amount_malformed" and shown(draft, f) == words
+    assert f.fix is not None and f.fix.edits[0].new == should
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "第一期伍仟元整，第三期伍仟元整。",  # 一 and 三 number the instalments
+        "共三件，合计伍仟元整；零售价五千元。",  # a count; ordinary numerals alone
+        "伍仟元整一次性支付。",
+    ],
+)
+def test_ordinary_numerals_beside_a_capital_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
 def test_a_malformed_amount_whose_meaning_is_unclear_has_no_fix(tmp_path) -> None:
     [f] = found(draft_of(tmp_path, "押金为人民币壹仟伍元。"))
     assert f.kind == "amount_malformed" and f.fix is None
@@ -176,6 +203,38 @@ def test_instalments_that_do_not_make_up_the_total(tmp_path, body, got, total) -
     assert got in f.message.zh and total in f.message.zh
 
 
+@pytest.mark.parametrize(
+    ("body", "got", "total"),
+    [
+        ("Distributor will pay each order in three instalments: 30% with the purchase order, "
+         "40% on shipment and 20% within thirty days after delivery.", "90%", "100%"),
+        ("货款分三期支付：（1）合同签订后支付30%；（2）发货后支付40%；（3）验收合格后支付20%。",
+         "90%", "100%"),
+        ("合同总价为100万元，分三期支付：签约后支付30万元，发货后支付40万元，验收后支付20万元。",
+         "900,000", "1,000,000"),
+    ],
+)  # fmt: skip
+def test_payments_counted_not_marked_that_do_not_add_up(tmp_path, body, got, total) -> None:
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "instalments_sum"
+    assert got in f.message.zh and total in f.message.zh
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Distributor will pay each order in three instalments: 30% with the purchase order, "
+        "40% on shipment and 30% within thirty days after delivery.",
+        "The fee is payable in two instalments: 50% on signing and 50% on delivery; late "
+        "payments bear interest at 5%.",
+        "货款分三期支付：签约后支付30%，验收后支付70%。",  # two listed for three: not judged
+        "货款分两期支付：签约后支付50%，验收后支付50%，逾期付款的按日支付0.05%违约金。",
+    ],
+)
+def test_counted_payments_that_add_up_or_cannot_be_told_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
 def test_a_schedule_with_a_blank_share_is_not_judged(tmp_path) -> None:
     body = "第一笔：支付费用总额的{{第一笔百分比}}%；第二笔：支付30%；尾款：支付40%。"
     assert found(draft_of(tmp_path, body), "instalments_sum") == []
@@ -186,6 +245,24 @@ def test_two_currencies_are_said_once(tmp_path) -> None:
     [f] = found(draft_of(tmp_path, body))
     assert f.kind == "two_currencies"
     assert "人民币" in f.message.zh and "美元" in f.message.zh
+
+
+def test_a_currency_named_without_a_figure_counts(tmp_path) -> None:
+    body = (
+        "1.1 Prices will be stated and paid in United States dollars.\n"
+        "1.2 Distributor will pay a handling fee of KRW 150,000 for each return."
+    )
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "two_currencies" and "美元、韩元" in f.message.zh
+    assert (f.clause, shown(draft, f)) == ("1.2", "KRW 150,000")
+    same = [
+        "1.1 Fees are payable in Canadian dollars.\n1.2 The handling fee is $500.",
+        "1.1 本合同以人民币结算。\n1.2 服务费为5,000元，押金为人民币1,000元。",
+        "1.1 All amounts are in US dollars.\n1.2 The fee is USD 5,000, and $300 for travel.",
+    ]
+    for body in same:
+        assert found(draft_of(tmp_path, body)) == [], body
 
 
 def test_yuan_alone_is_the_contracts_own_currency(tmp_path) -> None:

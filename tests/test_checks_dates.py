@@ -162,6 +162,91 @@ def test_dates_in_a_field_value_count_as_text(tmp_path) -> None:
     assert f.kind == "date_impossible" and f.ref is not None
 
 
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        ("This Agreement is effective 6/31/98.", "6/31/98"),  # June 31st (m/d)
+        ("This Agreement is effective 31/6/1998.", "31/6/1998"),  # 31 June (d/m)
+        ("Payment is due on 2/29/2023.", "2/29/2023"),
+    ],
+)
+def test_a_slashed_date_that_exists_in_neither_order_is_an_error(tmp_path, body, written) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "date_impossible" and shown(draft, f) == written
+    assert "30" in f.message.en or "28" in f.message.en
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This Agreement is effective 4/6/2024 and 12/31/98.",  # either order, or m/d alone
+        "Payment is due on 2/29/2024 and 13/12/2020.",  # a leap day; d/m only
+        "Fees are paid 30/40/30 over the three stages, see http://example.com/6/31/98.",
+        "Version 1.6/31/98 of the protocol; ratio 1/2/3.",
+    ],
+)
+def test_slashed_numbers_that_are_dates_or_no_date_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "range_text"),
+    [
+        ("出发时间2024年10月1日8时，结束时间2024年9月24日20时，共8天。",
+         "2024年10月1日8时，结束时间2024年9月24日"),
+        ("生效日期：2025年3月1日；届满日：2025年2月1日。", "2025年3月1日；届满日：2025年2月1日"),
+        ("Commencement date: 1 March 2025. Expiry date: 1 February 2025.",
+         "1 March 2025. Expiry date: 1 February 2025"),
+    ],
+)  # fmt: skip
+def test_a_labelled_start_and_end_in_the_wrong_order(tmp_path, body, range_text) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "date_order" and shown(draft, f) == range_text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "出发时间2024年10月1日8时，返回时间2024年10月8日20时，共8天。",
+        "签订日期2025年3月1日，开始日期2025年1月1日。",  # signed later than it starts: fine
+        "Start date: 1 March 2025; end date: 1 February 2026.",
+    ],
+)
+def test_labelled_dates_in_order_or_of_two_stretches_are_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        ("9.2 合同终止前30天，一方书面通知对方；未提前三十天通知的，通知到达时生效。", "三十天"),
+        ("4.2 乙方应在收到意见后三十日内调整服务策略；乙方未在30日内调整的，甲方有权更换人员。",
+         "30日内"),
+    ],
+)  # fmt: skip
+def test_one_clause_writing_a_period_two_ways_is_style(tmp_path, body, second) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and f.severity == INFO
+    assert shown(draft, f) == second
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "9.2 合同终止前30天，一方书面通知对方；未提前30天通知的，通知自到达之日起生效。",
+        "6.1 出境社在行程开始前30日以上提出解除合同的，不承担违约责任；出境社在行程开始前三十日"
+        "以内提出解除合同的，应当承担违约责任。",  # two cases on either side of one day
+        "4.2 付款期限：☐收到发票后30日内支付；☐收到发票后三十日内支付。",
+        "4.2 乙方应在三十（30）日内整改；整改期满后三十（30）日内复验。",
+    ],
+)
+def test_one_clause_with_one_writing_or_two_cases_is_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body)) == []
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(

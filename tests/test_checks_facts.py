@@ -503,6 +503,18 @@ def test_vague_references_without_a_target(opened) -> None:
 # -- topics ----------------------------------------------------------------------------------
 
 
+def test_headings_that_add_only_how_a_subject_is_dealt_with_are_one_subject(opened) -> None:
+    base = "第一条 服务\n服务。\n"
+    twice = opened(base + "第二条 争议解决\n提交仲裁。\n第三条 争议的处理\n向法院起诉。\n")
+    [f] = found(twice, "duplicate_topic")
+    assert f.article == "第三条" and "“争议的处理”" in f.why.zh
+    apart = opened(
+        base + "第二条 法律适用与争议解决\n适用中国法律。\n第三条 争议的处理\n向法院起诉。\n"
+        "第四条 数据处理\n按约定处理数据。\n第五条 数据安全要求\n保障数据安全。\n"
+    )  # 法律适用 is a second subject; 数据处理 names none
+    assert found(apart, "duplicate_topic") == []
+
+
 def test_two_articles_whose_headings_say_one_subject_are_a_duplicate_with_why(opened) -> None:
     draft = opened(
         "第一条 保密条款\n双方应保密。\n第二条 知识产权与商业秘密\n知识产权归甲方。\n"

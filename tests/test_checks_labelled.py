@@ -155,8 +155,8 @@ def fixture_of(labels_file: Path) -> Path:
     return existing[0]
 
 
-def labelled_files() -> list[Path]:
-    return sorted(LABELLED.glob("*.labels.json"))
+def labelled_files(folder: Path = LABELLED) -> list[Path]:
+    return sorted(folder.glob("*.labels.json"))
 
 
 def read_labels(labels_file: Path) -> tuple[dict, list[Label]]:
@@ -177,9 +177,10 @@ def _seen(finding: Finding, texts: dict) -> Seen:
 
 
 @cache
-def judged() -> tuple[Judged, ...]:
+def judged(folder: Path = LABELLED) -> tuple[Judged, ...]:
+    """Every fixture of ``folder`` (the labelled set, or another set labelled the same way)."""
     out = []
-    for labels_file in labelled_files():
+    for labels_file in labelled_files(folder):
         data, labels = read_labels(labels_file)
         found = seen_findings(fixture_of(labels_file), set(data.get("ignore_kinds", ())))
         out.append(Judged(labels_file.name, labels, found, pairs(labels, found)))

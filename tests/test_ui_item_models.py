@@ -119,7 +119,8 @@ def test_fields_model_passes_the_model_tester(qtbot, watch) -> None:
     inspector.set_document(document)
     inspector.show()
     fields = inspector.fields.model
-    watch(fields)  # (the checks are a QListWidget: Qt's own model)
+    watch(fields)
+    watch(inspector.checks.model)
     draft = document.draft
     stack = document.undo_stack
     assert fields.setData(fields.index(0, VALUE), "2024年1月1日")  # fill: the row in place
@@ -131,7 +132,7 @@ def test_fields_model_passes_the_model_tester(qtbot, watch) -> None:
     part = draft.parts[0]
     document.push(ops.insert_text_node(draft, part.id, 0, "新条", "金额：____元，期限：____。"))
     inspector.fields.refresh()  # two rows come, after their neighbours
-    qtbot.waitUntil(lambda: inspector.checks.list.count() > 0)
+    qtbot.waitUntil(lambda: inspector.checks.model.rowCount() > 0)
     for _ in range(stack.count()):
         stack.undo()
         inspector.fields.refresh()

@@ -4,7 +4,7 @@ defined terms and the other side's comments.
 The main window owns one inspector and tells it which document and node are current; the
 inspector edits only through ``DraftDocument.push`` and asks the editor to show a place by
 emitting ``jumpTo(node_id)``, a field's blanks by emitting ``fieldChosen(field_id)``, or
-exact characters (a term's use) by emitting ``textChosen(ref, offset, length)``.
+exact characters (a finding, a term's use) by emitting ``placeChosen(ref, offset, length)``.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ class Inspector(QWidget):
     """The id of an article or clause the editor should show."""
     fieldChosen = Signal(int)
     """A field chosen in the Fields tab: the editor selects its (next) blank."""
-    textChosen = Signal(object, int, int)
-    """Characters of a block (ref, offset, length) the editor should select: a term's use."""
+    placeChosen = Signal(object, int, int)
+    """Characters to select in the editor: (BlockRef, offset, length), a check's finding or
+    a term's use."""
 
     def __init__(self, library: ClauseLibrary | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,8 +60,9 @@ class Inspector(QWidget):
         for tab in (self.clause, self.checks, self.comments):
             tab.jumpTo.connect(self.jumpTo)
         self.fields.fieldChosen.connect(self.fieldChosen)
-        self.terms.textChosen.connect(self.textChosen)
+        self.terms.textChosen.connect(self.placeChosen)
         self.checks.fieldChosen.connect(self.show_field)
+        self.checks.placeChosen.connect(self.placeChosen)
         self.checks.countChanged.connect(self._checks_counted)
         self._checks_counted(len(self.checks.checks))
 

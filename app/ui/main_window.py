@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
     from app.model.autosave import Recovery
     from app.model.checks import Finding
+    from app.model.doc_blocks import BlockRef
     from app.model.draft_lock import LockOwner
     from clause_db.messages import Msg
 
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
             self._inspector = Inspector(self.library, self)
             self._inspector.jumpTo.connect(self._jump_to)
             self._inspector.fieldChosen.connect(self._select_field)
-            self._inspector.textChosen.connect(self._select_text)
+            self._inspector.placeChosen.connect(self._select_place)
             placeholder = self.inspector_dock.widget()
             self.inspector_dock.setWidget(self._inspector)
             placeholder.deleteLater()
@@ -380,6 +381,9 @@ class MainWindow(QMainWindow):
         from .markup_actions import add_markup_actions  # the other side's tracked changes
 
         add_markup_actions(self, edit_menu)
+        from .fix_preview import add_typography_action  # a check's fix, for the whole draft
+
+        add_typography_action(self, edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for dock in (self.library_dock, self.outline_dock, self.inspector_dock):
@@ -1095,20 +1099,14 @@ class MainWindow(QMainWindow):
         if view is not None and node_id:
             view.jump_to(node_id)
 
-    def _select_text(self, ref, offset: int, length: int) -> None:
-        """Select characters of a block (a term's use chosen in the inspector)."""
-        view = self.tabs.current_view()
-        if view is not None:
-            view.go_to(Pos(ref, offset), length)
-
     def go_to_finding(self, finding: Finding) -> None:
         """Select what a check found (its field's blank, else its words, else its article)."""
         view = self.tabs.current_view()
         if view is None:
             return
         if finding.field_id is None or not view.select_field(finding.field_id):
-            if finding.ref is not None and view.block_index(finding.ref) is not None:
-                view.go_to(Pos(finding.ref, finding.offset), finding.length)
+            if finding.ref is not None:
+                self._select_place(finding.ref, finding.offset, finding.length)
             elif finding.node_id is not None:
                 view.jump_to(finding.node_id)
         view.setFocus()
@@ -1117,6 +1115,21 @@ class MainWindow(QMainWindow):
         view = self.tabs.current_view()
         if view is not None:
             view.select_field(field_id)
+
+    def _select_place(self, ref: BlockRef, offset: int, length: int) -> None:
+        """Select a check's finding: exactly its characters, as the find bar selects a hit."""
+        view = self.tabs.current_view()
+        if view is None:
+            return
+        if view.block_index(ref) is None:  # not shown (a generated block): its node, if any
+            view.jump_to(ref.owner)
+            return
+        view.go_to(Pos(ref, offset), length)
+        # read with what comes before and after it: a third of the way down, not at an edge
+        rect, height = view.cursorRect(), view.viewport().height()
+        if not height // 4 <= rect.center().y() <= height * 3 // 4:
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 3)
 
     # -- drops of files on the window -------------------------------------------------------
 

@@ -4,8 +4,80 @@
 <context>
     <name>ChecksTab</name>
     <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Show ignored</source>
+        <translation>显示已忽略</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Ignore…</source>
+        <translation>忽略…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Errors: {0}</source>
+        <translation>错误 {0}</translation>
+    </message>
+    <message>
+        <source>Warnings: {0}</source>
+        <translation>警告 {0}</translation>
+    </message>
+    <message>
+        <source>Notes: {0}</source>
+        <translation>提示 {0}</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Ignored: {0}</source>
+        <translation>已忽略 {0}</translation>
+    </message>
+    <message>
+        <source>Heed again</source>
+        <translation>恢复检查</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Fix: {0}</source>
+        <translation>修正：{0}</translation>
+    </message>
+    <message>
+        <source>Why may this be ignored? (kept in the draft)</source>
+        <translation>为什么可以忽略此项？（理由保存在草稿中）</translation>
+    </message>
+    <message>
+        <source>Ignore finding</source>
+        <translation>忽略检查结果</translation>
+    </message>
+    <message>
+        <source>A reason is needed. Why may this be ignored?</source>
+        <translation>必须填写理由。为什么可以忽略此项？</translation>
     </message>
     <message>
         <source>No draft is open.</source>
@@ -680,6 +752,212 @@
     <message>
         <source>Export Anyway</source>
         <translation>仍然导出</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>the whole draft</source>
+        <translation>整份合同</translation>
+    </message>
+    <message>
+        <source>ignored: {0}</source>
+        <translation>已忽略：{0}</translation>
+    </message>
+    <message>
+        <source>Fix: {0}</source>
+        <translation>修正：{0}</translation>
+    </message>
+    <message>
+        <source>Ignored: {0}</source>
+        <translation>已忽略：{0}</translation>
+    </message>
+    <message>
+        <source>term defined twice</source>
+        <translation>术语重复定义</translation>
+    </message>
+    <message>
+        <source>term never used</source>
+        <translation>定义的术语未使用</translation>
+    </message>
+    <message>
+        <source>term used before its definition</source>
+        <translation>术语先使用后定义</translation>
+    </message>
+    <message>
+        <source>term not defined</source>
+        <translation>术语未定义</translation>
+    </message>
+    <message>
+        <source>figure and words differ</source>
+        <translation>金额大小写不一致</translation>
+    </message>
+    <message>
+        <source>amount in words malformed</source>
+        <translation>大写金额写法有误</translation>
+    </message>
+    <message>
+        <source>percentages differ</source>
+        <translation>百分比前后不一致</translation>
+    </message>
+    <message>
+        <source>instalments do not add up</source>
+        <translation>分期合计不符</translation>
+    </message>
+    <message>
+        <source>two currencies</source>
+        <translation>币种不一致</translation>
+    </message>
+    <message>
+        <source>impossible date</source>
+        <translation>日期不存在</translation>
+    </message>
+    <message>
+        <source>end before start</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>period written two ways</source>
+        <translation>期限写法不一致</translation>
+    </message>
+    <message>
+        <source>period not filled in</source>
+        <translation>期限未填写</translation>
+    </message>
+    <message>
+        <source>party named differently</source>
+        <translation>当事人名称不一致</translation>
+    </message>
+    <message>
+        <source>role no party has</source>
+        <translation>称谓无对应当事人</translation>
+    </message>
+    <message>
+        <source>court and arbitration</source>
+        <translation>诉讼与仲裁并存</translation>
+    </message>
+    <message>
+        <source>two courts</source>
+        <translation>约定两个法院</translation>
+    </message>
+    <message>
+        <source>two governing laws</source>
+        <translation>两种适用法律</translation>
+    </message>
+    <message>
+        <source>numbering gap</source>
+        <translation>编号跳号</translation>
+    </message>
+    <message>
+        <source>number repeated</source>
+        <translation>编号重复</translation>
+    </message>
+    <message>
+        <source>refers to itself</source>
+        <translation>引用自身</translation>
+    </message>
+    <message>
+        <source>annex missing</source>
+        <translation>附件不存在</translation>
+    </message>
+    <message>
+        <source>empty article</source>
+        <translation>空条款</translation>
+    </message>
+    <message>
+        <source>heading without text</source>
+        <translation>标题下无内容</translation>
+    </message>
+    <message>
+        <source>template marker left</source>
+        <translation>模板标记残留</translation>
+    </message>
+    <message>
+        <source>vague reference</source>
+        <translation>指代不明</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>nothing ticked</source>
+        <translation>未勾选</translation>
+    </message>
+    <message>
+        <source>broken reference</source>
+        <translation>引用失效</translation>
+    </message>
+    <message>
+        <source>reference to nothing</source>
+        <translation>引用无对应条款</translation>
+    </message>
+    <message>
+        <source>hidden direction characters</source>
+        <translation>隐藏的方向字符</translation>
+    </message>
+    <message>
+        <source>half-width punctuation</source>
+        <translation>半角标点</translation>
+    </message>
+    <message>
+        <source>mixed-width digits</source>
+        <translation>全半角数字混用</translation>
+    </message>
+    <message>
+        <source>stray space</source>
+        <translation>多余空格</translation>
+    </message>
+    <message>
+        <source>same topic twice</source>
+        <translation>主题重复</translation>
+    </message>
+    <message>
+        <source>essential topic missing</source>
+        <translation>缺少必备条款</translation>
+    </message>
+</context>
+<context>
+    <name>FixPreview</name>
+    <message>
+        <source>Preview the fix</source>
+        <translation>预览修正</translation>
+    </message>
+    <message>
+        <source>{0} ({1} changes)</source>
+        <translation>{0}（共 {1} 处修改）</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>The text changed since it was checked: the checks run again, try once more.</source>
+        <translation>检查之后文字已有改动：已重新检查，请再试一次。</translation>
+    </message>
+    <message>
+        <source>Normalise typography</source>
+        <translation>统一标点与格式</translation>
+    </message>
+    <message>
+        <source>Nothing to normalise: the punctuation, digits and spaces are consistent.</source>
+        <translation>无需统一：标点、数字和空格已经一致。</translation>
+    </message>
+    <message>
+        <source>Normalise &amp;typography…</source>
+        <translation>统一标点与格式(&amp;T)…</translation>
     </message>
 </context>
 <context>

@@ -138,10 +138,12 @@ EXPECTED: dict[str, Expected] = {
 
 def contract_files() -> tuple[list[Path], list[str]]:
     """Every contract file to measure, and notes about folders that are absent (not the
-    checks' labelled passages in tests/fixtures/checks/: they are judged by their labels)."""
+    checks' labelled passages in tests/fixtures/checks/ and checks_holdout/: they are judged
+    by their labels)."""
     notes: list[str] = []
-    # tests/fixtures/checks holds passages with planted errors for the checks, not contracts
-    fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name != "checks")
+    # those two folders hold passages with planted errors for the checks, not contracts
+    labelled = {"checks", "checks_holdout"}
+    fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name not in labelled)
     folders = [SHARED_CORPUS, *sorted(fixtures), FIXTURES]
     files: list[Path] = []
     for folder in folders:

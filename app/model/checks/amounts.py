@@ -18,6 +18,7 @@ from clause_db.messages import Msg
 from ..draft import Blank
 from .finding import ERROR, INFO, WARNING, Finding, Fix, TextEdit
 from .money_reading import (
+    DOLLAR,
     NOTHING,
     YUAN,
     AmountInWords,
@@ -43,6 +44,9 @@ _CURRENCY_NAMES = {
     "EUR": ("欧元", "euros"), "GBP": ("英镑", "pounds sterling"), "JPY": ("日元", "yen"),
     "TWD": ("新台币", "NT dollars"), "AUD": ("澳元", "Australian dollars"),
     "CAD": ("加元", "Canadian dollars"), "SGD": ("新加坡元", "Singapore dollars"),
+    "KRW": ("韩元", "Korean won"), "CHF": ("瑞士法郎", "Swiss francs"),
+    "MOP": ("澳门元", "patacas"), "INR": ("印度卢比", "Indian rupees"),
+    "NZD": ("新西兰元", "New Zealand dollars"),
 }  # fmt: skip
 
 
@@ -263,6 +267,18 @@ def _sum_finding(
 
 # -- currencies ---------------------------------------------------------------------------
 
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "HKD", "SGD", "TWD", "NZD"})
+
+
+def _merge(ctx: Context, first: dict[str, tuple[Text, int, int]], sign: str, code: str) -> None:
+    """The currency a sign alone stands for takes its first mention (if earlier); the
+    currencies stay in reading order."""
+    at = first.pop(sign)
+    first[code] = min(first.get(code, at), at, key=lambda p: (ctx.order(p[0].ref), p[1]))
+    ordered = sorted(first.items(), key=lambda kv: (ctx.order(kv[1][0].ref), kv[1][1]))
+    first.clear()
+    first.update(ordered)
+
 
 def _currencies(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[Finding]:
     """One finding when amounts are stated in two currencies and nothing says how one
@@ -273,11 +289,12 @@ def _currencies(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[F
             return
         for code, start, end in facts.currencies:
             first.setdefault(code, (text, start, end))
-    if YUAN in first:  # 元 alone is the yuan the contract names, else 人民币
-        yuan = first.pop(YUAN)
-        if not {"TWD", "HKD"} & first.keys():
-            first["CNY"] = min(first.get("CNY", yuan), yuan, key=lambda p: ctx.order(p[0].ref))
-            first = dict(sorted(first.items(), key=lambda kv: (ctx.order(kv[1][0].ref), kv[1][1])))
+    if DOLLAR in first:  # $ alone: the dollars the contract names, else US dollars
+        named = [c for c in first if c in _DOLLARS]
+        _merge(ctx, first, DOLLAR, named[0] if len(named) == 1 else "USD")
+    if YUAN in first and not {"TWD", "HKD"} & first.keys():  # 元 alone: 人民币 unless it
+        _merge(ctx, first, YUAN, "CNY")  # names 新台币 or 港元
+    first.pop(YUAN, None)
     if len(first) < 2:
         return
     codes = list(first)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -60,11 +60,12 @@ _ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ISO = re.compile(r"\d{4}[-/.]\d")
 _ENGLISH_UNIT = re.compile(r"(?=[dmwh])\b(?:day|month|week|hour)", re.I)
 _STARTS = re.compile(
-    r"开始日期|起始日期|起始日|开始时间|起始时间|start\s+date|commencement\s+date", re.I
+    r"(?:开始|起始|出发|生效|起租|入住)(?:日期|时间|日)|(?:start|starting|commencement|departure)\s+(?:date|time)",
+    re.I,
 )
 _ENDS = re.compile(
-    r"结束日期|终止日期|截止日期|到期日|届满日|结束时间|end\s+date|expiry\s+date|expiration\s+date|"
-    r"termination\s+date",
+    r"(?:结束|终止|截止|到期|届满|返回|返程|失效|退租|离店)(?:日期|时间|日)|"
+    r"(?:end|ending|expiry|expiration|termination|return)\s+(?:date|time)",
     re.I,
 )
 
@@ -141,6 +142,7 @@ def read_dates(text: str) -> DateFacts:
             impossible.append(BadDate(m.start(), m.end(), text[m.start() : m.end()], days))
         elif y is not None and d is not None:
             dates.append((m.start(), m.end(), date(y, mo, d)))
+    impossible += _impossible_slash_dates(s, text)
     periods = _periods(s, text)
     reversed_ranges = _reversed(s, text, dates)
     if not (impossible or periods or reversed_ranges):
@@ -152,6 +154,32 @@ def _dates(s: str) -> Iterator[re.Match[str]]:
     """DATE's matches, asked only of texts that can hold one (most say no month)."""
     if "月" in s or _ENGLISH_MONTH.search(s) or _ISO.search(s):
         yield from DATE.finditer(s)
+
+
+# 6/30/98, 30/6/1998: month and day in either order (US m/d, elsewhere d/m), read alone
+SLASH_DATE = re.compile(
+    r"(?<![A-Za-z\d_/.\-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![A-Za-z\d_/]|\.\d)"
+)
+
+
+def _impossible_slash_dates(s: str, text: str) -> list[BadDate]:
+    """6/31/98: a date whatever the order of month and day (June 31st, or day 6 of month
+    31), that exists in neither. Three numbers that cannot be a month and a day either way
+    (30/40/30, a split of shares) are no date; 4/6/2024 is a date, whichever it means."""
+    if "/" not in s:
+        return []
+    out = []
+    for m in SLASH_DATE.finditer(s):
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        year = int(y) if len(y) == 4 else 2000 + int(y)  # 98: 1998 and 2098 leap alike
+        readings = [(mo, d) for mo, d in ((a, b), (b, a)) if 1 <= mo <= 12 and 1 <= d <= 31]
+        if not readings or not 1900 <= year < 2200:
+            continue
+        lasts = [_days_if_impossible(year, mo, d) for mo, d in readings]
+        if all(last is not None for last in lasts):
+            shown = text[m.start() : m.end()]
+            out.append(BadDate(m.start(), m.end(), shown, lasts[0]))  # type: ignore[arg-type]
+    return out
 
 
 def _number(text: str | None) -> int | None:
@@ -196,13 +224,24 @@ def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tup
     for (a0, a1, first), (b0, b1, second) in zip(dates, dates[1:], strict=False):
         if second < first and _RANGE.fullmatch(s, a1, b0):
             out.append((a0, b1, text[a0:b1]))
-    starts = [d for d in dates if _STARTS.search(s, max(0, d[0] - 12), d[0])]
-    ends = [d for d in dates if _ENDS.search(s, max(0, d[0] - 12), d[0])]
+    labels = [(_label(s, d[0]), d) for d in dates]  # 出发时间 … 返回时间, start … end date
+    starts = [d for label, d in labels if label == "start"]
+    ends = [d for label, d in labels if label == "end"]
     if len(starts) == 1 and len(ends) == 1 and ends[0][2] < starts[0][2]:
         a, b = sorted((starts[0], ends[0]))
         if not any(a[0] <= r[0] < b[1] for r in out):
             out.append((a[0], b[1], text[a[0] : b[1]]))
     return out
+
+
+def _label(s: str, at: int) -> str | None:
+    """start or end: what the label ending just before a date (the nearest) says it is."""
+    found, end = None, at - 12
+    for label, pattern in (("start", _STARTS), ("end", _ENDS)):
+        for m in pattern.finditer(s, max(0, at - 30), at):
+            if m.end() >= end:
+                found, end = label, m.end()
+    return found
 
 
 def _periods(s: str, text: str) -> list[Period]:
@@ -242,7 +281,41 @@ def _periods(s: str, text: str) -> list[Period]:
         key = "" if _offered(s, m.start()) else _key_en(s, m.start(), m.end())
         mismatch = other is not None and value is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
+    return _written_two_ways(s, out)
+
+
+def _written_two_ways(s: str, periods: list[Period]) -> list[Period]:
+    """One clause that writes a period in words and again in figures (三十日内调整…；未在
+    30日内调整的 / 终止前30天…；未提前三十天通知的) speaks of one period of one obligation,
+    however differently the words around each say the act: the later takes the earlier's
+    act, so ``dates`` compares them. Not a period offered as a choice, nor one bound the
+    other way (30日以上…三十日以内: two cases, each compared with its own act elsewhere)."""
+    out = list(periods)
+    for i, p in enumerate(out):
+        if p.value is None or p.script == "both" or _offered(s, p.start):
+            continue
+        for j, q in enumerate(out[:i]):
+            if (
+                (q.value, q.unit) == (p.value, p.unit)
+                and {q.script, p.script} == _TWO_WAYS
+                and _bound(s, q) == _bound(s, p)
+            ):
+                key = q.key or f"{q.value}{q.unit}|{s}"
+                out[i], out[j] = replace(p, key=key), replace(q, key=key)
+                break
     return out
+
+
+_TWO_WAYS = {"digits", "words"}
+_BOUND = re.compile(r"\s*(以上|以下|以外|以后|之后|后|以前|之前|前)")
+
+
+def _bound(s: str, p: Period) -> str:
+    """Which side of the period the clause means: 内 (within), 以上, 后 … or nothing said."""
+    if s[p.end - 1] == "内":
+        return "内"
+    m = _BOUND.match(s, p.end)
+    return m.group(1) if m else ""
 
 
 def _offered(s: str, at: int) -> bool:
@@ -258,13 +331,13 @@ _BOXES = re.compile("[☐□■☑✓✔]")
 
 
 def _is_period(s: str, m: re.Match[str]) -> bool:
-    """A number of days said as a time limit: 内 after it, or 起/后/提前/逾期 before it."""
+    """A number of days said as a time limit: 内 after it, or 起/后/(提)前/逾期 before it."""
     if m.group("within"):
         return True
     before = s[max(0, m.start() - 8) : m.start()]
     if re.search(r"[年月]\s*$", before) or before.endswith("第"):
         return False  # 2024年【】月【】日, 第__日: a date, a place in a list
-    return bool(re.search(r"(?:起|后|提前|逾期|超过|满|不少于|不超过|不得超过)\s*$", before))
+    return bool(re.search(r"(?:起|后|前|逾期|超过|满|不少于|不超过|不得超过)\s*$", before))
 
 
 def _key_zh(s: str, start: int, end: int) -> str:

@@ -9,8 +9,9 @@ text through ``Context.memo``. Offsets are into the text as read (``Text.text``)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
 from clause_db.capital_numerals import CAPITAL_DIGITS
 from clause_db.number_words import (
@@ -31,22 +32,27 @@ CURRENCIES = {
     "日元": "JPY", "日圆": "JPY", "JPY": "JPY",
     "新台币": "TWD", "新台幣": "TWD", "NTD": "TWD", "NT$": "TWD", "TWD": "TWD",
     "澳元": "AUD", "AUD": "AUD", "加元": "CAD", "CAD": "CAD", "新加坡元": "SGD", "SGD": "SGD",
+    "韩元": "KRW", "KRW": "KRW", "₩": "KRW", "won": "KRW", "瑞士法郎": "CHF", "CHF": "CHF",
+    "澳门元": "MOP", "澳门币": "MOP", "MOP": "MOP", "INR": "INR", "₹": "INR", "NZD": "NZD",
     "元": None, "圆": None, "块": None,
 }  # fmt: skip
+# a figure in dollars without saying whose: the dollars the contract names, else US dollars
+DOLLAR = "$"
 # 元 alone: the contract's own yuan -- 人民币, unless it names 新台币 or 港元 (``amounts``)
 YUAN = "元"
 _BY_LENGTH = sorted(CURRENCIES, key=len, reverse=True)
 _CUR = "|".join(re.escape(c) for c in _BY_LENGTH if c not in ("元", "圆", "块"))
 _POST = (
-    "美元|美金|港币|港元|欧元|英镑|日元|日圆|新台币|新台幣|澳元|加元|新加坡元|人民币|元|圆|"
-    "USD|RMB|CNY|EUR|HKD|GBP|JPY"
+    "美元|美金|港币|港元|欧元|英镑|日元|日圆|新台币|新台幣|澳元|加元|新加坡元|韩元|瑞士法郎|澳门元|"
+    r"澳门币|人民币|元|圆|USD|RMB|CNY|EUR|HKD|GBP|JPY|KRW|CHF|won\b"
 )
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDES = {"万": 10**4, "亿": 10**8, "千": 10**3, "百万": 10**6, "千万": 10**7,
                "thousand": 10**3, "million": 10**6, "billion": 10**9}  # fmt: skip
 # a figure: a currency before it or after it (万元, 美元, 元); figures without one are no amount
 FIGURE = re.compile(
-    rf"(?=[\dRCUHNEGJAS¥￥$€£人美港欧英日新澳加])(?<![A-Za-z0-9.])"  # (fast: one test a place)
+    # (fast: one test a place)
+    rf"(?=[\dRCUHNEGJASKIM¥￥$€£₩₹人美港欧英日新澳加韩瑞])(?<![A-Za-z0-9.])"
     rf"(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})(?![\d.])"
     r"\s*(?P<mag>百万|千万|万|亿|千|million\b|billion\b|thousand\b)?"
     rf"\s*(?P<post>{_POST})?",
@@ -64,9 +70,12 @@ _CAPITAL_AFTER = re.compile(
     rf"(?:人民币|RMB|{_FOREIGN})?\s*"
     rf"(?P<cap>[{_CAP_CHARS}{_PLAIN_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
 )
+# an ordinary numeral slipped into a 大写 (叁仟伍百元整, 贰万一仟元) is read with it when 元
+# follows: the run then holds a capital digit and a unit (checked where it is read)
+_SLIPPED = rf"[{_PLAIN_CHARS}](?=[{_CAP_CHARS}{_PLAIN_CHARS}]*[元圆])"
 _CAPITAL = re.compile(
-    rf"(?=[大金人R{_CAP_CHARS}])(?:{_LABEL})?(?:人民币|RMB|{_FOREIGN})?\s*"
-    rf"(?P<cap>[{_CAP_CHARS}]+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
+    rf"(?=[大金人R{_CAP_CHARS}{_PLAIN_CHARS}])(?:{_LABEL})?(?:人民币|RMB|{_FOREIGN})?\s*"
+    rf"(?P<cap>(?:[{_CAP_CHARS}]|{_SLIPPED})+(?:[ \u3000]+[{_CAP_CHARS}]+)*(?:{_FOREIGN}[整正]?)?)"
 )
 _FIGURE_AFTER = re.compile(
     rf"\s*[（(]\s*(?:小写(?:金额)?\s*[：:为]?\s*)?(?:(?P<pre>{_CUR})\s*)?(?P<num>{_NUM})"
@@ -166,14 +175,16 @@ _MONEY_WORDS = re.compile(
 )
 
 
-def read_money(text: str) -> MoneyFacts:
-    """Every fact about money ``text`` states."""
+def _money_stated(text: str) -> MoneyFacts:
+    """What ``text`` states in figures and words: amounts, percentages, schedules."""
     s = ascii_digits(text)
     if not _MONEY_WORDS.search(s):
         return NOTHING
     figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
     amounts = _amounts_in_words(s, figures)
-    currencies = tuple((f.currency or YUAN, f.start, f.end) for f in figures)
+    currencies = tuple(
+        (DOLLAR if s[f.start] == "$" else f.currency or YUAN, f.start, f.end) for f in figures
+    )
     percents = _percents(s)
     instalments, totals, parts = _schedule(s, figures)
     if not (amounts or currencies or percents or instalments or totals):
@@ -182,6 +193,51 @@ def read_money(text: str) -> MoneyFacts:
         tuple(amounts), tuple(percents), currencies, bool(CONVERSION.search(s)),
         tuple(instalments), tuple(totals), frozenset(parts),
     )  # fmt: skip
+
+
+# the currency a contract says it pays in, with no figure: paid in United States dollars,
+# 以人民币结算, 结算货币为美元
+_NAMED = {
+    "united states dollars": "USD", "u.s. dollars": "USD", "us dollars": "USD",
+    "hong kong dollars": "HKD", "canadian dollars": "CAD", "australian dollars": "AUD",
+    "singapore dollars": "SGD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
+    "renminbi": "CNY", "rmb": "CNY", "chinese yuan": "CNY", "japanese yen": "JPY",
+    "korean won": "KRW", "swiss francs": "CHF",
+    "人民币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY",
+    "英镑": "GBP", "韩元": "KRW", "澳元": "AUD", "加元": "CAD", "新台币": "TWD",
+}  # fmt: skip
+_NAMED_EN = re.compile(
+    r"\bin\s+(?P<cur>(?:United\s+States|U\.S\.|US|Hong\s+Kong|Canadian|Australian|"
+    r"Singapore)\s+dollars|euros?|pounds\s+sterling|Renminbi|RMB|Chinese\s+yuan|Japanese\s+yen|"
+    r"Korean\s+won|Swiss\s+francs)\b",
+    re.I,
+)
+_NAMED_ZH = re.compile(
+    r"(?:以|(?:结算|计价|支付|付款)(?:货币|币种)\s*[为是：:]?\s*)"
+    r"(?P<cur>人民币|美元|港币|港元|欧元|日元|英镑|韩元|澳元|加元|新台币)"
+    r"(?=[为作]?(?:结算|计价|支付|付款|报价|计算|[，,。；;]|$))"
+)
+
+
+def read_money(text: str) -> MoneyFacts:
+    """Every fact about money ``text`` states, with the currencies it names without a
+    figure (paid in United States dollars, 以人民币结算)."""
+    facts = _money_stated(text)
+    named = _named_currencies(text)
+    if not named:
+        return facts
+    return replace(facts, currencies=tuple(sorted((*facts.currencies, *named), key=itemgetter(1))))
+
+
+def _named_currencies(s: str) -> list[tuple[str, int, int]]:
+    """The currencies ``s`` says amounts are stated or paid in (no figure needed)."""
+    out = []
+    if "in" in s:
+        out += [(_NAMED[" ".join(m["cur"].lower().split())], m.start("cur"), m.end("cur"))
+                for m in _NAMED_EN.finditer(s)]  # fmt: skip
+    if "以" in s or "币" in s:
+        out += [(_NAMED[m["cur"]], m.start("cur"), m.end("cur")) for m in _NAMED_ZH.finditer(s)]
+    return out
 
 
 def _decimal(num: str, mag: str | None) -> Decimal | None:
@@ -344,18 +400,77 @@ _STOPS = re.compile(r"[。；;\n]")
 def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Figure], list[int]]:
     """The instalments, the totals stated and the number of payments said (分三期)."""
     parts = []
+    instalments: list[Instalment] = []
+    lists: list[tuple[int, int]] = []  # where payments are listed after their count
     for m in _PARTS.finditer(s):
         n = m.group("zh") or m.group("en")
         parts.append(_SMALL.get(n.lower(), 0) if not n.isdigit() else int(n))
-    if not MARKER.search(s) and not _TOTAL.search(s):
+        listed, end = _listed(s, m.end(), parts[-1], figures)
+        if listed:
+            instalments += listed
+            lists.append((m.start(), end))
+    if not instalments and not MARKER.search(s) and not _TOTAL.search(s):
         return [], [], parts
-    instalments: list[Instalment] = []
     totals: list[Figure] = []
     start = 0
     for stop in [*(m.start() for m in _STOPS.finditer(s)), len(s)]:
-        _sentence(s, start, stop + 1, figures, instalments, totals)
+        # of a sentence with a listed schedule, what is said around it (合同总价为…，)
+        low = start
+        for a, b in lists:
+            if a <= stop and b >= start:
+                if a > low:
+                    _sentence(s, low, a, figures, instalments, totals)
+                low = max(low, b)
+        if stop + 1 > low:
+            _sentence(s, low, stop + 1, figures, instalments, totals)
         start = stop + 1
+    instalments.sort(key=lambda i: i.start)
     return instalments, totals, parts
+
+
+# a listed schedule runs to the end of its sentence (its payments may be split by ；)
+_LIST_END = re.compile(r"[。\n]|\.(?:\s|$)")
+_PIECE_STOPS = re.compile(r"[，,；;、：:]")
+_AND = re.compile(r"\s+(?:and|or)\s*$|及$|和$", re.I)
+
+
+def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instalment], int]:
+    """Payments counted rather than marked (分三期支付：签约后支付30%，发货后支付40%，验收
+    后支付20% / in three instalments: 30% with the order, 40% on shipment and 20% …): when
+    exactly ``n`` shares (else amounts) follow the count, they are its ``n`` payments, the
+    last the final one. None when the list marks its payments (首期…尾款: read as marked),
+    has a blank, or names another number of them; and where the list ends."""
+    stop = _LIST_END.search(s, at)
+    end = stop.start() if stop else len(s)
+    if n < 2 or MARKER.search(s, at, end) or _BLANK_SHARE.search(s, at, end):
+        return [], end
+    values: list[tuple[int, int, Decimal | None, Figure | None]] = [
+        (m.start(), m.end(), Decimal(m.group("num")), None) for m in PERCENT.finditer(s, at, end)
+    ]
+    for m in _PERCENT_ZH.finditer(s, at, end):
+        if (value := chinese_number(m.group("zh"))) is not None:
+            values.append((m.start(), m.end(), value, None))
+    if not values:
+        values = [(f.start, f.end, None, f) for f in figures if at <= f.start and f.end <= end]
+    values.sort(key=lambda v: v[0])
+    leads = bool(values) and not re.search(r"\w", s[at : values[0][0]])  # : 30% with the order
+    pieces = []
+    high = at
+    for i, (a, b, share, amount) in enumerate(values):
+        said = max((m.end() for m in _PIECE_STOPS.finditer(s, high, a)), default=high)
+        high = values[i + 1][0] if i + 1 < len(values) else end
+        after = _PIECE_STOPS.search(s, b, high)
+        high = after.start() if after else high
+        tail = _AND.search(s, b, high)
+        if not _NOT_PAYMENT.search(s, said, high):  # interest at 5%: no payment
+            pieces.append((a if leads else said, tail.start() if tail else high, share, amount))
+    if len(pieces) != n:
+        return [], end
+    kinds = ["first", *["middle"] * (n - 2), "final"]
+    return [
+        Instalment(a, b, kind, share, amount, False, i + 1)
+        for i, (kind, (a, b, share, amount)) in enumerate(zip(kinds, pieces, strict=True))
+    ], end
 
 
 _SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

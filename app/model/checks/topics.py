@@ -38,9 +38,11 @@ ESSENTIAL_TOPICS = ("dispute_resolution", "force_majeure", "confidentiality", "b
 # part): several articles of one of them are normal, not a duplicate.
 GENERIC_TOPICS = frozenset({"miscellaneous", "third_party", "untitled"})
 _TOPICS = {t.key: t for t in RULES}
-# Words a heading adds to its subject without narrowing it: 保密条款, 违约责任, 合同的解除.
+# Words a heading adds to its subject without narrowing it: 保密条款, 违约责任, 合同的解除,
+# 争议解决 / 争议的处理 / 争议解决办法 (how the subject is dealt with is the subject).
 _FILLER = re.compile(
     r"条款|约定|事项|事宜|规定|要求|义务|责任|条件|措施|安排|问题|合同|协议|本|的|与|和|及|以及|、|"
+    r"处理|解决|办法|"
     r"\b(?:clause|clauses|provisions?|obligations?|terms?|of|and|the|this|agreement|"
     r"matters|requirements?)\b|[\W_\d]+"
 )
