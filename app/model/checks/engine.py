@@ -1,10 +1,12 @@
 """Run every check over a draft, and again after an edit reading only what changed.
 
 Each checker module has ``check(ctx) -> Iterable[Finding]``. What a checker reads from one
-text it keeps through ``Context.memo`` (keyed by the characters), so after an edit of one
-clause a run reads that clause again and only judges the rest from what it kept: the
-1,000-article draft's full run and its update after one edit are measured in
-``tests/perf/bench_checks.py``.
+text it keeps through ``Context.memo`` (keyed by the characters), its passes over the texts
+through ``Context.each`` and a text's own findings through ``Context.kept`` (see
+``context``), so after an edit of one clause an update reads that clause again and judges
+the rest from what it kept: the 1,000-article draft's full run and its update after one
+edit are measured in ``tests/perf/bench_checks.py``. Nothing a run keeps refers back to
+its context, and the cycle collector waits while the engine works (``_no_collection``).
 
 The engine also places each finding (article, clause, the node to jump to) and marks the
 ones the lawyer ignored (``Draft.ignored``: finding key -> reason).
