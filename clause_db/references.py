@@ -23,7 +23,10 @@ ANNEX_LABEL = (
     r"|Attachment|ATTACHMENT)[ \t]+(?P<xen>\d+\b(?![.．]\d)|[A-Z]\b|[IVX]+\b)"
 )
 _ANNEX_LABEL = re.compile(ANNEX_LABEL)
+# Every form opens with one of the characters of the lookahead: the engine tries the
+# alternatives only there (a sixth of the time over a contract's texts).
 _PATTERN = re.compile(
+    r"(?=[第附SsCcAaE])(?:"
     rf"(?P<kuan>(?<=本[条條])第[ \t]*(?P<kn>{_CN}|\d+)[ \t]*款)"
     rf"|(?P<cn_item>第[ \t]*(?P<ia>{_CN}|\d+)[ \t]*[条條][ \t]*第[ \t]*(?P<ii>{_CN}|\d+)[ \t]*项)"
     r"|(?P<cn_clause>第[ \t]*(?P<cp>\d+(?:[.．]\d+)+)[ \t]*[条條])"
@@ -31,7 +34,7 @@ _PATTERN = re.compile(
     r"|(?<![A-Za-z])(?P<en_section>(?P<sw>Section|section|SECTION|Subsection|subsection"
     r"|Clause|clause)[ \t]+(?P<sp>\d+(?:\.\d+)*)\b)"
     r"|(?<![A-Za-z])(?P<en_article>(?P<aw>Article|ARTICLE|article)[ \t]+(?P<ea>\d+|[IVXLC]+)\b)"
-    rf"|(?P<annex>{ANNEX_LABEL})"
+    rf"|(?P<annex>{ANNEX_LABEL}))"
 )
 # An English reference is written again with its own word and numerals (Subsection 18.1,
 # section 19, ARTICLE III): form "en:<word>" or "en:<word>:roman". The fixed forms below

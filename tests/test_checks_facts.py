@@ -5,7 +5,11 @@ headings say so). Drafts are opened from text as the CLI opens a file."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -23,8 +27,6 @@ from app.model.draft import Blank, Party
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from app.model.checks import Finding
     from app.model.draft import Draft
 
@@ -675,6 +677,36 @@ def test_two_articles_whose_headings_say_one_subject_are_a_duplicate_with_why(op
     [twice] = found(draft, "duplicate_topic")
     assert "第一条、第六条" in twice.message.zh and twice.article == "第六条"
     assert "“保密条款”" in twice.why.zh and "“保密义务”" in twice.why.zh and "保密" in twice.why.en
+
+
+# Two headings naming one subject by two of its words (主体, 定义): the finding says one of them.
+_TWO_WORDS = """
+import sys
+from pathlib import Path
+from app.cli import draft_of_file
+from app.model.checks import run_checks
+[f] = [f for f in run_checks(draft_of_file(Path(sys.argv[1]))) if f.kind == "duplicate_topic"]
+print(f.subject, f.why.zh)
+"""
+
+
+def test_a_duplicate_topic_says_the_same_word_in_every_session(tmp_path) -> None:
+    """The finding's subject keys the lawyer's ignore: it must not depend on the order a
+    set of words happens to have in one process (``PYTHONHASHSEED``)."""
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        "第一条 合同主体及定义\n甲方、乙方。\n第二条 服务\n服务。\n第三条 合同主体及定义\n丙方。\n",
+        encoding="utf-8",
+    )
+    said = {
+        subprocess.run(
+            [sys.executable, "-c", _TWO_WORDS, str(path)],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "2", "3")
+    }  # fmt: skip
+    assert len(said) == 1 and "主体" in said.pop()
 
 
 def test_a_subject_spoken_of_in_a_text_is_not_missing(opened) -> None:

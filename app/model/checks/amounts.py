@@ -1,6 +1,6 @@
 """Amounts: figures against 大写, malformed 大写, percentages, instalments, two currencies.
 
-What each text says about money is read once (``money_reading``, kept by ``Context.memo``);
+What each text says about money is read once (``money_reading``, kept by ``Context.each``);
 the findings are judged from that: a figure and its 大写 (or English words) in one place,
 a 大写 against the rules of 《支付结算办法》, 30%（百分之三十）, a payment schedule of one
 article against 100% or its total, and a contract stating amounts in two currencies.
@@ -9,7 +9,6 @@ article against 100% or its total, and a contract stating amounts in two currenc
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,7 @@ from .money_reading import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ..draft import Node
     from .context import Context, Text
 
 KINDS = ("amount_mismatch", "amount_malformed", "percent_mismatch", "instalments_sum",
@@ -50,27 +50,36 @@ _CURRENCY_NAMES = {
 }  # fmt: skip
 
 
-def _facts(text: Text) -> MoneyFacts:
-    return read_money(text.text)
+def _facts(text: Text) -> MoneyFacts | None:
+    found = read_money(text.text)
+    return None if found is NOTHING else found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    read = [(t, f) for t in ctx.texts if (f := ctx.memo("money", t, _facts)) is not NOTHING]
+    """A text's own amounts and percentages are judged once and kept with it (``kept``);
+    schedules and currencies are weighed from the texts that state money (``each``)."""
+    read = ctx.each("money", _facts)
     for text, facts in read:
-        for amount in facts.amounts:
-            found = _amount(ctx, text, amount)
-            if found is not None:
-                yield found
-        for p in facts.percents:
-            if p.figure != p.words:
-                yield Finding(
-                    "percent_mismatch", ERROR,
-                    Msg("{0}中“{1}”的数字与文字不一致", "In {0}, “{1}” says two different "
-                        "percentages", Msg(*ctx.places.where(text.ref)), p.shown),
-                    **ctx.locate(text, p.start, p.end), subject=p.shown,
-                )  # fmt: skip
+        if facts.amounts or facts.percents:
+            yield from ctx.kept("amounts", text, lambda t, f=facts: _own(ctx, t, f))
     yield from _schedules(ctx, read)
     yield from _currencies(ctx, read)
+
+
+def _own(ctx: Context, text: Text, facts: MoneyFacts) -> Iterator[Finding]:
+    """What one text gets wrong on its own: a figure against its words, a percentage."""
+    for amount in facts.amounts:
+        found = _amount(ctx, text, amount)
+        if found is not None:
+            yield found
+    for p in facts.percents:
+        if p.figure != p.words:
+            yield Finding(
+                "percent_mismatch", ERROR,
+                Msg("{0}中“{1}”的数字与文字不一致", "In {0}, “{1}” says two different "
+                    "percentages", Msg(*ctx.places.where(text.ref)), p.shown),
+                **ctx.locate(text, p.start, p.end), subject=p.shown,
+            )  # fmt: skip
 
 
 # -- a figure and its 大写 ------------------------------------------------------------------
@@ -172,20 +181,29 @@ def _capital_fix(text: Text, a: AmountInWords, fen: int | None) -> Fix | None:
 def _schedules(ctx: Context, read: list[tuple[Text, MoneyFacts]]) -> Iterator[Finding]:
     """Each article's instalments (its clauses and tables together) against 100% or the
     total it states; a text outside the articles is judged alone."""
-    groups: dict[object, list[tuple[Text, MoneyFacts]]] = defaultdict(list)
+    groups: dict[object, tuple[Node | None, list[tuple[Text, MoneyFacts]]]] = {}
     for text, facts in read:
         if facts.instalments or facts.totals:
             article = ctx.places.article_of(text.ref)
-            groups[article.id if article is not None else text.ref].append((text, facts))
-    for group in groups.values():
-        items = [(t, i) for t, f in group for i in f.instalments]
-        parts = frozenset().union(*(f.parts for _, f in group))
-        totals = {x.value for _, f in group for x in f.totals}
-        for schedule in _split(items):
-            found = _judge_schedule(ctx, schedule, parts, totals)
-            if found is not None:
-                yield found
-                break
+            key = article.id if article is not None else text.ref
+            groups.setdefault(key, (article, []))[1].append((text, facts))
+    for article, group in groups.values():
+        if article is None:
+            yield from _schedule(ctx, group)
+        else:  # kept until a text of the article changes
+            yield from ctx.of_article("schedule", article, lambda _, g=group: _schedule(ctx, g))
+
+
+def _schedule(ctx: Context, group: list[tuple[Text, MoneyFacts]]) -> tuple[Finding, ...]:
+    """The first schedule of one article (or text) whose instalments do not add up."""
+    items = [(t, i) for t, f in group for i in f.instalments]
+    parts = frozenset().union(*(f.parts for _, f in group))
+    totals = {x.value for _, f in group for x in f.totals}
+    for schedule in _split(items):
+        found = _judge_schedule(ctx, schedule, parts, totals)
+        if found is not None:
+            return (found,)
+    return ()
 
 
 def _split(items: list[tuple[Text, Instalment]]) -> list[list[tuple[Text, Instalment]]]:

@@ -16,7 +16,9 @@ read again (``engine``):
 - ``Context.each(name, read)``: the (text, reading) pairs where the reading found something,
   kept with the run and brought up to date by the engine: a pass costs what it finds;
 - ``Context.kept(name, text, make)``: the findings one text gives on its own, kept with that
-  text until it changes; the engine then hands the same placed findings on.
+  text until it changes; the engine then hands the same placed findings on;
+- ``Context.of_article(name, article, make)``: what an article's texts decide together,
+  kept until one of them changes.
 
 A check of the usual shape, ``for text, facts in ctx.each(name, read): yield from
 ctx.kept(kind, text, lambda t, f=facts: make(t, f))``, costs an update next to nothing;
@@ -25,8 +27,9 @@ findings that weigh several texts together (a term defined twice) are judged fro
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..doc_blocks import TABLE_KINDS, Block, BlockRef, blocks
@@ -60,12 +63,21 @@ class Text:
     # findings made from it alone (check name -> findings), this text's own (``kept``)
     found: dict[str, tuple[Finding, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    @cached_property
+    _memo_key: tuple[str, str, tuple[tuple[int, int, str], ...]] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
+    @property
     def memo_key(self) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
         """What ``memo`` keys a text's reading by: its kind, its characters and where its
-        blanks and references stand (a mention typed as text reads as a bound one does)."""
-        shape = tuple((a, b, type(seg).__name__) for a, b, seg in self.objects)
-        return self.ref.kind, self.text, shape
+        blanks and references stand (a mention typed as text reads as a bound one does).
+        Kept once made (not a cached_property: its lock cost more than the key, for each
+        of the thousands of texts a run reads)."""
+        key = self._memo_key
+        if key is None:
+            shape = tuple((a, b, type(seg).__name__) for a, b, seg in self.objects)
+            key = self._memo_key = (self.ref.kind, self.text, shape)
+        return key
 
     def at(self, offset: int) -> int:
         """The block-text offset of reading offset ``offset`` (inside an object: its start)."""
@@ -240,44 +252,85 @@ class Context:
     draft: Draft
     texts: list[Text]
     places: Places
-    # each() name -> (its read, the texts' indexes where it found something -> what)
-    _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any]]] = field(
+    # each() name -> (how it reads a text, the texts' indexes where it found something ->
+    # what, the key it was read under)
+    _each: dict[str, tuple[Callable[[Text], Any], dict[int, Any], object]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _each_order: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    # each() name -> (the indexes of its texts in order, the (text, what) pairs in order)
+    _each_list: dict[str, tuple[list[int], list[tuple[Text, Any]]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    # of_article() name -> article id -> what was made of it
+    _articles: dict[str, dict[int, Any]] = field(default_factory=dict, init=False, repr=False)
 
-    def each(self, name: str, read: Callable[[Text], T]) -> list[tuple[Text, T]]:
+    def each(
+        self, name: str, read: Callable[[Text], T], key: object = None
+    ) -> list[tuple[Text, T]]:
         """(text, ``read(text)``) for every text where it finds something (is truthy), in
         reading order. What it found is kept with the pass: after an edit the engine reads
         again only the texts the edit touched, so a pass costs what it finds, not the size
         of the draft (a loop over ``texts`` calling ``memo`` costs a look-up per text).
-        ``read`` obeys ``memo``'s rule (``Text.memo_key``)."""
+        ``read`` obeys ``memo``'s rule (``Text.memo_key``).
+
+        ``key``: what else the reading depends on (the draft's terms); when it differs from
+        the one the pass was kept under, every text is read again, by ``read`` itself (it
+        keeps what it needs: ``memo`` would answer for the old key)."""
         kept = self._each.get(name)
-        if kept is None:
-            found = {t.index: f for t in self.texts if (f := self.memo(name, t, read))}
-            self._each[name] = (read, found)
+        if kept is None or kept[2] != key:
+            if key is not None:
+                look = read
+                found = {t.index: f for t in self.texts if (f := read(t))}
+            else:
+                look = partial(_memo_read, name, read)
+                found = _memo_pass(name, read, self.texts)
+            self._each[name] = (look, found, key)
+            self._each_list.pop(name, None)
         else:
             found = kept[1]
-        order = self._each_order.get(name)
-        if order is None:
-            order = self._each_order[name] = sorted(found)
-        texts = self.texts
-        return [(texts[i], found[i]) for i in order]
+        listed = self._each_list.get(name)
+        if listed is None:
+            order = sorted(found)
+            texts = self.texts
+            listed = self._each_list[name] = (order, [(texts[i], found[i]) for i in order])
+        return list(listed[1])
 
     def reread(self, indexes: Iterable[int]) -> None:
         """The texts at ``indexes`` were read again (the engine's update): what each pass
         found in them is read again, the rest is kept."""
-        for name, (read, found) in self._each.items():
-            moved = False  # a text gained or lost what the pass looks for: order anew
+        for name, (look, found, _) in self._each.items():
+            moved = False  # a text gained or lost what the pass looks for: list anew
             for i in indexes:
-                f = self.memo(name, self.texts[i], read)
+                f = look(self.texts[i])
                 if f:
                     moved = moved or i not in found
                     found[i] = f
                 elif found.pop(i, None) is not None:
                     moved = True
-            if moved:
-                self._each_order.pop(name, None)
+            listed = self._each_list.get(name)
+            if moved or listed is None:
+                self._each_list.pop(name, None)
+                continue
+            order, pairs = listed
+            for i in indexes:  # the same texts hold something: each one's pair anew
+                if i in found:
+                    pairs[bisect_left(order, i)] = (self.texts[i], found[i])
+        if self._articles:
+            articles = (self.places.article_of(self.texts[i].ref) for i in indexes)
+            touched = {a.id for a in articles if a is not None}
+            for made in self._articles.values():
+                for article_id in touched:
+                    made.pop(article_id, None)
+
+    def of_article(self, name: str, article: Node, make: Callable[[Node], T]) -> T:
+        """``make(article)``, kept until a text of the article (its headings, texts and
+        cells) is read again or the structure changes: for findings an article's own texts
+        decide together (its payment schedule, a heading with nothing under it)."""
+        made = self._articles.setdefault(name, {})
+        found = made.get(article.id, _MISSING)
+        if found is _MISSING:
+            found = made[article.id] = make(article)
+        return found  # type: ignore[no-any-return]
 
     def kept(
         self, name: str, text: Text, make: Callable[[Text], Iterable[Finding]]
@@ -292,11 +345,13 @@ class Context:
             made = own[name] = tuple(make(text))
         return made
 
-    def memo(self, name: str, text: Text, read: Callable[[Text], T]) -> T:
+    @staticmethod
+    def memo(name: str, text: Text, read: Callable[[Text], T]) -> T:
         """``read(text)`` as a check last found it for the same characters (kept across
         runs: only changed texts are read again). ``read`` must depend on the characters,
         the block kind and where the objects stand only (``Text.memo_key``), never on the
-        text's place."""
+        text's place. (It needs no run: a pass's reading can use it without holding the
+        context, which would keep a run's texts alive until the collector finds the cycle.)"""
         kept = text.memo
         found = kept.get(name, _MISSING)
         if found is _MISSING:
@@ -329,6 +384,24 @@ class Context:
 
 
 _MISSING = object()
+
+
+def _memo_read(name: str, read: Callable[[Text], T], text: Text) -> T:
+    return Context.memo(name, text, read)
+
+
+def _memo_pass(name: str, read: Callable[[Text], T], texts: list[Text]) -> dict[int, T]:
+    """``Context.memo`` over every text, written out: a run makes some 25 passes over
+    thousands of texts, and two calls a text were a tenth of a pass."""
+    found = {}
+    for t in texts:
+        memo = t.memo
+        f = memo.get(name, _MISSING)
+        if f is _MISSING:
+            f = memo[name] = read(t)
+        if f:
+            found[t.index] = f
+    return found
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

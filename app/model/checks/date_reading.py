@@ -38,8 +38,9 @@ _MONTHS = {
     for m in names
 }  # fmt: skip
 _MONTH = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # noqa: E501
+# (it tries its forms only where one can start: a digit, a Chinese numeral, a month's name)
 DATE = re.compile(
-    rf"(?P<y>(?<!\d)\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
+    rf"(?=[\d〇○零一二三四五六七八九十JFMASOND])(?:(?P<y>(?<!\d)\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})\s*月"
     rf"(?:\s*(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号])?"
     rf"|(?<![\d年个{_CN}])(?P<m2>\d{{1,2}}|十[一二]?|[一二三四五六七八九])\s*月\s*"
     rf"(?P<d2>\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
@@ -47,7 +48,7 @@ DATE = re.compile(
     r"(?P<d3>\d{1,2})(?![\d.\-/])"
     rf"|(?<!\d)(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH.replace('mon', 'mon4')}"
     r",?\s+(?P<y4>(?:19|20|21)\d\d)(?!\d)"
-    rf"|{_MONTH}\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20|21)\d\d)(?!\d)"
+    rf"|{_MONTH}\s+(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y5>(?:19|20|21)\d\d)(?!\d))"
 )
 # between the two dates of a range: 至, 起至, 到, —, to, until, through, and ending on
 _RANGE = re.compile(
@@ -57,7 +58,7 @@ _RANGE = re.compile(
 )
 _ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _ISO = re.compile(r"\d{4}[-/.]\d")
-_ENGLISH_UNIT = re.compile(r"\b(?:day|month|week|hour)", re.I)
+_ENGLISH_UNIT = re.compile(r"(?=[dmwh])\b(?:day|month|week|hour)", re.I)
 _STARTS = re.compile(
     r"(?:开始|起始|出发|生效|起租|入住)(?:日期|时间|日)|(?:start|starting|commencement|departure)\s+(?:date|time)",
     re.I,

@@ -1,6 +1,6 @@
 """Dates and periods: impossible dates, end before start, one period written two ways.
 
-What each text says is read once (``date_reading``, kept by ``Context.memo``). A period is
+What each text says is read once (``date_reading``, kept by ``Context.each``). A period is
 compared only with the periods of the same act (the words around it, parties and filler
 left out: 验收合格后…日内支付服务费): the same act with two numbers, or one number written
 as 三十日 here and 30日 there. ``thirty (30) days`` is one period, written twice on purpose;
@@ -26,50 +26,26 @@ if TYPE_CHECKING:
 KINDS = ("date_impossible", "date_order", "period_inconsistent", "period_unfilled")
 
 
-def _facts(text: Text) -> DateFacts:
-    return read_dates(text.text)
+def _facts(text: Text) -> DateFacts | None:
+    found = read_dates(text.text)
+    return None if found is NOTHING else found
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    """A text's own dates and periods are judged once and kept with it (``kept``); periods
+    still to fill (once per field) and the same act's periods across texts are weighed
+    from the texts that state dates (``each``)."""
     by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
     by_event: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # from one event
     unfilled: set[object] = set()
-    for text in ctx.texts:
-        facts = ctx.memo("dates", text, _facts)
-        if facts is NOTHING:
-            continue
-        where = Msg(*ctx.places.where(text.ref))
-        for bad in facts.impossible:
-            yield Finding(
-                "date_impossible", ERROR,
-                Msg("{0}中的日期“{1}”不存在{2}", "In {0}, the date “{1}” does not exist{3}",
-                    where, bad.shown,
-                    f"（该月只有{bad.days}天）" if bad.days else "（没有这个月份）",
-                    f" (that month has {bad.days} days)" if bad.days else " (no such month)"),
-                **ctx.locate(text, bad.start, bad.end), subject=bad.shown,
-            )  # fmt: skip
-        for start, end, shown in facts.reversed_ranges:
-            yield Finding(
-                "date_order", ERROR,
-                Msg("{0}中“{1}”的结束日期早于开始日期",
-                    "In {0}, “{1}” ends before it starts", where, shown),
-                **ctx.locate(text, start, end), subject=shown,
-            )  # fmt: skip
+    for text, facts in ctx.each("dates", _facts):
+        yield from ctx.kept("dates", text, lambda t, f=facts: _own(ctx, t, f))
         for p in facts.periods:
             if p.value is None:
-                found = _unfilled(ctx, text, p, where, unfilled)
+                found = _unfilled(ctx, text, p, unfilled)
                 if found is not None:
                     yield found
-            elif p.mismatch:
-                shown = text.text[p.start : p.end]
-                yield Finding(
-                    "period_inconsistent", WARNING,
-                    Msg("{0}中的期限“{1}”文字与数字不一致",
-                        "In {0}, the period “{1}” says one number in words and another in "
-                        "figures", where, shown),
-                    **ctx.locate(text, p.start, p.end), subject=shown,
-                )  # fmt: skip
-            else:
+            elif not p.mismatch:
                 if p.key:
                     by_act[p.key].append((text, p))
                 if p.event:
@@ -84,6 +60,37 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield found
 
 
+def _own(ctx: Context, text: Text, facts: DateFacts) -> Iterator[Finding]:
+    """What one text gets wrong on its own: a date, a range, a period in two numbers."""
+    where = Msg(*ctx.places.where(text.ref))
+    for bad in facts.impossible:
+        yield Finding(
+            "date_impossible", ERROR,
+            Msg("{0}中的日期“{1}”不存在{2}", "In {0}, the date “{1}” does not exist{3}",
+                where, bad.shown,
+                f"（该月只有{bad.days}天）" if bad.days else "（没有这个月份）",
+                f" (that month has {bad.days} days)" if bad.days else " (no such month)"),
+            **ctx.locate(text, bad.start, bad.end), subject=bad.shown,
+        )  # fmt: skip
+    for start, end, shown in facts.reversed_ranges:
+        yield Finding(
+            "date_order", ERROR,
+            Msg("{0}中“{1}”的结束日期早于开始日期",
+                "In {0}, “{1}” ends before it starts", where, shown),
+            **ctx.locate(text, start, end), subject=shown,
+        )  # fmt: skip
+    for p in facts.periods:
+        if p.value is not None and p.mismatch:
+            shown = text.text[p.start : p.end]
+            yield Finding(
+                "period_inconsistent", WARNING,
+                Msg("{0}中的期限“{1}”文字与数字不一致",
+                    "In {0}, the period “{1}” says one number in words and another in "
+                    "figures", where, shown),
+                **ctx.locate(text, p.start, p.end), subject=shown,
+            )  # fmt: skip
+
+
 def _field_of(text: Text, p: Period) -> int | None:
     """The field whose blank is the period's number (None: a blank typed as text)."""
     return next(
@@ -96,17 +103,16 @@ def _field_of(text: Text, p: Period) -> int | None:
 def period_fields(ctx: Context) -> set[int]:
     """The fields that are a period's number (____日内, ____年): ``period_unfilled`` says
     them, so ``fields`` leaves them out (one finding per field)."""
-    out = set()
-    for text in ctx.texts:
-        if text.objects:
-            facts = ctx.memo("dates", text, _facts)
-            for p in facts.periods if facts is not None else ():
-                if p.value is None and (field_id := _field_of(text, p)) is not None:
-                    out.add(field_id)
-    return out
+    return {
+        field_id
+        for text, facts in ctx.each("dates", _facts)
+        if text.objects
+        for p in facts.periods
+        if p.value is None and (field_id := _field_of(text, p)) is not None
+    }
 
 
-def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]) -> Finding | None:
+def _unfilled(ctx: Context, text: Text, p: Period, seen: set[object]) -> Finding | None:
     """A period whose number is a blank: once per field. A marker typed as text (××个月) is
     ``leftovers``' template_marker: one finding a place."""
     field_id = _field_of(text, p)
@@ -118,7 +124,7 @@ def _unfilled(ctx: Context, text: Text, p: Period, where: Msg, seen: set[object]
     return Finding(
         "period_unfilled", WARNING,
         Msg("{0}中的期限“{1}”尚未填写数字", "In {0}, the period “{1}” has no number yet",
-            where, shown),
+            Msg(*ctx.places.where(text.ref)), shown),
         **ctx.locate(text, p.start, p.end), field_id=field_id, subject=str(field_id),
     )  # fmt: skip
 

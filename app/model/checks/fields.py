@@ -33,7 +33,7 @@ def field_nodes(draft: Draft) -> dict[int, list[int]]:
 def _first_blanks(ctx: Context) -> dict[int, tuple[Text, int, int, int]]:
     """Each field's first blank in reading order: (text, start, end, how many blanks)."""
     out: dict[int, tuple[Text, int, int, int]] = {}
-    for text in ctx.texts:
+    for text, _ in ctx.each("blanks", _has_blank):
         for start, end, seg in text.objects:
             if isinstance(seg, Blank):
                 first = out.get(seg.field_id)
@@ -42,6 +42,10 @@ def _first_blanks(ctx: Context) -> dict[int, tuple[Text, int, int, int]]:
                 else:
                     out[seg.field_id] = (*first[:3], first[3] + 1)
     return out
+
+
+def _has_blank(text: Text) -> bool:
+    return any(isinstance(seg, Blank) for _, _, seg in text.objects)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

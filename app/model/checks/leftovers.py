@@ -68,7 +68,11 @@ _JOINED = re.compile(r"[年月日号/.\- ]?|[\u4e00-\u9fff]{1,4}")
 
 
 # A character or word every marker or vague phrase has: most texts are passed over by this.
-_MAYBE = re.compile(r"[Xx×Ｘ＊〇○【{\[_＿]|TB|此处|上文|下文|如上|above|below", re.IGNORECASE)
+_MAYBE = re.compile(
+    r"(?=[Xx×Ｘ＊〇○【{\[_＿t此上下如ab])"  # one test a character: most fail it
+    r"(?:[Xx×Ｘ＊〇○【{\[_＿]|TB|此处|上文|下文|如上|above|below)",
+    re.IGNORECASE,
+)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

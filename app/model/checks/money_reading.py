@@ -98,16 +98,18 @@ _EN_FIGURE = re.compile(
 )
 _EN_OPEN = re.compile(r"\s*\(\s*(?:in\s+words\s*:?\s*)?", re.IGNORECASE)
 
-_ENGLISH = re.compile(r"dollar|euro|pound|yuan|renminbi|RMB", re.I)
+_ENGLISH = re.compile(r"(?=[depyr])(?:dollar|euro|pound|yuan|renminbi|RMB)", re.I)
 _ENGLISH_PERCENT = re.compile(r"per\s*-?cent", re.I)
-PERCENT = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
+PERCENT = re.compile(r"(?=\d)(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
 _PERCENT_ZH = re.compile(r"百分之(?P<zh>[零〇一二两三四五六七八九十百点壹贰叁肆伍陆柒捌玖拾佰]+)")
 _PERCENT_EN = re.compile(rf"(?P<en>{_EN_NUMBER})\s*(?:percent|per\s+cent|per-cent)\b", re.I)
 _BLANK = re.compile(NUMBER_BLANK)
 _BLANK_SHARE = re.compile(rf"(?:{NUMBER_BLANK})\s*%")
 
 CONVERSION = re.compile(
-    r"汇率|兑换|折算|折合|约合|相当于|equivalent|exchange\s+rate|conversion\s+rate|convert", re.I
+    r"(?=[汇兑折约相ec])"
+    r"(?:汇率|兑换|折算|折合|约合|相当于|equivalent|exchange\s+rate|conversion\s+rate|convert)",
+    re.I,
 )
 
 
@@ -168,12 +170,16 @@ class MoneyFacts:
 
 
 NOTHING = MoneyFacts()
+_MONEY_WORDS = re.compile(
+    r"(?=[\d壹贰叁肆伍陆柒捌玖%百p大])(?:[\d壹贰叁肆伍陆柒捌玖%]|百分之|percent|per cent|大写)",
+    re.I,
+)
 
 
 def _money_stated(text: str) -> MoneyFacts:
     """What ``text`` states in figures and words: amounts, percentages, schedules."""
     s = ascii_digits(text)
-    if not re.search(r"[\d壹贰叁肆伍陆柒捌玖%]|百分之|percent|per cent|大写", s, re.I):
+    if not _MONEY_WORDS.search(s):
         return NOTHING
     figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
     amounts = _amounts_in_words(s, figures)
@@ -366,7 +372,13 @@ def _percent_value(m: re.Match[str]) -> Decimal | None:
 _FIRST = r"首期|首付|首笔|第[一1]期|第[一1]笔|第[一1]次|预付款|预付|first\s+(?:instal(?:l)?ment|payment)|initial\s+payment|advance\s+payment|down\s+payment"  # noqa: E501
 _FINAL = r"尾款|余款|尾期|剩余(?:款项|价款|费用|合同款|部分)?|最后一期|最后一笔|末期|质保金|质量保证金|final\s+(?:instal(?:l)?ment|payment)|last\s+(?:instal(?:l)?ment|payment)|(?:the\s+)?balance|remaining"  # noqa: E501
 _MIDDLE = r"第[一二三四五六七八九十0-9]+(?:期|笔|次)|(?<![分共])[二三四五六七八九]期|进度款|到货款|验收款|中期款|(?:second|third|fourth|fifth)\s+(?:instal(?:l)?ment|payment)"  # noqa: E501
-MARKER = re.compile(rf"(?P<first>{_FIRST})|(?P<final>{_FINAL})|(?P<middle>{_MIDDLE})", re.I)
+# (each pattern here opens with a lookahead of the characters its words start with: the
+# engine tries the words only there, a fraction of the time over a contract's texts)
+MARKER = re.compile(
+    r"(?=[首第预尾余剩最末质二三四五六七八九进到验中fiadltbrs])"
+    rf"(?:(?P<first>{_FIRST})|(?P<final>{_FINAL})|(?P<middle>{_MIDDLE}))",
+    re.I,
+)
 # a final payment said to be what is left: the payments before it are the whole schedule
 _REST = re.compile(r"剩余|余款|余下|(?:the\s+)?balance|remaining|the\s+rest", re.I)
 # a marker named after its share (30%作为预付款, 10% as the retention): the share is before it
@@ -374,15 +386,15 @@ _NAMED_AFTER = re.compile(r"(?:作为|用作|\bas\s+(?:an?\s+|the\s+)?)$", re.I)
 # paid up to a cumulative share (累计支付至95%): the shares do not add up
 _CUMULATIVE = re.compile(r"累计|累积|[付到达]至|cumulative|up\s+to|aggregate", re.I)
 _PARTS = re.compile(
-    r"分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])"
+    r"(?=[分i])分(?P<zh>[二三四五六七八九两2-9])(?:期|笔|次)|in\s+(?P<en>two|three|four|five|six|[2-6])"
     r"(?:\s*\(\s*\d\s*\))?\s+(?:equal\s+)?(?:instal(?:l)?ments|payments)",
     re.I,
 )
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
 _PAID = re.compile(r"(?<!交)付|\bpa(?:y|id|yable)\b", re.I)  # 付货款的20% (交付: delivers)
 _TOTAL = re.compile(
-    r"总价|总额|总金额|合同金额|合同价款|合同价格|总计|合计|共计|价款总|"
-    r"contract\s+price|total\s+(?:fee|price|amount|consideration)",
+    r"(?=[总合共价ct])(?:总价|总额|总金额|合同金额|合同价款|合同价格|总计|合计|共计|价款总|"
+    r"contract\s+price|total\s+(?:fee|price|amount|consideration))",
     re.I,
 )
 # what a percentage of the total also is, and is no instalment: a penalty, interest, a deduction

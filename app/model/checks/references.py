@@ -32,10 +32,13 @@ def _mentions(text: Text) -> list[tuple[int, int]]:
     ]
 
 
+def _has_ref(text: Text) -> bool:
+    return any(isinstance(seg, Ref) for _, _, seg in text.objects)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    for text in ctx.texts:
-        if text.objects:
-            yield from ctx.kept("dangling", text, lambda t: _dangling(ctx, t))
+    for text, _ in ctx.each("refs", _has_ref):
+        yield from ctx.kept("dangling", text, lambda t: _dangling(ctx, t))
     for text, mentions in ctx.each("mentions", _mentions):
         yield from ctx.kept("unresolved", text, lambda t, m=mentions: _unresolved(ctx, t, m))
     yield from _bidi_controls(ctx)

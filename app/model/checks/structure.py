@@ -141,29 +141,34 @@ def _reads_as_heading(heading: str) -> bool:
 
 
 def _empty(ctx: Context, part: Part) -> Iterator[Finding]:
-    """An article with a heading and nothing under it; a clause heading with no text."""
-    labels = ctx.places.labels
+    """An article with a heading and nothing under it; a clause heading with no text (each
+    article's kept until one of its texts changes)."""
     for article in part.articles:
-        empty = not article.children and not _has_text(article)
-        if article.heading.strip() and empty and not _RESERVED.search(article.heading):
+        yield from ctx.of_article("empty", article, lambda a: tuple(_empty_article(ctx, a)))
+
+
+def _empty_article(ctx: Context, article: Node) -> Iterator[Finding]:
+    labels = ctx.places.labels
+    empty = not article.children and not _has_text(article)
+    if article.heading.strip() and empty and not _RESERVED.search(article.heading):
+        yield Finding(
+            "empty_article", WARNING,
+            Msg("{0}“{1}”只有标题，没有内容", "{0} “{1}” has a heading and no text",
+                labels.get(article.id, ""), article.heading),
+            ref=ctx.node_ref(article.id), subject=article.heading,
+        )  # fmt: skip
+    for node in article.walk():
+        if node is article or node.children:
+            continue
+        heading = _heading_alone(node)
+        if heading and _reads_as_heading(heading) and not _RESERVED.search(heading):
             yield Finding(
-                "empty_article", WARNING,
-                Msg("{0}“{1}”只有标题，没有内容", "{0} “{1}” has a heading and no text",
-                    labels.get(article.id, ""), article.heading),
-                ref=ctx.node_ref(article.id), subject=article.heading,
+                "heading_without_text", INFO,
+                Msg("{0}“{1}”只有标题，其下没有内容",
+                    "{0} “{1}” is a heading with no text under it",
+                    labels.get(node.id, ""), heading),
+                ref=ctx.node_ref(node.id), subject=heading,
             )  # fmt: skip
-        for node in article.walk():
-            if node is article or node.children:
-                continue
-            heading = _heading_alone(node)
-            if heading and _reads_as_heading(heading) and not _RESERVED.search(heading):
-                yield Finding(
-                    "heading_without_text", INFO,
-                    Msg("{0}“{1}”只有标题，其下没有内容",
-                        "{0} “{1}” is a heading with no text under it",
-                        labels.get(node.id, ""), heading),
-                    ref=ctx.node_ref(node.id), subject=heading,
-                )  # fmt: skip
 
 
 _TITLE_LENGTH = 60

@@ -1,9 +1,10 @@
 """Defined terms: defined twice, never used, used before definition, quoted but undefined.
 
 What each text defines and quotes is read once per text (``defined_terms.read_terms``
-through ``Context.memo``); so are the uses of the draft's terms (one pattern for all of
-them, kept per text under the set of terms). The judge step merges those facts: an edit
-that defines no new term re-reads only the edited text.
+through ``Context.memo``), and the texts that define, quote or use terms are kept as passes
+with the run (``Context.each``; the uses' pass under the set of terms). The judge step
+merges those facts: an edit that defines no new term re-reads only the edited text, and the
+uses are looked through only until each term has its first one.
 
 An abbreviation defined inline (（以下简称“平台”）, (hereinafter "Buyer"), ("Tripath")) applies
 from there on, so a use in an earlier text is reported; a definition that says what a term
@@ -28,6 +29,8 @@ from ..defined_terms import (
     PARTY,
     Definition,
     TermFacts,
+    Use,
+    UsePattern,
     has_cjk,
     read_terms,
     term_like,
@@ -71,37 +74,91 @@ def _read(text: Text) -> TermFacts:
     return read_terms(text.text)
 
 
+def _meaning_lead(text: Text) -> bool:
+    """Whether the text is a clause's text saying what its heading means (指…)."""
+    return text.ref.kind == "body" and MEANING_LEAD.match(text.text) is not None
+
+
+def _texts_saying(ctx: Context, kept: dict[str, TermFacts] | None) -> _Saying:
+    """Where the draft's texts say something about terms, from the run's kept passes
+    (``kept`` None: an update reads only what changed) or from the terms panel's memory."""
+    if kept is None:
+        return _Saying(
+            ctx.each("terms_said", _said),
+            ctx.each("terms_meaning_lead", _meaning_lead),
+            lambda pattern: ctx.each("terms_used", partial(_used, pattern), key=pattern.key),
+        )
+    before = dict(kept)
+    kept.clear()
+    for text in ctx.texts:
+        if text.text not in kept:
+            kept[text.text] = before.get(text.text) or read_terms(text.text)
+    return _Saying(
+        [(t, f) for t in ctx.texts if (f := kept[t.text]).definitions or f.quoted],
+        [(t, True) for t in ctx.texts if _meaning_lead(t)],
+        lambda pattern: [(t, u) for t in ctx.texts if (u := _named(kept[t.text], pattern))],
+    )
+
+
+@dataclass
+class _Saying:
+    """The texts that define or quote terms, the clauses saying what their heading means,
+    and (given the terms' pattern) the texts using terms, each with what it holds."""
+
+    defining: list[tuple[Text, TermFacts]]
+    leads: list[tuple[Text, bool]]
+    using: Callable[[UsePattern], list[tuple[Text, _Uses]]]
+
+
+# a text's uses of the terms: every one, each term's first, and the terms it uses
+_Uses = tuple[tuple[Use, ...], tuple[Use, ...], frozenset[int]]
+
+
+def _said(text: Text) -> TermFacts | None:
+    facts = Context.memo("terms", text, _read)
+    return facts if facts.definitions or facts.quoted else None
+
+
+def _used(pattern: UsePattern, text: Text) -> _Uses | None:
+    return _named(Context.memo("terms", text, _read), pattern)
+
+
+def _named(facts: TermFacts, pattern: UsePattern) -> _Uses | None:
+    every, firsts = facts.uses(pattern)
+    return (every, firsts, frozenset(u[2] for u in firsts)) if every else None
+
+
 def collect(
     ctx: Context, every_use: bool = True, kept: dict[str, TermFacts] | None = None
-) -> tuple[dict[str, Term], list[TermFacts]]:
+) -> tuple[dict[str, Term], list[tuple[Text, TermFacts]]]:
     """Every term of the draft with its definitions and uses in reading order (the parties'
-    roles first), and what each text says (``ctx.texts``' order). ``every_use`` False: only
-    the uses the checks judge (each term's first use, and every text's first use of it
-    before its definition). ``kept``: what texts said before, by their characters (the
-    terms panel's own memory between two reads); left holding the texts read now."""
+    roles first), and the texts that define or quote terms with what they say (reading
+    order). ``every_use`` False: only the uses the checks judge (each term's first use,
+    and every text's first use of it before its definition). ``kept``: what texts said
+    before, by their characters (the terms panel's own memory between two reads); left
+    holding the texts read now."""
     terms: dict[str, Term] = {}
     for party in ctx.draft.parties:
         if party.role.strip():
             terms.setdefault(party.role.strip(), Term(party.role.strip(), PARTY))
     glossary: dict[int, bool] = {}
-    if kept is None:
-        facts = [ctx.memo("terms", text, _read) for text in ctx.texts]
-    else:
-        before = dict(kept)
-        kept.clear()
-        for text in ctx.texts:
-            if text.text not in kept:
-                kept[text.text] = before.get(text.text) or read_terms(text.text)
-        facts = [kept[text.text] for text in ctx.texts]
+    saying = _texts_saying(ctx, kept)
+    said = {t.index: f for t, f in saying.defining}
+    headings = {
+        t.index - 1
+        for t, _ in saying.leads
+        if t.index and ctx.texts[t.index - 1].ref.kind == "heading"
+    }  # a glossary clause headed by its term: its heading, then 指…
     own: set[tuple[int, int]] = set()  # glossary lines' definitions: no uses of their terms
-    for text, read in zip(ctx.texts, facts, strict=True):
-        headed = _headed_definition(ctx, text, glossary) if text.ref.kind == "heading" else None
+    for i in sorted(said.keys() | headings):
+        text = ctx.texts[i]
+        headed = _headed_definition(ctx, text, glossary) if i in headings else None
         if headed is not None:
             own.add((text.index, headed.start))
             terms.setdefault(headed.term, Term(headed.term, MEANS)).definitions.append(
                 (text, headed)
             )
-        for d in read.definitions:
+        for d in said[i].definitions if i in said else ():
             if d.glossary_only:
                 if not _in_glossary(ctx, text, glossary):
                     continue
@@ -117,15 +174,22 @@ def collect(
     pattern = use_pattern(names, {name: frozenset(i) for name, i in sorted(hidden.items())})
     entries = [terms[n] for n in names]
     first_defined = [t.definitions[0][0].index if t.definitions else -1 for t in entries]
-    for text, read in zip(ctx.texts, facts, strict=True):
-        every, firsts = read.uses(pattern)
+    # past every definition the checks need only the first use of a term that has none yet
+    waiting, last_defined = set(range(len(entries))), max(first_defined, default=-1)
+    for text, (every, firsts, used) in saying.using(pattern):
+        if not every_use and text.index >= last_defined:
+            if not waiting:
+                break
+            if waiting.isdisjoint(used):
+                continue
         for start, end, i in every if every_use or own else firsts:
             if own and (text.index, start) in own:
                 continue
             uses = entries[i].uses
             if every_use or not uses or text.index < first_defined[i]:
+                waiting.discard(i)
                 uses.append((text, start, end))
-    return terms, facts
+    return terms, saying.defining
 
 
 def _headed_definition(ctx: Context, text: Text, glossary: dict[int, bool]) -> Definition | None:
@@ -159,12 +223,12 @@ def _in_glossary(ctx: Context, text: Text, seen: dict[int, bool]) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    terms, facts = collect(ctx, every_use=False)
+    terms, said = collect(ctx, every_use=False)
     for t in terms.values():
         yield from _defined_twice(ctx, t)
         yield from _unused(ctx, t, terms)
         yield from _before_definition(ctx, t)
-    yield from _undefined(ctx, terms, facts)
+    yield from _undefined(ctx, terms, said)
 
 
 def _where(ctx: Context, text: Text) -> Msg:
@@ -249,12 +313,14 @@ def _defined_in_passing(ctx: Context, text: Text, d: Definition) -> bool:
     return ctx.places.article_of(text.ref) is not None and not _in_glossary(ctx, text, {})
 
 
-def _undefined(ctx: Context, terms: dict[str, Term], facts: list[TermFacts]) -> Iterator[Finding]:
+def _undefined(
+    ctx: Context, terms: dict[str, Term], said: list[tuple[Text, TermFacts]]
+) -> Iterator[Finding]:
     """A quoted word read as a term (“服务标准”, the "Purchase Price") that nothing defines:
     not a term, a role, a heading or a field of the draft."""
     known: str | None = None
     reported: set[str] = set()
-    for text, read in zip(ctx.texts, facts, strict=True):
+    for text, read in said:
         for start, end, word in read.quoted:
             if word in reported or _is_term(word, terms):
                 continue

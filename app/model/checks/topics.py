@@ -134,7 +134,7 @@ def heading_topic(text: Text) -> HeadingTopic | None:
         return None
     words = _topic_words(topic, heading)
     rest = heading
-    for word in sorted(words, key=len, reverse=True):
+    for word in sorted(words, key=lambda w: (-len(w), w)):
         rest = re.sub(re.escape(word), " ", rest, flags=re.IGNORECASE)
     rest = _FILLER.sub("", rest.casefold())
     return HeadingTopic(key, frozenset(w.casefold() for w in words), not rest)
@@ -192,7 +192,7 @@ def _duplicates(
         if found is not None:
             seen.add(found.key)
         if found is not None and found.pure:
-            for word in found.words:
+            for word in sorted(found.words):  # a set's order changes from run to run
                 by_word[(found.key, word)].append(article)
     told: list[set[int]] = []
     for (key, word), group in by_word.items():

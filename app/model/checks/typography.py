@@ -101,9 +101,6 @@ class _Read:
     wide: int = 0
 
 
-_NOTHING = _Read()
-
-
 def _is_chinese(c: str | None) -> bool:
     return c is not None and (c in _WIDE_PUNCT or _HAN.match(c) is not None)
 
@@ -113,33 +110,47 @@ def _is_latin_or_digit(c: str | None) -> bool:
     return c is not None and (c.isascii() and c.isalnum() or c in _WIDE_DIGITS)
 
 
-def _read(text: Text) -> _Read:
+def _read(text: Text) -> _Read | None:
+    """What the text holds for these checks; None when nothing (``Context.each``)."""
     s = text.text
     if s.isascii():  # English: only its digits count (how the draft writes them)
-        narrow = sum(c in _DIGITS for c in s)
-        return _Read(narrow=narrow) if narrow else _NOTHING
+        narrow = sum(map(s.count, _DIGITS))
+        return _Read(narrow=narrow) if narrow else None
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
-    fixed = "".join(_punct_fixed(s, untouched)) if marks else s
-    punct = tuple((i, i + 1, c) for i, c in enumerate(fixed) if c != s[i]) if marks else ()
+    chars = _punct_fixed(s, untouched) if marks else None
+    fixed = "".join(chars) if chars is not None else s
+    punct = (
+        tuple((i, i + 1, chars[i]) for i in _candidates(s) if chars[i] != s[i])
+        if chars is not None
+        else ()
+    )
     spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
         run = m.group()
-        n_wide = sum(c in _WIDE_DIGITS for c in run)
-        n_narrow = sum(c in _DIGITS for c in run)
+        if run.isascii():  # digits and separators (1,000.5)
+            n_wide, n_narrow = 0, len(run) - run.count(",") - run.count(".")
+        else:
+            n_wide = sum(c in _WIDE_DIGITS for c in run)
+            n_narrow = sum(c in _DIGITS for c in run)
         narrow, wide = narrow + n_narrow, wide + n_wide
-        near = s[max(m.start() - 4, 0) : m.end() + 4]
+        near = s[max(m.start() - 4, 0) : m.end() + 4] if n_wide else ""
         if n_wide and not _WIDE_LATIN.search(near):  # ＧＢ／Ｔ ２２２３９ is written whole
             numbers.append((m.start(), m.end(), run, bool(n_narrow)))
     if not (punct or spaces or numbers or narrow):
-        return _NOTHING
+        return None
     return _Read(punct, spaces, tuple(numbers), narrow, wide)
 
 
 # -- half-width punctuation -------------------------------------------------------------------
+
+
+def _candidates(s: str) -> list[int]:
+    """Where a half-width mark stands: the only places a correction can be."""
+    return [m.start() for m in _CANDIDATES.finditer(s)]
 
 
 def _punct_fixed(s: str, untouched: set[int]) -> list[str]:
@@ -296,7 +307,7 @@ def _punctuated(s: str, start: int) -> bool:
 def _reads(ctx: Context) -> tuple[list[tuple[Text, _Read]], bool]:
     """The texts with something for these checks, what they hold, and whether the draft
     writes its digits half-width (most do; a draft written all full-width is left so)."""
-    reads = [(t, ctx.memo("typography", t, _read)) for t in ctx.texts]
+    reads = ctx.each("typography", _read)
     narrow = sum(r.narrow for _, r in reads)
     wide = sum(r.wide for _, r in reads)
     return [(t, r) for t, r in reads if r.punct or r.spaces or r.numbers], narrow >= wide
@@ -362,22 +373,18 @@ def _shown(kind: str, text: Text, found: list[tuple[int, int, str]]) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     reads, digits_narrow = _reads(ctx)
-    run = id(ctx.places)  # one per full run: the numbering the places are words of
+    # A text's findings are kept with it (``kept``; the draft's digit width in the name):
+    # after an edit only the edited text's are made again. A scraped contract has a
+    # finding in nearly every text.
+    name = f"typography:{digits_narrow}"
     for text, r in reads:
-        # The text's findings at this place are kept like what it holds (its place and the
-        # run are in the name): after an edit only the edited text's are made again. A
-        # scraped contract has a finding in nearly every text.
-        spans = [(a, b) for a, b, _ in text.objects]
-        name = f"typography@{run}:{text.ref.owner}.{text.ref.index}:{digits_narrow}:{spans}"
-        yield from ctx.memo(name, text, lambda t, r=r: tuple(_findings(ctx, t, r, digits_narrow)))
+        yield from ctx.kept(name, text, lambda t, r=r: _findings(ctx, t, r, digits_narrow))
 
 
 def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterator[Finding]:
-    places = ctx.places
-    node = places.node_of(text.ref)
-    article = places.article_label(text.ref) if node is not None else None
-    clause = places.clause_label(text.ref) if node is not None else None
-    where = _place(ctx, text)
+    place = ctx.places.place(text.ref)  # (node id, article, clause), kept per text
+    node_id, article, clause = place if place is not None else (None, None, None)
+    where = _place(ctx, text, article, clause)
     for kind, found in _corrections(text, r, digits_narrow):
         message, label = _MESSAGES[kind]
         count = len(found)
@@ -389,17 +396,15 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
             **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
             subject=str(text.ref.index),
             # placed here and kept with the rest (the engine places the others each run)
-            node_id=node.id if node is not None else None, article=article, clause=clause,
+            node_id=node_id, article=article, clause=clause,
         )  # fmt: skip
 
 
-def _place(ctx: Context, text: Text) -> Msg:
+def _place(ctx: Context, text: Text, article: str | None, clause: str | None) -> Msg:
     """Where, in a message: a clause with its article (第三条 1.: every article has a 1.)."""
     zh, en = ctx.places.where(text.ref)
-    article = ctx.places.article_of(text.ref)
-    if article is not None and ctx.places.node_of(text.ref) is not article:
-        label = ctx.places.article_label(text.ref)
-        zh, en = f"{label} {zh}", f"{label} {en}"
+    if clause is not None:  # a clause, not the article's own text
+        zh, en = f"{article} {zh}", f"{article} {en}"
     return Msg(zh, en[:1].upper() + en[1:])  # it opens the English message
 
 
