@@ -605,6 +605,17 @@ def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(op
     ]
 
 
+def test_full_width_square_brackets_left_empty_are_markers(opened) -> None:
+    draft = opened(
+        "第一条 交付\n1.1 卖方的联系人为［●］，电话为［ ］。\n"
+        "1.2 本条［注］所称货物以装箱单为准。\n"  # ［注］ with a word: an annotation
+    )
+    assert [(m.clause, m.subject) for m in found(draft, "template_marker")] == [
+        ("1.1", "［●］"),
+        ("1.1", "［ ］"),
+    ]
+
+
 def test_english_drafting_notes_left_in_the_text_are_markers(opened) -> None:
     draft = opened(
         "SUPPLY AGREEMENT\n\n1. Delivery\n\n"

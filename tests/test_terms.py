@@ -77,6 +77,9 @@ def test_each_way_of_defining_a_term_is_read(text: str, expected) -> None:
         "依照《中华人民共和国民法典》的规定。",  # a title is no term
         "He said (see below) that the goods were fine.",
         "本合同所称服务费用见附件。",  # 所称 without 指
+        # a line opening with a clause run on by 指派 / 指定: no definition of the clause
+        "出租方收到租金后，指派专人办理交接。",
+        "承包人进场以后，指定一名安全员常驻工地。",
     ],
 )
 def test_what_only_looks_like_a_definition_is_none(text: str) -> None:
