@@ -132,6 +132,31 @@ def test_an_english_lender_signing_under_another_name_is_a_mismatch(opened) -> N
     assert found(opened(text.format("NORTHGATE LENDING LIMITED")), "party_name_mismatch") == []
 
 
+def test_an_english_name_run_together_is_a_mismatch_but_its_capitals_are_not(opened) -> None:
+    text = (
+        "SERVICES AGREEMENT\n\nThis agreement is between Blue Stone Analytics, Inc. (the "
+        '"Provider") and Orchard Retail Ltd (the "Customer").\n\n1. Services\n\n1.1 The '
+        "Provider supports the Customer's stores.\n\nSIGNED by the parties.\n\n{}\n\n"
+        "By: ____\n\nORCHARD RETAIL LTD\n\nBy: ____\n"
+    )
+    [mismatch] = found(opened(text.format("BLUESTONE ANALYTICS, INC.")), "party_name_mismatch")
+    assert "Blue Stone Analytics, Inc." in mismatch.message.en
+    assert found(opened(text.format("BLUE STONE ANALYTICS, INC.")), "party_name_mismatch") == []
+
+
+def test_a_labelled_name_is_read_without_its_abbreviation_and_told_once(opened) -> None:
+    head = (
+        "房屋租赁合同\n出租人：宁波港盛贸易有限公司（以下简称“出租人”）\n"
+        "承租人：宁波甬仓物流有限公司（以下简称“承租人”）\n\n"
+        "第一条 租赁物\n出租人将仓库出租给承租人。\n\n"
+        "出租人（盖章）：宁波港盛贸易有限公司\n承租人（盖章）：{}\n"
+    )
+    assert found(opened(head.format("宁波甬仓物流有限公司")), "party_name_mismatch") == []
+    [mismatch] = found(opened(head.format("宁波甬昌物流有限公司")), "party_name_mismatch")
+    assert mismatch.subject == "宁波甬昌物流有限公司"
+    assert "“宁波甬仓物流有限公司”" in mismatch.message.zh
+
+
 def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None:
     fee = "甲方应向广州云帆信息技术有限公司支付服务费，并抄送深圳市星河数据科技有限公司财务部。"
     draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))

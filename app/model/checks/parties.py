@@ -49,7 +49,9 @@ _SEAL = "(?:盖章|签章|签字|公章|签名)"
 _ZH_LABELLED = re.compile(
     rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
     rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)]|{_SEAL})?[ \t　]*[:：][ \t　]*"
-    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[ \t　]{{2,}}|[；;，。\n]|,(?![ \t]*(?:{_SUFFIX}))|$"
+    # the name ends before its seal, its （以下简称“X”）, two spaces, a comma, the next role
+    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[（(](?:以下|下文|下称|简称)|[ \t　]{{2,}}|[；;，。\n]"
+    rf"|,(?![ \t]*(?:{_SUFFIX}))|$"
     rf"|[ \t　]+(?:{_ZH_ROLES})[^:：\n]{{0,12}}[:：])",
     re.MULTILINE,
 )
@@ -94,12 +96,17 @@ class Named:
 
 
 def normalised(name: str) -> str:
-    """A name folded for comparing: width, case, spaces, punctuation; Inc. = Incorporated."""
+    """A name folded for comparing: width, case, punctuation; Inc. = Incorporated. Words
+    stay apart (HARBORLIGHT is not Harbor Light); spaces beside Chinese characters go."""
     name = unicodedata.normalize("NFKC", name).casefold()
     name = re.sub(r"\bincorporated\b", "inc", name)
     name = re.sub(r"\bcorporation\b", "corp", name)
     name = re.sub(r"\blimited\b", "ltd", name)
-    return re.sub(r"[\W_]+", "", name)
+    name = re.sub(r"[\W_]+", " ", name).strip()
+    return _SPACE_BY_CJK.sub("", name)
+
+
+_SPACE_BY_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) | (?=[\u4e00-\u9fff])")
 
 
 def _labelled(text: Text) -> tuple[Named, ...]:
