@@ -467,6 +467,25 @@ def test_english_arbitration_with_courts_and_two_laws_are_reported(opened) -> No
     assert "England and Wales" in laws.message.en and "State of New York" in laws.message.en
 
 
+def test_a_law_named_by_interpreted_or_construed_alone_is_a_governing_law(opened) -> None:
+    text = (
+        "LICENCE\n\n1. Law\n\n1.1 This Licence is governed by and construed in accordance "
+        "with the laws of the State of Texas.\n\n2. General\n\n2.1 This Licence shall be "
+        "interpreted under the laws of {}.\n"
+    )
+    [laws] = found(opened(text.format("the State of Oregon")), "two_governing_laws")
+    assert laws.clause == "2.1" and "State of Oregon" in laws.message.en
+    assert found(opened(text.format("the State of Texas")), "two_governing_laws") == []
+
+
+def test_a_court_named_for_one_kind_of_claim_is_a_second_court(opened) -> None:
+    clause = "2.1 争议由合同签订地人民法院管辖。\n2.2 甲方追索租金的，应向{}人民法院提起。"
+    [courts] = found(opened(DISPUTE.format(clause.format("甲方住所地"))), "two_courts")
+    assert courts.clause == "2.2" and "甲方住所地" in courts.message.zh
+    appeal = "2.1 争议由合同签订地人民法院管辖。\n2.2 不服一审判决的，可向上一级人民法院提起上诉。"
+    assert found(opened(DISPUTE.format(appeal)), "two_courts") == []
+
+
 def test_a_statute_sets_up_courts_and_arbitration_without_conflict(opened) -> None:
     draft = opened(
         "中华人民共和国劳动争议调解仲裁法（节选）\n"
