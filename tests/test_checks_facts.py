@@ -614,6 +614,17 @@ def test_an_english_clause_that_is_only_its_title(opened) -> None:
     assert alone.clause == "1.2" and alone.subject == "Insurance."
 
 
+def test_a_long_english_title_alone_is_a_heading_without_text(opened) -> None:
+    draft = opened(
+        "1. Licence\n\n1.1 Licensee may use the Software internally.\n\n"
+        "1.2 Restrictions on Reverse Engineering\n\n1.3 Licensee may make one backup copy.\n\n"
+        "1.4 Licensee may not rent the Software or its Documentation\n\n"  # text unpunctuated
+        "2. Fees\n\n2.1 Licensee pays the fees yearly.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Restrictions on Reverse Engineering"
+
+
 # -- leftovers -------------------------------------------------------------------------------
 
 
