@@ -28,6 +28,8 @@ from .money_reading import (
     MoneyFacts,
     as_yuan,
     english_amount,
+    introduces_schedule,
+    read_listed,
     read_money,
 )
 
@@ -54,8 +56,25 @@ def _facts(text: Text) -> MoneyFacts:
     return read_money(text.text)
 
 
+def _listed(text: Text) -> MoneyFacts | None:
+    return read_listed(text.text)
+
+
+def _introduces(text: Text) -> bool:
+    return introduces_schedule(text.text)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    read = [(t, f) for t in ctx.texts if (f := ctx.memo("money", t, _facts)) is not NOTHING]
+    read: list[tuple[Text, MoneyFacts]] = []
+    intro = None  # the node whose heading introduces the schedule its text lists
+    for t in ctx.texts:
+        if t.ref.kind == "heading" and ("付" in t.text or "ayable" in t.text):
+            intro = t.ref.owner if ctx.memo("schedule_intro", t, _introduces) else intro
+        f = ctx.memo("money", t, _facts)
+        if t.ref.kind == "body" and t.ref.owner == intro and t.ref.index == 0:
+            f = ctx.memo("money_listed", t, _listed) or f
+        if f is not NOTHING:
+            read.append((t, f))
     for text, facts in read:
         for amount in facts.amounts:
             found = _amount(ctx, text, amount)
