@@ -124,6 +124,9 @@ class Period:
     key: str
     mismatch: bool  # thirty (45) days: the two numbers disagree
     event: str = ""  # what it runs from (到货|收到发票), when its key is read from Chinese
+    # the document a payment runs from (发票, 付款申请单): one payment term wherever it is said,
+    # unless the sentence names which instalment it is (预付款…, 尾款…)
+    document: str = ""
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,8 @@ def _periods(s: str, text: str) -> list[Period]:
             continue
         key, event = ("", "") if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
-        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event))
+        document = _paid_after(s, m.start(), key)
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event, document))
     for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
         before = s[max(0, m.start() - 30) : m.start()].lower()
         if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
@@ -319,6 +323,26 @@ def _periods(s: str, text: str) -> list[Period]:
         mismatch = other is not None and value is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
     return _written_two_ways(s, out)
+
+
+_DOCUMENT = re.compile(r"(发票|付款申请单?|结算申请单?|付款通知|账单)$")
+_PAY = re.compile(r"支付|付款|付清")
+# what tells one payment from another in its sentence: an instalment, a deposit, a fee named
+_WHICH_PAYMENT = re.compile(
+    r"首期|首付|预付|尾款|余款|质保金|保证金|定金|押金|第[一二三四五六七八九十\d]+[期笔次]"
+)
+
+
+def _paid_after(s: str, start: int, key: str) -> str:
+    """The document a payment term runs from (收到发票后30日内支付: 发票), "" when the period
+    is no such term or its sentence says which of several payments it is."""
+    event, _, act = key.partition("|")
+    document = _DOCUMENT.search(event)
+    if document is None or not _PAY.search(act):
+        return ""
+    a = max((m.end() for m in _SENTENCE.finditer(s, 0, start)), default=0)
+    after = _SENTENCE.search(s, start)
+    return "" if _WHICH_PAYMENT.search(s, a, after.start() if after else len(s)) else document[1]
 
 
 def _written_two_ways(s: str, periods: list[Period]) -> list[Period]:

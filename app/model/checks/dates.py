@@ -34,6 +34,7 @@ def _facts(text: Text) -> DateFacts:
 def check(ctx: Context) -> Iterator[Finding]:
     by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
     by_event: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # from one event
+    by_document: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # paid after it
     unfilled: set[object] = set()
     labelled: dict[int, list[tuple[Text, tuple[str, int, int, date]]]] = defaultdict(list)
     heading: dict[int, str] = {}  # the node whose heading is a date's label: 计划开工日期
@@ -84,17 +85,28 @@ def check(ctx: Context) -> Iterator[Finding]:
                     by_act[p.key].append((text, p))
                 if p.event:
                     by_event[p.event].append((text, p))
+                if p.document:
+                    by_document[p.document].append((text, p))
     for dates in labelled.values():
         found = _ends_before_start(ctx, dates)
         if found is not None:
             yield found
+    told = set()
     for periods in by_act.values():
         found = _inconsistent(ctx, periods)
         if found is not None:
+            told.add(found.subject)
+            yield found
+    # one payment term said in two clauses in other words (收到增值税专用发票后三十日内一次性
+    # 支付 / 收到发票后30日内支付至指定账户): the document it runs from tells it is one
+    for periods in by_document.values():
+        found = _inconsistent(ctx, periods)
+        if found is not None and found.subject not in told and len({p.key for _, p in periods}) > 1:
+            told.add(found.subject)
             yield found
     for periods in by_event.values():
         found = _written_differently(ctx, periods)
-        if found is not None:
+        if found is not None and found.subject not in told:
             yield found
 
 
