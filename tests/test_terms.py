@@ -169,6 +169,23 @@ def test_an_english_term_defined_in_a_later_clause_is_used_before_its_definition
     assert not findings(glossary, "term_used_before_definition")
 
 
+def test_a_chinese_quoted_term_defined_in_a_later_article_is_used_before_it() -> None:
+    body = (
+        "第一条 租赁物\n出租人将仓库出租给承租人。\n"
+        "第二条 租金\n承租人应于每个起租日前支付当期租金。\n"
+        "第三条 {}\n{}起租日指出租人交付仓库钥匙之日。\n"
+    )
+    quoted = draft_of("仓库租赁合同\n" + body.format("交付", "“").replace("起租日指", "起租日”指"))
+    (before,) = findings(quoted, "term_used_before_definition")
+    assert (before.subject, before.article) == ("起租日", "第二条")
+    said = draft_of("仓库租赁合同\n" + body.format("交付", "本合同所称").replace("日指", "日是指"))
+    assert not findings(said, "term_used_before_definition")  # unquoted, where its subject is
+    glossary = draft_of(
+        "仓库租赁合同\n" + body.format("定义", "“").replace("起租日指", "起租日”指")
+    )
+    assert not findings(glossary, "term_used_before_definition")
+
+
 def test_one_sentence_that_explains_and_names_a_term_defines_it_once() -> None:
     explained = "本合同所称交付成果，是指乙方依本合同向甲方交付的软件及文档（以下简称“交付成果”）。"
     draft = draft_of(
