@@ -294,6 +294,35 @@ def test_a_guarantor_given_duties_is_a_party_the_contract_must_have(opened) -> N
     assert found(opened(SIGNED.format(fee=way, seal_a="甲城有限公司")), "party_role_unknown") == []
 
 
+def test_a_role_listed_by_its_first_character_is_a_role(opened) -> None:
+    listed = "本合同一式四份，甲、乙、丙三方各执一份，报主管部门备案一份。"
+    [unknown] = found(
+        opened(SIGNED.format(fee=listed, seal_a="甲城有限公司")), "party_role_unknown"
+    )
+    assert unknown.subject == "丙方" and unknown.article == "第二条"
+    two = "本合同一式三份，甲、乙双方各执一份，报主管部门备案一份。"
+    assert found(opened(SIGNED.format(fee=two, seal_a="甲城有限公司")), "party_role_unknown") == []
+
+
+ENGLISH_ROLES = (
+    'SERVICES AGREEMENT\n\nThis agreement is between Lark Hill Ltd (the "Customer") and '
+    'Fenwick Data LLC (the "Supplier").\n\n1. Services\n\n1.1 The Supplier shall host '
+    "the Customer's data.\n\n1.2 {}\n\n2. Fees\n\n2.1 The Customer pays monthly.\n"
+)
+
+
+def test_an_english_role_no_party_has_given_a_duty_is_unknown(opened) -> None:
+    draft = opened(ENGLISH_ROLES.format("The Licensee shall not copy the data."))
+    [unknown] = found(draft, "party_role_unknown")
+    assert unknown.subject == "Licensee" and unknown.clause == "1.2"
+    for clause in (
+        "The Supplier may engage any contractor of its choice.",  # a role word, generic
+        'Fenwick Cloud Inc. (the "Agent") hosts the backup. The Agent shall keep it in the UK.',
+        "Data of the Customer's own clients stays in the UK.",
+    ):
+        assert found(opened(ENGLISH_ROLES.format(clause)), "party_role_unknown") == [], clause
+
+
 def test_roles_are_judged_only_when_the_contract_names_its_parties_by_them(opened) -> None:
     """A clause on its own says 丙方 with no parties block: nothing to judge it against; the
     third party (第三方) is no role."""
