@@ -289,6 +289,40 @@ def test_a_whole_schedule_that_adds_up_or_cannot_be_told_is_left_alone(tmp_path,
     assert found(draft_of(tmp_path, body), "instalments_sum") == []
 
 
+@pytest.mark.parametrize(
+    ("body", "got"),
+    [
+        ("租金按以下方式分期支付：签约后3日内支付年租金的40%；入住后支付年租金的40%；"
+         "剩余年租金的30%于次年1月支付。", "110%"),
+        ("The Licence Fee is payable as follows: 40% on signing, 40% on installation, and 10% "
+         "on acceptance.", "90%"),
+        # the clause heading introduces what its text lists
+        ("1.1 设计费按下列比例支付：定金为设计费的20%，初步设计完成后支付30%，施工图交付后"
+         "支付30%，其余10%于竣工后支付。", "90%"),
+    ],
+)  # fmt: skip
+def test_shares_listed_after_words_that_introduce_a_schedule_must_add_up(tmp_path, body, got):
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "instalments_sum" and got in f.message.zh
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "租金按以下方式分期支付：签约后3日内支付年租金的40%；入住后支付年租金的40%；"
+        "剩余年租金的20%于次年1月支付。",
+        "1.1 设计费按下列比例支付：定金为设计费的20%，初步设计完成后支付30%，施工图交付后"
+        "支付30%，其余20%于竣工后支付。",
+        # one share listed, shares that are no payment, a split that pays nothing
+        "The Licence Fee is payable as follows: 40% on signing; the rest as agreed.",
+        "服务费按以下方式支付：验收后支付95%，逾期支付的，按未付金额的0.05%每日支付违约金。",
+        "利润按以下比例分配：甲方60%，乙方30%，其余留作公积金。",
+    ],
+)
+def test_an_introduced_schedule_that_adds_up_or_is_no_schedule_is_left_alone(tmp_path, body):
+    assert found(draft_of(tmp_path, body), "instalments_sum") == []
+
+
 def test_a_schedule_with_a_blank_share_is_not_judged(tmp_path) -> None:
     body = "第一笔：支付费用总额的{{第一笔百分比}}%；第二笔：支付30%；尾款：支付40%。"
     assert found(draft_of(tmp_path, body), "instalments_sum") == []

@@ -287,6 +287,72 @@ def test_labelled_dates_in_order_or_of_two_stretches_are_left_alone(tmp_path, bo
 
 
 @pytest.mark.parametrize(
+    ("body", "severity", "second"),
+    [
+        ("1.1 甲方应在收到乙方开具的增值税普通发票后十五日内一次性支付服务费。\n"
+         "1.2 本合同项下的费用，甲方均应在收到发票后15日内汇入乙方账户并支付完毕。",
+         INFO, "15日内"),
+        ("1.1 监理人应在收到承包人付款申请单后七天内审核完毕，发包人在审核后支付工程款。\n"
+         "1.2 发包人应在收到付款申请单后21天内支付工程款。\n"
+         "1.3 发包人收到承包人的付款申请单后，应在14天内支付工程款。",
+         WARNING, "14天内"),
+    ],
+)  # fmt: skip
+def test_one_payment_term_from_one_document_said_in_two_clauses(tmp_path, body, severity, second):
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft, "period_inconsistent")
+    assert (f.severity, shown(draft, f)) == (severity, second)
+    assert f.clause == ("1.2" if severity == INFO else "1.3")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # each instalment its own term, named in its sentence
+        "1.1 预付款在甲方收到发票后5日内支付。\n1.2 尾款在甲方收到发票后30日内支付。",
+        # one act from the document, the other no payment
+        "1.1 甲方应在收到发票后30日内支付货款。\n1.2 甲方应在收到发票后5日内提出书面异议。",
+        "1.1 甲方应在收到发票后30日内支付货款。\n1.2 甲方应在收到货物后10日内支付运费。",
+    ],
+)
+def test_payments_from_one_document_that_are_other_payments_are_left_alone(tmp_path, body):
+    assert found(draft_of(tmp_path, body), "period_inconsistent") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "second"),
+    [
+        ("1.1 开工日期：2026年4月1日。\n1.2 竣工日期：2026年1月15日。", "2026年1月15日"),
+        ("1.1 计划开工日期\n2026年4月1日。\n1.2 计划竣工日期\n2026年1月15日。", "2026年1月15日"),
+        ("1.1 起运日期为2026年6月10日。\n1.2 承运人应于2026年6月8日前将货物运抵目的港。",
+         "2026年6月8日"),
+        ("1.1 This Lease begins on 1 May 2026.\n1.2 This Lease ends on 30 April 2026.",
+         "30 April 2026"),
+    ],
+)  # fmt: skip
+def test_an_articles_start_and_end_in_two_clauses_in_the_wrong_order(tmp_path, body, second):
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert (f.kind, f.clause, shown(draft, f)) == ("date_order", "1.2", second)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.1 开工日期：2026年1月15日。\n1.2 竣工日期：2026年4月1日。",
+        # two starts: which one the end goes with is unsaid
+        "1.1 一期开工日期：2026年4月1日；二期开工日期：2025年10月1日。\n"
+        "1.2 一期竣工日期：2026年1月15日。",
+        "1.1 起运日期为2026年6月10日。\n1.2 买方应于2026年6月1日前支付货款。",
+        "1.1 开工日期：2026年4月1日。\n第二条 保修\n"
+        "竣工日期以竣工验收报告为准，2026年1月1日前的工程另计。",
+    ],
+)
+def test_start_and_end_in_order_in_other_articles_or_unpaired_are_left_alone(tmp_path, body):
+    assert found(draft_of(tmp_path, body), "date_order") == []
+
+
+@pytest.mark.parametrize(
     ("body", "second"),
     [
         ("9.2 合同终止前30天，一方书面通知对方；未提前三十天通知的，通知到达时生效。", "三十天"),

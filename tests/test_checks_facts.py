@@ -134,6 +134,31 @@ def test_an_english_lender_signing_under_another_name_is_a_mismatch(opened) -> N
     assert found(opened(text.format("NORTHGATE LENDING LIMITED")), "party_name_mismatch") == []
 
 
+def test_an_english_name_run_together_is_a_mismatch_but_its_capitals_are_not(opened) -> None:
+    text = (
+        "SERVICES AGREEMENT\n\nThis agreement is between Blue Stone Analytics, Inc. (the "
+        '"Provider") and Orchard Retail Ltd (the "Customer").\n\n1. Services\n\n1.1 The '
+        "Provider supports the Customer's stores.\n\nSIGNED by the parties.\n\n{}\n\n"
+        "By: ____\n\nORCHARD RETAIL LTD\n\nBy: ____\n"
+    )
+    [mismatch] = found(opened(text.format("BLUESTONE ANALYTICS, INC.")), "party_name_mismatch")
+    assert "Blue Stone Analytics, Inc." in mismatch.message.en
+    assert found(opened(text.format("BLUE STONE ANALYTICS, INC.")), "party_name_mismatch") == []
+
+
+def test_a_labelled_name_is_read_without_its_abbreviation_and_told_once(opened) -> None:
+    head = (
+        "房屋租赁合同\n出租人：宁波港盛贸易有限公司（以下简称“出租人”）\n"
+        "承租人：宁波甬仓物流有限公司（以下简称“承租人”）\n\n"
+        "第一条 租赁物\n出租人将仓库出租给承租人。\n\n"
+        "出租人（盖章）：宁波港盛贸易有限公司\n承租人（盖章）：{}\n"
+    )
+    assert found(opened(head.format("宁波甬仓物流有限公司")), "party_name_mismatch") == []
+    [mismatch] = found(opened(head.format("宁波甬昌物流有限公司")), "party_name_mismatch")
+    assert mismatch.subject == "宁波甬昌物流有限公司"
+    assert "“宁波甬仓物流有限公司”" in mismatch.message.zh
+
+
 def test_a_name_the_text_writes_close_to_a_party_s_is_a_mismatch(opened) -> None:
     fee = "甲方应向广州云帆信息技术有限公司支付服务费，并抄送深圳市星河数据科技有限公司财务部。"
     draft = opened(SIGNED.format(fee=fee, seal_a="深圳市星河数据科技有限公司"))
@@ -269,6 +294,35 @@ def test_a_guarantor_given_duties_is_a_party_the_contract_must_have(opened) -> N
     assert found(opened(named.format(fee=duty, seal_a="甲城有限公司")), "party_role_unknown") == []
     way = "甲方应提供担保，担保方式为抵押。"  # the word, not a role
     assert found(opened(SIGNED.format(fee=way, seal_a="甲城有限公司")), "party_role_unknown") == []
+
+
+def test_a_role_listed_by_its_first_character_is_a_role(opened) -> None:
+    listed = "本合同一式四份，甲、乙、丙三方各执一份，报主管部门备案一份。"
+    [unknown] = found(
+        opened(SIGNED.format(fee=listed, seal_a="甲城有限公司")), "party_role_unknown"
+    )
+    assert unknown.subject == "丙方" and unknown.article == "第二条"
+    two = "本合同一式三份，甲、乙双方各执一份，报主管部门备案一份。"
+    assert found(opened(SIGNED.format(fee=two, seal_a="甲城有限公司")), "party_role_unknown") == []
+
+
+ENGLISH_ROLES = (
+    'SERVICES AGREEMENT\n\nThis agreement is between Lark Hill Ltd (the "Customer") and '
+    'Fenwick Data LLC (the "Supplier").\n\n1. Services\n\n1.1 The Supplier shall host '
+    "the Customer's data.\n\n1.2 {}\n\n2. Fees\n\n2.1 The Customer pays monthly.\n"
+)
+
+
+def test_an_english_role_no_party_has_given_a_duty_is_unknown(opened) -> None:
+    draft = opened(ENGLISH_ROLES.format("The Licensee shall not copy the data."))
+    [unknown] = found(draft, "party_role_unknown")
+    assert unknown.subject == "Licensee" and unknown.clause == "1.2"
+    for clause in (
+        "The Supplier may engage any contractor of its choice.",  # a role word, generic
+        'Fenwick Cloud Inc. (the "Agent") hosts the backup. The Agent shall keep it in the UK.',
+        "Data of the Customer's own clients stays in the UK.",
+    ):
+        assert found(opened(ENGLISH_ROLES.format(clause)), "party_role_unknown") == [], clause
 
 
 def test_roles_are_judged_only_when_the_contract_names_its_parties_by_them(opened) -> None:
@@ -444,6 +498,25 @@ def test_english_arbitration_with_courts_and_two_laws_are_reported(opened) -> No
     assert "England and Wales" in laws.message.en and "State of New York" in laws.message.en
 
 
+def test_a_law_named_by_interpreted_or_construed_alone_is_a_governing_law(opened) -> None:
+    text = (
+        "LICENCE\n\n1. Law\n\n1.1 This Licence is governed by and construed in accordance "
+        "with the laws of the State of Texas.\n\n2. General\n\n2.1 This Licence shall be "
+        "interpreted under the laws of {}.\n"
+    )
+    [laws] = found(opened(text.format("the State of Oregon")), "two_governing_laws")
+    assert laws.clause == "2.1" and "State of Oregon" in laws.message.en
+    assert found(opened(text.format("the State of Texas")), "two_governing_laws") == []
+
+
+def test_a_court_named_for_one_kind_of_claim_is_a_second_court(opened) -> None:
+    clause = "2.1 争议由合同签订地人民法院管辖。\n2.2 甲方追索租金的，应向{}人民法院提起。"
+    [courts] = found(opened(DISPUTE.format(clause.format("甲方住所地"))), "two_courts")
+    assert courts.clause == "2.2" and "甲方住所地" in courts.message.zh
+    appeal = "2.1 争议由合同签订地人民法院管辖。\n2.2 不服一审判决的，可向上一级人民法院提起上诉。"
+    assert found(opened(DISPUTE.format(appeal)), "two_courts") == []
+
+
 def test_a_statute_sets_up_courts_and_arbitration_without_conflict(opened) -> None:
     draft = opened(
         "中华人民共和国劳动争议调解仲裁法（节选）\n"
@@ -572,6 +645,17 @@ def test_an_english_clause_that_is_only_its_title(opened) -> None:
     assert alone.clause == "1.2" and alone.subject == "Insurance."
 
 
+def test_a_long_english_title_alone_is_a_heading_without_text(opened) -> None:
+    draft = opened(
+        "1. Licence\n\n1.1 Licensee may use the Software internally.\n\n"
+        "1.2 Restrictions on Reverse Engineering\n\n1.3 Licensee may make one backup copy.\n\n"
+        "1.4 Licensee may not rent the Software or its Documentation\n\n"  # text unpunctuated
+        "2. Fees\n\n2.1 Licensee pays the fees yearly.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Restrictions on Reverse Engineering"
+
+
 # -- leftovers -------------------------------------------------------------------------------
 
 
@@ -604,6 +688,17 @@ def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(op
     assert [(m.clause, m.subject) for m in found(draft, "template_marker")] == [
         ("1.1", "xx银行xx"),
         ("1.2", "XX市XX"),
+    ]
+
+
+def test_full_width_square_brackets_left_empty_are_markers(opened) -> None:
+    draft = opened(
+        "第一条 交付\n1.1 卖方的联系人为［●］，电话为［ ］。\n"
+        "1.2 本条［注］所称货物以装箱单为准。\n"  # ［注］ with a word: an annotation
+    )
+    assert [(m.clause, m.subject) for m in found(draft, "template_marker")] == [
+        ("1.1", "［●］"),
+        ("1.1", "［ ］"),
     ]
 
 

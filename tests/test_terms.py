@@ -77,6 +77,9 @@ def test_each_way_of_defining_a_term_is_read(text: str, expected) -> None:
         "依照《中华人民共和国民法典》的规定。",  # a title is no term
         "He said (see below) that the goods were fine.",
         "本合同所称服务费用见附件。",  # 所称 without 指
+        # a line opening with a clause run on by 指派 / 指定: no definition of the clause
+        "出租方收到租金后，指派专人办理交接。",
+        "承包人进场以后，指定一名安全员常驻工地。",
     ],
 )
 def test_what_only_looks_like_a_definition_is_none(text: str) -> None:
@@ -162,6 +165,23 @@ def test_an_english_term_defined_in_a_later_clause_is_used_before_its_definition
     glossary = draft_of(
         'SUPPLY AGREEMENT\n1. Definitions\n"Settlement Day" means the 15th day of a month.\n'
         + body.replace('3.2 "Settlement Day" means the 15th day of a calendar month.\n', "")
+    )
+    assert not findings(glossary, "term_used_before_definition")
+
+
+def test_a_chinese_quoted_term_defined_in_a_later_article_is_used_before_it() -> None:
+    body = (
+        "第一条 租赁物\n出租人将仓库出租给承租人。\n"
+        "第二条 租金\n承租人应于每个起租日前支付当期租金。\n"
+        "第三条 {}\n{}起租日指出租人交付仓库钥匙之日。\n"
+    )
+    quoted = draft_of("仓库租赁合同\n" + body.format("交付", "“").replace("起租日指", "起租日”指"))
+    (before,) = findings(quoted, "term_used_before_definition")
+    assert (before.subject, before.article) == ("起租日", "第二条")
+    said = draft_of("仓库租赁合同\n" + body.format("交付", "本合同所称").replace("日指", "日是指"))
+    assert not findings(said, "term_used_before_definition")  # unquoted, where its subject is
+    glossary = draft_of(
+        "仓库租赁合同\n" + body.format("定义", "“").replace("起租日指", "起租日”指")
     )
     assert not findings(glossary, "term_used_before_definition")
 

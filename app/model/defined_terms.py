@@ -66,7 +66,7 @@ _ITEM = r"(?:[（(]?[0-9一二三四五六七八九十a-z]{1,3}[)）.、．]\s*)
 # At the start of a line: X，指… / X是指… anywhere; X：… / X指… in a glossary article only.
 _LINE_MEANS = re.compile(
     rf"(?m)^\s*{_ITEM}(?P<t>[{_CJK}A-Za-z0-9]{{2,15}}?)\s*"
-    rf"(?:[，,]\s*(?:是指|系指|係指|特指|指)|是指|系指|係指)"
+    rf"(?:[，,]\s*(?:是指|系指|係指|特指|指(?![定派示导導令引挥揮明标標向南]))|是指|系指|係指)"
 )
 _LINE_GLOSSARY = re.compile(
     rf"(?m)^\s*{_ITEM}(?P<t>[{_CJK}A-Za-z0-9]{{2,15}}?)\s*"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from clause_db.capital_numerals import MAX_FEN, read_capital, write_capital
 from clause_db.messages import Msg
 
+from ..doc_blocks import BlockRef
 from ..draft import Blank
 from .finding import ERROR, INFO, WARNING, Finding, Fix, TextEdit
 from .money_reading import (
@@ -27,6 +28,8 @@ from .money_reading import (
     MoneyFacts,
     as_yuan,
     english_amount,
+    introduces_schedule,
+    read_listed,
     read_money,
 )
 
@@ -55,10 +58,42 @@ def _facts(text: Text) -> MoneyFacts | None:
     return None if found is NOTHING else found
 
 
+def _listed(text: Text) -> MoneyFacts | None:
+    return read_listed(text.text)
+
+
+def _introduces(text: Text) -> bool:
+    """A clause heading that introduces the schedule its text lists (按以下比例分期支付：)."""
+    return (
+        text.ref.kind == "heading"
+        and ("付" in text.text or "ayable" in text.text)
+        and introduces_schedule(text.text)
+    )
+
+
+def _with_listed(
+    ctx: Context, read: list[tuple[Text, MoneyFacts]]
+) -> list[tuple[Text, MoneyFacts]]:
+    """``read`` with the text under each heading that introduces a schedule read as the
+    list of its payments (``read_listed``), in reading order."""
+    intros = ctx.each("schedule_intro", _introduces)
+    if not intros:
+        return read
+    found = {t.ref: (t, f) for t, f in read}
+    for heading, _ in intros:
+        index = ctx.order(BlockRef("body", heading.ref.owner))
+        if index < len(ctx.texts):
+            text = ctx.texts[index]
+            listed = ctx.memo("money_listed", text, _listed)
+            if listed:
+                found[text.ref] = (text, listed)
+    return sorted(found.values(), key=lambda pair: pair[0].index)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """A text's own amounts and percentages are judged once and kept with it (``kept``);
     schedules and currencies are weighed from the texts that state money (``each``)."""
-    read = ctx.each("money", _facts)
+    read = _with_listed(ctx, ctx.each("money", _facts))
     for text, facts in read:
         if facts.amounts or facts.percents:
             yield from ctx.kept("amounts", text, lambda t, f=facts: _own(ctx, t, f))

@@ -40,7 +40,7 @@ _SENTENCE = re.compile(
 )  # an English sentence ends at ". The", not at "Inc. (" or "U.S."
 _ZH_COURT = re.compile(
     r"(?:向|由|提交(?:至|给)?|交由|提请|递交)(?P<name>[^。；;，,、：:（(]{0,30}?)(?:人民)?法院"
-    r"[^。；;]{0,12}?(?:提起诉讼|起诉|诉讼|管辖|解决|审理)"
+    r"[^。；;]{0,12}?(?:提起诉讼|起诉|诉讼|管辖|解决|审理|提起(?!上诉|抗诉|再审))"
 )
 _EN_COURT = re.compile(
     r"(?:jurisdiction of|submit(?:s|ted)? to|(?:bring|brought|commenced?|instituted?|filed?"
@@ -99,7 +99,10 @@ _ZH_LAW_NAMED = re.compile(
     rf"适用(?!本|其|该|各)(?P<name>{_JURISDICTION})(?:的)?(?:有关|相关|现行)?(?:法律|法)(?:[。；;，,]|$)"
 )
 _EN_LAW = re.compile(
-    r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
+    r"(?:governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)?"
+    # interpreted / construed alone says which law as well
+    r"|(?<!governed by and )(?<!governed by, and )(?:construed|interpreted)"
+    r"(?: and (?:construed|interpreted|enforced))? (?:in accordance with|under)) "
     r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w'-]*(?: (?:of |and )?[A-Z][\w'-]*)*)"
 )
 _PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|PRC|People'?s Republic of China"
@@ -242,7 +245,7 @@ def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
     laws = []
     if "适用" in sentence or "受" in sentence:
         laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
-    if "governed" in sentence:
+    if "governed" in sentence or "construed" in sentence or "interpreted" in sentence:
         laws += _EN_LAW.finditer(sentence)
     for c in laws:
         if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):

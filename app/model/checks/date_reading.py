@@ -60,14 +60,19 @@ _ENGLISH_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _ISO = re.compile(r"\d{4}[-/.]\d")
 _ENGLISH_UNIT = re.compile(r"(?=[dmwh])\b(?:day|month|week|hour)", re.I)
 _STARTS = re.compile(
-    r"(?:开始|起始|出发|生效|起租|入住)(?:日期|时间|日)|(?:start|starting|commencement|departure)\s+(?:date|time)",
+    r"(?:开始|起始|出发|生效|起租|入住|开工|装运|发运|起运)(?:日期|时间|日)"
+    r"|(?:start|starting|commencement|departure)\s+(?:date|time)"
+    r"|\b(?:commences?|begins?|starts?)\s+on\b",
     re.I,
 )
 _ENDS = re.compile(
-    r"(?:结束|终止|截止|到期|届满|返回|返程|失效|退租|离店)(?:日期|时间|日)|"
-    r"(?:end|ending|expiry|expiration|termination|return)\s+(?:date|time)",
+    r"(?:结束|终止|截止|到期|届满|返回|返程|失效|退租|离店|竣工|完工|运抵|到货)(?:日期|时间|日)|"
+    r"(?:end|ending|expiry|expiration|termination|return)\s+(?:date|time)"
+    r"|\b(?:expires?|ends?)\s+on\b",
     re.I,
 )
+# An end said after its date: 于2025年5月18日前将货物运抵到达地 (the arrival's deadline).
+_ENDS_AFTER = re.compile(r"\s*(?:之前|以前|前)[^，,。；;]{0,10}?(?:运抵|竣工|完工|返回)")
 
 # 年 only as a term of years still to fill (____年): not a date's year (____年__月__日)
 _UNIT = (
@@ -120,6 +125,9 @@ class Period:
     key: str
     mismatch: bool  # thirty (45) days: the two numbers disagree
     event: str = ""  # what it runs from (到货|收到发票), when its key is read from Chinese
+    # the document a payment runs from (发票, 付款申请单): one payment term wherever it is said,
+    # unless the sentence names which instalment it is (预付款…, 尾款…)
+    document: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,10 @@ class DateFacts:
     impossible: tuple[BadDate, ...] = ()
     reversed_ranges: tuple[tuple[int, int, str], ...] = ()  # (start, end, as written)
     periods: tuple[Period, ...] = ()
+    # the dates labelled as a start or an end (开工日期, expires on): (label, start, end, date);
+    # "lead" for a date the text opens with unlabelled (its clause heading may say which)
+    labelled: tuple[tuple[str, int, int, date], ...] = ()
+    names: str | None = None  # start / end: the text is only such a label (a clause heading)
 
 
 NOTHING = DateFacts()
@@ -149,10 +161,28 @@ def read_dates(text: str) -> DateFacts:
             dates.append((m.start(), m.end(), date(y, mo, d)))
     impossible += _impossible_slash_dates(s, text)
     periods = _periods(s, text)
-    reversed_ranges = _reversed(s, text, dates)
-    if not (impossible or periods or reversed_ranges):
+    labelled = [(label, *d) for d in dates if (label := _label(s, d[0], d[1]))]
+    reversed_ranges = _reversed(s, text, dates, labelled)
+    if dates and not s[: dates[0][0]].strip() and not labelled[:1]:
+        labelled.insert(0, ("lead", *dates[0]))
+    names = _names(s) if not dates and len(s) <= _LABEL_LENGTH else None
+    if not (impossible or periods or reversed_ranges or labelled or names):
         return NOTHING
-    return DateFacts(tuple(impossible), tuple(reversed_ranges), tuple(periods))
+    return DateFacts(
+        tuple(impossible), tuple(reversed_ranges), tuple(periods), tuple(labelled), names
+    )
+
+
+_LABEL_LENGTH = 16
+
+
+def _names(s: str) -> str | None:
+    """start / end when the whole text is a date's label (计划开工日期, Expiry Date:)."""
+    s = s.strip().rstrip(":：")
+    for label, pattern in (("start", _STARTS), ("end", _ENDS)):
+        if any(m.end() == len(s) for m in pattern.finditer(s)):
+            return label
+    return None
 
 
 def _dates(s: str) -> Iterator[re.Match[str]]:
@@ -222,16 +252,21 @@ def _days_if_impossible(year: int | None, month: int, day: int | None) -> int | 
     return None if 1 <= day <= last else last
 
 
-def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tuple[int, int, str]]:
+def _reversed(
+    s: str,
+    text: str,
+    dates: list[tuple[int, int, date]],
+    labelled: list[tuple[str, int, int, date]],
+) -> list[tuple[int, int, str]]:
     """Ranges whose end is before their start: 自2025年1月1日起至2024年12月31日止, and a
     start date and an end date labelled as such in one text."""
     out = []
     for (a0, a1, first), (b0, b1, second) in zip(dates, dates[1:], strict=False):
         if second < first and _RANGE.fullmatch(s, a1, b0):
             out.append((a0, b1, text[a0:b1]))
-    labels = [(_label(s, d[0]), d) for d in dates]  # 出发时间 … 返回时间, start … end date
-    starts = [d for label, d in labels if label == "start"]
-    ends = [d for label, d in labels if label == "end"]
+    # 出发时间 … 返回时间, start … end date
+    starts = [d[1:] for d in labelled if d[0] == "start"]
+    ends = [d[1:] for d in labelled if d[0] == "end"]
     if len(starts) == 1 and len(ends) == 1 and ends[0][2] < starts[0][2]:
         a, b = sorted((starts[0], ends[0]))
         if not any(a[0] <= r[0] < b[1] for r in out):
@@ -239,14 +274,15 @@ def _reversed(s: str, text: str, dates: list[tuple[int, int, date]]) -> list[tup
     return out
 
 
-def _label(s: str, at: int) -> str | None:
-    """start or end: what the label ending just before a date (the nearest) says it is."""
+def _label(s: str, at: int, after: int) -> str | None:
+    """start or end: what the label ending just before a date (the nearest) says it is, or
+    the act said right after it (2025年5月18日前…运抵: an end)."""
     found, end = None, at - 12
     for label, pattern in (("start", _STARTS), ("end", _ENDS)):
         for m in pattern.finditer(s, max(0, at - 30), at):
             if m.end() >= end:
                 found, end = label, m.end()
-    return found
+    return found or ("end" if _ENDS_AFTER.match(s, after) else None)
 
 
 def _periods(s: str, text: str) -> list[Period]:
@@ -265,7 +301,8 @@ def _periods(s: str, text: str) -> list[Period]:
             continue
         key, event = ("", "") if _offered(s, m.start()) else _key_zh(s, m.start(), m.end())
         mismatch = other is not None and other != value
-        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event))
+        document = _paid_after(s, m.start(), key)
+        out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch, event, document))
     for m in PERIOD_EN.finditer(s) if _ENGLISH_UNIT.search(s) else ():
         before = s[max(0, m.start() - 30) : m.start()].lower()
         if not re.search(r"(?:within|than|least|after|prior\s+to|before|of|for|upon)\s*$", before):
@@ -287,6 +324,26 @@ def _periods(s: str, text: str) -> list[Period]:
         mismatch = other is not None and value is not None and other != value
         out.append(Period(m.start(), m.end(), value, unit, script, key, mismatch))
     return _written_two_ways(s, out)
+
+
+_DOCUMENT = re.compile(r"(发票|付款申请单?|结算申请单?|付款通知|账单)$")
+_PAY = re.compile(r"支付|付款|付清")
+# what tells one payment from another in its sentence: an instalment, a deposit, a fee named
+_WHICH_PAYMENT = re.compile(
+    r"首期|首付|预付|尾款|余款|质保金|保证金|定金|押金|第[一二三四五六七八九十\d]+[期笔次]"
+)
+
+
+def _paid_after(s: str, start: int, key: str) -> str:
+    """The document a payment term runs from (收到发票后30日内支付: 发票), "" when the period
+    is no such term or its sentence says which of several payments it is."""
+    event, _, act = key.partition("|")
+    document = _DOCUMENT.search(event)
+    if document is None or not _PAY.search(act):
+        return ""
+    a = max((m.end() for m in _SENTENCE.finditer(s, 0, start)), default=0)
+    after = _SENTENCE.search(s, start)
+    return "" if _WHICH_PAYMENT.search(s, a, after.start() if after else len(s)) else document[1]
 
 
 def _written_two_ways(s: str, periods: list[Period]) -> list[Period]:

@@ -20,6 +20,7 @@ from .finding import ERROR, INFO, WARNING, Finding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import date
 
     from .context import Context, Text
 
@@ -37,8 +38,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     from the texts that state dates (``each``)."""
     by_act: dict[str, list[tuple[Text, Period]]] = defaultdict(list)
     by_event: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # from one event
+    by_document: dict[str, list[tuple[Text, Period]]] = defaultdict(list)  # paid after it
     unfilled: set[object] = set()
+    labelled: dict[int, list[tuple[Text, tuple[str, int, int, date]]]] = defaultdict(list)
+    heading: dict[int, str] = {}  # the node whose heading is a date's label: 计划开工日期
     for text, facts in ctx.each("dates", _facts):
+        if facts.names and text.ref.kind == "heading":
+            heading[text.ref.owner] = facts.names
+        if facts.labelled and (article := ctx.places.article_of(text.ref)) is not None:
+            labelled[article.id] += [
+                (text, d if d[0] != "lead" else (heading.get(text.ref.owner, ""), *d[1:]))
+                for d in facts.labelled
+            ]
         yield from ctx.kept("dates", text, lambda t, f=facts: _own(ctx, t, f))
         for p in facts.periods:
             if p.value is None:
@@ -50,13 +61,28 @@ def check(ctx: Context) -> Iterator[Finding]:
                     by_act[p.key].append((text, p))
                 if p.event:
                     by_event[p.event].append((text, p))
+                if p.document:
+                    by_document[p.document].append((text, p))
+    for dates in labelled.values():
+        found = _ends_before_start(ctx, dates)
+        if found is not None:
+            yield found
+    told = set()
     for periods in by_act.values():
         found = _inconsistent(ctx, periods)
         if found is not None:
+            told.add(found.subject)
+            yield found
+    # one payment term said in two clauses in other words (收到增值税专用发票后三十日内一次性
+    # 支付 / 收到发票后30日内支付至指定账户): the document it runs from tells it is one
+    for periods in by_document.values():
+        found = _inconsistent(ctx, periods)
+        if found is not None and found.subject not in told and len({p.key for _, p in periods}) > 1:
+            told.add(found.subject)
             yield found
     for periods in by_event.values():
         found = _written_differently(ctx, periods)
-        if found is not None:
+        if found is not None and found.subject not in told:
             yield found
 
 
@@ -89,6 +115,29 @@ def _own(ctx: Context, text: Text, facts: DateFacts) -> Iterator[Finding]:
                     "figures", where, shown),
                 **ctx.locate(text, p.start, p.end), subject=shown,
             )  # fmt: skip
+
+
+def _ends_before_start(
+    ctx: Context, dates: list[tuple[Text, tuple[str, int, int, date]]]
+) -> Finding | None:
+    """One article's start date and end date in two of its texts (2.1 开工日期 … 2.2 竣工日期)
+    when the end is before the start; an article with more than one of either pairs
+    nothing (which end goes with which start is unsaid). One text's pair is ``read_dates``'."""
+    starts = [(t, d) for t, d in dates if d[0] == "start"]
+    ends = [(t, d) for t, d in dates if d[0] == "end"]
+    if len(starts) != 1 or len(ends) != 1 or starts[0][0] is ends[0][0]:
+        return None
+    (first, (_, a0, a1, begun)), (text, (_, b0, b1, ended)) = starts[0], ends[0]
+    if not ended < begun:
+        return None
+    a, b = first.text[a0:a1], text.text[b0:b1]
+    return Finding(
+        "date_order", ERROR,
+        Msg("{0}中的结束日期“{1}”早于{2}中的开始日期“{3}”",
+            "In {0}, the end date “{1}” is before the start date “{3}” in {2}",
+            Msg(*ctx.places.where(text.ref)), b, Msg(*ctx.places.where(first.ref)), a),
+        **ctx.locate(text, b0, b1), subject=f"{a}/{b}",
+    )  # fmt: skip
 
 
 def _field_of(text: Text, p: Period) -> int | None:

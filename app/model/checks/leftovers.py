@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 KINDS = ("template_marker", "vague_reference")
 
 _MARKER = re.compile(
-    r"(?=[Xx×Ｘ＊〇○【{\[_＿Tt此])"  # one test a character: most are none of these
+    r"(?=[Xx×Ｘ＊〇○【{\[［_＿Tt此])"  # one test a character: most are none of these
     r"(?:(?<![A-Za-z])(?<!Article )(?<!Section )(?<!ARTICLE )(?<!SECTION )(?<!Chapter )"
     r"(?:X{3,}|x{3,})(?![A-Za-z])"  # XXX公司, not the roman numeral of Article XXX
     r"|(?<![A-Za-z])XX(?=[年月日号市省区县公])|(?<=[年月])XX(?![A-Za-z])"  # XX年XX月XX日
@@ -32,6 +32,7 @@ _MARKER = re.compile(
     r"|(?<![A-Za-z0-9])(?:XX|xx)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?:XX|xx)(?![\w\-])"
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
     r"|【[\s　…·●•_＿.]*】"  # 【】, 【…】 (a 【标题】 with words is emphasis)
+    r"|［[\s　…·●•_＿.]*］"  # ［●］, ［ ］: the full-width square brackets
     r"|\{\{[^{}\n]{0,40}\}\}"
     r"|\[(?:[\s●•…_.]*|[\s●•…_.]*(?:to )?insert\b[^\]\n]{0,300}|TB[DC](?:[:：\s][^\]\n]{0,200})?"
     r"|to be (?:confirmed|determined|agreed)"
@@ -69,8 +70,8 @@ _JOINED = re.compile(r"[年月日号/.\- ]?|[\u4e00-\u9fff]{1,4}")
 
 # A character or word every marker or vague phrase has: most texts are passed over by this.
 _MAYBE = re.compile(
-    r"(?=[Xx×Ｘ＊〇○【{\[_＿t此上下如ab])"  # one test a character: most fail it
-    r"(?:[Xx×Ｘ＊〇○【{\[_＿]|TB|此处|上文|下文|如上|above|below)",
+    r"(?=[Xx×Ｘ＊〇○【{\[［_＿t此上下如ab])"  # one test a character: most fail it
+    r"(?:[Xx×Ｘ＊〇○【{\[［_＿]|TB|此处|上文|下文|如上|above|below)",
     re.IGNORECASE,
 )
 

@@ -230,6 +230,26 @@ def read_money(text: str) -> MoneyFacts:
     return replace(facts, currencies=tuple(sorted((*facts.currencies, *named), key=itemgetter(1))))
 
 
+def introduces_schedule(heading: str) -> bool:
+    """Whether a clause heading introduces the schedule its text lists (工程款按以下比例分期
+    支付 / Fees are payable as follows)."""
+    said = heading.rstrip(" ：:") + "："
+    return any(m.end() == len(said) for m in _AS_FOLLOWS.finditer(said))
+
+
+def read_listed(text: str) -> MoneyFacts | None:
+    """``read_money`` of a text that a heading introduces as a schedule: the shares it lists
+    from its start are the payments (None when it lists fewer than two)."""
+    facts = read_money(text)
+    s = ascii_digits(text)
+    figures = [f for f in (_figure(m) for m in FIGURE.finditer(s)) if f is not None]
+    listed, end = _listed(s, 0, 0, figures)
+    if not listed:
+        return None
+    later = tuple(i for i in facts.instalments if i.start >= end)
+    return replace(facts, instalments=(*listed, *later))
+
+
 def _named_currencies(s: str) -> list[tuple[str, int, int]]:
     """The currencies ``s`` says amounts are stated or paid in (no figure needed)."""
     out = []
@@ -390,6 +410,13 @@ _PARTS = re.compile(
     r"(?:\s*\(\s*\d\s*\))?\s+(?:equal\s+)?(?:instal(?:l)?ments|payments)",
     re.I,
 )
+# a schedule listed after words that introduce it, not a count (按以下比例分期支付：…, payable
+# as follows: …): the shares listed to the sentence's end are its payments, the last the final
+_AS_FOLLOWS = re.compile(
+    r"(?:分期|按(?:以下|下列|如下)[^，,。；;：:\n]{0,8})(?:支付|付款)[^，,。；;：:\n]{0,12}[：:]"
+    r"|\b(?:payable|paid|pay)\b[^.;:\n]{0,40}?\bas follows\s*:",
+    re.I,
+)
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
 _PAID = re.compile(r"(?<!交)付|\bpa(?:y|id|yable)\b", re.I)  # 付货款的20% (交付: delivers)
 _TOTAL = re.compile(
@@ -418,6 +445,12 @@ def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Fig
         if listed:
             instalments += listed
             lists.append((m.start(), end))
+    for m in _AS_FOLLOWS.finditer(s) if "付" in s or "follows" in s else ():
+        if not any(a <= m.start() < b for a, b in lists):
+            listed, end = _listed(s, m.end(), 0, figures)
+            if listed:
+                instalments += listed
+                lists.append((m.start(), end))
     if not instalments and not MARKER.search(s) and not _TOTAL.search(s):
         return [], [], parts
     totals: list[Figure] = []
@@ -448,11 +481,14 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
     后支付20% / in three instalments: 30% with the order, 40% on shipment and 20% …): when
     exactly ``n`` shares (else amounts) follow the count, they are its ``n`` payments, the
     last the final one. None when the list marks its payments (首期…尾款: read as marked),
-    has a blank, or names another number of them; and where the list ends."""
+    has a blank, or names another number of them; and where the list ends. ``n`` 0: a list
+    introduced (按以下比例支付：): as many shares as it lists, marked or not, two at least."""
     stop = _LIST_END.search(s, at)
     end = stop.start() if stop else len(s)
     rests = list(MARKER.finditer(s, at, end))  # only "the balance of 30%" may be marked
-    if n < 2 or not all(_REST.match(m.group()) for m in rests) or _BLANK_SHARE.search(s, at, end):
+    if not n:
+        rests = [m for m in rests if _REST.match(m.group())]
+    if n == 1 or not all(_REST.match(m.group()) for m in rests) or _BLANK_SHARE.search(s, at, end):
         return [], end
     values: list[tuple[int, int, Decimal | None, Figure | None]] = [
         (m.start(), m.end(), Decimal(m.group("num")), None) for m in PERCENT.finditer(s, at, end)
@@ -460,7 +496,7 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
     for m in _PERCENT_ZH.finditer(s, at, end):
         if (value := chinese_number(m.group("zh"))) is not None:
             values.append((m.start(), m.end(), value, None))
-    if not values:
+    if not values and n:
         values = [(f.start, f.end, None, f) for f in figures if at <= f.start and f.end <= end]
     values.sort(key=lambda v: v[0])
     leads = bool(values) and not re.search(r"\w", s[at : values[0][0]])  # : 30% with the order
@@ -474,9 +510,9 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
         tail = _AND.search(s, b, high)
         if not _NOT_PAYMENT.search(s, said, high):  # interest at 5%: no payment
             pieces.append((a if leads else said, tail.start() if tail else high, share, amount, b))
-    if len(pieces) != n or any(m.start() < pieces[-2][4] for m in rests):  # the last's only
-        return [], end
-    kinds = ["first", *["middle"] * (n - 2), "final"]
+    if len(pieces) != (n or max(len(pieces), 2)) or any(m.start() < pieces[-2][4] for m in rests):
+        return [], end  # a rest marker is the last's only
+    kinds = ["first", *["middle"] * (len(pieces) - 2), "final"]
     return [
         Instalment(a, b, kind, share, amount, False, i + 1, rest=bool(rests) and i == n - 1)
         for i, (kind, (a, b, share, amount, _)) in enumerate(zip(kinds, pieces, strict=True))

@@ -49,7 +49,9 @@ _SEAL = "(?:盖章|签章|签字|公章|签名)"
 _ZH_LABELLED = re.compile(
     rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
     rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)]|{_SEAL})?[ \t　]*[:：][ \t　]*"
-    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[ \t　]{{2,}}|[；;，。\n]|,(?![ \t]*(?:{_SUFFIX}))|$"
+    # the name ends before its seal, its （以下简称“X”）, two spaces, a comma, the next role
+    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[（(](?:以下|下文|下称|简称)|[ \t　]{{2,}}|[；;，。\n]"
+    rf"|,(?![ \t]*(?:{_SUFFIX}))|$"
     rf"|[ \t　]+(?:{_ZH_ROLES})[^:：\n]{{0,12}}[:：])",
     re.MULTILINE,
 )
@@ -79,6 +81,21 @@ _DEFINED_AFTER = re.compile(
     r"[\"”」][ \t]*(?:指|是指|系指|means)"
     r"|[ \t]*(?:是指|系指|名称|[（(][^）)]{1,10}[）)][ \t]*[:：]|[:：])"
 )
+# Ordinal roles listed by their first characters: 甲、乙、丙三方各执一份.
+_LISTED_ROLES = re.compile(r"(?:[甲乙丙丁戊][、和及与]){1,4}[甲乙丙丁戊](?=[二三四五两]?方)")
+# The roles English contracts give their parties, and one given a duty (the Contractor
+# shall …): capitalised after "the", where a role word used generically is lower case.
+_EN_ROLE_WORDS = (
+    "Contractor|Subcontractor|Consultant|Client|Customer|Supplier|Vendor|Buyer|Seller"
+    "|Purchaser|Licensor|Licensee|Lessor|Lessee|Landlord|Tenant|Employer|Employee"
+    "|Provider|Service Provider|Distributor|Reseller|Lender|Borrower|Guarantor|Agent"
+    "|Manufacturer|Owner|Developer|Publisher|Author|Contractee"
+)
+_EN_ROLE = re.compile(rf"(?<![\w\"“])(?:{_EN_ROLE_WORDS})(?![\w\"”])")
+_EN_ROLE_DUTY = re.compile(
+    rf"\b[Tt]he (?P<role>{_EN_ROLE_WORDS})(?=[ \t]+(?:shall|will|must|may|agrees|undertakes)\b)"
+)
+_EN_ROLE_DEFINED = re.compile(rf"[\"“](?P<role>{_EN_ROLE_WORDS})[\"”]")
 _ENTITY_WORDS = re.compile(
     r"\b(?:incorporated|inc|corporation|corp|limited|ltd|company|co|llc|plc)\b", re.IGNORECASE
 )
@@ -94,12 +111,17 @@ class Named:
 
 
 def normalised(name: str) -> str:
-    """A name folded for comparing: width, case, spaces, punctuation; Inc. = Incorporated."""
+    """A name folded for comparing: width, case, punctuation; Inc. = Incorporated. Words
+    stay apart (HARBORLIGHT is not Harbor Light); spaces beside Chinese characters go."""
     name = unicodedata.normalize("NFKC", name).casefold()
     name = re.sub(r"\bincorporated\b", "inc", name)
     name = re.sub(r"\bcorporation\b", "corp", name)
     name = re.sub(r"\blimited\b", "ltd", name)
-    return re.sub(r"[\W_]+", "", name)
+    name = re.sub(r"[\W_]+", " ", name).strip()
+    return _SPACE_BY_CJK.sub("", name)
+
+
+_SPACE_BY_CJK = re.compile(r"(?<=[\u4e00-\u9fff]) | (?=[\u4e00-\u9fff])")
 
 
 def _labelled(text: Text) -> tuple[Named, ...]:
@@ -144,12 +166,18 @@ def _roles(text: Text) -> tuple[frozenset[str], frozenset[str]] | None:
     used = {r for r in _ORDINALS if r in t}
     if "Party " in t:
         used.update(m.group() for m in _EN_ORDINAL.finditer(t))
+    if "方" in t:
+        used.update(c + "方" for m in _LISTED_ROLES.finditer(t) for c in m.group()[::2])
+    english = set()
+    if "he " in t:
+        used.update(m["role"] for m in _EN_ROLE_DUTY.finditer(t))
+        english = {m["role"] for m in _EN_ROLE_DEFINED.finditer(t)}
     named = _NAMED_CUE.search(t)
     if named:
         used.update(m.group() for m in _ROLE_WORD.finditer(t) if _NAMED_DUTY.match(t, m.end()))
-    if not used and not named:
+    if not used and not named and not english:
         return None
-    defined = set()
+    defined = english
     if _DEFINITION_CUE.search(t):
         for m in _ROLE_WORD.finditer(t):
             a, b = m.span()
@@ -159,11 +187,19 @@ def _roles(text: Text) -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 def _first_use(text: Text, role: str) -> tuple[int, int] | None:
-    """Where a text first uses a role outside a blank (担保方 where it is given a duty)."""
+    """Where a text first uses a role outside a blank (担保方 where it is given a duty, the
+    丙 of 甲、乙、丙三方, the Contractor given a duty)."""
     for m in _ROLE_WORD.finditer(text.text):
         duty = _ORDINAL_ROLE.fullmatch(role) or _NAMED_DUTY.match(text.text, m.end())
         if m.group() == role and duty and not text.in_object(*m.span()):
             return m.span()
+    for m in _LISTED_ROLES.finditer(text.text) if role in _ORDINALS else ():
+        at = m.group().find(role[0])
+        if at >= 0 and not text.in_object(m.start() + at, m.start() + at + 1):
+            return m.start() + at, m.start() + at + 1
+    for m in _EN_ROLE_DUTY.finditer(text.text):
+        if m["role"] == role and not text.in_object(*m.span("role")):
+            return m.span("role")
     return None
 
 
@@ -354,12 +390,16 @@ def _unknown_roles(
 ) -> Iterator[Finding]:
     """甲方…戊方 / Party A…E used in the text (``uses``) when the contract has no such party
     (only judged when it names its parties by those roles at all)."""
-    if not any(_ORDINAL_ROLE.fullmatch(r) for r in known):
+    ordinal = any(_ORDINAL_ROLE.fullmatch(r) for r in known)
+    english = any(_EN_ROLE.fullmatch(r) for r in known)  # parties named Client, Consultant
+    if not ordinal and not english:
         return
     first: dict[str, tuple[Text, int, int]] = {}
     for text, used in uses:
         for role in used:
             if role in known or role in first:
+                continue
+            if not (ordinal if _ROLE_WORD.fullmatch(role) else english):
                 continue
             span = _first_use(text, role)
             if span is not None:

@@ -132,12 +132,19 @@ _RESERVED = re.compile(
 )
 _NOT_A_HEADING = re.compile(r"[。；;☐☑□■_]|[，,].*[，,]")
 _HEADING_LENGTH = 20
+_HEADING_WORDS = 6
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _reads_as_heading(heading: str) -> bool:
     """A short title (服务人员要求), not a line of text the source left unpunctuated (☑提交
-    仲裁委员会仲裁 ☐向法院起诉): only a title announces text that should follow."""
-    return len(heading) <= _HEADING_LENGTH and not _NOT_A_HEADING.search(heading)
+    仲裁委员会仲裁 ☐向法院起诉): only a title announces text that should follow. An English
+    title is counted in words (Termination for Convenience), a Chinese one in characters."""
+    if _NOT_A_HEADING.search(heading):
+        return False
+    if _CJK.search(heading):
+        return len(heading) <= _HEADING_LENGTH
+    return len(heading) <= _TITLE_LENGTH and len(heading.split()) <= _HEADING_WORDS
 
 
 def _empty(ctx: Context, part: Part) -> Iterator[Finding]:

@@ -305,10 +305,16 @@ def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
 
 
 def _defined_in_passing(ctx: Context, text: Text, d: Definition) -> bool:
-    """An English capitalised term whose "X" means stands in an article that is no
-    definitions article (a glossary, wherever it stands, defines for the whole contract;
-    Chinese 本合同所称X是指 is often written where the subject is and is left alone)."""
-    if d.form != MEANS or has_cjk(d.term) or not d.term[:1].isupper():
+    """An English capitalised term whose "X" means, or a Chinese quoted “X”指, stands in an
+    article that is no definitions article (a glossary, wherever it stands, defines for the
+    whole contract; Chinese 本合同所称X是指, unquoted, is often written where the subject is
+    and is left alone)."""
+    if d.form != MEANS:
+        return False
+    if has_cjk(d.term):
+        if text.text[d.start - 1 : d.start] not in ("“", '"', "「"):
+            return False
+    elif not d.term[:1].isupper():
         return False
     return ctx.places.article_of(text.ref) is not None and not _in_glossary(ctx, text, {})
 
