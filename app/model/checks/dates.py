@@ -204,15 +204,22 @@ def _inconsistent(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding |
 def _written_differently(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding | None:
     """Periods running from one event (到货日起十五个工作日内 / 到货日起15个工作日内) with
     the same number written in words in one place and in figures in another, each for
-    its own act (one act's are ``_inconsistent``'s): style, said once at the second."""
-    for i, (text, p) in enumerate(periods):
-        for first_text, first in periods[:i]:
-            if (
-                (p.value, p.unit) == (first.value, first.unit)
-                and {p.script, first.script} == {"digits", "words"}
-                and (p.key != first.key or not p.key)
-                and _within(text, p) == _within(first_text, first)
-            ):
+    its own act (one act's are ``_inconsistent``'s): style, said once at the second.
+
+    One pass: for each (number, unit, 内, script) the earliest period so far and the
+    earliest whose act differs from that one's -- a draft that repeats one clause a
+    thousand times would otherwise compare every pair."""
+    seen: dict[tuple, tuple[tuple[Text, Period], tuple[Text, Period] | None]] = {}
+    for text, p in periods:
+        within = _within(text, p)
+        other = "words" if p.script == "digits" else "digits"
+        found = seen.get((p.value, p.unit, within, other)) if p.script in _SCRIPTS else None
+        if found is not None:
+            earliest, differing = found
+            first_text, first = (
+                earliest if not p.key or earliest[1].key != p.key else differing or (None, None)
+            )
+            if first is not None:
                 a, b = first_text.text[first.start : first.end], text.text[p.start : p.end]
                 return Finding(
                     "period_inconsistent", INFO,
@@ -223,7 +230,16 @@ def _written_differently(ctx: Context, periods: list[tuple[Text, Period]]) -> Fi
                         Msg(*ctx.places.where(first_text.ref)), a),
                     **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
                 )  # fmt: skip
+        group = (p.value, p.unit, within, p.script)
+        kept = seen.get(group)
+        if kept is None:
+            seen[group] = ((text, p), None)
+        elif kept[1] is None and kept[0][1].key != p.key:
+            seen[group] = (kept[0], (text, p))
     return None
+
+
+_SCRIPTS = ("digits", "words")
 
 
 def _within(text: Text, p: Period) -> bool:
