@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from clause_db.language import text_language
 from clause_db.messages import Msg
@@ -30,6 +30,7 @@ from .finding import INFO, Finding, Fix, TextEdit
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ..doc_blocks import BlockRef
     from ..draft import Draft
     from .context import Text
 
@@ -341,6 +342,37 @@ def _edits(text: Text, found: list[tuple[int, int, str]]) -> tuple[TextEdit, ...
     return tuple(out)
 
 
+class _PlainTextFix(Fix):
+    """The fix of a text with no blank or reference (its reading offsets are its block's),
+    its edits made when first asked for: a scraped draft has a finding in nearly every
+    text and few fixes are ever applied. Equal to the ``Fix`` of the same label and edits.
+    It keeps the text's characters, not the ``Text`` (whose kept findings hold this fix)."""
+
+    def __init__(self, label: Msg, ref: BlockRef, s: str, found: list[tuple[int, int, str]]):
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "_pending", (ref, s, found))
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "edits":
+            raise AttributeError(name)
+        ref, s, found = self.__dict__["_pending"]
+        edits = tuple(TextEdit(ref, a, b - a, s[a:b], new) for a, b, new in found)
+        object.__setattr__(self, "edits", edits)
+        return edits
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and (self.label, self.edits) == (other.label, other.edits)
+
+    def __hash__(self) -> int:
+        return hash((self.label, self.edits))
+
+
+def _fix(text: Text, label: Msg, found: list[tuple[int, int, str]]) -> Fix:
+    if text.objects:
+        return Fix(label, _edits(text, found))
+    return _PlainTextFix(label, text.ref, text.text, found)
+
+
 # kind: (message, fix label), each (zh, en); the message's {0} the place, {1} the count,
 # {2} what it quotes, {3} the English plural, {4} the first one with its neighbours
 _MESSAGES = {
@@ -393,7 +425,7 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
         first = text.text[max(start - 3, 0) : end + 3].replace("\n", " ")
         yield Finding(
             kind, INFO, Msg(*message, where, count, _shown(kind, text, found), plural, first),
-            **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
+            **ctx.locate(text, start, end), fix=_fix(text, Msg(*label, count), found),
             subject=str(text.ref.index),
             # placed here and kept with the rest (the engine places the others each run)
             node_id=node_id, article=article, clause=clause,
