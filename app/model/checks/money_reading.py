@@ -328,13 +328,18 @@ def english_amount(words: str) -> Decimal | None:
     return Decimal(whole) + Decimal(cents) / 100
 
 
+_OPEN = re.compile(r"\s*[（(]\s*")
+_CLOSE = re.compile(r"\s*[)）]")
+_PERCENT_AFTER = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]")
+
+
 def _percents(s: str) -> list[PercentInWords]:
     out = []
     for m in PERCENT.finditer(s):
-        after = re.compile(r"\s*[（(]\s*").match(s, m.end())
+        after = _OPEN.match(s, m.end())
         if after:
             words = _percent_words(s, after.end())
-            close = re.compile(r"\s*[)）]").match(s, words[1]) if words is not None else None
+            close = _CLOSE.match(s, words[1]) if words is not None else None
             if words is not None and close:
                 shown = s[m.start() : close.end()]
                 figure = Decimal(m.group("num"))
@@ -342,7 +347,7 @@ def _percents(s: str) -> list[PercentInWords]:
     for pattern in (_PERCENT_ZH, _PERCENT_EN) if _ENGLISH_PERCENT.search(s) else (_PERCENT_ZH,):
         for m in pattern.finditer(s):
             value = _percent_value(m)
-            fig = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]").match(s, m.end())
+            fig = _PERCENT_AFTER.match(s, m.end())
             if value is not None and fig:
                 shown = s[m.start() : fig.end()]
                 out.append(
@@ -493,10 +498,10 @@ def _sentence(
     """The instalments of one sentence: each marker takes the share or amount after it, up
     to the next marker; a payment of a share of the total with no marker is one too."""
     sentence = s[a:b]
-    blanks = [(m.start(), m.end()) for m in _BLANK.finditer(sentence)]
-    markers = [
-        m for m in MARKER.finditer(sentence) if not any(x <= m.start() < y for x, y in blanks)
-    ]  # 第一笔 in {{第一笔百分比}} names a blank, it starts no instalment
+    markers = list(MARKER.finditer(sentence))
+    if markers:  # 第一笔 in {{第一笔百分比}} names a blank, it starts no instalment
+        blanks = [(m.start(), m.end()) for m in _BLANK.finditer(sentence)]
+        markers = [m for m in markers if not any(x <= m.start() < y for x, y in blanks)]
     if not markers:
         if _TOTAL.search(sentence) and not _NOT_PAYMENT.search(sentence):
             if _PAYS.search(sentence) and (share := _share(sentence)) is not None:

@@ -237,12 +237,14 @@ def _where(ctx: Context, text: Text) -> Msg:
 
 def _defined_twice(ctx: Context, t: Term) -> Iterator[Finding]:
     defs: list[tuple[Text, Definition]] = []
+    sentences: set[tuple[int, tuple[int, int]]] = set()  # (id of the text, bounds) of each
     for text, d in t.definitions:
         if d.form == PARTY or text.ref.kind in _COPIES:
             continue
-        bounds = sentence_bounds(text.text, d.start, d.end)
-        if any(t is text and sentence_bounds(t.text, e.start, e.end) == bounds for t, e in defs):
+        sentence = (id(text), sentence_bounds(text.text, d.start, d.end))
+        if sentence in sentences:
             continue  # 本合同所称X是指……（以下简称“X”）: one sentence explains and names it
+        sentences.add(sentence)
         defs.append((text, d))
     if len(defs) < 2:
         return

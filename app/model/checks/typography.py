@@ -51,6 +51,7 @@ _DIGITS = "0123456789"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _NARROWED = str.maketrans(_WIDE_DIGITS + "．", _DIGITS + ".")
 _WIDENED = str.maketrans(_DIGITS, _WIDE_DIGITS)
+_WIDE_DIGIT = re.compile("[０-９]")
 _WIDE_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]")
 _NUMBER = re.compile(r"[0-9０-９](?:[0-9０-９]|[.,．](?=[0-9０-９]))*")
 # Never touched: web and e-mail addresses, a 《》 title written with Latin letters.
@@ -128,6 +129,11 @@ def _read(text: Text) -> _Read | None:
         else ()
     )
     spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
+    if not _WIDE_DIGIT.search(s):  # the usual case: every digit half-width, none to mark
+        narrow = sum(map(s.count, _DIGITS))
+        if not (punct or spaces or narrow):
+            return None
+        return _Read(punct, spaces, (), narrow, 0)
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
