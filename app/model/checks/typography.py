@@ -121,13 +121,8 @@ def _read(text: Text) -> _Read | None:
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
-    chars = _punct_fixed(s, untouched) if marks else None
-    fixed = "".join(chars) if chars is not None else s
-    punct = (
-        tuple((i, i + 1, chars[i]) for i in _candidates(s) if chars[i] != s[i])
-        if chars is not None
-        else ()
-    )
+    fixed = _punct_fixed(s, untouched) if marks else s
+    punct = tuple((i, i + 1, fixed[i]) for i in _candidates(s) if fixed[i] != s[i]) if marks else ()
     spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
     if not _WIDE_DIGIT.search(s):  # the usual case: every digit half-width, none to mark
         narrow = sum(map(s.count, _DIGITS))
@@ -160,21 +155,24 @@ def _candidates(s: str) -> list[int]:
     return [m.start() for m in _CANDIDATES.finditer(s)]
 
 
-def _punct_fixed(s: str, untouched: set[int]) -> list[str]:
-    """The text's characters with each half-width mark of a Chinese sentence made
-    full-width: the pairs of brackets first, then the marks, until nothing more changes
-    (a bracket made full-width makes the colon after it Chinese: 甲方(盖章): )."""
-    chars = list(s)
+def _punct_fixed(s: str, untouched: set[int]) -> str:
+    """The text with each half-width mark of a Chinese sentence made full-width: the pairs
+    of brackets first, then the marks, until nothing more changes (a bracket made
+    full-width makes the colon after it Chinese: 甲方(盖章): ). Each change makes the
+    text anew, one character for one (a list of a text's characters cost more: a text has
+    a few marks to change, and each character of a list is an object)."""
+    chars = s
     for a, b in _bracket_pairs(s, untouched):
         for i in (a, b):
-            chars[i] = _FULL_WIDTH.get(chars[i], chars[i])
+            if chars[i] in _FULL_WIDTH:
+                chars = chars[:i] + _FULL_WIDTH[chars[i]] + chars[i + 1 :]
     marks = [m.start() for m in _MARKS.finditer(s) if m.start() not in untouched]
     changed = True
     while changed and marks:
         changed = False
         for i in marks:
             if chars[i] in _FULL_WIDTH and _mark_is_chinese(chars, i):
-                chars[i] = _FULL_WIDTH[chars[i]]
+                chars = chars[:i] + _FULL_WIDTH[chars[i]] + chars[i + 1 :]
                 changed = True
         marks = [i for i in marks if chars[i] in _FULL_WIDTH]
     return chars
@@ -215,7 +213,7 @@ def _bracket_pairs(s: str, untouched: set[int]) -> Iterator[tuple[int, int]]:
                 yield a, i
 
 
-def _left(s: str | list[str], i: int) -> str | None:
+def _left(s: str, i: int) -> str | None:
     """The nearest character before ``i`` that is not a space, a quote or an underscore."""
     for j in range(i - 1, -1, -1):
         if s[j] not in _NEUTRAL:
@@ -223,14 +221,14 @@ def _left(s: str | list[str], i: int) -> str | None:
     return None
 
 
-def _right(s: str | list[str], i: int) -> str | None:
+def _right(s: str, i: int) -> str | None:
     for j in range(i + 1, len(s)):
         if s[j] not in _NEUTRAL:
             return s[j]
     return None
 
 
-def _mark_is_chinese(chars: list[str], i: int) -> bool:
+def _mark_is_chinese(chars: str, i: int) -> bool:
     """Whether the half-width , : ; ? ! at ``i`` stands in a Chinese sentence."""
     c = chars[i]
     before = chars[i - 1] if i else ""
