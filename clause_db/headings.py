@@ -35,6 +35,12 @@ def _title_case_words(words: str) -> bool:
     return all(t[0].isupper() or t.lower() in _SMALL_WORDS or not t[0].isalpha() for t in tokens)
 
 
+def _opens_a_bracket(words: str) -> bool:
+    """Words that leave a bracket open (保证金5万元（大写：…）): the colon is inside a
+    parenthesis of a sentence, never the end of a heading."""
+    return words.count("（") + words.count("(") > words.count("）") + words.count(")")
+
+
 def heading_end(text: str, a: int, b: int, known: str | None, line_mode: bool) -> int:
     """The end of the heading in text[a:b] (== a when there is none)."""
     seg = text[a:b]
@@ -47,7 +53,12 @@ def heading_end(text: str, a: int, b: int, known: str | None, line_mode: bool) -
         return a
     m = _COLON_HEADING.match(text, a, b)
     ends_line = m and not text[m.end() : b].split("\n", 1)[0].strip()
-    if m and not m.group(1).strip().isdigit() and not (line_mode and ends_line):
+    if (
+        m
+        and not m.group(1).strip().isdigit()
+        and not (line_mode and ends_line)
+        and not _opens_a_bracket(m.group(1))
+    ):
         return m.end()  # 服务范围:乙方需… (a lead-in sentence ending its line is no heading)
     m = _EN_INLINE_HEADING.match(text, a, b)
     if m and _title_case_words(m.group(2)) and (m.group(1) or len(m.group(2).split()) <= 6):

@@ -53,6 +53,20 @@ def test_reference_at_a_line_start_is_not_a_heading():
     assert structure(text) == [(1, "服务", ["1.1", "1.2"])]
 
 
+def test_a_colon_inside_a_parenthesis_ends_no_clause_heading():
+    """保证金5万元（大写：…）: the colon is the amount's, the clause has no heading; a heading
+    with its own closed parenthesis (服务费用（含税）：) still is one."""
+    text = (
+        "协议\n第一条 费用\n1.1 乙方应缴纳保证金5万元（大写：人民币伍万元整），期满退还。\n"
+        "1.2 服务费用（含税）：每月1万元。\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    clauses = list(next(outline.documents[0].iter_articles()).iter_clauses())
+    assert [c.heading.value for c in clauses] == ["", "服务费用（含税）"]
+    assert clauses[0].text.value.startswith("乙方应缴纳保证金5万元（大写：")
+
+
 def test_chinese_article_numbers_of_every_shape():
     labels = ["第一条", "第2条", "第十一条", "第二十条", "第一百零一条"]
     text = "合同\n" + "".join(f"{label} 标题{i}\n正文。\n" for i, label in enumerate(labels))

@@ -165,3 +165,16 @@ def test_the_findings_list_activates_with_the_keyboard(qtbot, broken_path: Path)
     qtbot.keyClick(listed, Qt.Key.Key_Return)
     assert dialog.chosen is errors[0]
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_enter_in_the_dialog_goes_to_the_error_and_never_exports(qtbot, broken_path: Path) -> None:
+    from app.model.checks import run_checks
+    from app.model.files import load_draft
+
+    errors = [f for f in run_checks(load_draft(broken_path)) if f.severity == "error"]
+    dialog = FindingsDialog(errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the default button: Go to
+    assert dialog.chosen is errors[0]
+    assert dialog.result() == QDialog.DialogCode.Rejected

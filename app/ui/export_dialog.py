@@ -115,6 +115,7 @@ class FindingsDialog(QDialog):
         anyway = buttons.addButton(self.tr("Export Anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
         anyway.setObjectName("exportAnyway")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.go_button.setDefault(True)  # Enter goes to the error; exporting anyway is a choice
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

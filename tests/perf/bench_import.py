@@ -138,12 +138,11 @@ EXPECTED: dict[str, Expected] = {
 
 def contract_files() -> tuple[list[Path], list[str]]:
     """Every contract file to measure, and notes about folders that are absent (not the
-    checks' labelled passages in tests/fixtures/checks/, checks_holdout/ and checks_holdout2/:
+    checks' labelled passages in tests/fixtures/checks/ and the held-out checks_holdout*/ sets:
     they are judged by their labels)."""
     notes: list[str] = []
     # those folders hold passages with planted errors for the checks, not contracts
-    labelled = {"checks", "checks_holdout", "checks_holdout2"}
-    fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and p.name not in labelled)
+    fixtures = (p for p in FIXTURES.rglob("*") if p.is_dir() and not p.name.startswith("checks"))
     folders = [SHARED_CORPUS, *sorted(fixtures), FIXTURES]
     files: list[Path] = []
     for folder in folders:
