@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from app.model import ops
 from app.model.checks import INFO, CheckEngine, run_checks
+from app.model.checks.finding import Fix
 from app.model.checks.fixes import fix_command
 from app.model.checks.typography import KINDS, normalise_typography
 from app.model.draft import Blank, Cell, Draft, Field, Node, Part, Passage, Ref, Table, plain
@@ -36,6 +37,19 @@ def normalised(text: str, *others: str) -> str:
     if fix is not None:
         ops.History(draft).push(fix_command(draft, fix).command)
     return plain(draft.parts[0].articles[0].body)
+
+
+def test_a_plain_texts_fix_made_when_asked_is_the_fix_its_edits_say() -> None:
+    """A text with no blank or reference gets its fix's edits when they are first asked
+    for (most fixes never are): the same edits the whole-draft fix makes, and equal to an
+    ordinary ``Fix`` both ways (the window and the tests compare fixes)."""
+    draft = draft_of("甲方应于每月5日前支付服务费,逾期的,按日计算违约金;具体如下:")
+    [found] = typo(draft)
+    whole = normalise_typography(draft)
+    assert whole is not None and found.fix.edits == whole.edits
+    eager = Fix(found.fix.label, found.fix.edits)
+    assert found.fix == eager and eager == found.fix and hash(found.fix) == hash(eager)
+    assert found.fix != Fix(found.fix.label, found.fix.edits[1:])
 
 
 # -- half-width punctuation -------------------------------------------------------------------

@@ -204,11 +204,22 @@ class Places:
         the engine stamps on each finding, kept per text until the structure changes."""
         found = self._places.get(ref, _MISSING)
         if found is _MISSING:
-            node = self.node_of(ref)
-            found = self._places[ref] = (
-                None if node is None else (node.id, self.article_label(ref), self.clause_label(ref))
-            )
+            found = self._places[ref] = self._place(ref)
         return found  # type: ignore[return-value]
+
+    def _place(self, ref: BlockRef | None) -> tuple[int, str | None, str | None] | None:
+        """``place`` from one look-up of the text's article and node (what ``node_of``,
+        ``article_label`` and ``clause_label`` say, each of which looks them up again)."""
+        if ref is None or (ref.kind not in NODE_KINDS and ref.kind not in TABLE_KINDS):
+            return None
+        found = self._articles.get(ref.owner)
+        if found is None:
+            return None
+        article, node = found
+        annex = self._annex_of_article.get(article.id)
+        own = self.labels.get(article.id, "")
+        clause = None if node is article else ".".join(map(str, self.paths.get(node.id, ())))
+        return node.id, f"{annex}{own}" if annex else own, clause
 
     def where(self, ref: BlockRef | None) -> tuple[str, str]:
         """(zh, en) words for the place, for a message: 第三条, 3.1 (as labelled), the preamble

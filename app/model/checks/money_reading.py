@@ -98,6 +98,9 @@ _EN_FIGURE = re.compile(
 )
 _EN_OPEN = re.compile(r"\s*\(\s*(?:in\s+words\s*:?\s*)?", re.IGNORECASE)
 
+# a letter an English word can match (ignoring case: also İ ı ſ K): a text without one has
+# no English words to look for (the Chinese texts, most of them)
+_LATIN = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 _ENGLISH = re.compile(r"(?=[depyr])(?:dollar|euro|pound|yuan|renminbi|RMB)", re.I)
 _ENGLISH_PERCENT = re.compile(r"per\s*-?cent", re.I)
 PERCENT = re.compile(r"(?=\d)(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%")
@@ -297,7 +300,8 @@ def _amounts_in_words(s: str, figures: list[Figure]) -> list[AmountInWords]:
         if m and (w := _EN_WORDS.match(s, m.end())) and _is_en_figure(s, f):
             out.append(AmountInWords(f, w.start(), w.end(), w.group(), True, True))
             taken.append((f.start, w.end()))
-    for m in _CAPITAL.finditer(s):  # a 大写 first, its figure after it in brackets
+    # a 大写 first, its figure after it in brackets (one with a capital digit: none without)
+    for m in _CAPITAL.finditer(s) if _CAP_DIGIT.search(s) else ():
         cap, start = m.group("cap"), m.start("cap")
         if not _CAP_DIGIT.search(cap) or any(a <= start < b for a, b in taken):
             continue
@@ -311,7 +315,7 @@ def _amounts_in_words(s: str, figures: list[Figure]) -> list[AmountInWords]:
             continue  # 壹 in a name, 叁拾 as a count: no amount
         out.append(AmountInWords(figure, start, m.end("cap"), cap, False, True))
         taken.append((start, m.end()))
-    english = _ENGLISH.search(s) is not None
+    english = _LATIN.search(s) is not None and _ENGLISH.search(s) is not None
     for m in _EN_WORDS.finditer(s) if english else ():  # Twelve Thousand Dollars (USD 12,000)
         if any(a <= m.start() < b for a, b in taken) or not m.group("cur"):
             continue
@@ -348,21 +352,27 @@ def english_amount(words: str) -> Decimal | None:
     return Decimal(whole) + Decimal(cents) / 100
 
 
+_OPEN = re.compile(r"\s*[（(]\s*")
+_CLOSE = re.compile(r"\s*[)）]")
+_PERCENT_AFTER = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]")
+
+
 def _percents(s: str) -> list[PercentInWords]:
     out = []
-    for m in PERCENT.finditer(s):
-        after = re.compile(r"\s*[（(]\s*").match(s, m.end())
+    for m in PERCENT.finditer(s) if "%" in s else ():
+        after = _OPEN.match(s, m.end())
         if after:
             words = _percent_words(s, after.end())
-            close = re.compile(r"\s*[)）]").match(s, words[1]) if words is not None else None
+            close = _CLOSE.match(s, words[1]) if words is not None else None
             if words is not None and close:
                 shown = s[m.start() : close.end()]
                 figure = Decimal(m.group("num"))
                 out.append(PercentInWords(m.start(), close.end(), figure, words[0], shown))
-    for pattern in (_PERCENT_ZH, _PERCENT_EN) if _ENGLISH_PERCENT.search(s) else (_PERCENT_ZH,):
+    english = _LATIN.search(s) and _ENGLISH_PERCENT.search(s)
+    for pattern in (_PERCENT_ZH, _PERCENT_EN) if english else (_PERCENT_ZH,):
         for m in pattern.finditer(s):
             value = _percent_value(m)
-            fig = re.compile(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]").match(s, m.end())
+            fig = _PERCENT_AFTER.match(s, m.end())
             if value is not None and fig:
                 shown = s[m.start() : fig.end()]
                 out.append(
@@ -438,7 +448,7 @@ def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Fig
     parts = []
     instalments: list[Instalment] = []
     lists: list[tuple[int, int]] = []  # where payments are listed after their count
-    for m in _PARTS.finditer(s):
+    for m in _PARTS.finditer(s) if "分" in s or _LATIN.search(s) else ():
         n = m.group("zh") or m.group("en")
         parts.append(_SMALL.get(n.lower(), 0) if not n.isdigit() else int(n))
         listed, end = _listed(s, m.end(), parts[-1], figures)
@@ -529,10 +539,10 @@ def _sentence(
     """The instalments of one sentence: each marker takes the share or amount after it, up
     to the next marker; a payment of a share of the total with no marker is one too."""
     sentence = s[a:b]
-    blanks = [(m.start(), m.end()) for m in _BLANK.finditer(sentence)]
-    markers = [
-        m for m in MARKER.finditer(sentence) if not any(x <= m.start() < y for x, y in blanks)
-    ]  # 第一笔 in {{第一笔百分比}} names a blank, it starts no instalment
+    markers = list(MARKER.finditer(sentence))
+    if markers:  # 第一笔 in {{第一笔百分比}} names a blank, it starts no instalment
+        blanks = [(m.start(), m.end()) for m in _BLANK.finditer(sentence)]
+        markers = [m for m in markers if not any(x <= m.start() < y for x, y in blanks)]
     if not markers:
         if _TOTAL.search(sentence) and not _NOT_PAYMENT.search(sentence):
             if _PAYS.search(sentence) and (share := _share(sentence)) is not None:

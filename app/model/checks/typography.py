@@ -18,8 +18,7 @@ applied as one undo step.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from clause_db.language import text_language
 from clause_db.messages import Msg
@@ -28,8 +27,9 @@ from .context import Context, Places, read_texts
 from .finding import INFO, Finding, Fix, TextEdit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
+    from ..doc_blocks import BlockRef
     from ..draft import Draft
     from .context import Text
 
@@ -50,6 +50,7 @@ _DIGITS = "0123456789"
 _WIDE_DIGITS = "０１２３４５６７８９"
 _NARROWED = str.maketrans(_WIDE_DIGITS + "．", _DIGITS + ".")
 _WIDENED = str.maketrans(_DIGITS, _WIDE_DIGITS)
+_WIDE_DIGIT = re.compile("[０-９]")
 _WIDE_LATIN = re.compile(r"[Ａ-Ｚａ-ｚ]")
 _NUMBER = re.compile(r"[0-9０-９](?:[0-9０-９]|[.,．](?=[0-9０-９]))*")
 # Never touched: web and e-mail addresses, a 《》 title written with Latin letters.
@@ -89,10 +90,10 @@ _LEADING_LABEL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Read:
+class _Read(NamedTuple):
     """What one text holds, by its characters: the corrections of each kind as
-    (start, end, new) in the reading text, and its digits of each width."""
+    (start, end, new) in the reading text, and its digits of each width. (A named tuple:
+    made for nearly every text, in a third of a frozen dataclass's time.)"""
 
     punct: tuple[tuple[int, int, str], ...] = ()
     spaces: tuple[tuple[int, int, str], ...] = ()
@@ -119,14 +120,14 @@ def _read(text: Text) -> _Read | None:
     marks = _CANDIDATES.search(s) is not None
     spaced = text.ref.kind not in _SPACED_ON_PURPOSE and (" " in s or "\u00a0" in s)
     untouched = _untouched(s) if marks or spaced else set()
-    chars = _punct_fixed(s, untouched) if marks else None
-    fixed = "".join(chars) if chars is not None else s
-    punct = (
-        tuple((i, i + 1, chars[i]) for i in _candidates(s) if chars[i] != s[i])
-        if chars is not None
-        else ()
-    )
+    fixed = _punct_fixed(s, untouched) if marks else s
+    punct = tuple((i, i + 1, fixed[i]) for i in _candidates(s) if fixed[i] != s[i]) if marks else ()
     spaces = _stray_spaces(fixed, untouched) if spaced else ()  # as the marks will be
+    if not _WIDE_DIGIT.search(s):  # the usual case: every digit half-width, none to mark
+        narrow = sum(map(s.count, _DIGITS))
+        if not (punct or spaces or narrow):
+            return None
+        return _Read(punct, spaces, (), narrow, 0)
     narrow = wide = 0
     numbers = []
     for m in _NUMBER.finditer(s):
@@ -153,21 +154,24 @@ def _candidates(s: str) -> list[int]:
     return [m.start() for m in _CANDIDATES.finditer(s)]
 
 
-def _punct_fixed(s: str, untouched: set[int]) -> list[str]:
-    """The text's characters with each half-width mark of a Chinese sentence made
-    full-width: the pairs of brackets first, then the marks, until nothing more changes
-    (a bracket made full-width makes the colon after it Chinese: 甲方(盖章): )."""
-    chars = list(s)
+def _punct_fixed(s: str, untouched: set[int]) -> str:
+    """The text with each half-width mark of a Chinese sentence made full-width: the pairs
+    of brackets first, then the marks, until nothing more changes (a bracket made
+    full-width makes the colon after it Chinese: 甲方(盖章): ). Each change makes the
+    text anew, one character for one (a list of a text's characters cost more: a text has
+    a few marks to change, and each character of a list is an object)."""
+    chars = s
     for a, b in _bracket_pairs(s, untouched):
         for i in (a, b):
-            chars[i] = _FULL_WIDTH.get(chars[i], chars[i])
+            if chars[i] in _FULL_WIDTH:
+                chars = chars[:i] + _FULL_WIDTH[chars[i]] + chars[i + 1 :]
     marks = [m.start() for m in _MARKS.finditer(s) if m.start() not in untouched]
     changed = True
     while changed and marks:
         changed = False
         for i in marks:
             if chars[i] in _FULL_WIDTH and _mark_is_chinese(chars, i):
-                chars[i] = _FULL_WIDTH[chars[i]]
+                chars = chars[:i] + _FULL_WIDTH[chars[i]] + chars[i + 1 :]
                 changed = True
         marks = [i for i in marks if chars[i] in _FULL_WIDTH]
     return chars
@@ -208,7 +212,7 @@ def _bracket_pairs(s: str, untouched: set[int]) -> Iterator[tuple[int, int]]:
                 yield a, i
 
 
-def _left(s: str | list[str], i: int) -> str | None:
+def _left(s: str, i: int) -> str | None:
     """The nearest character before ``i`` that is not a space, a quote or an underscore."""
     for j in range(i - 1, -1, -1):
         if s[j] not in _NEUTRAL:
@@ -216,14 +220,14 @@ def _left(s: str | list[str], i: int) -> str | None:
     return None
 
 
-def _right(s: str | list[str], i: int) -> str | None:
+def _right(s: str, i: int) -> str | None:
     for j in range(i + 1, len(s)):
         if s[j] not in _NEUTRAL:
             return s[j]
     return None
 
 
-def _mark_is_chinese(chars: list[str], i: int) -> bool:
+def _mark_is_chinese(chars: str, i: int) -> bool:
     """Whether the half-width , : ; ? ! at ``i`` stands in a Chinese sentence."""
     c = chars[i]
     before = chars[i - 1] if i else ""
@@ -315,7 +319,7 @@ def _reads(ctx: Context) -> tuple[list[tuple[Text, _Read]], bool]:
 
 def _corrections(
     text: Text, r: _Read, digits_narrow: bool
-) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+) -> Iterator[tuple[str, Sequence[tuple[int, int, str]]]]:
     """(kind, corrections in the reading text) for each kind to correct in the text;
     corrections touching a blank or a reference are left out (their values are not ours)."""
     numbers = [
@@ -328,17 +332,49 @@ def _corrections(
         ("mixed_width_digits", numbers),
         ("stray_space", r.spaces),
     ):
-        mine = [e for e in found if not (text.objects and text.in_object(e[0], e[1]))]
-        if mine:
-            yield kind, mine
+        if text.objects:
+            found = [e for e in found if not text.in_object(e[0], e[1])]
+        if found:
+            yield kind, found
 
 
-def _edits(text: Text, found: list[tuple[int, int, str]]) -> tuple[TextEdit, ...]:
+def _edits(text: Text, found: Sequence[tuple[int, int, str]]) -> tuple[TextEdit, ...]:
     out = []
     for a, b, new in found:
         offset, length = text.span(a, b)
         out.append(TextEdit(text.ref, offset, length, text.text[a:b], new))
     return tuple(out)
+
+
+class _PlainTextFix(Fix):
+    """The fix of a text with no blank or reference (its reading offsets are its block's),
+    its edits made when first asked for: a scraped draft has a finding in nearly every
+    text and few fixes are ever applied. Equal to the ``Fix`` of the same label and edits.
+    It keeps the text's characters, not the ``Text`` (whose kept findings hold this fix)."""
+
+    def __init__(self, label: Msg, ref: BlockRef, s: str, found: Sequence[tuple[int, int, str]]):
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "_pending", (ref, s, found))
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "edits":
+            raise AttributeError(name)
+        ref, s, found = self.__dict__["_pending"]
+        edits = tuple(TextEdit(ref, a, b - a, s[a:b], new) for a, b, new in found)
+        object.__setattr__(self, "edits", edits)
+        return edits
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Fix) and (self.label, self.edits) == (other.label, other.edits)
+
+    def __hash__(self) -> int:
+        return hash((self.label, self.edits))
+
+
+def _fix(text: Text, label: Msg, found: Sequence[tuple[int, int, str]]) -> Fix:
+    if text.objects:
+        return Fix(label, _edits(text, found))
+    return _PlainTextFix(label, text.ref, text.text, found)
 
 
 # kind: (message, fix label), each (zh, en); the message's {0} the place, {1} the count,
@@ -361,7 +397,7 @@ _MESSAGES = {
 }  # fmt: skip
 
 
-def _shown(kind: str, text: Text, found: list[tuple[int, int, str]]) -> str:
+def _shown(kind: str, text: Text, found: Sequence[tuple[int, int, str]]) -> str:
     """What the message quotes: the marks, the numbers, or the first spaced words."""
     s = text.text
     if kind == "half_width_punct":
@@ -393,7 +429,7 @@ def _findings(ctx: Context, text: Text, r: _Read, digits_narrow: bool) -> Iterat
         first = text.text[max(start - 3, 0) : end + 3].replace("\n", " ")
         yield Finding(
             kind, INFO, Msg(*message, where, count, _shown(kind, text, found), plural, first),
-            **ctx.locate(text, start, end), fix=Fix(Msg(*label, count), _edits(text, found)),
+            **ctx.locate(text, start, end), fix=_fix(text, Msg(*label, count), found),
             subject=str(text.ref.index),
             # placed here and kept with the rest (the engine places the others each run)
             node_id=node_id, article=article, clause=clause,
