@@ -609,6 +609,33 @@ def test_articles_from_the_library_or_another_source_have_no_gap(opened) -> None
     assert found(draft, "numbering_gap") == [] and found(draft, "numbering_repeat") == []
 
 
+CLAUSES = (
+    "第一条 交付\n1.1 乙方按期交付。\n1.2 乙方负责运输。\n1.2 运输费用由乙方承担。\n"
+    "第二条 验收\n2.1 甲方验收。\n2.2 验收不合格的，乙方更换。\n"
+)
+
+
+def test_a_clause_number_the_source_wrote_twice_is_a_repeat(opened) -> None:
+    draft = opened(CLAUSES)
+    [repeat] = found(draft, "numbering_repeat")
+    assert repeat.article == "第一条" and repeat.clause == "1.3" and "1.2" in repeat.message.zh
+    assert shown_text(draft, repeat).startswith("运输费用")
+
+
+def test_clause_numbers_from_the_library_or_numbered_in_order_are_no_repeat(opened) -> None:
+    draft = opened(CLAUSES.replace("1.2 运输费用", "1.3 运输费用"))
+    assert found(draft, "numbering_repeat") == []
+    draft = opened(CLAUSES)
+    for article in draft.parts[0].articles:
+        for clause in article.children:
+            clause.provenance = replace(clause.provenance, library_article_id=7)
+    assert found(draft, "numbering_repeat") == []
+
+
+def shown_text(draft: Draft, finding: Finding) -> str:
+    return {t.ref: t for t in read_texts(draft, Places(draft))}[finding.ref].text
+
+
 def test_the_data_provision_contract_has_no_gap_and_no_duplicate_topic() -> None:
     """知识产权与商业秘密, 保密要求 and 数据安全要求 are three subjects, not one topic."""
     draft = draft_of_file(CORPUS / "zh_gf2025_2615_data_provision_contract.docx")
