@@ -96,7 +96,7 @@ def _numbering(ctx: Context, part: Part) -> Iterator[Finding]:
         else:
             repeated = False
         previous = (imported[0], found[0], found[1], imported[1]) if imported and found else None
-        yield from _clause_repeats(ctx, article)
+        yield from ctx.of_article("clause_repeats", article, lambda a: (*_clause_repeats(ctx, a),))
 
 
 def _clause_repeats(ctx: Context, node: Node) -> Iterator[Finding]:
