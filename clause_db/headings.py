@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .number_words import NUMBER_BLANK
+
 _SENTENCE_PUNCT = re.compile(r"[。；;，,!?！？]")
 _LINE_PUNCT = re.compile(
     r"[。；;，!?！？]|[.:：]\s*$"
@@ -20,6 +22,12 @@ _EN_INLINE_HEADING = re.compile(
 )
 _SEPARATORS = re.compile(r"[ \t\u3000]*[:：.．]?[ \t\u3000]*")
 MAX_LINE_HEADING = 50
+# Customer contact address: [●] -- a label too long to head its text and the blank to fill
+# after it: a schedule's item to fill in, text and not a heading without text
+_LABELLED_BLANK = re.compile(
+    rf"[ \t\u3000*]*[^:：\n]{{1,60}}[:：][ \t\u3000]*(?:{NUMBER_BLANK}|\[[^\]\n]{{0,40}}\])"
+    r"[ \t\u3000]*[.。;；]?\s*"
+)
 
 
 _DECORATION = re.compile(r"^[\s*#_]+|[\s*#_:：.．]+$")
@@ -76,5 +84,5 @@ def heading_end(text: str, a: int, b: int, known: str | None, line_mode: bool) -
     body = seg.strip()
     punct = _LINE_PUNCT if line_mode else _SENTENCE_PUNCT
     if len(body) <= 40 and not punct.search(body) and "\n" not in body:
-        return b
+        return a if _LABELLED_BLANK.fullmatch(text, a, b) else b
     return a

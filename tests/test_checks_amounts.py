@@ -402,3 +402,34 @@ def test_the_data_provision_contract_filled_in_right_has_no_amount_finding() -> 
     assert "90%" in schedule.message.zh
     history.push(fix_command(draft, mismatch.fix).command)
     assert words.value == "肆万元整"
+
+
+@pytest.mark.parametrize(
+    ("body", "got"),
+    [
+        # a count with a marked first payment, the heading of the clause introducing it
+        ("1.1 加盟费分三期支付：首期支付50%，门店装修完成时支付30%，开业满一年时支付30%。",
+         "110%"),
+        ("The Customer shall pay the Fee in instalments: 40% on signature, 40% on delivery of "
+         "the Software and 30% on final acceptance.", "110%"),
+        ("The Licence Fee shall be invoiced as follows: 30% on signature; 45% on installation; "
+         "and 35% on go-live.", "110%"),
+    ],
+)  # fmt: skip
+def test_a_counted_or_invoiced_schedule_with_a_first_payment_must_add_up(tmp_path, body, got):
+    [f] = found(draft_of(tmp_path, body))
+    assert f.kind == "instalments_sum" and got in f.message.zh
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1.1 加盟费分三期支付：首期支付50%，门店装修完成时支付30%，开业满一年时支付20%。",
+        "The Customer shall pay the Fee in instalments: 40% on signature, 40% on delivery of "
+        "the Software and 20% on final acceptance.",
+        "The Licence Fee shall be invoiced as follows: 30% on signature; 40% on installation; "
+        "and 30% on go-live.",
+    ],
+)
+def test_a_counted_or_invoiced_schedule_that_adds_up_is_left_alone(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body), "instalments_sum") == []

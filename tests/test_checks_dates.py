@@ -402,3 +402,22 @@ def _spans(facts: object) -> list[tuple[int, int]]:
         out += [(x.start, x.end) for x in getattr(facts, name, ())]
     out += [(a, b) for a, b, _ in getattr(facts, "reversed_ranges", ())]
     return out
+
+
+def test_acceptance_organised_and_deemed_by_silence_is_one_act(tmp_path) -> None:
+    """十个工作日内组织验收 here, 15个工作日内未提出异议的视为验收合格 there: the time the
+    buyer has to accept, said twice with two numbers."""
+    body = (
+        "1.1 甲方应在收到乙方提交的测试报告后十个工作日内组织验收，并书面通知乙方。\n"
+        "1.2 甲方在收到乙方提交的测试报告后15个工作日内未提出书面异议的，视为验收合格。"
+    )
+    [f] = found(draft_of(tmp_path, body), "period_inconsistent")
+    assert f.severity == WARNING and f.clause == "1.2"
+
+
+def test_an_objection_period_that_deems_no_acceptance_is_another_act(tmp_path) -> None:
+    body = (
+        "1.1 甲方应在收到乙方提交的测试报告后十个工作日内组织验收，并书面通知乙方。\n"
+        "1.2 甲方在收到乙方提交的测试报告后15个工作日内未提出书面异议的，视为认可报告结论。"
+    )
+    assert found(draft_of(tmp_path, body), "period_inconsistent") == []

@@ -382,6 +382,44 @@ def test_two_forums_or_two_laws_are_reported_at_the_second(opened, clause, kind,
     assert second in shown(draft, conflict) or shown(draft, conflict) in second
 
 
+EN_DISPUTE = "Services Agreement\n\n1. Services\nThe Supplier provides the Services.\n2. Law\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "second"),
+    [
+        ("2.1 The courts of Ireland shall have exclusive jurisdiction over any claim arising "
+         "under this Agreement.\n2.2 Any dispute shall be finally resolved by arbitration "
+         "administered by the SIAC.", "court_and_arbitration", "resolved by arbitration"),
+        ("2.1 This Agreement is governed by the laws of England.\n2.2 This Agreement shall be "
+         "governed by and construed in accordance with Swiss law.", "two_governing_laws",
+         "Swiss law"),
+        ("2.1 This Agreement is governed by New York law.\n2.2 Its performance shall be governed "
+         "by the laws of the Federal Republic of Austria.", "two_governing_laws", "Austria"),
+    ],
+)  # fmt: skip
+def test_english_court_as_subject_and_laws_by_adjective_conflict(opened, clause, kind, second):
+    draft = opened(EN_DISPUTE.format(clause))
+    [conflict] = found(draft, kind)
+    assert conflict.article == "2." and second in shown(draft, conflict)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "2.1 This Agreement is governed by English law.\n2.2 The courts of England shall have "
+        "exclusive jurisdiction to grant interim relief or to enforce an award.\n2.3 Any "
+        "dispute shall be finally resolved by arbitration administered by the LCIA.\n"
+        "2.4 Its interpretation shall be governed by the laws of England and Wales.",
+        "2.1 This Agreement is governed by the laws of the State of New York.\n2.2 The courts "
+        "of New York shall have exclusive jurisdiction over any dispute.",
+    ],
+)
+def test_english_courts_for_relief_and_one_law_said_two_ways_are_no_conflict(opened, clause):
+    kinds = {f.kind for f in run_checks(opened(EN_DISPUTE.format(clause)))}
+    assert not kinds & {"court_and_arbitration", "two_courts", "two_governing_laws"}
+
+
 @pytest.mark.parametrize(
     "clause",
     [
@@ -569,6 +607,33 @@ def test_articles_from_the_library_or_another_source_have_no_gap(opened) -> None
     for i, article in enumerate(draft.parts[0].articles):  # neighbours from two files
         article.provenance = replace(article.provenance, source=f"file{i % 2}.docx")
     assert found(draft, "numbering_gap") == [] and found(draft, "numbering_repeat") == []
+
+
+CLAUSES = (
+    "第一条 交付\n1.1 乙方按期交付。\n1.2 乙方负责运输。\n1.2 运输费用由乙方承担。\n"
+    "第二条 验收\n2.1 甲方验收。\n2.2 验收不合格的，乙方更换。\n"
+)
+
+
+def test_a_clause_number_the_source_wrote_twice_is_a_repeat(opened) -> None:
+    draft = opened(CLAUSES)
+    [repeat] = found(draft, "numbering_repeat")
+    assert repeat.article == "第一条" and repeat.clause == "1.3" and "1.2" in repeat.message.zh
+    assert shown_text(draft, repeat).startswith("运输费用")
+
+
+def test_clause_numbers_from_the_library_or_numbered_in_order_are_no_repeat(opened) -> None:
+    draft = opened(CLAUSES.replace("1.2 运输费用", "1.3 运输费用"))
+    assert found(draft, "numbering_repeat") == []
+    draft = opened(CLAUSES)
+    for article in draft.parts[0].articles:
+        for clause in article.children:
+            clause.provenance = replace(clause.provenance, library_article_id=7)
+    assert found(draft, "numbering_repeat") == []
+
+
+def shown_text(draft: Draft, finding: Finding) -> str:
+    return {t.ref: t for t in read_texts(draft, Places(draft))}[finding.ref].text
 
 
 def test_the_data_provision_contract_has_no_gap_and_no_duplicate_topic() -> None:

@@ -67,6 +67,22 @@ def test_a_colon_inside_a_parenthesis_ends_no_clause_heading():
     assert clauses[0].text.value.startswith("乙方应缴纳保证金5万元（大写：")
 
 
+def test_a_label_with_a_blank_to_fill_is_text_not_a_heading():
+    """A schedule's item to fill in (Customer contact address: [●]) is text, not a heading
+    without text; a short label still heads its blank, a short heading its text."""
+    text = (
+        "Agreement\n1. Details\n1.1 Customer contact address: [●]\n1.2 Email: ____\n"
+        "1.3 Term: The term is one year.\n2. Notices\n2.1 Notice address of Customer: ____\n"
+        "2.2 Payment\n"
+        "Fees are paid monthly.\n"
+    )
+    outline = parse_text(text)
+    assert_lossless(outline)
+    clauses = [c for a in outline.documents[0].iter_articles() for c in a.iter_clauses()]
+    assert [c.heading.value for c in clauses] == ["", "Email", "Term", "", "Payment"]
+    assert clauses[0].text.value.strip() == "Customer contact address: [●]"
+
+
 def test_chinese_article_numbers_of_every_shape():
     labels = ["第一条", "第2条", "第十一条", "第二十条", "第一百零一条"]
     text = "合同\n" + "".join(f"{label} 标题{i}\n正文。\n" for i, label in enumerate(labels))

@@ -411,3 +411,15 @@ def test_the_panel_reads_again_only_the_texts_that_changed(monkeypatch) -> None:
     entry = next(t for t in draft_terms(draft, kept) if t.term == "平台")
     assert read == ["乙方通过平台提供服务。"]
     assert entry.use_count == len(entry.uses) == 2
+
+
+def test_a_quoted_name_followed_by_its_abbreviation_is_the_long_form_of_a_term() -> None:
+    """“云栖优选”电商小程序（以下简称“合作商城”）: the quoted name is what the abbreviation
+    stands for; a quoted word with no abbreviation after it is still reported."""
+    draft = draft_of(
+        "合作协议\n第一条 合作内容\n双方共同运营“云栖优选”电商小程序（以下简称“合作商城”），"
+        "合作商城由甲方维护。乙方应遵守“运营规范”的要求。\n"
+        '第二条 Platform\nThe parties run the "Blue Harbour" booking portal (the "Portal"). '
+        "The Portal is hosted by the Supplier.\n"
+    )
+    assert [f.subject for f in findings(draft, "term_undefined")] == ["运营规范"]

@@ -132,6 +132,13 @@ _DEFINED_ELSEWHERE = re.compile(
     r"\s*[（(]\s*(?:其?(?:定义|定義|含义|含義)\S{0,2})?(?:见|見|详见|詳見|参见|參見)"
     r"|\s*[,(]?\s*(?:as\s+)?defined\b"
 )
+# “蓉城智游”线上平台（以下简称“合作平台”）: a quoted name, the words of its noun phrase and
+# the abbreviation it goes by -- the long form of a defined term, not a term undefined
+_NAMED_AFTER = re.compile(
+    rf"[{_CJK}A-Za-z0-9]{{0,8}}\s*[（(]\s*(?:以下|下文)(?:简称|簡稱|称|稱|统称|統稱|合称|合稱)"
+    r"|[ \w-]{0,30}?\s*\(\s*(?:hereinafter\b|hereafter\b|the\s+\")",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^\s*(?:[,、，/；;]|\bor\b|\band\b|或|和|及|与|與)*\s*$")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "a", "an", "or", "by",
                           "with", "&", "at", "under", "de"})  # fmt: skip
@@ -360,7 +367,7 @@ def _quoted_terms(
         before, after = text[max(0, q0 - 12) : q0], text[q1 : q1 + 8]
         if _VERSION_AFTER.match(after) or _DEFINING_BEFORE.search(_sentence_before(text, q0)):
             continue  # a product's name (“某系统”V3.0), a name in a definition's words
-        if _DEFINED_ELSEWHERE.match(text, q1):
+        if _DEFINED_ELSEWHERE.match(text, q1) or _NAMED_AFTER.match(text, q1):
             continue
         if has_cjk(word):
             ok = (

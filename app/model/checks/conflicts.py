@@ -48,6 +48,12 @@ _EN_COURT = re.compile(
     r"(?P<name>(?:(?!jurisdiction |of )[\w-]+ ){0,4}?courts?(?: located| sitting)?"
     r"(?: (?:in|of|for) (?:the )?[A-Z]\w*(?:,? (?:and |of )?[A-Z]\w*)*)?)"
 )
+# The courts of England and Wales shall have exclusive jurisdiction: the court as subject.
+_EN_COURT_HAS = re.compile(
+    r"\b[Tt]he (?P<name>(?:(?!jurisdiction |of )[\w-]+ ){0,4}?courts?"
+    r"(?: (?:in|of|for) (?:the )?[A-Z]\w*(?:,? (?:and |of )?[A-Z]\w*)*)?)"
+    r" (?:shall|will|are to) have (?:the )?(?:sole and )?(?:exclusive )?jurisdiction"
+)
 _ZH_ARBITRATION = re.compile(
     r"(?:提交|提请|申请|交由|向)[^。；;]{0,40}?仲裁(?:委员会|院|中心|机构)?[^。；;]{0,20}?仲裁"
     r"|(?:提交|提请|交由)[^。；;]{0,30}?仲裁(?:委员会|院|中心|机构)"
@@ -105,6 +111,21 @@ _EN_LAW = re.compile(
     r"(?: and (?:construed|interpreted|enforced))? (?:in accordance with|under)) "
     r"the (?:internal )?laws? of (?:the )?(?P<name>[A-Z][\w'-]*(?: (?:of |and )?[A-Z][\w'-]*)*)"
 )
+# governed by German law: a law named by its country's adjective (as its country, ``_key``)
+_ADJECTIVES = {
+    "english": "England", "scottish": "Scotland", "scots": "Scotland", "german": "Germany",
+    "french": "France", "swiss": "Switzerland", "dutch": "Netherlands", "irish": "Ireland",
+    "italian": "Italy", "spanish": "Spain", "swedish": "Sweden", "austrian": "Austria",
+    "belgian": "Belgium", "japanese": "Japan", "chinese": "PRC", "singaporean": "Singapore",
+    "australian": "Australia", "canadian": "Canada", "indian": "India", "korean": "Korea",
+    "californian": "California",
+}  # fmt: skip
+_EN_LAW_ADJECTIVE = re.compile(
+    r"governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)? "
+    r"(?:the )?(?P<name>English|Scottish|Scots|German|French|Swiss|Dutch|Irish|Italian|Spanish"
+    r"|Swedish|Austrian|Belgian|Japanese|Chinese|PRC|Singapore(?:an)?|Australian|Canadian|Indian"
+    r"|Korean|Hong Kong|New York|Delaware|Californian?|Luxembourg|Ontario) law\b"
+)
 _PRC = re.compile(r"^(?:中华人民共和国|中国|中国大陆|我国|PRC|People'?s Republic of China"
                   r"|China)(?:大陆)?(?:地区|境内)?$", re.IGNORECASE)  # fmt: skip
 # Words around a law's name that do not change which law it is: 中华人民共和国有关法律.
@@ -114,7 +135,7 @@ _EXCLUDING = re.compile(
     r"[（(][^）)]*(?:不含|不包括|除外|除|excluding|exclusive of|other than)[^）)]*[）)]", re.I
 )
 # A country's law that goes with any of its states' (federal law and California law).
-_FEDERAL = re.compile(r"United States|\bU\.?S\.?\b|[Ff]ederal")
+_FEDERAL = re.compile(r"United States|\bU\.?S\.?\b|[Ff]ederal(?! Republic)")
 # Statutory labour arbitration comes before the courts by law: no choice between them.
 _LABOUR_ARBITRATION = re.compile(r"劳动(?:人事)?争议")
 _GENERIC_COURT = re.compile(
@@ -125,10 +146,11 @@ _GENERIC_COURT = re.compile(
 # Words without which a text chooses no forum or law and offers none: most texts are passed
 # over by this one search.
 _ABOUT_FORUMS = re.compile(
-    rf"(?=[法仲诉起管适种选任择方第{UNTICKED}CcAaLlEeSsOo])"  # one test a character: most fail it
+    rf"(?=[法仲诉起管适种选任择方第{UNTICKED}CcAaLlEeSsOoGg])"  # one test a character: most fail it
     rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,20}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
     rf"|{_PICKED.pattern}"
-    r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Ee]ither|[Ss]elect one"
+    r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Gg]overned by|[Ee]ither"
+    r"|[Ss]elect one"
     r"|[Cc]hoose one|[Oo]ne of the following)"
 )
 
@@ -232,7 +254,7 @@ def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
     if either and not auxiliary:
         found.append(Choice(BOTH, a + either.start(), a + either.end(), "", offered))
     courts = [_ZH_COURT] if "法院" in sentence else []
-    courts += [_EN_COURT] if "ourt" in sentence else []
+    courts += [_EN_COURT, _EN_COURT_HAS] if "ourt" in sentence else []
     for pattern in courts if not auxiliary else ():
         for c in pattern.finditer(sentence):
             found.append(Choice(COURT, a + c.start(), a + c.end(), _name(c["name"]), offered))
@@ -247,9 +269,12 @@ def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
         laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
     if "governed" in sentence or "construed" in sentence or "interpreted" in sentence:
         laws += _EN_LAW.finditer(sentence)
+        laws += _EN_LAW_ADJECTIVE.finditer(sentence) if " law" in sentence else ()
     for c in laws:
         if not re.search(r"冲突|conflicts? of laws?", c.group(), re.IGNORECASE):
-            found.append(Choice(LAW, a + c.start(), a + c.end(), _name(c["name"]), offered))
+            name = _name(c["name"])
+            name = _ADJECTIVES.get(name.casefold(), name)
+            found.append(Choice(LAW, a + c.start(), a + c.end(), name, offered))
     return found
 
 

@@ -430,10 +430,17 @@ def _key_zh(s: str, start: int, end: int) -> tuple[str, str]:
     event = "" if len(event) < 2 or re.search(r"\d|_|【|\{", event) else event[-8:]
     if not event or len(act) < 2 or re.search(r"\d|_|【|\{", act):
         return "", event
+    if _ACCEPTS.fullmatch(act) or _OBJECTS.fullmatch(act) and _DEEMED_ACCEPTED.match(s, b):
+        act = "验收"
     return f"{event}|{act[:10]}", event
 
 
 _TERM_IS = re.compile(r"(?:期限|时限|期间)(?:为|是)")  # (the filler has taken 的 and 应)
+# Acceptance said two ways: 十个工作日内组织验收 / 15个工作日内未提出书面异议的，视为验收
+# 通过 -- one act (the time the buyer has to accept), whose periods must agree
+_ACCEPTS = re.compile(r"(?:组织|进行|完成|办理)?验收(?:工作)?")
+_OBJECTS = re.compile(r"(?:提出|提交)(?:书面)?异议")
+_DEEMED_ACCEPTED = re.compile(r"[，,]\s*(?:即|则)?视为[^。；;，,]{0,12}验收(?:合格|通过)")
 
 
 def _key_en(s: str, start: int, end: int) -> str:

@@ -237,7 +237,9 @@ def introduces_schedule(heading: str) -> bool:
     """Whether a clause heading introduces the schedule its text lists (工程款按以下比例分期
     支付 / Fees are payable as follows)."""
     said = heading.rstrip(" ：:") + "："
-    return any(m.end() == len(said) for m in _AS_FOLLOWS.finditer(said))
+    return any(m.end() == len(said) for m in _AS_FOLLOWS.finditer(said)) or any(
+        said[m.end() :] in ("：", "支付：", "付款：") for m in _PARTS.finditer(said)
+    )  # 加盟费分三期支付：
 
 
 def read_listed(text: str) -> MoneyFacts | None:
@@ -424,7 +426,7 @@ _PARTS = re.compile(
 # as follows: …): the shares listed to the sentence's end are its payments, the last the final
 _AS_FOLLOWS = re.compile(
     r"(?:分期|按(?:以下|下列|如下)[^，,。；;：:\n]{0,8})(?:支付|付款)[^，,。；;：:\n]{0,12}[：:]"
-    r"|\b(?:payable|paid|pay)\b[^.;:\n]{0,40}?\bas follows\s*:",
+    r"|\b(?:payable|paid|pay|invoiced)\b[^.;:\n]{0,40}?\b(?:as follows|in\s+instal(?:l)?ments)\s*:",
     re.I,
 )
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
@@ -455,7 +457,7 @@ def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Fig
         if listed:
             instalments += listed
             lists.append((m.start(), end))
-    for m in _AS_FOLLOWS.finditer(s) if "付" in s or "follows" in s else ():
+    for m in _AS_FOLLOWS.finditer(s) if "付" in s or "follows" in s or "ments:" in s else ():
         if not any(a <= m.start() < b for a, b in lists):
             listed, end = _listed(s, m.end(), 0, figures)
             if listed:
@@ -496,6 +498,9 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
     stop = _LIST_END.search(s, at)
     end = stop.start() if stop else len(s)
     rests = list(MARKER.finditer(s, at, end))  # only "the balance of 30%" may be marked
+    # ... and the first payment (分三期支付：首期支付50%，开业时支付30%，…): read after the shares
+    firsts = [m for m in rests if m["first"]]
+    rests = [m for m in rests if not m["first"]]
     if not n:
         rests = [m for m in rests if _REST.match(m.group())]
     if n == 1 or not all(_REST.match(m.group()) for m in rests) or _BLANK_SHARE.search(s, at, end):
@@ -509,6 +514,8 @@ def _listed(s: str, at: int, n: int, figures: list[Figure]) -> tuple[list[Instal
     if not values and n:
         values = [(f.start, f.end, None, f) for f in figures if at <= f.start and f.end <= end]
     values.sort(key=lambda v: v[0])
+    if firsts and (len(values) < 2 or any(m.start() > values[1][0] for m in firsts)):
+        return [], end  # a first payment marked later is another schedule's
     leads = bool(values) and not re.search(r"\w", s[at : values[0][0]])  # : 30% with the order
     pieces = []
     high = at

@@ -91,17 +91,35 @@ def _numbering(ctx: Context, part: Part) -> Iterator[Finding]:
             if found[0] - n0 > 1 and not (repeated and found[0] - n0 == 2):
                 yield _gap(ctx, article, w0, m0, n0, found[0], written)
             elif found[0] == n0:
-                yield Finding(
-                    "numbering_repeat", WARNING,
-                    Msg("原文两次编为{0}（本稿已重新编号），请确认是否重复或漏改编号",
-                        "The source numbered two articles {0} (the draft is renumbered): "
-                        "check for a duplicate or a missed renumbering", written),
-                    ref=ctx.node_ref(article.id), subject=written,
-                )  # fmt: skip
+                yield _repeat(ctx, article, written)
             repeated = found[0] == n0
         else:
             repeated = False
         previous = (imported[0], found[0], found[1], imported[1]) if imported and found else None
+        yield from ctx.of_article("clause_repeats", article, lambda a: (*_clause_repeats(ctx, a),))
+
+
+def _clause_repeats(ctx: Context, node: Node) -> Iterator[Finding]:
+    """A clause number the source wrote twice in a row (3.2, 3.2) among one node's clauses,
+    both imported from the same source (the draft numbers its clauses itself)."""
+    previous = None
+    for child in node.children:
+        imported = _as_imported(child)
+        if imported is not None and imported == previous:
+            yield _repeat(ctx, child, imported[1])
+        previous = imported
+        if child.children:
+            yield from _clause_repeats(ctx, child)
+
+
+def _repeat(ctx: Context, node: Node, written: str) -> Finding:
+    return Finding(
+        "numbering_repeat", WARNING,
+        Msg("原文两次编为{0}（本稿已重新编号），请确认是否重复或漏改编号",
+            "The source wrote the number {0} twice (the draft is renumbered): "
+            "check for a duplicate or a missed renumbering", written),
+        ref=ctx.node_ref(node.id), subject=written,
+    )  # fmt: skip
 
 
 def _gap(
