@@ -6,7 +6,9 @@ labelled before any check was run on it) gave the honest figure until it too was
 ``checks_holdout3/`` (eight more kinds of contract, one a .docx, labelled and committed before
 any check was run on it) is the third, and ``checks_holdout4/`` (eight more kinds again, one
 a .docx, labelled and committed before any check was run on it, for the final figures) is the
-fourth. Each set prints its table.
+fourth; ``checks_holdout5/`` (seven more kinds, one .md and one .docx, labelled and committed
+before any check was run on it) is the fifth, for the final figures. Each set prints its
+table.
 
 The labelled set scores what the checkers were built to find; this set estimates what they
 do on contracts nobody here wrote. It is a measure, not a gate: the tests assert only that
@@ -29,8 +31,16 @@ from tests.test_checks_labelled import (
 )
 
 # each held-out set, with the clean look-alikes it must hold at least
-HOLDOUTS = {"checks_holdout": 3, "checks_holdout2": 2, "checks_holdout3": 2, "checks_holdout4": 2}
+HOLDOUTS = {
+    "checks_holdout": 3,
+    "checks_holdout2": 2,
+    "checks_holdout3": 2,
+    "checks_holdout4": 2,
+    "checks_holdout5": 2,
+}
 LABELS_AT_LEAST = 60
+# the fifth set (seven contracts, one planted error or more of every kind) may hold fewer
+LABELS_AT_LEAST_IN = {"checks_holdout5": 50}
 held_out = pytest.mark.parametrize("folder", sorted(HOLDOUTS))
 
 
@@ -49,7 +59,7 @@ def test_the_held_out_set_is_well_formed(folder: str) -> None:
         assert ignored <= set(ALL_KINDS), f"{labels_file.name}: {ignored - set(ALL_KINDS)}"
         assert {x.kind for x in found} <= set(ALL_KINDS) - ignored, labels_file.name
         labels += found
-    assert len(labels) >= LABELS_AT_LEAST
+    assert len(labels) >= LABELS_AT_LEAST_IN.get(folder, LABELS_AT_LEAST)
     assert sum(not read_labels(f)[1] for f in files) >= HOLDOUTS[folder]
 
 
