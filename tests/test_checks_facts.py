@@ -756,6 +756,19 @@ def test_xx_left_in_a_name_to_fill_is_a_marker_but_sizes_and_numerals_are_not(op
     ]
 
 
+def test_xx_left_as_a_labelled_value_is_a_marker(opened) -> None:
+    draft = opened(
+        "第一条 联络\n1.1 双方确认，乙方联系人：XX。\n1.2 电话：XX。\n"
+        "1.3 适用Article XX: 的规定，尺码为XXL。\n"
+        "第二条 Seller\nThe seller is a company with company number XX.\n"
+    )
+    assert [(m.article, m.clause, m.subject) for m in found(draft, "template_marker")] == [
+        ("第一条", "1.1", "XX"),
+        ("第一条", "1.2", "XX"),
+        ("第二条", None, "XX"),
+    ]
+
+
 def test_full_width_square_brackets_left_empty_are_markers(opened) -> None:
     draft = opened(
         "第一条 交付\n1.1 卖方的联系人为［●］，电话为［ ］。\n"

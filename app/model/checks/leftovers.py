@@ -30,6 +30,9 @@ _MARKER = re.compile(
     # XX银行XX支行, 身份证号xx: a name's part left to fill beside Chinese (never a roman
     # numeral, a size XXL or a model XX-200, which stand among Latin letters and digits)
     r"|(?<![A-Za-z0-9])(?:XX|xx)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?:XX|xx)(?![\w\-])"
+    # a value left as XX after its label: 联系人：XX, Tel: XX, company number XX
+    r"|(?:(?<=[：:])|(?<=[：:] )|(?<=number )|(?<=No\. ))(?:XX|xx)(?![\w\-])"
+    r"|^(?:XX|xx)(?=[。；，]|$)"  # the whole value under a heading (联系人：|XX。)
     r"|[×Ｘ＊]{2,}|〇〇〇|○○○"
     r"|【[\s　…·●•_＿.]*】"  # 【】, 【…】 (a 【标题】 with words is emphasis)
     r"|［[\s　…·●•_＿.]*］"  # ［●］, ［ ］: the full-width square brackets
