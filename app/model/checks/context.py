@@ -182,23 +182,6 @@ class Places:
         found = self._articles.get(ref.owner)
         return found[0] if found else None
 
-    def article_label(self, ref: BlockRef | None) -> str | None:
-        """第三条 (an annex's: 附件1第一条), or None outside the articles."""
-        article = self.article_of(ref)
-        if article is None:
-            return None
-        annex = self._annex_of_article.get(article.id)
-        own = self.labels.get(article.id, "")
-        return f"{annex}{own}" if annex else own
-
-    def clause_label(self, ref: BlockRef | None) -> str | None:
-        """3.1 (the numbers of the clause's path), or None for an article's own text."""
-        node = self.node_of(ref)
-        article = self.article_of(ref)
-        if node is None or article is None or node is article:
-            return None
-        return ".".join(str(n) for n in self.paths.get(node.id, ()))
-
     def place(self, ref: BlockRef | None) -> tuple[int, str | None, str | None] | None:
         """(node id, article label, clause label) of a text in the articles, else None: what
         the engine stamps on each finding, kept per text until the structure changes."""
@@ -208,8 +191,8 @@ class Places:
         return found  # type: ignore[return-value]
 
     def _place(self, ref: BlockRef | None) -> tuple[int, str | None, str | None] | None:
-        """``place`` from one look-up of the text's article and node (what ``node_of``,
-        ``article_label`` and ``clause_label`` say, each of which looks them up again)."""
+        """``place`` from one look-up of the text's article and node: the article as
+        labelled (附件2 三 in an annex) and the clause as the numbers of its path (3.1)."""
         if ref is None or (ref.kind not in NODE_KINDS and ref.kind not in TABLE_KINDS):
             return None
         found = self._articles.get(ref.owner)
@@ -217,9 +200,8 @@ class Places:
             return None
         article, node = found
         annex = self._annex_of_article.get(article.id)
-        own = self.labels.get(article.id, "")
         clause = None if node is article else ".".join(map(str, self.paths.get(node.id, ())))
-        return node.id, f"{annex}{own}" if annex else own, clause
+        return node.id, _in_annex(annex, self.labels.get(article.id, "")), clause
 
     def where(self, ref: BlockRef | None) -> tuple[str, str]:
         """(zh, en) words for the place, for a message: 第三条, 3.1 (as labelled), the preamble
@@ -233,10 +215,16 @@ class Places:
         node = self.node_of(ref)
         if node is not None:
             article = self.article_of(ref)
-            annex = self._annex_of_article.get(article.id, "") if article is not None else ""
-            return (f"{annex}{self.labels.get(node.id, '')}",) * 2
+            annex = self._annex_of_article.get(article.id) if article is not None else None
+            return (_in_annex(annex, self.labels.get(node.id, "")),) * 2
         kind = ref.kind if ref is not None else ""
         return _PLACE_WORDS.get(kind, ("正文", "the text"))
+
+
+def _in_annex(annex: str | None, label: str) -> str:
+    """An annex's article or clause named after its annex (附件2 三, Schedule 1 2.1): the
+    label without the list mark it is printed with (三、)."""
+    return f"{annex} {label.rstrip('、.．')}" if annex else label
 
 
 _PLACE_WORDS = {
