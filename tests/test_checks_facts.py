@@ -373,6 +373,22 @@ DISPUTE = (
             "two_governing_laws",
             "适用香港特别行政区法律",
         ),
+        # the other law may be named by 受…管辖 / 依照…解释 / 适用…解决
+        (
+            "2.1 本合同适用中华人民共和国法律。\n2.2 双方的权利义务受新加坡法律管辖。",
+            "two_governing_laws",
+            "受新加坡法律管辖",
+        ),
+        (
+            "2.1 本合同受中国法律约束。\n2.2 本合同的条款依据澳门特别行政区法律解释和执行。",
+            "two_governing_laws",
+            "依据澳门特别行政区法律解释和执行",
+        ),
+        (
+            "2.1 本合同适用中华人民共和国法律。\n2.2 因付款产生的争议适用台湾地区法律处理。",
+            "two_governing_laws",
+            "适用台湾地区法律处理",
+        ),
     ],
 )
 def test_two_forums_or_two_laws_are_reported_at_the_second(opened, clause, kind, second) -> None:
@@ -942,6 +958,10 @@ def test_an_update_after_one_edit_finds_what_a_full_run_finds(opened) -> None:
         "可以向人民法院提起诉讼。",
         "2.1 本合同适用中华人民共和国法律。\n"
         "2.2 本合同未尽事宜，适用中华人民共和国有关法律的规定。",
+        # a company formed under another law, a duty by law: no law chosen for the contract
+        "2.1 本合同适用中华人民共和国法律。\n"
+        "2.2 乙方系根据新加坡法律成立的公司，依照香港法律规定承担责任，受澳门法律保护。",
+        "2.1 本合同适用中国法律。\n2.2 本合同依照中华人民共和国法律解释。",
     ],
 )
 def test_statutory_procedure_and_one_law_in_other_words_are_no_conflict(opened, clause) -> None:
