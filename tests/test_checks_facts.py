@@ -716,6 +716,17 @@ def test_a_clause_that_is_only_its_title_and_a_colon(opened) -> None:
     ]
 
 
+def test_an_english_title_in_sentence_case_and_a_colon_alone_is_a_heading_without_text(opened):
+    draft = opened(
+        "1. Support\n\n1.1 Response times: within four hours of a report.\n\n"
+        "1.2 Uptime commitments:\n\n1.3 The Provider shall:\n\n"
+        "1.4 The fees include the following:\n\n1.5 Reports are sent monthly.\n\n"
+        "2. Fees\n\n2.1 Customer pays monthly.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Uptime commitments:"
+
+
 def test_an_english_clause_that_is_only_its_title(opened) -> None:
     draft = opened(
         "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
