@@ -126,6 +126,9 @@ def test_one_duty_in_slightly_other_words_is_one_act(tmp_path, body, severity, s
         "1.1 甲方应于到货后十日内支付合同价款。\n1.2 甲方应于到货后30日内支付合同尾款。",
         # the same act from another event
         "1.1 乙方应于设备到货后十日内完成安装调试。\n1.2 乙方应在付款后14日内完成安装调试。",
+        # beyond the period and within it
+        "1.1 承租人在租期届满前60日以上书面通知续租的，出租人应予同意。\n"
+        "1.2 承租人在租期届满前六十日以内通知续租的，由双方协商。",
     ],
 )
 def test_other_duties_from_one_event_are_not_one_act(tmp_path, body) -> None:

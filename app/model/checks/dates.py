@@ -9,6 +9,7 @@ as 三十日 here and 30日 there. ``thirty (30) days`` is one period, written t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -221,11 +222,20 @@ def _same_duty(ctx: Context, by_act: dict[str, list[tuple[Text, Period]]]) -> It
     for keys in by_tail.values():
         for j, (event, act, periods) in enumerate(keys):
             for first_event, first_act, first in keys[:j]:
-                if _same_event(event, first_event) and _alike(act, first_act):
+                if (
+                    _same_event(event, first_event)
+                    and _alike(act, first_act)
+                    and not _BEYOND.match(act)
+                    and not _BEYOND.match(first_act)
+                ):
                     found = _inconsistent(ctx, [first[0], periods[0]])
                     if found is not None:
                         yield found
                         break
+
+
+# a period beyond its event rather than within it (行程开始前30日以上提出解除 / 三十日以内)
+_BEYOND = re.compile(r"以上|以外|之外|以前|以后|以下|[上外]")
 
 
 def _same_event(a: str, b: str) -> bool:
