@@ -297,8 +297,9 @@ def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
             article is None
             or ctx.places.article_of(text.ref) is not article
             # "X" means in 1.3: a clause before it in its article (1.2) reads it first too
-            or in_passing and text.ref.kind != "heading" and ctx.places.node_of(text.ref)
-            not in (clause, article)
+            or in_passing
+            and text.ref.kind != "heading"
+            and ctx.places.node_of(text.ref) not in (clause, article)
         )
     ]  # not the cover, the title, the preamble or the defining article's own heading
     if not early:
