@@ -389,6 +389,11 @@ DISPUTE = (
             "two_governing_laws",
             "适用台湾地区法律处理",
         ),
+        (
+            "2.1 本合同适用中国法律。\n2.2 本协议的履行受日本国法律约束并据其解释和执行。",
+            "two_governing_laws",
+            "受日本国法律约束并据其解释和执行",
+        ),
     ],
 )
 def test_two_forums_or_two_laws_are_reported_at_the_second(opened, clause, kind, second) -> None:

@@ -91,9 +91,11 @@ _ITEM = re.compile(
     r"|(?P<b>[0-9０-９]{1,2})[.、．](?![0-9])|(?P<c>[一二三四五六七八九十])、)"
 )
 _DESCRIBED = re.compile(r"包括|例如|诸如")  # 包括协商、调解、仲裁或诉讼等: ways, not a choice
+# 受…法律管辖并依其解释 / 管辖和解释: what else the law does, said after what it does first
+_AND_MORE = r"(?:[并和及且][^。；;，,]{0,12})?"
 _ZH_LAW = re.compile(
     r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?!本|其|该|各|相关|有关)(?P<name>[^。；;，,、的]{2,20}?)"
-    r"(?:的)?(?:法律|法)(?:管辖|约束)?(?:[。；;，,]|$)"
+    rf"(?:的)?(?:法律|法)(?:(?:管辖|约束){_AND_MORE})?(?:[。；;，,]|$)"
 )
 _JURISDICTION = (
     r"中华人民共和国|中国|香港(?:特别行政区)?|澳门(?:特别行政区)?|台湾(?:地区)?|新加坡|日本|瑞士"
@@ -105,8 +107,8 @@ _JURISDICTION = (
 # its kin only with what the law does to the contract: 根据中国法律成立的公司 chooses nothing).
 _ZH_LAW_NAMED = re.compile(
     rf"(?:(?P<applies>适用|受)|依照|依据|按照|根据)(?!本|其|该|各)(?P<name>{_JURISDICTION})(?:的)?"
-    r"(?:有关|相关|现行)?(?:法律|法)(?P<does>(?:进行)?(?:管辖|约束|解释|执行)(?:和执行|并执行)?"
-    r"|解决|处理)?(?:[。；;，,]|$)"
+    r"(?:有关|相关|现行)?(?:法律|法)(?P<does>(?:进行)?(?:管辖|约束|解释|执行)"
+    rf"{_AND_MORE}|解决|处理)?(?:[。；;，,]|$)"
 )
 _ZH_LAW_VERB = re.compile(r"适用|受|依照|依据|按照|根据")
 _EN_LAW = re.compile(
