@@ -268,6 +268,21 @@ def test_an_english_signature_block_naming_another_entity_is_a_mismatch(opened) 
     assert "Tripath Technology, Inc." in mismatch.message.en
 
 
+@pytest.mark.parametrize(
+    ("written", "mismatch"), [("Oakline Print Ltd", False), ("Oakline Printing Ltd", True)]
+)
+def test_a_markdown_preamble_s_bold_names_are_the_parties(opened, written, mismatch) -> None:
+    draft = opened(
+        "# Print Run Statement\n\nThis Statement is made between **Northgate Media Ltd**, a "
+        'company registered in Wales ("Buyer"), and **Oakline Print Ltd** ("Printer").\n\n'
+        "## 1. Print Run\n\n1.1 The Printer prints the run.\n\n## 2. Price\n\n"
+        f"2.1 The Buyer pays {written} on delivery.\n",
+        "statement.md",
+    )
+    names = [f.subject for f in found(draft, "party_name_mismatch")]
+    assert names == (["Oakline Printing Ltd"] if mismatch else [])
+
+
 def test_names_are_compared_whatever_their_width_case_and_legal_form_spelling() -> None:
     assert normalised("Uniquest Corporation") == normalised("UNIQUEST CORP.")
     assert normalised("Northwind Analytics Limited") == normalised("Northwind Analytics Ltd")

@@ -56,7 +56,8 @@ _ZH_LABELLED = re.compile(
     re.MULTILINE,
 )
 _EN_NAMED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])[,.]?[ \t]*"
+    # a Markdown preamble's **Acme Ltd**, ("Client"): its emphasis is no part of the name
+    rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])(?:\*\*?|__?)?[,.]?[ \t]*"
     r"(?:,?[ \t]*an?[ \t][^()\"“\n]{0,80}?,?[ \t]*)?"
     r"\((?:the[ \t]+|hereinafter(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called))?[ \t]+)?"
     r"[\"“](?P<role>[A-Z][\w ]{0,30})[\"”]\)"
