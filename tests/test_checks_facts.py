@@ -283,6 +283,25 @@ def test_a_markdown_preamble_s_bold_names_are_the_parties(opened, written, misma
     assert names == (["Oakline Printing Ltd"] if mismatch else [])
 
 
+@pytest.mark.parametrize(
+    ("written", "mismatch"), [("上海蓝湾信息技术", False), ("上海蓝湾信息科技", True)]
+)
+def test_markdown_parties_lines_in_bold_name_the_parties(opened, written, mismatch) -> None:
+    draft = opened(
+        "# 技术服务合同\n\n**甲方**：北京青禾科技有限公司\n\n"
+        "- **乙方**：**上海蓝湾信息技术有限公司**\n\n"
+        "## 第一条 服务\n\n1.1 乙方提供服务。\n\n## 第二条 费用\n\n"
+        f"2.1 甲方向{written}有限公司支付费用。\n\n## 第三条 其他\n\n3.1 未尽事宜协商解决。\n",
+        "service.md",
+    )
+    assert [(p.role, p.name) for p in draft.parties] == [
+        ("甲方", "北京青禾科技有限公司"),
+        ("乙方", "上海蓝湾信息技术有限公司"),
+    ]
+    names = [f.subject for f in found(draft, "party_name_mismatch")]
+    assert names == (["上海蓝湾信息科技有限公司"] if mismatch else [])
+
+
 def test_names_are_compared_whatever_their_width_case_and_legal_form_spelling() -> None:
     assert normalised("Uniquest Corporation") == normalised("UNIQUEST CORP.")
     assert normalised("Northwind Analytics Limited") == normalised("Northwind Analytics Ltd")
