@@ -86,6 +86,7 @@ _TITLE_LINE = re.compile(
     r"\b(?:AGREEMENT|Agreement|CONTRACT|Contract|TERMS|Terms|NDA)\b"
 )
 _MAX_TITLE_LINE = 80
+_H1 = re.compile(r"[ \t]{0,3}#[ \t]+\S")  # a Markdown level-1 heading
 _DOTTED_LINE = re.compile(r"^[ \t]*\d{1,3}[.．]\d{1,3}", re.M)
 _LABELLED = re.compile(r"^[^:：]{1,12}[:：]")  # 合同编号：…, Contract No.: …
 _SEQ_SUFFIX = re.compile(r"(?<=[合同协協议議书書约約程定录錄])\d{1,2}$")
@@ -203,7 +204,7 @@ def _parse_document(
     found = _find_toc(text, head, first_struct, markers)
     toc, body_start = found if found else (None, -1)
     front_end = toc[0] if toc else first_struct
-    title_start, title_end = _find_title(text, head, front_end, line_mode)
+    title_start, title_end = _find_title(text, head, front_end, line_mode, layout is not None)
     cover_end = title_end
     if line_mode and title_end > title_start:
         cover_end = title_page_end(text, title_end, front_end)
@@ -461,14 +462,19 @@ def _toc_headings(text: str, toc: tuple[int, int], markers: list[Marker]) -> dic
     return known
 
 
-def _find_title(text: str, s: int, stop: int, line_mode: bool) -> tuple[int, int]:
-    """The title's span; an empty span at ``s`` when the document has none we can see."""
+def _find_title(
+    text: str, s: int, stop: int, line_mode: bool, markdown: bool = False
+) -> tuple[int, int]:
+    """The title's span; an empty span at ``s`` when the document has none we can see.
+    In Markdown the level-1 heading (``# SaaS Order Form``) is the title whatever its words."""
     if line_mode or "\n" in text[s:stop].strip():
         for ls, le in _lines(text, s, stop)[:12]:
             line = text[ls:le]
             bare = line.strip().strip("#*").strip()
             # 合同编号：… is a field, not the title 合同
             m = _TITLE_LINE.match(bare) if bare and not _LABELLED.search(bare) else None
+            if not m and markdown and bare and _H1.match(line) and not _LABELLED.search(bare):
+                m = re.match(r".+", bare)
             if m and m.end() <= _MAX_TITLE_LINE and (m.end() == len(bare) or line_mode):
                 ls, line = _last_repeat(text, ls, stop, line)
                 begin = ls + line.index(bare[0])

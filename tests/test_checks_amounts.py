@@ -299,6 +299,10 @@ def test_a_whole_schedule_that_adds_up_or_cannot_be_told_is_left_alone(tmp_path,
         # the clause heading introduces what its text lists
         ("1.1 设计费按下列比例支付：定金为设计费的20%，初步设计完成后支付30%，施工图交付后"
          "支付30%，其余10%于竣工后支付。", "90%"),
+        # English shares listed right after the verb, each with when it is paid
+        ("The Subscription Fee is invoiced 25% upon kick-off, 50% upon launch and 35% within "
+         "30 days after acceptance.", "110%"),
+        ("The Customer shall pay 60% of the Fee on delivery and 30% on acceptance.", "90%"),
     ],
 )  # fmt: skip
 def test_shares_listed_after_words_that_introduce_a_schedule_must_add_up(tmp_path, body, got):
@@ -317,6 +321,12 @@ def test_shares_listed_after_words_that_introduce_a_schedule_must_add_up(tmp_pat
         "The Licence Fee is payable as follows: 40% on signing; the rest as agreed.",
         "服务费按以下方式支付：验收后支付95%，逾期支付的，按未付金额的0.05%每日支付违约金。",
         "利润按以下比例分配：甲方60%，乙方30%，其余留作公积金。",
+        # shares that add up, interest, a share of each sale and the balance left unsaid
+        "The Subscription Fee is invoiced 25% upon kick-off, 50% upon launch and 25% within "
+        "30 days after acceptance.",
+        "Late amounts are payable with interest at 1.5% per month and 2% on each reminder.",
+        "The Customer shall pay 30% on signature and the balance on acceptance.",
+        "The Distributor is paid 10% on each sale of the Products.",
     ],
 )
 def test_an_introduced_schedule_that_adds_up_or_is_no_schedule_is_left_alone(tmp_path, body):

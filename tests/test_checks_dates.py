@@ -101,6 +101,40 @@ def test_the_same_act_with_two_periods_is_a_warning(tmp_path) -> None:
     assert "十日内" in f.message.zh and "1.1" in f.message.zh
 
 
+@pytest.mark.parametrize(
+    ("body", "severity", "second"),
+    [
+        # the event with and without its object, the act with more words around it
+        ("1.1 乙方应于设备到货后十日内完成安装调试。\n"
+         "1.2 乙方应在到货后14日内负责完成安装调试并提交调试报告。", WARNING, "14日内"),
+        ("1.1 承包人应在图纸交付后七日内提出书面意见。\n"
+         "1.2 承包人应于设计图纸交付后7日内提出书面意见。", INFO, "7日内"),
+    ],
+)  # fmt: skip
+def test_one_duty_in_slightly_other_words_is_one_act(tmp_path, body, severity, second) -> None:
+    draft = draft_of(tmp_path, body)
+    [f] = found(draft)
+    assert f.kind == "period_inconsistent" and f.severity == severity
+    assert shown(draft, f) == second
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one event, other duties: another act, another payment
+        "1.1 乙方应于设备到货后十日内完成安装调试。\n1.2 乙方应在到货后3日内通知甲方验货。",
+        "1.1 甲方应于到货后十日内支付合同价款。\n1.2 甲方应于到货后30日内支付合同尾款。",
+        # the same act from another event
+        "1.1 乙方应于设备到货后十日内完成安装调试。\n1.2 乙方应在付款后14日内完成安装调试。",
+        # beyond the period and within it
+        "1.1 承租人在租期届满前60日以上书面通知续租的，出租人应予同意。\n"
+        "1.2 承租人在租期届满前六十日以内通知续租的，由双方协商。",
+    ],
+)
+def test_other_duties_from_one_event_are_not_one_act(tmp_path, body) -> None:
+    assert found(draft_of(tmp_path, body), "period_inconsistent") == []
+
+
 def test_one_period_written_in_words_and_in_figures_is_style(tmp_path) -> None:
     body = "1.1 乙方应在收到通知后三十日内书面答复。\n1.2 乙方应在收到通知后30日内书面答复。"
     [f] = found(draft_of(tmp_path, body))

@@ -268,6 +268,40 @@ def test_an_english_signature_block_naming_another_entity_is_a_mismatch(opened) 
     assert "Tripath Technology, Inc." in mismatch.message.en
 
 
+@pytest.mark.parametrize(
+    ("written", "mismatch"), [("Oakline Print Ltd", False), ("Oakline Printing Ltd", True)]
+)
+def test_a_markdown_preamble_s_bold_names_are_the_parties(opened, written, mismatch) -> None:
+    draft = opened(
+        "# Print Run Statement\n\nThis Statement is made between **Northgate Media Ltd**, a "
+        'company registered in Wales ("Buyer"), and **Oakline Print Ltd** ("Printer").\n\n'
+        "## 1. Print Run\n\n1.1 The Printer prints the run.\n\n## 2. Price\n\n"
+        f"2.1 The Buyer pays {written} on delivery.\n",
+        "statement.md",
+    )
+    names = [f.subject for f in found(draft, "party_name_mismatch")]
+    assert names == (["Oakline Printing Ltd"] if mismatch else [])
+
+
+@pytest.mark.parametrize(
+    ("written", "mismatch"), [("上海蓝湾信息技术", False), ("上海蓝湾信息科技", True)]
+)
+def test_markdown_parties_lines_in_bold_name_the_parties(opened, written, mismatch) -> None:
+    draft = opened(
+        "# 技术服务合同\n\n**甲方**：北京青禾科技有限公司\n\n"
+        "- **乙方**：**上海蓝湾信息技术有限公司**\n\n"
+        "## 第一条 服务\n\n1.1 乙方提供服务。\n\n## 第二条 费用\n\n"
+        f"2.1 甲方向{written}有限公司支付费用。\n\n## 第三条 其他\n\n3.1 未尽事宜协商解决。\n",
+        "service.md",
+    )
+    assert [(p.role, p.name) for p in draft.parties] == [
+        ("甲方", "北京青禾科技有限公司"),
+        ("乙方", "上海蓝湾信息技术有限公司"),
+    ]
+    names = [f.subject for f in found(draft, "party_name_mismatch")]
+    assert names == (["上海蓝湾信息科技有限公司"] if mismatch else [])
+
+
 def test_names_are_compared_whatever_their_width_case_and_legal_form_spelling() -> None:
     assert normalised("Uniquest Corporation") == normalised("UNIQUEST CORP.")
     assert normalised("Northwind Analytics Limited") == normalised("Northwind Analytics Ltd")
@@ -372,6 +406,27 @@ DISPUTE = (
             "2.1 本合同适用中华人民共和国法律。\n2.2 本合同的解释适用香港特别行政区法律。",
             "two_governing_laws",
             "适用香港特别行政区法律",
+        ),
+        # the other law may be named by 受…管辖 / 依照…解释 / 适用…解决
+        (
+            "2.1 本合同适用中华人民共和国法律。\n2.2 双方的权利义务受新加坡法律管辖。",
+            "two_governing_laws",
+            "受新加坡法律管辖",
+        ),
+        (
+            "2.1 本合同受中国法律约束。\n2.2 本合同的条款依据澳门特别行政区法律解释和执行。",
+            "two_governing_laws",
+            "依据澳门特别行政区法律解释和执行",
+        ),
+        (
+            "2.1 本合同适用中华人民共和国法律。\n2.2 因付款产生的争议适用台湾地区法律处理。",
+            "two_governing_laws",
+            "适用台湾地区法律处理",
+        ),
+        (
+            "2.1 本合同适用中国法律。\n2.2 本协议的履行受日本国法律约束并据其解释和执行。",
+            "two_governing_laws",
+            "受日本国法律约束并据其解释和执行",
         ),
     ],
 )
@@ -700,6 +755,17 @@ def test_a_clause_that_is_only_its_title_and_a_colon(opened) -> None:
     ]
 
 
+def test_an_english_title_in_sentence_case_and_a_colon_alone_is_a_heading_without_text(opened):
+    draft = opened(
+        "1. Support\n\n1.1 Response times: within four hours of a report.\n\n"
+        "1.2 Uptime commitments:\n\n1.3 The Provider shall:\n\n"
+        "1.4 The fees include the following:\n\n1.5 Reports are sent monthly.\n\n"
+        "2. Fees\n\n2.1 Customer pays monthly.\n"
+    )
+    [alone] = found(draft, "heading_without_text")
+    assert alone.clause == "1.2" and alone.subject == "Uptime commitments:"
+
+
 def test_an_english_clause_that_is_only_its_title(opened) -> None:
     draft = opened(
         "1. Services\n\n1.1 Performing Services. Contractor will perform the Services.\n\n"
@@ -955,6 +1021,10 @@ def test_an_update_after_one_edit_finds_what_a_full_run_finds(opened) -> None:
         "可以向人民法院提起诉讼。",
         "2.1 本合同适用中华人民共和国法律。\n"
         "2.2 本合同未尽事宜，适用中华人民共和国有关法律的规定。",
+        # a company formed under another law, a duty by law: no law chosen for the contract
+        "2.1 本合同适用中华人民共和国法律。\n"
+        "2.2 乙方系根据新加坡法律成立的公司，依照香港法律规定承担责任，受澳门法律保护。",
+        "2.1 本合同适用中国法律。\n2.2 本合同依照中华人民共和国法律解释。",
     ],
 )
 def test_statutory_procedure_and_one_law_in_other_words_are_no_conflict(opened, clause) -> None:

@@ -212,3 +212,18 @@ def test_a_heading_ends_lazy_numbering(tmp_path):
     text = "# T\n\n1. **A**. a\n\n1. **B**. b\n\n## Annex\n\n1. one\n\n1. two\n"
     arts = articles(outline_of(write(tmp_path, text)))
     assert [a.number for a in arts] == [1, 2, 1, 2]
+
+
+def test_the_level_one_heading_is_the_title_whatever_its_words(tmp_path) -> None:
+    body = (
+        '\n\nThis Statement is made between **Northgate Media Ltd** ("Buyer") and **Oakline '
+        'Print Ltd** ("Printer").\n\n## 1. Print Run\n\n1.1 The Printer prints the run.\n\n'
+        "## 2. Price\n\n2.1 The Buyer pays on delivery.\n"
+    )
+    [doc] = outline_of(write(tmp_path, "# Print Run Statement" + body)).documents
+    assert doc.title == "Print Run Statement"
+    assert doc.preamble.value.startswith("This Statement is made between")
+    # a level-2 heading, or a level-1 heading that is a labelled field, is no title
+    for line in ("## Print Run Statement", "# Reference: PR-7"):
+        [doc] = outline_of(write(tmp_path, line + body)).documents
+        assert doc.title == ""

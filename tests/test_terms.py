@@ -169,6 +169,23 @@ def test_an_english_term_defined_in_a_later_clause_is_used_before_its_definition
     assert not findings(glossary, "term_used_before_definition")
 
 
+def test_an_english_term_defined_in_a_later_clause_of_the_same_article_is_used_before_it():
+    body = (
+        "2. Access\n2.1 The Customer may admit up to ten Named Operators to the Portal.\n"
+        '2.2 "Named Operators" means the staff the Customer registers in the Portal.\n'
+        "2.3 Each of the Named Operators keeps its password secret.\n"
+    )
+    draft = draft_of("PORTAL TERMS\n1. Portal\nThe Provider runs the Portal.\n" + body)
+    (before,) = findings(draft, "term_used_before_definition")
+    assert (before.subject, before.article, before.clause) == ("Named Operators", "2.", "2.1")
+    # used only after its definition in the article: nothing before
+    after = draft_of(
+        "PORTAL TERMS\n1. Portal\nThe Provider runs the Portal.\n"
+        + body.replace("up to ten Named Operators to the Portal", "staff to the Portal")
+    )
+    assert not findings(after, "term_used_before_definition")
+
+
 def test_a_chinese_quoted_term_defined_in_a_later_article_is_used_before_it() -> None:
     body = (
         "第一条 租赁物\n出租人将仓库出租给承租人。\n"

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from clause_db.model import Table as OutlineTable
     from clause_db.references import Mention
 
-_PARTY_LINE = re.compile(
-    r"^[ \t]*(?P<role>[甲乙丙丁]方|Party [A-D]|委托方|受托方|出卖人|买受人)"
+_PARTY_LINE = re.compile(  # Markdown may bullet the line and embolden the role (**甲方**：)
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?"
+    r"(?P<role>[甲乙丙丁]方|Party [A-D]|委托方|受托方|出卖人|买受人)"
     r"[^:：\n]{0,12}[:：][ \t]*(?P<name>[^\n]*)$",
     re.MULTILINE,
 )
@@ -207,7 +208,8 @@ def parties_named_in(text: str) -> list[Party]:
     (____, {{甲方名称}}, XXX有限公司) is left empty."""
     found: dict[str, Party] = {}
     for m in _PARTY_LINE.finditer(text):
-        name = "" if find_placeholders(m.group("name")) else m.group("name").strip()
+        # **某公司**: the emphasis is no part of the name
+        name = "" if find_placeholders(m.group("name")) else m.group("name").strip(" \t*_")
         role = m.group("role")
         if role not in found or name and not found[role].name:
             found[role] = Party(role, name)

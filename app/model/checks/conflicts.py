@@ -91,19 +91,26 @@ _ITEM = re.compile(
     r"|(?P<b>[0-9０-９]{1,2})[.、．](?![0-9])|(?P<c>[一二三四五六七八九十])、)"
 )
 _DESCRIBED = re.compile(r"包括|例如|诸如")  # 包括协商、调解、仲裁或诉讼等: ways, not a choice
+# 受…法律管辖并依其解释 / 管辖和解释: what else the law does, said after what it does first
+_AND_MORE = r"(?:[并和及且][^。；;，,]{0,12})?"
 _ZH_LAW = re.compile(
     r"(?:本合同|本协议|合同|协议)[^。；;]{0,40}?(?:适用|受)(?!本|其|该|各|相关|有关)(?P<name>[^。；;，,、的]{2,20}?)"
-    r"(?:的)?(?:法律|法)(?:管辖|约束)?(?:[。；;，,]|$)"
+    rf"(?:的)?(?:法律|法)(?:(?:管辖|约束){_AND_MORE})?(?:[。；;，,]|$)"
 )
 _JURISDICTION = (
     r"中华人民共和国|中国|香港(?:特别行政区)?|澳门(?:特别行政区)?|台湾(?:地区)?|新加坡|日本|瑞士"
     r"|澳大利亚|加拿大|意大利|俄罗斯|荷兰|瑞典|印度|西班牙|英格兰(?:和威尔士)?|纽约州?"
     r"|开曼群岛|英属维尔京群岛|百慕大|[\u4e00-\u9fff]{1,6}?(?:国|州)"
 )
-# 涉及数据跨境传输的部分适用新加坡法律: a part of the contract under a named country's law.
+# 涉及数据跨境传输的部分适用新加坡法律: a part of the contract under a named country's law;
+# 受香港特别行政区法律管辖 / 依照香港法律解释 / 争议适用澳门法律解决 name one as well (依照 and
+# its kin only with what the law does to the contract: 根据中国法律成立的公司 chooses nothing).
 _ZH_LAW_NAMED = re.compile(
-    rf"适用(?!本|其|该|各)(?P<name>{_JURISDICTION})(?:的)?(?:有关|相关|现行)?(?:法律|法)(?:[。；;，,]|$)"
+    rf"(?:(?P<applies>适用|受)|依照|依据|按照|根据)(?!本|其|该|各)(?P<name>{_JURISDICTION})(?:的)?"
+    r"(?:有关|相关|现行)?(?:法律|法)(?P<does>(?:进行)?(?:管辖|约束|解释|执行)"
+    rf"{_AND_MORE}|解决|处理)?(?:[。；;，,]|$)"
 )
+_ZH_LAW_VERB = re.compile(r"适用|受|依照|依据|按照|根据")
 _EN_LAW = re.compile(
     r"(?:governed by(?:,? and (?:shall be )?(?:construed|interpreted) in accordance with,?)?"
     # interpreted / construed alone says which law as well
@@ -147,7 +154,7 @@ _GENERIC_COURT = re.compile(
 # over by this one search.
 _ABOUT_FORUMS = re.compile(
     rf"(?=[法仲诉起管适种选任择方第{UNTICKED}CcAaLlEeSsOoGg])"  # one test a character: most fail it
-    rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,20}}法|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
+    rf"(?:法院|仲裁|诉讼|起诉|管辖|适用.{{0,20}}法|法律(?:进行)?(?:约束|解释|处理|解决)|种方式|选择其一|任选|选一|择一|方式之一|{UNTICKED}"
     rf"|{_PICKED.pattern}"
     r"|[Cc]ourts?\b|COURTS?\b|[Aa]rbitra|ARBITRA|[Ll]aws? of|LAWS? OF|[Gg]overned by|[Ee]ither"
     r"|[Ss]elect one"
@@ -265,8 +272,10 @@ def _sentence_choices(sentence: str, a: int, offered: bool) -> list[Choice]:
         if c:
             found.append(Choice(ARBITRATION, a + c.start(), a + c.end(), "", offered))
     laws = []
-    if "适用" in sentence or "受" in sentence:
-        laws = list(_ZH_LAW.finditer(sentence)) or list(_ZH_LAW_NAMED.finditer(sentence))
+    if _ZH_LAW_VERB.search(sentence):
+        laws = list(_ZH_LAW.finditer(sentence)) or [
+            c for c in _ZH_LAW_NAMED.finditer(sentence) if c["applies"] or c["does"]
+        ]
     if "governed" in sentence or "construed" in sentence or "interpreted" in sentence:
         laws += _EN_LAW.finditer(sentence)
         laws += _EN_LAW_ADJECTIVE.finditer(sentence) if " law" in sentence else ()

@@ -9,6 +9,7 @@ as 三十日 here and 30日 there. ``thirty (30) days`` is one period, written t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     for periods in by_document.values():
         found = _inconsistent(ctx, periods)
         if found is not None and found.subject not in told and len({p.key for _, p in periods}) > 1:
+            told.add(found.subject)
+            yield found
+    for found in _same_duty(ctx, by_act):
+        if found.subject not in told:
             told.add(found.subject)
             yield found
     for periods in by_event.values():
@@ -199,6 +204,52 @@ def _inconsistent(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding |
             **ctx.locate(text, p.start, p.end), subject=f"{a}/{b}",
         )  # fmt: skip
     return None
+
+
+_ALIKE_KEYS = 64  # the distinct acts compared pairwise from one event (a few in a contract)
+
+
+def _same_duty(ctx: Context, by_act: dict[str, list[tuple[Text, Period]]]) -> Iterator[Finding]:
+    """One duty said in two clauses in slightly other words: the event with more or fewer
+    words before it (设备到货 / 到货), the act with more or fewer words around it
+    (完成安装调试 / 负责完成安装调试并提交报告). Its periods are weighed as one act's
+    (``_inconsistent``)."""
+    by_tail: dict[str, list[tuple[str, str, list[tuple[Text, Period]]]]] = defaultdict(list)
+    for key, periods in by_act.items():
+        event, _, act = key.partition("|")
+        if len(event) >= 2 and len(by_tail[event[-2:]]) < _ALIKE_KEYS:
+            by_tail[event[-2:]].append((event, act, periods))
+    for keys in by_tail.values():
+        for j, (event, act, periods) in enumerate(keys):
+            for first_event, first_act, first in keys[:j]:
+                if (
+                    _same_event(event, first_event)
+                    and _alike(act, first_act)
+                    and not _BEYOND.match(act)
+                    and not _BEYOND.match(first_act)
+                ):
+                    found = _inconsistent(ctx, [first[0], periods[0]])
+                    if found is not None:
+                        yield found
+                        break
+
+
+# a period beyond its event rather than within it (行程开始前30日以上提出解除 / 三十日以内)
+_BEYOND = re.compile(r"以上|以外|之外|以前|以后|以下|[上外]")
+
+
+def _same_event(a: str, b: str) -> bool:
+    """Two events ending alike: all of the shorter, or four characters at least (设备到货 /
+    到货, 承包人图纸交付 / 设计图纸交付; not 收到发票 / 开具发票)."""
+    need = min(4, len(a), len(b))
+    return a[-need:] == b[-need:]
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two acts' words: the shorter's (at least four characters) mostly within the longer."""
+    short, long = sorted((a, b), key=len)
+    need = max(4, -(-3 * len(short) // 4))  # three quarters of it, rounded up
+    return any(short[i : i + need] in long for i in range(len(short) - need + 1))
 
 
 def _written_differently(ctx: Context, periods: list[tuple[Text, Period]]) -> Finding | None:

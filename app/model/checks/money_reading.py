@@ -426,7 +426,11 @@ _PARTS = re.compile(
 # as follows: …): the shares listed to the sentence's end are its payments, the last the final
 _AS_FOLLOWS = re.compile(
     r"(?:分期|按(?:以下|下列|如下)[^，,。；;：:\n]{0,8})(?:支付|付款)[^，,。；;：:\n]{0,12}[：:]"
-    r"|\b(?:payable|paid|pay|invoiced)\b[^.;:\n]{0,40}?\b(?:as follows|in\s+instal(?:l)?ments)\s*:",
+    r"|\b(?:payable|paid|pay|invoiced)\b[^.;:\n]{0,40}?\b(?:as follows|in\s+instal(?:l)?ments)\s*:"
+    # or without the words (payable 50% on signature, 30% on go-live and 20% on acceptance):
+    # the share comes right after the verb and says when it is paid
+    r"|\b(?:payable|paid|pay|invoiced)\s+(?=\d{1,3}(?:\.\d+)?\s?%\s+(?:of\s+(?:the\s+)?(?:\w+\s+){1,3})?"
+    r"(?:on|upon|at|within|after|before|with|when|following|prior\s+to)\b)",
     re.I,
 )
 _PAYS = re.compile(r"支付|付款|付清|结清|\bpa(?:y|id|yable)\b", re.I)
@@ -457,7 +461,8 @@ def _schedule(s: str, figures: list[Figure]) -> tuple[list[Instalment], list[Fig
         if listed:
             instalments += listed
             lists.append((m.start(), end))
-    for m in _AS_FOLLOWS.finditer(s) if "付" in s or "follows" in s or "ments:" in s else ():
+    introduced = "付" in s or "follows" in s or "ments:" in s or "%" in s
+    for m in _AS_FOLLOWS.finditer(s) if introduced else ():
         if not any(a <= m.start() < b for a, b in lists):
             listed, end = _listed(s, m.end(), 0, figures)
             if listed:

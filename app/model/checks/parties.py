@@ -46,17 +46,21 @@ _SUFFIX = (
 )
 _SEAL = "(?:盖章|签章|签字|公章|签名)"
 # 甲方（接收方）：某公司 / 甲方（盖章）：某公司 / 甲方：{{签署_甲方}}（盖章）, one a line.
+# (Markdown may embolden the role and the name: **甲方**：**某公司**)
 _ZH_LABELLED = re.compile(
-    rf"(?:^|(?<=[\s　]))(?P<role>{_ZH_ROLES})(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
-    rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)]|{_SEAL})?[ \t　]*[:：][ \t　]*"
+    rf"(?:^|(?<=[\s　])|(?<=^\*\*)|(?<=[\s　]\*\*))(?P<role>{_ZH_ROLES})"
+    rf"(?:[（(](?!{_SEAL})(?P<alias>[^）)\n]{{1,10}})[）)])?"
+    rf"(?:[（(]{_SEAL}[^）)\n]{{0,6}}[）)]|{_SEAL})?(?:\*\*)?[ \t　]*[:：][ \t　]*(?:\*\*)?"
     # the name ends before its seal, its （以下简称“X”）, two spaces, a comma, the next role
-    rf"(?P<name>[^\n：:]*?)(?=[（(]{_SEAL}|[（(](?:以下|下文|下称|简称)|[ \t　]{{2,}}|[；;，。\n]"
+    rf"(?P<name>[^\n：:]*?)(?=\*\*|[（(]{_SEAL}|[（(](?:以下|下文|下称|简称)"
+    rf"|[ \t　]{{2,}}|[；;，。\n]"
     rf"|,(?![ \t]*(?:{_SUFFIX}))|$"
     rf"|[ \t　]+(?:{_ZH_ROLES})[^:：\n]{{0,12}}[:：])",
     re.MULTILINE,
 )
 _EN_NAMED = re.compile(
-    rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])[,.]?[ \t]*"
+    # a Markdown preamble's **Acme Ltd**, ("Client"): its emphasis is no part of the name
+    rf"(?P<name>(?:[A-Z][\w&'.-]*,?[ \t]+){{0,6}}?(?:{_SUFFIX}))(?![\w])(?:\*\*?|__?)?[,.]?[ \t]*"
     r"(?:,?[ \t]*an?[ \t][^()\"“\n]{0,80}?,?[ \t]*)?"
     r"\((?:the[ \t]+|hereinafter(?:[ \t]+(?:referred[ \t]+to[ \t]+as|called))?[ \t]+)?"
     r"[\"“](?P<role>[A-Z][\w ]{0,30})[\"”]\)"

@@ -200,6 +200,15 @@ _TITLE_LENGTH = 60
 # A clause whose only text is a title (1.3 Insurance.): the source's heading, text missing.
 _EN_TITLE = re.compile(r"[A-Z][\w'&-]*(?: (?:of|and|or|the|to|for|in|&|[A-Z][\w'&-]*)){0,5}[.:]?")
 
+# 4.2 Service credits: -- a title in sentence case stands alone before its colon as well,
+# but not the words that open a list (The Supplier shall:, Fees include the following:).
+_EN_COLON_TITLE = re.compile(r"[A-Z][\w'&-]*(?: [\w'&-]+){0,5}:")
+_EN_OPENS_LIST = re.compile(
+    r"\b(?:shall|will|must|may|can|should|is|are|be|means|includ\w*|following|follows|that"
+    r"|which|to|as|by|agrees?|undertakes?|warrants?|acknowledges?|confirms?|provides?|has|have"
+    r"|e\.g|i\.e|namely|where|if|unless|except)$|\b(?:shall|will|must|may)\b",
+    re.IGNORECASE,
+)
 # 6.3 诉讼时效： -- a Chinese clause whose only text is its title and a colon.
 _ZH_TITLE = re.compile(r"([\u4e00-\u9fff（）()、]{2,20})[ \t]*[:：]")
 _INTRODUCES = re.compile(r"如下|下列|以下|如次")  # 付款方式如下： -- what follows is its text
@@ -216,6 +225,8 @@ def _heading_alone(node: Node) -> str:
     if isinstance(body, str) and len(body) <= _TITLE_LENGTH:  # a text is longer: no regex
         title = body.strip()
         if _EN_TITLE.fullmatch(title):
+            return title
+        if _EN_COLON_TITLE.fullmatch(title) and not _EN_OPENS_LIST.search(title[:-1]):
             return title
         zh = _ZH_TITLE.fullmatch(title)
         return title if zh and not _INTRODUCES.search(zh[1]) else ""

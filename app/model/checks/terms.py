@@ -283,15 +283,24 @@ def _before_definition(ctx: Context, t: Term) -> Iterator[Finding]:
     if not t.definitions:
         return
     defined_in, d = t.definitions[0]
-    if d.form != INLINE and not _defined_in_passing(ctx, defined_in, d):
+    in_passing = d.form != INLINE
+    if in_passing and not _defined_in_passing(ctx, defined_in, d):
         return
     article = ctx.places.article_of(defined_in.ref)
+    clause = ctx.places.node_of(defined_in.ref)
     early = [
         (text, start, end)
         for text, start, end in t.uses
         if text.index < defined_in.index
         and text.ref.kind not in _BEFORE_ANY_DEFINITION
-        and (article is None or ctx.places.article_of(text.ref) is not article)
+        and (
+            article is None
+            or ctx.places.article_of(text.ref) is not article
+            # "X" means in 1.3: a clause before it in its article (1.2) reads it first too
+            or in_passing
+            and text.ref.kind != "heading"
+            and ctx.places.node_of(text.ref) not in (clause, article)
+        )
     ]  # not the cover, the title, the preamble or the defining article's own heading
     if not early:
         return
