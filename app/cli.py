@@ -274,7 +274,7 @@ def _check(args: argparse.Namespace) -> int:
         _print_json({"findings": [finding_json(f, chinese) for f in shown]})
     else:
         for f in shown:
-            where = " ".join(x for x in (f.article, f.clause) if x) or "-"
+            where = f.place or "-"
             print(for_terminal(f"{f.severity:<7} {where}  {f.message.text(chinese)}"))
         print(f"{len(shown)} finding(s)" if shown else "no findings")
     ignored = len(found) - len(shown)

@@ -118,7 +118,7 @@ class FindingsModel(QAbstractListModel):
     def place(self, finding: Finding) -> str:
         """第三条 3.1 as numbered in the draft, or the part of the draft it is in."""
         if finding.article is not None:
-            return " ".join(p for p in (finding.article, finding.clause) if p)
+            return finding.place
         if finding.ref is None:
             return self.tr("the whole draft")
         zh, en = self._where(finding.ref)

@@ -100,9 +100,8 @@ class FindingsDialog(QDialog):
         self.list.setWordWrap(True)
         chinese = current_language_is_chinese()  # findings carry both wordings: the UI's
         for f in findings:
-            where = " ".join(x for x in (f.article, f.clause) if x)
             message = f.message.text(chinese)
-            item = QListWidgetItem(f"{where}  {message}" if where else message)
+            item = QListWidgetItem(f"{f.place}  {message}" if f.place else message)
             item.setToolTip(message)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.model.checks import ERROR, INFO, WARNING, CheckEngine, active
-from app.model.checks.context import Places
 from app.model.checks.fixes import ignore
 
 from .checks_model import FindingRole, FindingsModel
@@ -164,7 +163,8 @@ class ChecksTab(QWidget):
         current = self.current_finding()
         row = self.list.currentIndex().row()
         self.checks = findings
-        where = Places(self.document.draft).where if self.document is not None else None
+        engine = self._engines.get(self.document) if self.document is not None else None
+        where = engine.where if engine is not None else None
         if self.model.set_findings(findings, where):
             again = self.model.row_of(current.key) if current is not None else None
             if again is None and row >= 0 and self.model.rows:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from ..commands import Changes
+    from ..doc_blocks import BlockRef
     from ..draft import Draft
     from .finding import Finding
 
@@ -93,6 +94,11 @@ class CheckEngine:
         self._draft = draft
         self._placed = {}
         return self._judge()
+
+    def where(self, ref: BlockRef | None) -> tuple[str, str]:
+        """(zh, en) words for a place outside the articles (the preamble, a cover), from the
+        last run's places: a list of findings names them without reading the draft again."""
+        return self._ctx.places.where(ref) if self._ctx is not None else ("", "")
 
     def update(self, draft: Draft, changes: Changes) -> list[Finding]:
         """The findings after a command whose ``changes`` are given: the texts it touched

@@ -64,5 +64,10 @@ class Finding:
         where = f"{self.ref.kind}:{self.ref.owner}" if self.ref is not None else "-"
         return f"{self.kind}|{where}|{self.subject}"
 
+    @property
+    def place(self) -> str:
+        """第三条 3.1 as the draft numbers them ("" outside the articles)."""
+        return " ".join(x for x in (self.article, self.clause) if x)
+
     def ignoring(self, reason: str) -> Finding:
         return replace(self, ignored=reason)
