@@ -9,11 +9,13 @@ import pytest
 
 from app.cli import draft_of_file
 from app.model import ops
-from app.model.checks import ERROR, CheckEngine, run_checks
+from app.model.checks import ERROR, CheckEngine
 from app.model.checks.amounts import KINDS
 from app.model.checks.fixes import fix_command
 from app.model.doc_blocks import blocks
 from app.model.fileformat import draft_to_json
+from tests.checks_helpers import of_kinds, opened_text
+from tests.checks_helpers import selected as shown
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
@@ -27,18 +29,11 @@ TAIL = "\n\n第二条 其他\n本合同未尽事宜，双方协商解决。\n"
 
 
 def draft_of(tmp_path: Path, body: str) -> Draft:
-    path = tmp_path / "contract.txt"
-    path.write_text(HEAD + body + TAIL, encoding="utf-8")
-    return draft_of_file(path, lambda _: None)
+    return opened_text(tmp_path / "contract.txt", HEAD + body + TAIL)
 
 
 def found(draft: Draft, kind: str | None = None) -> list[Finding]:
-    return [f for f in run_checks(draft) if f.kind in KINDS and (kind is None or f.kind == kind)]
-
-
-def shown(draft: Draft, f: Finding) -> str:
-    block = next(b for b in blocks(draft) if b.ref == f.ref)
-    return block.text[f.offset : f.offset + f.length]
+    return of_kinds(draft, KINDS, kind)
 
 
 @pytest.mark.parametrize(

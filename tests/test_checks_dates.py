@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.cli import draft_of_file
 from app.model import ops
 from app.model.checks import ERROR, INFO, WARNING, run_checks
 from app.model.checks.date_reading import read_dates
 from app.model.checks.dates import KINDS
 from app.model.checks.money_reading import read_money
-from app.model.doc_blocks import blocks
+from tests.checks_helpers import of_kinds, opened_text
+from tests.checks_helpers import selected as shown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,18 +28,11 @@ TAIL = "\n\n第九条 其他\n本合同未尽事宜，双方协商解决。\n"
 
 
 def draft_of(tmp_path: Path, body: str, name: str = "contract.txt") -> Draft:
-    path = tmp_path / name
-    path.write_text(HEAD + body + TAIL, encoding="utf-8")
-    return draft_of_file(path, lambda _: None)
+    return opened_text(tmp_path / name, HEAD + body + TAIL)
 
 
 def found(draft: Draft, kind: str | None = None) -> list[Finding]:
-    return [f for f in run_checks(draft) if f.kind in KINDS and (kind is None or f.kind == kind)]
-
-
-def shown(draft: Draft, f: Finding) -> str:
-    block = next(b for b in blocks(draft) if b.ref == f.ref)
-    return block.text[f.offset : f.offset + f.length]
+    return of_kinds(draft, KINDS, kind)
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from app.model.checks.engine import CheckEngine
 from app.model.checks.fixes import fix_command
 from app.model.checks.parties import normalised
 from app.model.draft import Blank, Party
+from tests.checks_helpers import opened_text
 from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
@@ -43,9 +44,7 @@ ESSENTIALS = """第八条 违约责任
 @pytest.fixture
 def opened(tmp_path: Path):
     def make(text: str, name: str = "draft.txt") -> Draft:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return draft_of_file(path, lambda _: None)
+        return opened_text(tmp_path / name, text)
 
     return make
 
