@@ -20,7 +20,6 @@ as its last line one JSON object with the numbers and whether the targets hold (
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import statistics
@@ -32,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_draft import make_draft, summary
+from bench_draft import bench_main, make_draft, summary
 
 from app.model import editing
 from app.model.checks import CheckEngine, engine, run_checks
@@ -214,13 +213,5 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    articles = int(argv[1]) if len(argv) > 1 else 1000
-    result = run(articles)
-    print(report(result))
-    print(json.dumps(result, ensure_ascii=False))
-    return 0 if result["met"] else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(bench_main(sys.argv, run, report))

@@ -12,7 +12,6 @@ targets hold (export <= 2 s, import <= 3 s, both for the default export).
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from typing import TYPE_CHECKING
 
-from bench_draft import make_draft
+from bench_draft import bench_main, make_draft
 
 from app.model.view import show
 from app.readers import read_any
@@ -128,13 +127,5 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    articles = int(argv[1]) if len(argv) > 1 else 1000
-    result = run(articles)
-    print(report(result))
-    print(json.dumps(result, ensure_ascii=False))
-    return 0 if result["met"] else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(bench_main(sys.argv, run, report))

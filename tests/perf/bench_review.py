@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import difflib
-import json
 import random
 import statistics
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_draft import make_draft
+from bench_draft import bench_main, make_draft
 
 from app.model import editing
 from app.model.compare import compare_drafts
@@ -159,13 +158,5 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    articles = int(argv[1]) if len(argv) > 1 else 1000
-    result = run(articles)
-    print(report(result))
-    print(json.dumps(result, ensure_ascii=False))
-    return 0 if result["met"] else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(bench_main(sys.argv, run, report))
