@@ -25,8 +25,7 @@ from app.cli import draft_of_file
 from app.model.checks import CheckEngine, run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
-# the seed contracts and the corpus: beside the main checkout (a worktree: the machine's)
-SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT)
+SHARED = ROOT.parent / "shared"  # the seed contracts and the corpus, beside the checkout
 
 
 def _msg(m) -> list[str] | None:
