@@ -7,7 +7,7 @@ and renumbering (kind, the text's owner, what it is about), which is what an ign
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,6 +68,3 @@ class Finding:
     def place(self) -> str:
         """第三条 3.1 as the draft numbers them ("" outside the articles)."""
         return " ".join(x for x in (self.article, self.clause) if x)
-
-    def ignoring(self, reason: str) -> Finding:
-        return replace(self, ignored=reason)
